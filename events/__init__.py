@@ -1,0 +1,1 @@
+"""The domain: models, admin, services (writes), selectors (reads), tasks and the extraction engine."""

@@ -1,0 +1,1 @@
+"""Placeholder: the relational model arrives in the next commit."""
