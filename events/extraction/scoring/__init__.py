@@ -1,0 +1,1 @@
+"""Scoring extracted events and time expressions against gold data."""

@@ -1,0 +1,1 @@
+"""Ingestion: fetching articles safely and cleaning them."""
