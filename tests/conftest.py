@@ -9,9 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-os.environ.setdefault("DEBUG", "true")
-os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
-
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"

@@ -1,0 +1,259 @@
+"""Events in the admin: data entry, review (publish / reject), merges and their undoing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from simple_history.admin import SimpleHistoryAdmin
+
+from events import services
+from events.exceptions import DomainError
+from events.extraction.vocabulary import ReviewState
+from events.models import Citation, Event, EventActor, EventMerge, EventRelation, TopicMembership
+
+
+class CitationInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Citation
+    fk_name = "event"
+    extra = 0
+    autocomplete_fields = ["article"]
+    fields = ["article", "quote", "start", "end", "time_text", "rule"]
+    readonly_fields = ["rule"]
+
+
+class EventActorInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = EventActor
+    extra = 0
+    autocomplete_fields = ["actor"]
+
+
+class TopicMembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = TopicMembership
+    extra = 0
+    autocomplete_fields = ["topic"]
+    fields = ["topic", "origin"]
+    readonly_fields = ["origin"]
+
+
+class EventRelationInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = EventRelation
+    fk_name = "from_event"
+    extra = 0
+    autocomplete_fields = ["to_event"]
+    verbose_name = "related event"
+
+
+class MergedFilter(admin.SimpleListFilter):
+    title = "merged"
+    parameter_name = "merged"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("no", "Not merged"), ("yes", "Merged into another")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        if self.value() == "no":
+            return queryset.filter(merged_into__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(merged_into__isnull=False)
+        return queryset
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+    list_display = [
+        "human_date_display",
+        "title",
+        "event_type",
+        "status",
+        "review_state",
+        "citation_count",
+        "topic_list",
+    ]
+    list_display_links = ["title"]
+    list_filter = ["review_state", "status", "event_type", "precision", "topics", MergedFilter]
+    search_fields = [
+        "title",
+        "summary",
+        "actor_links__actor__name",
+        "actor_links__actor__aliases__name",
+        "citations__quote",
+    ]
+    autocomplete_fields = ["place"]
+    readonly_fields = [
+        "date_lower",
+        "date_upper",
+        "precision",
+        "merged_into_link",
+        "reviewed_by",
+        "reviewed_at",
+        "locked_fields",
+        "plover",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "summary", "event_type", "plover", "status", "review_state", "confidence"]}),
+        ("Date", {"fields": ["date_edtf", "date_is_week", "precision", "date_lower", "date_upper"]}),
+        ("Where", {"fields": ["place"]}),
+        (
+            "Review",
+            {"fields": ["merged_into_link", "reviewed_by", "reviewed_at", "locked_fields", "created_at", "updated_at"]},
+        ),
+    ]
+    inlines = [CitationInline, EventActorInline, TopicMembershipInline, EventRelationInline]
+    actions = ["publish", "reject", "merge_selected", "undo_merge"]
+    ordering = ["-date_lower"]
+    list_per_page = 50
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(n_citations=Count("citations", distinct=True))
+            .prefetch_related("topics")
+        )
+
+    # -- who may do what ---------------------------------------------------------------------------
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("events.publish_event")
+
+    def has_merge_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("events.merge_event")
+
+    def has_change_permission(self, request: HttpRequest, obj: Event | None = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None and obj.review_state != ReviewState.PROPOSED:
+            # Contributors edit proposals only; what is published or rejected is an editor's.
+            return self.has_publish_permission(request)
+        return allowed
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Event | None = None) -> Any:
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields.append("review_state")
+        return fields
+
+    # -- list columns ------------------------------------------------------------------------------
+    @admin.display(description="date", ordering="date_lower")
+    def human_date_display(self, obj: Event) -> str:
+        return obj.human_date
+
+    @admin.display(description="citations", ordering="n_citations")
+    def citation_count(self, obj: Event) -> int:
+        return getattr(obj, "n_citations", 0)
+
+    @admin.display(description="topics")
+    def topic_list(self, obj: Event) -> str:
+        return ", ".join(t.name for t in obj.topics.all())
+
+    @admin.display(description="PLOVER")
+    def plover(self, obj: Event) -> str:
+        return f"{obj.plover_category} / {obj.plover_mode}" if obj.event_type else ""
+
+    @admin.display(description="merged into")
+    def merged_into_link(self, obj: Event) -> SafeString | str:
+        if obj.merged_into_id is None:
+            return "—"
+        url = reverse("admin:events_event_change", args=[obj.merged_into_id])
+        return format_html('<a href="{}">event {}</a> (use “Undo merge” to split it again)', url, obj.merged_into_id)
+
+    # -- saving through services -------------------------------------------------------------------
+    def save_model(self, request: HttpRequest, obj: Event, form: Any, change: bool) -> None:
+        if change and form.changed_data:
+            tracked = [f for f in form.changed_data if f in services.events.EDITABLE_FIELDS]
+            obj.locked_fields = sorted(set(obj.locked_fields or []) | set(tracked))
+        services.history.attribute(obj, request.user, "edited in the admin")
+        super().save_model(request, obj, form, change)
+
+    # -- actions -----------------------------------------------------------------------------------
+    @admin.action(description="Publish selected events", permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        try:
+            count = services.event_publish(events=list(queryset), user=request.user)
+        except DomainError as exc:
+            self.message_user(request, f"Nothing published: {exc}", messages.ERROR)
+            return
+        self.message_user(request, f"Published {count} event(s).", messages.SUCCESS)
+
+    @admin.action(description="Reject selected events", permissions=["publish"])
+    def reject(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        try:
+            count = services.event_reject(events=list(queryset), user=request.user)
+        except DomainError as exc:
+            self.message_user(request, f"Nothing rejected: {exc}", messages.ERROR)
+            return
+        self.message_user(request, f"Rejected {count} event(s).", messages.SUCCESS)
+
+    @admin.action(description="Merge selected events into one", permissions=["merge"])
+    def merge_selected(self, request: HttpRequest, queryset: QuerySet[Event]) -> HttpResponse | None:
+        events = list(queryset.order_by("created_at"))
+        if len(events) < 2:
+            self.message_user(request, "Select at least two events to merge.", messages.WARNING)
+            return None
+        if "target" in request.POST:
+            target = next((e for e in events if str(e.pk) == request.POST["target"]), None)
+            if target is None:
+                self.message_user(request, "Choose one of the selected events as the target.", messages.ERROR)
+                return None
+            try:
+                services.event_merge(
+                    target=target,
+                    others=[e for e in events if e.pk != target.pk],
+                    user=request.user,
+                    reason=request.POST.get("reason", ""),
+                )
+            except DomainError as exc:
+                self.message_user(request, f"Nothing merged: {exc}", messages.ERROR)
+                return None
+            self.message_user(
+                request,
+                f"Merged {len(events) - 1} event(s) into “{target.title}”; all citations kept.",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge events",
+            "events": events,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/events/event/merge_confirm.html", context)
+
+    @admin.action(description="Undo merge of selected events", permissions=["merge"])
+    def undo_merge(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        undone, errors = 0, []
+        for event in queryset:
+            try:
+                services.event_unmerge(event=event, user=request.user)
+                undone += 1
+            except DomainError as exc:
+                errors.append(str(exc))
+        if undone:
+            self.message_user(request, f"Undid {undone} merge(s); their citations are back.", messages.SUCCESS)
+        if errors:
+            self.message_user(request, "; ".join(errors), messages.WARNING)
+
+
+@admin.register(EventMerge)
+class EventMergeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["merged", "target", "merged_by", "merged_at", "undone_at", "moved"]
+    list_select_related = ["merged", "target", "merged_by"]
+    readonly_fields = [f.name for f in EventMerge._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: EventMerge | None = None) -> bool:
+        return False
+
+    @admin.display(description="citations moved")
+    def moved(self, obj: EventMerge) -> SafeString:
+        return format_html_join(", ", "{}", ((pk,) for pk in obj.moved_citation_ids))

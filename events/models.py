@@ -1,1 +1,0 @@
-"""Placeholder: the relational model arrives in the next commit."""

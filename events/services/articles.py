@@ -1,0 +1,185 @@
+"""Writes on articles: submission by text, HTML file or URL, and publication-date corrections."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from events.exceptions import DomainError, DuplicateArticle
+from events.models import Article, ArticleState, PublishedSource, Source
+from events.models.articles import OriginalKind
+from events.services.history import attribute
+
+User = AbstractBaseUser | AnonymousUser | None
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    """The form of a text that is hashed: NFC, Unix newlines, single spaces, no trailing blanks."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def content_hash_for(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def _refuse_duplicate(*, content_hash: str | None = None, url: str | None = None) -> None:
+    existing = None
+    if content_hash:
+        existing = Article.objects.filter(content_hash=content_hash).first()
+    if existing is None and url:
+        existing = Article.objects.filter(url=url).first()
+    if existing is not None:
+        raise DuplicateArticle(f"this article is already stored as article {existing.pk} ({existing})", existing)
+
+
+def _save_new(article: Article, user: User) -> Article:
+    attribute(article, user, "submitted")
+    article.full_clean(exclude=["url", "submitted_url"] if article.url is None else None)
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        # Another submission of the same text or URL won the race between our check and our insert.
+        _refuse_duplicate(content_hash=article.content_hash, url=article.url)
+        raise
+    return article
+
+
+@transaction.atomic
+def article_submit_text(
+    *,
+    text: str,
+    title: str = "",
+    url: str | None = None,
+    published: date | None = None,
+    source: Source | None = None,
+    byline: str = "",
+    user: User = None,
+) -> Article:
+    """Store pasted text as a new article, queued for extraction."""
+    clean = normalise_text(text)
+    if not clean:
+        raise DomainError("the text is empty")
+    canonical = _canonical_or_none(url)
+    content_hash = content_hash_for(clean)
+    _refuse_duplicate(content_hash=content_hash, url=canonical)
+    article = Article(
+        original=text,
+        original_kind=OriginalKind.TEXT,
+        clean_text=clean,
+        content_hash=content_hash,
+        title=title[:500],
+        byline=byline[:300],
+        url=canonical,
+        submitted_url=url or "",
+        published=published,
+        published_source=PublishedSource.EDITOR if published else PublishedSource.UNKNOWN,
+        source=source,
+        state=ArticleState.QUEUED,
+        state_changed_at=timezone.now(),
+        submitted_by=_user_or_none(user),
+    )
+    return _save_new(article, user)
+
+
+@transaction.atomic
+def article_submit_html(
+    *,
+    html: bytes | str,
+    filename: str = "",
+    url: str | None = None,
+    published: date | None = None,
+    source: Source | None = None,
+    user: User = None,
+) -> Article:
+    """Store an uploaded HTML file as received; cleaning happens in the ingestion pipeline."""
+    limit = settings.ARTICLE_UPLOAD_MAX_BYTES
+    raw = html.encode("utf-8") if isinstance(html, str) else html
+    if len(raw) > limit:
+        raise DomainError(f"the file is {len(raw):,} bytes; the limit is {limit:,} bytes")
+    decoded = _decode_html(raw)
+    if not decoded.strip():
+        raise DomainError("the file is empty")
+    canonical = _canonical_or_none(url)
+    _refuse_duplicate(url=canonical)
+    article = Article(
+        original=decoded,
+        original_kind=OriginalKind.HTML,
+        original_filename=filename[:255],
+        url=canonical,
+        submitted_url=url or "",
+        published=published,
+        published_source=PublishedSource.EDITOR if published else PublishedSource.UNKNOWN,
+        source=source,
+        state=ArticleState.QUEUED,
+        state_changed_at=timezone.now(),
+        submitted_by=_user_or_none(user),
+    )
+    return _save_new(article, user)
+
+
+@transaction.atomic
+def article_submit_url(*, url: str, source: Source | None = None, user: User = None) -> Article:
+    """Store a URL as a queued article; the ingestion pipeline fetches it."""
+    canonical = _canonical_or_none(url)
+    if canonical is None:
+        raise DomainError("a URL is required")
+    _refuse_duplicate(url=canonical)
+    article = Article(
+        url=canonical,
+        submitted_url=url,
+        original_kind=OriginalKind.URL,
+        source=source,
+        state=ArticleState.QUEUED,
+        state_changed_at=timezone.now(),
+        submitted_by=_user_or_none(user),
+    )
+    return _save_new(article, user)
+
+
+@transaction.atomic
+def article_set_published(*, article: Article, published: date, user: User = None) -> Article:
+    """An editor corrects the publication date; every date resolved from it must be resolved again."""
+    article.published = published
+    article.published_source = PublishedSource.EDITOR
+    attribute(article, user, "publication date corrected")
+    article.save(update_fields=["published", "published_source", "updated_at"])
+    return article
+
+
+def _canonical_or_none(url: str | None) -> str | None:
+    if not url or not url.strip():
+        return None
+    from events.ingestion.urls import canonical_url
+
+    try:
+        return canonical_url(url.strip())
+    except ValueError as exc:
+        raise DomainError(f"not a usable article URL: {exc}") from None
+
+
+def _decode_html(raw: bytes) -> str:
+    match = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", raw[:4096], re.IGNORECASE)
+    for encoding in ([match.group(1).decode("ascii")] if match else []) + ["utf-8", "cp1252"]:
+        try:
+            return raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
+def _user_or_none(user: User) -> AbstractBaseUser | None:
+    if user is not None and getattr(user, "is_authenticated", False):
+        return user  # type: ignore[return-value]
+    return None

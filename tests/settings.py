@@ -1,0 +1,14 @@
+"""Settings for the test suite: the site's settings with a development key and DEBUG on.
+
+Everything else still comes from the environment, so CI can point DATABASE_URL at PostgreSQL and
+CELERY_BROKER_URL at Redis.
+"""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+
+from timeline.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast user creation in tests
