@@ -90,3 +90,20 @@ def article_find_duplicate(*, text: str | None = None, url: str | None = None) -
     if url:
         return Article.objects.filter(url=url).first()
     return None
+
+
+def events_search(queryset: QuerySet[Event], query: str) -> QuerySet[Event]:
+    """Events whose title, summary, place, actors or quoted sentences match every word of ``query``.
+
+    A portable fallback; on PostgreSQL the public search page ranks with full-text search instead.
+    """
+    words = [w for w in query.split() if w][:10]
+    for word in words:
+        queryset = queryset.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(place__name__icontains=word)
+            | Q(actor_links__actor__name__icontains=word)
+            | Q(citations__quote__icontains=word)
+        )
+    return queryset.distinct() if words else queryset
