@@ -1,0 +1,251 @@
+"""Finding time expressions in a parsed article and resolving each in context.
+
+The pass is: match every pattern over the text, keep the longest non-overlapping matches, join
+"from X to Y" pairs into one interval, then resolve left to right so that anchored expressions
+("two days earlier", "the next day") count from the last day the narrative mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+from events.extraction.timex.expression import TimeExpression
+from events.extraction.timex.patterns import PATTERNS, Pattern
+from events.extraction.timex.resolver import Resolution, resolve_spec
+from events.extraction.timex.spec import TimeSpec
+from events.extraction.timex.tense import clause_direction
+from events.extraction.vocabulary import Precision
+
+_YEAR_SIGNALS = frozenset({"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through"})
+_DURATION_SIGNALS = frozenset({"for", "over", "within", "in", "during", "after", "throughout"})
+_TIME_NOUNS = frozenset({"season", "budget", "election", "elections", "census", "olympics", "games", "summit"})
+_SET_CONTEXT = re.compile(
+    r"(\d|billion|million|trillion|thousand|hundred|percent|%|times|once|twice|dollars|euros|pounds|units"
+    r"|cars|vehicles|barrels|tons|tonnes|people|jobs|workers|aircraft|planes|passengers)\W*$",
+    re.IGNORECASE,
+)
+_RANGE_GLUE = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
+_RANGE_KINDS = frozenset({"date", "weekday", "deictic"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A match of one pattern, before overlaps are settled and before it is resolved."""
+
+    start: int
+    end: int
+    spec: TimeSpec
+    signal: str | None
+    priority: int
+
+
+def _token_at(doc: Doc | None, char: int) -> object | None:
+    if doc is None:
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str | None, doc: Doc | None) -> bool:
+    """Filters that need context: "May" the modal, "2008" the count, "a year" the rate."""
+    check = pattern.check
+    core = match.group("core")
+    text = match.string
+    if check is None:
+        return True
+    if check == "month":
+        token = _token_at(doc, match.start("m"))
+        if token is not None:
+            tag, ent = getattr(token, "tag_", ""), getattr(token, "ent_type_", "")
+            if tag == "MD" or ent in {"PERSON", "ORG"}:
+                return False
+            if match.group("m").lower() in {"may", "march"} and not (
+                signal or match.group("mod") or match.group("rel")
+            ):
+                return tag in {"NNP"} and ent == "DATE"
+        return True
+    if check == "year":
+        if signal in _YEAR_SIGNALS or match.group("mod"):
+            return True
+        before = text[: match.start("core")].rstrip()
+        if before.endswith(("$", "€", "£", "#", "No.", "no.")):
+            return False
+        after = text[match.end("core") :]
+        if re.match(r"\s*(?:%|percent|per\s+cent|points?|people|units|workers|jobs|cars|vehicles|times)\b", after):
+            return False
+        token = _token_at(doc, match.start("y"))
+        if token is None:
+            return True
+        ent = getattr(token, "ent_type_", "")
+        if ent == "DATE":
+            return True
+        if ent in {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "FAC", "LAW", "WORK_OF_ART"}:
+            return False
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None  # type: ignore[attr-defined]
+        return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in _TIME_NOUNS)
+    if check == "duration":
+        return not (spec.unit in {"second", "minute"} and core.lower().startswith(("a ", "an ")))
+    if check == "vague":
+        return signal in _DURATION_SIGNALS
+    if check == "ref":
+        return core.lower() != "future"
+    if check == "set_a":
+        return bool(_SET_CONTEXT.search(text[: match.start("core")]))
+    if check == "set_adverb":
+        return True
+    if check == "season":
+        return bool(signal or spec.rel is not None or spec.year is not None or match.group("rel"))
+    return True
+
+
+def find_candidates(text: str, doc: Doc | None = None) -> list[Candidate]:
+    """All accepted matches, longest first among overlaps, in text order."""
+    found: list[Candidate] = []
+    for priority, pattern in enumerate(PATTERNS):
+        for match in pattern.regex.finditer(text):
+            groups = match.groupdict()
+            spec = pattern.build(groups)
+            signal = (groups.get("signal") or "").lower() or None
+            if signal is not None:
+                signal = re.sub(r"\s+", " ", signal)
+            if spec is None or not _accept(pattern, match, spec, signal, doc):
+                continue
+            start, end = match.span("core")
+            found.append(Candidate(start, end, spec, signal, priority))
+    found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    chosen: list[Candidate] = []
+    for candidate in found:
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
+            chosen.append(candidate)
+    chosen.sort(key=lambda c: c.start)
+    return _join_ranges(text, chosen)
+
+
+def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "from Thursday to Sunday", "between 2007 and 2010": one interval instead of two points."""
+    joined: list[Candidate] = []
+    index = 0
+    while index < len(candidates):
+        current = candidates[index]
+        if index + 1 < len(candidates) and current.signal in {"from", "between"}:
+            following = candidates[index + 1]
+            glue = text[current.end : following.start]
+            if (
+                _RANGE_GLUE.match(glue)
+                and following.signal is None
+                and current.spec.kind in _RANGE_KINDS
+                and following.spec.kind == current.spec.kind
+            ):
+                spec = TimeSpec("range", start=current.spec, end=following.spec)
+                joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority))
+                index += 2
+                continue
+        joined.append(current)
+        index += 1
+    return joined
+
+
+def _bounds(resolution: Resolution) -> tuple[date | None, date | None, str | None, str | None]:
+    """lower, upper, precision and the edtf (None when it does not validate)."""
+    if resolution.edtf is None:
+        return None, None, None, None
+    try:
+        parsed = parse_edtf(resolution.edtf)
+    except InvalidEdtf:
+        return None, None, None, None
+    precision = Precision.WEEK.value if resolution.week else parsed.precision.value
+    return parsed.lower, parsed.upper, precision, resolution.edtf
+
+
+def build_expression(
+    candidate: Candidate,
+    text: str,
+    published: date,
+    direction: str | None,
+    reference: date | None,
+    *,
+    token_start: int = 0,
+    token_end: int = 0,
+    governor_i: int | None = None,
+) -> TimeExpression | None:
+    """Resolve one candidate into the public :class:`TimeExpression`."""
+    resolution = resolve_spec(candidate.spec, published, direction, reference, candidate.signal)
+    if resolution is None:
+        return None
+    lower, upper, precision, edtf = _bounds(resolution)
+    if candidate.spec.kind in {"date", "decade", "quarter", "half"} and (
+        candidate.spec.kind != "date" or candidate.spec.year is not None
+    ):
+        applied = "absolute"
+    else:
+        applied = resolution.direction
+    return TimeExpression(
+        text=text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        token_start=token_start,
+        token_end=token_end,
+        timex_type=resolution.timex_type,
+        value=resolution.value,
+        edtf=edtf,
+        lower=lower,
+        upper=upper,
+        precision=precision,
+        week=resolution.week,
+        signal=candidate.signal,
+        direction=applied,
+        governor_i=governor_i,
+        duration=resolution.duration,
+    )
+
+
+def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
+    """Every time expression in ``doc``, resolved against ``published`` and the tense of its clause."""
+    text = doc.text
+    expressions: list[TimeExpression] = []
+    reference: date | None = None
+    for candidate in find_candidates(text, doc):
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        direction, governor_i = clause_direction(doc, span.start, span.end)
+        expression = build_expression(
+            candidate,
+            text,
+            published,
+            direction,
+            reference,
+            token_start=span.start,
+            token_end=span.end,
+            governor_i=governor_i,
+        )
+        if expression is None:
+            continue
+        expressions.append(expression)
+        if expression.precision == Precision.DAY.value and expression.lower is not None:
+            # The narrative reference time: what "the next day" and "two days earlier" count from.
+            reference = expression.lower if "/" not in (expression.edtf or "") else expression.upper
+    return expressions
+
+
+def resolve_time_expression(text: str, published: date, *, tense: str | None = None) -> TimeExpression | None:
+    """Resolve one expression in isolation (tense: 'past' | 'future' | None), for tests and tools.
+
+    The longest match in ``text`` is resolved; token offsets are not meaningful here and are zero.
+    """
+    candidates = find_candidates(text)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c.end - c.start)
+    expression = build_expression(best, text, published, tense, None)
+    if expression is None:
+        return None
+    return replace(expression, token_start=0, token_end=0)
+
+
+__all__ = ["Candidate", "find_candidates", "find_time_expressions", "resolve_time_expression"]

@@ -1,0 +1,457 @@
+"""The surface grammar: regular expressions over the article text, each with a builder that turns a match
+into a :class:`~events.extraction.timex.spec.TimeSpec`.
+
+Every pattern may be preceded by a signal word ("since", "from", "on", "in", ...). The signal is kept apart
+from the expression's extent, as TimeML does ("on Monday" is a TIMEX3 "Monday" with the signal "on").
+Overlapping matches are settled by the finder: the longest wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from events.extraction.timex.lexicon import (
+    DAY_NUMBER,
+    MONTH,
+    NUMBER,
+    ORDINALS,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    SEASON,
+    UNIT,
+    UNIT_PLURAL,
+    WEEKDAY,
+    YEAR,
+    month_number,
+    number_value,
+    unit_name,
+    weekday_number,
+)
+from events.extraction.timex.spec import TimeSpec
+
+SIGNAL = (
+    r"(?:(?P<signal>since|from|until|till|through|before|after|by|on|in|during|at|between|for|within|over"
+    r"|throughout|as\s+of|starting|ending|until|of)\s+)?"
+)
+# Modifiers that narrow a month, year or week without changing its value ("late last month" is 2025-03).
+MOD = (
+    r"(?:early|earlier|late|later|mid|middle|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"|the\s+middle\s+of|the\s+close\s+of|the\s+rest\s+of|end|start|beginning)"
+)
+REL = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "same": 0, "next": 1, "coming": 1}
+
+Builder = Callable[[dict[str, str | None]], TimeSpec | None]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One rule of the grammar. ``check`` names a test the finder runs against the spaCy tokens."""
+
+    name: str
+    regex: re.Pattern[str]
+    build: Builder
+    check: str | None = None
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    digits = re.match(r"\d+", value)
+    return int(digits.group()) if digits else None
+
+
+def _mod(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = re.sub(r"\s+", " ", value.lower())
+    if text in {"early", "earlier", "the beginning of", "the start of", "start", "beginning"}:
+        return "START" if text not in {"earlier"} else "EARLIER"
+    if text in {"late", "the end of", "the close of", "end"}:
+        return "END"
+    if text == "later":
+        return "LATER"
+    if text in {"mid", "middle", "the middle of"}:
+        return "MID"
+    if text == "the rest of":
+        return "REST"
+    return None
+
+
+def _rel(value: str | None) -> int | None:
+    return None if value is None else REL.get(value.lower())
+
+
+def _compile(body: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){SIGNAL}(?P<core>{body})(?![\w])", re.IGNORECASE)
+
+
+def _iso(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("date", year=_int(g["y"]), month=_int(g["m"]), day=_int(g["d"]))
+
+
+def _month_day(g: dict[str, str | None]) -> TimeSpec | None:
+    assert g["m"] is not None
+    return TimeSpec("date", year=_int(g.get("y")), month=month_number(g["m"]), day=_int(g["d"]), mod=_mod(g.get("mod")))
+
+
+def _month_day_range(g: dict[str, str | None]) -> TimeSpec | None:
+    assert g["m1"] is not None
+    year = _int(g.get("y"))
+    month1 = month_number(g["m1"])
+    month2 = month_number(g.get("m2") or "") if g.get("m2") else month1
+    start = TimeSpec("date", year=year, month=month1, day=_int(g["d1"]))
+    end = TimeSpec("date", year=year, month=month2, day=_int(g["d2"]))
+    return TimeSpec("range", start=start, end=end)
+
+
+def _month(g: dict[str, str | None]) -> TimeSpec | None:
+    assert g["m"] is not None
+    return TimeSpec(
+        "date", year=_int(g.get("y")), month=month_number(g["m"]), mod=_mod(g.get("mod")), rel=_rel(g.get("rel"))
+    )
+
+
+def _year(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("date", year=_int(g["y"]), mod=_mod(g.get("mod")))
+
+
+def _year_range(g: dict[str, str | None]) -> TimeSpec | None:
+    first = _int(g["y"])
+    second_text = g["y2"] or ""
+    assert first is not None
+    second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+    if second <= first:
+        return None
+    return TimeSpec("range", start=TimeSpec("date", year=first), end=TimeSpec("date", year=second))
+
+
+def _decade(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("decade", year=_int(g["dec"]), mod=_mod(g.get("mod")))
+
+
+def _weekday(g: dict[str, str | None]) -> TimeSpec | None:
+    assert g["wd"] is not None
+    part = PARTS_OF_DAY.get((g.get("part") or "").lower())
+    return TimeSpec(
+        "weekday", weekday=weekday_number(g["wd"]), rel=_rel(g.get("rel")), mod=_mod(g.get("mod")), part=part
+    )
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0, "this": 0, "last": -1}
+
+
+def _deictic(g: dict[str, str | None]) -> TimeSpec | None:
+    word = (g["word"] or "").lower()
+    part = PARTS_OF_DAY.get((g.get("part") or "").lower())
+    if word == "tonight":
+        part = "NI"
+    if word == "last" and part not in {"NI", "EV"}:
+        return None
+    offset = _DEICTIC[word] - (1 if g.get("before") else 0)
+    return TimeSpec("deictic", n=offset, part=part, mod=_mod(g.get("mod")))
+
+
+def _relative(g: dict[str, str | None]) -> TimeSpec | None:
+    word = (g["rel"] or "").lower()
+    unit = unit_name(g["unit"] or "")
+    if word in {"following", "previous"} and g.get("det"):
+        # "the following week", "the previous year": counted from the narrative reference time.
+        return TimeSpec("anchored", n=1, unit=unit, sign=1 if word == "following" else -1, mod="UNIT")
+    if word == "past" and g.get("det"):
+        # "the past year" is a stretch of time ending now, not the calendar year before.
+        return TimeSpec("duration", n=1, unit=unit, rel=-1)
+    if word == "same":
+        return TimeSpec("anchored", n=0, unit=unit, sign=0, mod="UNIT")
+    return TimeSpec("relative", rel=REL.get(word), unit=unit, mod=_mod(g.get("mod")))
+
+
+def _in_the(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("relative", rel=0, unit=unit_name(g["unit"] or ""), mod=_mod(g.get("mod")))
+
+
+def _that(g: dict[str, str | None]) -> TimeSpec | None:
+    unit = (g["unit"] or "").lower()
+    part = PARTS_OF_DAY.get(unit)
+    return TimeSpec("anchored", n=0, unit="day" if part else unit, sign=0, part=part, mod="UNIT")
+
+
+def _season(g: dict[str, str | None]) -> TimeSpec | None:
+    rel_word = (g.get("rel") or "").lower()
+    season = (g["season"] or "").lower()
+    if season == "fall" and not (rel_word or g.get("y")):
+        return None
+    return TimeSpec("season", season=season, year=_int(g.get("y")), rel=REL.get(rel_word), mod=_mod(g.get("mod")))
+
+
+def _quarter(g: dict[str, str | None]) -> TimeSpec | None:
+    ordinal = ORDINALS.get((g.get("ord") or "").lower()) or _int(g.get("q"))
+    if ordinal is None and (g.get("ord") or "").lower() == "last":
+        ordinal = 4
+    return TimeSpec("quarter", ordinal=ordinal, year=_int(g.get("y")), rel=_rel(g.get("rel")))
+
+
+def _half(g: dict[str, str | None]) -> TimeSpec | None:
+    ordinal = ORDINALS.get((g.get("ord") or "").lower())
+    return TimeSpec("half", ordinal=ordinal, year=_int(g.get("y")), rel=_rel(g.get("rel")))
+
+
+def _ago(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("ago", n=number_value(g["n"] or ""), unit=unit_name(g["unit"] or ""))
+
+
+_BACKWARD = {"earlier", "before", "prior", "previously", "beforehand", "preceding", "previous"}
+
+
+def _anchored(g: dict[str, str | None]) -> TimeSpec | None:
+    direction = (g.get("dir") or "").lower()
+    n = number_value(g.get("n") or "") if g.get("n") else 1
+    return TimeSpec("anchored", n=n, unit=unit_name(g["unit"] or ""), sign=-1 if direction in _BACKWARD else 1)
+
+
+def _next_unit(g: dict[str, str | None]) -> TimeSpec | None:
+    which = (g.get("which") or "").lower()
+    unit = (g["unit"] or "").lower()
+    part = PARTS_OF_DAY.get(unit)
+    return TimeSpec(
+        "anchored", n=1, unit="day" if part else unit, sign=-1 if which in _BACKWARD else 1, part=part, mod="UNIT"
+    )
+
+
+def _duration(g: dict[str, str | None]) -> TimeSpec | None:
+    unit = unit_name(g["unit"] or "")
+    raw_n = g.get("n")
+    n = number_value(raw_n) if raw_n else None
+    if raw_n and n == 0:
+        return None
+    rel = _rel(g.get("rel")) if g.get("rel") else None
+    return TimeSpec(
+        "duration", n=n, unit=unit, age=bool(g.get("old")), rel=rel, mod="APPROX" if g.get("approx") else None
+    )
+
+
+def _vague_duration(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("duration", n=None, unit=unit_name(g["unit"] or ""))
+
+
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "recent": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the coming": "FUTURE_REF", "future": "FUTURE_REF",
+}  # fmt: skip
+
+
+def _ref(g: dict[str, str | None]) -> TimeSpec | None:
+    text = re.sub(r"\s+", " ", (g["ref"] or "").lower())
+    return TimeSpec("ref", ref=_REFS[text])
+
+
+def _set(g: dict[str, str | None]) -> TimeSpec | None:
+    adverb = (g.get("adv") or "").lower()
+    if adverb:
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "hourly": "hour"}.get(
+            adverb, "year"
+        )
+        return TimeSpec("set", n=1, unit=unit)
+    n = number_value(g.get("n") or "") if g.get("n") else 1
+    return TimeSpec("set", n=n, unit=unit_name(g["unit"] or ""))
+
+
+def _time(g: dict[str, str | None]) -> TimeSpec | None:
+    hour = _int(g.get("h"))
+    if hour is None or hour > 12:
+        return None
+    ampm = (g.get("ampm") or "").lower()
+    if ampm.startswith("p") and hour != 12:
+        hour += 12
+    if ampm.startswith("a") and hour == 12:
+        hour = 0
+    day: TimeSpec | None = None
+    if g.get("wd"):
+        day = TimeSpec("weekday", weekday=weekday_number(g["wd"] or ""))
+    elif g.get("word"):
+        day = TimeSpec("deictic", n=_DEICTIC[(g["word"] or "").lower()])
+    return TimeSpec("time", hour=hour, minute=_int(g.get("min")) or 0, start=day)
+
+
+_DEICTIC_WORDS = r"today|yesterday|tomorrow"
+
+PATTERNS: list[Pattern] = [
+    Pattern("iso", _compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _iso),
+    Pattern(
+        "month_day_range",
+        _compile(
+            rf"(?:{WEEKDAY},?\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY_NUMBER})\s*(?:-|–|to|through|until|and)\s*"
+            rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY_NUMBER})(?!\d|\s*(?:%|percent|people|years?|\$))(?:,?\s+(?P<y>{YEAR}))?"
+        ),
+        _month_day_range,
+    ),
+    Pattern(
+        "day_month_range",
+        _compile(rf"(?P<d1>{DAY_NUMBER})\s*(?:-|–|to)\s*(?P<d2>{DAY_NUMBER})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
+        _month_day_range,
+        check="range",
+    ),
+    Pattern(
+        "month_day",
+        _compile(
+            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?![\d:])"
+            rf"(?:,?\s+(?P<y>{YEAR})(?!\d))?"
+        ),
+        _month_day,
+    ),
+    Pattern(
+        "day_month",
+        _compile(
+            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY_NUMBER})(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR})(?!\d))?"
+        ),
+        _month_day,
+    ),
+    Pattern(
+        "month_year", _compile(rf"(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)"), _month
+    ),
+    Pattern(
+        "month",
+        _compile(rf"(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<m>{MONTH})"),
+        _month,
+        check="month",
+    ),
+    Pattern(
+        "year",
+        _compile(rf"(?:(?P<mod>{MOD})[\s-]+)?(?:(?:fiscal(?:\s+year)?|the\s+year|calendar)\s+)?(?P<y>{YEAR})(?![\d-])"),
+        _year,
+        check="year",
+    ),
+    Pattern(
+        "year_range", _compile(rf"(?P<y>{YEAR})\s*(?:-|–|/)\s*(?P<y2>{YEAR}|\d\d)(?!\d)"), _year_range, check="year"
+    ),
+    Pattern("decade", _compile(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s"), _decade),
+    Pattern(
+        "weekday",
+        _compile(
+            rf"(?:(?P<mod>early|earlier|late|later)\s+(?:on\s+)?)?(?:(?P<rel>this|last|next|past|coming)\s+)?"
+            rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?"
+        ),
+        _weekday,
+    ),
+    Pattern(
+        "deictic",
+        _compile(
+            rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<before>the\s+day\s+before\s+)?"
+            rf"(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART_OF_DAY}))?"
+        ),
+        _deictic,
+    ),
+    Pattern("part_of_day", _compile(r"(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)"), _deictic),
+    Pattern(
+        "relative",
+        _compile(
+            rf"(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<det>the)\s+)?(?P<rel>last|this|next|past|coming|previous|current|following|same)"
+            r"\s+(?P<unit>year|month|week|weekend|quarter|decade|century)"
+        ),
+        _relative,
+    ),
+    Pattern("in_the", _compile(r"(?P<mod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)"), _in_the),
+    Pattern("the_weekend", _compile(r"the\s+(?P<unit>weekend)"), _in_the),
+    Pattern(
+        "that",
+        _compile(
+            r"(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
+        ),
+        _that,
+    ),
+    Pattern(
+        "season",
+        _compile(
+            rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming|the)\s+)?(?P<season>{SEASON})"
+            rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?"
+        ),
+        _season,
+        check="season",
+    ),
+    Pattern(
+        "quarter",
+        _compile(
+            r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
+            rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year))?"
+        ),
+        _quarter,
+    ),
+    Pattern("quarter_code", _compile(rf"Q(?P<q>[1-4])\s+(?P<y>{YEAR})"), _quarter),
+    Pattern(
+        "half",
+        _compile(
+            rf"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|next)\s+year|the\s+year)"
+        ),
+        _half,
+    ),
+    Pattern(
+        "ago",
+        _compile(rf"(?:(?:about|nearly|almost|some|more\s+than)\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT_PLURAL})\s+ago"),
+        _ago,
+    ),
+    Pattern(
+        "anchored",
+        _compile(
+            rf"(?P<n>{NUMBER})\s+(?P<unit>{UNIT_PLURAL})\s+"
+            r"(?P<dir>earlier|later|afterwards?|beforehand|previously|prior|after|before)"
+        ),
+        _anchored,
+    ),
+    Pattern(
+        "next_unit",
+        _compile(
+            r"(?:the\s+)?(?P<which>next|following|previous|preceding|prior)\s+"
+            r"(?P<unit>day|morning|afternoon|evening|night)"
+        ),
+        _next_unit,
+    ),
+    Pattern("unit_before", _compile(r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)"), _anchored),
+    Pattern(
+        "duration",
+        _compile(
+            r"(?:(?:the|a|an)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|recent)\s+)?"
+            r"(?:(?P<approx>about|around|nearly|almost|some|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?"
+            rf"(?P<n>{NUMBER})\s+(?:(?:more|full|straight|consecutive|long)\s+)?(?P<unit>{UNIT_PLURAL})"
+        ),
+        _duration,
+        check="duration",
+    ),
+    Pattern("hyphen_duration", _compile(rf"(?P<n>{NUMBER})-(?P<unit>{UNIT})(?:-(?P<old>old)|-long)?"), _duration),
+    Pattern("unit_long", _compile(rf"(?P<unit>{UNIT})-long"), _duration),
+    Pattern(
+        "vague_duration", _compile(r"(?P<unit>years|months|weeks|decades|centuries)"), _vague_duration, check="vague"
+    ),
+    Pattern(
+        "ref",
+        _compile(
+            r"(?P<ref>now|currently|nowadays|recently|lately|soon|at\s+present|the\s+present|these\s+days"
+            r"|at\s+the\s+moment|the\s+past|the\s+future|future)"
+        ),
+        _ref,
+        check="ref",
+    ),
+    Pattern(
+        "recent",
+        _compile(r"(?P<ref>recent|the\s+coming)\s+(?:years|months|weeks|days|decades|times)"),
+        _ref,
+    ),
+    Pattern("set", _compile(rf"(?:every|each|per)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT_PLURAL})"), _set),
+    Pattern("set_a", _compile(rf"an?\s+(?P<unit>{UNIT})"), _set, check="set_a"),
+    Pattern(
+        "set_adverb",
+        _compile(r"(?P<adv>daily|weekly|monthly|annually|yearly|annual|quarterly|hourly)"),
+        _set,
+        check="set_adverb",
+    ),
+    Pattern(
+        "time",
+        _compile(
+            r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?:\s+(?:[A-Z]{2,4}|local\s+time))?"
+            rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})))?"
+        ),
+        _time,
+    ),
+]

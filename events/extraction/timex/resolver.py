@@ -1,0 +1,377 @@
+"""Placing a parsed expression on the calendar.
+
+Inputs are the :class:`TimeSpec`, the publication date, the direction the governing clause gives
+("past", "future", "present" or None when the clause says nothing) and the narrative reference time (the
+last date the text mentioned, for "two days earlier"). The output carries both the TimeML TIMEX3
+``type``/``value`` and the EDTF string we store, at the precision the text supports and no finer.
+
+Conventions, chosen for news copy:
+- A weekday or a month without a year is the most recent one for a past clause and the next one for a
+  future clause, *including* the publication day or month itself: "arrived early Sunday" in a Sunday
+  paper is that Sunday; "traveled in May" in a May paper is this May.
+- With no tense to go on we take the nearest candidate, preferring the past on a tie: most news reports
+  what happened.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from events.extraction.timex.lexicon import SEASONS, TIME_UNITS, UNITS
+from events.extraction.timex.spec import TimeSpec
+
+# First and last month of each season, for deciding which year a bare "summer" belongs to.
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A spec placed on the calendar. ``direction`` records how tense was applied, if it was."""
+
+    timex_type: str
+    value: str
+    edtf: str | None
+    week: bool = False
+    duration: str | None = None
+    direction: str = "absolute"
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def week_bounds(day: date) -> tuple[date, date]:
+    """The ISO week (Monday..Sunday) that contains ``day``."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def week_value(day: date) -> str:
+    iso_year, iso_week, _ = day.isocalendar()
+    return f"{iso_year:04d}-W{iso_week:02d}"
+
+
+def _month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_for(month: int, day: int | None, published: date, direction: str | None) -> int:
+    """The year of a month (and day) written without one, by the tense of its clause.
+
+    Past and future both include the publication day or month: a past "in May" in a May paper is this
+    May, a future "on April 20" in an April 6 paper is this April.
+    """
+    here = (published.month, published.day if day is not None else 0)
+    there = (month, day if day is not None else 0)
+    if direction == "past":
+        return published.year if there <= here else published.year - 1
+    if direction == "future":
+        return published.year if there >= here else published.year + 1
+    # No tense: nearest candidate; past wins a tie.
+    best = published.year
+    best_distance: int | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        last = calendar.monthrange(year, month)[1]
+        candidate = date(year, month, min(day or 15, last))
+        distance = abs((candidate - published).days)
+        if day is None and year == published.year and month == published.month:
+            distance = 0
+        if best_distance is None or distance < best_distance or (distance == best_distance and year < best):
+            best, best_distance = year, distance
+    return best
+
+
+def weekday_date(weekday: int, published: date, direction: str | None, rel: int | None = None) -> date:
+    """The date of a weekday named in a clause of the given tense, counted from publication."""
+    back = (published.weekday() - weekday) % 7
+    forward = (weekday - published.weekday()) % 7
+    if rel == -1:  # "last Friday": strictly before publication
+        return published - timedelta(days=back or 7)
+    if rel == 1:  # "next Friday": strictly after
+        return published + timedelta(days=forward or 7)
+    if direction == "past":
+        return published - timedelta(days=back)
+    if direction == "future" or rel == 0:
+        return published + timedelta(days=forward)
+    return published - timedelta(days=back) if back <= forward else published + timedelta(days=forward)
+
+
+def duration_value(n: int | None, unit: str, *, timeml: bool = True) -> str:
+    """ISO 8601 / TimeML duration: P2D, P18M, PT3H, PXY for "several years"; P1DE in TimeML for a decade."""
+    letter, factor = UNITS[unit]
+    amount = "X" if n is None else str(n * factor)
+    if not timeml and letter in {"DE", "CE", "WE"} and n is not None:
+        letter, amount = {"DE": ("Y", str(n * 10)), "CE": ("Y", str(n * 100)), "WE": ("D", str(n * 2))}[letter]
+    prefix = "PT" if unit in TIME_UNITS else "P"
+    return f"{prefix}{amount}{letter}"
+
+
+def _day(day: date, direction: str, part: str | None = None, timex_type: str = "DATE") -> Resolution:
+    value = day.isoformat() + (f"T{part}" if part else "")
+    return Resolution(timex_type, value, day.isoformat(), direction=direction)
+
+
+def _direction_of(lower: date, upper: date, published: date) -> str:
+    if upper < published:
+        return "past"
+    if lower > published:
+        return "future"
+    return "present"
+
+
+def _shift(base: date, unit: str, amount: int) -> Resolution | None:
+    """``base`` moved by ``amount`` units, at the precision of the unit."""
+    if unit in {"day", "night"} or unit in TIME_UNITS:
+        return _day(base + timedelta(days=amount if unit not in TIME_UNITS else 0), "absolute")
+    if unit == "fortnight":
+        return _day(base + timedelta(days=14 * amount), "absolute")
+    if unit in {"week", "weekend"}:
+        return _week(base + timedelta(days=7 * amount), "absolute", weekend=unit == "weekend")
+    if unit in {"month", "quarter"}:
+        year, month = add_months(base.year, base.month, amount * (3 if unit == "quarter" else 1))
+        value = _month_value(year, month)
+        return Resolution("DATE", value, value)
+    if unit == "year":
+        value = f"{base.year + amount:04d}"
+        return Resolution("DATE", value, value)
+    if unit == "decade":
+        decade = (base.year + 10 * amount) // 10
+        return Resolution("DATE", f"{decade:03d}", f"{decade:03d}X")
+    if unit == "century":
+        century = (base.year + 100 * amount) // 100
+        return Resolution("DATE", f"{century:02d}", f"{century:02d}XX")
+    return None
+
+
+def _week(day: date, direction: str, *, weekend: bool = False) -> Resolution:
+    monday, sunday = week_bounds(day)
+    if weekend:
+        saturday = monday + timedelta(days=5)
+        return Resolution("DATE", week_value(day) + "-WE", f"{saturday}/{sunday}", week=False, direction=direction)
+    return Resolution("DATE", week_value(day), f"{monday}/{sunday}", week=True, direction=direction)
+
+
+def _with_direction(resolution: Resolution | None, direction: str) -> Resolution | None:
+    if resolution is None:
+        return None
+    return Resolution(
+        resolution.timex_type, resolution.value, resolution.edtf, resolution.week, resolution.duration, direction
+    )
+
+
+def _resolve_date(spec: TimeSpec, published: date, direction: str | None, signal: str | None) -> Resolution | None:
+    applied = direction or "present"
+    if spec.year is not None and spec.month is None:
+        value = f"{spec.year:04d}"
+        edtf = value
+        if signal == "since":
+            edtf = f"{value}/.."
+        elif signal in {"until", "till"}:
+            edtf = f"../{value}"
+        return Resolution("DATE", value, edtf)
+    if spec.month is None:
+        return None
+    if spec.year is not None:
+        year, applied = spec.year, "absolute"
+    elif spec.rel == -1:
+        year = published.year if spec.month < published.month else published.year - 1
+        applied = "past"
+    elif spec.rel == 1:
+        year = published.year if spec.month > published.month else published.year + 1
+        applied = "future"
+    elif spec.rel == 0:
+        year = published.year
+    else:
+        year = year_for(spec.month, spec.day, published, direction)
+    if spec.day is None:
+        value = _month_value(year, spec.month)
+        edtf = f"{value}/.." if signal == "since" else value
+        return Resolution("DATE", value, edtf, direction=applied)
+    day = _safe_date(year, spec.month, spec.day)
+    if day is None:
+        return None
+    resolution = _day(day, applied)
+    if signal == "since":
+        return Resolution("DATE", resolution.value, f"{day}/..", direction=applied)
+    return resolution
+
+
+def _resolve_relative(spec: TimeSpec, published: date, direction: str | None) -> Resolution | None:
+    unit = spec.unit or ""
+    rel = spec.rel if spec.rel is not None else 0
+    if unit == "weekend" and spec.rel in {None, 0}:
+        # "the weekend", "this weekend": the one just past in a past clause, the one ahead otherwise.
+        saturday = published + timedelta(days=(5 - published.weekday()) % 7)
+        if direction == "past" and published.weekday() < 5:
+            saturday -= timedelta(days=7)
+        return _week(saturday, direction or "future", weekend=True)
+    resolution = _shift(published, unit, rel)
+    if resolution is None:
+        return None
+    return _with_direction(resolution, {-1: "past", 0: "present", 1: "future"}[rel])
+
+
+def _resolve_season(spec: TimeSpec, published: date, direction: str | None) -> Resolution:
+    code, edtf_code = SEASONS[spec.season or "summer"]
+    first, last = _SEASON_MONTHS[code]
+    applied = direction or "present"
+    if spec.year is not None:
+        year, applied = spec.year, "absolute"
+    elif spec.rel in {-1, 1}:
+        year = published.year + spec.rel
+        applied = "past" if spec.rel == -1 else "future"
+    elif direction == "past":
+        year = published.year if first <= published.month else published.year - 1
+    elif direction == "future":
+        year = published.year if last >= published.month or code == "WI" else published.year + 1
+    else:
+        year = published.year
+    return Resolution("DATE", f"{year:04d}-{code}", f"{year:04d}-{edtf_code}", direction=applied)
+
+
+def _resolve_anchored(spec: TimeSpec, published: date, reference: date | None) -> Resolution | None:
+    base = reference or published
+    unit = spec.unit or "day"
+    if spec.n is None:
+        return Resolution("DATE", "FUTURE_REF" if spec.sign > 0 else "PAST_REF", None)
+    if spec.mod == "UNIT" or unit in {"day", "night", "fortnight"} or unit in TIME_UNITS:
+        resolution = _shift(base, unit, spec.sign * spec.n)
+    elif unit == "week":
+        resolution = _day(base + timedelta(days=7 * spec.sign * spec.n), "absolute")
+    else:
+        resolution = _shift(base, unit, spec.sign * spec.n)
+    if resolution is not None and spec.part and resolution.edtf and len(resolution.value) == 10:
+        resolution = Resolution("DATE", f"{resolution.value}T{spec.part}", resolution.edtf)
+    if resolution is None or resolution.edtf is None:
+        return resolution
+    return _with_direction(resolution, "past" if spec.sign < 0 else "future" if spec.sign > 0 else "present")
+
+
+def _resolve_duration(spec: TimeSpec, published: date, direction: str | None, signal: str | None) -> Resolution:
+    unit = spec.unit or "day"
+    value = duration_value(spec.n, unit)
+    iso = duration_value(spec.n, unit, timeml=False)
+    if signal == "in" and direction == "future" and spec.n is not None and spec.rel is None and not spec.age:
+        # "in two weeks" in a future clause is a date two weeks on.
+        shifted = _shift(published, unit, spec.n)
+        if shifted is not None:
+            return _with_direction(shifted, "future") or shifted
+    return Resolution("DURATION", value, None, duration=iso)
+
+
+def _resolve_quarter(spec: TimeSpec, published: date, half: bool = False) -> Resolution | None:
+    if spec.ordinal is None:
+        return None
+    year = spec.year if spec.year is not None else published.year + (spec.rel or 0)
+    if half:
+        if spec.ordinal not in {1, 2}:
+            return None
+        first = 1 if spec.ordinal == 1 else 7
+        return Resolution("DATE", f"{year:04d}-H{spec.ordinal}", f"{year:04d}-{first:02d}/{year:04d}-{first + 5:02d}")
+    return Resolution("DATE", f"{year:04d}-Q{spec.ordinal}", f"{year:04d}-{32 + spec.ordinal}")
+
+
+def _resolve_range(
+    spec: TimeSpec, published: date, direction: str | None, reference: date | None, signal: str | None
+) -> Resolution | None:
+    if spec.start is None or spec.end is None:
+        return None
+    first = resolve_spec(spec.start, published, direction, reference, None)
+    if first is None or first.edtf is None:
+        return None
+    start_year = first.edtf[:4]
+    end_spec = spec.end
+    if end_spec.kind == "date" and end_spec.year is None and end_spec.month is not None:
+        end_spec = TimeSpec("date", year=int(start_year), month=end_spec.month, day=end_spec.day)
+    second = resolve_spec(end_spec, published, direction, reference, None)
+    if second is None or second.edtf is None:
+        return None
+    lower_text, upper_text = first.edtf.split("/")[0], second.edtf.split("/")[-1]
+    if upper_text < lower_text:
+        if end_spec.kind == "date" and end_spec.month is not None and end_spec.day is not None:
+            end_spec = TimeSpec("date", year=int(start_year) + 1, month=end_spec.month, day=end_spec.day)
+            second = resolve_spec(end_spec, published, direction, reference, None)
+        elif end_spec.kind == "weekday" and len(upper_text) == 10:
+            upper_text = (date.fromisoformat(upper_text) + timedelta(days=7)).isoformat()
+        if second is None or second.edtf is None:
+            return None
+        upper_text = max(upper_text, second.edtf.split("/")[-1])
+    length = None
+    if len(lower_text) == 10 and len(upper_text) == 10:
+        days = (date.fromisoformat(upper_text) - date.fromisoformat(lower_text)).days + 1
+        length = f"P{days}D"
+    return Resolution("DATE", first.value, f"{lower_text}/{upper_text}", duration=length, direction=first.direction)
+
+
+def resolve_spec(
+    spec: TimeSpec,
+    published: date,
+    direction: str | None,
+    reference: date | None = None,
+    signal: str | None = None,
+) -> Resolution | None:
+    """Place ``spec`` on the calendar. None when the expression cannot be resolved to anything useful."""
+    kind = spec.kind
+    if kind == "date":
+        return _resolve_date(spec, published, direction, signal)
+    if kind == "weekday":
+        assert spec.weekday is not None
+        day = weekday_date(spec.weekday, published, direction, spec.rel)
+        applied = {-1: "past", 1: "future"}.get(spec.rel or 2, direction or "present")
+        return _day(day, applied, spec.part)
+    if kind == "deictic":
+        offset = spec.n or 0
+        applied = "past" if offset < 0 else "future" if offset > 0 else "present"
+        return _day(published + timedelta(days=offset), applied, spec.part)
+    if kind == "relative":
+        return _resolve_relative(spec, published, direction)
+    if kind == "anchored":
+        return _resolve_anchored(spec, published, reference)
+    if kind == "ago":
+        if spec.n is None:
+            return Resolution("DATE", "PAST_REF", None, direction="past")
+        return _with_direction(_shift(published, spec.unit or "day", -spec.n), "past")
+    if kind == "season":
+        return _resolve_season(spec, published, direction)
+    if kind == "quarter":
+        return _resolve_quarter(spec, published)
+    if kind == "half":
+        return _resolve_quarter(spec, published, half=True)
+    if kind == "decade":
+        assert spec.year is not None
+        return Resolution("DATE", f"{spec.year // 10:03d}", f"{spec.year // 10:03d}X")
+    if kind == "duration":
+        return _resolve_duration(spec, published, direction, signal)
+    if kind == "ref":
+        applied = {"PAST_REF": "past", "FUTURE_REF": "future"}.get(spec.ref or "", "present")
+        return Resolution("DATE", spec.ref or "PRESENT_REF", None, direction=applied)
+    if kind == "set":
+        return Resolution("SET", duration_value(spec.n, spec.unit or "year"), None)
+    if kind == "time":
+        base = published
+        applied = "present"
+        if spec.start is not None:
+            day_resolution = resolve_spec(spec.start, published, direction, reference)
+            if day_resolution is not None and day_resolution.edtf is not None:
+                base = date.fromisoformat(day_resolution.edtf)
+                applied = day_resolution.direction
+        elif reference is not None:
+            base = reference
+        value = f"{base.isoformat()}T{spec.hour or 0:02d}:{spec.minute or 0:02d}"
+        return Resolution("TIME", value, base.isoformat(), direction=applied)
+    if kind == "range":
+        return _resolve_range(spec, published, direction, reference, signal)
+    return None
+
+
+__all__ = ["Resolution", "add_months", "resolve_spec", "week_bounds", "weekday_date", "year_for"]
