@@ -1,0 +1,178 @@
+"""Actors of an event: who acted, with whom, on whom.
+
+Actors come from spaCy's entities in the trigger's own clause: its subject (initiator), the objects of
+"with"/"between" (participants) or its direct object (target). A per-article alias table maps a short
+mention to the full name the article used before it ("Blinken" -> "Antony Blinken"; "met with Yi" ->
+"Wang Yi"), and "he"/"she" go to the person most recently named as a subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from events.extraction.triggers import Trigger
+from events.extraction.types import Actor
+from events.extraction.vocabulary import ActorKind, ActorRole, EventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+KINDS = {"PERSON": ActorKind.PERSON, "GPE": ActorKind.STATE, "NORP": ActorKind.STATE, "ORG": ActorKind.ORGANIZATION}
+TARGETED = frozenset(
+    {EventType.SANCTION, EventType.SUMMONS, EventType.DETENTION, EventType.RELEASE, EventType.EXPULSION,
+     EventType.REJECTION, EventType.MILITARY_ACTION, EventType.EXPORT_CONTROL, EventType.PROTEST}
+)  # fmt: skip
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_TITLE_WORDS = re.compile(r"^(?:(?:President|Prime Minister|Secretary|Minister|Premier|Chancellor|Gen\.|Adm\.)\s+)+")
+
+
+def _clean_name(span: Span) -> str:
+    text = span.text.strip()
+    text = re.sub(r"['’]s$", "", text)
+    return _TITLE_WORDS.sub("", text).strip()
+
+
+@dataclass
+class AliasTable:
+    """Short forms of the people an article names, resolved to the fullest earlier form."""
+
+    _positions: list[int] = field(default_factory=list)
+    _names: list[str] = field(default_factory=list)
+    _person_subjects: list[tuple[int, str]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc) -> AliasTable:
+        table = cls()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                name = _clean_name(ent)
+                if name:
+                    table._positions.append(ent.start)
+                    table._names.append(name)
+                    if ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ == "ROOT":
+                        table._person_subjects.append((ent.start, table.resolve(name, ent.start)))
+        return table
+
+    def resolve(self, name: str, position: int) -> str:
+        """The fullest name mentioned before ``position`` that this name is a part of."""
+        parts = name.split()
+        if not parts:
+            return name
+        upto = bisect.bisect_right(self._positions, position)
+        best = name
+        for full in self._names[:upto]:
+            words = full.split()
+            if len(words) > len(best.split()) and (words[-len(parts) :] == parts or words[: len(parts)] == parts):
+                best = full
+        return best
+
+    def is_person(self, name: str) -> bool:
+        """Whether the article names a person by this word ("Blinken" tagged as a place in one sentence)."""
+        parts = name.split()
+        return bool(parts) and any(
+            full.split()[-len(parts) :] == parts or full.split()[: len(parts)] == parts for full in self._names
+        )
+
+    def last_person_before(self, position: int) -> str | None:
+        candidates = [name for start, name in self._person_subjects if start < position]
+        if candidates:
+            return candidates[-1]
+        upto = bisect.bisect_left(self._positions, position)
+        return self.resolve(self._names[upto - 1], position) if upto else None
+
+
+def _entity_of(doc: Doc, token: Token) -> Span | None:
+    if token.ent_type_ in KINDS:
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    return None
+
+
+def _actor_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> Actor | None:
+    if token.lower_ in PERSON_PRONOUNS:
+        name = aliases.last_person_before(token.i)
+        return Actor(name, ActorKind.PERSON, role) if name else None
+    ent = _entity_of(doc, token)
+    if ent is None:
+        # "China's defense minister", "U.S. officials": the state behind an unnamed official
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in {"GPE", "NORP"}:
+                child_ent = _entity_of(doc, child)
+                if child_ent is not None and child_ent.label_ == "GPE":
+                    return Actor(_clean_name(child_ent), ActorKind.STATE, role)
+        return None
+    name = _clean_name(ent)
+    if not name:
+        return None
+    kind = KINDS[ent.label_]
+    if kind is not ActorKind.PERSON and aliases.is_person(name):
+        kind = ActorKind.PERSON
+    if kind is ActorKind.PERSON:
+        name = aliases.resolve(name, ent.start)
+    return Actor(name, kind, role)
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    found = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i:
+            found.append(conj)
+    return found
+
+
+def _subject_of(token: Token) -> list[Token]:
+    """The subject of a trigger verb, looking through "plans to meet", "postponed plans to visit"."""
+    current = token
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
+                subject = current.head  # "Mark Swidan, who has been imprisoned": the antecedent
+            if subject.dep_ == "agent":
+                subject = next((g for g in subject.children if g.dep_ == "pobj"), subject)
+            return _with_conjuncts(subject)
+        if current.dep_ in {"xcomp", "acl", "dobj", "conj", "pobj", "prep"} and current.head.i != current.i:
+            current = current.head
+        else:
+            break
+    return []
+
+
+def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor, ...]:
+    token = doc[trigger.i]
+    head = doc[trigger.head_i]
+    initiators: list[Token] = []
+    others: list[Token] = []
+    if trigger.nominal:
+        initiators = [c for c in token.children if c.dep_ == "poss"]
+        if not initiators and head.i != token.i:
+            initiators = _subject_of(head)
+    else:
+        initiators = _subject_of(token)
+    for source in {token, head}:
+        for child in source.children:
+            if child.dep_ == "prep" and child.lower_ in {"with", "between", "by", "against", "on", "to"}:
+                others.extend(g for c in child.children if c.dep_ == "pobj" for g in _with_conjuncts(c))
+            elif child.dep_ in {"dobj", "dative"} and not trigger.nominal:
+                others.extend(_with_conjuncts(child))
+    other_role = ActorRole.TARGET if trigger.type in TARGETED else ActorRole.PARTICIPANT
+    actors: list[Actor] = []
+    seen: set[str] = set()
+    for role, tokens in ((ActorRole.INITIATOR, initiators), (other_role, others)):
+        for candidate in tokens:
+            actor = _actor_for(doc, candidate, role, aliases)
+            if actor and actor.name not in seen:
+                seen.add(actor.name)
+                actors.append(actor)
+    return tuple(actors)
+
+
+def short_name(actor: Actor) -> str:
+    if actor.kind is ActorKind.PERSON:
+        return actor.name.split()[-1]
+    return actor.name

@@ -1,0 +1,91 @@
+"""One spaCy pass per article, in paragraph-aligned pieces joined back into a single Doc.
+
+spaCy refuses texts above ``nlp.max_length`` and parses one huge Doc slowly, and the small English model
+does not treat a paragraph break as a sentence boundary. Parsing paragraph-aligned pieces with
+``nlp.pipe`` and joining them with ``Doc.from_docs`` fixes all three while keeping every character offset
+of the clean text: the joined Doc's text is the clean text, byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_PARAGRAPH_END = re.compile(r"\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@lru_cache(maxsize=4)
+def _fallback_pipeline(model_name: str) -> Language:
+    import spacy
+
+    return spacy.load(model_name)
+
+
+def pipeline_for(model_name: str) -> Language:
+    """The shared cached pipeline (``events.extraction.nlp``), or a local cached load if it is missing."""
+    try:
+        from events.extraction.nlp import load_pipeline
+    except ImportError:
+        return _fallback_pipeline(model_name)
+    return load_pipeline(model_name)
+
+
+def split_pieces(text: str, max_chars: int) -> list[str]:
+    """Consecutive pieces that concatenate back to ``text``; each ends at a paragraph break where possible."""
+    pieces: list[str] = []
+    start = 0
+    for match in _PARAGRAPH_END.finditer(text):
+        end = match.end()
+        pieces.append(text[start:end])
+        start = end
+    if start < len(text):
+        pieces.append(text[start:])
+    bounded: list[str] = []
+    for piece in pieces:
+        while len(piece) > max_chars:
+            cut = max_chars
+            # Prefer the last sentence end inside the window, then the last space, then a hard cut.
+            window = piece[:max_chars]
+            ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+            if ends and ends[-1] > max_chars // 4:
+                cut = ends[-1]
+            elif " " in window[max_chars // 4 :]:
+                cut = window.rindex(" ") + 1
+            bounded.append(piece[:cut])
+            piece = piece[cut:]
+        if piece:
+            bounded.append(piece)
+    return bounded
+
+
+def _join(nlp: Language, texts: list[str], docs: list[Doc]) -> Doc:
+    from spacy.tokens import Doc
+
+    if not docs:
+        return nlp.make_doc("")
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    if joined.text != "".join(texts):  # pragma: no cover - a spaCy change; fail loudly rather than shift offsets
+        raise RuntimeError("joined Doc does not reproduce the clean text")
+    # Each piece's first token stays a sentence start in the joined Doc: paragraph breaks end sentences.
+    return joined
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, max_chars: int, batch_size: int) -> Iterator[Doc]:
+    """Parse many articles in one ``nlp.pipe`` stream; yields one joined Doc per article, in order."""
+    queue: list[list[str]] = []
+    flat: list[str] = []
+    for text in texts:
+        pieces = split_pieces(text, max_chars)
+        queue.append(pieces)
+        flat.extend(pieces)
+    parsed = nlp.pipe(flat, batch_size=batch_size)
+    for pieces in queue:
+        docs = [next(parsed) for _ in pieces]
+        yield _join(nlp, pieces, docs)

@@ -1,0 +1,18 @@
+"""The cleaned article: the text every later offset refers to, plus what the page says about itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    text: str
+    title: str = ""
+    byline: str = ""
+    outlet: str = ""
+    published: date | None = None
+    # Where ``published`` came from: the page's metadata, a date line in the text, or nowhere.
+    published_source: Literal["metadata", "text", "unknown"] = "unknown"

