@@ -29,8 +29,12 @@ _SET_CONTEXT = re.compile(
     r"|cars|vehicles|barrels|tons|tonnes|people|jobs|workers|aircraft|planes|passengers)\W*$",
     re.IGNORECASE,
 )
-_RANGE_GLUE = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
-_RANGE_KINDS = frozenset({"date", "weekday", "deictic"})
+_RANGE_GLUE = re.compile(r"^\s*(?:to|until|till|through|-|–)\s*$", re.IGNORECASE)
+_BETWEEN_GLUE = re.compile(r"^\s*and\s*$", re.IGNORECASE)
+# Only day-level points are joined into one interval: TimeML (and MEANTIME) keep "from 2009 to 2011" as
+# two dates, and a month or year pair is rarely one event's span.
+_RANGE_KINDS = frozenset({"weekday", "deictic"})
+_EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,10 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     core = match.group("core")
     text = match.string
     if check is None:
-        return True
+        # "Black Monday" is a named day, not this week's Monday.
+        return not (pattern.name == "weekday" and _EVENT_NAME_PREFIXES.search(text[: match.start("core")]))
+    if check == "short_year":
+        return signal in _YEAR_SIGNALS
     if check == "month":
         token = _token_at(doc, match.start("m"))
         if token is not None:
@@ -70,7 +77,7 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
                 return tag in {"NNP"} and ent == "DATE"
         return True
     if check == "year":
-        if signal in _YEAR_SIGNALS or match.group("mod"):
+        if signal in _YEAR_SIGNALS or match.groupdict().get("mod"):
             return True
         before = text[: match.start("core")].rstrip()
         if before.endswith(("$", "€", "£", "#", "No.", "no.")):
@@ -93,13 +100,17 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     if check == "vague":
         return signal in _DURATION_SIGNALS
     if check == "ref":
+        if core.lower() in {"recent", "current"}:
+            # Adjectives: a reference only before a noun ("recent weeks" is caught elsewhere).
+            token = _token_at(doc, match.start("core"))
+            return token is not None and getattr(token, "pos_", "") == "ADJ"
         return core.lower() != "future"
     if check == "set_a":
         return bool(_SET_CONTEXT.search(text[: match.start("core")]))
     if check == "set_adverb":
         return True
     if check == "season":
-        return bool(signal or spec.rel is not None or spec.year is not None or match.group("rel"))
+        return bool(signal or spec.rel is not None or spec.year is not None or match.group("rel") or core[:1].isupper())
     return True
 
 
@@ -135,12 +146,9 @@ def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if index + 1 < len(candidates) and current.signal in {"from", "between"}:
             following = candidates[index + 1]
             glue = text[current.end : following.start]
-            if (
-                _RANGE_GLUE.match(glue)
-                and following.signal is None
-                and current.spec.kind in _RANGE_KINDS
-                and following.spec.kind == current.spec.kind
-            ):
+            glue_ok = _BETWEEN_GLUE.match(glue) if current.signal == "between" else _RANGE_GLUE.match(glue)
+            day_level = current.spec.kind in _RANGE_KINDS or (current.spec.kind == "date" and current.spec.day)
+            if glue_ok and following.signal is None and day_level and following.spec.kind == current.spec.kind:
                 spec = TimeSpec("range", start=current.spec, end=following.spec)
                 joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority))
                 index += 2

@@ -114,7 +114,10 @@ def _month(g: dict[str, str | None]) -> TimeSpec | None:
 
 
 def _year(g: dict[str, str | None]) -> TimeSpec | None:
-    return TimeSpec("date", year=_int(g["y"]), mod=_mod(g.get("mod")))
+    year = _int(g["y"])
+    if year is not None and year < 100:
+        year += 2000 if year < 30 else 1900  # "'82"
+    return TimeSpec("date", year=year, mod=_mod(g.get("mod")))
 
 
 def _year_range(g: dict[str, str | None]) -> TimeSpec | None:
@@ -128,7 +131,23 @@ def _year_range(g: dict[str, str | None]) -> TimeSpec | None:
 
 
 def _decade(g: dict[str, str | None]) -> TimeSpec | None:
-    return TimeSpec("decade", year=_int(g["dec"]), mod=_mod(g.get("mod")))
+    year = _int(g["dec"])
+    if year is not None and year < 100:
+        year += 1900  # "the '80s", "70s"
+    return TimeSpec("decade", year=year, mod=_mod(g.get("mod")))
+
+
+def _numeric_date(g: dict[str, str | None]) -> TimeSpec | None:
+    # US order (month/day/year), as in the English-language wires we read.
+    year = _int(g["y"])
+    if year is not None and year < 100:
+        year += 2000 if year < 50 else 1900
+    return TimeSpec("date", year=year, month=_int(g["m"]), day=_int(g["d"]))
+
+
+def _the_day(g: dict[str, str | None]) -> TimeSpec | None:
+    # "the day", "late in the day": in news copy, the day being reported.
+    return TimeSpec("anchored", n=0, unit="day", sign=0, mod="UNIT")
 
 
 def _weekday(g: dict[str, str | None]) -> TimeSpec | None:
@@ -239,6 +258,8 @@ _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
     "the present": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "recent": "PAST_REF",
+    "the time being": "PRESENT_REF", "current": "PRESENT_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the coming": "FUTURE_REF", "future": "FUTURE_REF",
 }  # fmt: skip
 
@@ -261,7 +282,7 @@ def _set(g: dict[str, str | None]) -> TimeSpec | None:
 
 def _time(g: dict[str, str | None]) -> TimeSpec | None:
     hour = _int(g.get("h"))
-    if hour is None or hour > 12:
+    if hour is None or hour > 23 or (g.get("ampm") and hour > 12):
         return None
     ampm = (g.get("ampm") or "").lower()
     if ampm.startswith("p") and hour != 12:
@@ -273,7 +294,8 @@ def _time(g: dict[str, str | None]) -> TimeSpec | None:
         day = TimeSpec("weekday", weekday=weekday_number(g["wd"] or ""))
     elif g.get("word"):
         day = TimeSpec("deictic", n=_DEICTIC[(g["word"] or "").lower()])
-    return TimeSpec("time", hour=hour, minute=_int(g.get("min")) or 0, start=day)
+    zone = "Z" if g.get("tz") else None
+    return TimeSpec("time", hour=hour, minute=_int(g.get("min")) or 0, start=day, part=zone)
 
 
 _DEICTIC_WORDS = r"today|yesterday|tomorrow"
@@ -298,7 +320,7 @@ PATTERNS: list[Pattern] = [
         "month_day",
         _compile(
             rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?![\d:])"
-            rf"(?:,?\s+(?P<y>{YEAR})(?!\d))?"
+            rf"(?:\s*,?\s+(?P<y>{YEAR})(?!\d))?"
         ),
         _month_day,
     ),
@@ -328,6 +350,11 @@ PATTERNS: list[Pattern] = [
         "year_range", _compile(rf"(?P<y>{YEAR})\s*(?:-|–|/)\s*(?P<y2>{YEAR}|\d\d)(?!\d)"), _year_range, check="year"
     ),
     Pattern("decade", _compile(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s"), _decade),
+    Pattern("short_decade", _compile(r"(?:the\s+)?'?(?P<dec>[2-9]0)'?s"), _decade),
+    Pattern("short_year", _compile(r"'(?P<y>[0-9]\d)(?!\d)"), _year, check="short_year"),
+    Pattern(
+        "numeric_date", _compile(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})"), _numeric_date
+    ),
     Pattern(
         "weekday",
         _compile(
@@ -354,6 +381,16 @@ PATTERNS: list[Pattern] = [
         _relative,
     ),
     Pattern("in_the", _compile(r"(?P<mod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)"), _in_the),
+    Pattern(
+        "the_unit",
+        _compile(rf"(?:(?P<mod>{MOD}|the\s+very\s+beginning\s+of)\s+)(?P<det>the)\s+(?P<unit>year|month|week)"),
+        _in_the,
+    ),
+    Pattern(
+        "the_day",
+        _compile(r"(?:(?:late|early|later|earlier)\s+in\s+|the\s+(?:end|start|beginning)\s+of\s+)?the\s+day"),
+        _the_day,
+    ),
     Pattern("the_weekend", _compile(r"the\s+(?P<unit>weekend)"), _in_the),
     Pattern(
         "that",
@@ -396,7 +433,9 @@ PATTERNS: list[Pattern] = [
         "anchored",
         _compile(
             rf"(?P<n>{NUMBER})\s+(?P<unit>{UNIT_PLURAL})\s+"
-            r"(?P<dir>earlier|later|afterwards?|beforehand|previously|prior|after|before)"
+            # "two days after the summit" counts from the summit, not from the last date: only a bare
+            # "a day after" (clause end) is anchored to the narrative reference time.
+            r"(?P<dir>earlier|later|afterwards?|beforehand|previously|(?:after|before|prior)(?=\s*(?:[.,;:)]|$)))"
         ),
         _anchored,
     ),
@@ -412,9 +451,9 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "duration",
         _compile(
-            r"(?:(?:the|a|an)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|recent)\s+)?"
+            r"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|recent)\s+)?"
             r"(?:(?P<approx>about|around|nearly|almost|some|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?"
-            rf"(?P<n>{NUMBER})\s+(?:(?:more|full|straight|consecutive|long)\s+)?(?P<unit>{UNIT_PLURAL})"
+            rf"(?P<n>{NUMBER})\s+(?:(?:more|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<unit>{UNIT_PLURAL})"
         ),
         _duration,
         check="duration",
@@ -428,7 +467,8 @@ PATTERNS: list[Pattern] = [
         "ref",
         _compile(
             r"(?P<ref>now|currently|nowadays|recently|lately|soon|at\s+present|the\s+present|these\s+days"
-            r"|at\s+the\s+moment|the\s+past|the\s+future|future)"
+            r"|at\s+the\s+moment|the\s+past|the\s+future|future|the\s+time\s+being|the\s+(?:near|short|long)\s+term"
+            r"|recent|current)"
         ),
         _ref,
         check="ref",
@@ -445,6 +485,14 @@ PATTERNS: list[Pattern] = [
         _compile(r"(?P<adv>daily|weekly|monthly|annually|yearly|annual|quarterly|hourly)"),
         _set,
         check="set_adverb",
+    ),
+    Pattern(
+        "utc_time",
+        _compile(
+            r"(?P<h>[01]?\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>UTC|GMT|Z)"
+            rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})))?"
+        ),
+        _time,
     ),
     Pattern(
         "time",

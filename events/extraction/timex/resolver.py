@@ -110,7 +110,12 @@ def duration_value(n: int | None, unit: str, *, timeml: bool = True) -> str:
     """ISO 8601 / TimeML duration: P2D, P18M, PT3H, PXY for "several years"; P1DE in TimeML for a decade."""
     letter, factor = UNITS[unit]
     amount = "X" if n is None else str(n * factor)
-    if not timeml and letter in {"DE", "CE", "WE"} and n is not None:
+    if timeml and unit == "quarter":
+        letter, amount = "Q", "X" if n is None else str(n)
+    elif timeml and letter in {"DE", "CE"} and n is not None:
+        # TimeML annotators write "the past decade" as P10Y.
+        letter, amount = "Y", str(n * (10 if letter == "DE" else 100))
+    elif not timeml and letter in {"DE", "CE", "WE"} and n is not None:
         letter, amount = {"DE": ("Y", str(n * 10)), "CE": ("Y", str(n * 100)), "WE": ("D", str(n * 2))}[letter]
     prefix = "PT" if unit in TIME_UNITS else "P"
     return f"{prefix}{amount}{letter}"
@@ -137,8 +142,12 @@ def _shift(base: date, unit: str, amount: int) -> Resolution | None:
         return _day(base + timedelta(days=14 * amount), "absolute")
     if unit in {"week", "weekend"}:
         return _week(base + timedelta(days=7 * amount), "absolute", weekend=unit == "weekend")
-    if unit in {"month", "quarter"}:
-        year, month = add_months(base.year, base.month, amount * (3 if unit == "quarter" else 1))
+    if unit == "quarter":
+        year, month = add_months(base.year, base.month, 3 * amount)
+        quarter = (month - 1) // 3 + 1
+        return Resolution("DATE", f"{year:04d}-Q{quarter}", f"{year:04d}-{32 + quarter}")
+    if unit == "month":
+        year, month = add_months(base.year, base.month, amount)
         value = _month_value(year, month)
         return Resolution("DATE", value, value)
     if unit == "year":
@@ -209,7 +218,7 @@ def _resolve_date(spec: TimeSpec, published: date, direction: str | None, signal
 def _resolve_relative(spec: TimeSpec, published: date, direction: str | None) -> Resolution | None:
     unit = spec.unit or ""
     rel = spec.rel if spec.rel is not None else 0
-    if unit == "weekend" and spec.rel in {None, 0}:
+    if unit == "weekend" and spec.rel is None:
         # "the weekend", "this weekend": the one just past in a past clause, the one ahead otherwise.
         saturday = published + timedelta(days=(5 - published.weekday()) % 7)
         if direction == "past" and published.weekday() < 5:
@@ -218,6 +227,8 @@ def _resolve_relative(spec: TimeSpec, published: date, direction: str | None) ->
     resolution = _shift(published, unit, rel)
     if resolution is None:
         return None
+    if rel == 0 and spec.mod in {"START", "END", "MID"} and unit == "day":
+        return _with_direction(resolution, "present")
     return _with_direction(resolution, {-1: "past", 0: "present", 1: "future"}[rel])
 
 
@@ -269,10 +280,23 @@ def _resolve_duration(spec: TimeSpec, published: date, direction: str | None, si
     return Resolution("DURATION", value, None, duration=iso)
 
 
-def _resolve_quarter(spec: TimeSpec, published: date, half: bool = False) -> Resolution | None:
+def _resolve_quarter(
+    spec: TimeSpec, published: date, direction: str | None = None, half: bool = False
+) -> Resolution | None:
     if spec.ordinal is None:
         return None
-    year = spec.year if spec.year is not None else published.year + (spec.rel or 0)
+    current = (published.month - 1) // (6 if half else 3) + 1
+    if spec.year is not None:
+        year = spec.year
+    elif spec.rel is not None:
+        year = published.year + spec.rel
+    elif direction == "past" and spec.ordinal > current:
+        # "the fourth quarter" in a past clause in February is last year's.
+        year = published.year - 1
+    elif direction == "future" and spec.ordinal < current:
+        year = published.year + 1
+    else:
+        year = published.year
     if half:
         if spec.ordinal not in {1, 2}:
             return None
@@ -340,13 +364,16 @@ def resolve_spec(
     if kind == "ago":
         if spec.n is None:
             return Resolution("DATE", "PAST_REF", None, direction="past")
+        if spec.unit == "week":
+            # "a week ago" names a day, not a calendar week.
+            return _day(published - timedelta(days=7 * spec.n), "past")
         return _with_direction(_shift(published, spec.unit or "day", -spec.n), "past")
     if kind == "season":
         return _resolve_season(spec, published, direction)
     if kind == "quarter":
-        return _resolve_quarter(spec, published)
+        return _resolve_quarter(spec, published, direction)
     if kind == "half":
-        return _resolve_quarter(spec, published, half=True)
+        return _resolve_quarter(spec, published, direction, half=True)
     if kind == "decade":
         assert spec.year is not None
         return Resolution("DATE", f"{spec.year // 10:03d}", f"{spec.year // 10:03d}X")
@@ -367,7 +394,7 @@ def resolve_spec(
                 applied = day_resolution.direction
         elif reference is not None:
             base = reference
-        value = f"{base.isoformat()}T{spec.hour or 0:02d}:{spec.minute or 0:02d}"
+        value = f"{base.isoformat()}T{spec.hour or 0:02d}:{spec.minute or 0:02d}{spec.part or ''}"
         return Resolution("TIME", value, base.isoformat(), direction=applied)
     if kind == "range":
         return _resolve_range(spec, published, direction, reference, signal)
