@@ -9,6 +9,7 @@ is configured by environment variables only; see the README's table.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +78,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "knox",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "django_celery_beat",
     "events",
@@ -121,7 +124,7 @@ TEMPLATES = [
 def _database_from_env() -> dict[str, Any]:
     url = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'timeline.sqlite3'}")
     try:
-        config: dict[str, Any] = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0)))
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
@@ -178,16 +181,70 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
+# A task is acknowledged only after it ran, and put back if its worker process dies mid-task, so a
+# killed worker loses no article; the Article row's state says what was really done (see events.tasks).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# One message at a time per worker process: with acks_late, a prefetched message waits behind a long
+# extraction while another worker sits idle.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis/SQS redeliver an unacknowledged message after this; longer than the hard time limit, or a slow
+# task would be delivered twice (the claim on the Article row makes that harmless, but wasteful).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# Ingestion: an article queued, fetching or extracting for longer than this is taken to be lost (its
+# message or its worker) and is re-enqueued by the sweeper; it must exceed CELERY_TASK_TIME_LIMIT.
+INGEST_STUCK_AFTER_SECONDS = env_int("INGEST_STUCK_AFTER_SECONDS", 900)
+# After this many attempts an article is failed instead of re-enqueued; an editor can retry it.
+INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 5)
+# How many stuck articles one sweep re-enqueues (the rest wait for the next sweep).
+INGEST_SWEEP_BATCH = env_int("INGEST_SWEEP_BATCH", 500)
+INGEST_FETCH_DEADLINE_SECONDS = env_int("INGEST_FETCH_DEADLINE_SECONDS", 30)
+# Tests only: let the fetcher reach loopback HTTP servers on any port. Never set in production.
+INGEST_ALLOW_LOOPBACK_FOR_TESTS = env_bool("INGEST_ALLOW_LOOPBACK_FOR_TESTS", False)
+if INGEST_STUCK_AFTER_SECONDS <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured("INGEST_STUCK_AFTER_SECONDS must be longer than CELERY_TASK_TIME_LIMIT")
+
+# The researchers' API. NUM_PROXIES is how many reverse proxies sit in front of the app: the client IP
+# used for throttling is read that many hops from the right of X-Forwarded-For, so a client cannot dodge
+# the limit by sending its own header. 0 (the default) ignores the header and uses the socket address.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
 REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "knox.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetCursorPagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientIpThrottle", "api.throttling.TokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "client_ip": env_str("API_THROTTLE_PER_IP", "600/minute"),
+        "token": env_str("API_THROTTLE_PER_TOKEN", "1200/minute"),
+        "submit": env_str("API_THROTTLE_SUBMIT", "60/hour"),
+    },
+    "NUM_PROXIES": NUM_PROXIES,
+    "EXCEPTION_HANDLER": "api.exception_handlers.api_exception_handler",
+    "URL_FORMAT_OVERRIDE": "format",
+}
+# Tokens are stored as SHA-512 digests (django-rest-knox) and expire.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env_int("API_TOKEN_TTL_HOURS", 24 * 30)),
+    "AUTH_HEADER_PREFIX": "Token",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Diplomatic-event timeline API",
     "DESCRIPTION": "Dated diplomatic events with their citations.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
 }
 
 LOGGING: dict[str, Any] = {

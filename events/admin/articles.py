@@ -20,7 +20,7 @@ from events.models import Article, Source
 from events.selectors import article_find_duplicate, article_text_segments
 
 
-class ArticleSubmitForm(forms.ModelForm):  # type: ignore[type-arg]
+class ArticleSubmitForm(forms.ModelForm):
     """Exactly one of: pasted text, an HTML file, or a URL."""
 
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 16, "cols": 100}), required=False, label="Paste text")
@@ -87,7 +87,7 @@ class ArticleSubmitForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "source", "published", "state", "citation_count", "created_at"]
     list_filter = ["state", "published_source", "original_kind", "source"]
     search_fields = ["title", "url", "byline", "clean_text"]

@@ -12,13 +12,13 @@ from events.models import Actor, ActorAlias, Feed, FeedEntry, Place, Source, Top
 PUBLISHED = ReviewState.PUBLISHED.value
 
 
-class ActorAliasInline(admin.TabularInline):  # type: ignore[type-arg]
+class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
     extra = 1
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ActorAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country_code", "wikidata_id", "event_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name", "wikidata_id"]
@@ -33,7 +33,7 @@ class ActorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PlaceAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country_code", "latitude", "longitude", "event_count"]
     list_filter = ["kind", "country_code"]
     search_fields = ["name", "country_code"]
@@ -47,7 +47,7 @@ class PlaceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "is_published", "event_count", "published_count"]
     list_filter = ["is_published"]
     search_fields = ["name", "slug", "description"]
@@ -74,7 +74,7 @@ class TopicAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class SourceAdmin(admin.ModelAdmin):
     list_display = ["name", "domain", "kind", "article_count"]
     list_filter = ["kind"]
     search_fields = ["name", "domain"]
@@ -88,7 +88,7 @@ class SourceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class FeedAdmin(admin.ModelAdmin):
     list_display = ["__str__", "url", "is_active", "poll_minutes", "last_polled_at", "entry_count", "last_error"]
     list_filter = ["is_active"]
     search_fields = ["title", "url"]
@@ -103,7 +103,7 @@ class FeedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(FeedEntry)
-class FeedEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class FeedEntryAdmin(admin.ModelAdmin):
     list_display = ["guid", "feed", "article", "seen_at"]
     list_select_related = ["feed", "article"]
     search_fields = ["guid", "link"]

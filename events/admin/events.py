@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -19,7 +20,7 @@ from events.extraction.vocabulary import ReviewState
 from events.models import Citation, Event, EventActor, EventMerge, EventRelation, TopicMembership
 
 
-class CitationInline(admin.TabularInline):  # type: ignore[type-arg]
+class CitationInline(admin.TabularInline):
     model = Citation
     fk_name = "event"
     extra = 0
@@ -28,13 +29,13 @@ class CitationInline(admin.TabularInline):  # type: ignore[type-arg]
     readonly_fields = ["rule"]
 
 
-class EventActorInline(admin.TabularInline):  # type: ignore[type-arg]
+class EventActorInline(admin.TabularInline):
     model = EventActor
     extra = 0
     autocomplete_fields = ["actor"]
 
 
-class TopicMembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+class TopicMembershipInline(admin.TabularInline):
     model = TopicMembership
     extra = 0
     autocomplete_fields = ["topic"]
@@ -42,7 +43,7 @@ class TopicMembershipInline(admin.TabularInline):  # type: ignore[type-arg]
     readonly_fields = ["origin"]
 
 
-class EventRelationInline(admin.TabularInline):  # type: ignore[type-arg]
+class EventRelationInline(admin.TabularInline):
     model = EventRelation
     fk_name = "from_event"
     extra = 0
@@ -66,7 +67,7 @@ class MergedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class EventAdmin(SimpleHistoryAdmin):
     list_display = [
         "human_date_display",
         "title",
@@ -223,7 +224,7 @@ class EventAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
             "title": "Merge events",
             "events": events,
             "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/events/event/merge_confirm.html", context)
 
@@ -243,7 +244,7 @@ class EventAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(EventMerge)
-class EventMergeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class EventMergeAdmin(admin.ModelAdmin):
     list_display = ["merged", "target", "merged_by", "merged_at", "undone_at", "moved"]
     list_select_related = ["merged", "target", "merged_by"]
     readonly_fields = [f.name for f in EventMerge._meta.fields]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from events.exceptions import DomainError, DuplicateArticle
 from events.models import Article, ArticleState, PublishedSource, Source
 from events.models.articles import OriginalKind
-from events.services.history import attribute
+from events.services.history import acting_user, attribute
 
 User = AbstractBaseUser | AnonymousUser | None
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -88,7 +88,7 @@ def article_submit_text(
         source=source,
         state=ArticleState.QUEUED,
         state_changed_at=timezone.now(),
-        submitted_by=_user_or_none(user),
+        submitted_by=acting_user(user),
     )
     return _save_new(article, user)
 
@@ -124,7 +124,7 @@ def article_submit_html(
         source=source,
         state=ArticleState.QUEUED,
         state_changed_at=timezone.now(),
-        submitted_by=_user_or_none(user),
+        submitted_by=acting_user(user),
     )
     return _save_new(article, user)
 
@@ -143,7 +143,7 @@ def article_submit_url(*, url: str, source: Source | None = None, user: User = N
         source=source,
         state=ArticleState.QUEUED,
         state_changed_at=timezone.now(),
-        submitted_by=_user_or_none(user),
+        submitted_by=acting_user(user),
     )
     return _save_new(article, user)
 
@@ -177,9 +177,3 @@ def _decode_html(raw: bytes) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     return raw.decode("utf-8", errors="replace")
-
-
-def _user_or_none(user: User) -> AbstractBaseUser | None:
-    if user is not None and getattr(user, "is_authenticated", False):
-        return user  # type: ignore[return-value]
-    return None

@@ -14,7 +14,7 @@ from events.exceptions import DomainError, MergeError, ReviewError
 from events.extraction.vocabulary import ActorRole, ReviewState
 from events.models import Actor, Citation, Event, EventActor, EventMerge, EventRelation, Place, Topic, TopicMembership
 from events.models.events import RelationKind
-from events.services.history import attribute
+from events.services.history import acting_user, attribute
 
 User = AbstractBaseUser | AnonymousUser | None
 
@@ -96,7 +96,7 @@ def _review(events: Iterable[Event], state: ReviewState, user: User) -> int:
             continue
         event.review_state = state
         event.reviewed_at = now
-        event.reviewed_by = user if user is not None and user.is_authenticated else None  # type: ignore[assignment]
+        event.reviewed_by = acting_user(user)
         attribute(event, user, state.value)
         event.save()
         count += 1
@@ -156,7 +156,7 @@ def event_merge(*, target: Event, others: Iterable[Event], user: User = None, re
                 moved_citation_ids=moved,
                 added_topic_ids=added_topics,
                 added_actor_link_ids=added_links,
-                merged_by=user if user is not None and user.is_authenticated else None,
+                merged_by=acting_user(user),
                 reason=reason[:300],
             )
         )
@@ -182,7 +182,7 @@ def event_unmerge(*, event: Event, user: User = None) -> EventMerge:
     attribute(merged, user, f"merge into event {record.target_id} undone")
     merged.save()
     record.undone_at = timezone.now()
-    record.undone_by = user if user is not None and user.is_authenticated else None  # type: ignore[assignment]
+    record.undone_by = acting_user(user)
     record.save(update_fields=["undone_at", "undone_by"])
     return record
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+
+UserLike = AbstractBaseUser | AnonymousUser | None
 
 
 def attribute(instance: Any, user: AbstractBaseUser | AnonymousUser | None, reason: str = "") -> None:
@@ -13,3 +15,10 @@ def attribute(instance: Any, user: AbstractBaseUser | AnonymousUser | None, reas
         instance._history_user = user
     if reason:
         instance._change_reason = reason
+
+
+def acting_user(user: UserLike) -> User | None:
+    """The user to record as the author of a row, or None for anonymous and system writes."""
+    if isinstance(user, User) and user.is_authenticated:
+        return user
+    return None
