@@ -34,6 +34,7 @@ _BETWEEN_GLUE = re.compile(r"^\s*and\s*$", re.IGNORECASE)
 # Only day-level points are joined into one interval: TimeML (and MEANTIME) keep "from 2009 to 2011" as
 # two dates, and a month or year pair is rarely one event's span.
 _RANGE_KINDS = frozenset({"weekday", "deictic"})
+_SUPERLATIVE = re.compile(r"\b(?:first|last|time|since|\w+est|ever)\b", re.IGNORECASE)
 _EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
 
 
@@ -89,11 +90,13 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
         if token is None:
             return True
         ent = getattr(token, "ent_type_", "")
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None  # type: ignore[attr-defined]
+        if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _TIME_NOUNS:
+            return False  # "2000 objections" is a count
         if ent == "DATE":
             return True
         if ent in {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "FAC", "LAW", "WORK_OF_ART"}:
             return False
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None  # type: ignore[attr-defined]
         return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in _TIME_NOUNS)
     if check == "duration":
         return not (spec.unit in {"second", "minute"} and core.lower().startswith(("a ", "an ")))
@@ -222,6 +225,12 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if span is None or len(span) == 0:
             continue
         direction, governor_i = clause_direction(doc, span.start, span.end)
+        if (
+            candidate.spec.kind == "duration"
+            and candidate.signal == "in"
+            and _SUPERLATIVE.search(text[max(span.sent.start_char, candidate.start - 80) : candidate.start])
+        ):
+            direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
         expression = build_expression(
             candidate,
             text,

@@ -215,9 +215,17 @@ def _resolve_date(spec: TimeSpec, published: date, direction: str | None, signal
     return resolution
 
 
-def _resolve_relative(spec: TimeSpec, published: date, direction: str | None) -> Resolution | None:
+_STRETCH_SIGNALS = frozenset({"over", "for", "within", "throughout"})
+
+
+def _resolve_relative(
+    spec: TimeSpec, published: date, direction: str | None, signal: str | None = None
+) -> Resolution | None:
     unit = spec.unit or ""
     rel = spec.rel if spec.rel is not None else 0
+    if signal in _STRETCH_SIGNALS and rel != 0 and unit in UNITS:
+        # "over the next year", "for the last month": a stretch of time, not a calendar unit.
+        return Resolution("DURATION", duration_value(1, unit), None, duration=duration_value(1, unit, timeml=False))
     if unit == "weekend" and spec.rel is None:
         # "the weekend", "this weekend": the one just past in a past clause, the one ahead otherwise.
         saturday = published + timedelta(days=(5 - published.weekday()) % 7)
@@ -358,7 +366,7 @@ def resolve_spec(
         applied = "past" if offset < 0 else "future" if offset > 0 else "present"
         return _day(published + timedelta(days=offset), applied, spec.part)
     if kind == "relative":
-        return _resolve_relative(spec, published, direction)
+        return _resolve_relative(spec, published, direction, signal)
     if kind == "anchored":
         return _resolve_anchored(spec, published, reference)
     if kind == "ago":
