@@ -88,7 +88,8 @@ class ArticleSubmitForm(forms.ModelForm):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "source", "published", "state", "citation_count", "created_at"]
+    list_display = ["__str__", "source", "published", "state", "attempts", "citation_count", "created_at"]
+    actions = ["retry_processing", "reprocess"]
     list_filter = ["state", "published_source", "original_kind", "source"]
     search_fields = ["title", "url", "byline", "clean_text"]
     date_hierarchy = "published"
@@ -153,6 +154,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if change:
             if "published" in form.changed_data and obj.published is not None:
                 services.article_set_published(article=obj, published=obj.published, user=request.user)
+                # Every date resolved from the old publication date is resolved again.
+                services.article_reprocess_request(article_ids=[obj.pk])
                 others = [f for f in form.changed_data if f != "published"]
                 if others:
                     obj.save(update_fields=[*others, "updated_at"])
@@ -165,6 +168,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             # Shown as an error message; the redirect goes back to the list, nothing half-stored.
             self.message_user(request, str(exc), messages.ERROR)
             raise _AbortAdd(str(exc)) from None
+        services.article_enqueue(article_id=article.pk)
         obj.__dict__.update({k: v for k, v in article.__dict__.items() if not k.startswith("_")})
         obj._state.adding = False
 
@@ -175,6 +179,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
             from django.shortcuts import redirect
 
             return redirect(reverse("admin:events_article_add"))
+
+    @admin.action(description="Retry processing (failed articles)", permissions=["change"])
+    def retry_processing(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        requeued = services.article_retry(article_ids=ids, user=request.user)
+        skipped = len(ids) - len(requeued)
+        self.message_user(request, f"{len(requeued)} article(s) queued again; {skipped} not failed, left alone.")
+
+    @admin.action(description="Extract events again (keeps editors' changes)", permissions=["change"])
+    def reprocess(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        services.article_reprocess_request(article_ids=ids)
+        self.message_user(request, f"{len(ids)} article(s) sent for extraction again.")
 
     @admin.display(description="citations", ordering="n_citations")
     def citation_count(self, obj: Article) -> int:

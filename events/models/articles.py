@@ -53,6 +53,11 @@ class Article(models.Model):
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
     extractor_version = models.CharField(max_length=40, blank=True)
+    # Set when the cleaned text turned out to be the same as another article's (its hash is taken):
+    # this one is kept, with its original, instead of failing, and cites nothing.
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )

@@ -19,6 +19,10 @@ class Citation(models.Model):
     time_start = models.PositiveIntegerField(null=True, blank=True)
     time_end = models.PositiveIntegerField(null=True, blank=True)
     rule = models.CharField(max_length=80, blank=True, help_text="The extraction rule, empty when entered by hand.")
+    # Why the ingestion pipeline attached this citation to an existing event (empty when it created the
+    # event, or an editor cited by hand), so an editor can judge the match and split it off.
+    match_score = models.FloatField(null=True, blank=True)
+    match_reason = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

@@ -21,9 +21,20 @@ from events.services.events import (
     event_unmerge,
     event_update,
 )
+from events.services.ingestion import (
+    article_enqueue,
+    article_ingest_url,
+    article_reprocess_request,
+    article_retry,
+    event_split_citation,
+)
 from events.services.topics import topic_apply_rule
 
 __all__ = [
+    "article_enqueue",
+    "article_ingest_url",
+    "article_reprocess_request",
+    "article_retry",
     "article_set_published",
     "article_submit_html",
     "article_submit_text",
@@ -35,6 +46,7 @@ __all__ = [
     "event_publish",
     "event_reject",
     "event_relate",
+    "event_split_citation",
     "event_unmerge",
     "event_update",
     "topic_apply_rule",
