@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from events.extraction.vocabulary import EVENT_TYPES, EventStatus, EventType, Precision
 from events.models import Actor, Event, Place, Topic
@@ -23,11 +25,14 @@ def _types_in_category(category: str) -> list[str]:
 
 
 class EventFilterSet(filters.FilterSet):
-    topic = filters.ModelMultipleChoiceFilter(
-        field_name="topics__slug",
-        to_field_name="slug",
-        queryset=Topic.objects.filter(is_published=True),
-        label="Topic",
+    # The schema generator cannot follow topics__slug + to_field_name, so it is told: a slug string.
+    topic = extend_schema_field(OpenApiTypes.STR)(
+        filters.ModelMultipleChoiceFilter(
+            field_name="topics__slug",
+            to_field_name="slug",
+            queryset=Topic.objects.filter(is_published=True),
+            label="Topic (slug)",
+        )
     )
     actor = filters.ModelMultipleChoiceFilter(
         field_name="actor_links__actor", queryset=Actor.objects.all(), label="Actor", distinct=True

@@ -205,30 +205,6 @@ INGEST_FETCH_DEADLINE_SECONDS = env_int("INGEST_FETCH_DEADLINE_SECONDS", 30)
 INGEST_ALLOW_LOOPBACK_FOR_TESTS = env_bool("INGEST_ALLOW_LOOPBACK_FOR_TESTS", False)
 if INGEST_STUCK_AFTER_SECONDS <= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured("INGEST_STUCK_AFTER_SECONDS must be longer than CELERY_TASK_TIME_LIMIT")
-# A task is acknowledged only after it ran, and put back if its worker process dies mid-task, so a
-# killed worker loses no article; the Article row's state says what was really done (see events.tasks).
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-# One message at a time per worker process: with acks_late, a prefetched message waits behind a long
-# extraction while another worker sits idle.
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Redis/SQS redeliver an unacknowledged message after this; longer than the hard time limit, or a slow
-# task would be delivered twice (the claim on the Article row makes that harmless, but wasteful).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-
-# Ingestion: an article queued, fetching or extracting for longer than this is taken to be lost (its
-# message or its worker) and is re-enqueued by the sweeper; it must exceed CELERY_TASK_TIME_LIMIT.
-INGEST_STUCK_AFTER_SECONDS = env_int("INGEST_STUCK_AFTER_SECONDS", 900)
-# After this many attempts an article is failed instead of re-enqueued; an editor can retry it.
-INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 5)
-# How many stuck articles one sweep re-enqueues (the rest wait for the next sweep).
-INGEST_SWEEP_BATCH = env_int("INGEST_SWEEP_BATCH", 500)
-INGEST_FETCH_DEADLINE_SECONDS = env_int("INGEST_FETCH_DEADLINE_SECONDS", 30)
-# Tests only: let the fetcher reach loopback HTTP servers on any port. Never set in production.
-INGEST_ALLOW_LOOPBACK_FOR_TESTS = env_bool("INGEST_ALLOW_LOOPBACK_FOR_TESTS", False)
-if INGEST_STUCK_AFTER_SECONDS <= CELERY_TASK_TIME_LIMIT:
-    raise ImproperlyConfigured("INGEST_STUCK_AFTER_SECONDS must be longer than CELERY_TASK_TIME_LIMIT")
 
 # The researchers' API. NUM_PROXIES is how many reverse proxies sit in front of the app: the client IP
 # used for throttling is read that many hops from the right of X-Forwarded-For, so a client cannot dodge

@@ -1,0 +1,145 @@
+"""Reads for the researchers' API, built on :mod:`events.selectors` (the same reads the pages use).
+
+Visibility has three tiers here:
+- anyone: published events (not merged), published topics, and the articles those events cite;
+- editors (``events.view_event``): also proposed events, as on the admin side;
+- any other authenticated client (a researcher's token): also the proposed events drawn from articles
+  *it* submitted, and those articles — never another client's drafts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from api.models import EventChange
+from events.extraction.vocabulary import ReviewState
+from events.models import Actor, Article, Citation, Event, EventActor, EventRelation, Place, Source, Topic
+from events.selectors import events_published, events_visible_to, topics_published_with_counts
+
+User = AbstractBaseUser | AnonymousUser | None
+
+
+def _is_editor(user: User) -> bool:
+    has_perm = getattr(user, "has_perm", None)
+    return bool(user is not None and user.is_authenticated and has_perm is not None and has_perm("events.view_event"))
+
+
+def _is_client(user: User) -> bool:
+    return bool(user is not None and user.is_authenticated)
+
+
+def api_events_visible(*, user: User) -> QuerySet[Event]:
+    """Events the requester may read (see the module docstring for the tiers)."""
+    if _is_editor(user):
+        return events_visible_to(user=user)
+    if _is_client(user):
+        own_drafts = Citation.objects.filter(
+            event=OuterRef("pk"),
+            article__submitted_by=getattr(user, "pk", None),
+            event__review_state=ReviewState.PROPOSED,
+        )
+        # An EXISTS keeps one row per event, so keyset pagination needs no DISTINCT.
+        return Event.objects.filter(merged_into__isnull=True).filter(
+            Q(review_state=ReviewState.PUBLISHED) | Exists(own_drafts)
+        )
+    return events_published()
+
+
+def api_event_relations(queryset: QuerySet[Event], *, with_citations: bool = True) -> QuerySet[Event]:
+    """What an event's representation embeds, fetched in a constant number of queries per page."""
+    lookups: list[str | Prefetch] = [
+        Prefetch("actor_links", queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name")),
+        Prefetch("topics", queryset=Topic.objects.filter(is_published=True).order_by("slug")),
+        Prefetch("relations_out", queryset=EventRelation.objects.order_by("pk")),
+    ]
+    if with_citations:
+        lookups.append(
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("article", "article__source").order_by(
+                    "article__published", "start", "pk"
+                ),
+            )
+        )
+    return queryset.select_related("place").prefetch_related(*lookups)
+
+
+def api_citations_visible(*, user: User) -> QuerySet[Citation]:
+    """Citations of the events the requester may read, with their article and outlet."""
+    return Citation.objects.filter(event__in=api_events_visible(user=user).values("pk")).select_related(
+        "article", "article__source"
+    )
+
+
+def api_articles_visible(*, user: User) -> QuerySet[Article]:
+    """Articles cited by a published event; a client also sees its own submissions, an editor all."""
+    articles = Article.objects.select_related("source")
+    if _is_editor(user):
+        return articles
+    cited = Exists(
+        Citation.objects.filter(
+            article=OuterRef("pk"), event__review_state=ReviewState.PUBLISHED, event__merged_into__isnull=True
+        )
+    )
+    if _is_client(user):
+        return articles.filter(cited | Q(submitted_by=getattr(user, "pk", None)))
+    return articles.filter(cited)
+
+
+def api_article_events(*, article: Article, user: User) -> QuerySet[Event]:
+    """The events drawn from one article that the requester may read (a submitter sees its drafts)."""
+    return api_events_visible(user=user).filter(citations__article=article).distinct().order_by("date_lower", "pk")
+
+
+def api_topics() -> QuerySet[Topic]:
+    return topics_published_with_counts()
+
+
+def api_actors() -> QuerySet[Actor]:
+    return Actor.objects.prefetch_related("aliases")
+
+
+def api_places() -> QuerySet[Place]:
+    return Place.objects.all()
+
+
+def api_sources() -> QuerySet[Source]:
+    return Source.objects.all()
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One change-feed entry, interpreted for one requester against the event's current state."""
+
+    seq: int
+    event_id: int
+    changed_at: datetime
+    action: str  # "upsert" | "remove"
+    reason: str  # "visible" | "merged" | "not_published" | "deleted"
+    merged_into: int | None
+    event: Event | None
+
+
+def api_changes_describe(*, changes: Sequence[EventChange], user: User) -> list[ChangeEntry]:
+    """What each change means to this requester now (three queries plus the event prefetches)."""
+    ids = {change.event_id for change in changes}
+    visible = {e.pk: e for e in api_event_relations(api_events_visible(user=user).filter(pk__in=ids))}
+    states = dict(Event.objects.filter(pk__in=ids).values_list("pk", "merged_into_id"))
+    entries = []
+    for change in changes:
+        event = visible.get(change.event_id)
+        if event is not None:
+            action, reason, merged_into = "upsert", "visible", None
+        elif change.event_id not in states:
+            action, reason, merged_into = "remove", "deleted", None
+        elif states[change.event_id] is not None:
+            action, reason, merged_into = "remove", "merged", states[change.event_id]
+        else:
+            action, reason, merged_into = "remove", "not_published", None
+        entries.append(ChangeEntry(change.id, change.event_id, change.changed_at, action, reason, merged_into, event))
+    return entries

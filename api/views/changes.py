@@ -1,0 +1,52 @@
+"""The change feed: what a mirror must do, in order, to stay exactly equal to the source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from api.models import EventChange
+from api.selectors import api_changes_describe
+from api.serializers import CITATIONS_EMBED, EventChangeSerializer
+from api.views.events import LATEST_SEQ_HEADER, latest_change_seq
+
+
+@extend_schema(
+    summary="Changes since a sequence number",
+    description=(
+        "Every change to what the API shows for an event, in order. Replay the entries: `upsert` stores "
+        "`event` (its current representation); `remove` deletes the id, and when `reason` is `merged`, "
+        "`merged_into` names the event that absorbed it. Start from the `X-Changes-Seq` header of a full "
+        "export, then pass the last `seq` you applied as `after`."
+    ),
+    parameters=[
+        OpenApiParameter("after", int, description="Only entries with a larger `seq` (default 0)."),
+    ],
+)
+class ChangeFeedView(generics.ListAPIView[EventChange]):
+    serializer_class = EventChangeSerializer
+    keyset_orderings = {"seq": ("id",)}
+
+    def get_queryset(self) -> QuerySet[EventChange]:
+        raw = self.request.query_params.get("after") or "0"
+        try:
+            after = int(raw)
+        except ValueError:
+            raise ValidationError({"after": ["must be an integer"]}) from None
+        if after < 0:
+            raise ValidationError({"after": ["must not be negative"]})
+        return EventChange.objects.filter(id__gt=after)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset()) or []
+        entries = api_changes_describe(changes=page, user=request.user)
+        context = {**self.get_serializer_context(), "citations": CITATIONS_EMBED}
+        response = self.get_paginated_response(EventChangeSerializer(entries, many=True, context=context).data)
+        response[LATEST_SEQ_HEADER] = str(latest_change_seq())
+        return response

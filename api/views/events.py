@@ -1,0 +1,175 @@
+"""Events: list (filtered, keyset-paginated, in JSON, CSV, JSON-LD or TimelineJS), detail, bulk export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404, StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.utils.encoders import JSONEncoder
+
+from api.models import EventChange
+from api.renderers import (
+    EVENT_CSV_COLUMNS,
+    CsvExportRenderer,
+    EventCsvRenderer,
+    EventJsonLdRenderer,
+    NdjsonRenderer,
+    TimelineJsRenderer,
+    csv_lines,
+    event_csv_row,
+)
+from api.selectors import api_event_relations, api_events_visible
+from api.serializers import CITATIONS_EMBED, CITATIONS_LINK, EventSerializer
+from events.filters import EventFilterSet
+from events.models import Event
+from events.selectors import event_resolve_merged
+
+EXPORT_CHUNK_SIZE = 2000
+
+CITATIONS_PARAMETER = OpenApiParameter(
+    "citations",
+    str,
+    enum=[CITATIONS_EMBED, CITATIONS_LINK],
+    description="`embed` (default) puts each event's citations inline; `link` gives the URL that lists them.",
+)
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "csv", "jsonld", "timeline"],
+    description="Response format (or send the matching Accept header).",
+)
+EXPORT_FORMAT_PARAMETER = OpenApiParameter(
+    "format", str, enum=["ndjson", "csv"], description="`ndjson` (default): one event per line; `csv`: flattened."
+)
+FORMAT_RESPONSES: dict[Any, Any] = {
+    (200, "text/csv"): OpenApiTypes.STR,
+    (200, "application/ld+json"): OpenApiTypes.OBJECT,
+    (200, "application/vnd.timelinejs+json"): OpenApiTypes.OBJECT,
+}
+LATEST_SEQ_HEADER = "X-Changes-Seq"
+
+
+def latest_change_seq() -> int:
+    """The change feed's current head: a mirror continues from here after a full export."""
+    return EventChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List events",
+        description=(
+            "Published events (editors also see proposed ones; a token also sees drafts from its own "
+            "submissions). `date_from`/`date_to` keep every event whose bounds overlap the window: "
+            "'May 2024' overlaps 2024-05-15..2024-06-30; add `precision=day` for events certainly inside. "
+            "Pages are keyset cursors: follow `next` (or the `Link` header) until it is null."
+        ),
+        parameters=[CITATIONS_PARAMETER, FORMAT_PARAMETER],
+        responses={(200, "application/json"): EventSerializer(many=True), **FORMAT_RESPONSES},
+    ),
+    retrieve=extend_schema(
+        summary="One event",
+        description="A merged event's id answers 301 with the surviving event's URL.",
+        parameters=[CITATIONS_PARAMETER, FORMAT_PARAMETER],
+        responses={
+            (200, "application/json"): EventSerializer,
+            **FORMAT_RESPONSES,
+            301: OpenApiResponse(description="Merged: see the Location header."),
+            404: OpenApiResponse(description="No such event visible to you."),
+        },
+    ),
+)
+class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
+    serializer_class = EventSerializer
+    filterset_class = EventFilterSet
+    renderer_classes = [JSONRenderer, EventCsvRenderer, EventJsonLdRenderer, TimelineJsRenderer]
+    keyset_orderings = {"date": ("date_lower", "id"), "updated": ("updated_at", "id"), "id": ("id",)}
+    keyset_default = "date"
+
+    def citations_mode(self) -> str:
+        mode = self.request.query_params.get("citations") or CITATIONS_EMBED
+        if mode not in (CITATIONS_EMBED, CITATIONS_LINK):
+            raise ValidationError({"citations": [f"use {CITATIONS_EMBED} or {CITATIONS_LINK}"]})
+        return mode
+
+    def get_queryset(self) -> QuerySet[Event]:
+        visible = api_events_visible(user=self.request.user)
+        return api_event_relations(visible, with_citations=self.citations_mode() == CITATIONS_EMBED)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "citations": self.citations_mode()}
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except (NotFound, Http404):
+            pk = _int_or_none(kwargs.get("pk"))
+            merged = None if pk is None else Event.objects.filter(pk=pk, merged_into__isnull=False).first()
+            if merged is None:
+                raise
+            survivor = event_resolve_merged(merged)
+            url = reverse("api:event-detail", kwargs={"pk": survivor.pk}, request=request)
+            query = request.META.get("QUERY_STRING")
+            return Response(status=301, headers={"Location": f"{url}?{query}" if query else url})
+
+    @extend_schema(
+        summary="Bulk export of a filtered set",
+        description=(
+            "Streams every event matching the filters, ordered by id, as NDJSON (one JSON event per line) "
+            "or CSV. The server never holds the set in memory. The `X-Changes-Seq` header is the change "
+            "feed's head when the export began: continue a mirror with `/changes/?after=<it>`."
+        ),
+        parameters=[CITATIONS_PARAMETER, EXPORT_FORMAT_PARAMETER],
+        responses={
+            (200, "application/x-ndjson"): OpenApiTypes.STR,
+            (200, "text/csv"): OpenApiTypes.STR,
+        },
+    )
+    @action(detail=False, methods=["get"], renderer_classes=[NdjsonRenderer, CsvExportRenderer], pagination_class=None)
+    def export(self, request: Request) -> StreamingHttpResponse:
+        head = latest_change_seq()
+        queryset = self.filter_queryset(self.get_queryset()).order_by("id")
+        as_csv = request.accepted_renderer.format == "csv"
+        body = _export_stream(queryset, self.get_serializer_context(), as_csv=as_csv)
+        response = StreamingHttpResponse(body, content_type="text/csv" if as_csv else "application/x-ndjson")
+        response[LATEST_SEQ_HEADER] = str(head)
+        response["Content-Disposition"] = f'attachment; filename="events.{"csv" if as_csv else "ndjson"}"'
+        return response
+
+
+def _export_stream(queryset: QuerySet[Event], context: dict[str, Any], *, as_csv: bool) -> Iterator[str]:
+    """Serialize one chunk at a time: ``iterator(chunk_size)`` runs the prefetches per chunk, so memory
+    stays flat and queries stay at (1 + prefetches) per chunk, whatever the size of the set."""
+    if as_csv:
+        yield from csv_lines([], EVENT_CSV_COLUMNS)
+    encoder = JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    for chunk in _batched(queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE), EXPORT_CHUNK_SIZE):
+        data = EventSerializer(chunk, many=True, context=context).data
+        if as_csv:
+            yield "".join(csv_lines((event_csv_row(item) for item in data), EVENT_CSV_COLUMNS, header=False))
+        else:
+            yield "".join(encoder.encode(item) + "\n" for item in data)
+
+
+def _batched(items: Iterator[Event], size: int) -> Iterator[list[Event]]:
+    # itertools.batched arrives in Python 3.12; the project supports 3.11.
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,47 @@
+"""Reference data the events point at: topics, actors, places and outlets (read-only)."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from rest_framework import viewsets
+
+from api.filters import ActorFilterSet, PlaceFilterSet
+from api.selectors import api_actors, api_places, api_sources, api_topics
+from api.serializers import ActorSerializer, PlaceSerializer, SourceSerializer, TopicSerializer
+from events.models import Actor, Place, Source, Topic
+
+
+class TopicViewSet(viewsets.ReadOnlyModelViewSet[Topic]):
+    """Published topics with their count of published events; look one up by slug."""
+
+    serializer_class = TopicSerializer
+    lookup_field = "slug"
+    keyset_orderings = {"slug": ("slug",)}
+
+    def get_queryset(self) -> QuerySet[Topic]:
+        return api_topics()
+
+
+class ActorViewSet(viewsets.ReadOnlyModelViewSet[Actor]):
+    serializer_class = ActorSerializer
+    filterset_class = ActorFilterSet
+
+    def get_queryset(self) -> QuerySet[Actor]:
+        return api_actors()
+
+
+class PlaceViewSet(viewsets.ReadOnlyModelViewSet[Place]):
+    serializer_class = PlaceSerializer
+    filterset_class = PlaceFilterSet
+
+    def get_queryset(self) -> QuerySet[Place]:
+        return api_places()
+
+
+class SourceViewSet(viewsets.ReadOnlyModelViewSet[Source]):
+    """Outlets that published the articles cited."""
+
+    serializer_class = SourceSerializer
+
+    def get_queryset(self) -> QuerySet[Source]:
+        return api_sources()

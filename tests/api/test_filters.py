@@ -1,0 +1,68 @@
+"""The API filters events with the same EventFilterSet as the public pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import PlaceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _ids(client, query: str) -> list[int]:
+    response = client.get(f"/api/v1/events/?{query}")
+    assert response.status_code == 200, response.content
+    return [e["id"] for e in response.json()["results"]]
+
+
+def test_it_keeps_events_whose_bounds_overlap_the_window(client_anon, make_event):
+    may = make_event(date_edtf="2024-05")  # 2024-05-01..2024-05-31
+    june_day = make_event(date_edtf="2024-06-20")
+    make_event(date_edtf="2024-04-30")
+
+    assert _ids(client_anon, "date_from=2024-05-15&date_to=2024-06-30") == [may.pk, june_day.pk]
+    assert _ids(client_anon, "date_from=2024-05-15&date_to=2024-06-30&precision=day") == [june_day.pk]
+
+
+def test_it_filters_by_type_plover_status_and_country(client_anon, make_event):
+    visit = make_event(event_type="visit", place=PlaceFactory(country_code="CN"))
+    sanction = make_event(event_type="sanction", status="scheduled")
+
+    assert _ids(client_anon, "type=visit") == [visit.pk]
+    assert _ids(client_anon, "plover_category=SANCTION") == [sanction.pk]
+    assert _ids(client_anon, "status=scheduled") == [sanction.pk]
+    assert _ids(client_anon, "country=cn") == [visit.pk]
+
+
+def test_it_filters_by_topic_actor_and_place(client_anon, make_event):
+    first, second = make_event(), make_event()
+    topic = first.topics.get()
+    actor = second.actor_links.first().actor
+
+    assert _ids(client_anon, f"topic={topic.slug}") == [first.pk]
+    assert _ids(client_anon, f"actor={actor.pk}") == [second.pk]
+    assert _ids(client_anon, f"place={first.place_id}") == [first.pk]
+
+
+def test_it_searches_text_and_filters_by_update_time(client_anon, make_event):
+    make_event(title="Talks in Vienna")
+    balloon = make_event(title="Balloon shot down")
+
+    assert _ids(client_anon, "q=balloon") == [balloon.pk]
+    assert _ids(client_anon, "updated_since=2999-01-01T00:00:00Z") == []
+
+
+def test_it_orders_by_update_time_descending(client_anon, make_event):
+    first, second = make_event(), make_event()
+    first.title = "touched"
+    first.save()
+
+    assert _ids(client_anon, "ordering=-updated") == [first.pk, second.pk]
+
+
+def test_it_answers_an_invalid_filter_with_the_error_shape(client_anon):
+    response = client_anon.get("/api/v1/events/?type=coup")
+
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["status"] == 400 and error["code"] == "invalid_choice" and "type" in error["fields"]
