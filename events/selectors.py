@@ -7,6 +7,7 @@ select_related/prefetch_related, counts are annotations.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -107,3 +108,347 @@ def events_search(queryset: QuerySet[Event], query: str) -> QuerySet[Event]:
             | Q(citations__quote__icontains=word)
         )
     return queryset.distinct() if words else queryset
+
+
+# --- Public timeline pages (issue 5): every read below shows published events only. ---------------
+
+# Relations that point from a postponed or moved event to the one that finally happens.
+SUCCESSOR_KINDS = ("postponed_as", "rescheduled_to")
+
+
+def events_public_with_relations(queryset: QuerySet[Event], *, with_topics: bool = True) -> QuerySet[Event]:
+    """Events with what a public timeline shows, in a constant number of queries.
+
+    Like :func:`event_queryset_with_relations`, plus the published successor of a postponed event
+    (``public_successors``) and only the published topics (``public_topics``): a link to a proposed
+    event or an unpublished topic must never reach a page.
+    """
+    from events.models import EventRelation
+
+    successors = EventRelation.objects.filter(
+        kind__in=SUCCESSOR_KINDS,
+        to_event__review_state=ReviewState.PUBLISHED,
+        to_event__merged_into__isnull=True,
+    ).select_related("to_event")
+    queryset = queryset.select_related("place").prefetch_related(
+        Prefetch("actor_links", queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name")),
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.select_related("article", "article__source").order_by(
+                "article__published", "article_id", "start"
+            ),
+        ),
+        Prefetch("relations_out", queryset=successors, to_attr="public_successors"),
+    )
+    if with_topics:
+        topics = Topic.objects.filter(is_published=True)
+        queryset = queryset.prefetch_related(Prefetch("topics", queryset=topics, to_attr="public_topics"))
+    return queryset
+
+
+def topic_public_get(*, slug: str) -> Topic | None:
+    """A published topic by slug, or None."""
+    return Topic.objects.filter(slug=slug, is_published=True).first()
+
+
+def topics_public_overview() -> QuerySet[Topic]:
+    """Published topics with ``event_count`` and the span ``first_date``..``last_date`` of their events.
+
+    The span uses lower bounds only: an open-ended "since 2012" has no upper bound worth showing.
+    """
+    from datetime import date
+
+    from django.db.models import Max, Min
+
+    published = Q(memberships__event__review_state=ReviewState.PUBLISHED, memberships__event__merged_into__isnull=True)
+    bounded = published & ~Q(memberships__event__date_lower=date.min)
+    return Topic.objects.filter(is_published=True).annotate(
+        event_count=Count("memberships", filter=published),
+        first_date=Min("memberships__event__date_lower", filter=bounded),
+        last_date=Max("memberships__event__date_lower", filter=bounded),
+    )
+
+
+def events_public_for_topic(*, topic: Topic) -> QuerySet[Event]:
+    """Published events of one topic (the topic itself must be published; callers check)."""
+    from events.models import TopicMembership
+
+    return events_published().filter(pk__in=TopicMembership.objects.filter(topic=topic).values("event_id"))
+
+
+def events_public_for_actor(*, actor_id: int) -> QuerySet[Event]:
+    """Published events an actor takes part in, whatever the role (one row per event)."""
+    return events_published().filter(pk__in=EventActor.objects.filter(actor_id=actor_id).values("event_id"))
+
+
+def events_public_for_place(*, place_id: int) -> QuerySet[Event]:
+    return events_published().filter(place_id=place_id)
+
+
+def event_public_month_counts(queryset: QuerySet[Event], *, today: object) -> list[dict[str, object]]:
+    """Rows (year, month, precision, total, ahead) counting the events of ``queryset`` by start month.
+
+    ``ahead`` counts scheduled events not yet over on ``today``. One grouped query whatever the size;
+    the rows are few (months x precisions), so callers aggregate them further in Python.
+    """
+    from django.db.models.functions import ExtractMonth, ExtractYear
+
+    inner = Event.objects.filter(pk__in=queryset.values("pk"))
+    rows = (
+        inner.annotate(year=ExtractYear("date_lower"), month=ExtractMonth("date_lower"))
+        .values("year", "month", "precision")
+        .annotate(
+            total=Count("pk"),
+            ahead=Count("pk", filter=Q(status="scheduled", date_upper__gte=today)),
+        )
+        .order_by("year", "month")
+    )
+    return list(rows)
+
+
+def event_public_get(*, pk: int) -> tuple[Event | None, Event | None]:
+    """(event, redirect_to) for a public permalink.
+
+    A published event comes back as ``(event, None)``; a merged id as ``(None, survivor)`` when the
+    surviving event is published; anything else as ``(None, None)`` (the page answers 404).
+    """
+    event = Event.objects.filter(pk=pk).first()
+    if event is None:
+        return None, None
+    if event.merged_into_id is not None:
+        survivor = event_resolve_merged(event)
+        if survivor.review_state == ReviewState.PUBLISHED and survivor.merged_into_id is None:
+            return None, survivor
+        return None, None
+    if event.review_state != ReviewState.PUBLISHED:
+        return None, None
+    full = events_public_with_relations(Event.objects.filter(pk=pk)).prefetch_related(
+        Prefetch(
+            "relations_out",
+            queryset=_published_relations("to_event"),
+            to_attr="public_relations_out",
+        ),
+        Prefetch(
+            "relations_in",
+            queryset=_published_relations("from_event"),
+            to_attr="public_relations_in",
+        ),
+    )
+    return full.first(), None
+
+
+def _published_relations(side: str) -> QuerySet[Any]:
+    from events.models import EventRelation
+
+    return (
+        EventRelation.objects.filter(
+            **{f"{side}__review_state": ReviewState.PUBLISHED, f"{side}__merged_into__isnull": True}
+        )
+        .select_related(side)
+        .order_by(f"{side}__date_lower")
+    )
+
+
+def article_public_get(*, pk: int) -> Article | None:
+    """An article a reader may open: one that at least one published event cites."""
+    return Article.objects.filter(pk=pk, pk__in=_articles_cited_by_published()).select_related("source").first()
+
+
+def _articles_cited_by_published() -> QuerySet[Any]:
+    return Citation.objects.filter(event__review_state=ReviewState.PUBLISHED, event__merged_into__isnull=True).values(
+        "article_id"
+    )
+
+
+def articles_public() -> QuerySet[Article]:
+    """Articles cited by at least one published event (the only ones the public sees)."""
+    return Article.objects.filter(pk__in=_articles_cited_by_published())
+
+
+def events_public_latest(*, today: object, limit: int = 10) -> list[Event]:
+    """The most recent published events that have already begun, newest first."""
+    queryset = events_published().filter(date_lower__lte=today).exclude(status="scheduled")
+    return list(events_public_with_relations(queryset.order_by("-date_lower", "-pk"))[:limit])
+
+
+def events_public_upcoming(*, today: object, limit: int = 10) -> list[Event]:
+    """Scheduled published events not yet over, soonest first."""
+    queryset = events_published().filter(status="scheduled", date_upper__gte=today)
+    return list(events_public_with_relations(queryset.order_by("date_lower", "pk"))[:limit])
+
+
+# Search: PostgreSQL full-text search where available, a word-by-word fallback elsewhere. Snippets
+# come back as plain text with SEARCH_MARK_START/STOP around the matches; the page escapes the text and
+# only then turns the markers into <mark>, so nothing from an article is ever trusted as HTML.
+SEARCH_MARK_START = "\x02"
+SEARCH_MARK_STOP = "\x03"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: an Event or an Article, its snippet (with markers) and its rank."""
+
+    item: Any
+    snippet: str
+    rank: float = 0.0
+
+
+def search_public(*, query: str, limit: int = 50) -> tuple[list[SearchHit], list[SearchHit]]:
+    """(events, articles) matching ``query``, published only, best first.
+
+    Ranked full-text search with highlighted snippets on PostgreSQL; on SQLite, events come from the
+    portable :func:`events_search` and articles from a case-insensitive match of every word.
+    """
+    from django.db import connection
+
+    query = query.strip()[:200]
+    if not query:
+        return [], []
+    if connection.vendor == "postgresql":
+        return _search_postgres(query, limit)
+    return _search_portable(query, limit)
+
+
+def _search_postgres(query: str, limit: int) -> tuple[list[SearchHit], list[SearchHit]]:
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+
+    search = SearchQuery(query, search_type="websearch", config="english")
+    event_vector = SearchVector("title", weight="A", config="english") + SearchVector(
+        "summary", weight="B", config="english"
+    )
+    quoted = (
+        Citation.objects.annotate(document=SearchVector("quote", config="english"))
+        .filter(document=search)
+        .values("event_id")
+    )
+    events = (
+        events_published()
+        .annotate(document=event_vector, rank=SearchRank(event_vector, search))
+        .filter(Q(document=search) | Q(pk__in=quoted))
+        .annotate(
+            snippet=SearchHeadline(
+                "summary",
+                search,
+                config="english",
+                start_sel=SEARCH_MARK_START,
+                stop_sel=SEARCH_MARK_STOP,
+                max_words=30,
+                min_words=10,
+            )
+        )
+        .select_related("place")
+        .order_by("-rank", "-date_lower", "pk")[:limit]
+    )
+    article_vector = SearchVector("title", weight="A", config="english") + SearchVector(
+        "clean_text", weight="C", config="english"
+    )
+    articles = (
+        articles_public()
+        .annotate(document=article_vector, rank=SearchRank(article_vector, search))
+        .filter(document=search)
+        .annotate(
+            snippet=SearchHeadline(
+                "clean_text",
+                search,
+                config="english",
+                start_sel=SEARCH_MARK_START,
+                stop_sel=SEARCH_MARK_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+            )
+        )
+        .select_related("source")
+        .order_by("-rank", "-published", "pk")[:limit]
+    )
+    return (
+        [SearchHit(e, e.snippet or "", float(e.rank)) for e in events],
+        [SearchHit(a, a.snippet or "", float(a.rank)) for a in articles],
+    )
+
+
+def _search_portable(query: str, limit: int) -> tuple[list[SearchHit], list[SearchHit]]:
+    words = [w for w in query.split() if w][:10]
+    events = events_search(events_published(), query).select_related("place").order_by("-date_lower", "pk")[:limit]
+    articles_qs = articles_public()
+    for word in words:
+        articles_qs = articles_qs.filter(Q(clean_text__icontains=word) | Q(title__icontains=word))
+    articles = articles_qs.select_related("source").order_by("-published", "pk")[:limit]
+    return (
+        [SearchHit(e, search_snippet(e.summary or e.title, words)) for e in events],
+        [SearchHit(a, search_snippet(a.clean_text, words)) for a in articles],
+    )
+
+
+def search_snippet(text: str, words: list[str], *, width: int = 240) -> str:
+    """A window of ``text`` around the first match, with markers around every match of ``words``."""
+    import re
+
+    if not words:
+        return text[:width]
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    found = pattern.search(text)
+    start = max(0, found.start() - width // 3) if found else 0
+    window = text[start : start + width]
+    marked = pattern.sub(lambda m: f"{SEARCH_MARK_START}{m.group(0)}{SEARCH_MARK_STOP}", window)
+    return ("…" if start > 0 else "") + marked + ("…" if start + width < len(text) else "")
+
+
+@dataclass(frozen=True)
+class HistoryChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded version of an event as a reader sees it: when, and which public fields changed."""
+
+    when: Any
+    kind: str  # "created" or "changed"
+    changes: list[HistoryChange]
+    reason: str
+
+
+PUBLIC_HISTORY_FIELDS = ("title", "summary", "event_type", "status", "date_edtf", "date_is_week", "place")
+
+
+def event_public_history(*, event: Event) -> list[HistoryEntry]:
+    """The corrections history of an event, oldest first, in two queries.
+
+    Only fields a reader sees are compared; versions that changed none of them (a review, a merge
+    bookkeeping save) are left out, except the first one, which says when the event was recorded.
+    """
+    from events.models import Place
+
+    records = list(event.history.order_by("history_date", "history_id"))
+    place_ids = {r.place_id for r in records if r.place_id is not None}
+    places = {p.pk: str(p) for p in Place.objects.filter(pk__in=place_ids)} if place_ids else {}
+    labels = {f.name: str(f.verbose_name) for f in Event._meta.get_fields() if hasattr(f, "verbose_name")}
+
+    def shown(name: str, value: Any) -> str:
+        if name == "place":
+            return places.get(value, "") if value is not None else ""
+        if name == "event_type":
+            return dict(Event._meta.get_field("event_type").choices or []).get(value, value)
+        return "" if value is None else str(value)
+
+    entries: list[HistoryEntry] = []
+    previous = None
+    for record in records:
+        if previous is None:
+            entries.append(HistoryEntry(record.history_date, "created", [], record.history_change_reason or ""))
+        else:
+            changes = []
+            for name in PUBLIC_HISTORY_FIELDS:
+                attname = "place_id" if name == "place" else name
+                old, new = getattr(previous, attname), getattr(record, attname)
+                if old != new:
+                    changes.append(HistoryChange(labels.get(name, name), shown(name, old), shown(name, new)))
+            if changes:
+                entries.append(
+                    HistoryEntry(record.history_date, "changed", changes, record.history_change_reason or "")
+                )
+        previous = record
+    return entries

@@ -1,0 +1,48 @@
+"""Filters the public templates use: event type labels, HTML datetimes, safe outbound links, snippets."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from events.extraction.vocabulary import EVENT_TYPES
+from events.models import Event
+from events.selectors import SEARCH_MARK_START, SEARCH_MARK_STOP
+from timeline.timeline_groups import html_datetime as _html_datetime
+
+register = template.Library()
+
+_TYPE_LABELS = {t.value: info.label for t, info in EVENT_TYPES.items()}
+
+
+@register.filter
+def type_label(value: str) -> str:
+    """The reader's label of an event type ("phone_call" -> "Phone or video call")."""
+    return _TYPE_LABELS.get(value, value)
+
+
+@register.filter
+def html_datetime(event: Event) -> str:
+    return _html_datetime(event)
+
+
+@register.filter
+def http_url(value: str | None) -> str:
+    """The URL when it is http(s), else "": a stored ``javascript:`` URL must never become a link."""
+    if not value:
+        return ""
+    try:
+        scheme = urlsplit(value).scheme.lower()
+    except ValueError:
+        return ""
+    return value if scheme in {"http", "https"} else ""
+
+
+@register.filter
+def marked(value: str) -> SafeString:
+    """A search snippet as HTML: the text escaped, then the match markers turned into <mark>."""
+    html = escape(value).replace(SEARCH_MARK_START, "<mark>").replace(SEARCH_MARK_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308  escaped above; only our own markers become tags

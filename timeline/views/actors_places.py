@@ -1,0 +1,28 @@
+"""An actor's and a place's events as a timeline (only those with published events exist publicly)."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from events.models import Actor, Place
+from events.selectors import events_public_for_actor, events_public_for_place
+from timeline.views.timelines import timeline_build
+
+
+def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = get_object_or_404(Actor, pk=pk)
+    base = events_public_for_actor(actor_id=actor.pk)
+    if not base.exists():
+        raise Http404("No published events for this actor")
+    timeline = timeline_build(request, base)
+    return render(request, "timeline/actor.html", {"actor": actor, "timeline": timeline})
+
+
+def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    place = get_object_or_404(Place, pk=pk)
+    base = events_public_for_place(place_id=place.pk)
+    if not base.exists():
+        raise Http404("No published events at this place")
+    timeline = timeline_build(request, base)
+    return render(request, "timeline/place.html", {"place": place, "timeline": timeline})

@@ -1,0 +1,136 @@
+"""What every timeline page (topic, actor, place) shares: filters, the strip, the year window, groups.
+
+The URL holds the whole state: the EventFilterSet's fields (the same FilterSet as the API) plus
+``year``, the window. A list longer than ``WINDOW_EVENTS`` is shown one year at a time so a topic of
+thousands of events stays fast; ``year=all`` asks for everything anyway. Scheduled events still ahead
+always appear in the "Ahead" section, whatever the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils import timezone
+
+from events.filters import EventFilterSet
+from events.models import Actor, Event, EventActor, Place
+from events.selectors import event_public_month_counts, events_public_with_relations
+from timeline.svg import Strip, build_strip
+from timeline.timeline_groups import YearGroup, group_by_year_month, split_ahead
+
+WINDOW_EVENTS = 300
+FORM_FIELDS = ("date_from", "date_to", "type", "status", "actor", "place")
+
+
+@dataclass(frozen=True)
+class YearLink:
+    year: int
+    count: int
+    href: str
+    current: bool
+
+
+@dataclass
+class Timeline:
+    """Everything a timeline template needs; built with a constant number of queries."""
+
+    filterset: EventFilterSet
+    groups: list[YearGroup]
+    ahead: list[YearGroup]
+    strip: Strip | None
+    total: int
+    shown: int
+    year: int | None  # the window; None when every year is shown
+    years: list[YearLink]
+    all_years_href: str
+    filtered: bool
+    today: date
+
+    @property
+    def form_fields(self) -> list[Any]:
+        form = self.filterset.form
+        return [form[name] for name in FORM_FIELDS if name in form.fields]
+
+
+def query_with(params: QueryDict, **changes: str | None) -> str:
+    """``?...`` with ``changes`` applied (None removes a key); every other parameter kept."""
+    copy = params.copy()
+    for key, value in changes.items():
+        if value is None:
+            copy.pop(key, None)
+        else:
+            copy[key] = value
+    encoded = copy.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _restrict_choices(filterset: EventFilterSet, base: QuerySet[Event]) -> None:
+    """Offer only the actors and places that occur in this timeline (not every actor on record)."""
+    form = filterset.form
+    event_ids = base.values("pk")
+    form.fields["actor"].queryset = Actor.objects.filter(
+        pk__in=EventActor.objects.filter(event_id__in=event_ids).values("actor_id")
+    )
+    form.fields["place"].queryset = Place.objects.filter(pk__in=base.values("place_id"))
+    for name in ("date_from", "date_to"):
+        form.fields[name].widget.input_type = "date"
+
+
+def timeline_build(request: HttpRequest, base: QuerySet[Event]) -> Timeline:
+    """Filter ``base`` by the request's query string and group what is left into a timeline."""
+    today = timezone.localdate()
+    filterset = EventFilterSet(request.GET, queryset=base, request=request)
+    _restrict_choices(filterset, base)
+    filtered = filterset.qs
+    rows = event_public_month_counts(filtered, today=today)
+    total = sum(int(r["total"]) for r in rows)  # type: ignore[call-overload]
+
+    past_by_year: dict[int, int] = {}
+    for row in rows:
+        past = int(row["total"]) - int(row["ahead"])  # type: ignore[call-overload]
+        if past:
+            past_by_year[int(row["year"])] = past_by_year.get(int(row["year"]), 0) + past  # type: ignore[call-overload]
+
+    requested = request.GET.get("year", "")
+    year: int | None = None
+    if requested != "all" and (total > WINDOW_EVENTS or requested.isdigit()):
+        if requested.isdigit():
+            year = int(requested)
+        elif past_by_year:
+            # The most recent year that has already happened: readers come for the latest news.
+            current = [y for y in past_by_year if y <= today.year]
+            year = max(current) if current else min(past_by_year)
+
+    ahead_q = Q(status="scheduled", date_upper__gte=today)
+    window = filtered if year is None else filtered.filter(Q(date_lower__year=year) | ahead_q)
+    events = list(events_public_with_relations(window, with_topics=False).order_by("date_lower", "date_upper", "pk"))
+    past, ahead = split_ahead(events, today)
+
+    params = request.GET
+
+    def link_for(y: int, m: int, is_ahead: bool) -> str:
+        anchor = f"#a{y}-{m:02d}" if is_ahead else f"#m{y}-{m:02d}"
+        if is_ahead or year is None or y == year:
+            return anchor
+        return query_with(params, year=str(y)) + anchor
+
+    strip = build_strip(rows, today=today, link_for=link_for)
+    years = [YearLink(y, n, query_with(params, year=str(y)), y == year) for y, n in sorted(past_by_year.items())]
+    filtered_state = any(params.get(name) for name in FORM_FIELDS)
+    return Timeline(
+        filterset=filterset,
+        groups=group_by_year_month(past),
+        ahead=group_by_year_month(ahead),
+        strip=strip,
+        total=total,
+        shown=len(events),
+        year=year,
+        years=years if (year is not None or requested == "all") else [],
+        all_years_href=query_with(params, year="all"),
+        filtered=filtered_state,
+        today=today,
+    )

@@ -1,0 +1,33 @@
+"""A topic's timeline, and its compact embeddable form."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from events.models import Topic
+from events.selectors import events_public_for_topic, topic_public_get
+from timeline.views.timelines import timeline_build
+
+
+def _topic_or_404(slug: str) -> Topic:
+    topic = topic_public_get(slug=slug)
+    if topic is None:
+        raise Http404("No such topic")
+    return topic
+
+
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = _topic_or_404(slug)
+    timeline = timeline_build(request, events_public_for_topic(topic=topic))
+    return render(request, "timeline/topic.html", {"topic": topic, "timeline": timeline})
+
+
+# Framing is the point of this page, so it alone is exempt from X-Frame-Options; its links open in the
+# parent window (<base target="_parent">), never inside the frame.
+@xframe_options_exempt
+def topic_embed(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = _topic_or_404(slug)
+    timeline = timeline_build(request, events_public_for_topic(topic=topic))
+    return render(request, "timeline/embed.html", {"topic": topic, "timeline": timeline})
