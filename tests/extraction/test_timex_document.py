@@ -112,3 +112,9 @@ def test_it_reads_the_real_article_it_was_built_for(nlp):
     assert ("September", "2025-09") in values
     assert ("November", "2025-11") in values
     assert ("last year", "2024") in values
+
+
+def test_it_reads_a_scheduled_event_as_ahead(nlp):
+    expression = only(nlp, "A May 20 hearing has been scheduled in the district court.")
+    assert expression.edtf == "2025-05-20"
+    assert expression.direction == "future"

@@ -207,3 +207,14 @@ def test_it_gives_bounds_and_precision_from_the_edtf():
     expression = resolve("in May", "past")
     assert (expression.lower, expression.upper) == (date(2024, 5, 1), date(2024, 5, 31))
     assert expression.direction == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        pytest.param("October of next year", "2026-10", id="month-of-next-year"),
+        pytest.param("March of last year", "2024-03", id="month-of-last-year"),
+    ],
+)
+def test_it_resolves_a_month_of_a_relative_year(text, edtf):
+    assert resolve(text).edtf == edtf

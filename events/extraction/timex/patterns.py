@@ -113,6 +113,11 @@ def _month(g: dict[str, str | None]) -> TimeSpec | None:
     )
 
 
+def _month_of_relative_year(g: dict[str, str | None]) -> TimeSpec | None:
+    # "October of next year": the year is counted from publication, kept in n with unit "year".
+    return TimeSpec("date", month=month_number(g["m"] or ""), unit="year", n=REL[(g["yrel"] or "").lower()])
+
+
 def _year(g: dict[str, str | None]) -> TimeSpec | None:
     year = _int(g["y"])
     if year is not None and year < 100:
@@ -333,6 +338,11 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern(
         "month_year", _compile(rf"(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)"), _month
+    ),
+    Pattern(
+        "month_of_relative_year",
+        _compile(rf"(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year"),
+        _month_of_relative_year,
     ),
     Pattern(
         "month",

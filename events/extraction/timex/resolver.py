@@ -192,6 +192,9 @@ def _resolve_date(spec: TimeSpec, published: date, direction: str | None, signal
         return None
     if spec.year is not None:
         year, applied = spec.year, "absolute"
+    elif spec.unit == "year" and spec.n is not None:
+        year = published.year + spec.n
+        applied = {-1: "past", 0: "present", 1: "future"}[spec.n]
     elif spec.rel == -1:
         year = published.year if spec.month < published.month else published.year - 1
         applied = "past"

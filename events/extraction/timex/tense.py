@@ -23,6 +23,7 @@ PLAN_HEADS = frozenset(
         "decide", "offer", "invite", "tip", "slated", "scheduled", "expected", "poised",
     }
 )  # fmt: skip
+SCHEDULING_VERBS = frozenset({"schedule", "slate", "plan", "set"})
 FUTURE_ADVERBS = frozenset({"possibly", "potentially", "likely", "soon"})
 FUTURE_ADJECTIVES = frozenset(
     {"upcoming", "planned", "proposed", "scheduled", "expected", "forthcoming", "future", "possible", "next", "coming"}
@@ -84,6 +85,9 @@ def verb_group_direction(verb: Token) -> str | None:
         if below.dep_ == "xcomp" and (above.lemma_.lower() in PLAN_HEADS or above.lower_ in PLAN_HEADS):
             return "future"
     if verb.lower_ in {"going"} and any(child.dep_ == "xcomp" for child in verb.children):
+        return "future"
+    if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ == "VBN":
+        # "A June 3 hearing has been scheduled": what is scheduled lies ahead.
         return "future"
     tags = [verb.tag_] + [aux.tag_ for aux in auxes]
     lemmas = {aux.lemma_.lower() for aux in auxes}
