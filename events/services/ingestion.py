@@ -416,6 +416,7 @@ def _proposal_store(article: Article, proposed: ExtractedEvent, cited_events: se
         title=proposed.title,
         place=place,
         actor_ids=frozenset(actor.pk for actor, _ in actors),
+        person_ids=frozenset(actor.pk for actor, _ in actors if actor.kind == ActorKind.PERSON),
     )
     cite = proposed.citation
 

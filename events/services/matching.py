@@ -11,7 +11,8 @@ date       0.20    days the two intervals share / days of the narrower one (1.0:
                    other, as "February 2023" holds "4 February 2023")
 place      0.20    1.0 same place; 0.75 one is the country the other lies in; 0.5 unknown on either
                    side; 0.0 two different places in one country. Different countries: no match.
-actors     0.20    shared actors / actors of the side with fewer; 0.5 when either side names none
+actors     0.20    shared actors / actors of the side with fewer; 0.5 when either side names none.
+                   Both name people, and not one in common: no match.
 title      0.10    similarity of the two titles (difflib ratio over sorted lower-case words)
 =========  ======  ==============================================================================
 
@@ -19,8 +20,9 @@ A candidate matches when its score reaches :data:`MATCH_THRESHOLD` (0.70); the b
 to the older event). The threshold is set so that a proposal that agrees on type and day but says
 nothing of place or actors (many wire leads: "a U.S. jet shot down the balloon on Saturday") still
 matches (0.30 + 0.20 + 0.10 + 0.10 = 0.70), while two meetings in the same week between different
-people do not: the actor part drops to 0, leaving 0.60 plus the title part, under the threshold unless
-the two titles are word for word the same (and titles name the actors). The reason string that comes with
+people do not: people are specific, so two events whose people are all different are never matched
+(states are not: the press says "Beijing" for China). Without people, disjoint actors drop the actor
+part to 0, leaving at most 0.60 plus the title part when the place is unknown. The reason string that comes with
 a match is stored on the citation, so an editor sees why and can split the citation off.
 """
 
@@ -32,8 +34,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from events.extraction.vocabulary import EventType, PlaceKind
-from events.models import Event, Place
+from django.db.models import Prefetch
+
+from events.extraction.vocabulary import ActorKind, EventType, PlaceKind
+from events.models import Event, EventActor, Place
 
 MATCH_THRESHOLD = 0.70
 # Candidates read per proposal: the date overlap makes the real number small; this bounds a pathological
@@ -77,6 +81,7 @@ class Proposal:
     title: str
     place: Place | None
     actor_ids: frozenset[int]
+    person_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -97,19 +102,23 @@ def event_find_match(*, proposal: Proposal, exclude_ids: Iterable[int] = ()) -> 
         )
         .exclude(pk__in=list(exclude_ids))
         .select_related("place")
-        .prefetch_related("actor_links")
+        .prefetch_related(Prefetch("actor_links", queryset=EventActor.objects.select_related("actor")))
         .order_by("pk")[:MAX_CANDIDATES]
     )
     best: Match | None = None
     for event in candidates:
-        actor_ids = frozenset(link.actor_id for link in event.actor_links.all())
-        match = match_score(proposal, event, actor_ids)
+        links = event.actor_links.all()
+        actor_ids = frozenset(link.actor_id for link in links)
+        person_ids = frozenset(link.actor_id for link in links if link.actor.kind == ActorKind.PERSON)
+        match = match_score(proposal, event, actor_ids, person_ids)
         if match is not None and match.score >= MATCH_THRESHOLD and (best is None or match.score > best.score):
             best = match
     return best
 
 
-def match_score(proposal: Proposal, event: Event, event_actor_ids: frozenset[int]) -> Match | None:
+def match_score(
+    proposal: Proposal, event: Event, event_actor_ids: frozenset[int], event_person_ids: frozenset[int] = frozenset()
+) -> Match | None:
     """Score ``event`` as the happening ``proposal`` reports; None when they cannot be the same."""
     if event.event_type == proposal.event_type:
         type_score, type_note = 1.0, f"same type ({event.event_type})"
@@ -127,6 +136,8 @@ def match_score(proposal: Proposal, event: Event, event_actor_ids: frozenset[int
     place_score, place_note = _place_score(proposal.place, event.place)
     if place_score is None:
         return None
+    if proposal.person_ids and event_person_ids and not proposal.person_ids & event_person_ids:
+        return None  # people are specific (unlike "Beijing" for China): different people, different events
 
     if proposal.actor_ids and event_actor_ids:
         shared = len(proposal.actor_ids & event_actor_ids)
