@@ -92,6 +92,7 @@ DEFAULT_CONTENT_TYPES: frozenset[str] = frozenset(
 )
 
 _READ_CHUNK = 64 * 1024
+_DEADLINE_SLACK = 0.05  # seconds
 _SNIFF_BYTES = 4096
 # urllib3 reads a URL's authority differently from urlsplit when it holds a backslash, and
 # control characters or spaces in a request line are header injection; refuse them outright.
@@ -485,8 +486,10 @@ class _PinnedHTTPSConnectionPool(HTTPSConnectionPool):
 
 
 def _pool_open(target: _Target, policy: FetchPolicy, deadline: float, watchdog: _Watchdog) -> HTTPConnectionPool:
+    # The watchdog bounds reads by the deadline; connect() is bounded here, as a shutdown may not
+    # interrupt a connection attempt.
     remaining = deadline - time.monotonic()
-    timeout = urllib3.Timeout(connect=min(policy.connect_timeout, remaining), read=min(policy.read_timeout, remaining))
+    timeout = urllib3.Timeout(connect=min(policy.connect_timeout, remaining), read=policy.read_timeout)
     common: dict[str, Any] = {
         "port": target.port,
         "timeout": timeout,
@@ -574,7 +577,7 @@ def _hop(
     except FetchError:
         raise
     except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
-        raise _network_error(exc, target, policy, watchdog) from exc
+        raise _network_error(exc, target, policy, deadline, watchdog) from exc
     finally:
         pool.close()
         watchdog.release()
@@ -629,8 +632,11 @@ def _chunks(response: BaseHTTPResponse) -> Iterator[bytes]:
         yield chunk
 
 
-def _network_error(exc: BaseException, target: _Target, policy: FetchPolicy, watchdog: _Watchdog) -> FetchError:
-    if watchdog.expired:
+def _network_error(
+    exc: BaseException, target: _Target, policy: FetchPolicy, deadline: float, watchdog: _Watchdog
+) -> FetchError:
+    # A connect timeout cut to the time remaining can fire a moment before the watchdog does.
+    if watchdog.expired or time.monotonic() >= deadline - _DEADLINE_SLACK:
         return DeadlineExceeded(policy.deadline_seconds, url=target.url)
     if any(isinstance(cause, ssl.SSLCertVerificationError) for cause in _causes(exc)):
         return TLSVerificationError(f"certificate for {target.host!r} did not verify: {exc}", url=target.url)
