@@ -189,8 +189,13 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # extraction while another worker sits idle.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Redis/SQS redeliver an unacknowledged message after this; longer than the hard time limit, or a slow
-# task would be delivered twice (the claim on the Article row makes that harmless, but wasteful).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+# task would be delivered twice (the claim on the Article row makes that harmless, but wasteful). The
+# SQLAlchemy transport hands its options to create_engine, which refuses this one.
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any] = (
+    {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+    if CELERY_BROKER_URL.startswith(("redis", "rediss", "sqs"))
+    else {}
+)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # Ingestion: an article queued, fetching or extracting for longer than this is taken to be lost (its
