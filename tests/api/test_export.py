@@ -1,0 +1,48 @@
+"""Bulk export: the whole filtered set, streamed as NDJSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_streams_every_matching_event_as_ndjson(client_anon, make_event):
+    wanted = [make_event(event_type="visit") for _ in range(3)]
+    make_event(event_type="summit")
+    make_event(review_state="proposed", event_type="visit")
+
+    response = client_anon.get("/api/v1/events/export/?type=visit")
+
+    assert response.streaming
+    assert response["Content-Type"] == "application/x-ndjson"
+    rows = [json.loads(line) for line in b"".join(response.streaming_content).splitlines()]
+    assert [r["id"] for r in rows] == [e.pk for e in wanted]
+    assert rows[0]["citations"][0]["article"]["url"]
+
+
+def test_it_streams_flat_csv(client_anon, make_event):
+    event = make_event()
+
+    response = client_anon.get("/api/v1/events/export/?format=csv")
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert response["Content-Type"] == "text/csv"
+    assert rows[0]["id"] == str(event.pk)
+    assert rows[0]["date_edtf"] == event.date_edtf and rows[0]["citation_count"] == "1"
+
+
+def test_it_reads_the_set_in_chunks(client_anon, make_event, monkeypatch):
+    monkeypatch.setattr("api.views.events.EXPORT_CHUNK_SIZE", 2)
+    for _ in range(5):
+        make_event()
+
+    response = client_anon.get("/api/v1/events/export/")
+
+    chunks = list(response.streaming_content)
+    assert len(chunks) == 3
+    assert sum(chunk.count(b"\n") for chunk in chunks) == 5

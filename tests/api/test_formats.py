@@ -1,0 +1,64 @@
+"""CSV, JSON-LD (schema.org Event) and TimelineJS carry the same facts as the JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_flattens_events_to_csv(client_anon, make_event):
+    event = make_event(date_edtf="2021-03-18/2021-03-19")
+
+    response = client_anon.get("/api/v1/events/?format=csv")
+
+    assert response["Content-Type"].startswith("text/csv")
+    row = next(csv.DictReader(io.StringIO(response.content.decode())))
+    assert (row["id"], row["date_lower"], row["date_upper"]) == (str(event.pk), "2021-03-18", "2021-03-19")
+    assert "(initiator)" in row["actors"] and row["place_country_code"] == "AT"
+
+
+def test_it_lists_citations_as_their_own_csv(client_anon, make_event):
+    event = make_event()
+
+    response = client_anon.get(f"/api/v1/citations/?event={event.pk}&format=csv")
+
+    row = next(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["event_id"] == str(event.pk) and row["article_url"].startswith("https://") and row["outlet"]
+
+
+def test_it_describes_events_as_schema_org_events_keeping_edtf(client_anon, make_event):
+    event = make_event(date_edtf="2024-05")
+
+    response = client_anon.get("/api/v1/events/?format=jsonld")
+
+    assert response["Content-Type"] == "application/ld+json"
+    document = response.json()
+    node = document["@graph"][0]
+    assert document["@context"]["@vocab"] == "https://schema.org/"
+    assert node["@type"] == "Event" and node["name"] == event.title
+    assert (node["startDate"], node["endDate"], node["edtf"]) == ("2024-05-01", "2024-05-31", "2024-05")
+    assert node["location"]["geo"]["latitude"] == 48.2
+    assert node["citation"][0]["@type"] == "NewsArticle"
+
+
+def test_it_answers_accept_headers_too(client_anon, make_event):
+    make_event()
+
+    response = client_anon.get("/api/v1/events/", HTTP_ACCEPT="application/ld+json")
+
+    assert response["Content-Type"] == "application/ld+json"
+
+
+def test_it_gives_timelinejs_no_more_date_parts_than_the_precision(client_anon, make_event):
+    make_event(date_edtf="2024-05")
+    make_event(date_edtf="2024-06-18")
+
+    slides = client_anon.get("/api/v1/events/?format=timeline").json()["events"]
+
+    assert slides[0]["start_date"] == {"year": 2024, "month": 5, "display_date": "May 2024"}
+    assert slides[1]["start_date"]["day"] == 18
+    assert slides[0]["text"]["headline"]
