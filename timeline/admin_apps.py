@@ -1,0 +1,13 @@
+"""``django.contrib.admin``'s app config with our admin site as ``admin.site``.
+
+Kept apart from :mod:`timeline.admin_site`: an app config module is imported while the app registry is
+still loading, before the models the admin site's form imports can be.
+"""
+
+from django.contrib.admin.apps import AdminConfig
+
+
+class TimelineAdminConfig(AdminConfig):
+    """The admin app, with :class:`timeline.admin_site.TimelineAdminSite` as the default site."""
+
+    default_site = "timeline.admin_site.TimelineAdminSite"
