@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -148,6 +149,15 @@ def article_ingest_url(
         article = article_submit_url(url=url, source=source, user=user)
     except DuplicateArticle as exc:
         return exc.existing, False
+    except ValidationError:
+        # article_submit_url validates constraints (a query) between its duplicate check and its insert:
+        # a twin committed in that gap surfaces here instead of as DuplicateArticle.
+        from events.ingestion.urls import canonical_url
+
+        existing = Article.objects.filter(url=canonical_url(url.strip())).first()
+        if existing is None:
+            raise
+        return existing, False
     if feed is not None or published is not None:
         article.feed = feed
         article.original_kind = OriginalKind.FEED if feed is not None else article.original_kind
