@@ -117,10 +117,8 @@ def _count(database_url: str, sql: str) -> int:
     return int(row[0])
 
 
-def test_three_workers_given_one_url_at_once_leave_one_article(
-    database_url: str, http_server: LoopbackServer
-) -> None:
-    outlet, published, text = SHOOTDOWN_REPORTS[0]
+def test_three_workers_given_one_url_at_once_leave_one_article(database_url: str, http_server: LoopbackServer) -> None:
+    text = SHOOTDOWN_REPORTS[0][2]
     http_server.routes["/balloon"] = Reply(body=f"<html><body><article><p>{text}</p></article></body></html>".encode())
 
     results = _race(database_url, [http_server.url("/balloon")] * 3)
