@@ -78,13 +78,27 @@ def test_server_dripping_a_byte_a_second_is_cut_at_the_deadline(prefix: bytes, d
     with drip_server(prefix, drip) as port:
         # Per-read timeouts are far longer than the drip interval: only the deadline can stop it.
         policy = loopback_policy(port, deadline_seconds=deadline, read_timeout=10.0)
+        outcome: list[BaseException | None] = []
+
+        def fetch() -> None:
+            try:
+                fetch_url(f"http://127.0.0.1:{port}/", policy=policy)
+            except BaseException as exc:
+                outcome.append(exc)
+            else:
+                outcome.append(None)
+
+        # In a thread, so that a broken deadline fails this test instead of hanging the suite.
+        worker = threading.Thread(target=fetch, daemon=True)
         started = time.monotonic()
-        with pytest.raises(DeadlineExceeded) as caught:
-            fetch_url(f"http://127.0.0.1:{port}/", policy=policy)
+        worker.start()
+        worker.join(timeout=deadline + 1.0)
         elapsed = time.monotonic() - started
 
+    assert not worker.is_alive(), "fetch was still running after the deadline"
     assert deadline - 0.1 < elapsed < deadline + 1.0
-    assert caught.value.retryable is True
+    assert isinstance(outcome[0], DeadlineExceeded)
+    assert outcome[0].retryable is True
 
 
 def test_deadline_covers_the_whole_redirect_chain(http_server: LoopbackServer) -> None:
