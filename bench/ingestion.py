@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +71,7 @@ def environment(tmp: Path) -> dict[str, str]:
     return env
 
 
-def submit(env: dict[str, str], tmp: Path, items: list[tuple[str, str | None, str | None]]) -> float:
+def submit(env: dict[str, str], tmp: Path, items: Sequence[tuple[str, str | None, str | None]]) -> float:
     path = tmp / "items.json"
     path.write_text(json.dumps(items))
     out = subprocess.run(
