@@ -9,6 +9,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -45,7 +46,16 @@ def _refuse_duplicate(*, content_hash: str | None = None, url: str | None = None
 
 def _save_new(article: Article, user: User) -> Article:
     attribute(article, user, "submitted")
-    article.full_clean(exclude=["url", "submitted_url"] if article.url is None else None)
+    try:
+        # Uniqueness is left to the database: a check here would race with a concurrent submission
+        # anyway, and the IntegrityError below is turned into the same DuplicateArticle.
+        article.full_clean(
+            exclude=["url", "submitted_url"] if article.url is None else None,
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as exc:
+        raise DomainError("; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())) from None
     try:
         with transaction.atomic():
             article.save()
