@@ -54,6 +54,21 @@ class Strip:
     first: str
     last: str
 
+    @property
+    def text_html(self) -> SafeString:
+        """The counts as a list of links, one per month with events (the strip's text alternative)."""
+        items: list[str] = []
+        for row in self.rows:
+            parts = []
+            if row.past:
+                plural = "s" if row.past != 1 else ""
+                parts.append(f'<a href="{escape(row.href)}">{row.label}: {row.past} event{plural}</a>')
+            if row.ahead:
+                prefix = "" if row.past else f"{row.label}: "
+                parts.append(f'<a href="{escape(row.ahead_href)}">{prefix}{row.ahead} scheduled</a>')
+            items.append(f"<li>{'; '.join(parts)}</li>")
+        return mark_safe(f"<ul>{''.join(items)}</ul>")  # noqa: S308  labels are ours, hrefs escaped
+
 
 LinkFor = Callable[[int, int, bool], str]
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from django import template
+from django.forms import BoundField
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from events.extraction.vocabulary import EVENT_TYPES
 from events.models import Event
 from events.selectors import SEARCH_MARK_START, SEARCH_MARK_STOP
+from timeline import render
 from timeline.timeline_groups import html_datetime as _html_datetime
 
 register = template.Library()
@@ -32,13 +32,13 @@ def html_datetime(event: Event) -> str:
 @register.filter
 def http_url(value: str | None) -> str:
     """The URL when it is http(s), else "": a stored ``javascript:`` URL must never become a link."""
-    if not value:
-        return ""
-    try:
-        scheme = urlsplit(value).scheme.lower()
-    except ValueError:
-        return ""
-    return value if scheme in {"http", "https"} else ""
+    return render.http_url(value)
+
+
+@register.simple_tag
+def event_item(event: Event, level: int = 4, compact: bool = False) -> SafeString:
+    """One timeline entry (see timeline.render: the hot loop of every timeline page)."""
+    return render.event_item_html(event, level=level, compact=compact)
 
 
 @register.filter
@@ -46,3 +46,8 @@ def marked(value: str) -> SafeString:
     """A search snippet as HTML: the text escaped, then the match markers turned into <mark>."""
     html = escape(value).replace(SEARCH_MARK_START, "<mark>").replace(SEARCH_MARK_STOP, "</mark>")
     return mark_safe(html)  # noqa: S308  escaped above; only our own markers become tags
+
+
+@register.simple_tag
+def filter_field(field: BoundField) -> SafeString:
+    return render.filter_field_html(field)
