@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django_filters import rest_framework as filters
 
 from events.models import Actor, Article, Citation, Place
 
 
+class IdFilter(filters.NumberFilter):
+    """A whole-number id within 64 bits (a decimal or an overflowing value is a 400, not a 500)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
 class CitationFilterSet(filters.FilterSet):
-    event = filters.NumberFilter(field_name="event_id", label="Event id")
-    article = filters.NumberFilter(field_name="article_id", label="Article id")
+    event = IdFilter(field_name="event_id", label="Event id")
+    article = IdFilter(field_name="article_id", label="Article id")
 
     class Meta:
         model = Citation

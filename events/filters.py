@@ -8,8 +8,12 @@ window adds ``precision=day``.
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
+from django_filters.fields import ModelMultipleChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -24,6 +28,26 @@ def _types_in_category(category: str) -> list[str]:
     return [t.value for t, info in EVENT_TYPES.items() if info.plover_category == category]
 
 
+class _BoundedIdsField(ModelMultipleChoiceField):
+    """Ids beyond a 64-bit integer are refused as invalid choices; SQLite would overflow on them."""
+
+    def _check_values(self, value: Any) -> Any:
+        for item in value or []:
+            try:
+                number = int(item)
+            except (TypeError, ValueError):
+                continue  # the parent class reports it
+            if not -(2**63) <= number < 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super()._check_values(value)
+
+
+class _IdsFilter(filters.ModelMultipleChoiceFilter):
+    field_class = _BoundedIdsField
+
+
 class EventFilterSet(filters.FilterSet):
     # The schema generator cannot follow topics__slug + to_field_name, so it is told: a slug string.
     topic = extend_schema_field(OpenApiTypes.STR)(
@@ -34,10 +58,8 @@ class EventFilterSet(filters.FilterSet):
             label="Topic (slug)",
         )
     )
-    actor = filters.ModelMultipleChoiceFilter(
-        field_name="actor_links__actor", queryset=Actor.objects.all(), label="Actor", distinct=True
-    )
-    place = filters.ModelMultipleChoiceFilter(field_name="place", queryset=Place.objects.all(), label="Place")
+    actor = _IdsFilter(field_name="actor_links__actor", queryset=Actor.objects.all(), label="Actor", distinct=True)
+    place = _IdsFilter(field_name="place", queryset=Place.objects.all(), label="Place")
     country = filters.CharFilter(method="filter_country", label="Country (ISO 3166-1 alpha-2 of the place)")
     type = filters.MultipleChoiceFilter(
         field_name="event_type", choices=[(t.value, EVENT_TYPES[t].label) for t in EventType], label="Type"

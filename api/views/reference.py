@@ -16,6 +16,8 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet[Topic]):
 
     serializer_class = TopicSerializer
     lookup_field = "slug"
+    # Any segment reaches the view, so an odd slug gets the API's JSON 404 rather than the site's HTML one.
+    lookup_value_regex = "[^/]+"
     keyset_orderings = {"slug": ("slug",)}
 
     def get_queryset(self) -> QuerySet[Topic]:

@@ -62,3 +62,10 @@ def test_it_gives_timelinejs_no_more_date_parts_than_the_precision(client_anon, 
     assert slides[0]["start_date"] == {"year": 2024, "month": 5, "display_date": "May 2024"}
     assert slides[1]["start_date"]["day"] == 18
     assert slides[0]["text"]["headline"]
+
+
+@pytest.mark.parametrize("value", ["1.5", "-3.9e109", str(2**70)])
+def test_it_refuses_a_citation_filter_id_that_is_not_a_64_bit_whole_number(client_anon, value):
+    response = client_anon.get(f"/api/v1/citations/?article={value}")
+
+    assert response.status_code == 400
