@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from events.extraction.tree import entity_span
 from events.extraction.triggers import Trigger
 from events.extraction.types import Actor
 from events.extraction.vocabulary import ActorKind, ActorRole, EventType
@@ -37,23 +38,35 @@ def _clean_name(span: Span) -> str:
 
 @dataclass
 class AliasTable:
-    """Short forms of the people an article names, resolved to the fullest earlier form."""
+    """Short forms of the people an article names, resolved to the fullest earlier form.
 
-    _positions: list[int] = field(default_factory=list)
-    _names: list[str] = field(default_factory=list)
-    _person_subjects: list[tuple[int, str]] = field(default_factory=list)
+    Indexed by first and last word so a long article costs linear time, not quadratic.
+    """
+
+    _by_word: dict[str, dict[str, int]] = field(default_factory=dict)
+    _subject_positions: list[int] = field(default_factory=list)
+    _subject_names: list[str] = field(default_factory=list)
+    _mention_positions: list[int] = field(default_factory=list)
+    _mention_names: list[str] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> AliasTable:
         table = cls()
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                name = _clean_name(ent)
-                if name:
-                    table._positions.append(ent.start)
-                    table._names.append(name)
-                    if ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ == "ROOT":
-                        table._person_subjects.append((ent.start, table.resolve(name, ent.start)))
+            if ent.label_ != "PERSON":
+                continue
+            name = _clean_name(ent)
+            words = name.split()
+            if not words:
+                continue
+            for word in {words[0], words[-1]}:
+                table._by_word.setdefault(word, {}).setdefault(name, ent.start)
+            resolved = table.resolve(name, ent.start)
+            table._mention_positions.append(ent.start)
+            table._mention_names.append(resolved)
+            if ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ == "ROOT":
+                table._subject_positions.append(ent.start)
+                table._subject_names.append(resolved)
         return table
 
     def resolve(self, name: str, position: int) -> str:
@@ -61,35 +74,38 @@ class AliasTable:
         parts = name.split()
         if not parts:
             return name
-        upto = bisect.bisect_right(self._positions, position)
         best = name
-        for full in self._names[:upto]:
-            words = full.split()
-            if len(words) > len(best.split()) and (words[-len(parts) :] == parts or words[: len(parts)] == parts):
-                best = full
+        for word in {parts[0], parts[-1]}:
+            for full, first_seen in self._by_word.get(word, {}).items():
+                words = full.split()
+                if (
+                    first_seen <= position
+                    and len(words) > len(best.split())
+                    and (words[-len(parts) :] == parts or words[: len(parts)] == parts)
+                ):
+                    best = full
         return best
 
     def is_person(self, name: str) -> bool:
         """Whether the article names a person by this word ("Blinken" tagged as a place in one sentence)."""
         parts = name.split()
         return bool(parts) and any(
-            full.split()[-len(parts) :] == parts or full.split()[: len(parts)] == parts for full in self._names
+            full.split()[-len(parts) :] == parts or full.split()[: len(parts)] == parts
+            for full in self._by_word.get(parts[-1], {}) | self._by_word.get(parts[0], {})
         )
 
     def last_person_before(self, position: int) -> str | None:
-        candidates = [name for start, name in self._person_subjects if start < position]
-        if candidates:
-            return candidates[-1]
-        upto = bisect.bisect_left(self._positions, position)
-        return self.resolve(self._names[upto - 1], position) if upto else None
+        upto = bisect.bisect_left(self._subject_positions, position)
+        if upto:
+            return self._subject_names[upto - 1]
+        upto = bisect.bisect_left(self._mention_positions, position)
+        return self._mention_names[upto - 1] if upto else None
 
 
 def _entity_of(doc: Doc, token: Token) -> Span | None:
-    if token.ent_type_ in KINDS:
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-    return None
+    if token.ent_type_ not in KINDS:
+        return None
+    return entity_span(doc, token)
 
 
 def _actor_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> Actor | None:
@@ -102,13 +118,13 @@ def _actor_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> 
         for child in token.children:
             if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in {"GPE", "NORP"}:
                 child_ent = _entity_of(doc, child)
-                if child_ent is not None and child_ent.label_ == "GPE":
+                if child_ent is not None and child.ent_type_ == "GPE":
                     return Actor(_clean_name(child_ent), ActorKind.STATE, role)
         return None
     name = _clean_name(ent)
     if not name:
         return None
-    kind = KINDS[ent.label_]
+    kind = KINDS[token.ent_type_]
     if kind is not ActorKind.PERSON and aliases.is_person(name):
         kind = ActorKind.PERSON
     if kind is ActorKind.PERSON:
@@ -156,9 +172,12 @@ def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor,
         initiators = _subject_of(token)
     for source in {token, head}:
         for child in source.children:
-            if child.dep_ == "prep" and child.lower_ in {"with", "between", "by", "against", "on", "to"}:
+            partner_preps = {"with", "between", "by", "against", "on"} | (
+                set() if trigger.type is EventType.VISIT else {"to"}  # a visit's "to" names the destination
+            )
+            if child.dep_ == "prep" and child.lower_ in partner_preps:
                 others.extend(g for c in child.children if c.dep_ == "pobj" for g in _with_conjuncts(c))
-            elif child.dep_ in {"dobj", "dative"} and not trigger.nominal:
+            elif child.dep_ in {"dobj", "dative"} and not trigger.nominal and trigger.type is not EventType.VISIT:
                 others.extend(_with_conjuncts(child))
     other_role = ActorRole.TARGET if trigger.type in TARGETED else ActorRole.PARTICIPANT
     actors: list[Actor] = []

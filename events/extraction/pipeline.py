@@ -62,13 +62,14 @@ def _confidence(binding: Binding, event_type: EventType) -> float:
 
 
 def _bounds_of(edtf: str, time: TimeExpression) -> tuple[date | None, date | None, str | None]:
-    from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+    from events.extraction.edtf_bounds import bounds
 
-    try:
-        parsed = parse_edtf(edtf)
-    except InvalidEdtf:
+    if edtf == time.edtf:
         return time.lower, time.upper, time.precision
-    return parsed.lower, parsed.upper, str(parsed.precision)
+    found = bounds(edtf)
+    if found is None:
+        return time.lower, time.upper, time.precision
+    return found
 
 
 def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[ExtractedEvent]:

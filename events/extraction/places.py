@@ -9,6 +9,7 @@ from collections import deque
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from events.extraction.tree import entity_span
 from events.extraction.triggers import Trigger
 from events.extraction.types import Location
 from events.extraction.vocabulary import PlaceKind
@@ -97,10 +98,7 @@ def resolve_place(name: str, label: str = "GPE") -> Location:
 def _entity_at(doc: Doc, token: Token) -> Span | None:
     if token.ent_type_ not in PLACE_LABELS:
         return None
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in PLACE_LABELS:
-            return ent
-    return None
+    return entity_span(doc, token)
 
 
 def find_place(doc: Doc, trigger: Trigger) -> Location | None:
@@ -126,6 +124,6 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
             if place_object or visited_object:
                 ent = _entity_at(doc, child)
                 if ent is not None:
-                    return resolve_place(ent.text, ent.label_)
+                    return resolve_place(ent.text, child.ent_type_)
             queue.append((child, depth + 1))
     return None

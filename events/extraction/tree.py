@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def path_to_root(token: Token) -> list[int]:
@@ -32,6 +32,19 @@ def tree_distance(doc: Doc, a: int, b: int) -> int:
         if index in position_b:
             return depth_a + position_b[index]
     return 1000
+
+
+def entity_span(doc: Doc, token: Token) -> Span | None:
+    """The named entity a token belongs to, found from its IOB tags (no scan of ``doc.ents``)."""
+    if not token.ent_type_:
+        return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})

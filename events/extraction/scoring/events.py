@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+from events.extraction.edtf_bounds import bounds
 
 
 @dataclass(frozen=True)
@@ -109,20 +109,15 @@ def _start(value: str) -> str:
 
 
 def _start_day(value: str) -> date | None:
-    try:
-        return parse_edtf(_start(value)).lower
-    except InvalidEdtf:
-        return None
+    found = bounds(_start(value))
+    return found[0] if found else None
 
 
 def date_right(gold: GoldEvent, predicted: str) -> bool:
     if gold.week:
-        try:
-            bounds = parse_edtf(gold.date)
-        except InvalidEdtf:
-            return False
+        interval = bounds(gold.date)
         day = _start_day(predicted)
-        return day is not None and bounds.lower <= day <= bounds.upper
+        return interval is not None and day is not None and interval[0] <= day <= interval[1]
     return _start(predicted) == _start(gold.date)
 
 

@@ -1,0 +1,39 @@
+"""The ``extract`` management command: JSON shape and clean errors."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+TEXT = "Foreign Minister Penny Wong traveled to Tokyo on Monday for talks with her counterpart.\n"
+
+
+def test_it_prints_the_article_and_its_events_as_json(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    out = StringIO()
+    call_command("extract", str(article), "--published", "2024-06-12", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["article"]["published"] == "2024-06-12"
+    [event] = data["events"]
+    assert {"title", "type", "status", "date", "start", "end", "precision", "location", "actors", "citation"} <= set(
+        event
+    )
+    assert (event["date"], event["start"], event["end"], event["precision"]) == ("2024-06-10",) * 3 + ("day",)
+    assert event["location"]["name"] == "Tokyo" and event["location"]["country"] == "JP"
+    assert event["citation"]["time_text"] == "Monday"
+    assert TEXT[event["citation"]["start"] : event["citation"]["end"]] == event["citation"]["quote"]
+
+
+def test_it_refuses_a_missing_file_and_a_bad_date(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("extract", str(tmp_path / "missing.txt"))
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("extract", str(article), "--published", "12/06/2024")
