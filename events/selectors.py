@@ -132,18 +132,35 @@ def events_public_with_relations(queryset: QuerySet[Event], *, with_topics: bool
     ).select_related("to_event")
     queryset = queryset.select_related("place").prefetch_related(
         Prefetch("actor_links", queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name")),
-        Prefetch(
-            "citations",
-            queryset=Citation.objects.select_related("article", "article__source").order_by(
-                "article__published", "article_id", "start"
-            ),
-        ),
+        Prefetch("citations", queryset=_citations_for_lists()),
         Prefetch("relations_out", queryset=successors, to_attr="public_successors"),
     )
     if with_topics:
         topics = Topic.objects.filter(is_published=True)
         queryset = queryset.prefetch_related(Prefetch("topics", queryset=topics, to_attr="public_topics"))
     return queryset
+
+
+def _citations_for_lists() -> QuerySet[Citation]:
+    # Only the columns a source note shows: an article's clean text and original can be hundreds of
+    # kilobytes, and a long timeline joins one article row per citation.
+    return (
+        Citation.objects.select_related("article", "article__source")
+        .only(
+            "event_id",
+            "article_id",
+            "quote",
+            "start",
+            "end",
+            "time_text",
+            "article__url",
+            "article__title",
+            "article__published",
+            "article__source_id",
+            "article__source__name",
+        )
+        .order_by("article__published", "article_id", "start")
+    )
 
 
 def topic_public_get(*, slug: str) -> Topic | None:

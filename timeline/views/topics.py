@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from events.models import Topic
@@ -21,7 +22,8 @@ def _topic_or_404(slug: str) -> Topic:
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)
     timeline = timeline_build(request, events_public_for_topic(topic=topic))
-    return render(request, "timeline/topic.html", {"topic": topic, "timeline": timeline})
+    embed_url = request.build_absolute_uri(reverse("timeline:topic-embed", args=[topic.slug]))
+    return render(request, "timeline/topic.html", {"topic": topic, "timeline": timeline, "embed_url": embed_url})
 
 
 # Framing is the point of this page, so it alone is exempt from X-Frame-Options; its links open in the
