@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def baseline_events(doc: Doc, published: date) -> list[PredictedEvent]:
-    import dateparser
+    import dateparser  # type: ignore[import-untyped,unused-ignore]
 
     settings: dict[str, object] = {
         "RELATIVE_BASE": __import__("datetime").datetime(published.year, published.month, published.day),

@@ -50,7 +50,7 @@ def _parse_stated_date(value: str) -> date | None:
             return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
-    import dateparser  # type: ignore[import-untyped]  # imported lazily: it is slow to import and only needed for spelled-out dates
+    import dateparser  # type: ignore[import-untyped,unused-ignore]  # imported lazily: it is slow to import and only needed for spelled-out dates
 
     parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
     return parsed.date() if parsed else None
