@@ -131,7 +131,12 @@ def events_public_with_relations(queryset: QuerySet[Event], *, with_topics: bool
         to_event__merged_into__isnull=True,
     ).select_related("to_event")
     queryset = queryset.select_related("place").prefetch_related(
-        Prefetch("actor_links", queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name")),
+        Prefetch(
+            "actor_links",
+            queryset=EventActor.objects.select_related("actor")
+            .only("event_id", "actor_id", "role", "actor__name")
+            .order_by("role", "actor__name"),
+        ),
         Prefetch("citations", queryset=_citations_for_lists()),
         Prefetch("relations_out", queryset=successors, to_attr="public_successors"),
     )
@@ -469,3 +474,26 @@ def event_public_history(*, event: Event) -> list[HistoryEntry]:
                 )
         previous = record
     return entries
+
+
+# --- Ingestion: the admin's bulk-add status page and review queue -------------------------------
+
+
+def articles_progress(*, article_ids: list[int]) -> dict[int, Article]:
+    """The articles of a bulk add by id, with what their status page shows; one query."""
+    articles = Article.objects.filter(pk__in=article_ids).annotate(n_citations=Count("citations"))
+    return {
+        article.pk: article
+        for article in articles.only("pk", "title", "url", "original_filename", "state", "error", "attempts")
+    }
+
+
+def events_review_queue() -> QuerySet[Event]:
+    """Proposed events not merged away, most confident first, with their citations and articles."""
+    citations = Citation.objects.select_related("article").order_by("article__published", "start")
+    return (
+        Event.objects.filter(review_state=ReviewState.PROPOSED, merged_into__isnull=True)
+        .annotate(n_citations=Count("citations"))
+        .prefetch_related(Prefetch("citations", queryset=citations))
+        .order_by("-confidence", "-created_at", "pk")
+    )

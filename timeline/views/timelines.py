@@ -107,6 +107,10 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event]) -> Timeline:
 
     ahead_q = Q(status="scheduled", date_upper__gte=today)
     window = filtered if year is None else filtered.filter(Q(date_lower__year=year) | ahead_q)
+    # A timeline shows neither summaries nor bookkeeping timestamps; not loading them matters at
+    # thousands of rows (timestamps are the costliest column type to decode).
+    unused = ("summary", "created_at", "updated_at", "reviewed_at", "reviewed_by", "locked_fields", "confidence")
+    window = window.defer(*unused, "place__created_at", "place__latitude", "place__longitude", "place__geonames_id")
     events = list(events_public_with_relations(window, with_topics=False).order_by("date_lower", "date_upper", "pk"))
     past, ahead = split_ahead(events, today)
 
