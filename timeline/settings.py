@@ -414,5 +414,7 @@ LOGGING: dict[str, Any] = {
     "loggers": {
         # One access line per request is useful in production; on a laptop runserver already prints one.
         "timeline.request": {"level": env_str("ACCESS_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")},
+        # django-axes narrates every lockout-table update at INFO; timeline.auth logs each attempt instead.
+        "axes": {"level": env_str("AXES_LOG_LEVEL", "WARNING")},
     },
 }
