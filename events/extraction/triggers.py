@@ -33,6 +33,8 @@ VERBS: dict[str, EventType] = {
     "detain": T.DETENTION, "arrest": T.DETENTION, "imprison": T.DETENTION, "jail": T.DETENTION,
     "release": T.RELEASE, "free": T.RELEASE,
     "elect": T.ELECTION, "inaugurate": T.INAUGURATION, "expel": T.EXPULSION,
+    "initial": T.AGREEMENT, "convict": T.DETENTION, "deploy": T.MILITARY_ACTION,
+    "surround": T.MILITARY_EXERCISE, "encircle": T.MILITARY_EXERCISE, "blockade": T.MILITARY_ACTION,
     "announce": T.STATEMENT, "declare": T.STATEMENT, "warn": T.STATEMENT, "condemn": T.STATEMENT,
     "denounce": T.STATEMENT, "accuse": T.STATEMENT, "vow": T.STATEMENT, "pledge": T.STATEMENT,
 }  # fmt: skip
@@ -55,7 +57,11 @@ NOUNS: dict[str, EventType] = {
     "arrest": T.DETENTION, "detention": T.DETENTION, "imprisonment": T.DETENTION,
     "release": T.RELEASE, "swap": T.RELEASE,
     "election": T.ELECTION, "referendum": T.ELECTION, "runoff": T.ELECTION,
-    "inauguration": T.INAUGURATION, "swearing-in": T.INAUGURATION,
+    "inauguration": T.INAUGURATION, "swearing-in": T.INAUGURATION, "vote": T.ELECTION,
+    "truce": T.AGREEMENT, "ceasefire": T.AGREEMENT, "armistice": T.AGREEMENT,
+    "incident": T.INCIDENT, "confrontation": T.INCIDENT, "standoff": T.INCIDENT, "incursion": T.INCIDENT,
+    "investigation": T.OTHER, "probe": T.OTHER, "inquiry": T.OTHER,
+    "exchange": T.RELEASE, "congress": T.SUMMIT,
     "expulsion": T.EXPULSION,
     "sanction": T.SANCTION, "tariff": T.SANCTION,
 }  # fmt: skip
@@ -71,10 +77,47 @@ LIGHT_VERBS = frozenset(
 
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "truce", "ceasefire", "memorandum"})
 REQUEST_NOUNS = frozenset(
-    {"request", "proposal", "offer", "invitation", "bid", "call", "plan", "demand", "application", "meeting",
+    {"request", "proposal", "claim", "offer", "invitation", "bid", "call", "plan", "demand", "application", "meeting",
      "overture", "appeal", "entreaty"}
 )  # fmt: skip
-SANCTION_NOUNS = frozenset({"sanction", "tariff", "duty", "embargo", "penalty", "levy"})
+SANCTION_NOUNS = frozenset({"sanction", "tariff", "duty", "embargo", "penalty", "levy", "restriction", "ban"})
+# "imposed", "lifted" as a participle after the measure: "restrictions imposed in 2019".
+IMPOSE_VERBS = frozenset({"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend"})
+# What a government "unveils" or "announces" as news: "unveiled a plan on Monday".
+ANNOUNCED_NOUNS = frozenset(
+    {"plan", "proposal", "strategy", "initiative", "package", "framework", "roadmap", "policy", "measure",
+     "rule", "program", "programme", "partnership", "pact", "deal", "agreement"}
+)  # fmt: skip
+# "expressed regret", "conveyed its concerns": a diplomatic reaction is a statement or a protest.
+REACTION_NOUNS = frozenset(
+    {"regret", "concern", "condolence", "sympathy", "support", "solidarity", "opposition", "displeasure",
+     "dissatisfaction", "outrage", "anger", "alarm", "hope", "gratitude", "disappointment", "objection"}
+)  # fmt: skip
+PROTEST_REACTIONS = frozenset({"concern", "displeasure", "dissatisfaction", "outrage", "anger", "objection", "protest"})
+# Entering another state's space: "entered American airspace", "crossed into Canada", "violated its waters".
+SPACE_NOUNS = frozenset({"airspace", "water", "waters", "territory", "zone", "space"})
+PASSAGE_PREPS = frozenset({"through", "into", "across", "near", "past", "to"})
+# Ties between states: "switched diplomatic recognition", "severed ties", "restored relations".
+TIES_NOUNS = frozenset({"recognition", "tie", "ties", "relation", "relations"})
+TIES_VERBS = frozenset({"switch", "sever", "cut", "establish", "restore", "normalize", "normalise", "break",
+                        "resume", "upgrade", "downgrade"})  # fmt: skip
+# A measure that starts to bind: "the truce is due to take effect", "the rules would apply from Oct. 21".
+MEASURE_SUBJECTS = frozenset(
+    {"truce", "ceasefire", "deal", "agreement", "accord", "pact", "treaty", "sanction", "tariff", "duty", "ban",
+     "rule", "requirement", "restriction", "control", "measure", "provision", "law", "regulation", "embargo",
+     "package", "order", "curb", "levy"}
+)  # fmt: skip
+# Envoys a government "calls in" (a summons).
+ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "charge", "chargé", "attaché", "consul", "emissary"})
+# People who can be "held" (detained), as opposed to talks that are "held".
+PERSON_NOUNS = frozenset(
+    {"journalist", "reporter", "citizen", "national", "man", "woman", "executive", "businessman", "worker",
+     "activist", "pastor", "tourist", "student", "marine", "veteran", "soldier", "sailor", "crew", "hostage",
+     "prisoner", "detainee", "employee", "scholar", "researcher", "academic", "diplomat", "official",
+     "engineer", "teacher", "writer", "author", "blogger", "dissident", "lawyer", "doctor", "priest"}
+)  # fmt: skip
+EXCHANGE_WORDS = frozenset({"prisoner", "prisoners", "spy", "spies", "detainee", "hostage", "hostages"})
+INVESTIGATION_HEADS = frozenset({"open", "launch", "begin", "start", "announce", "initiate", "complete", "conclude"})
 EXPORT_WORDS = frozenset({"export", "exports", "chip", "chips", "technology", "semiconductor"})
 WEAPON_WORDS = frozenset(
     {"missile", "missiles", "rocket", "rockets", "icbm", "icbms", "warhead", "nuclear", "ballistic", "weapon",
@@ -125,11 +168,81 @@ def _has_particle(token: Token, particle: str) -> bool:
     return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
 
 
+def _object_subtree_words(objects: list[Token]) -> set[str]:
+    """Words of the objects' phrases, a few levels deep ("components of a new ballistic missile",
+    "what appeared to be a new missile")."""
+    words: set[str] = set()
+    stack = [(o, 0) for o in objects]
+    while stack:
+        node, depth = stack.pop()
+        words.add(node.lower_)
+        words.add(node.lemma_.lower())
+        if depth < 4:
+            stack.extend((c, depth + 1) for c in node.children if c.dep_ not in {"relcl", "advcl", "acl", "appos"})
+    return words
+
+
+def _is_person(token: Token) -> bool:
+    if token.ent_type_ == "PERSON" or token.lower_ in {"who", "he", "she", "they", "him", "her"}:
+        return True
+    if token.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+
+
+def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
+    """Verb patterns read from the verb's dependents (particles, objects, subjects)."""
+    object_lemmas = {o.lemma_.lower() for o in objects}
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subject_lemmas = {s.lemma_.lower() for s in subjects}
+    if lemma == "call" and (_has_particle(token, "in") or "in" in preps):
+        envoys = {
+            g.lemma_.lower() for c in token.children if c.dep_ in {"prep", "prt", "dobj"} for g in [c, *c.children]
+        }
+        if envoys & ENVOY_NOUNS:
+            return T.SUMMONS, "verb:call-in-envoy"
+    if lemma in {"express", "convey", "voice", "register", "relay"} and object_lemmas & REACTION_NOUNS:
+        if object_lemmas & PROTEST_REACTIONS:
+            return T.PROTEST, f"verb:{lemma}-concern"
+        return T.STATEMENT, f"verb:{lemma}-reaction"
+    if lemma in {"unveil", "announce", "launch", "present"} and object_lemmas & ANNOUNCED_NOUNS:
+        return T.STATEMENT, f"verb:{lemma}-plan"
+    if lemma in {"enter", "violate", "cross", "intrude", "breach"} and (
+        object_lemmas & SPACE_NOUNS or (lemma in {"cross", "intrude"} and preps & {"into"})
+    ):
+        return T.INCIDENT, f"verb:{lemma}-space"
+    if lemma in {"sail", "transit", "steam", "navigate"} and preps & PASSAGE_PREPS:
+        return T.MILITARY_ACTION, f"verb:{lemma}-through"
+    if lemma in TIES_VERBS and object_lemmas & TIES_NOUNS:
+        return T.OTHER, f"verb:{lemma}-ties"
+    if lemma in INVESTIGATION_HEADS and object_lemmas & {"investigation", "probe", "inquiry"}:
+        return T.OTHER, f"verb:{lemma}-investigation"
+    if lemma == "take" and "effect" in object_lemmas and subject_lemmas & MEASURE_SUBJECTS:
+        return T.AGREEMENT if subject_lemmas & AGREEMENT_NOUNS else T.SANCTION, "verb:take-effect"
+    if lemma == "apply" and preps & {"from"} and subject_lemmas & MEASURE_SUBJECTS:
+        return T.SANCTION, "verb:apply-from"
+    if lemma == "hold" and any(c.dep_ == "auxpass" for c in token.children) and any(_is_person(s) for s in subjects):
+        return T.DETENTION, "verb:held-person"
+    if lemma in {"ban", "blacklist"} and subjects and subjects[0].ent_type_ in {"GPE", "NORP", "ORG"} and objects:
+        return T.SANCTION, f"verb:{lemma}"
+    if lemma in {"spot", "sight", "detect"} and objects:
+        return T.INCIDENT, f"verb:{lemma}"
+    if lemma == "enrich" and object_lemmas & {"uranium", "plutonium"}:
+        return T.OTHER, "verb:enrich-uranium"
+    if lemma in IMPOSE_VERBS and token.dep_ == "acl" and token.head.lemma_.lower() in SANCTION_NOUNS:
+        return T.SANCTION, f"verb:{lemma}-sanctions"
+    return None
+
+
 def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = token.lemma_.lower()
     objects = _objects(token)
     object_lemmas = {o.lemma_.lower() for o in objects}
     object_words = object_lemmas | {c.lower_ for o in objects for c in o.children if c.dep_ in {"compound", "amod"}}
+    extra = _extra_verb_trigger(token, lemma, objects)
+    if extra is not None:
+        return extra
     if lemma == "shoot" and _has_particle(token, "down"):
         return T.MILITARY_ACTION, "verb:shoot-down"
     if lemma == "turn" and _has_particle(token, "down") and object_lemmas & REQUEST_NOUNS:
@@ -153,26 +266,32 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
             return T.EXPORT_CONTROL, f"verb:{lemma}-export-controls"
     if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
-    if lemma in {"launch", "fire", "test", "test-fire"} and object_words & WEAPON_WORDS:
+    if lemma in {"launch", "fire", "test", "test-fire"} and (
+        object_words & WEAPON_WORDS
+        or _object_subtree_words(objects or [c for c in token.children if c.dep_ == "ccomp"]) & WEAPON_WORDS
+    ):
         return T.WEAPONS_TEST, f"verb:{lemma}-weapon"
     if lemma == "strike" and not object_lemmas & AGREEMENT_NOUNS:
         return T.MILITARY_ACTION, "verb:strike"
     if lemma == "speak" and any(
         c.dep_ == "prep"
         and c.lower_ in {"by", "over", "on"}
-        and {g.lower_ for g in c.children} & {"phone", "telephone"}
+        and {g.lower_ for g in c.children}
+        & {"phone", "telephone", "video", "videoconference", "videolink", "teleconference"}
         for c in token.children
     ):
         return T.PHONE_CALL, "verb:speak-by-phone"
     if lemma not in VERBS:
         return None
     event_type = VERBS[lemma]
+    if lemma in {"deploy", "surround", "encircle", "blockade"} and not (objects or token.tag_ == "VBN"):
+        return None
     if lemma == "meet" and object_lemmas & NOT_MEETING_OBJECTS:
         return None
     if lemma in {"release", "free"} and object_lemmas & NOT_RELEASE_OBJECTS:
         return None
     if lemma in {"fly", "head", "land"} and not any(
-        c.dep_ == "prep" and c.lower_ in {"to", "into", "in"} for c in token.children
+        c.dep_ == "prep" and c.lower_ in {"to", "into", "in", "at"} for c in token.children
     ):
         return None
     if lemma == "agree" and not any(c.dep_ in {"xcomp", "prep", "dobj", "ccomp"} for c in token.children):
@@ -188,6 +307,8 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = token.lemma_.lower()
     if lemma not in NOUNS:
         return None
+    if token.dep_ == "compound":
+        return None  # "summit diplomacy", "talks process": a modifier, not an event
     event_type = NOUNS[lemma]
     modifiers = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     head = token.head
@@ -217,8 +338,24 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         if not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             return None
     elif lemma == "attack":
-        if not modifiers & (STRIKE_MODIFIERS | {"missile", "terrorist", "cyber", "rocket"}):
+        led = any(c.dep_ == "amod" and c.lower_ in {"led", "backed"} for c in token.children)
+        on_place = any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.subtree)
+            for c in token.children
+        )
+        if not (modifiers & (STRIKE_MODIFIERS | {"missile", "terrorist", "cyber", "rocket"}) or led or on_place):
             return None
+    elif lemma == "exchange":
+        words = modifiers | {g.lower_ for c in token.children if c.dep_ == "prep" for g in c.children}
+        entity_pair = any(c.dep_ == "compound" and c.ent_type_ in {"GPE", "NORP"} for c in token.children)
+        if not (words & EXCHANGE_WORDS or entity_pair):
+            return None
+    elif lemma in {"investigation", "probe", "inquiry"}:
+        if token.dep_ == "pobj" and token.head.lower_ == "under":
+            return None
+    elif lemma == "congress":
+        if token.text[:1].isupper():
+            return None  # "Congress" is a legislature; "the party congress" is a gathering
     elif lemma == "talk" and token.tag_ != "NNS":
         return None  # "a talk" is a lecture; "talks" are negotiations
     return event_type, f"noun:{lemma}"
@@ -243,7 +380,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             verb = _verb_trigger(token)
             if verb:
                 found.append(Trigger(token.i, token.i, verb[0], token.lemma_.lower(), False, verb[1]))
-        elif token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NN", "NNS"}:
+        elif token.pos_ in {"NOUN", "PROPN"} and (token.tag_ in {"NN", "NNS"} or token.text.islower()):
             noun = _noun_trigger(token)
             if noun:
                 found.append(Trigger(token.i, _event_head(token), noun[0], token.lemma_.lower(), True, noun[1]))
