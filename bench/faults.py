@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import os
 import re
 import shutil
@@ -122,6 +123,7 @@ def run_postgres(args: argparse.Namespace) -> int:
     env = production_env(database, args.http_port, STATIC_ROOT, PROMETHEUS_MULTIPROC_DIR=str(work / "metrics"))
     env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{args.port}/{database}"
     env["DB_CONNECT_TIMEOUT"] = "2"
+    env["ACCESS_LOG_LEVEL"] = "INFO"  # the server's own time for each answer, from the access log
     pg(args.port, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     pg(args.port, f'CREATE DATABASE "{database}"')
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
@@ -158,6 +160,11 @@ def run_postgres(args: argparse.Namespace) -> int:
         stop(server)
         pg(args.port, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     pids_after = worker_pids(log)
+    server_times = collections.defaultdict(list)
+    for line in log.read_text(errors="replace").splitlines():
+        if '"logger": "timeline.request"' in line:
+            entry = json.loads(line)
+            server_times[entry["status"]].append(entry["duration_ms"])
 
     before = [a for a in answers if a.started < restart_at]
     during = [a for a in answers if restart_at <= a.started < back_at]
@@ -173,6 +180,9 @@ def run_postgres(args: argparse.Namespace) -> int:
     if failed:
         slowest = max(a.seconds for a in failed)
         print(f"slowest failed answer: {slowest:.3f} s; statuses {sorted({a.status for a in failed})}")
+    for status, times in sorted(server_times.items()):
+        median = sorted(times)[len(times) // 2]
+        print(f"server-side time of {status} answers: max {max(times):.0f} ms, median {median:.0f} ms")
     recovery = None if first_ok_after is None else first_ok_after - back_at
     print(f"first 200 after PostgreSQL was back: {'never' if recovery is None else f'{recovery:.2f} s'}")
     late_failures = [a for a in after if a.status != 200 and a.started - back_at > 10]
