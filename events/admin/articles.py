@@ -9,12 +9,13 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import URLPattern, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import services
+from events.admin.bulk import bulk_urls
 from events.exceptions import DomainError
 from events.models import Article, Source
 from events.selectors import article_find_duplicate, article_text_segments
@@ -132,6 +133,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).select_related("source").annotate(n_citations=Count("citations"))
+
+    def get_urls(self) -> list[URLPattern]:
+        return [*bulk_urls(self), *super().get_urls()]  # before "<path:object_id>/", which would take them
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, change: bool = False, **kwargs: Any) -> Any:
         if obj is None:

@@ -9,12 +9,13 @@ from django.contrib.admin import helpers
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import URLPattern, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import services
+from events.admin.review import review_urls
 from events.exceptions import DomainError
 from events.extraction.vocabulary import ReviewState
 from events.models import Citation, Event, EventActor, EventMerge, EventRelation, TopicMembership
@@ -25,8 +26,14 @@ class CitationInline(admin.TabularInline):
     fk_name = "event"
     extra = 0
     autocomplete_fields = ["article"]
-    fields = ["article", "quote", "start", "end", "time_text", "rule"]
-    readonly_fields = ["rule"]
+    fields = ["article", "quote", "start", "end", "time_text", "rule", "match_score", "match_reason", "split_link"]
+    readonly_fields = ["rule", "match_score", "match_reason", "split_link"]
+
+    @admin.display(description="wrong match?")
+    def split_link(self, obj: Citation) -> SafeString | str:
+        if obj.pk is None or not obj.match_reason:
+            return ""  # only a citation the pipeline matched to this event can be wrongly matched
+        return format_html('<a href="{}">split off</a>', reverse("admin:events_event_citation_split", args=[obj.pk]))
 
 
 class EventActorInline(admin.TabularInline):
@@ -120,6 +127,9 @@ class EventAdmin(SimpleHistoryAdmin):
             .annotate(n_citations=Count("citations", distinct=True))
             .prefetch_related("topics")
         )
+
+    def get_urls(self) -> list[URLPattern]:
+        return [*review_urls(self), *super().get_urls()]  # before "<path:object_id>/", which would take them
 
     # -- who may do what ---------------------------------------------------------------------------
     def has_publish_permission(self, request: HttpRequest) -> bool:

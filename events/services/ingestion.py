@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -138,8 +140,12 @@ def article_ingest_url(
     feed: Feed | None = None,
     published: date | None = None,
     user: User = None,
+    enqueue: bool = True,
 ) -> tuple[Article, bool]:
     """Queue the article at ``url`` unless it is already stored; return it and whether it is new.
+
+    ``enqueue=False`` stores it queued without sending the signal: ``ingest --sync`` processes it in
+    this process, with no broker.
 
     Two workers giving the same URL at the same moment both get the one Article and no error: the
     database's unique constraint on the canonical URL decides the race, and the loser reads the
@@ -165,7 +171,8 @@ def article_ingest_url(
             article.published = published
             article.published_source = PublishedSource.FEED
         article.save(update_fields=["feed", "original_kind", "published", "published_source", "updated_at"])
-    article_enqueue(article_id=article.pk)
+    if enqueue:
+        article_enqueue(article_id=article.pk)
     return article, True
 
 
@@ -388,7 +395,22 @@ def article_store_extraction(*, claim: Claim, extraction: ArticleExtraction) -> 
     cited_events: set[int] = set(article.citations.values_list("event_id", flat=True))
     for proposed in extraction.events:
         _proposal_store(article, proposed, cited_events, counts)
+    _test_delay(article.pk)
     return f"done: {counts.created} new, {counts.matched} matched, {counts.skipped} skipped"
+
+
+def _test_delay(article_id: int) -> None:
+    """Tests only: hold the store transaction open, its events written but not committed.
+
+    The kill tests (tests/ingestion/test_kill_*.py) SIGKILL a worker inside this window, the worst
+    moment: everything is written and nothing is committed. They wait for the log line, which names the
+    process to kill, instead of sleeping blindly. Read from the environment and not from settings.py on
+    purpose: it is not a knob for a deployment, and 0 (unset) costs one dictionary lookup.
+    """
+    seconds = float(os.environ.get("INGEST_TEST_DELAY_SECONDS") or 0)
+    if seconds > 0:
+        log.warning("article %s: test delay %.1f s before commit in pid %d", article_id, seconds, os.getpid())
+        time.sleep(seconds)
 
 
 def _mark_duplicate(article: Article, twin: Article, text: str) -> str:
