@@ -10,19 +10,39 @@ a balloon") has no date of its own and takes the date of the event it is attache
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from events.extraction.tree import crosses_clause, path_to_root, tree_distance
 from events.extraction.triggers import Trigger
+from events.extraction.vocabulary import EventType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from events.extraction.timex import TimeExpression
 
 # Prepositions that place a background event in time relative to the event they attach to.
 TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "amid", "since", "during", "ahead", "prior"})
+# A clause on an event noun that only says when it happens: "a summit that had been scheduled for March 14",
+# "negotiations that resumed earlier this month", "the congress, which opens on Oct. 16".
+ASPECT_VERBS = frozenset(
+    {"begin", "start", "open", "resume", "end", "conclude", "close", "wrap", "schedule", "plan", "set", "slate",
+     "hold", "take", "convene", "launch", "occur", "happen", "last", "continue", "due", "expect", "reschedule",
+     "postpone", "delay", "cancel", "call", "finish", "run"}
+)  # fmt: skip
+# The decision to cancel is dated; the event keeps the date it was planned for.
+CHANGE_VERBS = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "axe", "call", "suspend", "reschedule"})
+SCHEDULE_WORDS = frozenset({"schedule", "set", "plan", "slate", "due", "expect"})
+# Reporting verbs: "X have signed a pact, the ministry said Tuesday" dates the signing by the report.
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "confirm", "report", "state"})
+# Who speaks for a state: "China's Foreign Ministry said Tuesday that ..." is a reaction that is news.
+OFFICIAL_SPEAKERS = frozenset(
+    {"ministry", "spokesman", "spokeswoman", "spokesperson", "government", "embassy", "office", "department",
+     "kremlin", "cabinet", "presidency", "foreign", "ministries", "mission"}
+)  # fmt: skip
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 @dataclass(frozen=True)
@@ -62,19 +82,101 @@ def _width(time: TimeExpression) -> int:
     return (time.upper - time.lower).days
 
 
+def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[int]) -> bool:
+    """ "the 2015 nuclear deal": a date inside another noun phrase dates that thing, not a nearby event."""
+    root = doc[time.token_start : time.token_end].root
+    head = root.head
+    return (
+        root.dep_ in {"compound", "nummod", "amod", "nmod"}
+        and head.i != root.i
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i not in trigger_positions
+        and not (time.token_start <= head.i < time.token_end)
+    )
+
+
+def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
+    """Whether the anchor is a relative clause on the trigger noun that only says when it happens."""
+    token = doc[anchor]
+    for _ in range(3):
+        if token.dep_ in {"relcl", "acl"} and token.head.i == trigger.i:
+            return token.lemma_.lower() in ASPECT_VERBS
+        if token.dep_ in {"xcomp", "acomp", "prep", "pobj", "auxpass"} and token.head.i != token.i:
+            token = token.head
+            continue
+        break
+    return False
+
+
+def _measured(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression:
+    """ "ended four days of talks ... earlier Friday": the talks run from Tuesday to that Friday."""
+    token = doc[trigger.i]
+    if not (token.dep_ == "pobj" and token.head.lower_ == "of" and time.precision == "day" and time.lower):
+        return time
+    measure = token.head.head
+    if measure.lemma_.lower() not in {"day", "week"}:
+        return time
+    count_word = next((c.lower_ for c in measure.children if c.dep_ == "nummod"), "")
+    count = NUMBER_WORDS.get(count_word) or (int(count_word) if count_word.isdigit() else 0)
+    if not 1 < count <= 31:
+        return time
+    days = count * (7 if measure.lemma_.lower() == "week" else 1)
+    end_verb = measure.head.lemma_.lower() in {"end", "conclude", "wrap", "finish", "close", "complete"}
+    if not end_verb:
+        return time
+    start = time.lower - timedelta(days=days - 1)
+    return replace(time, edtf=f"{start.isoformat()}/{time.lower.isoformat()}", lower=start, upper=time.lower)
+
+
+def _reported_clause_triggers(doc: Doc, reporting: int, triggers: Sequence[Trigger]) -> list[Trigger]:
+    """Undated verb triggers of the clause a reporting verb reports (its ccomp, or the clause it hangs on)."""
+    verb = doc[reporting]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
+        clauses.append(verb.head)
+    heads = {c.i for c in clauses}
+    heads |= {conj.i for c in clauses for conj in c.conjuncts}
+    return [t for t in triggers if not t.nominal and t.i in heads]
+
+
+def _past_not_anterior(token: Token) -> bool:
+    """Simple past or present perfect, no modal: the reported event happened by the report ("have signed").
+    The pluperfect ("had tested") places it before the report, so the report's date is not its date."""
+    carriers = [token, token.head] if token.dep_ == "conj" else [token]
+    aux = {c.lower_ for t in carriers for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & {"will", "would", "could", "may", "might", "shall", "should", "can", "had", "'d", "to"}:
+        return False
+    return token.tag_ == "VBD" or (token.tag_ == "VBN" and bool(aux & {"have", "has", "'ve"}))
+
+
+def _official_speaker(verb: Token) -> bool:
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = {subject.lemma_.lower()} | {c.lower_ for c in subject.children if c.dep_ in {"compound", "amod"}}
+        if words & OFFICIAL_SPEAKERS or (subject.ent_type_ in {"ORG", "GPE", "NORP"} and subject.pos_ == "PROPN"):
+            return subject.ent_type_ != "PERSON"
+    return False
+
+
 def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression]) -> list[Binding]:
     """Bindings for one sentence's triggers and time expressions."""
-    candidates = [t for t in times if usable(t)]
-    if not triggers:
+    positions = {t.i for t in triggers}
+    candidates = [t for t in times if usable(t) and not _modifies_other_noun(doc, t, positions)]
+    if not triggers and not candidates:
         return []
+    triggers = list(triggers)
     assigned: dict[int, list[tuple[TimeExpression, int]]] = {}
+    unassigned: list[TimeExpression] = []
     for time in candidates:
         anchor = anchor_of(doc, time)
         best: tuple[int, int, int] | None = None
         for index, trigger in enumerate(triggers):
             if time.token_start <= trigger.i < time.token_end:
                 continue  # "the week of talks" is not dated by itself
-            if crosses_clause(doc, trigger.head_i, anchor) and crosses_clause(doc, trigger.i, anchor):
+            if (
+                crosses_clause(doc, trigger.head_i, anchor)
+                and crosses_clause(doc, trigger.i, anchor)
+                and not _describes_trigger(doc, trigger, anchor)
+            ):
                 # "said Friday that he would meet": the date belongs to the saying, not the meeting.
                 continue
             distance = min(tree_distance(doc, trigger.head_i, anchor), tree_distance(doc, trigger.i, anchor))
@@ -84,9 +186,33 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 best = key
         if best is not None:
             assigned.setdefault(best[2], []).append((time, best[0]))
+        else:
+            unassigned.append(time)
+    for time in unassigned:
+        anchor = anchor_of(doc, time)
+        verb = doc[anchor]
+        if verb.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        reported = [
+            t
+            for t in _reported_clause_triggers(doc, anchor, triggers)
+            if not any(i == triggers.index(t) for i in assigned) and _past_not_anterior(doc[t.i])
+        ]
+        for trigger in reported:
+            assigned.setdefault(triggers.index(trigger), []).append((time, 2))
+        if not reported and verb.dep_ == "ROOT" and verb.lemma_.lower() in {"say", "tell"} and _official_speaker(verb):
+            triggers.append(
+                Trigger(verb.i, verb.i, EventType.STATEMENT, verb.lemma_.lower(), False, "verb:official-said")
+            )
+            assigned.setdefault(len(triggers) - 1, []).append((time, 1))
     bindings: list[Binding] = []
     for index, trigger in enumerate(triggers):
         own = assigned.get(index, [])
+        if len(own) > 1:
+            # "a visit set for next week was cancelled on Monday": Monday dates the decision, not the visit.
+            planned = any(doc[anchor_of(doc, t)].lemma_.lower() in SCHEDULE_WORDS for t, _ in own)
+            if planned:
+                own = [(t, d) for t, d in own if doc[anchor_of(doc, t)].lemma_.lower() not in CHANGE_VERBS]
         # Of two expressions where one contains the other ("this week ... on Tuesday"), keep the precise one.
         kept = [
             (time, distance)
@@ -95,7 +221,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 other is not time and _contains(time, other) and _width(other) < _width(time) for other, _ in own
             )
         ]
-        bindings.extend(Binding(trigger, time, distance) for time, distance in kept)
+        bindings.extend(Binding(trigger, _measured(doc, trigger, time), distance) for time, distance in kept)
     dated = {b.trigger.i: b for b in bindings}
     for trigger in triggers:
         if trigger.i in dated or not trigger.nominal:

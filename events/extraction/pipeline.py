@@ -86,8 +86,8 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
                 sentence_times.append(times[time_index])
             time_index += 1
         triggers = find_triggers(sentence)
-        if not triggers:
-            continue
+        if not triggers and not sentence_times:
+            continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
         for binding in bind(doc, triggers, sentence_times):
             event = _event_from(doc, binding, sentence, published, aliases, config)
             if event is not None:

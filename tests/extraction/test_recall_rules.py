@@ -1,0 +1,61 @@
+"""Binding rules added for recall (reported events, official reactions, relative clauses that date an event
+noun, measured spans), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from events.extraction.config import ExtractionConfig
+from events.extraction.pipeline import extract
+from events.extraction.types import ExtractedEvent
+from events.extraction.vocabulary import EventStatus, EventType
+
+PUBLISHED = date(2024, 6, 12)  # a Wednesday
+CONFIG = ExtractionConfig()
+
+
+def events_of(text: str, published: date = PUBLISHED) -> list[ExtractedEvent]:
+    return extract(text, published, CONFIG).events
+
+
+def dated(text: str) -> set[tuple[EventType, str]]:
+    return {(e.type, e.date) for e in events_of(text)}
+
+
+def test_a_reported_signing_takes_the_date_of_the_report() -> None:
+    found = dated("Peru and Chile have signed a fisheries accord, Lima's Foreign Ministry said Tuesday.")
+    assert found == {(EventType.AGREEMENT, "2024-06-11")}
+
+
+def test_a_pluperfect_report_does_not_date_the_reported_event() -> None:
+    found = dated("State media said Tuesday that the army had tested a new ballistic missile.")
+    assert (EventType.WEAPONS_TEST, "2024-06-11") not in found
+
+
+def test_an_official_dated_reaction_is_a_statement() -> None:
+    found = dated("Brazil's Foreign Ministry said Monday that the decision was a grave mistake.")
+    assert found == {(EventType.STATEMENT, "2024-06-10")}
+
+
+def test_a_person_saying_something_is_not_news() -> None:
+    assert events_of("The senator said Monday that the decision was a grave mistake.") == []
+
+
+def test_a_relative_clause_that_schedules_the_event_noun_dates_it() -> None:
+    [event] = events_of("Ottawa postponed a summit that had been scheduled for July 9 in Quebec.")
+    assert (event.type, event.date, event.status) == (EventType.SUMMIT, "2024-07-09", EventStatus.POSTPONED)
+
+
+def test_negotiations_that_resumed_are_dated_by_the_relative_clause() -> None:
+    found = dated("The accord followed weeks of negotiations that resumed in Cairo in May.")
+    assert (EventType.TALKS, "2024-05") in found
+
+
+def test_days_of_talks_ending_on_a_day_are_an_interval() -> None:
+    [event] = events_of("Negotiators ended three days of talks in Geneva on Tuesday.")
+    assert event.date == "2024-06-09/2024-06-11"
+
+
+def test_a_year_inside_another_noun_phrase_does_not_date_the_event() -> None:
+    found = dated("Diplomats held talks on Monday on reviving the 2015 nuclear deal.")
+    assert found == {(EventType.TALKS, "2024-06-10")}
