@@ -19,6 +19,7 @@ from django.utils.feedgenerator import Atom1Feed
 from events.extraction.vocabulary import EVENT_TYPES, EventType
 from events.models import Event, Topic
 from events.selectors import events_public_for_topic, events_public_with_relations, topic_public_get
+from timeline.render import public_list
 from timeline.timeline_groups import anchor_date
 
 FEED_ITEMS = 50
@@ -66,7 +67,7 @@ class TopicAtomFeed(Feed):
             lines.append(f"Place: {item.place.name}")
         if item.summary:
             lines.append(item.summary)
-        for citation in item.citations.all():
+        for citation in public_list(item, "citations"):
             outlet = citation.article.source.name if citation.article.source else "Unknown outlet"
             lines.append(f"“{citation.quote}” — {outlet}, {citation.article.published or 'undated'}")
         return "\n".join(lines)
@@ -180,7 +181,7 @@ def timelinejs_document(*, topic: Topic, events: Iterable[Event], base_url: str)
         url = f"{base_url}{reverse('timeline:event', args=[event.pk])}"
         sources = "".join(
             f"<li>“{_html(c.quote)}” — {_html(c.article.source.name if c.article.source else 'Unknown outlet')}</li>"
-            for c in event.citations.all()
+            for c in public_list(event, "citations")
         )
         slide: dict[str, Any] = {
             "unique_id": f"event-{event.pk}",
