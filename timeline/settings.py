@@ -248,6 +248,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any] = (
     else {}
 )
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Submitting must not hang when the broker is down: the enqueue is robust (the article stays queued for
+# the sweeper), but only if sending gives up quickly. Celery's defaults retry the Redis result store 20
+# times a second apart on every send, and then leave that process's result store broken for good.
+# Nobody reads task results (the Article row is the record of truth), so none are kept.
+CELERY_TASK_IGNORE_RESULT = env_bool("CELERY_TASK_IGNORE_RESULT", True)
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"timeout": 5.0}}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
 
 # Ingestion: an article queued, fetching or extracting for longer than this is taken to be lost (its
 # message or its worker) and is re-enqueued by the sweeper; it must exceed CELERY_TASK_TIME_LIMIT.
