@@ -23,6 +23,10 @@ from events.selectors import events_published, events_visible_to, topics_publish
 
 User = AbstractBaseUser | AnonymousUser | None
 
+# A citation shows its article's URL, title, date and outlet; the article's text and the original as
+# received (HTML, often hundreds of kB) stay in the database, or a page of citations would carry them.
+ARTICLE_HEAVY_FIELDS = ("article__clean_text", "article__original")
+
 
 def _is_editor(user: User) -> bool:
     has_perm = getattr(user, "has_perm", None)
@@ -61,9 +65,9 @@ def api_event_relations(queryset: QuerySet[Event], *, with_citations: bool = Tru
         lookups.append(
             Prefetch(
                 "citations",
-                queryset=Citation.objects.select_related("article", "article__source").order_by(
-                    "article__published", "start", "pk"
-                ),
+                queryset=Citation.objects.select_related("article", "article__source")
+                .defer(*ARTICLE_HEAVY_FIELDS)
+                .order_by("article__published", "start", "pk"),
             )
         )
     return queryset.select_related("place").prefetch_related(*lookups)
@@ -71,8 +75,10 @@ def api_event_relations(queryset: QuerySet[Event], *, with_citations: bool = Tru
 
 def api_citations_visible(*, user: User) -> QuerySet[Citation]:
     """Citations of the events the requester may read, with their article and outlet."""
-    return Citation.objects.filter(event__in=api_events_visible(user=user).values("pk")).select_related(
-        "article", "article__source"
+    return (
+        Citation.objects.filter(event__in=api_events_visible(user=user).values("pk"))
+        .select_related("article", "article__source")
+        .defer(*ARTICLE_HEAVY_FIELDS)
     )
 
 

@@ -31,7 +31,7 @@ from api.renderers import (
     event_csv_row,
 )
 from api.selectors import api_event_relations, api_events_visible
-from api.serializers import CITATIONS_EMBED, CITATIONS_LINK, EventSerializer
+from api.serializers import CITATIONS_EMBED, CITATIONS_LINK, EventSerializer, event_export_dicts
 from events.filters import EventFilterSet
 from events.models import Event
 from events.selectors import event_resolve_merged
@@ -154,8 +154,9 @@ def _export_stream(queryset: QuerySet[Event], context: dict[str, Any], *, as_csv
     if as_csv:
         yield from csv_lines([], EVENT_CSV_COLUMNS)
     encoder = JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    event_url = reverse("api:event-detail", kwargs={"pk": 0}, request=context.get("request"))
     for chunk in _batched(queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE), EXPORT_CHUNK_SIZE):
-        data = EventSerializer(chunk, many=True, context=context).data
+        data = event_export_dicts(chunk, event_url=event_url, citations=context["citations"])
         if as_csv:
             yield "".join(csv_lines((event_csv_row(item) for item in data), EVENT_CSV_COLUMNS, header=False))
         else:

@@ -46,3 +46,15 @@ def test_it_reads_the_set_in_chunks(client_anon, make_event, monkeypatch):
     chunks = list(response.streaming_content)
     assert len(chunks) == 3
     assert sum(chunk.count(b"\n") for chunk in chunks) == 5
+
+
+@pytest.mark.parametrize("citations", ["embed", "link"])
+def test_it_exports_exactly_what_the_list_serves(client_anon, make_event, citations):
+    events = [make_event(), make_event(place=None, date_edtf="2012~")]
+    events[0].relations_out.create(to_event=events[1], kind="follows")
+
+    listed = client_anon.get(f"/api/v1/events/?ordering=id&citations={citations}").json()["results"]
+    exported = client_anon.get(f"/api/v1/events/export/?citations={citations}")
+    lines = [json.loads(line) for line in b"".join(exported.streaming_content).splitlines()]
+
+    assert lines == listed

@@ -1,0 +1,1 @@
+"""Benchmark scripts that print the figures the issues ask for (run each as a script)."""
