@@ -116,7 +116,9 @@ def events_search(queryset: QuerySet[Event], query: str) -> QuerySet[Event]:
 SUCCESSOR_KINDS = ("postponed_as", "rescheduled_to")
 
 
-def events_public_with_relations(queryset: QuerySet[Event], *, with_topics: bool = True) -> QuerySet[Event]:
+def events_public_with_relations(
+    queryset: QuerySet[Event], *, with_topics: bool = True, with_citations: bool = True
+) -> QuerySet[Event]:
     """Events with what a public timeline shows, in a constant number of queries.
 
     Like :func:`event_queryset_with_relations`, plus the published successor of a postponed event
@@ -137,9 +139,10 @@ def events_public_with_relations(queryset: QuerySet[Event], *, with_topics: bool
             .only("event_id", "actor_id", "role", "actor__name")
             .order_by("role", "actor__name"),
         ),
-        Prefetch("citations", queryset=_citations_for_lists()),
         Prefetch("relations_out", queryset=successors, to_attr="public_successors"),
     )
+    if with_citations:
+        queryset = queryset.prefetch_related(Prefetch("citations", queryset=_citations_for_lists()))
     if with_topics:
         topics = Topic.objects.filter(is_published=True)
         queryset = queryset.prefetch_related(Prefetch("topics", queryset=topics, to_attr="public_topics"))
@@ -497,3 +500,34 @@ def events_review_queue() -> QuerySet[Event]:
         .prefetch_related(Prefetch("citations", queryset=citations))
         .order_by("-confidence", "-created_at", "pk")
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    """What a timeline shows of one citation, read as plain values (no model instances)."""
+
+    citation_id: int
+    article_id: int
+    quote: str
+    outlet: str | None
+    published: Any
+    url: str | None
+
+
+def source_notes_for(*, event_ids: list[int]) -> dict[int, list[SourceNote]]:
+    """The source notes of many events in one query, by event id, in reading order.
+
+    A long timeline has three citations per event or more; tuples instead of Citation, Article and
+    Source instances keep the page's Python time close to its database time.
+    """
+    rows = (
+        Citation.objects.filter(event_id__in=event_ids)
+        .order_by("article__published", "article_id", "start")
+        .values_list(
+            "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+        )
+    )
+    notes: dict[int, list[SourceNote]] = {}
+    for event_id, pk, article_id, quote, outlet, published, url in rows:
+        notes.setdefault(event_id, []).append(SourceNote(pk, article_id, quote, outlet, published, url))
+    return notes

@@ -18,7 +18,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from events.extraction.edtf_dates import MONTHS
 from events.extraction.vocabulary import EVENT_TYPES
-from events.models import Event
+from events.models import Citation, Event
+from events.selectors import SourceNote
 from timeline.timeline_groups import html_datetime
 
 _MARKER = 987654321987
@@ -47,6 +48,12 @@ def public_list(event: Event, relation: str) -> list[Any]:
     if relation in cache:
         return list(cache[relation])
     return list(getattr(event, relation).all())
+
+
+def _note_of(citation: Citation) -> SourceNote:
+    article = citation.article
+    source = article.source.name if article.source is not None else None
+    return SourceNote(citation.pk, article.pk, citation.quote, source, article.published, article.url)
 
 
 def path_for(name: str, pk: int) -> str:
@@ -99,24 +106,25 @@ def event_item_html(event: Event, *, level: int = 4, compact: bool = False) -> S
                 f"{escape(successor.human_date)}</p>"
             )
     if not compact:
-        citations = public_list(event, "citations")
-        if citations:
+        notes = getattr(event, "source_notes", None)
+        if notes is None:
+            notes = [_note_of(c) for c in public_list(event, "citations")]
+        if notes:
             parts.append('<ol class="sources" aria-label="Sources">')
-            for citation in citations:
-                article = citation.article
-                outlet = escape(article.source.name) if article.source is not None else "Unknown outlet"
+            for note in notes:
+                outlet = escape(note.outlet) if note.outlet else "Unknown outlet"
                 published = (
-                    f', <time datetime="{article.published.isoformat()}">{_day(article.published)}</time>'
-                    if article.published
+                    f', <time datetime="{note.published.isoformat()}">{_day(note.published)}</time>'
+                    if note.published
                     else ""
                 )
-                original = http_url(article.url)
+                original = http_url(note.url)
                 original_link = (
                     f'<a href="{escape(original)}" rel="noopener nofollow external">Original</a> · ' if original else ""
                 )
-                ours = f"{path_for('timeline:article', article.pk)}#c{citation.pk}"
+                ours = f"{path_for('timeline:article', note.article_id)}#c{note.citation_id}"
                 parts.append(
-                    f'<li><q>{escape(citation.quote)}</q> <span class="src">— {outlet}{published}. '
+                    f'<li><q>{escape(note.quote)}</q> <span class="src">— {outlet}{published}. '
                     f'{original_link}<a href="{ours}">Our copy</a></span></li>'
                 )
             parts.append("</ol>")

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from events.filters import EventFilterSet
 from events.models import Actor, Event, EventActor, Place
-from events.selectors import event_public_month_counts, events_public_with_relations
+from events.selectors import event_public_month_counts, events_public_with_relations, source_notes_for
 from timeline.svg import Strip, build_strip
 from timeline.timeline_groups import YearGroup, group_by_year_month, split_ahead
 
@@ -111,7 +111,14 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event]) -> Timeline:
     # thousands of rows (timestamps are the costliest column type to decode).
     unused = ("summary", "created_at", "updated_at", "reviewed_at", "reviewed_by", "locked_fields", "confidence")
     window = window.defer(*unused, "place__created_at", "place__latitude", "place__longitude", "place__geonames_id")
-    events = list(events_public_with_relations(window, with_topics=False).order_by("date_lower", "date_upper", "pk"))
+    events = list(
+        events_public_with_relations(window, with_topics=False, with_citations=False).order_by(
+            "date_lower", "date_upper", "pk"
+        )
+    )
+    notes = source_notes_for(event_ids=[e.pk for e in events])
+    for event in events:
+        event.source_notes = notes.get(event.pk, [])  # type: ignore[attr-defined]
     past, ahead = split_ahead(events, today)
 
     params = request.GET
