@@ -27,6 +27,10 @@ TARGETED = frozenset(
      EventType.REJECTION, EventType.MILITARY_ACTION, EventType.EXPORT_CONTROL, EventType.PROTEST}
 )  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRIVATE_PEOPLE = frozenset(
+    {"businessman", "businesswoman", "journalist", "reporter", "pastor", "tourist", "student", "citizen",
+     "national", "man", "woman", "resident", "worker", "executive", "activist", "teacher", "engineer"}
+)  # fmt: skip
 _TITLE_WORDS = re.compile(r"^(?:(?:President|Prime Minister|Secretary|Minister|Premier|Chancellor|Gen\.|Adm\.)\s+)+")
 
 
@@ -114,7 +118,10 @@ def _actor_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> 
         return Actor(name, ActorKind.PERSON, role) if name else None
     ent = _entity_of(doc, token)
     if ent is None:
-        # "China's defense minister", "U.S. officials": the state behind an unnamed official
+        # "China's defense minister", "U.S. officials": the state behind an unnamed official; "a Texas
+        # businessman" is a private person from a place, not the state of Texas acting.
+        if token.lemma_.lower() in PRIVATE_PEOPLE:
+            return None
         for child in token.children:
             if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in {"GPE", "NORP"}:
                 child_ent = _entity_of(doc, child)

@@ -59,3 +59,8 @@ def test_days_of_talks_ending_on_a_day_are_an_interval() -> None:
 def test_a_year_inside_another_noun_phrase_does_not_date_the_event() -> None:
     found = dated("Diplomats held talks on Monday on reviving the 2015 nuclear deal.")
     assert found == {(EventType.TALKS, "2024-06-10")}
+
+
+def test_a_private_person_from_a_place_does_not_make_the_place_an_actor() -> None:
+    [event] = events_of("Mark Swidan, a Texas businessman who has been imprisoned since 2012, was freed.")
+    assert "Texas" not in {a.name for a in event.actors}
