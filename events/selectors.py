@@ -117,7 +117,7 @@ SUCCESSOR_KINDS = ("postponed_as", "rescheduled_to")
 
 
 def events_public_with_relations(
-    queryset: QuerySet[Event], *, with_topics: bool = True, with_citations: bool = True
+    queryset: QuerySet[Event], *, with_topics: bool = True, with_citations: bool = True, with_actors: bool = True
 ) -> QuerySet[Event]:
     """Events with what a public timeline shows, in a constant number of queries.
 
@@ -133,14 +133,15 @@ def events_public_with_relations(
         to_event__merged_into__isnull=True,
     ).select_related("to_event")
     queryset = queryset.select_related("place").prefetch_related(
-        Prefetch(
-            "actor_links",
-            queryset=EventActor.objects.select_related("actor")
-            .only("event_id", "actor_id", "role", "actor__name")
-            .order_by("role", "actor__name"),
-        ),
         Prefetch("relations_out", queryset=successors, to_attr="public_successors"),
     )
+    if with_actors:
+        actor_links = (
+            EventActor.objects.select_related("actor")
+            .only("event_id", "actor_id", "role", "actor__name")
+            .order_by("role", "actor__name")
+        )
+        queryset = queryset.prefetch_related(Prefetch("actor_links", queryset=actor_links))
     if with_citations:
         queryset = queryset.prefetch_related(Prefetch("citations", queryset=_citations_for_lists()))
     if with_topics:
@@ -531,3 +532,25 @@ def source_notes_for(*, event_ids: list[int]) -> dict[int, list[SourceNote]]:
     for event_id, pk, article_id, quote, outlet, published, url in rows:
         notes.setdefault(event_id, []).append(SourceNote(pk, article_id, quote, outlet, published, url))
     return notes
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor as a timeline names it: id and name (plain values, like :class:`SourceNote`)."""
+
+    actor_id: int
+    name: str
+    role: str
+
+
+def actor_mentions_for(*, event_ids: list[int]) -> dict[int, list[ActorMention]]:
+    """The actors of many events in one query, by event id (same order as the event page)."""
+    rows = (
+        EventActor.objects.filter(event_id__in=event_ids)
+        .order_by("role", "actor__name")
+        .values_list("event_id", "actor_id", "actor__name", "role")
+    )
+    mentions: dict[int, list[ActorMention]] = {}
+    for event_id, actor_id, name, role in rows:
+        mentions.setdefault(event_id, []).append(ActorMention(actor_id, name, role))
+    return mentions

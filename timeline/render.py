@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from events.extraction.edtf_dates import MONTHS
 from events.extraction.vocabulary import EVENT_TYPES
 from events.models import Citation, Event
-from events.selectors import SourceNote
+from events.selectors import ActorMention, SourceNote
 from timeline.timeline_groups import html_datetime
 
 _MARKER = 987654321987
@@ -90,11 +90,12 @@ def event_item_html(event: Event, *, level: int = 4, compact: bool = False) -> S
     ]
     if event.place is not None:
         parts.append(f' · <a href="{path_for("timeline:place", event.place_id)}">{escape(event.place.name)}</a>')  # type: ignore[arg-type]
-    links = public_list(event, "actor_links")
-    if links:
-        actors = ", ".join(
-            f'<a href="{path_for("timeline:actor", link.actor_id)}">{escape(link.actor.name)}</a>' for link in links
-        )
+    mentions = getattr(event, "actor_mentions", None)
+    if mentions is None:
+        links = public_list(event, "actor_links")
+        mentions = [ActorMention(link.actor_id, link.actor.name, link.role) for link in links]
+    if mentions:
+        actors = ", ".join(f'<a href="{path_for("timeline:actor", m.actor_id)}">{escape(m.name)}</a>' for m in mentions)
         parts.append(f' · <span class="visually-hidden">Actors: </span>{actors}')
     parts.append("</p>")
     if event.status in _SUCCESSOR_SHOWN:

@@ -18,7 +18,12 @@ from django.utils import timezone
 
 from events.filters import EventFilterSet
 from events.models import Actor, Event, EventActor, Place
-from events.selectors import event_public_month_counts, events_public_with_relations, source_notes_for
+from events.selectors import (
+    actor_mentions_for,
+    event_public_month_counts,
+    events_public_with_relations,
+    source_notes_for,
+)
 from timeline.svg import Strip, build_strip
 from timeline.timeline_groups import YearGroup, group_by_year_month, split_ahead
 
@@ -112,13 +117,16 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event]) -> Timeline:
     unused = ("summary", "created_at", "updated_at", "reviewed_at", "reviewed_by", "locked_fields", "confidence")
     window = window.defer(*unused, "place__created_at", "place__latitude", "place__longitude", "place__geonames_id")
     events = list(
-        events_public_with_relations(window, with_topics=False, with_citations=False).order_by(
+        events_public_with_relations(window, with_topics=False, with_citations=False, with_actors=False).order_by(
             "date_lower", "date_upper", "pk"
         )
     )
-    notes = source_notes_for(event_ids=[e.pk for e in events])
+    event_ids = [e.pk for e in events]
+    notes = source_notes_for(event_ids=event_ids)
+    mentions = actor_mentions_for(event_ids=event_ids)
     for event in events:
         event.source_notes = notes.get(event.pk, [])  # type: ignore[attr-defined]
+        event.actor_mentions = mentions.get(event.pk, [])  # type: ignore[attr-defined]
     past, ahead = split_ahead(events, today)
 
     params = request.GET
