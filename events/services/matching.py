@@ -12,7 +12,8 @@ date       0.20    days the two intervals share / days of the narrower one (1.0:
 place      0.20    1.0 same place; 0.75 one is the country the other lies in; 0.5 unknown on either
                    side; 0.0 two different places in one country. Different countries: no match.
 actors     0.20    shared actors / actors of the side with fewer; 0.5 when either side names none.
-                   Both name people, and not one in common: no match.
+                   Both name people, and not one in common: no match. Both name two or more
+                   people and each names one the other does not (other counterparts): no match.
 title      0.10    similarity of the two titles (difflib ratio over sorted lower-case words)
 =========  ======  ==============================================================================
 
@@ -138,6 +139,8 @@ def match_score(
         return None
     if proposal.person_ids and event_person_ids and not proposal.person_ids & event_person_ids:
         return None  # people are specific (unlike "Beijing" for China): different people, different events
+    if _different_counterparts(proposal.person_ids, event_person_ids):
+        return None
 
     if proposal.actor_ids and event_actor_ids:
         shared = len(proposal.actor_ids & event_actor_ids)
@@ -161,6 +164,16 @@ def match_score(
         f"titles {title_score:.0%} alike"
     )
     return Match(event=event, score=score, reason=reason[:300])
+
+
+def _different_counterparts(mine: frozenset[int], theirs: frozenset[int]) -> bool:
+    """Both sides name two or more people and each names someone the other does not.
+
+    "Blinken met Wang" and "Blinken met Hayashi" share Blinken, yet they are two meetings: the one person
+    in common is the traveller, the counterparts differ. A report naming a subset of the other's people
+    ("Blinken met Wang" against "Blinken met Wang and Qin") is still the same happening.
+    """
+    return len(mine) >= 2 and len(theirs) >= 2 and bool(mine - theirs) and bool(theirs - mine)
 
 
 def _place_score(mine: Place | None, theirs: Place | None) -> tuple[float | None, str]:

@@ -82,12 +82,6 @@ def test_a_second_report_of_one_of_the_meetings_is_cited_on_it(ingest: Any) -> N
     assert meetings() == [("2023-07-12", 1), ("2023-07-13", 2)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="matching limitation: a week-vague report sharing one of two people, in the same city, scores "
-    "0.3 type + 0.2 date + 0.2 place + 0.1 actors + title = ~0.87 and is attached to the other meeting; "
-    "events.services.matching vetoes only when no person is shared",
-)
 def test_a_vague_report_of_a_meeting_with_another_counterpart_stays_apart(ingest: Any) -> None:
     ingest(BLINKEN_WANG_THURSDAY, BLINKEN_HAYASHI_THIS_WEEK)
 
