@@ -7,13 +7,17 @@ The pass is: match every pattern over the text, keep the longest non-overlapping
 
 from __future__ import annotations
 
+import bisect
+import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+from events.extraction.edtf_dates import OPEN_END, OPEN_START, InvalidEdtf, parse_edtf
 from events.extraction.timex.expression import TimeExpression
 from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.resolver import Resolution, resolve_spec
@@ -36,6 +40,38 @@ _BETWEEN_GLUE = re.compile(r"^\s*and\s*$", re.IGNORECASE)
 _RANGE_KINDS = frozenset({"weekday", "deictic"})
 _SUPERLATIVE = re.compile(r"\b(?:first|last|time|since|\w+est|ever)\b", re.IGNORECASE)
 _EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
+_COUNT_AFTER_YEAR = re.compile(r"\s*(?:%|percent|per\s+cent|points?|people|units|workers|jobs|cars|vehicles|times)\b")
+_MONEY_BEFORE_YEAR = ("$", "€", "£", "#", "No.", "no.")
+# Longest literal that the end-anchored context patterns above can match before their trailing run.
+_LONGEST_CONTEXT_WORD = 16
+
+
+def _is_space(char: str) -> bool:
+    return char.isspace()
+
+
+def _is_non_word(char: str) -> bool:
+    return not (char.isalnum() or char == "_")
+
+
+def _run_start(text: str, end: int, in_run: Callable[[str], bool]) -> int:
+    """Start of the run of ``in_run`` characters that ends at ``end`` (``end`` itself when there is none)."""
+    start = end
+    while start > 0 and in_run(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _prefix_ends_with(pattern: re.Pattern[str], text: str, end: int, in_run: Callable[[str], bool]) -> bool:
+    """``pattern.search(text[:end])`` for a pattern of the form ``(?:word|...)<run>*$``, in time that does not
+    grow with ``end``: a match ends in the trailing run, so it starts at most one word before that run."""
+    window_start = max(0, _run_start(text, end, in_run) - _LONGEST_CONTEXT_WORD)
+    return pattern.search(text[window_start:end]) is not None
+
+
+def _stripped_prefix_end(text: str, end: int) -> int:
+    """``len(text[:end].rstrip())`` without copying the prefix."""
+    return _run_start(text, end, _is_space)
 
 
 @dataclass(frozen=True)
@@ -63,7 +99,9 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     text = match.string
     if check is None:
         # "Black Monday" is a named day, not this week's Monday.
-        return not (pattern.name == "weekday" and _EVENT_NAME_PREFIXES.search(text[: match.start("core")]))
+        return not (
+            pattern.name == "weekday" and _prefix_ends_with(_EVENT_NAME_PREFIXES, text, match.start("core"), _is_space)
+        )
     if check == "short_year":
         return signal in _YEAR_SIGNALS
     if check == "month":
@@ -80,11 +118,10 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     if check == "year":
         if signal in _YEAR_SIGNALS or match.groupdict().get("mod"):
             return True
-        before = text[: match.start("core")].rstrip()
-        if before.endswith(("$", "€", "£", "#", "No.", "no.")):
+        before_end = _stripped_prefix_end(text, match.start("core"))
+        if text[max(0, before_end - 3) : before_end].endswith(_MONEY_BEFORE_YEAR):
             return False
-        after = text[match.end("core") :]
-        if re.match(r"\s*(?:%|percent|per\s+cent|points?|people|units|workers|jobs|cars|vehicles|times)\b", after):
+        if _COUNT_AFTER_YEAR.match(text, match.end("core")):
             return False
         token = _token_at(doc, match.start("y"))
         if token is None:
@@ -109,7 +146,7 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             return token is not None and getattr(token, "pos_", "") == "ADJ"
         return core.lower() != "future"
     if check == "set_a":
-        return bool(_SET_CONTEXT.search(text[: match.start("core")]))
+        return _prefix_ends_with(_SET_CONTEXT, text, match.start("core"), _is_non_word)
     if check == "set_adverb":
         return True
     if check == "season":
@@ -132,12 +169,25 @@ def find_candidates(text: str, doc: Doc | None = None) -> list[Candidate]:
             start, end = match.span("core")
             found.append(Candidate(start, end, spec, signal, priority))
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    return _join_ranges(text, _longest_without_overlap(found))
+
+
+def _longest_without_overlap(ordered: list[Candidate]) -> list[Candidate]:
+    """Greedy choice, in ``ordered``'s order, of the candidates that overlap no earlier choice; in text order.
+
+    The choices are disjoint, so kept sorted by start their ends rise too: the only choice that can overlap
+    [start, end) is the last one starting before ``end``. A bisect per candidate instead of a scan of all
+    choices keeps a long article linear. (Every pattern's core is non-empty, so no extent is empty.)
+    """
+    starts: list[int] = []
     chosen: list[Candidate] = []
-    for candidate in found:
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
-            chosen.append(candidate)
-    chosen.sort(key=lambda c: c.start)
-    return _join_ranges(text, chosen)
+    for candidate in ordered:
+        at = bisect.bisect_left(starts, candidate.end)
+        if at and chosen[at - 1].end > candidate.start:
+            continue
+        starts.insert(at, candidate.start)
+        chosen.insert(at, candidate)
+    return chosen
 
 
 def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -161,16 +211,76 @@ def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return joined
 
 
+_PLAIN_PART = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_PRECISION_ORDER = {precision: index for index, precision in enumerate(Precision)}
+
+
+def _plain_part(part: str) -> tuple[date, date, Precision] | None:
+    """Bounds of a plain YYYY, YYYY-MM or YYYY-MM-DD; None for anything else (seasons, qualifiers, ...)."""
+    match = _PLAIN_PART.fullmatch(part)
+    if match is None:
+        return None
+    year = int(match[1])
+    if year < 1:
+        return None
+    try:
+        if match[3] is not None:
+            day = date(year, int(match[2]), int(match[3]))
+            return day, day, Precision.DAY
+        if match[2] is not None:
+            month = int(match[2])
+            if not 1 <= month <= 12:
+                return None
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last), Precision.MONTH
+    except ValueError:
+        return None
+    return date(year, 1, 1), date(year, 12, 31), Precision.YEAR
+
+
+def _plain_bounds(value: str) -> tuple[date, date, Precision] | None:
+    """What ``parse_edtf`` gives for the plain values and intervals the resolver mostly emits (day, month,
+    year, START/END, START/.., ../END), without its pyparsing grammar; None sends the value to the library.
+    tests/extraction/test_timex_edtf_fast.py checks the two agree."""
+    if "/" not in value:
+        return _plain_part(value)
+    first, _, second = value.partition("/")
+    low = None if first == ".." else _plain_part(first)
+    high = None if second == ".." else _plain_part(second)
+    if (low is None and first != "..") or (high is None and second != "..") or (low is None and high is None):
+        return None
+    lower = low[0] if low is not None else OPEN_START
+    upper = high[1] if high is not None else OPEN_END
+    if upper < lower:
+        return None
+    precisions = [found[2] for found in (low, high) if found is not None]
+    return lower, upper, max(precisions, key=_PRECISION_ORDER.__getitem__)
+
+
+@lru_cache(maxsize=8192)
+def edtf_bounds(value: str) -> tuple[date, date, Precision] | None:
+    """lower, upper and precision of an EDTF value, None when it does not validate. ``parse_edtf`` runs a
+    pyparsing grammar (tens of ms a value); plain values are computed directly and every value is cached."""
+    plain = _plain_bounds(value)
+    if plain is not None:
+        return plain
+    try:
+        parsed = parse_edtf(value)
+    except InvalidEdtf:
+        return None
+    return parsed.lower, parsed.upper, parsed.precision
+
+
 def _bounds(resolution: Resolution) -> tuple[date | None, date | None, str | None, str | None]:
     """lower, upper, precision and the edtf (None when it does not validate)."""
     if resolution.edtf is None:
         return None, None, None, None
-    try:
-        parsed = parse_edtf(resolution.edtf)
-    except InvalidEdtf:
+    parsed = edtf_bounds(resolution.edtf)
+    if parsed is None:
         return None, None, None, None
-    precision = Precision.WEEK.value if resolution.week else parsed.precision.value
-    return parsed.lower, parsed.upper, precision, resolution.edtf
+    lower, upper, exact = parsed
+    precision = Precision.WEEK.value if resolution.week else exact.value
+    return lower, upper, precision, resolution.edtf
 
 
 def build_expression(
