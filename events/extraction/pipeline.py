@@ -132,11 +132,11 @@ def _event_from(
     if confidence < config.min_confidence:
         return None
     quote_start, quote_end = sentence.start_char, sentence.end_char
-    text = doc.text
-    while quote_end > quote_start and text[quote_end - 1].isspace():
+    text = sentence.text  # == doc.text[start_char:end_char]; doc.text rebuilds the whole article per call
+    while quote_end > quote_start and text[quote_end - quote_start - 1].isspace():
         quote_end -= 1
     citation = Citation(
-        quote=text[quote_start:quote_end],
+        quote=text[: quote_end - quote_start],
         start=quote_start,
         end=quote_end,
         time_text=time.text,
