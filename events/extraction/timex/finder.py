@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from events.extraction.edtf_dates import OPEN_END, OPEN_START, InvalidEdtf, parse_edtf
 from events.extraction.timex.expression import TimeExpression
+from events.extraction.timex.lexicon import DAY_NUMBER, MONTH, UNIT, UNIT_PLURAL, YEAR
 from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.resolver import Resolution, resolve_spec
 from events.extraction.timex.spec import TimeSpec
@@ -72,6 +73,46 @@ def _prefix_ends_with(pattern: re.Pattern[str], text: str, end: int, in_run: Cal
 def _stripped_prefix_end(text: str, end: int) -> int:
     """``len(text[:end].rstrip())`` without copying the prefix."""
     return _run_start(text, end, _is_space)
+
+
+# Gates: for a pattern named here, a piece of text that every match of the pattern contains, matched with
+# the same flags. A text with no gate match cannot hold a match of the pattern, so its full scan (a
+# lookbehind, ~25 signal words and the core tried at every word start) is skipped: most articles have no
+# "quarter", "ago" or "a.m.", and a gate is a plain search that stops at its first hit.
+# tests/extraction/test_performance_timex.py checks each gate against every match of its pattern.
+GATE_SOURCES: dict[str, str] = {
+    "iso": r"\d{4}-\d{2}-\d{2}",
+    "month_day_range": rf"{MONTH}\s+{DAY_NUMBER}",
+    "day_month_range": rf"{DAY_NUMBER}\s+{MONTH}",
+    "day_month": rf"{DAY_NUMBER}(?:\s+of)?\s+{MONTH}",
+    "month_of_relative_year": rf"{MONTH},?\s+(?:of\s+)?(?:last|this|next)\s+year",
+    "year_range": rf"{YEAR}\s*(?:-|–|/)",
+    "decade": r"(?:1[89]|20)\d0'?s",
+    "short_decade": r"[2-9]0'?s",
+    "short_year": r"'[0-9]\d",
+    "numeric_date": r"/(?:[12]\d|3[01]|0?[1-9])/",
+    "deictic": r"today|yesterday|tomorrow|tonight",
+    "part_of_day": r"(?:this|last)\s+(?:morning|afternoon|evening|night)",
+    "in_the": r"\s+in\s+the\s+(?:week|month|year)",
+    "the_unit": r"the\s+(?:year|month|week)",
+    "the_day": r"the\s+day",
+    "the_weekend": r"the\s+weekend",
+    "that": r"(?:that|the\s+same)\s+(?:day|week|month|year|morning|afternoon|evening|night)",
+    "quarter": r"quarter",
+    "quarter_code": rf"Q[1-4]\s+{YEAR}",
+    "half": r"half\s+of",
+    "ago": rf"{UNIT_PLURAL}\s+ago",
+    "anchored": rf"{UNIT_PLURAL}\s+(?:earlier|later|afterwards?|beforehand|previously|after|before|prior)",
+    "next_unit": r"(?:next|following|previous|preceding|prior)\s+(?:day|morning|afternoon|evening|night)",
+    "unit_before": r"the\s+(?:day|night|week|month|year)\s+(?:before|after)",
+    "hyphen_duration": rf"-{UNIT}",
+    "unit_long": rf"{UNIT}-long",
+    "recent": r"(?:recent|the\s+coming)\s+(?:years|months|weeks|days|decades|times)",
+    "set": r"(?:every|each|per)\s+",
+    "utc_time": r"[0-5]\d\s*(?:UTC|GMT|Z)",
+    "time": r"\d\s*(?:a\.m\.|p\.m\.|am|pm)",
+}
+GATES = {name: re.compile(source, re.IGNORECASE) for name, source in GATE_SOURCES.items()}
 
 
 @dataclass(frozen=True)
@@ -158,6 +199,9 @@ def find_candidates(text: str, doc: Doc | None = None) -> list[Candidate]:
     """All accepted matches, longest first among overlaps, in text order."""
     found: list[Candidate] = []
     for priority, pattern in enumerate(PATTERNS):
+        gate = GATES.get(pattern.name)
+        if gate is not None and gate.search(text) is None:
+            continue
         for match in pattern.regex.finditer(text):
             groups = match.groupdict()
             spec = pattern.build(groups)
