@@ -77,10 +77,13 @@ def _restrict_choices(filterset: EventFilterSet, base: QuerySet[Event]) -> None:
     """Offer only the actors and places that occur in this timeline (not every actor on record)."""
     form = filterset.form
     event_ids = base.values("pk")
+    # Only the columns a choice's label shows (Actor.__str__ and Place.__str__).
     form.fields["actor"].queryset = Actor.objects.filter(
         pk__in=EventActor.objects.filter(event_id__in=event_ids).values("actor_id")
+    ).only("pk", "name")
+    form.fields["place"].queryset = Place.objects.filter(pk__in=base.values("place_id")).only(
+        "pk", "name", "country_code"
     )
-    form.fields["place"].queryset = Place.objects.filter(pk__in=base.values("place_id"))
     for name in ("date_from", "date_to"):
         form.fields[name].widget.input_type = "date"
 
@@ -130,15 +133,25 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event]) -> Timeline:
     past, ahead = split_ahead(events, today)
 
     params = request.GET
+    # One query string per year, not per month of the strip: copying and re-encoding a filtered
+    # QueryDict for each of hundreds of months cost more than the page's queries.
+    year_queries: dict[int, str] = {}
+
+    def year_query(y: int) -> str:
+        if y not in year_queries:
+            year_queries[y] = query_with(params, year=str(y))
+        return year_queries[y]
 
     def link_for(y: int, m: int, is_ahead: bool) -> str:
-        anchor = f"#a{y}-{m:02d}" if is_ahead else f"#m{y}-{m:02d}"
-        if is_ahead or year is None or y == year:
-            return anchor
-        return query_with(params, year=str(y)) + anchor
+        if is_ahead:
+            return f"#a{y}-{m:02d}"
+        if year is None or y == year:
+            return f"#m{y}-{m:02d}"
+        query = year_queries.get(y) or year_query(y)
+        return f"{query}#m{y}-{m:02d}"
 
     strip = build_strip(rows, today=today, link_for=link_for)
-    years = [YearLink(y, n, query_with(params, year=str(y)), y == year) for y, n in sorted(past_by_year.items())]
+    years = [YearLink(y, n, year_query(y), y == year) for y, n in sorted(past_by_year.items())]
     filtered_state = any(params.get(name) for name in FORM_FIELDS)
     return Timeline(
         filterset=filterset,
