@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
@@ -282,6 +283,9 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
             return _release_or_fail(claim, article, f"fetch: {exc}", exc)
         _fail(claim, f"fetch: {exc}")
         return "failed"
+    except SoftTimeLimitExceeded as exc:
+        # A slow moment (a cold worker, a loaded machine) is not the article's fault: queue it again.
+        return _release_or_fail(claim, article, "time limit reached", exc)
     except OperationalError as exc:
         # A locked or unreachable database: the same write can succeed in a moment. If even the
         # release fails, the article stays in its processing state and the sweeper requeues it.
