@@ -453,9 +453,12 @@ def _pinned_socket_open(address: IPAddress, port: int, timeout: float | None, wa
     return sock
 
 
-class _PinnedHTTPConnection(HTTPConnection):
+class _PinnedConnectionMixin:
     """Connects to the address checked beforehand, never resolving ``host`` again."""
 
+    port: int
+    timeout: Any
+
     def __init__(self, *args: Any, pinned_address: IPAddress, watchdog: _Watchdog, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pinned_address = pinned_address
@@ -465,16 +468,12 @@ class _PinnedHTTPConnection(HTTPConnection):
         return _pinned_socket_open(self._pinned_address, self.port, self.timeout, self._watchdog)
 
 
-class _PinnedHTTPSConnection(HTTPSConnection):
+class _PinnedHTTPConnection(_PinnedConnectionMixin, HTTPConnection):
+    """A plain HTTP connection to the pinned address."""
+
+
+class _PinnedHTTPSConnection(_PinnedConnectionMixin, HTTPSConnection):
     """As ``_PinnedHTTPConnection``; TLS uses ``server_hostname`` for SNI and verification."""
-
-    def __init__(self, *args: Any, pinned_address: IPAddress, watchdog: _Watchdog, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pinned_address = pinned_address
-        self._watchdog = watchdog
-
-    def _new_conn(self) -> socket.socket:
-        return _pinned_socket_open(self._pinned_address, self.port, self.timeout, self._watchdog)
 
 
 class _PinnedHTTPConnectionPool(HTTPConnectionPool):
