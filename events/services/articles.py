@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -66,6 +67,23 @@ def _save_new(article: Article, user: User) -> Article:
     return article
 
 
+def _queued_article(
+    *, url: str | None, submitted_url: str, published: date | None, source: Source | None, user: User, **fields: Any
+) -> Article:
+    """A new, unsaved article in the queued state, as every way of submitting one builds it."""
+    return Article(
+        url=url,
+        submitted_url=submitted_url,
+        published=published,
+        published_source=PublishedSource.EDITOR if published else PublishedSource.UNKNOWN,
+        source=source,
+        state=ArticleState.QUEUED,
+        state_changed_at=timezone.now(),
+        submitted_by=acting_user(user),
+        **fields,
+    )
+
+
 @transaction.atomic
 def article_submit_text(
     *,
@@ -84,21 +102,18 @@ def article_submit_text(
     canonical = _canonical_or_none(url)
     content_hash = content_hash_for(clean)
     _refuse_duplicate(content_hash=content_hash, url=canonical)
-    article = Article(
+    article = _queued_article(
+        url=canonical,
+        submitted_url=url or "",
+        published=published,
+        source=source,
+        user=user,
         original=text,
         original_kind=OriginalKind.TEXT,
         clean_text=clean,
         content_hash=content_hash,
         title=title[:500],
         byline=byline[:300],
-        url=canonical,
-        submitted_url=url or "",
-        published=published,
-        published_source=PublishedSource.EDITOR if published else PublishedSource.UNKNOWN,
-        source=source,
-        state=ArticleState.QUEUED,
-        state_changed_at=timezone.now(),
-        submitted_by=acting_user(user),
     )
     return _save_new(article, user)
 
@@ -123,18 +138,15 @@ def article_submit_html(
         raise DomainError("the file is empty")
     canonical = _canonical_or_none(url)
     _refuse_duplicate(url=canonical)
-    article = Article(
-        original=decoded,
-        original_kind=OriginalKind.HTML,
-        original_filename=filename[:255],
+    article = _queued_article(
         url=canonical,
         submitted_url=url or "",
         published=published,
-        published_source=PublishedSource.EDITOR if published else PublishedSource.UNKNOWN,
         source=source,
-        state=ArticleState.QUEUED,
-        state_changed_at=timezone.now(),
-        submitted_by=acting_user(user),
+        user=user,
+        original=decoded,
+        original_kind=OriginalKind.HTML,
+        original_filename=filename[:255],
     )
     return _save_new(article, user)
 
@@ -146,14 +158,8 @@ def article_submit_url(*, url: str, source: Source | None = None, user: User = N
     if canonical is None:
         raise DomainError("a URL is required")
     _refuse_duplicate(url=canonical)
-    article = Article(
-        url=canonical,
-        submitted_url=url,
-        original_kind=OriginalKind.URL,
-        source=source,
-        state=ArticleState.QUEUED,
-        state_changed_at=timezone.now(),
-        submitted_by=acting_user(user),
+    article = _queued_article(
+        url=canonical, submitted_url=url, published=None, source=source, user=user, original_kind=OriginalKind.URL
     )
     return _save_new(article, user)
 
