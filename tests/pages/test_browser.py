@@ -8,48 +8,23 @@ Without /usr/bin/chromium these skip with a reason; with CI=true they must run, 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.urls import reverse
 
-from tests.conftest import IN_CI, ROOT
+from tests.conftest import ROOT
 from tests.pages.conftest import World
 
 # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are still plain
 # synchronous code, so Django's async-safety guard is lifted for this module only.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "var" / "test-artifacts")) / "pages"
 WIDTHS = {"desktop": 1280, "phone": 360}
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if IN_CI:
-            pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install Debian's chromium")
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium); apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def page_urls(world: World) -> dict[str, str]:
