@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import PY, ROOT, STATIC_ROOT, prepare_database, production_env, start_gunicorn, stop
+from load import PY, ROOT, STATIC_ROOT, collect_static, prepare_database, production_env, start_gunicorn, stop
 
 PG_VERSION = "15"
 
@@ -128,6 +128,7 @@ def run_postgres(args: argparse.Namespace) -> int:
     pg(args.port, f'CREATE DATABASE "{database}"')
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     subprocess.run([PY, "manage.py", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    collect_static(env)
     topic = pg(args.port, "SELECT slug FROM events_topic WHERE is_published ORDER BY id LIMIT 1", database)
     log = work / "gunicorn.log"
     server = start_gunicorn(env, log)

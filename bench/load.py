@@ -74,6 +74,11 @@ def prepare_database(database: str, env: dict[str, str]) -> None:
     psql(f'CREATE DATABASE "{database}"')
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     subprocess.run([PY, "manage.py", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    collect_static(env)
+
+
+def collect_static(env: dict[str, str]) -> None:
+    """Hashed static files for the production storage (without them every page is a 500)."""
     # Hashing and compressing every static file takes minutes on a small machine: done once, then reused.
     if not (Path(env["STATIC_ROOT"]) / "staticfiles.json").exists():
         command = [PY, "manage.py", "collectstatic", "--noinput", "-v", "0"]

@@ -138,8 +138,10 @@ ASGI_APPLICATION = "timeline.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # Overrides of third-party templates (the API docs pages, to carry the CSP nonce).
-        "DIRS": [BASE_DIR / "timeline" / "templates_overrides"],
+        # Overrides of third-party templates (the API docs pages, to carry the CSP nonce), and our own
+        # templates ahead of the apps': timeline/templates/admin/base_site.html must win over the admin
+        # app's (listed first in INSTALLED_APPS, so the app loader would find its copy first).
+        "DIRS": [BASE_DIR / "timeline" / "templates_overrides", BASE_DIR / "timeline" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
