@@ -1,14 +1,18 @@
-"""One timeline entry as HTML, written in Python because it is the hot loop of every timeline page.
+"""Timeline entries as HTML, written in Python because they are the hot loop of every timeline page.
 
-A topic page can list hundreds of events with three sources each; rendering that through nested
-template includes cost several times the database time (bench/pages.py). This module writes the same
-markup directly: every value from the database goes through ``escape``, outbound links through
-``http_url``, and the URL patterns are reversed once per process, not once per link.
+A topic page can list thousands of events with three sources each. Model instances, nested template
+includes and per-event filter chains cost several times the database time (bench/pages.py), so a
+timeline reads its rows as plain values into :class:`Entry` objects and this module writes the markup
+in one pass: every value from the database goes through ``escape``, outbound links through
+``http_url``, the URL patterns are reversed once per process, and the pieces shared by many entries (a
+place's link, an actor's link, an article's source line) are written once per page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from html import escape  # the stdlib's: Django's lazy-aware wrapper costs more than the escaping here
 from typing import Any
@@ -17,16 +21,16 @@ from django.forms import BoundField, Field, ModelChoiceField, SelectMultiple
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from events.extraction.edtf_dates import MONTHS
+from events.extraction.edtf_dates import MONTHS, OPEN_START, format_edtf
 from events.extraction.vocabulary import EVENT_TYPES
-from events.models import Citation, Event
-from events.selectors import ActorMention, SourceNote
-from timeline.timeline_groups import html_datetime
+from events.models import Event, RelationKind
+from timeline.timeline_groups import FULL_MONTHS, MONTH_PRECISIONS
 
 _MARKER = 987654321987
-_TYPE_LABELS = {t.value: info.label for t, info in EVENT_TYPES.items()}
+_TYPE_LABELS = {t.value: escape(info.label) for t, info in EVENT_TYPES.items()}  # written as HTML
 _STATUS_LABELS = {"scheduled": "Scheduled", "postponed": "Postponed", "cancelled": "Cancelled", "ongoing": "Ongoing"}
-_SUCCESSOR_SHOWN = frozenset({"postponed", "cancelled"})
+_KIND_LABELS = {kind.value: str(kind.label).capitalize() for kind in RelationKind}
+SUCCESSOR_SHOWN = frozenset({"postponed", "cancelled"})
 
 
 def http_url(value: str | None) -> str:
@@ -43,6 +47,10 @@ def _pattern(name: str) -> str:
     return reverse(name, args=[_MARKER]).replace(str(_MARKER), "{}")
 
 
+def path_for(name: str, pk: int) -> str:
+    return _pattern(name).format(pk)
+
+
 def public_list(event: Event, relation: str) -> list[Any]:
     """A prefetched relation as a list, without building a QuerySet per event (``.all()`` clones one)."""
     cache = getattr(event, "_prefetched_objects_cache", {})
@@ -51,87 +59,262 @@ def public_list(event: Event, relation: str) -> list[Any]:
     return list(getattr(event, relation).all())
 
 
-def _note_of(citation: Citation) -> SourceNote:
-    article = citation.article
-    source = article.source.name if article.source is not None else None
-    return SourceNote(citation.pk, article.pk, citation.quote, source, article.published, article.url)
+def human_date(edtf: str, week: bool) -> str:
+    """The date as a reader writes it (``Event.human_date`` for plain values)."""
+    try:
+        return format_edtf(edtf, week=week)
+    except (ValueError, IndexError):
+        return edtf
 
 
-def path_for(name: str, pk: int) -> str:
-    return _pattern(name).format(pk)
+def _day(value: date) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def _day(value: object) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"  # type: ignore[attr-defined]
+@dataclass(slots=True)
+class Entry:
+    """One event as a timeline shows it: plain values, its date written once, its pieces as HTML."""
+
+    pk: int
+    title: str
+    event_type: str
+    status: str
+    date_edtf: str
+    date_is_week: bool
+    date_lower: date
+    date_upper: date
+    precision: str
+    place_html: str = ""  # " · <a ...>place</a>" or ""
+    actors_html: list[str] = field(default_factory=list)  # one link per actor, in reading order
+    successors_html: list[str] = field(default_factory=list)  # one <p class="successor"> each
+    notes_html: list[str] = field(default_factory=list)  # one <li> per source note
+
+    @property
+    def anchor(self) -> date:
+        """The day the entry is filed under: its lower bound, or its upper one when open at the start."""
+        return self.date_upper if self.date_lower == OPEN_START else self.date_lower
+
+    @property
+    def month(self) -> int | None:
+        """The month it is filed under; None when dated only to a year or coarser."""
+        return self.anchor.month if self.precision in MONTH_PRECISIONS else None
+
+    def is_ahead(self, today: date) -> bool:
+        """A scheduled event that is not over yet: it belongs in the "Ahead" section."""
+        return self.status == "scheduled" and self.date_upper >= today
 
 
-def date_html(event: Event) -> str:
-    """``<time>`` with the HTML datetime at the event's precision, the EDTF value and both bounds."""
-    return (
-        f'<time datetime="{html_datetime(event)}" data-edtf="{escape(event.date_edtf)}" '
-        f'data-lower="{event.date_lower.isoformat()}" data-upper="{event.date_upper.isoformat()}">'
-        f"{escape(event.human_date)}</time>"
+class PageLinks:
+    """The links an entry shows, each written once per page however many entries repeat it."""
+
+    def __init__(self) -> None:
+        self._places: dict[int, str] = {}
+        self._actors: dict[int, str] = {}
+        self._sources: dict[int, str] = {}
+
+    def place(self, place_id: int | None, name: str | None) -> str:
+        if place_id is None:
+            return ""
+        html = self._places.get(place_id)
+        if html is None:
+            html = self._places[place_id] = (
+                f' · <a href="{path_for("timeline:place", place_id)}">{escape(name or "")}</a>'
+            )
+        return html
+
+    def actor(self, actor_id: int, name: str) -> str:
+        html = self._actors.get(actor_id)
+        if html is None:
+            html = self._actors[actor_id] = f'<a href="{path_for("timeline:actor", actor_id)}">{escape(name)}</a>'
+        return html
+
+    def source_note(
+        self, citation_id: int, article_id: int, quote: str, outlet: str | None, published: date | None, url: str | None
+    ) -> str:
+        """A source note's ``<li>``: the quote, the outlet, the article's date, the original and our copy."""
+        source = self._sources.get(article_id)
+        if source is None:
+            when = f', <time datetime="{published.isoformat()}">{_day(published)}</time>' if published else ""
+            original = http_url(url)
+            original_link = (
+                f'<a href="{escape(original)}" rel="noopener nofollow external">Original</a> · ' if original else ""
+            )
+            source = self._sources[article_id] = (
+                f' <span class="src">— {escape(outlet) if outlet else "Unknown outlet"}{when}. {original_link}'
+                f'<a href="{path_for("timeline:article", article_id)}#c'
+            )
+        return f'<li><q>{escape(quote)}</q>{source}{citation_id}">Our copy</a></span></li>'
+
+    @staticmethod
+    def successor(kind: str, pk: int, title: str, date_edtf: str, week: bool) -> str:
+        return (
+            f'<p class="successor">{escape(_KIND_LABELS.get(kind, kind))} '
+            f'<a href="{path_for("timeline:event", pk)}">{escape(title)}</a>, {escape(human_date(date_edtf, week))}</p>'
+        )
+
+
+def html_datetime(entry: Entry) -> str:
+    """A valid HTML ``datetime`` value at the entry's precision: "2023-06-18", "2023-05" or "2012".
+
+    Intervals and coarser dates give their lower bound at day precision; the exact EDTF value and both
+    bounds travel beside it in data attributes.
+    """
+    anchor = entry.anchor
+    if "/" in entry.date_edtf:
+        return anchor.isoformat()
+    if entry.precision == "month":
+        return f"{anchor.year:04d}-{anchor.month:02d}"
+    if entry.precision == "year":
+        return f"{anchor.year:04d}"
+    return anchor.isoformat()
+
+
+def entry_html(entry: Entry, *, level: int = 4, compact: bool = False) -> str:
+    """The ``<li>`` of one entry: date, badge, title, type, place, actors, successor, numbered sources."""
+    label = _STATUS_LABELS.get(entry.status)
+    badge = f' <span class="badge badge-{entry.status}">{label}</span>' if label else ""
+    event_type = _TYPE_LABELS.get(entry.event_type) or escape(entry.event_type)
+    actors = (
+        f' · <span class="visually-hidden">Actors: </span>{", ".join(entry.actors_html)}' if entry.actors_html else ""
     )
+    html = (
+        f'<li class="event status-{escape(entry.status)}" id="e{entry.pk}">'
+        f'<p class="event-date"><time datetime="{html_datetime(entry)}" data-edtf="{escape(entry.date_edtf)}" '
+        f'data-lower="{entry.date_lower.isoformat()}" data-upper="{entry.date_upper.isoformat()}">'
+        f"{escape(human_date(entry.date_edtf, entry.date_is_week))}</time>{badge}</p>"
+        f'<h{level} class="event-title"><a href="{path_for("timeline:event", entry.pk)}">{escape(entry.title)}</a>'
+        f'</h{level}><p class="event-meta"><span class="event-type">{event_type}</span>'
+        f"{entry.place_html}{actors}</p>"
+    )
+    if entry.successors_html and entry.status in SUCCESSOR_SHOWN:
+        html += "".join(entry.successors_html)
+    if entry.notes_html and not compact:
+        html += f'<ol class="sources" aria-label="Sources">{"".join(entry.notes_html)}</ol>'
+    return html + "</li>"
 
 
-def badge_html(event: Event) -> str:
-    label = _STATUS_LABELS.get(event.status)
-    return f' <span class="badge badge-{event.status}">{label}</span>' if label else ""
+def entry_from_event(event: Event, links: PageLinks | None = None) -> Entry:
+    """An :class:`Entry` for a model instance (short lists such as the home page's; timelines read rows)."""
+    links = links or PageLinks()
+    entry = Entry(
+        event.pk,
+        event.title,
+        event.event_type,
+        event.status,
+        event.date_edtf,
+        event.date_is_week,
+        event.date_lower,
+        event.date_upper,
+        event.precision,
+    )
+    if event.place_id is not None:
+        entry.place_html = links.place(event.place_id, event.place.name)  # type: ignore[union-attr]
+    mentions = getattr(event, "actor_mentions", None)
+    if mentions is not None:
+        entry.actors_html = [links.actor(m.actor_id, m.name) for m in mentions]
+    else:
+        entry.actors_html = [links.actor(link.actor_id, link.actor.name) for link in public_list(event, "actor_links")]
+    for relation in getattr(event, "public_successors", ()):
+        successor = relation.to_event
+        entry.successors_html.append(
+            links.successor(relation.kind, successor.pk, successor.title, successor.date_edtf, successor.date_is_week)
+        )
+    notes = getattr(event, "source_notes", None)
+    if notes is not None:
+        entry.notes_html = [
+            links.source_note(n.citation_id, n.article_id, n.quote, n.outlet, n.published, n.url) for n in notes
+        ]
+    elif "citations" in getattr(event, "_prefetched_objects_cache", {}):
+        for citation in public_list(event, "citations"):
+            article = citation.article
+            outlet = article.source.name if article.source is not None else None
+            entry.notes_html.append(
+                links.source_note(citation.pk, article.pk, citation.quote, outlet, article.published, article.url)
+            )
+    return entry
 
 
 def event_item_html(event: Event, *, level: int = 4, compact: bool = False) -> SafeString:
-    """The ``<li>`` of one event: date, badge, title, type, place, actors, successor, numbered sources."""
-    parts = [
-        f'<li class="event status-{escape(event.status)}" id="e{event.pk}">',
-        f'<p class="event-date">{date_html(event)}{badge_html(event)}</p>',
-        f'<h{level} class="event-title"><a href="{path_for("timeline:event", event.pk)}">{escape(event.title)}</a>'
-        f"</h{level}>",
-        f'<p class="event-meta"><span class="event-type">{escape(_TYPE_LABELS.get(event.event_type, event.event_type))}'
-        "</span>",
+    """The ``<li>`` of one event model instance (see :func:`entry_html`)."""
+    return mark_safe(entry_html(entry_from_event(event), level=level, compact=compact))  # noqa: S308  escaped
+
+
+@dataclass
+class MonthEntries:
+    """Entries of one month (``month`` is None for those dated only to the year or coarser)."""
+
+    year: int
+    month: int | None
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{FULL_MONTHS[self.month - 1]} {self.year}" if self.month else f"{self.year}, date within the year"
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-{self.month:02d}" if self.month else f"{self.year}"
+
+
+@dataclass
+class YearEntries:
+    year: int
+    months: list[MonthEntries] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(m.entries) for m in self.months)
+
+
+def group_entries(entries: Iterable[Entry]) -> list[YearEntries]:
+    """Years ascending, and in each year the year-level group first, then months ascending.
+
+    The input order is kept inside a group (callers pass entries sorted by date). Coarse dates ("c.
+    2012", "Spring 2024") are filed under their year, before its months: placing them in January would
+    claim a precision the sources do not give (the same rule as ``timeline.timeline_groups``).
+    """
+    years: dict[int, dict[int | None, MonthEntries]] = {}
+    for entry in entries:
+        anchor = entry.anchor
+        month = anchor.month if entry.precision in MONTH_PRECISIONS else None
+        months = years.setdefault(anchor.year, {})
+        group = months.get(month)
+        if group is None:
+            group = months[month] = MonthEntries(year=anchor.year, month=month)
+        group.entries.append(entry)
+    return [
+        YearEntries(year=year, months=sorted(years[year].values(), key=lambda g: g.month or 0))
+        for year in sorted(years)
     ]
-    if event.place is not None:
-        parts.append(f' · <a href="{path_for("timeline:place", event.place_id)}">{escape(event.place.name)}</a>')  # type: ignore[arg-type]
-    mentions = getattr(event, "actor_mentions", None)
-    if mentions is None:
-        links = public_list(event, "actor_links")
-        mentions = [ActorMention(link.actor_id, link.actor.name, link.role) for link in links]
-    if mentions:
-        actors = ", ".join(f'<a href="{path_for("timeline:actor", m.actor_id)}">{escape(m.name)}</a>' for m in mentions)
-        parts.append(f' · <span class="visually-hidden">Actors: </span>{actors}')
-    parts.append("</p>")
-    if event.status in _SUCCESSOR_SHOWN:
-        for relation in getattr(event, "public_successors", ()):
-            successor = relation.to_event
+
+
+def groups_html(groups: list[YearEntries], *, level: int, prefix: str) -> SafeString:
+    """Year sections with their count, a heading per month and an ordered list of its entries."""
+    parts: list[str] = []
+    for year in groups:
+        count = year.count
+        parts.append(
+            f'<section class="year" aria-labelledby="{prefix}y{year.year}">\n'
+            f'<h{level} id="{prefix}y{year.year}">{year.year} <span class="count">({count} '
+            f"event{'' if count == 1 else 's'})</span></h{level}>\n"
+        )
+        for month in year.months:
+            heading = level + 1
             parts.append(
-                f'<p class="successor">{escape(relation.get_kind_display().capitalize())} '
-                f'<a href="{path_for("timeline:event", successor.pk)}">{escape(successor.title)}</a>, '
-                f"{escape(successor.human_date)}</p>"
+                f'<h{heading} id="{prefix}{month.key}" class="month">{month.label}</h{heading}>\n<ol class="timeline">'
             )
-    if not compact:
-        notes = getattr(event, "source_notes", None)
-        if notes is None:
-            notes = [_note_of(c) for c in public_list(event, "citations")]
-        if notes:
-            parts.append('<ol class="sources" aria-label="Sources">')
-            for note in notes:
-                outlet = escape(note.outlet) if note.outlet else "Unknown outlet"
-                published = (
-                    f', <time datetime="{note.published.isoformat()}">{_day(note.published)}</time>'
-                    if note.published
-                    else ""
-                )
-                original = http_url(note.url)
-                original_link = (
-                    f'<a href="{escape(original)}" rel="noopener nofollow external">Original</a> · ' if original else ""
-                )
-                ours = f"{path_for('timeline:article', note.article_id)}#c{note.citation_id}"
-                parts.append(
-                    f'<li><q>{escape(note.quote)}</q> <span class="src">— {outlet}{published}. '
-                    f'{original_link}<a href="{ours}">Our copy</a></span></li>'
-                )
-            parts.append("</ol>")
-    parts.append("</li>")
-    return mark_safe("".join(parts))  # noqa: S308  every database value above is escaped
+            parts.extend(entry_html(entry, level=level + 2) for entry in month.entries)
+            parts.append("</ol>\n")
+        parts.append("</section>\n")
+    return mark_safe("".join(parts))  # noqa: S308  every database value is escaped in entry_html
+
+
+def compact_html(groups: list[YearEntries], *, level: int, newest_first: bool = False) -> SafeString:
+    """Every entry of ``groups`` without its source notes, in date order or newest first (the embed)."""
+    entries = [entry for year in groups for month in year.months for entry in month.entries]
+    if newest_first:
+        entries.reverse()
+    return mark_safe("".join(entry_html(e, level=level, compact=True) for e in entries))  # noqa: S308  escaped
 
 
 def _choices(field: Field) -> Iterable[tuple[object, object]]:

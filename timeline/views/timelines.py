@@ -10,22 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from events.filters import EventFilterSet
 from events.models import Actor, Event, EventActor, Place
-from events.selectors import (
-    actor_mentions_for,
-    event_public_month_counts,
-    events_public_with_relations,
-    source_notes_for,
-)
+from events.selectors import event_public_month_counts
+from timeline.render import YearEntries, compact_html, group_entries, groups_html
 from timeline.svg import Strip, build_strip
-from timeline.timeline_groups import YearGroup, group_by_year_month, split_ahead
+from timeline.views.entries import timeline_entries
 
 WINDOW_EVENTS = 300
 FORM_FIELDS = ("date_from", "date_to", "type", "status", "actor", "place")
@@ -44,8 +42,8 @@ class Timeline:
     """Everything a timeline template needs; built with a constant number of queries."""
 
     filterset: EventFilterSet
-    groups: list[YearGroup]
-    ahead: list[YearGroup]
+    groups: list[YearEntries]
+    ahead: list[YearEntries]
     strip: Strip | None
     total: int
     shown: int
@@ -59,6 +57,24 @@ class Timeline:
     def form_fields(self) -> list[Any]:
         form = self.filterset.form
         return [form[name] for name in FORM_FIELDS if name in form.fields]
+
+    # The entries as HTML, written in one pass in Python (timeline.render), not by template loops.
+    @cached_property
+    def past_html(self) -> SafeString:
+        return groups_html(self.groups, level=3, prefix="m")
+
+    @cached_property
+    def ahead_html(self) -> SafeString:
+        return groups_html(self.ahead, level=3, prefix="a")
+
+    @cached_property
+    def compact_past_html(self) -> SafeString:
+        """Newest first, without source notes (the embed)."""
+        return compact_html(self.groups, level=3, newest_first=True)
+
+    @cached_property
+    def compact_ahead_html(self) -> SafeString:
+        return compact_html(self.ahead, level=3)
 
 
 def query_with(params: QueryDict, **changes: str | None) -> str:
@@ -88,8 +104,11 @@ def _restrict_choices(filterset: EventFilterSet, base: QuerySet[Event]) -> None:
         form.fields[name].widget.input_type = "date"
 
 
-def timeline_build(request: HttpRequest, base: QuerySet[Event]) -> Timeline:
-    """Filter ``base`` by the request's query string and group what is left into a timeline."""
+def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: bool = True) -> Timeline:
+    """Filter ``base`` by the request's query string and group what is left into a timeline.
+
+    ``with_notes=False`` leaves out the source notes (a compact timeline does not show them).
+    """
     today = timezone.localdate()
     filterset = EventFilterSet(request.GET, queryset=base, request=request)
     _restrict_choices(filterset, base)
@@ -99,9 +118,9 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event]) -> Timeline:
 
     past_by_year: dict[int, int] = {}
     for row in rows:
-        past = int(row["total"]) - int(row["ahead"])  # type: ignore[call-overload]
-        if past:
-            past_by_year[int(row["year"])] = past_by_year.get(int(row["year"]), 0) + past  # type: ignore[call-overload]
+        n_past = int(row["total"]) - int(row["ahead"])  # type: ignore[call-overload]
+        if n_past:
+            past_by_year[int(row["year"])] = past_by_year.get(int(row["year"]), 0) + n_past  # type: ignore[call-overload]
 
     requested = request.GET.get("year", "")
     year: int | None = None
@@ -115,22 +134,9 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event]) -> Timeline:
 
     ahead_q = Q(status="scheduled", date_upper__gte=today)
     window = filtered if year is None else filtered.filter(Q(date_lower__year=year) | ahead_q)
-    # A timeline shows neither summaries nor bookkeeping timestamps; not loading them matters at
-    # thousands of rows (timestamps are the costliest column type to decode).
-    unused = ("summary", "created_at", "updated_at", "reviewed_at", "reviewed_by", "locked_fields", "confidence")
-    window = window.defer(*unused, "place__created_at", "place__latitude", "place__longitude", "place__geonames_id")
-    events = list(
-        events_public_with_relations(window, with_topics=False, with_citations=False, with_actors=False).order_by(
-            "date_lower", "date_upper", "pk"
-        )
-    )
-    event_ids = [e.pk for e in events]
-    notes = source_notes_for(event_ids=event_ids)
-    mentions = actor_mentions_for(event_ids=event_ids)
-    for event in events:
-        event.source_notes = notes.get(event.pk, [])  # type: ignore[attr-defined]
-        event.actor_mentions = mentions.get(event.pk, [])  # type: ignore[attr-defined]
-    past, ahead = split_ahead(events, today)
+    entries = timeline_entries(window, with_notes=with_notes)
+    past = [e for e in entries if not e.is_ahead(today)]
+    ahead = [e for e in entries if e.is_ahead(today)]
 
     params = request.GET
     # One query string per year, not per month of the strip: copying and re-encoding a filtered
@@ -155,11 +161,11 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event]) -> Timeline:
     filtered_state = any(params.get(name) for name in FORM_FIELDS)
     return Timeline(
         filterset=filterset,
-        groups=group_by_year_month(past),
-        ahead=group_by_year_month(ahead),
+        groups=group_entries(past),
+        ahead=group_entries(ahead),
         strip=strip,
         total=total,
-        shown=len(events),
+        shown=len(entries),
         year=year,
         years=years if (year is not None or requested == "all") else [],
         all_years_href=query_with(params, year="all"),

@@ -31,5 +31,5 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @xframe_options_exempt
 def topic_embed(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)
-    timeline = timeline_build(request, events_public_for_topic(topic=topic))
+    timeline = timeline_build(request, events_public_for_topic(topic=topic), with_notes=False)
     return render(request, "timeline/embed.html", {"topic": topic, "timeline": timeline})
