@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from events.extraction.edtf_dates import OPEN_END, OPEN_START, InvalidEdtf, parse_edtf
 from events.extraction.timex.expression import TimeExpression
@@ -39,6 +39,16 @@ _BETWEEN_GLUE = re.compile(r"^\s*and\s*$", re.IGNORECASE)
 # Only day-level points are joined into one interval: TimeML (and MEANTIME) keep "from 2009 to 2011" as
 # two dates, and a month or year pair is rarely one event's span.
 _RANGE_KINDS = frozenset({"weekday", "deictic"})
+# Expressions whose year or week "since" places in the past: "since December", "since Monday".
+_SINCE_PAST_KINDS = frozenset({"date", "weekday", "season", "quarter", "half"})
+# Words after which "for" names the date something is set for, not a stretch of time: "set for next month".
+_SCHEDULED_FOR = frozenset(
+    {"set", "schedule", "slate", "plan", "due", "book", "pencil", "earmark", "reschedule", "fix", "target",
+     "timetable", "expect", "scheduled", "slated", "planned", "penciled", "pencilled", "date", "call"}
+)  # fmt: skip
+# Verbs that report rather than narrate: "the ministry said Monday" dates the report, and "the next day" in a
+# later sentence counts from the last narrated day, not from it.
+_REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
 _SUPERLATIVE = re.compile(r"\b(?:first|last|time|since|\w+est|ever)\b", re.IGNORECASE)
 _EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
 _COUNT_AFTER_YEAR = re.compile(r"\s*(?:%|percent|per\s+cent|points?|people|units|workers|jobs|cars|vehicles|times)\b")
@@ -369,11 +379,32 @@ def build_expression(
     )
 
 
+def _scheduled_for(span: Span) -> bool:
+    """ "set for next month", "the talks, scheduled for next week": "for" after a scheduling word."""
+    if span.start == 0:
+        return False
+    prep = span.doc[span.start - 1]
+    if prep.lower_ != "for":
+        return False
+    head = prep.head
+    return head.i != prep.i and (head.lemma_.lower() in _SCHEDULED_FOR or head.lower_ in _SCHEDULED_FOR)
+
+
+def _reported(doc: Doc, governor_i: int | None) -> bool:
+    return governor_i is not None and doc[governor_i].lemma_.lower() in _REPORTING
+
+
 def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
-    """Every time expression in ``doc``, resolved against ``published`` and the tense of its clause."""
+    """Every time expression in ``doc``, resolved against ``published`` and the tense of its clause.
+
+    Anchored expressions ("two days earlier", "the next day") count from the narrative reference time: the
+    last day-precise date the text narrated before them, in this sentence or an earlier one. A date that
+    only dates a report ("the ministry said Monday") is used only when nothing was narrated before it.
+    """
     text = doc.text
     expressions: list[TimeExpression] = []
     reference: date | None = None
+    reported: date | None = None
     for candidate in find_candidates(text, doc):
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -385,22 +416,33 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             and _SUPERLATIVE.search(text[max(span.sent.start_char, candidate.start - 80) : candidate.start])
         ):
             direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
+        if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
+            direction = "past"  # "since December": whatever the verb's tense, the start lies behind
+        resolved = candidate
+        if candidate.signal == "for" and candidate.spec.kind == "relative" and _scheduled_for(span):
+            resolved = replace(candidate, signal=None)  # "set for next month" is a month, not a stretch
         expression = build_expression(
-            candidate,
+            resolved,
             text,
             published,
             direction,
-            reference,
+            reference if reference is not None else reported,
             token_start=span.start,
             token_end=span.end,
             governor_i=governor_i,
         )
         if expression is None:
             continue
+        if resolved is not candidate:
+            expression = replace(expression, signal=candidate.signal)
         expressions.append(expression)
         if expression.precision == Precision.DAY.value and expression.lower is not None:
             # The narrative reference time: what "the next day" and "two days earlier" count from.
-            reference = expression.lower if "/" not in (expression.edtf or "") else expression.upper
+            day = expression.lower if "/" not in (expression.edtf or "") else expression.upper
+            if _reported(doc, governor_i):
+                reported = day
+            else:
+                reference = day
     return expressions
 
 

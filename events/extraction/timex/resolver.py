@@ -19,6 +19,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from events.extraction.edtf_bounds import bounds
 from events.extraction.timex.lexicon import SEASONS, TIME_UNITS, UNITS
 from events.extraction.timex.spec import TimeSpec
 
@@ -235,12 +236,35 @@ def _resolve_relative(
         if direction == "past" and published.weekday() < 5:
             saturday -= timedelta(days=7)
         return _week(saturday, direction or "future", weekend=True)
+    if rel == 0 and unit == "week" and spec.mod in {"LATER", "EARLIER"}:
+        return _rest_of_week(published, later=spec.mod == "LATER")
     resolution = _shift(published, unit, rel)
     if resolution is None:
         return None
     if rel == 0 and spec.mod in {"START", "END", "MID"} and unit == "day":
         return _with_direction(resolution, "present")
     return _with_direction(resolution, {-1: "past", 0: "present", 1: "future"}[rel])
+
+
+def _rest_of_week(published: date, *, later: bool) -> Resolution:
+    """ "later this week": from the publication day to the week's end; "earlier this week": from its start
+    to the publication day. The TimeML value stays the ISO week (TIMEX3 has no part-of-week value); the
+    EDTF we store is the narrower interval, since the event cannot lie in the part of the week the phrase
+    excludes. Months and years keep their own EDTF unit ("later this month" stays 2025-04): they have a
+    native value, and a reader expects "April 2025", not a run of days.
+
+    A Sunday paper's "later this week" is the week ahead (the ISO week would end that very day). ``week``
+    stays set only when the interval is still a whole Monday-to-Sunday week.
+    """
+    monday, sunday = week_bounds(published)
+    value = week_value(published)
+    if later:
+        start, end = published, published + timedelta(days=6) if published == sunday else sunday
+    else:
+        start, end = monday, published
+    # Still a whole ISO week when the paper comes out on its first or last day.
+    whole = (start, end) == (monday, sunday)
+    return Resolution("DATE", value, f"{start}/{end}", week=whole, direction="future" if later else "past")
 
 
 def _resolve_season(spec: TimeSpec, published: date, direction: str | None) -> Resolution:
@@ -276,7 +300,12 @@ def _resolve_anchored(spec: TimeSpec, published: date, reference: date | None) -
         resolution = Resolution("DATE", f"{resolution.value}T{spec.part}", resolution.edtf)
     if resolution is None or resolution.edtf is None:
         return resolution
-    return _with_direction(resolution, "past" if spec.sign < 0 else "future" if spec.sign > 0 else "present")
+    # "two days later" is later than the reference, not than publication: whether the day is past or
+    # future for the reader depends on where it falls against the publication date.
+    found = bounds(resolution.edtf)
+    if found is None:  # a quarter or decade: fall back on the sign
+        return _with_direction(resolution, "past" if spec.sign < 0 else "future" if spec.sign > 0 else "present")
+    return _with_direction(resolution, _direction_of(found[0], found[1], published))
 
 
 def _resolve_duration(spec: TimeSpec, published: date, direction: str | None, signal: str | None) -> Resolution:

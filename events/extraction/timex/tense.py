@@ -5,6 +5,19 @@ event noun such as "visit" or "departure"), then to the clause's verb, and read 
 "will"/"'ll"/"shall", a modal ("could", "might"), a plan or schedule ("is scheduled to", "plans to",
 "was to", "is expected to"), "possibly", or a planning adjective on the event noun ("upcoming", "planned")
 give a future reading; a past-tense or perfect verb group a past one.
+
+The present tense (TimeML/HeidelTime call it PRESENTFUTURE and read it forward): an eventive verb in the
+simple present with a date is the *futurate* of timetables ("the rule takes effect on Wednesday", "the
+congress opens on Oct. 16"), so it reads as future, the publication day or month included. A stative
+present ("Talks are in May", "GM has until the end of May", "exports are up in May") reports what holds
+now and gives no direction: the resolver then takes the nearest candidate, so "Talks are in May" in a June
+paper is the May just past, not next year's (HeidelTime would say next year's; on MEANTIME reading every
+present forward scores lower than this split). A present perfect ("has been trying since December") is past.
+
+Subordinate clauses are read against the clause they hang in (see :func:`clause_direction`): a plan
+participle under a past main clause ("the meeting planned for June was delayed") is a future *in the
+past*, and a present relative clause on an argument of a past main verb ("attended the summit, which takes
+place in Bali") describes something the main clause already places in the past.
 """
 
 from __future__ import annotations
@@ -28,7 +41,36 @@ FUTURE_ADVERBS = frozenset({"possibly", "potentially", "likely", "soon"})
 FUTURE_ADJECTIVES = frozenset(
     {"upcoming", "planned", "proposed", "scheduled", "expected", "forthcoming", "future", "possible", "next", "coming"}
 )
-PAST_ADJECTIVES = frozenset({"previous", "last", "former", "past", "earlier", "recent"})
+PAST_ADJECTIVES = frozenset(
+    {"previous", "last", "former", "past", "earlier", "recent", "failed", "aborted", "ill-fated", "botched"}
+)
+
+# Verbs whose simple present reports a state, not a timetabled event: no futurate reading.
+STATIVE_VERBS = frozenset(
+    {
+        "be", "have", "remain", "stay", "seem", "appear", "look", "sound", "stand", "lie", "sit", "own",
+        "belong", "contain", "include", "consist", "mean", "cost", "total", "equal", "know", "believe",
+        "think", "need", "want", "like", "hope", "say", "tell", "claim", "report", "note", "show", "indicate",
+        "suggest", "estimate", "account", "represent", "exceed", "trail", "lead", "hold", "keep", "face",
+        "expect", "fear", "see", "feel", "understand", "depend", "rank", "compare", "reflect", "signal",
+    }
+)  # fmt: skip
+# Main verbs that say nothing about whether their object has already happened: "announced the summit,
+# which takes place in May" leaves the relative clause's own tense in charge.
+PROSPECTIVE_VERBS = frozenset(
+    {
+        "announce", "plan", "schedule", "set", "slate", "postpone", "delay", "defer", "cancel", "call", "scrap",
+        "suspend", "reschedule", "propose", "approve", "confirm", "discuss", "prepare", "expect", "await",
+        "agree", "unveil", "say", "tell", "report", "preview", "organize", "organise", "arrange", "book",
+        "move", "push", "put", "threaten", "vow", "promise", "seek", "want", "hope", "urge", "back", "support",
+        "welcome", "endorse", "invite", "boycott", "skip", "demand", "request", "consider", "mention", "ask",
+        "warn", "reject", "accept", "head", "lead", "ready", "eye", "target", "block", "veto",
+    }
+)  # fmt: skip
+# Prepositions that date the act of a scheduling verb rather than the thing scheduled ("was set on October 18").
+_ACT_PREPOSITIONS = frozenset({"on", "at", "in", "during"})
+# Planning adjectives that head the expression: "are not due until October", "slated for June".
+FUTURE_HEADS = frozenset({"due", "slated", "scheduled", "poised", "bound"})
 
 _CLAUSE_LINKS = frozenset({"prep", "pobj", "npadvmod", "tmod", "obl", "nmod", "compound", "appos", "pcomp", "dobj"})
 
@@ -66,8 +108,12 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [child for child in verb.children if child.dep_ in {"aux", "auxpass", "neg"}]
 
 
-def verb_group_direction(verb: Token) -> str | None:
-    """past / future / present from a verb, its auxiliaries and the xcomp chain above it; None if unknown."""
+def verb_group_direction(verb: Token, preposition: str | None = None) -> str | None:
+    """past / future / present from a verb, its auxiliaries and the xcomp chain above it; None if unknown.
+
+    ``preposition`` is the word that hangs the expression on ``verb`` ("for" in "set for June"), when it
+    hangs on it directly: a scheduling verb dates what is scheduled with "for" but the act itself with "on".
+    """
     chain = [verb]
     current = verb
     while current.dep_ in {"xcomp", "conj", "acomp"} and current.head is not current and len(chain) < 5:
@@ -86,23 +132,96 @@ def verb_group_direction(verb: Token) -> str | None:
             return "future"
     if verb.lower_ in {"going"} and any(child.dep_ == "xcomp" for child in verb.children):
         return "future"
-    if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ == "VBN":
-        # "A June 3 hearing has been scheduled": what is scheduled lies ahead.
-        return "future"
     tags = [verb.tag_] + [aux.tag_ for aux in auxes]
     lemmas = {aux.lemma_.lower() for aux in auxes}
-    if "VBD" in tags or (verb.tag_ == "VBN" and "have" in lemmas):
+    # "A June 3 hearing has been scheduled": what is scheduled lies ahead; but "the record was set on
+    # October 18" dates the setting itself.
+    act_dated = preposition in _ACT_PREPOSITIONS and ("VBD" in tags or "have" in lemmas)
+    if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ == "VBN" and not act_dated:
+        return "future"
+    if "VBD" in tags or ("have" in lemmas and "VBN" in tags):
+        # Past, or any perfect: "has met", "has been trying since December".
         return "past"
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "amod"}:
         return "past"
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         # "is visiting China on Friday": the present progressive of a plan.
         return "future"
+    if verb.tag_ in {"VBZ", "VBP"} and not auxes and verb.lemma_.lower() not in STATIVE_VERBS:
+        # The futurate: "the rule takes effect on Wednesday", "the congress opens on Oct. 16".
+        return "future"
     if verb.tag_ in {"VBZ", "VBP"} or any(aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "present"
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT":
         return "past"
     return None
+
+
+def _preposition(span: Span, head: Token) -> str | None:
+    """The preposition that hangs ``span`` on ``head`` ("for" in "set for next month"), if any."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == head.i:
+        return root.head.lower_
+    return None
+
+
+def _main_clause(verb: Token) -> tuple[Token, Token] | None:
+    """For a relative or participial clause on a noun, the noun and the verb of the clause it sits in."""
+    if verb.dep_ not in {"relcl", "acl"} or verb.head.i == verb.i:
+        return None
+    noun = verb.head
+    if noun.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    main = clause_verb(noun.head) if noun.head.i != noun.i else None
+    if main is None or main.i == verb.i:
+        return None
+    return noun, main
+
+
+def _scheduled_participle(verb: Token) -> bool:
+    """ "planned for June", "that had been scheduled for March 14": a plan, with no will/modal of its own."""
+    auxes = {aux.lower_ for aux in _auxiliaries(verb)}
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in SCHEDULING_VERBS | {"expect", "due"}
+        and not (auxes & (FUTURE_AUX | MODAL_AUX))
+    )
+
+
+def _in_main_clause(verb: Token, own: str | None) -> str | None:
+    """``own`` (the direction of a relative or participial clause) as the clause it hangs in reads it.
+
+    - A plan participle under a past main clause ("the meeting planned for June was delayed") is a future
+      in the past: the plan was made before publication and its date may fall either side of it, so no
+      direction is given and the resolver takes the nearest candidate (June in an April paper is this June,
+      in a September paper the June just past).
+    - A present relative clause on the subject or object of a past main verb that has already met its noun
+      ("attended the summit, which takes place in Bali"; "the summit, which is taking place in Bali, ended
+      Friday") describes it, and the main clause's past governs. A prospective main verb ("announced",
+      "postponed") or a noun reached through a preposition ("arrived for the summit, which opens Friday")
+      leaves the relative clause's own futurate reading alone.
+    """
+    found = _main_clause(verb)
+    if found is None:
+        return own
+    noun, main = found
+    main_direction = verb_group_direction(main)
+    if main_direction != "past":
+        return own
+    if own == "future" and _scheduled_participle(verb):
+        return None
+    present = verb.tag_ in {"VBZ", "VBP"} or any(aux.tag_ in {"VBZ", "VBP"} for aux in _auxiliaries(verb))
+    if (
+        own in {"present", "future"}
+        and present
+        and verb.dep_ == "relcl"
+        and not {aux.lower_ for aux in _auxiliaries(verb)} & (FUTURE_AUX | MODAL_AUX)
+        and noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and main.lemma_.lower() not in PROSPECTIVE_VERBS
+        and main.lemma_.lower() not in PLAN_HEADS
+    ):
+        return "past"
+    return own
 
 
 def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | None, int | None]:
@@ -117,10 +236,15 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
                 return "future", head.i
             if child.lower_ in PAST_ADJECTIVES and child.dep_ in {"amod", "advmod"}:
                 return "past", head.i
+        if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "since":
+            return "past", head.i  # "the first talks since the summit in Hanoi in February"
+        if head.pos_ == "ADJ" and head.lower_ in FUTURE_HEADS:
+            return "future", head.i  # "slated for June", "not due until October": still ahead
     verb = clause_verb(head)
     if verb is None:
         return None, head.i
-    return verb_group_direction(verb), head.i
+    own = verb_group_direction(verb, _preposition(span, head) if head.i == verb.i else None)
+    return _in_main_clause(verb, own), head.i
 
 
 __all__ = ["clause_direction", "clause_verb", "governor", "verb_group_direction"]
