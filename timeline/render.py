@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from html import escape  # the stdlib's: Django's lazy-aware wrapper costs more than the escaping here
 from typing import Any
 
@@ -153,35 +153,50 @@ class PageLinks:
         )
 
 
-def html_datetime(entry: Entry) -> str:
-    """A valid HTML ``datetime`` value at the entry's precision: "2023-06-18", "2023-05" or "2012".
+def html_datetime(edtf: str, lower: date, upper: date, precision: str) -> str:
+    """A valid HTML ``datetime`` value at the date's precision: "2023-06-18", "2023-05" or "2012".
 
     Intervals and coarser dates give their lower bound at day precision; the exact EDTF value and both
     bounds travel beside it in data attributes.
     """
-    anchor = entry.anchor
-    if "/" in entry.date_edtf:
+    anchor = upper if lower == OPEN_START else lower
+    if "/" in edtf:
         return anchor.isoformat()
-    if entry.precision == "month":
+    if precision == "month":
         return f"{anchor.year:04d}-{anchor.month:02d}"
-    if entry.precision == "year":
+    if precision == "year":
         return f"{anchor.year:04d}"
     return anchor.isoformat()
 
 
+# Many events share a date ("May 2023", a summit's two days): each date's element is written once.
+@lru_cache(maxsize=16384)
+def time_html(edtf: str, week: bool, lower: date, upper: date, precision: str) -> str:
+    """``<time>`` with the HTML datetime at the date's precision, the EDTF value and both bounds."""
+    return (
+        f'<time datetime="{html_datetime(edtf, lower, upper, precision)}" data-edtf="{escape(edtf)}" '
+        f'data-lower="{lower.isoformat()}" data-upper="{upper.isoformat()}">{escape(human_date(edtf, week))}</time>'
+    )
+
+
+@lru_cache(maxsize=64)
+def _status_html(status: str) -> tuple[str, str]:
+    """(the ``<li>``'s opening up to its id, the badge) for a status; the vocabulary is small."""
+    label = _STATUS_LABELS.get(status)
+    badge = f' <span class="badge badge-{status}">{label}</span>' if label else ""
+    return f'<li class="event status-{escape(status)}" id="e', badge
+
+
 def entry_html(entry: Entry, *, level: int = 4, compact: bool = False) -> str:
     """The ``<li>`` of one entry: date, badge, title, type, place, actors, successor, numbered sources."""
-    label = _STATUS_LABELS.get(entry.status)
-    badge = f' <span class="badge badge-{entry.status}">{label}</span>' if label else ""
+    opening, badge = _status_html(entry.status)
     event_type = _TYPE_LABELS.get(entry.event_type) or escape(entry.event_type)
     actors = (
         f' · <span class="visually-hidden">Actors: </span>{", ".join(entry.actors_html)}' if entry.actors_html else ""
     )
+    when = time_html(entry.date_edtf, entry.date_is_week, entry.date_lower, entry.date_upper, entry.precision)
     html = (
-        f'<li class="event status-{escape(entry.status)}" id="e{entry.pk}">'
-        f'<p class="event-date"><time datetime="{html_datetime(entry)}" data-edtf="{escape(entry.date_edtf)}" '
-        f'data-lower="{entry.date_lower.isoformat()}" data-upper="{entry.date_upper.isoformat()}">'
-        f"{escape(human_date(entry.date_edtf, entry.date_is_week))}</time>{badge}</p>"
+        f'{opening}{entry.pk}"><p class="event-date">{when}{badge}</p>'
         f'<h{level} class="event-title"><a href="{path_for("timeline:event", entry.pk)}">{escape(entry.title)}</a>'
         f'</h{level}><p class="event-meta"><span class="event-type">{event_type}</span>'
         f"{entry.place_html}{actors}</p>"
