@@ -118,7 +118,10 @@ class KeysetCursorPagination(BasePagination):
         if len(rows) > page_size:
             rows = rows[:page_size]
             last = rows[-1]
-            values = [self._to_json(getattr(last, field)) for field in fields]
+            # A page holds model instances, or plain rows when a view reads ``.values()``.
+            values = [
+                self._to_json(last[field] if isinstance(last, dict) else getattr(last, field)) for field in fields
+            ]
             cursor = _encode({"o": name, "d": descending, "v": values})
             self.next_url = replace_query_param(request.build_absolute_uri(), self.cursor_query_param, cursor)
         return rows

@@ -113,6 +113,14 @@ def csv_lines(rows: Iterable[Mapping[str, Any]], columns: list[str], *, header: 
         yield buffer.getvalue()
 
 
+def csv_text(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> str:
+    """Many CSV lines (no header) as one string, in the same quoting as :func:`csv_lines`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([row.get(column) for column in columns] for row in rows)
+    return buffer.getvalue()
+
+
 def _items(data: Any) -> list[Mapping[str, Any]]:
     if isinstance(data, Mapping) and "results" in data:
         return list(data["results"])

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from api.event_representation import (
+    CITATIONS_EMBED,
+    EventRepresentation,
+    event_row_from_instance,
+)
+from api.selectors import api_event_embed_rows
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Source, Topic
-
-CITATIONS_EMBED = "embed"
-CITATIONS_LINK = "link"
 
 
 class SourceSerializer(serializers.ModelSerializer[Source]):
@@ -102,19 +106,30 @@ class RelatedEventSerializer(serializers.Serializer[Any]):
 class EventCitationsField(serializers.Field):
     """An event's citations inline, or the URL that lists them (``citations=link`` in the context).
 
-    The citation serializer is built once per field, not once per event: building a ModelSerializer's
-    fields is what made a page of 100 events slow.
+    Declares the shape for the schema; :class:`api.event_representation.EventRepresentation` builds it.
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(source="*", read_only=True, **kwargs)
-        self.child = CitationSerializer()
 
-    def to_representation(self, event: Event) -> list[dict[str, Any]] | str:
-        if self.context.get("citations") == CITATIONS_LINK:
-            url = reverse("api:citation-list", request=self.context.get("request"))
-            return f"{url}?event={event.pk}"
-        return [self.child.to_representation(citation) for citation in event.citations.all()]
+
+def _event_row(item: Event | Mapping[str, Any]) -> Mapping[str, Any]:
+    return event_row_from_instance(item) if isinstance(item, Event) else item
+
+
+def _event_representation(context: Mapping[str, Any]) -> EventRepresentation:
+    event_url = reverse("api:event-detail", kwargs={"pk": 0}, request=context.get("request"))
+    return EventRepresentation(event_url=event_url, citations=context.get("citations") or CITATIONS_EMBED)
+
+
+class EventListSerializer(serializers.ListSerializer):
+    """Many events at once: their embeds are read in one query per kind, whatever the number of events."""
+
+    def to_representation(self, data: Any) -> list[dict[str, Any]]:
+        rows = [_event_row(item) for item in data]
+        representation = _event_representation(self.context)
+        embeds = api_event_embed_rows([row["id"] for row in rows], with_citations=representation.embed_citations)
+        return representation.many(rows, embeds)
 
 
 class EventSerializer(serializers.ModelSerializer[Event]):
@@ -137,6 +152,7 @@ class EventSerializer(serializers.ModelSerializer[Event]):
 
     class Meta:
         model = Event
+        list_serializer_class = EventListSerializer
         fields = [
             "id",
             "url",
@@ -169,6 +185,20 @@ class EventSerializer(serializers.ModelSerializer[Event]):
 
     def get_url(self, event: Event) -> str:
         return reverse("api:event-detail", kwargs={"pk": event.pk}, request=self.context.get("request"))
+
+    def to_representation(self, instance: Event | Mapping[str, Any]) -> dict[str, Any]:
+        """The fields above, built by plain functions from a row (or a model instance).
+
+        ``event_embeds`` in the context (an :class:`~api.selectors.EventEmbedRows` read for many events
+        at once) spares the queries for this one event's embeds; a caller serializing many events
+        passes it, or uses ``many=True``.
+        """
+        row = _event_row(instance)
+        representation = _event_representation(self.context)
+        embeds = self.context.get("event_embeds") or api_event_embed_rows(
+            [row["id"]], with_citations=representation.embed_citations
+        )
+        return representation.one(row, embeds)
 
 
 class EventBriefSerializer(serializers.ModelSerializer[Event]):
@@ -244,89 +274,3 @@ class EventChangeSerializer(serializers.Serializer[Any]):
 class TokenSerializer(serializers.Serializer[Any]):
     token = serializers.CharField(help_text="Send as `Authorization: Token <token>`; only its hash is stored.")
     expiry = serializers.DateTimeField(allow_null=True)
-
-
-def _iso(value: Any) -> str | None:
-    return None if value is None else value.isoformat().replace("+00:00", "Z")
-
-
-def event_export_dicts(events: list[Event], *, event_url: str, citations: str) -> list[dict[str, Any]]:
-    """The bulk export's representation, identical to :class:`EventSerializer`'s output, built directly.
-
-    DRF walks every field of every nested serializer per object; at a million events that walk, not the
-    database, was the cost. ``event_url`` is the detail URL with ``0`` for the id. A test checks that
-    both representations stay equal.
-    """
-    prefix, suffix = event_url.rsplit("0", 1)
-    citations_url = event_url.replace("/events/0/", "/citations/")
-    out = []
-    for event in events:
-        place = event.place
-        out.append(
-            {
-                "id": event.pk,
-                "url": f"{prefix}{event.pk}{suffix}",
-                "title": event.title,
-                "summary": event.summary,
-                "type": event.event_type,
-                "plover_category": event.plover_category,
-                "plover_mode": event.plover_mode,
-                "status": event.status,
-                "review_state": event.review_state,
-                "date_edtf": event.date_edtf,
-                "date_lower": _iso(event.date_lower),
-                "date_upper": _iso(event.date_upper),
-                "precision": event.precision,
-                "date_is_week": event.date_is_week,
-                "date_display": event.human_date,
-                "confidence": event.confidence,
-                "place": None
-                if place is None
-                else {
-                    "id": place.pk,
-                    "name": place.name,
-                    "kind": place.kind,
-                    "country_code": place.country_code,
-                    "latitude": place.latitude,
-                    "longitude": place.longitude,
-                    "geonames_id": place.geonames_id,
-                },
-                "actors": [
-                    {
-                        "id": link.actor.pk,
-                        "name": link.actor.name,
-                        "kind": link.actor.kind,
-                        "country_code": link.actor.country_code,
-                        "wikidata_id": link.actor.wikidata_id,
-                        "role": link.role,
-                    }
-                    for link in event.actor_links.all()
-                ],
-                "topics": [{"slug": topic.slug, "name": topic.name} for topic in event.topics.all()],
-                "related": [{"kind": r.kind, "event": r.to_event_id} for r in event.relations_out.all()],
-                "citations": f"{citations_url}?event={event.pk}"
-                if citations == CITATIONS_LINK
-                else [
-                    {
-                        "id": c.pk,
-                        "event": c.event_id,
-                        "quote": c.quote,
-                        "start": c.start,
-                        "end": c.end,
-                        "time_text": c.time_text,
-                        "article": {
-                            "id": c.article.pk,
-                            "url": c.article.url,
-                            "title": c.article.title,
-                            "published": _iso(c.article.published),
-                            "outlet": c.article.source.name if c.article.source else None,
-                            "outlet_domain": c.article.source.domain if c.article.source else None,
-                        },
-                    }
-                    for c in event.citations.all()
-                ],
-                "created_at": _iso(event.created_at),
-                "updated_at": _iso(event.updated_at),
-            }
-        )
-    return out

@@ -11,9 +11,10 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.event_representation import CITATIONS_EMBED
 from api.models import EventChange
-from api.selectors import api_changes_describe
-from api.serializers import CITATIONS_EMBED, EventChangeSerializer
+from api.selectors import api_changes_describe, api_event_embed_rows
+from api.serializers import EventChangeSerializer
 from api.views.events import LATEST_SEQ_HEADER, latest_change_seq
 
 
@@ -46,7 +47,9 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset()) or []
         entries = api_changes_describe(changes=page, user=request.user)
-        context = {**self.get_serializer_context(), "citations": CITATIONS_EMBED}
+        # The visible events' embeds in one query per kind, not per entry.
+        embeds = api_event_embed_rows([entry.event["id"] for entry in entries if entry.event is not None])
+        context = {**self.get_serializer_context(), "citations": CITATIONS_EMBED, "event_embeds": embeds}
         response = self.get_paginated_response(EventChangeSerializer(entries, many=True, context=context).data)
         response[LATEST_SEQ_HEADER] = str(latest_change_seq())
         return response

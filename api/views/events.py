@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.encoders import JSONEncoder
 
+from api.event_representation import CITATIONS_EMBED, CITATIONS_LINK, EventRepresentation
 from api.models import EventChange
 from api.renderers import (
     EVENT_CSV_COLUMNS,
@@ -28,10 +28,11 @@ from api.renderers import (
     NdjsonRenderer,
     TimelineJsRenderer,
     csv_lines,
+    csv_text,
     event_csv_row,
 )
-from api.selectors import api_event_relations, api_events_visible
-from api.serializers import CITATIONS_EMBED, CITATIONS_LINK, EventSerializer, event_export_dicts
+from api.selectors import api_event_embed_rows, api_event_rows, api_events_visible
+from api.serializers import EventSerializer
 from events.filters import EventFilterSet
 from events.models import Event
 from events.selectors import event_resolve_merged
@@ -104,8 +105,13 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
         return mode
 
     def get_queryset(self) -> QuerySet[Event]:
-        visible = api_events_visible(user=self.request.user)
-        return api_event_relations(visible, with_citations=self.citations_mode() == CITATIONS_EMBED)
+        return api_events_visible(user=self.request.user).select_related("place")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Plain rows, not model instances: the serializer builds the representation from them and
+        # reads every embed of the page in one query per kind.
+        page = self.paginate_queryset(api_event_rows(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "citations": self.citations_mode()}
@@ -149,24 +155,31 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
 
 
 def _export_stream(queryset: QuerySet[Event], context: dict[str, Any], *, as_csv: bool) -> Iterator[str]:
-    """Serialize one chunk at a time: ``iterator(chunk_size)`` runs the prefetches per chunk, so memory
-    stays flat and queries stay at (1 + prefetches) per chunk, whatever the size of the set."""
+    """The set one chunk at a time, each chunk the next ``EXPORT_CHUNK_SIZE`` rows after the last id sent.
+
+    A keyset walk holds no cursor open between chunks, so memory stays flat and each chunk costs the
+    same (1 + one query per embed kind), however far into the set it is.
+    """
     if as_csv:
         yield from csv_lines([], EVENT_CSV_COLUMNS)
-    encoder = JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    encode = JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     event_url = reverse("api:event-detail", kwargs={"pk": 0}, request=context.get("request"))
-    for chunk in _batched(queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE), EXPORT_CHUNK_SIZE):
-        data = event_export_dicts(chunk, event_url=event_url, citations=context["citations"])
+    representation = EventRepresentation(event_url=event_url, citations=context["citations"])
+    rows = api_event_rows(queryset.order_by("id"))
+    last_id = None
+    while True:
+        chunk = list((rows if last_id is None else rows.filter(id__gt=last_id))[:EXPORT_CHUNK_SIZE])
+        if not chunk:
+            return
+        embeds = api_event_embed_rows([row["id"] for row in chunk], with_citations=representation.embed_citations)
+        data = representation.many(chunk, embeds)
         if as_csv:
-            yield "".join(csv_lines((event_csv_row(item) for item in data), EVENT_CSV_COLUMNS, header=False))
+            yield csv_text((event_csv_row(item) for item in data), EVENT_CSV_COLUMNS)
         else:
-            yield "".join(encoder.encode(item) + "\n" for item in data)
-
-
-def _batched(items: Iterator[Event], size: int) -> Iterator[list[Event]]:
-    # itertools.batched arrives in Python 3.12; the project supports 3.11.
-    while chunk := list(islice(items, size)):
-        yield chunk
+            yield "".join([encode(item) + "\n" for item in data])
+        if len(chunk) < EXPORT_CHUNK_SIZE:
+            return
+        last_id = chunk[-1]["id"]
 
 
 def _int_or_none(value: Any) -> int | None:
