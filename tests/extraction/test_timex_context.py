@@ -222,3 +222,9 @@ def test_a_report_date_does_not_anchor_the_next_day(nlp):
 def test_a_report_date_anchors_when_nothing_was_narrated_before(nlp):
     text = "The ministry said on Monday that talks had stalled. The next day, the envoy left."
     assert by_text(nlp, text, date(2026, 2, 25))["The next day"].edtf == "2026-02-24"
+
+
+def test_later_this_week_does_not_anchor_the_next_day(nlp):
+    text = "Blinken arrived in Beijing on Monday. He will meet Xi later this week. Two days later, he flies home."
+    found = by_text(nlp, text, WEDNESDAY)
+    assert found["Two days later"].edtf == "2025-04-09"

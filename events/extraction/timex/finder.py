@@ -436,7 +436,8 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if resolved is not candidate:
             expression = replace(expression, signal=candidate.signal)
         expressions.append(expression)
-        if expression.precision == Precision.DAY.value and expression.lower is not None:
+        vague_days = candidate.spec.kind == "relative" and candidate.spec.unit == "week"  # "later this week"
+        if expression.precision == Precision.DAY.value and expression.lower is not None and not vague_days:
             # The narrative reference time: what "the next day" and "two days earlier" count from.
             day = expression.lower if "/" not in (expression.edtf or "") else expression.upper
             if _reported(doc, governor_i):
