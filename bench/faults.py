@@ -5,10 +5,16 @@
 
 ``postgres``: gunicorn (production settings) serves a topic page and the API list to 8 client threads;
 after a few seconds the PostgreSQL cluster is restarted with
-``pg_ctlcluster --skip-systemctl-redirect 15 <cluster> restart``. Printed: answers by status, the
-slowest failed answer (they must fail fast, with 503), the time from PostgreSQL accepting connections
-again to the first good answer (must be under 10 s), and whether any gunicorn worker was replaced (no
-process may need a restart). By default the cluster is a dedicated one on port 5439, created on first
+``pg_ctlcluster --skip-systemctl-redirect 15 <cluster> restart``. Printed: answers by status; for
+each status the client-side and the server-side time (median, p95, max), the time spent outside
+Django (client minus server: waiting in gunicorn for a free thread, and the socket) and the time spent
+in the database (connects, health-check pings and queries, traced in the workers by a gunicorn
+configuration that wraps ``deploy/gunicorn.conf.py``); the slowest failed answers with that breakdown
+and their error; the time from PostgreSQL accepting connections again to the first good answer (must
+be under 10 s), and whether any gunicorn worker was replaced (no process may need a restart). Each
+request carries its own ``X-Request-ID``, so a client's answer is joined with the server's access-log
+line and its database trace. Failed answers must all be 503 and each must come back within
+``--fail-fast`` seconds on the client's clock. By default the cluster is a dedicated one on port 5439, created on first
 use, so other people's databases on the machine are not disturbed; ``--cluster main --port 5432``
 restarts the machine's own.
 
@@ -47,9 +53,51 @@ PG_VERSION = "15"
 
 @dataclass
 class Answer:
+    request_id: str
     started: float
     seconds: float
     status: int
+
+
+# deploy/gunicorn.conf.py plus hooks in each worker that print one line per database connect, health
+# check ping and query, with the request's id and its duration; the bench joins them to the answers.
+TRACE_CONFIG = """
+import os
+import time as _time
+
+exec(compile(open({config!r}).read(), {config!r}, "exec"))
+_deploy_post_fork = post_fork
+
+
+def post_fork(server, worker):
+    _deploy_post_fork(server, worker)
+    from django.db import connections
+    from django.db.backends.utils import CursorWrapper
+    from timeline.logging import request_id_var
+
+    def traced(cls, name, kind):
+        original = getattr(cls, name)
+
+        def wrapper(self, *args, **kwargs):
+            started = _time.perf_counter()
+            error = "-"
+            try:
+                return original(self, *args, **kwargs)
+            except Exception as exc:
+                error = type(exc).__name__
+                raise
+            finally:
+                ms = (_time.perf_counter() - started) * 1000
+                # One write() per line: the workers share the log file (opened for appending).
+                os.write(1, f"DBTRACE {{request_id_var.get()}} {{kind}} {{ms:.1f}} {{error}}\\n".encode())
+
+        setattr(cls, name, wrapper)
+
+    wrapper_class = type(connections["default"])
+    traced(wrapper_class, "connect", "connect")
+    traced(wrapper_class, "is_usable", "ping")
+    traced(CursorWrapper, "execute", "query")
+"""
 
 
 def pg(port: int, sql: str, database: str = "postgres") -> str:
@@ -94,9 +142,13 @@ def ensure_cluster(cluster: str, port: int) -> None:
     raise SystemExit(f"cluster {cluster} on port {port} did not start")
 
 
-def client_loop(url: str, until: float, answers: list[Answer], lock: threading.Lock) -> None:
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310 - loopback
+def client_loop(name: str, url: str, until: float, answers: list[Answer], lock: threading.Lock) -> None:
+    sent = 0
     while time.monotonic() < until:
+        sent += 1
+        request_id = f"faults-{name}-{sent:07d}"
+        headers = {"X-Forwarded-Proto": "https", "X-Request-ID": request_id}
+        request = urllib.request.Request(url, headers=headers)  # noqa: S310 - loopback
         started = time.monotonic()
         try:
             with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310 - loopback only
@@ -107,9 +159,57 @@ def client_loop(url: str, until: float, answers: list[Answer], lock: threading.L
         except OSError:
             status = 0  # connection refused or timed out: the worst kind of failure here
         with lock:
-            answers.append(Answer(started, time.monotonic() - started, status))
+            answers.append(Answer(request_id, started, time.monotonic() - started, status))
         if status != 200:
             time.sleep(0.05)
+
+
+@dataclass
+class ServerSide:
+    """What the server says about one request: its access-log time, database time and error."""
+
+    ms: float
+    connect_ms: float = 0.0
+    ping_ms: float = 0.0
+    query_ms: float = 0.0
+    error: str = ""
+
+
+def server_side(log: Path) -> dict[str, ServerSide]:
+    """Access-log lines, the database trace and the logged exceptions, by request id."""
+    found: dict[str, ServerSide] = {}
+    traces: list[tuple[str, str, float]] = []
+    errors: dict[str, str] = {}
+    for line in log.read_text(errors="replace").splitlines():
+        if line.startswith("DBTRACE "):
+            parts = line.split()
+            if len(parts) == 5 and re.fullmatch(r"[0-9.]+", parts[3]):
+                traces.append((parts[1], parts[2], float(parts[3])))
+        elif line.startswith("{"):
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if entry.get("logger") == "timeline.request":
+                found[entry["request_id"]] = ServerSide(ms=entry["duration_ms"])
+            elif entry.get("logger") == "django.request" and entry.get("exc_info"):
+                errors[entry.get("request_id", "")] = entry["exc_info"].strip().splitlines()[-1]
+    for request_id, kind, ms in traces:
+        if request_id in found:
+            side = found[request_id]
+            setattr(side, f"{kind}_ms", getattr(side, f"{kind}_ms") + ms)
+    for request_id, error in errors.items():
+        if request_id in found:
+            found[request_id].error = error
+    return found
+
+
+def percentiles(values: list[float]) -> str:
+    if not values:
+        return "-"
+    ordered = sorted(values)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+    return f"{pick(0.5):7.0f} {pick(0.95):7.0f} {ordered[-1]:7.0f}"
 
 
 def worker_pids(log: Path) -> list[str]:
@@ -122,7 +222,6 @@ def run_postgres(args: argparse.Namespace) -> int:
     database = "bench_timeline_faults"
     env = production_env(database, args.http_port, STATIC_ROOT, PROMETHEUS_MULTIPROC_DIR=str(work / "metrics"))
     env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{args.port}/{database}"
-    env["DB_CONNECT_TIMEOUT"] = "2"
     env["ACCESS_LOG_LEVEL"] = "INFO"  # the server's own time for each answer, from the access log
     pg(args.port, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     pg(args.port, f'CREATE DATABASE "{database}"')
@@ -131,7 +230,9 @@ def run_postgres(args: argparse.Namespace) -> int:
     collect_static(env)
     topic = pg(args.port, "SELECT slug FROM events_topic WHERE is_published ORDER BY id LIMIT 1", database)
     log = work / "gunicorn.log"
-    server = start_gunicorn(env, log)
+    config = work / "gunicorn-traced.conf.py"
+    config.write_text(TRACE_CONFIG.format(config=str(ROOT / "deploy" / "gunicorn.conf.py")))
+    server = start_gunicorn(env, log, config=str(config))
     pids_before = worker_pids(log)
     answers: list[Answer] = []
     lock = threading.Lock()
@@ -139,8 +240,8 @@ def run_postgres(args: argparse.Namespace) -> int:
     until = t0 + args.seconds
     base = f"http://127.0.0.1:{args.http_port}"
     threads = [
-        threading.Thread(target=client_loop, args=(f"{base}{path}", until, answers, lock), daemon=True)
-        for path in [f"/topics/{topic}/", "/api/v1/events/"] * 4
+        threading.Thread(target=client_loop, args=(str(i), f"{base}{path}", until, answers, lock), daemon=True)
+        for i, path in enumerate([f"/topics/{topic}/", "/api/v1/events/"] * 4)
     ]
     try:
         for thread in threads:
@@ -161,11 +262,7 @@ def run_postgres(args: argparse.Namespace) -> int:
         stop(server)
         pg(args.port, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     pids_after = worker_pids(log)
-    server_times = collections.defaultdict(list)
-    for line in log.read_text(errors="replace").splitlines():
-        if '"logger": "timeline.request"' in line:
-            entry = json.loads(line)
-            server_times[entry["status"]].append(entry["duration_ms"])
+    sides = server_side(log)
 
     before = [a for a in answers if a.started < restart_at]
     during = [a for a in answers if restart_at <= a.started < back_at]
@@ -178,21 +275,43 @@ def run_postgres(args: argparse.Namespace) -> int:
     print(f"restart took {back_at - restart_at:.2f} s (pg_ctlcluster until pg_isready)")
     print(f"during the outage: {dict(collections.Counter(a.status for a in during))}")
     print(f"after it: {dict(collections.Counter(a.status for a in after))}")
+    print("\nms per answer (median / p95 / max); outside = client - server (queued in gunicorn, socket);")
+    print("db = connects + health-check pings + queries, traced in the workers")
+    print(f"{'status':>6} {'n':>5} {'client':>23} {'server':>23} {'outside':>23} {'db':>23}")
+    for status in sorted({a.status for a in answers}):
+        group = [a for a in answers if a.status == status]
+        joined = [(a, sides[a.request_id]) for a in group if a.request_id in sides]
+        client = [a.seconds * 1000 for a in group]
+        server = [side.ms for _, side in joined]
+        outside = [a.seconds * 1000 - side.ms for a, side in joined]
+        db_ms = [side.connect_ms + side.ping_ms + side.query_ms for _, side in joined]
+        print(
+            f"{status:>6} {len(group):>5} {percentiles(client)} {percentiles(server)} "
+            f"{percentiles(outside)} {percentiles(db_ms)}"
+        )
     if failed:
-        slowest = max(a.seconds for a in failed)
-        print(f"slowest failed answer: {slowest:.3f} s; statuses {sorted({a.status for a in failed})}")
-    for status, times in sorted(server_times.items()):
-        median = sorted(times)[len(times) // 2]
-        print(f"server-side time of {status} answers: max {max(times):.0f} ms, median {median:.0f} ms")
+        print(f"max time of a failed answer: client {max(a.seconds for a in failed) * 1000:.0f} ms, ", end="")
+        failed_server = [sides[a.request_id].ms for a in failed if a.request_id in sides]
+        print(f"server {max(failed_server, default=float('nan')):.0f} ms")
+        print("slowest failed answers: client / server / connect / ping / query ms, error")
+        for a in sorted(failed, key=lambda a: -a.seconds)[:5]:
+            side = sides.get(a.request_id, ServerSide(ms=float("nan"), error="(no access-log line)"))
+            print(
+                f"  {a.status} {a.seconds * 1000:6.0f} {side.ms:6.0f} {side.connect_ms:6.0f} {side.ping_ms:6.0f} "
+                f"{side.query_ms:6.0f}  {side.error[:110]}"
+            )
     recovery = None if first_ok_after is None else first_ok_after - back_at
     print(f"first 200 after PostgreSQL was back: {'never' if recovery is None else f'{recovery:.2f} s'}")
     late_failures = [a for a in after if a.status != 200 and a.started - back_at > 10]
     print(f"failures later than 10 s after it was back: {len(late_failures)}")
     print(f"gunicorn master alive: {server_alive}; workers booted before/after: {len(pids_before)}/{len(pids_after)}")
+    slow_failures = [a for a in failed if a.seconds > args.fail_fast]
+    print(f"failed answers slower than {args.fail_fast:g} s: {len(slow_failures)}")
     ok = (
         recovery is not None
         and recovery < 10
         and not late_failures
+        and not slow_failures
         and all(a.status == 503 for a in failed)
         and server_alive
         and pids_before == pids_after
@@ -340,6 +459,7 @@ def main() -> None:
     p.add_argument("--http-port", type=int, default=18432)
     p.add_argument("--seconds", type=int, default=40)
     p.add_argument("--restart-after", type=float, default=8)
+    p.add_argument("--fail-fast", type=float, default=3.0, help="the most seconds a failed answer may take")
     r = sub.add_parser("redis")
     r.add_argument("--articles", type=int, default=100)
     r.add_argument("--redis-port", type=int, default=6390)

@@ -45,7 +45,6 @@ def production_env(database: str, port: int, static_root: Path, **extra: str) ->
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=f"{PG}/{database}",
         DB_CONN_MAX_AGE="60",
-        DB_CONNECT_TIMEOUT="2",
         CELERY_BROKER_URL=os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/9"),
         CELERY_RESULT_BACKEND=os.environ.get("BENCH_RESULT_BACKEND", "redis://127.0.0.1:6379/10"),
         SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto=https",
@@ -91,13 +90,13 @@ def port_is_free(bind: str) -> bool:
         return probe.connect_ex((host, int(port))) != 0
 
 
-def start_gunicorn(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+def start_gunicorn(env: dict[str, str], log: Path, config: str = "deploy/gunicorn.conf.py") -> subprocess.Popen[bytes]:
     # Another server already on the port would answer the health check and be measured instead.
     if not port_is_free(env["GUNICORN_BIND"]):
         raise SystemExit(f"{env['GUNICORN_BIND']} is taken; choose another --port")
     Path(env["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
     process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "timeline.wsgi"],
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", config, "timeline.wsgi"],
         cwd=ROOT,
         env=env,
         stdout=log.open("ab"),

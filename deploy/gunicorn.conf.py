@@ -21,6 +21,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 worker_class = "gthread" if threads > 1 else "sync"
 # A request that takes longer than this is a bug or an attack; the worker is killed and replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# PostgreSQL cancels a web request's statement before gunicorn would kill the worker for it: the client
+# gets a 503 and the worker lives. Set here, before the app (and its settings) is loaded; only the web
+# processes get it (timeline.settings._postgresql_time_limits).
+os.environ.setdefault("DB_STATEMENT_TIMEOUT_MS", str(max(1, timeout - 5) * 1000))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then so a slow leak cannot grow without bound; jitter avoids all at once.

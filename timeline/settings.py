@@ -154,6 +154,39 @@ TEMPLATES = [
 ]
 
 
+def _postgresql_time_limits() -> dict[str, Any]:
+    """libpq options that bound how long a request can wait on PostgreSQL (then it fails: a 503).
+
+    - ``connect_timeout`` (DB_CONNECT_TIMEOUT, s): per address, and psycopg tries every address a host
+      name resolves to, one after the other (``localhost``: ::1, then 127.0.0.1). 2 s in production,
+      libpq's minimum (a smaller value is raised to 2): a web request has no use for a database that
+      takes longer to accept it. 5 s on a laptop, whose database may be waking up.
+    - TCP keepalives: a persistent connection to a server that vanished without closing it (host down,
+      network cut) is found dead within idle + interval x count = 10 + 3 x 3 s, not the kernel's 2 hours.
+    - ``tcp_user_timeout`` (DB_TCP_USER_TIMEOUT_MS): a query or health-check ping sent to such a server
+      fails once it has gone unacknowledged this long, instead of after ~15 minutes of retransmissions.
+      It does not cut a slow query short: the server's kernel acknowledges the query at once.
+    - ``statement_timeout`` (DB_STATEMENT_TIMEOUT_MS, 0 = none): the server cancels a longer statement.
+      deploy/gunicorn.conf.py sets it for web processes, below gunicorn's worker timeout, so a stuck
+      query ends as a 503 rather than a killed worker; Celery workers and manage.py (migrations,
+      backups) keep no limit.
+    """
+    options: dict[str, Any] = {
+        "connect_timeout": env_int("DB_CONNECT_TIMEOUT", 2 if PRODUCTION else 5),
+        "keepalives": 1,
+        "keepalives_idle": env_int("DB_KEEPALIVES_IDLE", 10),
+        "keepalives_interval": 3,
+        "keepalives_count": 3,
+        "tcp_user_timeout": env_int("DB_TCP_USER_TIMEOUT_MS", 5000),
+    }
+    statement_timeout = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
+    if statement_timeout < 0:
+        raise ImproperlyConfigured("DB_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds")
+    if statement_timeout:
+        options["options"] = f"-c statement_timeout={statement_timeout}"
+    return options
+
+
 def _database_from_env() -> dict[str, Any]:
     url = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'timeline.sqlite3'}")
     try:
@@ -172,7 +205,7 @@ def _database_from_env() -> dict[str, Any]:
     elif config["ENGINE"] == "django.db.backends.postgresql":
         # Concurrent test runs on one server (a developer and CI) must not share a test database.
         config["TEST"] = {"NAME": env_str("DATABASE_TEST_NAME", f"test_{config['NAME']}_{os.getpid()}")}
-        config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 5)
+        config.setdefault("OPTIONS", {}).update(_postgresql_time_limits())
     # A persistent connection broken by a database restart is noticed before it is reused, so the
     # first request after the restart succeeds instead of failing on the dead socket.
     config["CONN_HEALTH_CHECKS"] = True
