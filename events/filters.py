@@ -85,7 +85,11 @@ class EventFilterSet(filters.FilterSet):
         fields: list[str] = []
 
     def filter_country(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
-        return queryset.filter(place__country_code__iexact=value.strip()) if value.strip() else queryset
+        # Codes are stored upper-case (ISO 3166-1), so an exact match on the normalised value finds
+        # them; ``iexact`` compared UPPER(country_code), which no index serves and which the
+        # PostgreSQL planner misjudged (a default 0.5% guess) into a slow plan for a filtered page.
+        code = value.strip().upper()
+        return queryset.filter(place__country_code=code) if code else queryset
 
     def filter_plover_category(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         return queryset.filter(event_type__in=_types_in_category(value)) if value else queryset

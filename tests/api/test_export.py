@@ -58,3 +58,24 @@ def test_it_exports_exactly_what_the_list_serves(client_anon, make_event, citati
     lines = [json.loads(line) for line in b"".join(exported.streaming_content).splitlines()]
 
     assert lines == listed
+
+
+def test_it_walks_a_filtered_set_by_id_across_chunks(client_anon, make_event, monkeypatch):
+    monkeypatch.setattr("api.views.events.EXPORT_CHUNK_SIZE", 2)
+    events = [make_event(event_type="visit" if i % 3 else "summit") for i in range(8)]
+    wanted = [e.pk for e in events if e.event_type == "visit"]
+
+    response = client_anon.get("/api/v1/events/export/?type=visit&format=csv")
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [int(r["id"]) for r in rows] == wanted  # each once, in id order, none filtered-out
+
+
+def test_it_exports_csv_rows_as_the_list_flattens_them(client_anon, make_event):
+    make_event(title='A "quoted", multi-line\ntitle')
+    make_event(place=None)
+
+    listed = client_anon.get("/api/v1/events/?ordering=id&format=csv").content
+    exported = b"".join(client_anon.get("/api/v1/events/export/?format=csv").streaming_content)
+
+    assert exported == listed

@@ -74,3 +74,36 @@ def test_it_refuses_an_id_beyond_64_bits_instead_of_failing(client_anon):
 
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_choice"
+
+
+def test_it_matches_a_country_code_in_any_case_exactly(client_anon, make_event):
+    china = make_event(place=PlaceFactory(country_code="CN"))
+    make_event(place=PlaceFactory(country_code="TW"))
+
+    assert _ids(client_anon, "country=%20cn%20") == [china.pk]
+    assert _ids(client_anon, "country=CN") == [china.pk]
+    assert _ids(client_anon, "country=c") == []
+
+
+def test_it_filters_country_with_a_plain_equality_an_index_can_serve():
+    from events.filters import EventFilterSet
+    from events.models import Event
+
+    sql = str(EventFilterSet({"country": "cn"}, queryset=Event.objects.all()).qs.query)
+
+    assert '"country_code" = CN' in sql
+    assert "UPPER(" not in sql and " LIKE " not in sql  # how iexact compiles on PostgreSQL and SQLite
+
+
+def test_it_matches_place_and_actor_country_codes_in_any_case(client_anon):
+    from tests.factories import ActorFactory
+
+    place = PlaceFactory(country_code="JP")
+    PlaceFactory(country_code="KR")
+    actor = ActorFactory(country_code="JP")
+
+    places = client_anon.get("/api/v1/places/?country_code=jp").json()["results"]
+    actors = client_anon.get("/api/v1/actors/?country_code=%20jp").json()["results"]
+
+    assert [p["id"] for p in places] == [place.pk]
+    assert [a["id"] for a in actors] == [actor.pk]
