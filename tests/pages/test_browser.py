@@ -33,6 +33,8 @@ def page_urls(world: World) -> dict[str, str]:
         "home": reverse("timeline:home"),
         "topic": reverse("timeline:topic", args=[world.topic.slug]),
         "topic-filtered": reverse("timeline:topic", args=[world.topic.slug]) + "?status=occurred&type=visit",
+        # A year window: the year list and the older/newer links.
+        "topic-year": reverse("timeline:topic", args=[world.topic.slug]) + "?year=2021",
         "event": reverse("timeline:event", args=[world.postponed.pk]),
         "article": reverse("timeline:article", args=[world.article.pk]),
         "actor": reverse("timeline:actor", args=[actor]),

@@ -113,6 +113,7 @@ PAGES: dict[str, Callable[[dict[str, object]], str]] = {
         reverse("timeline:topic", args=[w["topic"].slug])  # type: ignore[attr-defined]
         + f"?status=occurred&status=postponed&actor={w['actor'].pk}&place={w['place'].pk}&type=meeting"
     ),  # type: ignore[attr-defined]
+    "topic-all-years": lambda w: reverse("timeline:topic", args=[w["topic"].slug]) + "?year=all",  # type: ignore[attr-defined]
     "embed": lambda w: reverse("timeline:topic-embed", args=[w["topic"].slug]),  # type: ignore[attr-defined]
     "atom": lambda w: reverse("timeline:topic-atom", args=[w["topic"].slug]),  # type: ignore[attr-defined]
     "ical": lambda w: reverse("timeline:topic-ical", args=[w["topic"].slug]),  # type: ignore[attr-defined]
@@ -149,6 +150,18 @@ def test_the_query_count_does_not_grow_with_the_number_of_events(
     few = queries_for(client, PAGES[name](small))
     many = queries_for(client, PAGES[name](large))
     assert many == few, f"{name}: {few} queries for 10 events, {many} for 1,000"
+
+
+def test_a_page_of_all_years_costs_the_same_queries_for_10_and_1000_events(
+    client: Client, worlds: tuple[dict[str, object], dict[str, object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The paged "all years" view (pages of 3 events here, so both topics have several pages)."""
+    monkeypatch.setattr("timeline.views.timelines.ALL_PAGE_EVENTS", 3)
+    small, large = worlds
+    urls = [reverse("timeline:topic", args=[w["topic"].slug]) + "?year=all&page=2" for w in (small, large)]  # type: ignore[attr-defined]
+    few, many = (queries_for(client, url) for url in urls)
+    assert "page 2 of" in client.get(urls[1]).content.decode()
+    assert many == few, f"{few} queries for 10 events, {many} for 1,000"
 
 
 def test_the_large_world_really_is_large(worlds: tuple[dict[str, object], dict[str, object]]) -> None:

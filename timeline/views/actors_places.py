@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, render
 
 from events.models import Actor, Place
 from events.selectors import events_public_for_actor, events_public_for_place
-from timeline.views.timelines import timeline_build
+from timeline.views.timelines import timeline_build, timeline_errors_as_400
 
 
+@timeline_errors_as_400
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = get_object_or_404(Actor, pk=pk)
     base = events_public_for_actor(actor_id=actor.pk)
@@ -19,6 +20,7 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "timeline/actor.html", {"actor": actor, "timeline": timeline})
 
 
+@timeline_errors_as_400
 def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(Place, pk=pk)
     base = events_public_for_place(place_id=place.pk)

@@ -1,20 +1,24 @@
 """What every timeline page (topic, actor, place) shares: filters, the strip, the year window, groups.
 
 The URL holds the whole state: the EventFilterSet's fields (the same FilterSet as the API) plus
-``year``, the window. A list longer than ``WINDOW_EVENTS`` is shown one year at a time so a topic of
-thousands of events stays fast; ``year=all`` asks for everything anyway. Scheduled events still ahead
-always appear in the "Ahead" section, whatever the window.
+``year``, the window, and ``page``. A list longer than ``WINDOW_EVENTS`` is shown one year at a time
+so a topic of thousands of events stays fast; ``year=all`` asks for every year, in pages of whole
+months of at most ``ALL_PAGE_EVENTS`` events (``page``, oldest first). "Older" and "newer" links step
+through either kind of window, and the strip links each month to the window that holds it. Scheduled
+events still ahead always appear in the "Ahead" section, whatever the window.
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, wraps
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -23,9 +27,13 @@ from events.models import Actor, Event, EventActor, Place
 from events.selectors import event_public_month_counts
 from timeline.render import YearEntries, compact_html, group_entries, groups_html
 from timeline.svg import Strip, build_strip
+from timeline.timeline_groups import FULL_MONTHS
 from timeline.views.entries import timeline_entries
 
 WINDOW_EVENTS = 300
+# "All years" of a longer timeline is paged: a 5,000-event page is megabytes of HTML for any reader,
+# and its writing alone costs several times its queries (bench/pages.py).
+ALL_PAGE_EVENTS = 1000
 FORM_FIELDS = ("date_from", "date_to", "type", "status", "actor", "place")
 
 
@@ -35,6 +43,14 @@ class YearLink:
     count: int
     href: str
     current: bool
+
+
+@dataclass(frozen=True)
+class StepLink:
+    """The neighbouring window ("Older: 2019", "Newer: May 2012 to June 2014")."""
+
+    label: str
+    href: str
 
 
 @dataclass
@@ -52,6 +68,11 @@ class Timeline:
     all_years_href: str
     filtered: bool
     today: date
+    page: int | None = None  # the page of "all years" shown; None when not paged
+    pages: int = 0
+    page_span: str = ""  # "January 2005 to June 2010"
+    older: StepLink | None = None
+    newer: StepLink | None = None
 
     @property
     def form_fields(self) -> list[Any]:
@@ -104,10 +125,77 @@ def _restrict_choices(filterset: EventFilterSet, base: QuerySet[Event]) -> None:
         form.fields[name].widget.input_type = "date"
 
 
+class WindowError(ValueError):
+    """A ``year`` or ``page`` in the query string that names no window (answered with a 400)."""
+
+
+def timeline_errors_as_400(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Answer a malformed window with a 400 that says what is wrong, never a 500."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except WindowError as error:
+            return HttpResponseBadRequest(f"{error}\n", content_type="text/plain; charset=utf-8")
+
+    return wrapper
+
+
+def _whole_number(name: str, value: str, low: int, high: int) -> int:
+    # ASCII digits only: str.isdigit() also accepts "²" and other digits int() refuses or misreads.
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
+        raise WindowError(f"{name} must be a whole number from {low} to {high}, or 'all' (got {value[:20]!r})")
+    return int(value)
+
+
+@dataclass(frozen=True)
+class MonthSpan:
+    """Consecutive months (first and last as (year, month)) and how many past events they hold."""
+
+    first: tuple[int, int]
+    last: tuple[int, int]
+    count: int
+
+    @property
+    def label(self) -> str:
+        (y1, m1), (y2, m2) = self.first, self.last
+        start, end = f"{FULL_MONTHS[m1 - 1]} {y1}", f"{FULL_MONTHS[m2 - 1]} {y2}"
+        return start if start == end else f"{start} to {end}"
+
+    def q(self) -> Q:
+        (y1, m1), (y2, m2) = self.first, self.last
+        last_day = date(y2, m2, monthrange(y2, m2)[1])
+        return Q(date_lower__gte=date(y1, m1, 1), date_lower__lte=last_day)
+
+
+def month_pages(month_counts: list[tuple[int, int, int]], size: int) -> list[MonthSpan]:
+    """Whole months, oldest first, cut into pages of at most ``size`` events (a busier month alone).
+
+    ``month_counts`` is (year, month, events) in date order. Pages never split a month, so a month's
+    heading, anchor and strip link live on exactly one page.
+    """
+    pages: list[MonthSpan] = []
+    first: tuple[int, int] | None = None
+    last: tuple[int, int] = (0, 0)
+    count = 0
+    for y, m, n in month_counts:
+        if first is not None and count + n > size:
+            pages.append(MonthSpan(first, last, count))
+            first, count = None, 0
+        if first is None:
+            first = (y, m)
+        last, count = (y, m), count + n
+    if first is not None:
+        pages.append(MonthSpan(first, last, count))
+    return pages
+
+
 def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: bool = True) -> Timeline:
     """Filter ``base`` by the request's query string and group what is left into a timeline.
 
-    ``with_notes=False`` leaves out the source notes (a compact timeline does not show them).
+    ``with_notes=False`` leaves out the source notes (a compact timeline does not show them). Raises
+    :class:`WindowError` for a ``year`` or ``page`` that names no window.
     """
     today = timezone.localdate()
     filterset = EventFilterSet(request.GET, queryset=base, request=request)
@@ -117,47 +205,81 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
     total = sum(int(r["total"]) for r in rows)  # type: ignore[call-overload]
 
     past_by_year: dict[int, int] = {}
+    past_by_month: dict[tuple[int, int], int] = {}
     for row in rows:
         n_past = int(row["total"]) - int(row["ahead"])  # type: ignore[call-overload]
         if n_past:
-            past_by_year[int(row["year"])] = past_by_year.get(int(row["year"]), 0) + n_past  # type: ignore[call-overload]
+            y, m = int(row["year"]), int(row["month"])  # type: ignore[call-overload]
+            past_by_year[y] = past_by_year.get(y, 0) + n_past
+            past_by_month[(y, m)] = past_by_month.get((y, m), 0) + n_past
 
-    requested = request.GET.get("year", "")
+    params = request.GET
+    requested = params.get("year", "")
     year: int | None = None
-    if requested != "all" and (total > WINDOW_EVENTS or requested.isdigit()):
-        if requested.isdigit():
-            year = int(requested)
-        elif past_by_year:
-            # The most recent year that has already happened: readers come for the latest news.
-            current = [y for y in past_by_year if y <= today.year]
-            year = max(current) if current else min(past_by_year)
+    if requested == "all":
+        pass
+    elif requested:
+        year = _whole_number("year", requested, 1, 9999)
+    elif total > WINDOW_EVENTS and past_by_year:
+        # The most recent year that has already happened: readers come for the latest news.
+        current = [y for y in past_by_year if y <= today.year]
+        year = max(current) if current else min(past_by_year)
+
+    # "All years" of a long timeline comes in pages of whole months, oldest first.
+    pages = month_pages([(y, m, n) for (y, m), n in sorted(past_by_month.items())], ALL_PAGE_EVENTS)
+    page: int | None = None
+    if requested == "all" and len(pages) > 1:
+        page = _whole_number("page", params["page"], 1, len(pages)) if params.get("page") else 1
+    page_of = {key: number for number, span in enumerate(pages, 1) for key in _months_of(span)} if page else {}
 
     ahead_q = Q(status="scheduled", date_upper__gte=today)
-    window = filtered if year is None else filtered.filter(Q(date_lower__year=year) | ahead_q)
+    if year is not None:
+        window = filtered.filter(Q(date_lower__year=year) | ahead_q)
+    elif page is not None:
+        window = filtered.filter(pages[page - 1].q() | ahead_q)
+    else:
+        window = filtered
     entries = timeline_entries(window, with_notes=with_notes)
     past = [e for e in entries if not e.is_ahead(today)]
     ahead = [e for e in entries if e.is_ahead(today)]
 
-    params = request.GET
-    # One query string per year, not per month of the strip: copying and re-encoding a filtered
-    # QueryDict for each of hundreds of months cost more than the page's queries.
+    # One query string per year or page, not per month of the strip: copying and re-encoding a
+    # filtered QueryDict for each of hundreds of months cost more than the page's queries.
     year_queries: dict[int, str] = {}
+    page_queries: dict[int, str] = {}
 
     def year_query(y: int) -> str:
         if y not in year_queries:
-            year_queries[y] = query_with(params, year=str(y))
+            year_queries[y] = query_with(params, year=str(y), page=None)
         return year_queries[y]
+
+    def page_query(number: int) -> str:
+        if number not in page_queries:
+            page_queries[number] = query_with(params, year="all", page=str(number))
+        return page_queries[number]
 
     def link_for(y: int, m: int, is_ahead: bool) -> str:
         if is_ahead:
             return f"#a{y}-{m:02d}"
-        if year is None or y == year:
-            return f"#m{y}-{m:02d}"
-        query = year_queries.get(y) or year_query(y)
-        return f"{query}#m{y}-{m:02d}"
+        if year is not None and y != year:
+            return f"{year_queries.get(y) or year_query(y)}#m{y}-{m:02d}"
+        if page is not None and page_of.get((y, m), page) != page:
+            return f"{page_query(page_of[(y, m)])}#m{y}-{m:02d}"
+        return f"#m{y}-{m:02d}"
 
     strip = build_strip(rows, today=today, link_for=link_for)
     years = [YearLink(y, n, year_query(y), y == year) for y, n in sorted(past_by_year.items())]
+    older = newer = None
+    if year is not None:
+        before = [y for y in past_by_year if y < year]
+        after = [y for y in past_by_year if y > year]
+        older = StepLink(f"Older: {max(before)}", year_query(max(before))) if before else None
+        newer = StepLink(f"Newer: {min(after)}", year_query(min(after))) if after else None
+    elif page is not None:
+        if page > 1:
+            older = StepLink(f"Older: {pages[page - 2].label}", page_query(page - 1))
+        if page < len(pages):
+            newer = StepLink(f"Newer: {pages[page].label}", page_query(page + 1))
     filtered_state = any(params.get(name) for name in FORM_FIELDS)
     return Timeline(
         filterset=filterset,
@@ -168,7 +290,19 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
         shown=len(entries),
         year=year,
         years=years if (year is not None or requested == "all") else [],
-        all_years_href=query_with(params, year="all"),
+        all_years_href=query_with(params, year="all", page=None),
         filtered=filtered_state,
         today=today,
+        page=page,
+        pages=len(pages),
+        page_span=pages[page - 1].label if page is not None else "",
+        older=older,
+        newer=newer,
     )
+
+
+def _months_of(span: MonthSpan) -> Iterator[tuple[int, int]]:
+    (y, m), end = span.first, span.last
+    while (y, m) <= end:
+        yield y, m
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)

@@ -9,7 +9,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 
 from events.models import Topic
 from events.selectors import events_public_for_topic, topic_public_get
-from timeline.views.timelines import timeline_build
+from timeline.views.timelines import timeline_build, timeline_errors_as_400
 
 
 def _topic_or_404(slug: str) -> Topic:
@@ -19,6 +19,7 @@ def _topic_or_404(slug: str) -> Topic:
     return topic
 
 
+@timeline_errors_as_400
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)
     timeline = timeline_build(request, events_public_for_topic(topic=topic))
@@ -29,6 +30,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # Framing is the point of this page, so it alone is exempt from X-Frame-Options; its links open in the
 # parent window (<base target="_parent">), never inside the frame.
 @xframe_options_exempt
+@timeline_errors_as_400
 def topic_embed(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)
     timeline = timeline_build(request, events_public_for_topic(topic=topic), with_notes=False)

@@ -1,0 +1,123 @@
+"""Windows of a long timeline: a year at a time, or "all years" in pages of whole months, with older
+and newer links; the URL holds the window, and a malformed one is a clear 400."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.pages.conftest import World
+from timeline.views.timelines import month_pages
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client: Client, world: World, query: str) -> str:
+    response = client.get(reverse("timeline:topic", args=[world.topic.slug]) + query)
+    assert response.status_code == 200, response.content
+    return response.content.decode()
+
+
+def past(html: str) -> str:
+    return html.split('id="past"', 1)[1]
+
+
+def steps(html: str) -> dict[str, tuple[str, str]]:
+    """rel -> (href, label) of the older/newer links."""
+    found = re.findall(r'<a href="([^"]*)" rel="(prev|next)">([^<]*)</a>', html)
+    return {rel: (href.replace("&amp;", "&"), label) for href, rel, label in found}
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The world's past events fall in six months, one each: 2012-01 (c. 2012), 2021-02, 2021-03,
+    # 2023-05, 2023-06 and 2025-02. Two a page makes three pages.
+    monkeypatch.setattr("timeline.views.timelines.ALL_PAGE_EVENTS", 2)
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_all_years_of_a_long_timeline_starts_with_its_oldest_page(client: Client, world: World) -> None:
+    html = page(client, world, "?year=all")
+    assert "Tensions begin" in past(html) and "Trade talks (first date)" in past(html)
+    assert "Talks in May" not in past(html)
+    assert "showing page 1 of 3, January 2012 to February 2021, and the events ahead" in html
+    assert "Leaders&#x27; summit" in html.split('id="ahead"', 1)[1].split('id="past"', 1)[0]
+    assert steps(html) == {"next": ("?year=all&page=2", "Newer: March 2021 to May 2023 →")}
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_the_last_page_links_back_to_the_one_before(client: Client, world: World) -> None:
+    html = page(client, world, "?year=all&page=3")
+    assert "Foreign minister visits Vienna" in past(html) and "Officials meet" in past(html)
+    assert "Tensions begin" not in past(html)
+    assert steps(html) == {"prev": ("?year=all&page=2", "← Older: March 2021 to May 2023")}
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_pages_keep_the_filters_in_their_links(client: Client, world: World) -> None:
+    html = page(client, world, "?type=talks&type=statement&type=visit&year=all")
+    # Five matching past events (c. 2012, Feb 2021, Mar 2021, May 2023, Jun 2023): three pages.
+    assert steps(html)["next"][0] == "?type=talks&type=statement&type=visit&year=all&page=2"
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_the_strip_links_a_month_on_another_page_to_that_page(client: Client, world: World) -> None:
+    html = page(client, world, "?year=all")
+    svg = html.split('<svg class="strip-svg"', 1)[1].split("</svg>", 1)[0]
+    assert 'href="#m2021-02"' in svg  # on this page
+    assert 'href="?year=all&amp;page=3#m2023-06"' in svg
+
+
+def test_a_year_window_links_to_the_years_before_and_after_it(client: Client, world: World) -> None:
+    html = page(client, world, "?year=2021")
+    assert steps(html) == {"prev": ("?year=2012", "← Older: 2012"), "next": ("?year=2023", "Newer: 2023 →")}
+
+
+def test_a_short_timeline_shows_everything_without_windows(client: Client, world: World) -> None:
+    html = page(client, world, "?year=all")
+    assert "Tensions begin" in past(html) and "Officials meet" in past(html)
+    assert steps(html) == {}
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        pytest.param("?year=99999999999", "year must be a whole number from 1 to 9999", id="huge-year"),
+        pytest.param("?year=0", "year must be", id="year-zero"),
+        pytest.param("?year=%C2%B2", "year must be", id="superscript-digit"),
+        pytest.param("?year=last", "year must be", id="word"),
+        pytest.param("?year=all&page=0", "page must be a whole number from 1 to 3", id="page-zero"),
+        pytest.param("?year=all&page=4", "page must be", id="page-past-the-end"),
+        pytest.param("?year=all&page=-1", "page must be", id="negative-page"),
+    ],
+)
+@pytest.mark.usefixtures("small_pages")
+def test_a_window_that_does_not_exist_is_a_clear_400(client: Client, world: World, query: str, message: str) -> None:
+    for name in ("timeline:topic", "timeline:topic-embed"):
+        response = client.get(reverse(name, args=[world.topic.slug]) + query)
+        assert response.status_code == 400
+        assert message in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["timeline:actor", "timeline:place"])
+def test_actor_and_place_timelines_answer_a_malformed_year_with_a_400(client: Client, world: World, name: str) -> None:
+    pk = world.visit.actor_links.first().actor_id if name == "timeline:actor" else world.visit.place_id  # type: ignore[union-attr]
+    response = client.get(reverse(name, args=[pk]) + "?year=1e3")
+    assert response.status_code == 400
+    assert "year must be" in response.content.decode()
+
+
+def test_month_pages_never_split_a_month_and_give_a_busy_month_its_own_page() -> None:
+    counts = [(2020, 1, 3), (2020, 2, 9), (2020, 4, 1), (2021, 1, 2), (2021, 2, 2)]
+    pages = month_pages(counts, 4)
+    assert [(p.first, p.last, p.count) for p in pages] == [
+        ((2020, 1), (2020, 1), 3),
+        ((2020, 2), (2020, 2), 9),
+        ((2020, 4), (2021, 1), 3),
+        ((2021, 2), (2021, 2), 2),
+    ]
+    assert sum(p.count for p in pages) == sum(n for _, _, n in counts)
+    assert pages[2].label == "April 2020 to January 2021"
