@@ -144,6 +144,14 @@ def test_later_this_month_keeps_the_month():
         pytest.param(
             "Leaders arrived in Bali for the summit, which opens on Friday.", "2025-04-11", id="for-keeps-futurate"
         ),
+        pytest.param(
+            "The rules, which take effect on Friday, were published on Monday.",
+            "2025-04-11",
+            id="further-event-keeps-futurate",
+        ),
+        pytest.param(
+            "The summit, which is being held in Bali on Friday, drew 20 leaders.", "2025-04-04", id="held-past"
+        ),
     ],
 )
 def test_a_present_relative_clause_reads_against_the_main_clause(nlp, sentence, edtf):

@@ -67,6 +67,9 @@ PROSPECTIVE_VERBS = frozenset(
         "warn", "reject", "accept", "head", "lead", "ready", "eye", "target", "block", "veto",
     }
 )  # fmt: skip
+# Relative clauses that only place their noun's own event in time: "which takes place in Bali", "which is
+# being held on Friday". Others tell of a further event ("the rules, which take effect on Wednesday").
+LOCATING_VERBS = frozenset({"hold", "happen", "occur", "run", "last", "unfold", "convene"})
 # Prepositions that date the act of a scheduling verb rather than the thing scheduled ("was set on October 18").
 _ACT_PREPOSITIONS = frozenset({"on", "at", "in", "during"})
 # Planning adjectives that head the expression: "are not due until October", "slated for June".
@@ -188,6 +191,14 @@ def _scheduled_participle(verb: Token) -> bool:
     )
 
 
+def _locates(verb: Token) -> bool:
+    """ "takes place", "is held", "happens": the clause only says when and where its noun's event is."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(child.dep_ == "dobj" and child.lower_ == "place" for child in verb.children)
+    return lemma in LOCATING_VERBS
+
+
 def _in_main_clause(verb: Token, own: str | None) -> str | None:
     """``own`` (the direction of a relative or participial clause) as the clause it hangs in reads it.
 
@@ -195,10 +206,12 @@ def _in_main_clause(verb: Token, own: str | None) -> str | None:
       in the past: the plan was made before publication and its date may fall either side of it, so no
       direction is given and the resolver takes the nearest candidate (June in an April paper is this June,
       in a September paper the June just past).
-    - A present relative clause on the subject or object of a past main verb that has already met its noun
-      ("attended the summit, which takes place in Bali"; "the summit, which is taking place in Bali, ended
-      Friday") describes it, and the main clause's past governs. A prospective main verb ("announced",
-      "postponed") or a noun reached through a preposition ("arrived for the summit, which opens Friday")
+    - A present relative clause that only places its noun's event ("takes place", "is held", "happens") on
+      the subject or object of a past main verb ("attended the summit, which takes place in Bali"; "the
+      summit, which is taking place in Bali, ended Friday") describes an event the main clause already
+      places in the past, and the main clause's past governs. A prospective main verb ("announced",
+      "postponed"), a noun reached through a preposition ("arrived for the summit, which opens Friday") or
+      a clause that tells of a further event ("the rules, which take effect on Wednesday, were published")
       leaves the relative clause's own futurate reading alone.
     """
     found = _main_clause(verb)
@@ -219,6 +232,7 @@ def _in_main_clause(verb: Token, own: str | None) -> str | None:
         and noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
         and main.lemma_.lower() not in PROSPECTIVE_VERBS
         and main.lemma_.lower() not in PLAN_HEADS
+        and _locates(verb)
     ):
         return "past"
     return own
