@@ -88,11 +88,13 @@ def post_fork(server, worker):
                 raise
             finally:
                 ms = (_time.perf_counter() - started) * 1000
-                # One write() per line: the workers share the log file (opened for appending).
-                os.write(1, f"DBTRACE {{request_id_var.get()}} {{kind}} {{ms:.1f}} {{error}}\\n".encode())
+                # A file of its own, one write() per line (appending, shared by the workers): in the
+                # log, a long traceback written in several pieces could swallow a trace line.
+                os.write(trace, f"DBTRACE {{request_id_var.get()}} {{kind}} {{ms:.1f}} {{error}}\\n".encode())
 
         setattr(cls, name, wrapper)
 
+    trace = os.open({trace!r}, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     wrapper_class = type(connections["default"])
     traced(wrapper_class, "connect", "connect")
     traced(wrapper_class, "is_usable", "ping")
@@ -175,12 +177,15 @@ class ServerSide:
     error: str = ""
 
 
-def server_side(log: Path) -> dict[str, ServerSide]:
+def server_side(log: Path, trace: Path) -> dict[str, ServerSide]:
     """Access-log lines, the database trace and the logged exceptions, by request id."""
     found: dict[str, ServerSide] = {}
     traces: list[tuple[str, str, float]] = []
     errors: dict[str, str] = {}
-    for line in log.read_text(errors="replace").splitlines():
+    lines = log.read_text(errors="replace").splitlines()
+    if trace.exists():
+        lines += trace.read_text(errors="replace").splitlines()
+    for line in lines:
         if line.startswith("DBTRACE "):
             parts = line.split()
             if len(parts) == 5 and re.fullmatch(r"[0-9.]+", parts[3]):
@@ -231,7 +236,8 @@ def run_postgres(args: argparse.Namespace) -> int:
     topic = pg(args.port, "SELECT slug FROM events_topic WHERE is_published ORDER BY id LIMIT 1", database)
     log = work / "gunicorn.log"
     config = work / "gunicorn-traced.conf.py"
-    config.write_text(TRACE_CONFIG.format(config=str(ROOT / "deploy" / "gunicorn.conf.py")))
+    trace = work / "db-trace.log"
+    config.write_text(TRACE_CONFIG.format(config=str(ROOT / "deploy" / "gunicorn.conf.py"), trace=str(trace)))
     server = start_gunicorn(env, log, config=str(config))
     pids_before = worker_pids(log)
     answers: list[Answer] = []
@@ -262,7 +268,7 @@ def run_postgres(args: argparse.Namespace) -> int:
         stop(server)
         pg(args.port, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     pids_after = worker_pids(log)
-    sides = server_side(log)
+    sides = server_side(log, trace)
 
     before = [a for a in answers if a.started < restart_at]
     during = [a for a in answers if restart_at <= a.started < back_at]

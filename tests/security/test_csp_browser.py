@@ -56,7 +56,8 @@ def test_admin(chromium: Any, live_server: Any) -> None:
         "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
         "url": live_server.url,
     }
-    for path in ["/admin/", "/admin/events/event/", "/admin/events/event/add/", "/admin/events/article/add/"]:
+    admin_pages = ["/admin/", "/admin/events/event/", "/admin/events/event/add/", "/admin/events/article/add/"]
+    for path in [*admin_pages, "/admin/two-factor/"]:
         assert visit(chromium, live_server.url + path, "#content", [cookie]) == [], path
 
 
