@@ -2,9 +2,12 @@
 
 Builds, in a scratch database, one published topic with 5,000 published events (2 actors, a place and
 3 citations each: 15,000 citations from 2,500 articles), then times the topic page as a reader gets it
-(the default window: the latest year), the whole list (``?year=all``) and a filtered view, each as the
-median of several requests through Django's test client. Beside each it times the bare SQL that page
-ran (the same statements, re-executed and fetched with a cursor) and prints the ratio.
+(the default window: the latest year), "all years" (``?year=all``: pages of whole months, at most
+``ALL_PAGE_EVENTS`` events each; its first and last page) and filtered views, each as the median of
+several requests through Django's test client. Beside each it times the bare SQL that page ran (the
+same statements, re-executed and fetched with a cursor) and prints the ratio. A last row, for
+reference only, is the whole 5,000-event list as one page (paging switched off in-process): no URL
+serves it any more.
 
     .venv/bin/python bench/pages.py                 # PostgreSQL scratch DB on 127.0.0.1 (default)
     .venv/bin/python bench/pages.py --sqlite        # a temporary SQLite file instead
@@ -210,8 +213,11 @@ def main() -> None:
     os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="bench-var-"))
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     os.environ["DJANGO_SETTINGS_MODULE"] = "timeline.settings"
+    import warnings
+
     import django
 
+    warnings.filterwarnings("ignore", message="No directory at")  # no collected static files: not timed
     django.setup()
     from django.core.management import call_command
     from django.db import connection
@@ -228,21 +234,34 @@ def main() -> None:
             f"{connection.vendor}: {Event.objects.count()} events, {Citation.objects.count()} citations "
             f"(built in {built:.1f} s); median of {args.runs} requests\n"
         )
+        from django.test import Client
+
+        from timeline.views import timelines
+
+        first_page = Client().get(f"/topics/{slug}/?year=all").content.decode()
+        found = re.search(r"showing page 1 of (\d+)", first_page)
+        last = int(found.group(1)) if found else 1
         views = [
-            ("topic page (default window: latest year)", f"/topics/{slug}/"),
-            ("topic page, all events (?year=all)", f"/topics/{slug}/?year=all"),
-            ("filtered: type=visit&status=occurred", f"/topics/{slug}/?type=visit&status=occurred"),
-            ("filtered, all years", f"/topics/{slug}/?type=visit&status=occurred&year=all"),
+            ("topic page (default window: latest year)", f"/topics/{slug}/", None),
+            ("all years, first page (?year=all)", f"/topics/{slug}/?year=all", None),
+            (f"all years, last page (page={last})", f"/topics/{slug}/?year=all&page={last}", None),
+            ("filtered: type=visit&status=occurred", f"/topics/{slug}/?type=visit&status=occurred", None),
+            ("filtered, all years", f"/topics/{slug}/?type=visit&status=occurred&year=all", None),
+            ("reference: all events on one page (unpaged)", f"/topics/{slug}/?year=all", 10**9),
         ]
         header = f"{'view':<44} {'page ms':>9} {'bare SQL ms':>12} {'ratio':>6} {'queries':>8} {'KiB':>7}"
         print(header)
         print("-" * len(header))
-        for label, path in views:
+        paged = timelines.ALL_PAGE_EVENTS
+        for label, path, page_size in views:
+            timelines.ALL_PAGE_EVENTS = page_size or paged
             page, bare, queries, size = time_page(path, args.runs)
             print(
                 f"{label:<44} {page * 1000:>9.1f} {bare * 1000:>12.1f} {page / bare:>6.1f} {queries:>8} "
-                f"{size / 1024:>7.0f}"
+                f"{size / 1024:>7.0f}",
+                flush=True,
             )
+        timelines.ALL_PAGE_EVENTS = paged
     finally:
         connection.close()
         if pg_name:

@@ -13,8 +13,8 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from html import escape  # the stdlib's: Django's lazy-aware wrapper costs more, and every value here is a str
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from timeline.timeline_groups import FULL_MONTHS, MONTH_PRECISIONS
