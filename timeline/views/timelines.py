@@ -11,7 +11,7 @@ events still ahead always appear in the "Ahead" section, whatever the window.
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, wraps
@@ -230,7 +230,14 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
     page: int | None = None
     if requested == "all" and len(pages) > 1:
         page = _whole_number("page", params["page"], 1, len(pages)) if params.get("page") else 1
-    page_of = {key: number for number, span in enumerate(pages, 1) for key in _months_of(span)} if page else {}
+    page_of: dict[tuple[int, int], int] = {}  # the page of each month with past events
+    if page is not None:
+        months = iter(sorted(past_by_month))
+        for number, span in enumerate(pages, 1):
+            for key in months:
+                page_of[key] = number
+                if key == span.last:
+                    break
 
     ahead_q = Q(status="scheduled", date_upper__gte=today)
     if year is not None:
@@ -299,10 +306,3 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
         older=older,
         newer=newer,
     )
-
-
-def _months_of(span: MonthSpan) -> Iterator[tuple[int, int]]:
-    (y, m), end = span.first, span.last
-    while (y, m) <= end:
-        yield y, m
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
