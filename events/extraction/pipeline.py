@@ -176,16 +176,29 @@ def _carry_scene(events: list[ExtractedEvent], config: ExtractionConfig) -> list
     ]
     if not scenes:
         return events
+    # The first scene (in article order) that shares a person and began at most ``stay_days`` before the
+    # event. Indexed by (person, start day) so a long article does not compare every event with every scene.
+    first_scene: dict[tuple[str, date], int] = {}
+    for index, scene in enumerate(scenes):
+        assert scene.lower is not None
+        for person in _people(scene):
+            first_scene.setdefault((person, scene.lower), index)
     carried: list[ExtractedEvent] = []
     for event in events:
-        if event.location is None and event.lower is not None and event.upper is not None:
-            for scene in scenes:
-                assert scene.lower is not None
-                shared = _people(event) & _people(scene)
-                within = scene.lower <= event.lower <= scene.lower + timedelta(days=config.stay_days)
-                if shared and within and (event.upper - event.lower).days <= config.stay_days:
-                    event = _replace(event, location=scene.location)
-                    break
+        if (
+            event.location is None
+            and event.lower is not None
+            and event.upper is not None
+            and (event.upper - event.lower).days <= config.stay_days
+        ):
+            found = [
+                first_scene[key]
+                for person in _people(event)
+                for back in range(config.stay_days + 1)
+                if (key := (person, event.lower - timedelta(days=back))) in first_scene
+            ]
+            if found:
+                event = _replace(event, location=scenes[min(found)].location)
         carried.append(event)
     return carried
 
@@ -199,21 +212,25 @@ def _replace(event: ExtractedEvent, **changes: object) -> ExtractedEvent:
 def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """One event per happening: an article often mentions the same trip twice ("his departure Friday")."""
     kept: list[ExtractedEvent] = []
+    # Only events of one type and date can be duplicates: grouping them keeps a long article linear.
+    kept_by_key: dict[tuple[EventType, str], list[ExtractedEvent]] = {}
     for event in events:
+        same_key = kept_by_key.setdefault((event.type, event.date), [])
+        people_a = _people(event)
         duplicate = False
-        for other in kept:
-            if other.type is event.type and other.date == event.date:
-                people_a, people_b = _people(event), _people(other)
-                same_people = bool(people_a & people_b) or not (people_a and people_b)
-                # Two dates for one trigger in one sentence ("on Sunday ... on Monday") are two events.
-                same_mention = event.citation.start != other.citation.start or (
-                    event.citation.time_start == other.citation.time_start
-                )
-                if same_people and same_mention:
-                    duplicate = True
-                    break
+        for other in same_key:
+            people_b = _people(other)
+            same_people = bool(people_a & people_b) or not (people_a and people_b)
+            # Two dates for one trigger in one sentence ("on Sunday ... on Monday") are two events.
+            same_mention = event.citation.start != other.citation.start or (
+                event.citation.time_start == other.citation.time_start
+            )
+            if same_people and same_mention:
+                duplicate = True
+                break
         if not duplicate:
             kept.append(event)
+            same_key.append(event)
     return kept
 
 

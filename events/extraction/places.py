@@ -80,6 +80,7 @@ def _choose_city(candidates: list[dict[str, Any]], prefer: frozenset[str]) -> di
     return candidates[0] if candidates else None
 
 
+@lru_cache(maxsize=4096)
 def _country_code(name: str) -> tuple[str, str] | None:
     countries, _, _ = _gazetteer()
     key = name.lower().removeprefix("the ").strip()
@@ -193,8 +194,9 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
 
 def dateline_place(sentence: Span, prefer: frozenset[str] = frozenset()) -> Location | None:
     """The city of a dateline that opens the sentence ("VIENNA (AP) — ..."), title-cased."""
-    text = sentence.doc.text
-    if sentence.start_char > 0 and text[sentence.start_char - 1] != "\n":
+    # The character before the sentence ends the previous token's text_with_ws; reading it there costs
+    # O(1), where sentence.doc.text rebuilds the whole article for every event (quadratic in its length).
+    if sentence.start > 0 and not sentence.doc[sentence.start - 1].text_with_ws.endswith("\n"):
         return None  # a dateline opens a paragraph
     match = _DATELINE.match(sentence.text)
     if match is None:
