@@ -166,32 +166,36 @@ def build(n_events: int) -> str:
 
 
 def time_page(url: str, runs: int) -> tuple[float, float, int, int]:
-    """(median page seconds, median bare-SQL seconds, queries, bytes) over ``runs`` requests."""
+    """(median page seconds, median bare-SQL seconds, queries, bytes) over ``runs`` requests.
+
+    Each request is followed at once by one run of its bare SQL, so a load change on a shared machine
+    hits both sides of the ratio alike.
+    """
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    client.get(url)  # warm caches (templates, URL resolver, connection)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)  # also warms caches (templates, URL resolver, connection)
+    assert response.status_code == 200, (url, response.status_code)
+    # PostgreSQL runs ModelChoiceField's .iterator() through a server-side cursor; the bare measurement
+    # fetches the same SELECT directly.
+    captured_sql = [
+        re.sub(r"^DECLARE .*? CURSOR .*?FOR ", "", q["sql"], flags=re.DOTALL) for q in captured.captured_queries
+    ]
     page_times: list[float] = []
-    captured_sql: list[str] = []
-    size = 0
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            page_times.append(time.perf_counter() - started)
-        assert response.status_code == 200, (url, response.status_code)
-        size = len(response.content)
-        captured_sql = [q["sql"] for q in captured.captured_queries]
     bare_times: list[float] = []
+    size = len(response.content)
     for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        page_times.append(time.perf_counter() - started)
+        assert response.status_code == 200, (url, response.status_code)
         started = time.perf_counter()
         with connection.cursor() as cursor:
             for sql in captured_sql:
-                # PostgreSQL runs ModelChoiceField's .iterator() through a server-side cursor; the bare
-                # measurement fetches the same SELECT directly.
-                cursor.execute(re.sub(r"^DECLARE .*? CURSOR .*?FOR ", "", sql, flags=re.DOTALL))
+                cursor.execute(sql)
                 if cursor.description is not None:
                     cursor.fetchall()
         bare_times.append(time.perf_counter() - started)
