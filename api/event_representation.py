@@ -38,6 +38,10 @@ def iso(value: Any) -> str | None:
     return None if value is None else value.isoformat().replace("+00:00", "Z")
 
 
+def _day(value: Any) -> str:
+    return value.isoformat()  # a non-null date (the bounds always are)
+
+
 @lru_cache(maxsize=8192)
 def _date_display(edtf: str, week: bool) -> str:
     # Event.human_date, memoised: a million events share a few thousand distinct dates.
@@ -82,8 +86,8 @@ class EventRepresentation:
             "status": row["status"],
             "review_state": row["review_state"],
             "date_edtf": row["date_edtf"],
-            "date_lower": iso(row["date_lower"]),
-            "date_upper": iso(row["date_upper"]),
+            "date_lower": _day(row["date_lower"]),
+            "date_upper": _day(row["date_upper"]),
             "precision": row["precision"],
             "date_is_week": row["date_is_week"],
             "date_display": _date_display(row["date_edtf"], row["date_is_week"]),

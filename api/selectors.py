@@ -139,7 +139,9 @@ class _AnyOf(Expression):
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple[Any, ...]]:
         sql, params = compiler.compile(self.column)
-        return f"{sql} = ANY(%s)", (*params, self.ids)
+        # An array literal as text: psycopg adapts a list of 2,000 ints one by one, a string at once.
+        array = "{" + ",".join(str(int(pk)) for pk in self.ids) + "}"
+        return f"{sql} = ANY(%s::bigint[])", (*params, array)
 
 
 def _event_ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> QuerySet[Any]:
