@@ -11,10 +11,10 @@ Conventions, chosen for news copy:
   paper is that Sunday; "traveled in May" in a May paper is this May.
 - With no tense to go on we take the nearest candidate, preferring the past on a tie: most news reports
   what happened. A stative present ("Talks are in May", "exports are up in May") is such a case; an
-  eventive present is the futurate of timetables and arrives here as future (see ``tense``). HeidelTime
-  reads every present tense forward, so "Talks are in May" in a June paper is next May there and the May
-  just past here; on MEANTIME the forward reading scores lower, and a report of current figures ("exports
-  are up in May") is about the month just past.
+  eventive present is the futurate of timetables and arrives here as future (see ``tense``, which also
+  gives the MEANTIME figures). HeidelTime reads every present tense forward, so "Talks are in May" in a
+  June paper is next May there and the May just past here: a report of current figures ("exports are up
+  in May") is about the month just past.
 - Anchored expressions ("two days later") count from the narrative reference time, but whether they are
   past or future for the reader is decided against the publication date.
 """

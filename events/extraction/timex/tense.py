@@ -11,13 +11,18 @@ simple present with a date is the *futurate* of timetables ("the rule takes effe
 congress opens on Oct. 16"), so it reads as future, the publication day or month included. A stative
 present ("Talks are in May", "GM has until the end of May", "exports are up in May") reports what holds
 now and gives no direction: the resolver then takes the nearest candidate, so "Talks are in May" in a June
-paper is the May just past, not next year's (HeidelTime would say next year's; on MEANTIME reading every
-present forward scores lower than this split). A present perfect ("has been trying since December") is past.
+paper is the May just past, not next year's. HeidelTime would say next year's (it reads every VBP/VBZ as
+PRESENTFUTURE). On MEANTIME's 120 documents, reading every present forward gave value F1 0.824 against 0.827
+for nearest before this split; with the futurate split, nearest and forward tie for the statives (0.827) and
+reading them as past drops to 0.821. Nearest is kept because a stative present with a month already gone is
+mostly a report of current figures ("exports are up in May"). A present perfect ("has been trying since
+December") is past.
 
 Subordinate clauses are read against the clause they hang in (see :func:`clause_direction`): a plan
 participle under a past main clause ("the meeting planned for June was delayed") is a future *in the
-past*, and a present relative clause on an argument of a past main verb ("attended the summit, which takes
-place in Bali") describes something the main clause already places in the past.
+past*, and a present relative clause that only places the event of a past main verb's subject or object
+("attended the summit, which takes place in Bali") describes something the main clause already places in the
+past.
 """
 
 from __future__ import annotations
