@@ -6,8 +6,10 @@ as an attempt to make this server connect somewhere it should not (SSRF) or to t
 
 * accepts http and https on ports 80 and 443 only;
 * resolves the host once, refuses the whole answer if any address in it is not globally routable
-  (see ``addresses``), and connects to the checked address itself, so a second DNS answer
-  cannot swap in another address (DNS rebinding). TLS still sends SNI for, and verifies the
+  (see ``addresses``), and connects to the checked addresses themselves, so a second DNS answer
+  cannot swap in another address (DNS rebinding). When a name has several addresses they are
+  tried in turn (IPv6 and IPv4 interleaved, as RFC 8305 orders them), moving on when one cannot
+  be connected to, all within the one deadline. TLS still sends SNI for, and verifies the
   certificate against, the real hostname, and the Host header carries it;
 * follows redirects by hand, checking every hop as it checked the first, before connecting;
 * bounds the whole fetch, redirects included, by one wall-clock deadline: a watchdog thread shuts
@@ -293,7 +295,7 @@ class _Target:
     scheme: str
     host: str  # ASCII hostname or address text, no brackets, no trailing dot
     port: int
-    address: IPAddress  # the checked address we connect to
+    addresses: tuple[IPAddress, ...]  # the checked addresses we may connect to, in the order to try
     request_target: str
     host_header: str
 
@@ -327,17 +329,17 @@ def _target_check(url: str, policy: FetchPolicy) -> _Target:
     except InvalidHost as exc:
         raise InvalidURL(str(exc), url=url) from exc
     if literal is not None:
-        address = literal
         host = str(literal) if literal.version == 4 else host.rstrip(".")
-        _address_check(host, address, policy, url)
+        _address_check(host, literal, policy, url)
+        addresses: tuple[IPAddress, ...] = (literal,)
     else:
         if not _HOSTNAME.fullmatch(host):
             raise InvalidURL(f"{host!r} is not a valid hostname", url=url)
         host = host.rstrip(".")
-        address = _host_resolve(host, port, policy, url)
+        addresses = _host_resolve(host, port, policy, url)
 
     # A non-standard port exists only for test servers on the loopback interface.
-    if port not in STANDARD_PORTS and not (policy.allow_loopback and address.is_loopback):
+    if port not in STANDARD_PORTS and not (policy.allow_loopback and all(a.is_loopback for a in addresses)):
         raise BlockedPort(port, url=url)
 
     name = f"[{host}]" if ":" in host else host
@@ -345,7 +347,7 @@ def _target_check(url: str, policy: FetchPolicy) -> _Target:
     path = _NON_ASCII.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), parts.path or "/")
     query = _NON_ASCII.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), parts.query)
     request_target = f"{path}?{query}" if query else path
-    return _Target(url, scheme, host, port, address, request_target, host_header)
+    return _Target(url, scheme, host, port, addresses, request_target, host_header)
 
 
 def _ascii_host(hostname: str, url: str) -> str:
@@ -365,8 +367,8 @@ def _address_check(host: str, address: IPAddress, policy: FetchPolicy, url: str)
         raise BlockedAddress(host, address, reason, url=url)
 
 
-def _host_resolve(host: str, port: int, policy: FetchPolicy, url: str) -> IPAddress:
-    """Resolve ``host`` once; refuse it if any address is refused; return the first address.
+def _host_resolve(host: str, port: int, policy: FetchPolicy, url: str) -> tuple[IPAddress, ...]:
+    """Resolve ``host`` once; refuse it if any address is refused; return the addresses to try.
 
     One refused address refuses the name: a name that mixes public and private answers is
     either misconfigured or built to win a race. The trailing dot keeps resolv.conf search
@@ -384,7 +386,22 @@ def _host_resolve(host: str, port: int, policy: FetchPolicy, url: str) -> IPAddr
         raise ResolutionError(f"{host!r} has no IPv4 or IPv6 address", url=url)
     for address in addresses:
         _address_check(host, address, policy, url)
-    return next(iter(addresses))
+    return _families_interleave(list(addresses))
+
+
+def _families_interleave(addresses: list[IPAddress]) -> tuple[IPAddress, ...]:
+    """Alternate address families, starting with the resolver's first choice (RFC 8305, 4).
+
+    getaddrinfo already sorts by RFC 6724 preference, which puts every IPv6 address first on a host
+    with IPv6; when IPv6 is broken on the path, interleaving reaches an IPv4 address on the second
+    attempt instead of after every IPv6 one has failed.
+    """
+    first = [a for a in addresses if a.version == addresses[0].version]
+    other = [a for a in addresses if a.version != addresses[0].version]
+    ordered: list[IPAddress] = []
+    for index in range(max(len(first), len(other))):
+        ordered.extend(group[index] for group in (first, other) if index < len(group))
+    return tuple(ordered)
 
 
 # --- The deadline watchdog ---------------------------------------------------------------------
@@ -406,12 +423,21 @@ class _Watchdog:
         self._timer.daemon = True
         self._timer.start()
 
-    def watch(self, sock: socket.socket) -> None:
+    def watch(self, sock: socket.socket) -> socket.socket:
+        """Watch ``sock``; return the duplicate kept, for ``forget`` once the socket is abandoned."""
         handle = sock.dup()
         with self._lock:
             self._sockets.append(handle)
             if self.expired:
                 _socket_shutdown(handle)
+        return handle
+
+    def forget(self, handle: socket.socket) -> None:
+        """Close the duplicate of a socket given up on (a failed connect), so it closes for good."""
+        with self._lock:
+            if handle in self._sockets:
+                self._sockets.remove(handle)
+        handle.close()
 
     def _expire(self) -> None:
         with self._lock:
@@ -439,33 +465,70 @@ def _socket_shutdown(handle: socket.socket) -> None:
 # --- Connections pinned to the checked address -------------------------------------------------
 
 
-def _pinned_socket_open(address: IPAddress, port: int, timeout: float | None, watchdog: _Watchdog) -> socket.socket:
-    family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    try:
-        watchdog.watch(sock)
-        sock.settimeout(timeout)
-        sock.connect((str(address), port))
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    except BaseException:
-        sock.close()
-        raise
-    return sock
+def _pinned_socket_open(
+    addresses: tuple[IPAddress, ...], port: int, timeout: float | None, deadline: float, watchdog: _Watchdog
+) -> socket.socket:
+    """Connect to the first of ``addresses`` that accepts, trying them in order.
+
+    Only addresses checked beforehand are given here. A failure to connect (refused, unreachable,
+    timed out) moves on to the next address; each attempt is bounded by ``timeout`` and by the time
+    left before ``deadline``, so the attempts together never outlast the fetch's deadline. Once
+    connected, nothing is retried on another address: the request may have reached the server.
+    """
+    last_error: OSError | None = None
+    for attempt, address in enumerate(addresses):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(f"deadline passed after {attempt} of {len(addresses)} addresses were tried")
+        family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        handle = None
+        try:
+            handle = watchdog.watch(sock)
+            sock.settimeout(remaining if timeout is None else min(timeout, remaining))
+            sock.connect((str(address), port))
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError as exc:
+            sock.close()
+            if handle is not None:
+                watchdog.forget(handle)
+            last_error = exc
+            continue
+        except BaseException:
+            sock.close()
+            raise
+        return sock
+    if last_error is None:
+        raise OSError("no address to connect to")
+    if len(addresses) == 1:
+        raise last_error
+    # The addresses stay out of the message (it reaches logs and task results).
+    raise OSError(
+        f"none of {len(addresses)} addresses accepted a connection; the last said: {last_error}"
+    ) from last_error
 
 
 class _PinnedConnectionMixin:
-    """Connects to the address checked beforehand, never resolving ``host`` again."""
+    """Connects to the addresses checked beforehand, never resolving ``host`` again."""
 
     port: int
     timeout: Any
 
-    def __init__(self, *args: Any, pinned_address: IPAddress, watchdog: _Watchdog, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        pinned_addresses: tuple[IPAddress, ...],
+        deadline: float,
+        watchdog: _Watchdog,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self._pinned_address = pinned_address
+        self._pinned_addresses = pinned_addresses
+        self._deadline = deadline
         self._watchdog = watchdog
 
     def _new_conn(self) -> socket.socket:
-        return _pinned_socket_open(self._pinned_address, self.port, self.timeout, self._watchdog)
+        return _pinned_socket_open(self._pinned_addresses, self.port, self.timeout, self._deadline, self._watchdog)
 
 
 class _PinnedHTTPConnection(_PinnedConnectionMixin, HTTPConnection):
@@ -485,27 +548,27 @@ class _PinnedHTTPSConnectionPool(HTTPSConnectionPool):
 
 
 def _pool_open(target: _Target, policy: FetchPolicy, deadline: float, watchdog: _Watchdog) -> HTTPConnectionPool:
-    # The watchdog bounds reads by the deadline; connect() is bounded here, as a shutdown may not
-    # interrupt a connection attempt.
-    remaining = deadline - time.monotonic()
-    timeout = urllib3.Timeout(connect=min(policy.connect_timeout, remaining), read=policy.read_timeout)
+    # The watchdog bounds reads by the deadline; each connect() is bounded by the time left in
+    # _pinned_socket_open, as a shutdown may not interrupt a connection attempt.
+    timeout = urllib3.Timeout(connect=policy.connect_timeout, read=policy.read_timeout)
     common: dict[str, Any] = {
         "port": target.port,
         "timeout": timeout,
         "maxsize": 1,
         "retries": False,
-        "pinned_address": target.address,
+        "pinned_addresses": target.addresses,
+        "deadline": deadline,
         "watchdog": watchdog,
     }
     if target.scheme == "https":
         return _PinnedHTTPSConnectionPool(
-            str(target.address),
+            str(target.addresses[0]),
             cert_reqs="CERT_REQUIRED",
             ca_certs=policy.ca_certs or certifi.where(),
             server_hostname=target.host,
             **common,
         )
-    return _PinnedHTTPConnectionPool(str(target.address), **common)
+    return _PinnedHTTPConnectionPool(str(target.addresses[0]), **common)
 
 
 # --- Fetching ----------------------------------------------------------------------------------

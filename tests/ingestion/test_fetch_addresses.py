@@ -1,15 +1,19 @@
-"""The address check (property tests) and how host literals are read."""
+"""The address check (property tests), how host literals are read, and names with several addresses."""
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from events.ingestion.addresses import InvalidHost, address_refusal, parse_host_literal
+from events.ingestion.fetch import BlockedAddress, DeadlineExceeded, NetworkError, fetch_url
+from tests.ingestion.conftest import FakeDNS, LoopbackServer, Reply, loopback_policy
 
 ipv4 = st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address)
 ipv6 = st.integers(0, 2**128 - 1).map(ipaddress.IPv6Address)
@@ -134,3 +138,106 @@ def test_literal_parsing_agrees_with_inet_aton(host: str) -> None:
             parse_host_literal(host)
     else:
         assert parse_host_literal(host) == expected
+
+
+# --- A name with several addresses: each is tried in turn, within the deadline ----------------
+
+
+@pytest.fixture
+def blackhole(http_server: LoopbackServer) -> Iterator[str]:
+    """An address on the test server's port that never completes a connection (a full backlog).
+
+    Linux drops a SYN that finds the accept queue full, so connect() waits until its timeout, as it
+    does for a host that has gone away.
+    """
+    listener = socket.socket()
+    listener.bind(("127.0.0.3", http_server.port))
+    listener.listen(0)
+    filler = socket.create_connection(("127.0.0.3", http_server.port), timeout=1)
+    yield "127.0.0.3"
+    filler.close()
+    listener.close()
+
+
+def test_a_refused_connection_moves_on_to_the_next_address(
+    http_server: LoopbackServer, fake_dns: FakeDNS, connection_attempts: list[Any]
+) -> None:
+    # Nothing listens on 127.0.0.2, so the kernel refuses that connection at once.
+    fake_dns.records["news.example"] = ["127.0.0.2", "127.0.0.1"]
+    http_server.routes["/a"] = Reply()
+
+    result = fetch_url(f"http://news.example:{http_server.port}/a", policy=loopback_policy(http_server.port))
+
+    assert result.status == 200
+    assert connection_attempts == [("127.0.0.2", http_server.port), ("127.0.0.1", http_server.port)]
+    assert http_server.connections == 1
+    assert http_server.requests[0][1]["Host"] == f"news.example:{http_server.port}"
+
+
+def test_a_connection_that_times_out_moves_on_to_the_next_address(
+    http_server: LoopbackServer, blackhole: str, fake_dns: FakeDNS, connection_attempts: list[Any]
+) -> None:
+    fake_dns.records["news.example"] = [blackhole, "127.0.0.1"]
+    http_server.routes["/a"] = Reply()
+    policy = loopback_policy(http_server.port, connect_timeout=0.2, deadline_seconds=10.0)
+
+    result = fetch_url(f"http://news.example:{http_server.port}/a", policy=policy)
+
+    assert result.status == 200
+    assert connection_attempts == [(blackhole, http_server.port), ("127.0.0.1", http_server.port)]
+
+
+def test_the_deadline_covers_every_address_tried(
+    http_server: LoopbackServer, blackhole: str, fake_dns: FakeDNS, connection_attempts: list[Any]
+) -> None:
+    # Each connect alone may take 10 s; the whole fetch may not take more than 0.3 s, so the first
+    # attempt is cut short by the deadline and the address after it is never tried.
+    fake_dns.records["news.example"] = [blackhole, "127.0.0.1"]
+    policy = loopback_policy(http_server.port, connect_timeout=10.0, deadline_seconds=0.3)
+
+    with pytest.raises(DeadlineExceeded) as caught:
+        fetch_url(f"http://news.example:{http_server.port}/a", policy=policy)
+
+    assert caught.value.retryable
+    assert connection_attempts == [(blackhole, http_server.port)]
+    assert http_server.connections == 0
+
+
+def test_when_no_address_accepts_each_was_tried_once_in_order(
+    http_server: LoopbackServer, fake_dns: FakeDNS, connection_attempts: list[Any]
+) -> None:
+    # Two IPv4 addresses and one IPv6: the families alternate, starting with the resolver's first.
+    fake_dns.records["news.example"] = ["127.0.0.2", "127.0.0.4", "::1"]
+    http_server.server_close()  # the port is free on every address now
+    port = http_server.port
+
+    with pytest.raises(NetworkError) as caught:
+        fetch_url(f"http://news.example:{port}/a", policy=loopback_policy(port))
+
+    assert [attempt[0] for attempt in connection_attempts] == ["127.0.0.2", "::1", "127.0.0.4"]
+    assert caught.value.retryable
+    assert "3 addresses" in str(caught.value)
+    assert "127.0.0" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(["127.0.0.1", "10.0.0.1"], id="usable-then-private"),
+        pytest.param(["10.0.0.1", "127.0.0.1"], id="private-then-usable"),
+        pytest.param(["127.0.0.1", "::ffff:127.0.0.1"], id="usable-then-ipv4-mapped"),
+        pytest.param(["127.0.0.1", "169.254.169.254"], id="usable-then-metadata"),
+    ],
+)
+def test_a_name_with_any_refused_address_is_refused_without_connecting(
+    answer: list[str], http_server: LoopbackServer, fake_dns: FakeDNS, connection_attempts: list[Any]
+) -> None:
+    # Mixing a usable address with a refused one is either a misconfiguration or an attempt to win a
+    # race between the two; the name is refused whole, and nothing is connected to at all.
+    fake_dns.records["news.example"] = answer
+
+    with pytest.raises(BlockedAddress):
+        fetch_url(f"http://news.example:{http_server.port}/a", policy=loopback_policy(http_server.port))
+
+    assert connection_attempts == []
+    assert http_server.connections == 0
