@@ -64,7 +64,7 @@ from events.services.articles import article_submit_url, content_hash_for
 from events.services.citations import citation_create
 from events.services.events import event_create
 from events.services.history import attribute
-from events.services.matching import Proposal, event_find_match
+from events.services.matching import Match, Proposal, event_find_match
 
 log = logging.getLogger(__name__)
 User = AbstractBaseUser | AnonymousUser | None
@@ -330,13 +330,13 @@ def _extract(article: Article, original: str, is_html: bool | None) -> ArticleEx
 
 
 def _store_lock() -> None:
-    """Serialise the store step across workers for the rest of the transaction.
+    """Serialise the creation and the change of events across workers, for the rest of the transaction.
 
     Matching reads the events, then creates one when none matches: two workers storing two reports of
     the same happening at once would each see no match and create two events. On PostgreSQL a
     transaction-scoped advisory lock makes the read-then-create atomic; SQLite already runs one writer
-    at a time (the settings open transactions IMMEDIATE). The store step is short (no spaCy, no network),
-    so the lock costs little.
+    at a time (the settings open transactions IMMEDIATE). Only what creates or changes an event takes it
+    (see ``_proposals_store_new``); citing an event that is already there does not.
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -349,12 +349,76 @@ class _StoreCounts:
     matched: int = 0
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
+    # (citation id, score, reason) of each match, written in one UPDATE at the end of the store.
+    scores: list[tuple[int, float, str]] = field(default_factory=list)
+    # (event id, actor id, role) to add to matched events, written in one INSERT at the end of the store.
+    actor_links: set[tuple[int, int, str]] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A proposed event with its date parsed and its place and actors stored, ready to be matched."""
+
+    proposed: ExtractedEvent
+    proposal: Proposal
+    actors: list[tuple[Actor, str]]
+
+
+# EDTF parsing goes through a grammar (pyparsing) and costs milliseconds; reports of one story repeat the
+# same few dates, and the result is an immutable value, so it is parsed once per process.
+_parse_edtf_cached = functools.lru_cache(maxsize=4096)(parse_edtf)
+
+
+def _proposals_prepare(extraction: ArticleExtraction) -> tuple[list[_Prepared], int]:
+    """Parse each proposal's date and resolve its place and actors; return them and how many were invalid.
+
+    Run before the store transaction, each lookup in its own short transaction: places, actors and their
+    aliases are shared reference rows, unique in the database and made with get_or_create, so a worker
+    that dies after this leaves nothing that a retry would duplicate. Inside the store transaction they
+    would lengthen the serialised part, and an uncommitted new actor would make a second worker that
+    needs the same one wait for the first's whole store.
+    """
+    prepared, invalid = [], 0
+    for proposed in extraction.events:
+        try:
+            parsed = _parse_edtf_cached(proposed.date)
+        except InvalidEdtf:
+            invalid += 1
+            continue
+        place = place_resolve(proposed.location) if proposed.location else None
+        actors = [(actor_resolve(name=a.name, kind=a.kind), str(a.role)) for a in proposed.actors]
+        proposal = Proposal(
+            event_type=str(proposed.type),
+            lower=parsed.lower,
+            upper=parsed.upper,
+            title=proposed.title,
+            place=place,
+            actor_ids=frozenset(actor.pk for actor, _ in actors),
+            person_ids=frozenset(actor.pk for actor, _ in actors if actor.kind == ActorKind.PERSON),
+        )
+        prepared.append(_Prepared(proposed, proposal, actors))
+    return prepared, invalid
+
+
+def article_store_extraction(*, claim: Claim, extraction: ArticleExtraction) -> str:
+    """Store what extraction found: article fields, then each proposed event matched or created.
+
+    Places, actors and the outlet are resolved first; then one transaction stores the article and its
+    events, all or nothing, so a worker killed in it leaves the article to be processed again whole.
+    """
+    row = Article.objects.filter(pk=claim.article_id).values_list("url", "source_id").first()
+    if row is None:
+        return "lost claim"
+    url, source_id = row
+    source = _source_for(url, extraction.outlet) if source_id is None and url else None
+    prepared, invalid = _proposals_prepare(extraction)
+    return _store(claim, extraction, prepared, source, _StoreCounts(skipped=invalid))
 
 
 @transaction.atomic
-def article_store_extraction(*, claim: Claim, extraction: ArticleExtraction) -> str:
-    """Store what extraction found: article fields, then each proposed event matched or created."""
-    _store_lock()
+def _store(
+    claim: Claim, extraction: ArticleExtraction, prepared: list[_Prepared], source: Source | None, counts: _StoreCounts
+) -> str:
     article = Article.objects.select_for_update().get(pk=claim.article_id)
     if article.state != claim.state or article.state_changed_at != claim.token:
         return "lost claim"
@@ -377,8 +441,8 @@ def article_store_extraction(*, claim: Claim, extraction: ArticleExtraction) -> 
     ):
         article.published = extraction.published
         article.published_source = _PUBLISHED_SOURCE[extraction.published_source]
-    if article.source_id is None and article.url:
-        article.source = _source_for(article.url, extraction.outlet)
+    if article.source_id is None and source is not None:
+        article.source = source
     now = timezone.now()
     article.state, article.state_changed_at, article.error = ArticleState.DONE, now, ""
     article.extractor_version = extraction.extractor_version[:40]
@@ -387,18 +451,30 @@ def article_store_extraction(*, claim: Claim, extraction: ArticleExtraction) -> 
         with transaction.atomic():
             article.save()
     except IntegrityError:
-        # Another article took this text's hash between our check and our save (no lock covers
-        # articles outside the store step, e.g. a pasted text submitted just now).
+        # Another article took this text's hash between our check and our save (the twin committed
+        # first; our save waited for it).
         twin = Article.objects.filter(content_hash=article.content_hash).exclude(pk=article.pk).first()
         if twin is None:
             raise
         article.refresh_from_db()
         return _mark_duplicate(article, twin, extraction.text)
 
-    counts = _StoreCounts()
-    cited_events: set[int] = set(article.citations.values_list("event_id", flat=True))
-    for proposed in extraction.events:
-        _proposal_store(article, proposed, cited_events, counts)
+    if first_time:
+        _proposals_store_new(article, prepared, counts)
+    else:
+        # Reprocessing may re-date the events this article alone reports: all of it under the lock.
+        _store_lock()
+        cited_events = set(article.citations.values_list("event_id", flat=True))
+        for item in prepared:
+            _proposal_store(article, item, cited_events, counts, reprocessing=True)
+    if counts.actor_links:
+        # In one order for every worker: two that add links to the same events wait for each other in
+        # turn, never each for the other (a deadlock the lock-free citations would otherwise allow).
+        links = [EventActor(event_id=e, actor_id=a, role=r) for e, a, r in sorted(counts.actor_links)]
+        EventActor.objects.bulk_create(links, ignore_conflicts=True)
+    if counts.scores:
+        citations = [Citation(pk=pk, match_score=score, match_reason=reason) for pk, score, reason in counts.scores]
+        Citation.objects.bulk_update(citations, ["match_score", "match_reason"])
     _test_delay(article.pk)
     return f"done: {counts.created} new, {counts.matched} matched, {counts.skipped} skipped"
 
@@ -437,23 +513,69 @@ def _source_for(url: str, outlet: str) -> Source | None:
     return source
 
 
-def _proposal_store(article: Article, proposed: ExtractedEvent, cited_events: set[int], counts: _StoreCounts) -> None:
-    try:
-        parsed = parse_edtf(proposed.date)
-    except InvalidEdtf:
-        counts.skipped += 1
-        return
-    place = place_resolve(proposed.location) if proposed.location else None
-    actors = [(actor_resolve(name=a.name, kind=a.kind), str(a.role)) for a in proposed.actors]
-    proposal = Proposal(
-        event_type=str(proposed.type),
-        lower=parsed.lower,
-        upper=parsed.upper,
-        title=proposed.title,
-        place=place,
-        actor_ids=frozenset(actor.pk for actor, _ in actors),
-        person_ids=frozenset(actor.pk for actor, _ in actors if actor.kind == ActorKind.PERSON),
+def _proposals_store_new(article: Article, prepared: list[_Prepared], counts: _StoreCounts) -> None:
+    """Store the proposals of an article processed for the first time, taking the lock only if needed.
+
+    Most reports of a story are cited by events an earlier report created. Such a proposal changes no
+    event: it adds a citation (and the actors the event lacks), rows of its own that another worker's
+    matching cannot be misled by. So each proposal is first matched against the committed events
+    without the lock; only the proposals that would create an event, or change one (a finer date, a
+    status moved on), take the lock and are matched again under it, seeing every event committed
+    before. Two workers storing reports of one story then wait for each other only while the story's
+    events are being created or refined, not for every report.
+
+    The lock-free citations are written after the locked part: a worker waiting for the lock holds no
+    row that the holder might need, so the two cannot deadlock (the actor links both may add to one
+    event are written last of all, in a fixed order).
+    """
+    cited_events: set[int] = set()
+    lock_free: list[tuple[_Prepared, Match]] = []
+    needs_lock: list[_Prepared] = []
+    for item in prepared:
+        match = event_find_match(proposal=item.proposal)
+        if match is None or _machine_changes(match.event, _refinement(match.event, item.proposed, item.proposal)[0]):
+            needs_lock.append(item)
+        elif match.event.pk in cited_events:
+            counts.skipped += 1  # one citation per article per event: the article said it twice
+        else:
+            cited_events.add(match.event.pk)
+            lock_free.append((item, match))
+    if needs_lock:
+        _store_lock()
+        for item in needs_lock:
+            _proposal_store(article, item, cited_events, counts, reprocessing=False)
+    for item, match in lock_free:
+        _cite_match(article, item, match, counts)
+
+
+def _cite_match(article: Article, item: _Prepared, match: Match, counts: _StoreCounts) -> None:
+    """Cite ``article`` for the event ``item`` matched, adding the actors the event lacks."""
+    event, cite = match.event, item.proposed.citation
+    if event.review_state == ReviewState.PROPOSED:
+        # The event gathers the actors its reports name, so the next report has more to match on.
+        # Its links were read with the candidates; the missing ones are written at the end of the store.
+        linked = {(link.actor_id, link.role) for link in event.actor_links.all()}
+        counts.actor_links |= {(event.pk, actor.pk, role) for actor, role in item.actors} - {
+            (event.pk, pk, role) for pk, role in linked
+        }
+    citation = citation_create(
+        event=event,
+        article=article,
+        start=cite.start,
+        end=cite.end,
+        quote=cite.quote,
+        time_text=cite.time_text,
+        rule=item.proposed.rule,
     )
+    counts.scores.append((citation.pk, match.score, match.reason))
+    counts.matched += 1
+
+
+def _proposal_store(
+    article: Article, item: _Prepared, cited_events: set[int], counts: _StoreCounts, *, reprocessing: bool
+) -> None:
+    proposed, proposal, actors = item.proposed, item.proposal, item.actors
+    place = proposal.place
     cite = proposed.citation
 
     # Reprocessing: this sentence was stored before. Its event is re-dated if the article is its only
@@ -462,6 +584,8 @@ def _proposal_store(article: Article, proposed: ExtractedEvent, cited_events: se
         Citation.objects.filter(article=article, start=cite.start, end=cite.end, rule=proposed.rule[:80])
         .select_related("event")
         .first()
+        if reprocessing
+        else None
     )
     if own is not None:
         event = own.event
@@ -481,27 +605,12 @@ def _proposal_store(article: Article, proposed: ExtractedEvent, cited_events: se
 
     match = event_find_match(proposal=proposal)
     if match is not None:
-        event = match.event
-        if event.pk in cited_events:
+        if match.event.pk in cited_events:
             counts.skipped += 1  # one citation per article per event: the article said it twice
             return
-        _event_refine(event, proposed, proposal, article)
-        if event.review_state == ReviewState.PROPOSED:
-            # The event gathers the actors its reports name, so the next report has more to match on.
-            for actor, role in actors:
-                EventActor.objects.get_or_create(event=event, actor=actor, role=role)
-        citation = citation_create(
-            event=event,
-            article=article,
-            start=cite.start,
-            end=cite.end,
-            quote=cite.quote,
-            time_text=cite.time_text,
-            rule=proposed.rule,
-        )
-        Citation.objects.filter(pk=citation.pk).update(match_score=match.score, match_reason=match.reason)
-        cited_events.add(event.pk)
-        counts.matched += 1
+        _event_refine(match.event, proposed, proposal, article)
+        _cite_match(article, item, match, counts)
+        cited_events.add(match.event.pk)
         return
 
     event = event_create(
@@ -529,8 +638,8 @@ def _proposal_store(article: Article, proposed: ExtractedEvent, cited_events: se
     counts.created += 1
 
 
-def _event_refine(event: Event, proposed: ExtractedEvent, proposal: Proposal, article: Article) -> None:
-    """A matched report may date the event more precisely, or say that a planned event took place."""
+def _refinement(event: Event, proposed: ExtractedEvent, proposal: Proposal) -> tuple[dict[str, object], list[str]]:
+    """What a matched report would change in its event (a finer date, a status moved on), and why."""
     changes: dict[str, object] = {}
     reasons = []
     narrower = (proposal.upper - proposal.lower) < (event.date_upper - event.date_lower)
@@ -542,31 +651,41 @@ def _event_refine(event: Event, proposed: ExtractedEvent, proposal: Proposal, ar
     if status in _STATUS_FORWARD.get(event.status, set()):
         changes["status"] = status
         reasons.append(f"status {event.status} -> {status}")
+    return changes, reasons
+
+
+def _event_refine(event: Event, proposed: ExtractedEvent, proposal: Proposal, article: Article) -> None:
+    """A matched report may date the event more precisely, or say that a planned event took place."""
+    changes, reasons = _refinement(event, proposed, proposal)
     if changes:
         _event_machine_update(event, f"{'; '.join(reasons)} (article {article.pk})", **changes)
 
 
-def _event_machine_update(event: Event, reason: str, **fields: object) -> bool:
-    """Change an event as the machine: only a proposed event, never a field an editor locked.
+def _machine_changes(event: Event, fields: dict[str, object]) -> dict[str, object]:
+    """The fields the machine may change in ``event``: none unless it is proposed; never a locked one.
 
     Editors win: a published or rejected event keeps its fields whatever a later article says (its new
     citation still shows the editor what was reported).
     """
     if event.review_state != ReviewState.PROPOSED or event.merged_into_id is not None:
-        return False
+        return {}
     locked = set(event.locked_fields or [])
-    changes = {name: value for name, value in fields.items() if name not in locked and getattr(event, name) != value}
+    return {name: value for name, value in fields.items() if name not in locked and getattr(event, name) != value}
+
+
+def _event_machine_update(event: Event, reason: str, **fields: object) -> bool:
+    """Change an event as the machine, within what :func:`_machine_changes` allows."""
+    changes = _machine_changes(event, fields)
     if not changes:
         return False
     for name, value in changes.items():
         setattr(event, name, value)
+    attribute(event, None, reason[:100])
     try:
-        event.derive_date_fields()
+        event.save()  # derives the date bounds first, and raises InvalidEdtf before writing anything
     except InvalidEdtf:
         event.refresh_from_db()
         return False
-    attribute(event, None, reason[:100])
-    event.save()
     return True
 
 
