@@ -17,7 +17,9 @@ as an attempt to make this server connect somewhere it should not (SSRF) or to t
   byte a second;
 * caps the body after decompression, inflating gzip and deflate a bounded slice at a time, so a
   small compressed bomb stops at the cap;
-* refuses content types outside an allow-list before reading the body.
+* refuses content types outside an allow-list before reading the body;
+* makes a conditional request when given the validators (ETag, Last-Modified) of the copy the
+  caller already has, and reports a 304 answer as "not modified" with an empty body.
 
 Every failure is a ``FetchError`` whose ``retryable`` flag tells the ingestion task whether a
 later attempt can succeed. Configuration is a frozen ``FetchPolicy``; nothing here reads Django
@@ -59,6 +61,7 @@ __all__ = [
     "BlockedPort",
     "BlockedScheme",
     "BlockedURL",
+    "CacheValidators",
     "DeadlineExceeded",
     "FetchError",
     "FetchPolicy",
@@ -77,6 +80,7 @@ __all__ = [
 STANDARD_PORTS: frozenset[int] = frozenset({80, 443})
 _DEFAULT_PORT = {"http": 80, "https": 443}
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_NOT_MODIFIED = 304
 # Statuses that say "not now" rather than "not ever".
 _RETRYABLE_STATUSES = frozenset({408, 425, 429})
 
@@ -101,6 +105,8 @@ _SNIFF_BYTES = 4096
 _UNSAFE_URL_CHARS = re.compile(r"[\\\x00-\x20\x7f]")
 _HOSTNAME = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# An ETag or HTTP date as sent back: visible ASCII and inner spaces, nothing that could split a header.
+_VALIDATOR_VALUE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]{0,254}[\x21-\x7e])?")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -157,8 +163,41 @@ DEFAULT_POLICY = FetchPolicy()
 
 
 @dataclass(frozen=True)
+class CacheValidators:
+    """The ETag and Last-Modified a server gave for a document, sent back to ask "changed since?".
+
+    Values that are not plain visible ASCII, or longer than 256 characters, are dropped (read as
+    absent): they come from outside and would otherwise go into a request header as they are.
+    """
+
+    etag: str = ""
+    last_modified: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("etag", "last_modified"):
+            value = getattr(self, name)
+            if value and not _VALIDATOR_VALUE.fullmatch(value):
+                object.__setattr__(self, name, "")
+
+    def __bool__(self) -> bool:
+        return bool(self.etag or self.last_modified)
+
+    def request_headers(self) -> dict[str, str]:
+        headers = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+@dataclass(frozen=True)
 class FetchResult:
-    """A fetched document. ``redirects`` lists every URL that answered with a redirect, in order."""
+    """A fetched document. ``redirects`` lists every URL that answered with a redirect, in order.
+
+    ``status`` 304 (``not_modified``) comes only from a conditional request, with an empty body: the
+    caller's copy is current. ``validators`` are those the final response gave, to send next time.
+    """
 
     final_url: str
     status: int
@@ -168,6 +207,11 @@ class FetchResult:
     text: str = field(repr=False)
     redirects: tuple[str, ...]
     elapsed: float
+    validators: CacheValidators = CacheValidators()
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == _NOT_MODIFIED
 
 
 # --- Errors ------------------------------------------------------------------------------------
@@ -574,12 +618,19 @@ def _pool_open(target: _Target, policy: FetchPolicy, deadline: float, watchdog: 
 # --- Fetching ----------------------------------------------------------------------------------
 
 
-def fetch_url(url: str, *, policy: FetchPolicy = DEFAULT_POLICY) -> FetchResult:
+def fetch_url(
+    url: str, *, policy: FetchPolicy = DEFAULT_POLICY, validators: CacheValidators | None = None
+) -> FetchResult:
     """Fetch an article page or feed at ``url`` within ``policy``; raise a ``FetchError`` otherwise.
 
     Each hop of a redirect chain is checked (scheme, port, resolved address) before it is
     connected to, and the policy's deadline covers the whole chain.
+
+    With ``validators`` (from an earlier result), the request is conditional (If-None-Match,
+    If-Modified-Since, on every hop, since the copy they describe was at the end of the same chain)
+    and a 304 answer is a result with ``not_modified`` set and no body.
     """
+    conditional = validators.request_headers() if validators else {}
     started = time.monotonic()
     deadline = started + policy.deadline_seconds
     watchdog = _Watchdog(deadline)
@@ -590,24 +641,25 @@ def fetch_url(url: str, *, policy: FetchPolicy = DEFAULT_POLICY) -> FetchResult:
             if time.monotonic() >= deadline:
                 raise DeadlineExceeded(policy.deadline_seconds, url=current)
             target = _target_check(current, policy)
-            outcome = _hop(target, policy, deadline, watchdog)
+            outcome = _hop(target, policy, deadline, watchdog, conditional)
             if isinstance(outcome, str):
                 if len(redirects) >= policy.max_redirects:
                     raise TooManyRedirects(policy.max_redirects, url=current)
                 redirects.append(current)
                 current = urljoin(current, outcome)
                 continue
-            status, content_type, body = outcome
-            charset, text = _text_decode(body, content_type)
+            not_modified = outcome.status == _NOT_MODIFIED
+            charset, text = ("", "") if not_modified else _text_decode(outcome.body, outcome.media_type)
             return FetchResult(
                 final_url=current,
-                status=status,
-                content_type=content_type[0],
+                status=outcome.status,
+                content_type=outcome.media_type[0],
                 charset=charset,
-                body=body,
+                body=outcome.body,
                 text=text,
                 redirects=tuple(redirects),
                 elapsed=time.monotonic() - started,
+                validators=outcome.validators,
             )
     finally:
         watchdog.stop()
@@ -616,16 +668,24 @@ def fetch_url(url: str, *, policy: FetchPolicy = DEFAULT_POLICY) -> FetchResult:
 _MediaType = tuple[str, str | None]  # (type/subtype, declared charset)
 
 
+@dataclass(frozen=True)
+class _Reply:
+    status: int
+    media_type: _MediaType
+    body: bytes
+    validators: CacheValidators
+
+
 def _hop(
-    target: _Target, policy: FetchPolicy, deadline: float, watchdog: _Watchdog
-) -> str | tuple[int, _MediaType, bytes]:
-    """Make one request; return the Location of a redirect, or (status, media type, body)."""
+    target: _Target, policy: FetchPolicy, deadline: float, watchdog: _Watchdog, conditional: dict[str, str]
+) -> str | _Reply:
+    """Make one request; return the Location of a redirect, or the final reply."""
     pool = _pool_open(target, policy, deadline, watchdog)
     try:
         response = pool.urlopen(
             "GET",
             target.request_target,
-            headers=_request_headers(target, policy),
+            headers={**_request_headers(target, policy), **conditional},
             retries=False,
             redirect=False,
             assert_same_host=False,
@@ -633,7 +693,7 @@ def _hop(
             decode_content=False,
         )
         try:
-            return _response_read(response, target, policy, deadline, watchdog)
+            return _response_read(response, target, policy, deadline, watchdog, bool(conditional))
         finally:
             response.close()
     except FetchError:
@@ -656,11 +716,23 @@ def _request_headers(target: _Target, policy: FetchPolicy) -> dict[str, str]:
 
 
 def _response_read(
-    response: BaseHTTPResponse, target: _Target, policy: FetchPolicy, deadline: float, watchdog: _Watchdog
-) -> str | tuple[int, _MediaType, bytes]:
+    response: BaseHTTPResponse,
+    target: _Target,
+    policy: FetchPolicy,
+    deadline: float,
+    watchdog: _Watchdog,
+    conditional: bool,
+) -> str | _Reply:
     status = response.status
     if status in _REDIRECT_STATUSES and response.headers.get("Location"):
         return str(response.headers["Location"])
+    validators = CacheValidators(
+        etag=str(response.headers.get("ETag", "")).strip(),
+        last_modified=str(response.headers.get("Last-Modified", "")).strip(),
+    )
+    if status == _NOT_MODIFIED and conditional:
+        # A 304 has no body; one answered to a request we did not make conditional is an error below.
+        return _Reply(status, ("", None), b"", validators)
     if not 200 <= status < 300:
         raise HTTPStatusError(status, retry_after=_retry_after(response.headers.get("Retry-After")), url=target.url)
 
@@ -685,7 +757,7 @@ def _response_read(
     if watchdog.expired:
         # The watchdog's shutdown reads as a clean end of stream.
         raise DeadlineExceeded(policy.deadline_seconds, url=target.url)
-    return status, media_type, decoder.finish()
+    return _Reply(status, media_type, decoder.finish(), validators)
 
 
 def _chunks(response: BaseHTTPResponse) -> Iterator[bytes]:
