@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
@@ -93,9 +95,18 @@ class FeedAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     search_fields = ["title", "url"]
     autocomplete_fields = ["source"]
+    # The validators of the last copy read, sent back to ask "changed since?"; set by polls only.
+    readonly_fields = ["etag", "modified", "last_polled_at", "last_error"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Feed]:
         return super().get_queryset(request).annotate(n_entries=Count("entries"))
+
+    def save_model(self, request: HttpRequest, obj: Feed, form: Any, change: bool) -> None:
+        if change and "url" in form.changed_data:
+            # The validators belong to the old address; sent to the new one they could earn a 304
+            # for a feed never read.
+            obj.etag = obj.modified = ""
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="items seen", ordering="n_entries")
     def entry_count(self, obj: Feed) -> int:

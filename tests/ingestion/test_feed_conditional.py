@@ -7,11 +7,14 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from events.ingestion.fetch import CacheValidators, HTTPStatusError, fetch_url
 from events.models import Article, Feed, FeedEntry
 from events.services.feeds import feed_poll
+from tests.factories import make_user
 from tests.ingestion.conftest import LoopbackServer, Reply, loopback_policy
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +193,30 @@ def test_a_validator_that_could_not_be_sent_safely_is_dropped(value: str) -> Non
 
 def test_a_weak_etag_is_kept_as_given() -> None:
     assert CacheValidators(etag='W/"v1"').request_headers() == {"If-None-Match": 'W/"v1"'}
+
+
+def _admin_change(feed: Feed, **changes: Any) -> int:
+    client = Client()
+    client.force_login(make_user("root", superuser=True))
+    data = {"url": feed.url, "title": feed.title, "source": "", "is_active": "on", "poll_minutes": feed.poll_minutes}
+    data.update(changes)
+    response = client.post(reverse("admin:events_feed_change", args=[feed.pk]), data)
+    return int(response.status_code)
+
+
+def test_an_editor_moving_a_feed_to_a_new_url_clears_its_validators() -> None:
+    feed = Feed.objects.create(url="https://wire.example/rss", etag=ETAG, modified=LAST_MODIFIED)
+
+    assert _admin_change(feed, url="https://wire.example/atom") == 302
+
+    feed.refresh_from_db()
+    assert (feed.url, feed.etag, feed.modified) == ("https://wire.example/atom", "", "")
+
+
+def test_an_editor_changing_anything_else_keeps_the_validators() -> None:
+    feed = Feed.objects.create(url="https://wire.example/rss", etag=ETAG, modified=LAST_MODIFIED)
+
+    assert _admin_change(feed, title="Wire", poll_minutes=60) == 302
+
+    feed.refresh_from_db()
+    assert (feed.title, feed.etag, feed.modified) == ("Wire", ETAG, LAST_MODIFIED)
