@@ -1,13 +1,17 @@
 """A timeline's events as :class:`timeline.render.Entry` rows: four queries, no model instances.
 
 A timeline of thousands of events spent most of its time building Event, Place and Citation instances
-and binding lists of thousands of ids into ``IN (...)``. These reads fetch plain values instead, and
-each related read takes the window's ids as a subquery, so the database joins them and the page never
-sends the ids back. Visibility follows the selectors: ``window`` comes from them (published, not
-merged) and a successor is shown only when it is published and not merged itself.
+and binding lists of thousands of ids into ``IN (...)``. These reads fetch plain values instead.
+Visibility follows the selectors: ``window`` comes from them (published, not merged) and a successor
+is shown only when it is published and not merged itself.
+
+The related reads take the window's ids as a subquery when the window is long, so the database joins
+them and the page never sends thousands of ids back; a short window sends its ids as a list.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -16,6 +20,7 @@ from events.models import Citation, Event, EventActor, EventRelation
 from events.selectors import SUCCESSOR_KINDS
 from timeline.render import SUCCESSOR_SHOWN, Entry, PageLinks
 
+INLINE_IDS = 500
 ENTRY_COLUMNS = (
     "pk",
     "title",
@@ -34,8 +39,8 @@ ENTRY_COLUMNS = (
 def timeline_entries(window: QuerySet[Event], *, with_notes: bool = True) -> list[Entry]:
     """The events of ``window`` in date order, with place, actors, successors and (optionally) source notes.
 
-    Always the same number of queries for a given ``with_notes``: one for the events, one each for
-    actors, successors and source notes.
+    At most four queries whatever the window's length: one for the events, one each for actors,
+    successors and source notes (an empty window skips the last three).
     """
     links = PageLinks()
     entries: dict[int, Entry] = {}
@@ -45,7 +50,9 @@ def timeline_entries(window: QuerySet[Event], *, with_notes: bool = True) -> lis
         if place_id is not None:
             entry.place_html = links.place(place_id, place_name)
         entries[pk] = entry
-    ids = window.values("pk")
+    # The ids as a list for a short window (cheaper to build and to plan than the window's filters
+    # again); as a subquery for a long one, where binding thousands of parameters costs more.
+    ids: list[int] | QuerySet[Any, Any] = list(entries) if len(entries) <= INLINE_IDS else window.values("pk")
 
     actors = (
         EventActor.objects.filter(event_id__in=ids)
@@ -57,7 +64,8 @@ def timeline_entries(window: QuerySet[Event], *, with_notes: bool = True) -> lis
 
     successors = (
         EventRelation.objects.filter(
-            from_event_id__in=window.filter(status__in=SUCCESSOR_SHOWN).values("pk"),
+            from_event_id__in=ids,
+            from_event__status__in=SUCCESSOR_SHOWN,
             kind__in=SUCCESSOR_KINDS,
             to_event__review_state=ReviewState.PUBLISHED,
             to_event__merged_into__isnull=True,
