@@ -121,3 +121,17 @@ def test_month_pages_never_split_a_month_and_give_a_busy_month_its_own_page() ->
     ]
     assert sum(p.count for p in pages) == sum(n for _, _, n in counts)
     assert pages[2].label == "April 2020 to January 2021"
+
+
+def test_window_links_keep_every_other_parameter_in_its_place() -> None:
+    from django.http import QueryDict
+
+    from timeline.views.timelines import query_with
+
+    params = QueryDict("type=visit&year=2020&type=talks&q=a+b%26c&page=2")
+    # Keys in the order they first appear, a key's values together (as QueryDict.urlencode writes them).
+    assert query_with(params, year="all", page=None) == "?type=visit&type=talks&year=all&q=a+b%26c"
+    assert query_with(params, page="3", date_from="2020-01-01") == (
+        "?type=visit&type=talks&year=2020&q=a+b%26c&page=3&date_from=2020-01-01"
+    )
+    assert query_with(QueryDict(""), year=None) == "?"

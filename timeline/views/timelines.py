@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
@@ -99,15 +100,20 @@ class Timeline:
 
 
 def query_with(params: QueryDict, **changes: str | None) -> str:
-    """``?...`` with ``changes`` applied (None removes a key); every other parameter kept."""
-    copy = params.copy()
-    for key, value in changes.items():
-        if value is None:
-            copy.pop(key, None)
-        else:
-            copy[key] = value
-    encoded = copy.urlencode()
-    return f"?{encoded}" if encoded else "?"
+    """``?...`` with ``changes`` applied (None removes a key); every other parameter kept in its place.
+
+    Built from the pairs, not from ``params.copy()``: a QueryDict copy is a deep copy, and a timeline
+    writes one of these links per year.
+    """
+    pairs: list[tuple[str, str]] = []
+    for key, values in params.lists():
+        change = changes.get(key, values)
+        if isinstance(change, list):  # not changed: every value kept
+            pairs.extend((key, value) for value in change)
+        elif change is not None:
+            pairs.append((key, change))
+    pairs.extend((key, value) for key, value in changes.items() if value is not None and key not in params)
+    return f"?{urlencode(pairs)}" if pairs else "?"
 
 
 def _restrict_choices(filterset: EventFilterSet, base: QuerySet[Event]) -> None:
