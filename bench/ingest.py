@@ -17,6 +17,15 @@
 5. Prints a table: articles/s of each run, their ratio, and what was lost (articles not done) or
    duplicated (a sentence cited twice, an article stored twice, events and citations beyond the
    in-process reference). The scratch databases are dropped and the Redis db flushed at the end.
+
+The machine may be shared, so the table also gives what explains the ratio without wall-clock luck:
+the CPU seconds per article of each run (the in-process command; the worker's pool processes, its
+main process and the submitting command), the cores each run kept busy (CPU seconds / wall seconds),
+and how often a worker's database session was waiting for a lock (pg_stat_activity, sampled every
+0.2 s). Equal CPU per article means the workers do no extra work per task (spaCy loaded once, before
+the fork); ratio ~= (cores busy, workers / in-process) x (CPU per article, in-process / workers), and a
+lock wait share near 0 means the workers do not serialise each other. The database server's own CPU is
+in neither figure.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import secrets
 import subprocess
 import sys
@@ -51,14 +61,14 @@ django.setup()
 {WARM_UP}
 from django.core.management import call_command
 groups = json.loads(sys.argv[1])
-started = time.monotonic()
+started, cpu = time.monotonic(), time.process_time()
 for folder, published in groups:
     options = {{"published": published}} if published else {{}}
     try:
         call_command("ingest", folder, sync=True, verbosity=0, **options)
     except Exception as exc:  # a failed article ends the command with an error: counted from the rows
         print("ingest:", exc, file=sys.stderr)
-print(json.dumps({{"seconds": time.monotonic() - started}}))
+print(json.dumps({{"seconds": time.monotonic() - started, "cpu": time.process_time() - cpu}}))
 """
 
 SUBMIT_RUN = """
@@ -214,18 +224,54 @@ def counts(database_url: str) -> dict[str, Any]:
     }
 
 
-def wait_finished(database_url: str, total: int, worker: subprocess.Popen[bytes], timeout: float) -> float:
+FINISHED = "SELECT count(*) FROM events_article WHERE state IN ('done', 'failed')"
+# Sessions of the worker's database, other than the one asking, by what they are doing.
+ACTIVITY = """
+SELECT count(*) FILTER (WHERE state = 'active'),
+       count(*) FILTER (WHERE wait_event_type = 'Lock'),
+       count(*) FILTER (WHERE wait_event_type = 'Lock' AND wait_event = 'advisory')
+FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+"""
+
+
+def wait_finished(
+    database_url: str, total: int, worker: subprocess.Popen[bytes], timeout: float
+) -> tuple[float, dict[str, float]]:
+    """Until every article is done or failed; with the sessions' lock waits sampled on the way."""
+    import psycopg
+
     deadline = time.monotonic() + timeout
     finished = 0
-    while time.monotonic() < deadline:
-        finished = query(database_url, "SELECT count(*) FROM events_article WHERE state IN ('done', 'failed')")[0][0]
-        if finished >= total:
-            return time.time()
-        if worker.poll() is not None:
-            raise SystemExit("the worker exited")
-        time.sleep(0.2)
-    print(f"timed out with {finished}/{total} articles finished", file=sys.stderr)
-    return time.time()
+    samples = active = waiting = advisory = 0
+    with psycopg.connect(database_url, autocommit=True) as db:
+        while time.monotonic() < deadline:
+            finished = db.execute(FINISHED).fetchall()[0][0]
+            if finished >= total:
+                break
+            if worker.poll() is not None:
+                raise SystemExit("the worker exited")
+            row = db.execute(ACTIVITY).fetchall()[0]
+            samples, active, waiting, advisory = samples + 1, active + row[0], waiting + row[1], advisory + row[2]
+            time.sleep(0.2)
+        else:
+            print(f"timed out with {finished}/{total} articles finished", file=sys.stderr)
+    n = max(samples, 1)
+    return time.time(), {"active": active / n, "lock": waiting / n, "advisory": advisory / n}
+
+
+def cpu_seconds(pid: int) -> dict[int, float]:
+    """User + system CPU seconds of a process and of each of its descendants, by pid."""
+    import psutil
+
+    parent = psutil.Process(pid)
+    seconds = {}
+    for process in [parent, *parent.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        seconds[process.pid] = times.user + times.system
+    return seconds
 
 
 def wait_ready(env: dict[str, str], worker: subprocess.Popen[bytes], timeout: float = 600) -> None:
@@ -282,7 +328,8 @@ def main() -> None:
 
             # In-process reference.
             out = python(environment(urls["sync"], broker, tmp), "-c", SYNC_RUN, json.dumps(groups))
-            sync_seconds = json.loads(out.stdout.strip().splitlines()[-1])["seconds"]
+            sync_run = json.loads(out.stdout.strip().splitlines()[-1])
+            sync_seconds = sync_run["seconds"]
             print(f"in-process: {sync_seconds:.1f} s", flush=True)
 
             # Real pipeline.
@@ -300,6 +347,7 @@ def main() -> None:
                 stderr=subprocess.STDOUT,
             )
             wait_ready(env, worker)
+            cpu_before = cpu_seconds(worker.pid)
             submitter = subprocess.Popen(
                 [sys.executable, "-c", SUBMIT_RUN, json.dumps(groups)],
                 cwd=ROOT,
@@ -309,11 +357,20 @@ def main() -> None:
             )
             assert submitter.stdout is not None
             started = json.loads(submitter.stdout.readline())["started"]
-            finished = wait_finished(urls["worker"], args.count, worker, args.timeout)
+            finished, activity = wait_finished(urls["worker"], args.count, worker, args.timeout)
+            cpu_after = cpu_seconds(worker.pid)
+            children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
             submitter.wait(timeout=600)
+            children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
             worker_seconds = finished - started
+            submit_cpu = (children_after.ru_utime + children_after.ru_stime) - (
+                children_before.ru_utime + children_before.ru_stime
+            )
+            # Pool processes forked after the first reading start from zero.
+            worker_cpu = sum(s - cpu_before.get(pid, 0.0) for pid, s in cpu_after.items())
+            cpu = {"sync": sync_run["cpu"], "worker": worker_cpu + submit_cpu, "submit": submit_cpu}
 
-            report(args, counts(urls["sync"]), counts(urls["worker"]), sync_seconds, worker_seconds)
+            report(args, counts(urls["sync"]), counts(urls["worker"]), sync_seconds, worker_seconds, cpu, activity)
         finally:
             if worker is not None:
                 worker.terminate()
@@ -324,9 +381,19 @@ def main() -> None:
                     server.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path[1:]}" WITH (FORCE)')
 
 
-def report(args: argparse.Namespace, sync: dict[str, Any], real: dict[str, Any], sync_s: float, real_s: float) -> None:
+def report(
+    args: argparse.Namespace,
+    sync: dict[str, Any],
+    real: dict[str, Any],
+    sync_s: float,
+    real_s: float,
+    cpu: dict[str, float],
+    activity: dict[str, float],
+) -> None:
     sync_rate = sync["articles"] / sync_s
     real_rate = real["articles"] / real_s
+    sync_cpu = cpu["sync"] / max(sync["articles"], 1)
+    real_cpu = cpu["worker"] / max(real["articles"], 1)
     # Expected per text: what the in-process run cited from the same text.
     expected: dict[str, int] = defaultdict(int, sync["per_article"])
     got: dict[str, int] = real["per_article"]
@@ -345,12 +412,29 @@ def report(args: argparse.Namespace, sync: dict[str, Any], real: dict[str, Any],
         ("an article stored twice", sync["stored_twice"], real["stored_twice"]),
         ("seconds", f"{sync_s:.1f}", f"{real_s:.1f}"),
         ("articles/s", f"{sync_rate:.2f}", f"{real_rate:.2f}"),
+        ("CPU ms per article (workers: pool+main+submit)", f"{sync_cpu * 1000:.0f}", f"{real_cpu * 1000:.0f}"),
+        ("  of which the submitting command", "", f"{cpu['submit'] / max(real['articles'], 1) * 1000:.0f}"),
+        ("cores kept busy (CPU s / wall s)", f"{cpu['sync'] / sync_s:.2f}", f"{cpu['worker'] / real_s:.2f}"),
+        ("sessions active (mean of samples)", "", f"{activity['active']:.2f}"),
+        ("  waiting for a lock", "", f"{activity['lock']:.2f}"),
+        ("  of which the store's advisory lock", "", f"{activity['advisory']:.2f}"),
     ]
     print()
     for label, a, b in rows:
         print(f"{label:<44} {a!s:>20} {b!s:>22}")
     print()
     print(f"ratio (workers / in-process): {real_rate / sync_rate:.2f}  (target >= 1.6 with 2 workers on 2 cores)")
+    busy = (cpu["worker"] / real_s) / max(cpu["sync"] / sync_s, 1e-9)
+    print(
+        f"  = cores busy {busy:.2f}x the in-process run's, at {sync_cpu / max(real_cpu, 1e-9):.2f}x its CPU per "
+        f"article; lock waits took {activity['lock'] / args.concurrency:.0%} of the {args.concurrency} workers' "
+        "sessions"
+    )
+    try:
+        load = os.getloadavg()
+        print(f"  load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
+    except OSError:
+        pass
     differing = sorted((key, expected[key], n) for key, n in got.items() if n != expected[key])
     for key, want, n in differing[:8]:
         print(f"  citations {want} in-process, {n} through the workers: {key}")
