@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 _ETAG_MAX = Feed._meta.get_field("etag").max_length or 0
 _MODIFIED_MAX = Feed._meta.get_field("modified").max_length or 0
+# Below SQLite's and PostgreSQL's limits on the parameters of one query.
+_GUID_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ def feed_poll(*, feed_id: int) -> FeedPollResult:
     """Fetch a feed (conditionally), and queue each item not seen before as a URL article.
 
     An item is seen once: FeedEntry(feed, guid) is unique, so an item that a feed keeps listing, or that
-    two polls read at the same time, is ingested once.
+    two polls read at the same time, is ingested once (the one query for known items is only a shortcut;
+    ``get_or_create`` on the unique pair still decides a race between two polls).
     """
     feed = Feed.objects.get(pk=feed_id)
     validators = CacheValidators(etag=feed.etag, last_modified=feed.modified)
@@ -83,7 +86,12 @@ def feed_poll(*, feed_id: int) -> FeedPollResult:
         Feed.objects.filter(pk=feed_id).update(last_error=str(exc)[:2000])
         return FeedPollResult(new=0, seen=0, error=str(exc))
     new = seen = 0
+    known = _guids_seen(feed, [item.guid for item in parsed.items])
     for item in parsed.items:
+        if item.guid in known:
+            # Most items of a feed were there last time; they cost one query per poll, not three each.
+            seen += 1
+            continue
         with transaction.atomic():
             entry, created = FeedEntry.objects.get_or_create(
                 feed=feed, guid=item.guid, defaults={"link": item.link[:2000]}
@@ -108,6 +116,14 @@ def feed_poll(*, feed_id: int) -> FeedPollResult:
         updates["title"] = parsed.title[:300]
     Feed.objects.filter(pk=feed_id).update(**updates)
     return FeedPollResult(new=new, seen=seen)
+
+
+def _guids_seen(feed: Feed, guids: list[str]) -> set[str]:
+    seen: set[str] = set()
+    for start in range(0, len(guids), _GUID_BATCH):
+        batch = guids[start : start + _GUID_BATCH]
+        seen.update(FeedEntry.objects.filter(feed=feed, guid__in=batch).values_list("guid", flat=True))
+    return seen
 
 
 def _validator_fields(validators: CacheValidators) -> dict[str, str]:

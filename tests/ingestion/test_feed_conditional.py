@@ -220,3 +220,25 @@ def test_an_editor_changing_anything_else_keeps_the_validators() -> None:
 
     feed.refresh_from_db()
     assert (feed.title, feed.etag, feed.modified) == ("Wire", ETAG, LAST_MODIFIED)
+
+
+def _rss(count: int) -> bytes:
+    items = "".join(f"<item><title>S{i}</title><link>/story/{i}</link><guid>g{i}</guid></item>" for i in range(count))
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}</channel></rss>'.encode()
+
+
+def test_a_full_read_of_items_all_seen_costs_the_same_queries_however_many_there_are(
+    feed: Feed, route: CachingFeed
+) -> None:
+    # A server that ignores validators: every poll is a full read.
+    route.etag = route.last_modified = ""
+    counts = []
+    for size in (3, 60):
+        route.body = _rss(size)
+        feed_poll(feed_id=feed.pk)  # the new ones are stored
+        with CaptureQueriesContext(connection) as queries:
+            result = feed_poll(feed_id=feed.pk)
+        assert (result.new, result.seen) == (0, size)
+        counts.append(len(queries.captured_queries))
+
+    assert counts[0] == counts[1]
