@@ -249,8 +249,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Articles: uploads larger than this are refused with a message, not stored.
 ARTICLE_UPLOAD_MAX_BYTES = env_int("ARTICLE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_UPLOAD_MAX_BYTES + 1024 * 1024
-# One article per submission: a request carrying more files than this is refused before any is read.
-DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 5)
+# The admin's bulk add takes up to 100 files in one request (events.admin.bulk.BULK_MAX_FILES); a
+# request carrying more is refused with a message before any file is read.
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 100)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
 
 # The spaCy pipeline the extraction engine loads (once per process).
