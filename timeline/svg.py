@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from html import escape  # the stdlib's: Django's lazy-aware wrapper costs more, and every value here is a str
 
 from django.utils.safestring import SafeString, mark_safe
@@ -54,7 +55,7 @@ class Strip:
     first: str
     last: str
 
-    @property
+    @cached_property  # a cached strip is shown again and again
     def text_html(self) -> SafeString:
         """The counts as a list of links, one per month with events (the strip's text alternative)."""
         items: list[str] = []

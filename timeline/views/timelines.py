@@ -14,7 +14,7 @@ from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, wraps
+from functools import cached_property, lru_cache, wraps
 from typing import Any
 from urllib.parse import urlencode
 
@@ -197,6 +197,50 @@ def month_pages(month_counts: list[tuple[int, int, int]], size: int) -> list[Mon
     return pages
 
 
+# A topic's strip changes only when its month counts do (or the day, or the window): the same page
+# asked again reuses it. The key holds every input, so nothing needs invalidating.
+@lru_cache(maxsize=64)
+def _strip(
+    rows: tuple[tuple[object, ...], ...],
+    today: date,
+    query: str,
+    year: int | None,
+    page: int | None,
+    pages: tuple[MonthSpan, ...],
+) -> Strip | None:
+    """The strip of month-count ``rows``, each month linked to its section in the window that holds it."""
+    params = QueryDict(query)
+    page_of: dict[tuple[int, int], int] = {}  # the page of each month with past events
+    if page is not None:
+        months = iter(sorted({(int(y), int(m)) for y, m, _, total, ahead in rows if total != ahead}))  # type: ignore[call-overload]
+        for number, span in enumerate(pages, 1):
+            for key in months:
+                page_of[key] = number
+                if key == span.last:
+                    break
+    # One query string per year or page, not per month of the strip: copying and re-encoding a
+    # filtered query string for each of hundreds of months cost more than the page's queries.
+    queries: dict[tuple[int, int], str] = {}
+
+    def link_for(y: int, m: int, is_ahead: bool) -> str:
+        if is_ahead:
+            return f"#a{y}-{m:02d}"
+        if year is not None and y != year:
+            key = (y, 0)
+            if key not in queries:
+                queries[key] = query_with(params, year=str(y), page=None)
+            return f"{queries[key]}#m{y}-{m:02d}"
+        if page is not None and page_of.get((y, m), page) != page:
+            key = (0, page_of[(y, m)])
+            if key not in queries:
+                queries[key] = query_with(params, year="all", page=str(key[1]))
+            return f"{queries[key]}#m{y}-{m:02d}"
+        return f"#m{y}-{m:02d}"
+
+    keys = ("year", "month", "precision", "total", "ahead")
+    return build_strip([dict(zip(keys, row, strict=True)) for row in rows], today=today, link_for=link_for)
+
+
 def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: bool = True) -> Timeline:
     """Filter ``base`` by the request's query string and group what is left into a timeline.
 
@@ -236,15 +280,6 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
     page: int | None = None
     if requested == "all" and len(pages) > 1:
         page = _whole_number("page", params["page"], 1, len(pages)) if params.get("page") else 1
-    page_of: dict[tuple[int, int], int] = {}  # the page of each month with past events
-    if page is not None:
-        months = iter(sorted(past_by_month))
-        for number, span in enumerate(pages, 1):
-            for key in months:
-                page_of[key] = number
-                if key == span.last:
-                    break
-
     ahead_q = Q(status="scheduled", date_upper__gte=today)
     if year is not None:
         window = filtered.filter(Q(date_lower__year=year) | ahead_q)
@@ -256,8 +291,6 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
     past = [e for e in entries if not e.is_ahead(today)]
     ahead = [e for e in entries if e.is_ahead(today)]
 
-    # One query string per year or page, not per month of the strip: copying and re-encoding a
-    # filtered QueryDict for each of hundreds of months cost more than the page's queries.
     year_queries: dict[int, str] = {}
     page_queries: dict[int, str] = {}
 
@@ -271,16 +304,8 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
             page_queries[number] = query_with(params, year="all", page=str(number))
         return page_queries[number]
 
-    def link_for(y: int, m: int, is_ahead: bool) -> str:
-        if is_ahead:
-            return f"#a{y}-{m:02d}"
-        if year is not None and y != year:
-            return f"{year_queries.get(y) or year_query(y)}#m{y}-{m:02d}"
-        if page is not None and page_of.get((y, m), page) != page:
-            return f"{page_query(page_of[(y, m)])}#m{y}-{m:02d}"
-        return f"#m{y}-{m:02d}"
-
-    strip = build_strip(rows, today=today, link_for=link_for)
+    rows_key = tuple((r["year"], r["month"], r["precision"], r["total"], r["ahead"]) for r in rows)
+    strip = _strip(rows_key, today, params.urlencode(), year, page, tuple(pages))
     years = [YearLink(y, n, year_query(y), y == year) for y, n in sorted(past_by_year.items())]
     older = newer = None
     if year is not None:
