@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.test import Client
+from django.urls import reverse
+
+from tests.pages.conftest import World, published
 from timeline.svg import build_strip
 
 
@@ -59,3 +63,12 @@ def test_links_are_escaped() -> None:
     strip = build_strip([row(2023, 5, 1)], today=date(2024, 6, 1), link_for=lambda y, m, a: "?a=1&b=<2>#m")
     assert strip is not None
     assert 'href="?a=1&amp;b=&lt;2&gt;#m"' in strip.svg
+
+
+def test_the_strip_of_a_page_asked_again_shows_an_event_published_in_between(client: Client, world: World) -> None:
+    """The strip is reused while its inputs are the same; a new event changes them."""
+    url = reverse("timeline:topic", args=[world.topic.slug])
+    assert 'href="#m2019-04"' not in client.get(url).content.decode()
+    published(world.topic, title="Envoys meet in April", event_type="meeting", date_edtf="2019-04-02")
+    html = client.get(url).content.decode()
+    assert 'href="#m2019-04"' in html.split("</svg>", 1)[0]
