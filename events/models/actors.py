@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 
 from events.extraction.vocabulary import ActorKind
+from events.models.codes import normalise_country_code
 
 
 class Actor(models.Model):
@@ -18,6 +21,9 @@ class Actor(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(country_code__regex=r"^([A-Z]{2})?$"), name="actor_country_code_format"
+            ),
             models.UniqueConstraint(fields=["name", "kind"], name="actor_unique_name_kind"),
             models.CheckConstraint(
                 condition=models.Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"), name="actor_wikidata_id_format"
@@ -26,6 +32,13 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.country_code = normalise_country_code(self.country_code)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.country_code = normalise_country_code(self.country_code)
 
 
 class ActorAlias(models.Model):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 
 from events.extraction.vocabulary import PlaceKind
+from events.models.codes import normalise_country_code
 
 
 class Place(models.Model):
@@ -19,6 +22,9 @@ class Place(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(country_code__regex=r"^([A-Z]{2})?$"), name="place_country_code_format"
+            ),
             models.UniqueConstraint(fields=["name", "kind", "country_code"], name="place_unique_name_kind_country"),
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
@@ -37,3 +43,10 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.country_code})" if self.country_code else self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.country_code = normalise_country_code(self.country_code)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.country_code = normalise_country_code(self.country_code)
