@@ -3,13 +3,14 @@
 Builds >= 500 articles by shuffling sentences of the dev-set articles (tests/extraction/devgold/articles,
 read at run time) and prints one table: articles, characters, spaCy's own ``nlp.pipe`` time on the same
 texts, the engine's total time (its spaCy pass included), their ratio (target <= 1.5), articles/s, and a
-row for one 1 MB article (target < 30 s).
+row for one 1 MB article (target < 30 s). With ``--scaling``, rows for the first 50, 100, 200 and 400 KB
+of that article too: a flat engine/spaCy ratio and a flat CPU time per 100 KB mean the engine is linear.
 
 The machine is shared, so both sides are timed in the same run, interleaved in rounds (spaCy alone, then
 the engine, on the same texts) so that a change in load hits both; the ratio is given for CPU time of
 this process (steady under load) and for wall time.
 
-    .venv/bin/python bench/extraction.py [--articles 500] [--rounds 5] [--skip-megabyte]
+    .venv/bin/python bench/extraction.py [--articles 500] [--rounds 5] [--skip-megabyte] [--scaling]
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=5, help="interleaved spaCy/engine rounds")
     parser.add_argument("--skip-megabyte", action="store_true")
+    parser.add_argument("--scaling", action="store_true", help="also 50-400 KB prefixes of the 1 MB article")
     args = parser.parse_args()
     pool = sentences()
     rng = random.Random(0)
@@ -110,23 +112,26 @@ def main() -> None:
     ]
     if not args.skip_megabyte:
         big = megabyte_text(pool, rng)
-        # spaCy alone cannot take 1 MB in one Doc (max_length): it parses the same pieces the engine parses.
-        with Clock() as spacy_clock:
-            list(nlp.pipe(split_pieces(big, config.chunk_chars), batch_size=config.batch_size))
-        with Clock() as engine_clock:
-            events += len(extract(big, PUBLISHED, config).events)
-        rows.append(
-            (
-                "1 MB article",
-                "1",
-                f"{len(big)}",
-                f"{spacy_clock.cpu:.2f}",
-                f"{engine_clock.cpu:.2f}",
-                f"{engine_clock.cpu / spacy_clock.cpu:.2f}",
-                f"{engine_clock.wall / spacy_clock.wall:.2f}",
-                f"{1 / engine_clock.wall:.3f}",
+        sizes = [50_000, 100_000, 200_000, 400_000] if args.scaling else []
+        for size in [*sizes, len(big)]:
+            text = big[:size]
+            # spaCy alone cannot take 1 MB in one Doc (max_length): it parses the pieces the engine parses.
+            with Clock() as spacy_clock:
+                list(nlp.pipe(split_pieces(text, config.chunk_chars), batch_size=config.batch_size))
+            with Clock() as engine_clock:
+                events += len(extract(text, PUBLISHED, config).events)
+            rows.append(
+                (
+                    "1 MB article" if size == len(big) else f"first {size // 1000} KB",
+                    "1",
+                    f"{len(text)}",
+                    f"{spacy_clock.cpu:.2f}",
+                    f"{engine_clock.cpu:.2f}",
+                    f"{engine_clock.cpu / spacy_clock.cpu:.2f}",
+                    f"{engine_clock.wall / spacy_clock.wall:.2f}",
+                    f"{1 / engine_clock.wall:.3f}",
+                )
             )
-        )
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
