@@ -11,9 +11,9 @@
 3. In-process: ``call_command("ingest", ..., sync=True)`` on the first database, in one process whose
    spaCy model is already loaded, timed around the command. This is the reference.
 4. Real pipeline: ``celery -A timeline worker --concurrency=N`` on Redis (its own db number, flushed
-   before and after; results in the same db), its parent warmed up so the pool children start with the
-   model loaded (as the in-process run does); ``manage.py ingest`` submits the same articles, timed from
-   the first submission to the last article done or failed.
+   before and after; results in the same db), whose main process warms the pipeline up before it forks
+   (``worker_warm_up``, as the in-process run does before its clock starts); ``manage.py ingest`` submits
+   the same articles, timed from the first submission to the last article done or failed.
 5. Prints a table: articles/s of each run, their ratio, and what was lost (articles not done) or
    duplicated (a sentence cited twice, an article stored twice, events and citations beyond the
    in-process reference). The scratch databases are dropped and the Redis db flushed at the end.
@@ -48,11 +48,10 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# Run inside each Django process this bench starts: load spaCy before the timed part.
+# Run in the in-process reference before the timed part: what the worker does before it forks its pool.
 WARM_UP = """
-from events.extraction.pipeline import extract
-from events.services.ingestion import extraction_config
-extract("The ministers met in Vienna on Monday.", None, extraction_config())
+from events.services.ingestion import worker_warm_up
+worker_warm_up()
 """
 
 SYNC_RUN = f"""
@@ -80,20 +79,6 @@ print(json.dumps({"started": time.time()}), flush=True)
 for folder, published in groups:
     options = {"published": published} if published else {}
     call_command("ingest", folder, verbosity=0, **options)
-"""
-
-WARM_APP = f"""
-from celery.signals import worker_init
-
-from timeline.celery import app
-
-
-@worker_init.connect
-def _warm_up(**_):
-    import django
-
-    django.setup()
-{"".join("    " + line + chr(10) for line in WARM_UP.strip().splitlines())}
 """
 
 
@@ -315,7 +300,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp_name:
         tmp = Path(tmp_name)
         groups = generate(args.count, tmp / "articles")
-        (tmp / "warm_worker.py").write_text(WARM_APP)
         flush()
         with psycopg.connect(args.postgres, autocommit=True) as server:
             for url in urls.values():
@@ -337,7 +321,7 @@ def main() -> None:
             log = (tmp / "worker.log").open("wb")
             worker = subprocess.Popen(
                 [
-                    *(sys.executable, "-m", "celery", "-A", "warm_worker", "worker"),
+                    *(sys.executable, "-m", "celery", "-A", "timeline", "worker"),
                     *(f"--concurrency={args.concurrency}", "--loglevel=WARNING", "--without-gossip"),
                     *("--without-mingle", "--without-heartbeat"),
                 ],

@@ -15,16 +15,15 @@ app.autodiscover_tasks()
 
 @worker_init.connect
 def load_language_model(**kwargs: Any) -> None:
-    """Load the spaCy pipeline once in the worker's main process, before it forks its pool.
+    """Warm the ingestion pipeline up once in the worker's main process, before it forks its pool.
 
-    Loading it inside the first task would count against that task's time limit (seconds on a busy
-    machine) and every pool process would load its own copy; forked children share this one.
+    Loading spaCy (and the extraction engine's tables) inside the first task would count against that
+    task's time limit (seconds on a busy machine) and every pool process would load its own copy;
+    forked children share this one, and a child that replaces a lost one starts warm too.
     """
     import django
 
     django.setup()
-    from django.conf import settings
+    from events.services.ingestion import worker_warm_up
 
-    from events.extraction.nlp import load_pipeline
-
-    load_pipeline(settings.SPACY_MODEL)
+    worker_warm_up()
