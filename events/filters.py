@@ -8,6 +8,8 @@ window adds ``precision=day``.
 
 from __future__ import annotations
 
+import builtins
+import copy
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -28,7 +30,20 @@ def _types_in_category(category: str) -> list[str]:
     return [t.value for t, info in EVENT_TYPES.items() if info.plover_category == category]
 
 
-class _BoundedIdsField(ModelMultipleChoiceField):
+class _ChoicesField(ModelMultipleChoiceField):
+    """Nothing chosen cleans to ``[]``, not ``queryset.none()``.
+
+    The filter then asks ``if not value``, and the truth of a QuerySet evaluates it: three empty
+    querysets compiled per request (SQL compilation up to the point it finds nothing to run).
+    """
+
+    def clean(self, value: Any) -> Any:
+        if not self.required and not value:
+            return []
+        return super().clean(value)
+
+
+class _BoundedIdsField(_ChoicesField):
     """Ids beyond a 64-bit integer are refused as invalid choices; SQLite would overflow on them."""
 
     def _check_values(self, value: Any) -> Any:
@@ -48,10 +63,48 @@ class _IdsFilter(filters.ModelMultipleChoiceFilter):
     field_class = _BoundedIdsField
 
 
+class _SlugsFilter(filters.ModelMultipleChoiceFilter):
+    field_class = _ChoicesField
+
+
+class _FiltersOfOneFilterSet(dict[str, Any]):
+    """A FilterSet's ``base_filters``, copied for each FilterSet instance without a deep copy.
+
+    django-filter deep-copies every filter per instance, and with them their choice lists and
+    querysets; a public page pays for it on every request. What an instance changes on its filters is
+    ``model``, ``parent``, ``extra`` (a queryset put there when the field is built), the field built
+    from them (``_field``) and, for a ``method=`` filter, the proxy that finds the method on its parent;
+    so a shallow copy of each filter with its own ``extra``, no field and its own proxy is as
+    independent as the deep copy.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, Any]:
+        copies: dict[str, Any] = {}
+        for name, original in self.items():
+            own = copy.copy(original)
+            own.extra = dict(original.extra)
+            own.__dict__.pop("_field", None)
+            if own.method is not None:
+                own.method = own.method  # a FilterMethod proxy bound to the copy, not to the original
+            copies[name] = own
+        return copies
+
+
+class _FieldsOfOneForm(dict[str, Any]):
+    """The fields of a FilterSet's form class, which is built for one FilterSet instance.
+
+    Each field was built just now by that instance's own filters (see :class:`_FiltersOfOneFilterSet`),
+    so the form may own them: Django's per-form deep copy (widgets, choice lists, querysets) is skipped.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, Any]:
+        return dict(self)
+
+
 class EventFilterSet(filters.FilterSet):
     # The schema generator cannot follow topics__slug + to_field_name, so it is told: a slug string.
     topic = extend_schema_field(OpenApiTypes.STR)(
-        filters.ModelMultipleChoiceFilter(
+        _SlugsFilter(
             field_name="topics__slug",
             to_field_name="slug",
             queryset=Topic.objects.filter(is_published=True),
@@ -84,6 +137,11 @@ class EventFilterSet(filters.FilterSet):
         model = Event
         fields: list[str] = []
 
+    def get_form_class(self) -> builtins.type[Any]:  # ``type`` is a filter of this class
+        form_class = super().get_form_class()
+        form_class.base_fields = _FieldsOfOneForm(form_class.base_fields)
+        return form_class
+
     def filter_country(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         # Codes are stored upper-case (ISO 3166-1), so an exact match on the normalised value finds
         # them; ``iexact`` compared UPPER(country_code), which no index serves and which the
@@ -97,5 +155,7 @@ class EventFilterSet(filters.FilterSet):
     def filter_q(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         return events_search(queryset, value)
 
+
+EventFilterSet.base_filters = _FiltersOfOneFilterSet(EventFilterSet.base_filters)
 
 __all__ = ["EventFilterSet"]
