@@ -107,6 +107,11 @@ MEASURE_SUBJECTS = frozenset(
      "rule", "requirement", "restriction", "control", "measure", "provision", "law", "regulation", "embargo",
      "package", "order", "curb", "levy"}
 )  # fmt: skip
+# "comes into force", "entered into force", "went into effect".
+INTO_FORCE_VERBS = frozenset({"come", "enter", "go"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+# Measures that bind as sanctions when nothing says they are export rules or an agreement.
+RESTRICTIVE_MEASURES = frozenset({"restriction", "control", "measure", "package", "curb", "levy", "embargo"})
 # Envoys a government "calls in" (a summons).
 ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "charge", "chargé", "attaché", "consul", "emissary"})
 # People who can be "held" (detained), as opposed to talks that are "held".
@@ -190,12 +195,62 @@ def _is_person(token: Token) -> bool:
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
 
 
+def _starts_to_bind(token: Token, lemma: str, object_lemmas: set[str]) -> bool:
+    """ "takes effect", "took effect"; "comes into force", "entered into force", "went into effect"."""
+    if lemma == "take":
+        return "effect" in object_lemmas
+    if lemma in INTO_FORCE_VERBS:
+        return any(
+            c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() in {"force", "effect"} for g in c.children)
+            for c in token.children
+        )
+    return False
+
+
+def _binding_phrase(token: Token) -> str:
+    """ "effect" for "takes effect", "into-force" / "into-effect" for the prepositional forms."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "into":
+            for noun in child.children:
+                if noun.lemma_.lower() in {"force", "effect"}:
+                    return f"into-{noun.lemma_.lower()}"
+    return "effect"
+
+
+def _measures(token: Token) -> list[Token]:
+    """What starts to bind: the subject, read through a relative pronoun ("a provision that takes effect")
+    or a participle ("the rules taking effect Friday"), with the noun it stands in apposition to ("the
+    rules ..., a provision that takes effect")."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if token.dep_ in {"relcl", "acl"} and (not subjects or all(s.lower_ in RELATIVE_PRONOUNS for s in subjects)):
+        subjects = [token.head]
+    found = list(subjects)
+    found += [s.head for s in subjects if s.dep_ == "appos" and s.head.pos_ in {"NOUN", "PROPN"}]
+    return found
+
+
+def _measure_type(token: Token, measures: list[Token]) -> EventType:
+    """An agreement that enters into force is an agreement; export rules are export controls; other
+    binding measures (sanctions, tariffs, restrictions, a sanctions package) are sanctions. A law or a
+    regulation with no sign of either has no closer type than ``other``."""
+    lemmas = {m.lemma_.lower() for m in measures}
+    if lemmas & AGREEMENT_NOUNS:
+        return T.AGREEMENT
+    if lemmas & SANCTION_NOUNS:
+        return T.SANCTION
+    words = {w.lower_ for m in measures for w in m.subtree} | {w.lower_ for w in token.sent}
+    if words & EXPORT_WORDS:
+        return T.EXPORT_CONTROL
+    if lemmas & RESTRICTIVE_MEASURES:
+        return T.SANCTION
+    return T.OTHER
+
+
 def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """Verb patterns read from the verb's dependents (particles, objects, subjects)."""
     object_lemmas = {o.lemma_.lower() for o in objects}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    subject_lemmas = {s.lemma_.lower() for s in subjects}
     if lemma == "call" and (_has_particle(token, "in") or "in" in preps):
         envoys = {
             g.lemma_.lower() for c in token.children if c.dep_ in {"prep", "prt", "dobj"} for g in [c, *c.children]
@@ -218,10 +273,14 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         return T.OTHER, f"verb:{lemma}-ties"
     if lemma in INVESTIGATION_HEADS and object_lemmas & {"investigation", "probe", "inquiry"}:
         return T.OTHER, f"verb:{lemma}-investigation"
-    if lemma == "take" and "effect" in object_lemmas and subject_lemmas & MEASURE_SUBJECTS:
-        return T.AGREEMENT if subject_lemmas & AGREEMENT_NOUNS else T.SANCTION, "verb:take-effect"
-    if lemma == "apply" and preps & {"from"} and subject_lemmas & MEASURE_SUBJECTS:
-        return T.SANCTION, "verb:apply-from"
+    if _starts_to_bind(token, lemma, object_lemmas):
+        measures = _measures(token)
+        if {m.lemma_.lower() for m in measures} & MEASURE_SUBJECTS:
+            return _measure_type(token, measures), f"verb:{lemma}-{_binding_phrase(token)}"
+    if lemma == "apply" and preps & {"from"}:
+        measures = _measures(token)
+        if {m.lemma_.lower() for m in measures} & MEASURE_SUBJECTS:
+            return _measure_type(token, measures), "verb:apply-from"
     if lemma == "hold" and any(c.dep_ == "auxpass" for c in token.children) and any(_is_person(s) for s in subjects):
         return T.DETENTION, "verb:held-person"
     if lemma in {"ban", "blacklist"} and subjects and subjects[0].ent_type_ in {"GPE", "NORP", "ORG"} and objects:

@@ -82,3 +82,37 @@ def test_a_trigger_noun_used_as_a_modifier_is_no_event() -> None:
 def test_the_legislature_congress_is_no_gathering() -> None:
     events = events_of("Congress passed the budget on Monday.")
     assert all(e.type is not EventType.SUMMIT for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "day", "status"),
+    [
+        # A relative clause: the subject "that" stands for the provision.
+        ("The rules bar exports of advanced chips to China, a provision that takes effect on Friday.",
+         EventType.EXPORT_CONTROL, "2024-06-14", "scheduled"),
+        ("The treaty entered into force on Jan. 22, 2021.", EventType.AGREEMENT, "2021-01-22", "occurred"),
+        ("The sanctions will come into force on Monday.", EventType.SANCTION, "2024-06-17", "scheduled"),
+        ("The new tariffs went into effect on Friday.", EventType.SANCTION, "2024-06-07", "occurred"),
+        ("The law comes into effect on July 1.", EventType.OTHER, "2024-07-01", "scheduled"),
+        ("The ceasefire, which took effect on Sunday, has largely held.", EventType.AGREEMENT, "2024-06-09",
+         "occurred"),
+    ],
+)  # fmt: skip
+def test_a_measure_that_starts_to_bind_is_an_event(text: str, event_type: EventType, day: str, status: str) -> None:
+    found = {(e.type, e.date, e.status.value) for e in events_of(text)}
+    assert (event_type, day, status) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team went into the building on Monday.",
+        "Police entered into the compound on Monday.",
+        "The proposal came into view on Monday.",
+        "Her words took effect on the crowd on Monday.",
+    ],
+)
+def test_into_and_effect_without_a_measure_are_no_event(text: str) -> None:
+    assert not [
+        e for e in events_of(text) if e.rule.startswith(("verb:take-", "verb:go-", "verb:come-", "verb:enter-"))
+    ]
