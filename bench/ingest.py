@@ -24,8 +24,10 @@ main process and the submitting command), the cores each run kept busy (CPU seco
 and how often a worker's database session was waiting for a lock (pg_stat_activity, sampled every
 0.2 s). Equal CPU per article means the workers do no extra work per task (spaCy loaded once, before
 the fork); ratio ~= (cores busy, workers / in-process) x (CPU per article, in-process / workers), and a
-lock wait share near 0 means the workers do not serialise each other. The database server's own CPU is
-in neither figure.
+lock wait share near 0 means the workers do not serialise each other. The pool processes' state is
+sampled too (R: on a CPU or waiting for one): ready to run nearly all the time while keeping fewer cores
+busy than they number means the machine's other load, not the pipeline, holds them back. The database
+server's own CPU is in neither figure.
 """
 
 from __future__ import annotations
@@ -193,12 +195,13 @@ def counts(database_url: str) -> dict[str, Any]:
         "duplicates_of_text": query(
             database_url, "SELECT count(*) FROM events_article WHERE duplicate_of_id IS NOT NULL"
         )[0][0],
-        # One proposal (a sentence read by one rule) gives one citation; two mean it was stored twice. (A
-        # sentence may rightly be cited twice under two rules: "met and signed" reports two events.)
+        # One proposal (a sentence read by one rule as one type of event on one date) gives one citation;
+        # two mean it was stored twice. (One sentence and rule may rightly give several proposals: "talks
+        # on Oct. 4 and 5" are two days, and "met and signed" reports two events.)
         "sentences_twice": query(
             database_url,
-            'SELECT count(*) FROM (SELECT 1 FROM events_citation GROUP BY article_id, start, "end", rule '
-            "HAVING count(*) > 1) AS twice",
+            "SELECT count(*) FROM (SELECT 1 FROM events_citation c JOIN events_event e ON e.id = c.event_id "
+            'GROUP BY c.article_id, c.start, c."end", c.rule, e.event_type, e.date_edtf HAVING count(*) > 1) AS twice',
         )[0][0],
         "stored_twice": query(
             database_url,
@@ -222,12 +225,15 @@ FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_p
 def wait_finished(
     database_url: str, total: int, worker: subprocess.Popen[bytes], timeout: float
 ) -> tuple[float, dict[str, float]]:
-    """Until every article is done or failed; with the sessions' lock waits sampled on the way."""
+    """Until every article is done or failed; with the sessions' lock waits sampled on the way, and how
+    many pool processes were running or ready to run (state R: on a CPU, or waiting for one)."""
+    import psutil
     import psycopg
 
     deadline = time.monotonic() + timeout
     finished = 0
-    samples = active = waiting = advisory = 0
+    samples = active = waiting = advisory = runnable = 0
+    pool = psutil.Process(worker.pid).children()
     with psycopg.connect(database_url, autocommit=True) as db:
         while time.monotonic() < deadline:
             finished = db.execute(FINISHED).fetchall()[0][0]
@@ -237,11 +243,21 @@ def wait_finished(
                 raise SystemExit("the worker exited")
             row = db.execute(ACTIVITY).fetchall()[0]
             samples, active, waiting, advisory = samples + 1, active + row[0], waiting + row[1], advisory + row[2]
+            runnable += sum(1 for p in pool if _running(p))
             time.sleep(0.2)
         else:
             print(f"timed out with {finished}/{total} articles finished", file=sys.stderr)
     n = max(samples, 1)
-    return time.time(), {"active": active / n, "lock": waiting / n, "advisory": advisory / n}
+    return time.time(), {"active": active / n, "lock": waiting / n, "advisory": advisory / n, "runnable": runnable / n}
+
+
+def _running(process: Any) -> bool:
+    import psutil
+
+    try:
+        return bool(process.status() == psutil.STATUS_RUNNING)
+    except psutil.NoSuchProcess:
+        return False
 
 
 def cpu_seconds(pid: int) -> dict[int, float]:
@@ -352,7 +368,8 @@ def main() -> None:
             )
             # Pool processes forked after the first reading start from zero.
             worker_cpu = sum(s - cpu_before.get(pid, 0.0) for pid, s in cpu_after.items())
-            cpu = {"sync": sync_run["cpu"], "worker": worker_cpu + submit_cpu, "submit": submit_cpu}
+            main_cpu = cpu_after.get(worker.pid, 0.0) - cpu_before.get(worker.pid, 0.0)
+            cpu = {"sync": sync_run["cpu"], "worker": worker_cpu + submit_cpu, "submit": submit_cpu, "main": main_cpu}
 
             report(args, counts(urls["sync"]), counts(urls["worker"]), sync_seconds, worker_seconds, cpu, activity)
         finally:
@@ -392,14 +409,16 @@ def report(
         ("same text as another (kept, cites nothing)", sync["duplicates_of_text"], real["duplicates_of_text"]),
         ("events", sync["events"], real["events"]),
         ("citations", sync["citations"], real["citations"]),
-        ("a sentence cited twice by one rule", sync["sentences_twice"], real["sentences_twice"]),
+        ("a sentence cited twice by one rule, type, date", sync["sentences_twice"], real["sentences_twice"]),
         ("an article stored twice", sync["stored_twice"], real["stored_twice"]),
         ("seconds", f"{sync_s:.1f}", f"{real_s:.1f}"),
         ("articles/s", f"{sync_rate:.2f}", f"{real_rate:.2f}"),
         ("CPU ms per article (workers: pool+main+submit)", f"{sync_cpu * 1000:.0f}", f"{real_cpu * 1000:.0f}"),
+        ("  of which the worker's main process", "", f"{cpu['main'] / max(real['articles'], 1) * 1000:.0f}"),
         ("  of which the submitting command", "", f"{cpu['submit'] / max(real['articles'], 1) * 1000:.0f}"),
         ("cores kept busy (CPU s / wall s)", f"{cpu['sync'] / sync_s:.2f}", f"{cpu['worker'] / real_s:.2f}"),
-        ("sessions active (mean of samples)", "", f"{activity['active']:.2f}"),
+        ("pool processes running or ready (mean)", "", f"{activity['runnable']:.2f}"),
+        ("database sessions active (mean)", "", f"{activity['active']:.2f}"),
         ("  waiting for a lock", "", f"{activity['lock']:.2f}"),
         ("  of which the store's advisory lock", "", f"{activity['advisory']:.2f}"),
     ]
