@@ -7,12 +7,14 @@ select_related/prefetch_related, counts are annotations.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from functools import cache
+from typing import Any, NamedTuple
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from events.extraction.vocabulary import ReviewState
-from events.models import Article, Citation, Event, EventActor, Topic
+from events.models import Actor, Article, Citation, Event, EventActor, Place, Topic
 
 
 def event_queryset_with_relations(queryset: QuerySet[Event] | None = None) -> QuerySet[Event]:
@@ -211,14 +213,27 @@ def events_public_for_place(*, place_id: int) -> QuerySet[Event]:
     return events_published().filter(place_id=place_id)
 
 
-def event_public_month_counts(queryset: QuerySet[Event], *, today: object) -> list[dict[str, object]]:
-    """Rows (year, month, precision, total, ahead) counting the events of ``queryset`` by start month.
+class MonthCount(NamedTuple):
+    """Events of one start month and precision: all of them, and those scheduled and not yet over."""
+
+    year: int
+    month: int
+    precision: str
+    total: int
+    ahead: int
+
+
+def event_public_month_counts(queryset: QuerySet[Event], *, today: date) -> list[MonthCount]:
+    """The events of ``queryset`` counted by start month and precision, in date order.
 
     ``ahead`` counts scheduled events not yet over on ``today``. One grouped query whatever the size;
-    the rows are few (months x precisions), so callers aggregate them further in Python.
+    the rows are few (months x precisions), so callers aggregate them further in Python. Rows come as
+    tuples (hashable: a page can key a cache on them), not dicts.
     """
     from django.db.models.functions import ExtractMonth, ExtractYear
 
+    # The filtered events as a subquery: a filter that joins (actors, search) may repeat an event,
+    # which a GROUP BY over the joined rows would count twice.
     inner = Event.objects.filter(pk__in=queryset.values("pk"))
     rows = (
         inner.annotate(year=ExtractYear("date_lower"), month=ExtractMonth("date_lower"))
@@ -228,8 +243,117 @@ def event_public_month_counts(queryset: QuerySet[Event], *, today: object) -> li
             ahead=Count("pk", filter=Q(status="scheduled", date_upper__gte=today)),
         )
         .order_by("year", "month")
+        .values_list("year", "month", "precision", "total", "ahead")
     )
-    return list(rows)
+    return [MonthCount._make(row) for row in rows]
+
+
+# A timeline's rows, read as plain values: a long timeline spent most of its time building Event,
+# Place and Citation instances. Columns in the order of the names below.
+TimelineEvent = tuple[int, str, str, str, str, bool, date, date, str, int | None, str | None]
+TIMELINE_EVENT_COLUMNS = (
+    "pk",
+    "title",
+    "event_type",
+    "status",
+    "date_edtf",
+    "date_is_week",
+    "date_lower",
+    "date_upper",
+    "precision",
+    "place_id",
+    "place__name",
+)
+TimelineActor = tuple[int, int, str]  # event id, actor id, name
+TimelineSuccessor = tuple[int, str, int, str, str, bool]  # event id, kind, successor id, title, EDTF, week
+TimelineNote = tuple[int, int, int, str, str | None, date | None, str | None]
+# event id, citation id, article id, quote, outlet, article's date, article's URL
+
+# A short window passes its ids as a list (cheaper to build and to plan than the window's filters
+# again); a long one as a subquery, where binding thousands of parameters costs more.
+TIMELINE_INLINE_IDS = 500
+# Statuses whose successor a timeline shows ("postponed: see the rescheduled talks").
+SUCCESSOR_SHOWN = ("postponed", "cancelled")
+
+
+@dataclass(frozen=True)
+class TimelineRows:
+    """What a timeline shows of a window of events, each list in reading order."""
+
+    events: list[TimelineEvent]  # by date
+    actors: list[TimelineActor]  # by role, then name
+    successors: list[TimelineSuccessor]  # published, not merged, of postponed and cancelled events only
+    notes: list[TimelineNote]  # by the article's date
+
+
+@cache
+def _timeline_reads() -> tuple[QuerySet[Any], QuerySet[Any], QuerySet[Any]]:
+    """The actor, successor and source-note reads without their ids, built once per process.
+
+    Resolving the lookups, joins and orderings of these three reads cost more CPU than running them;
+    each page only clones them with its ids (QuerySets are immutable, so sharing them is safe).
+    """
+    from events.models import EventRelation
+
+    actors = EventActor.objects.order_by("role", "actor__name").values_list("event_id", "actor_id", "actor__name")
+    successors = (
+        EventRelation.objects.filter(
+            from_event__status__in=SUCCESSOR_SHOWN,
+            kind__in=SUCCESSOR_KINDS,
+            to_event__review_state=ReviewState.PUBLISHED,
+            to_event__merged_into__isnull=True,
+        )
+        .order_by("pk")
+        .values_list(
+            "from_event_id", "kind", "to_event_id", "to_event__title", "to_event__date_edtf", "to_event__date_is_week"
+        )
+    )
+    notes = Citation.objects.order_by("article__published", "article_id", "start").values_list(
+        "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+    )
+    return actors, successors, notes
+
+
+def event_public_timeline_rows(window: QuerySet[Event], *, with_notes: bool = True) -> TimelineRows:
+    """The events of ``window`` (published, not merged: from the selectors above) with their place,
+    actors, shown successors and, unless ``with_notes`` is false, source notes.
+
+    At most four queries whatever the window's length (an empty window skips the last three). A
+    successor is shown only when it is published and not merged itself.
+    """
+    events: list[TimelineEvent] = list(
+        window.order_by("date_lower", "date_upper", "pk").values_list(*TIMELINE_EVENT_COLUMNS)
+    )
+    if not events:
+        return TimelineRows([], [], [], [])
+    ids: list[int] | QuerySet[Any, Any] = (
+        [row[0] for row in events] if len(events) <= TIMELINE_INLINE_IDS else window.values("pk")
+    )
+    actors, successors, notes = _timeline_reads()
+    return TimelineRows(
+        events,
+        list(actors.filter(event_id__in=ids)),
+        list(successors.filter(from_event_id__in=ids)),
+        list(notes.filter(event_id__in=ids)) if with_notes else [],
+    )
+
+
+def timeline_filter_choices(*, events: QuerySet[Event]) -> tuple[QuerySet[Actor], QuerySet[Place]]:
+    """The actors and places that occur in ``events``: a timeline's filters offer only these."""
+    actors = Actor.objects.filter(pk__in=EventActor.objects.filter(event_id__in=events.values("pk")).values("actor_id"))
+    places = Place.objects.filter(pk__in=events.values("place_id"))
+    return actors.order_by("name", "pk"), places.order_by("name", "pk")
+
+
+ChoiceLabels = list[tuple[int, str]]
+
+
+def choice_labels(*, actors: QuerySet[Actor], places: QuerySet[Place]) -> tuple[ChoiceLabels, ChoiceLabels]:
+    """(id, label) of each actor and place, as their ``__str__`` writes them, without model instances."""
+    actor_labels = list(actors.values_list("pk", "name"))
+    rows = places.values_list("pk", "name", "country_code")
+    place_labels = [(pk, f"{name} ({code})" if code else name) for pk, name, code in rows]
+    return actor_labels, place_labels
 
 
 def event_public_get(*, pk: int) -> tuple[Event | None, Event | None]:
@@ -501,56 +625,3 @@ def events_review_queue() -> QuerySet[Event]:
         .prefetch_related(Prefetch("citations", queryset=citations))
         .order_by("-confidence", "-created_at", "pk")
     )
-
-
-@dataclass(frozen=True, slots=True)
-class SourceNote:
-    """What a timeline shows of one citation, read as plain values (no model instances)."""
-
-    citation_id: int
-    article_id: int
-    quote: str
-    outlet: str | None
-    published: Any
-    url: str | None
-
-
-def source_notes_for(*, event_ids: list[int]) -> dict[int, list[SourceNote]]:
-    """The source notes of many events in one query, by event id, in reading order.
-
-    A long timeline has three citations per event or more; tuples instead of Citation, Article and
-    Source instances keep the page's Python time close to its database time.
-    """
-    rows = (
-        Citation.objects.filter(event_id__in=event_ids)
-        .order_by("article__published", "article_id", "start")
-        .values_list(
-            "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
-        )
-    )
-    notes: dict[int, list[SourceNote]] = {}
-    for event_id, pk, article_id, quote, outlet, published, url in rows:
-        notes.setdefault(event_id, []).append(SourceNote(pk, article_id, quote, outlet, published, url))
-    return notes
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """An actor as a timeline names it: id and name (plain values, like :class:`SourceNote`)."""
-
-    actor_id: int
-    name: str
-    role: str
-
-
-def actor_mentions_for(*, event_ids: list[int]) -> dict[int, list[ActorMention]]:
-    """The actors of many events in one query, by event id (same order as the event page)."""
-    rows = (
-        EventActor.objects.filter(event_id__in=event_ids)
-        .order_by("role", "actor__name")
-        .values_list("event_id", "actor_id", "actor__name", "role")
-    )
-    mentions: dict[int, list[ActorMention]] = {}
-    for event_id, actor_id, name, role in rows:
-        mentions.setdefault(event_id, []).append(ActorMention(actor_id, name, role))
-    return mentions

@@ -2,35 +2,37 @@
 
 A topic page can list thousands of events with three sources each. Model instances, nested template
 includes and per-event filter chains cost several times the database time (bench/pages.py), so a
-timeline reads its rows as plain values into :class:`Entry` objects and this module writes the markup
-in one pass: every value from the database goes through ``escape``, outbound links through
-``http_url``, the URL patterns are reversed once per process, and the pieces shared by many entries (a
-place's link, an actor's link, an article's source line) are written once per page.
+timeline reads its rows as plain values (``events.selectors.event_public_timeline_rows``) into
+:class:`Entry` objects, groups them by ``timeline.timeline_groups`` (the same rules as every other
+list of events), and this module writes the markup in one pass: every value from the database goes
+through ``escape``, outbound links through ``http_url``, the URL patterns are reversed once per process,
+and the pieces shared by many entries (a place's link, an actor's link, an article's source line) are
+written once per page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from html import escape  # the stdlib's: Django's lazy-aware wrapper costs more than the escaping here
 from typing import Any
 
-from django.forms import BoundField, Field, ModelChoiceField, SelectMultiple
+from django.forms import BoundField, DateField, Field, ModelChoiceField, SelectMultiple
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from events.extraction.edtf_dates import MONTHS, OPEN_START, format_edtf
+from events.extraction.edtf_dates import MONTHS, format_edtf
 from events.extraction.vocabulary import EVENT_TYPES
 from events.models import Event, RelationKind
-from timeline.timeline_groups import FULL_MONTHS, MONTH_PRECISIONS
+from events.selectors import SUCCESSOR_SHOWN, TimelineRows
+from timeline.timeline_groups import YearGroup, datetime_value
 
 _MARKER = 987654321987
 _TYPE_LABELS = {t.value: escape(info.label) for t, info in EVENT_TYPES.items()}  # written as HTML
 _STATUS_LABELS = {"scheduled": "Scheduled", "postponed": "Postponed", "cancelled": "Cancelled", "ongoing": "Ongoing"}
 _KIND_LABELS = {kind.value: str(kind.label).capitalize() for kind in RelationKind}
-SUCCESSOR_SHOWN = frozenset({"postponed", "cancelled"})
 
 
 def http_url(value: str | None) -> str:
@@ -89,20 +91,6 @@ class Entry:
     successors_html: list[str] = field(default_factory=list)  # one <p class="successor"> each
     notes_html: list[str] = field(default_factory=list)  # one <li> per source note
 
-    @property
-    def anchor(self) -> date:
-        """The day the entry is filed under: its lower bound, or its upper one when open at the start."""
-        return self.date_upper if self.date_lower == OPEN_START else self.date_lower
-
-    @property
-    def month(self) -> int | None:
-        """The month it is filed under; None when dated only to a year or coarser."""
-        return self.anchor.month if self.precision in MONTH_PRECISIONS else None
-
-    def is_ahead(self, today: date) -> bool:
-        """A scheduled event that is not over yet: it belongs in the "Ahead" section."""
-        return self.status == "scheduled" and self.date_upper >= today
-
 
 class PageLinks:
     """The links an entry shows, each written once per page however many entries repeat it."""
@@ -153,28 +141,12 @@ class PageLinks:
         )
 
 
-def html_datetime(edtf: str, lower: date, upper: date, precision: str) -> str:
-    """A valid HTML ``datetime`` value at the date's precision: "2023-06-18", "2023-05" or "2012".
-
-    Intervals and coarser dates give their lower bound at day precision; the exact EDTF value and both
-    bounds travel beside it in data attributes.
-    """
-    anchor = upper if lower == OPEN_START else lower
-    if "/" in edtf:
-        return anchor.isoformat()
-    if precision == "month":
-        return f"{anchor.year:04d}-{anchor.month:02d}"
-    if precision == "year":
-        return f"{anchor.year:04d}"
-    return anchor.isoformat()
-
-
 # Many events share a date ("May 2023", a summit's two days): each date's element is written once.
 @lru_cache(maxsize=16384)
 def time_html(edtf: str, week: bool, lower: date, upper: date, precision: str) -> str:
     """``<time>`` with the HTML datetime at the date's precision, the EDTF value and both bounds."""
     return (
-        f'<time datetime="{html_datetime(edtf, lower, upper, precision)}" data-edtf="{escape(edtf)}" '
+        f'<time datetime="{datetime_value(edtf, lower, upper, precision)}" data-edtf="{escape(edtf)}" '
         f'data-lower="{lower.isoformat()}" data-upper="{upper.isoformat()}">{escape(human_date(edtf, week))}</time>'
     )
 
@@ -224,22 +196,13 @@ def entry_from_event(event: Event, links: PageLinks | None = None) -> Entry:
     )
     if event.place_id is not None:
         entry.place_html = links.place(event.place_id, event.place.name)  # type: ignore[union-attr]
-    mentions = getattr(event, "actor_mentions", None)
-    if mentions is not None:
-        entry.actors_html = [links.actor(m.actor_id, m.name) for m in mentions]
-    else:
-        entry.actors_html = [links.actor(link.actor_id, link.actor.name) for link in public_list(event, "actor_links")]
+    entry.actors_html = [links.actor(link.actor_id, link.actor.name) for link in public_list(event, "actor_links")]
     for relation in getattr(event, "public_successors", ()):
         successor = relation.to_event
         entry.successors_html.append(
             links.successor(relation.kind, successor.pk, successor.title, successor.date_edtf, successor.date_is_week)
         )
-    notes = getattr(event, "source_notes", None)
-    if notes is not None:
-        entry.notes_html = [
-            links.source_note(n.citation_id, n.article_id, n.quote, n.outlet, n.published, n.url) for n in notes
-        ]
-    elif "citations" in getattr(event, "_prefetched_objects_cache", {}):
+    if "citations" in getattr(event, "_prefetched_objects_cache", {}):
         for citation in public_list(event, "citations"):
             article = citation.article
             outlet = article.source.name if article.source is not None else None
@@ -254,56 +217,24 @@ def event_item_html(event: Event, *, level: int = 4, compact: bool = False) -> S
     return mark_safe(entry_html(entry_from_event(event), level=level, compact=compact))  # noqa: S308  escaped
 
 
-@dataclass
-class MonthEntries:
-    """Entries of one month (``month`` is None for those dated only to the year or coarser)."""
-
-    year: int
-    month: int | None
-    entries: list[Entry] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return f"{FULL_MONTHS[self.month - 1]} {self.year}" if self.month else f"{self.year}, date within the year"
-
-    @property
-    def key(self) -> str:
-        return f"{self.year}-{self.month:02d}" if self.month else f"{self.year}"
-
-
-@dataclass
-class YearEntries:
-    year: int
-    months: list[MonthEntries] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return sum(len(m.entries) for m in self.months)
+def entries_from_rows(rows: TimelineRows) -> list[Entry]:
+    """The entries of a timeline's rows, in the rows' (date) order, each shared link written once."""
+    links = PageLinks()
+    entries: dict[int, Entry] = {}
+    for pk, title, event_type, status, edtf, week, lower, upper, precision, place_id, place_name in rows.events:
+        entry = entries[pk] = Entry(pk, title, event_type, status, edtf, week, lower, upper, precision)
+        if place_id is not None:
+            entry.place_html = links.place(place_id, place_name)
+    for event_id, actor_id, name in rows.actors:
+        entries[event_id].actors_html.append(links.actor(actor_id, name))
+    for event_id, kind, to_id, to_title, to_edtf, to_week in rows.successors:
+        entries[event_id].successors_html.append(links.successor(kind, to_id, to_title, to_edtf, to_week))
+    for event_id, citation_id, article_id, quote, outlet, published, url in rows.notes:
+        entries[event_id].notes_html.append(links.source_note(citation_id, article_id, quote, outlet, published, url))
+    return list(entries.values())
 
 
-def group_entries(entries: Iterable[Entry]) -> list[YearEntries]:
-    """Years ascending, and in each year the year-level group first, then months ascending.
-
-    The input order is kept inside a group (callers pass entries sorted by date). Coarse dates ("c.
-    2012", "Spring 2024") are filed under their year, before its months: placing them in January would
-    claim a precision the sources do not give (the same rule as ``timeline.timeline_groups``).
-    """
-    years: dict[int, dict[int | None, MonthEntries]] = {}
-    for entry in entries:
-        anchor = entry.anchor
-        month = anchor.month if entry.precision in MONTH_PRECISIONS else None
-        months = years.setdefault(anchor.year, {})
-        group = months.get(month)
-        if group is None:
-            group = months[month] = MonthEntries(year=anchor.year, month=month)
-        group.entries.append(entry)
-    return [
-        YearEntries(year=year, months=sorted(years[year].values(), key=lambda g: g.month or 0))
-        for year in sorted(years)
-    ]
-
-
-def groups_html(groups: list[YearEntries], *, level: int, prefix: str) -> SafeString:
+def groups_html(groups: list[YearGroup[Entry]], *, level: int, prefix: str) -> SafeString:
     """Year sections with their count, a heading per month and an ordered list of its entries."""
     parts: list[str] = []
     for year in groups:
@@ -318,15 +249,15 @@ def groups_html(groups: list[YearEntries], *, level: int, prefix: str) -> SafeSt
             parts.append(
                 f'<h{heading} id="{prefix}{month.key}" class="month">{month.label}</h{heading}>\n<ol class="timeline">'
             )
-            parts.extend(entry_html(entry, level=level + 2) for entry in month.entries)
+            parts.extend(entry_html(entry, level=level + 2) for entry in month.events)
             parts.append("</ol>\n")
         parts.append("</section>\n")
     return mark_safe("".join(parts))  # noqa: S308  every database value is escaped in entry_html
 
 
-def compact_html(groups: list[YearEntries], *, level: int, newest_first: bool = False) -> SafeString:
+def compact_html(groups: list[YearGroup[Entry]], *, level: int, newest_first: bool = False) -> SafeString:
     """Every entry of ``groups`` without its source notes, in date order or newest first (the embed)."""
-    entries = [entry for year in groups for month in year.months for entry in month.entries]
+    entries = [entry for year in groups for month in year.months for entry in month.events]
     if newest_first:
         entries.reverse()
     return mark_safe("".join(entry_html(e, level=level, compact=True) for e in entries))  # noqa: S308  escaped
@@ -344,9 +275,12 @@ def _choices(field: Field) -> Iterable[tuple[object, object]]:
     return field.choices  # type: ignore[attr-defined]
 
 
-def filter_field_html(field: BoundField) -> SafeString:
+def filter_field_html(field: BoundField, choices: Iterable[tuple[object, object]] | None = None) -> SafeString:
     """A filter control with its label, written directly (Django's widget templates render each
-    <option> through the template engine, which dominated the page time with a few hundred actors)."""
+    <option> through the template engine, which dominated the page time with a few hundred actors).
+
+    ``choices`` replaces a list field's own (value, label) pairs, e.g. with labels read as plain values.
+    """
     widget = field.field.widget
     name = field.html_name
     control_id = f"id_{name}"
@@ -356,13 +290,27 @@ def filter_field_html(field: BoundField) -> SafeString:
         options = "".join(
             f'<option value="{escape(str(value))}"{" selected" if str(value) in selected else ""}>'
             f"{escape(str(text))}</option>"
-            for value, text in _choices(field.field)
+            for value, text in (_choices(field.field) if choices is None else choices)
         )
         control = f'<select name="{name}" id="{control_id}" multiple>{options}</select>'
     else:
         value = field.value()
-        input_type = getattr(widget, "input_type", "text")
+        # A date picker for date fields, whatever the widget says (no widget is changed per request).
+        input_type = "date" if isinstance(field.field, DateField) else getattr(widget, "input_type", "text")
         shown = f' value="{escape(str(value))}"' if value not in (None, "") else ""
         control = f'<input type="{input_type}" name="{name}" id="{control_id}"{shown}>'
     errors = f'<p class="error">{escape(" ".join(str(e) for e in field.errors))}</p>' if field.errors else ""
     return mark_safe(f"{label}{control}{errors}")  # noqa: S308  every value above is escaped
+
+
+def filters_html(
+    fields: Iterable[BoundField], choices: Mapping[str, Iterable[tuple[object, object]]] | None = None
+) -> SafeString:
+    """The filter controls of a timeline, each in its ``<div class="filter filter-NAME">``."""
+    choices = choices or {}
+    return mark_safe(  # noqa: S308  filter_field_html escapes every value
+        "".join(
+            f'<div class="filter filter-{field.name}">{filter_field_html(field, choices.get(field.name))}</div>\n'
+            for field in fields
+        )
+    )

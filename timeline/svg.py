@@ -10,7 +10,7 @@ On a phone the strip keeps a minimum width per month and scrolls sideways instea
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -18,6 +18,7 @@ from html import escape  # the stdlib's: Django's lazy-aware wrapper costs more,
 
 from django.utils.safestring import SafeString, mark_safe
 
+from events.selectors import MonthCount as MonthCountRow
 from timeline.timeline_groups import FULL_MONTHS, MONTH_PRECISIONS
 
 MAX_MONTHS = 1200  # a century; older months are left out of the strip (they stay in the timeline)
@@ -78,7 +79,7 @@ def _month_index(year: int, month: int) -> int:
     return year * 12 + month - 1
 
 
-def build_strip(rows: Iterable[Mapping[str, object]], *, today: date, link_for: LinkFor) -> Strip | None:
+def build_strip(rows: Iterable[MonthCountRow], *, today: date, link_for: LinkFor) -> Strip | None:
     """The strip for month-count rows from ``selectors.event_public_month_counts``; None when empty.
 
     ``link_for(year, month, ahead)`` returns the href of a month's anchor (in this page or another
@@ -87,10 +88,8 @@ def build_strip(rows: Iterable[Mapping[str, object]], *, today: date, link_for: 
     past: dict[int, int] = {}
     ahead: dict[int, int] = {}
     coarse = 0
-    for row in rows:
-        year, month = int(row["year"]), int(row["month"])  # type: ignore[call-overload]
-        total, in_future = int(row["total"]), int(row["ahead"])  # type: ignore[call-overload]
-        if row["precision"] not in MONTH_PRECISIONS or year <= 1:
+    for year, month, precision, total, in_future in rows:
+        if precision not in MONTH_PRECISIONS or year <= 1:
             coarse += total
             continue
         index = _month_index(year, month)

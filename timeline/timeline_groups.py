@@ -1,19 +1,21 @@
 """How a list of events becomes a timeline: sections by year and month, at each event's precision.
 
 Pure Python over already-fetched events (no queries), so a page's query count does not depend on how
-the events are grouped. An event is filed under the month it starts in when its date is known to the
-day, week or month; coarser dates ("c. 2012", "Spring 2024", "the 1990s") are filed under their year,
+the events are grouped. The rules take anything dated like an event (:class:`Dated`): model instances
+(the feeds, the templates) and the plain-value rows a timeline page reads (``timeline.render.Entry``).
+An event is filed under the month it starts in when its date is known to the day, week or month;
+coarser dates ("c. 2012", "Spring 2024", "the 1990s") are filed under their year,
 before its months, because placing them in January would claim a precision the sources do not give.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Generic, Protocol, TypeVar
 
 from events.extraction.edtf_dates import MONTHS, OPEN_START
-from events.models import Event
 
 FULL_MONTHS = (
     "January",
@@ -32,13 +34,34 @@ FULL_MONTHS = (
 MONTH_PRECISIONS = frozenset({"day", "week", "month"})
 
 
+class Dated(Protocol):
+    """What the rules below read of an event: its bounds, precision and status (read-only)."""
+
+    @property
+    def date_lower(self) -> date: ...
+    @property
+    def date_upper(self) -> date: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
+class DatedEdtf(Dated, Protocol):
+    @property
+    def date_edtf(self) -> str: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
 @dataclass
-class MonthGroup:
+class MonthGroup(Generic[D]):
     """Events of one month (``month`` is None for those dated only to the year or coarser)."""
 
     year: int
     month: int | None
-    events: list[Event] = field(default_factory=list)
+    events: list[D] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -50,74 +73,79 @@ class MonthGroup:
 
 
 @dataclass
-class YearGroup:
+class YearGroup(Generic[D]):
     year: int
-    months: list[MonthGroup] = field(default_factory=list)
+    months: list[MonthGroup[D]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
         return sum(len(m.events) for m in self.months)
 
 
-def anchor_date(event: Event) -> date:
+def anchor_date(event: Dated) -> date:
     """The day an event is filed under: its lower bound, or its upper one when it is open at the start."""
     return event.date_upper if event.date_lower == OPEN_START else event.date_lower
 
 
-def month_of(event: Event) -> int | None:
+def month_of(event: Dated) -> int | None:
     return anchor_date(event).month if event.precision in MONTH_PRECISIONS else None
 
 
-def group_by_year_month(events: Iterable[Event]) -> list[YearGroup]:
+def group_by_year_month(events: Iterable[D]) -> list[YearGroup[D]]:
     """Years ascending, and in each year the year-level group first, then months ascending.
 
-    The input order is kept inside a group (callers pass events sorted by date).
+    The input order is kept inside a group (callers pass events sorted by date). Coarse dates ("c.
+    2012", "Spring 2024") are filed under their year, before its months.
     """
-    years: dict[int, dict[int | None, MonthGroup]] = {}
+    years: dict[int, dict[int | None, MonthGroup[D]]] = {}
     for event in events:
-        day = anchor_date(event)
-        month = month_of(event)
-        months = years.setdefault(day.year, {})
+        day = event.date_upper if event.date_lower == OPEN_START else event.date_lower  # anchor_date, inlined
+        month = day.month if event.precision in MONTH_PRECISIONS else None  # month_of: the hot loop
+        months = years.get(day.year)
+        if months is None:
+            months = years[day.year] = {}
         group = months.get(month)
         if group is None:
             group = months[month] = MonthGroup(year=day.year, month=month)
         group.events.append(event)
-    result: list[YearGroup] = []
-    for year in sorted(years):
-        months = years[year]
-        ordered = sorted(months.values(), key=lambda g: g.month or 0)
-        result.append(YearGroup(year=year, months=ordered))
-    return result
+    return [
+        YearGroup(year=year, months=sorted(years[year].values(), key=lambda g: g.month or 0)) for year in sorted(years)
+    ]
 
 
-def is_ahead(event: Event, today: date) -> bool:
+def is_ahead(event: Dated, today: date) -> bool:
     """A scheduled event that is not over yet: it belongs in the "Ahead" section."""
     return event.status == "scheduled" and event.date_upper >= today
 
 
-def split_ahead(events: Sequence[Event], today: date) -> tuple[list[Event], list[Event]]:
-    """(past and current, ahead)."""
-    past: list[Event] = []
-    ahead: list[Event] = []
+def split_ahead(events: Iterable[D], today: date) -> tuple[list[D], list[D]]:
+    """(past and current, ahead), each in the input order."""
+    past: list[D] = []
+    ahead: list[D] = []
     for event in events:
         (ahead if is_ahead(event, today) else past).append(event)
     return past, ahead
 
 
-def html_datetime(event: Event) -> str:
-    """A valid HTML ``datetime`` value at the event's precision: "2023-06-18", "2023-05" or "2012".
+def datetime_value(edtf: str, lower: date, upper: date, precision: str) -> str:
+    """A valid HTML ``datetime`` value at the date's precision: "2023-06-18", "2023-05" or "2012".
 
     Intervals and coarser dates give their lower bound at day precision; the exact EDTF value and both
     bounds travel beside it in data attributes.
     """
-    lower = anchor_date(event)
-    if "/" in event.date_edtf:
-        return lower.isoformat()
-    if event.precision == "month":
-        return f"{lower.year:04d}-{lower.month:02d}"
-    if event.precision == "year":
-        return f"{lower.year:04d}"
-    return lower.isoformat()
+    anchor = upper if lower == OPEN_START else lower
+    if "/" in edtf:
+        return anchor.isoformat()
+    if precision == "month":
+        return f"{anchor.year:04d}-{anchor.month:02d}"
+    if precision == "year":
+        return f"{anchor.year:04d}"
+    return anchor.isoformat()
+
+
+def html_datetime(event: DatedEdtf) -> str:
+    """:func:`datetime_value` of an event."""
+    return datetime_value(event.date_edtf, event.date_lower, event.date_upper, event.precision)
 
 
 def short_month(month: int) -> str:
@@ -125,9 +153,11 @@ def short_month(month: int) -> str:
 
 
 __all__ = [
+    "Dated",
     "MonthGroup",
     "YearGroup",
     "anchor_date",
+    "datetime_value",
     "group_by_year_month",
     "html_datetime",
     "is_ahead",

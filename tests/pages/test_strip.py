@@ -7,12 +7,13 @@ from datetime import date
 from django.test import Client
 from django.urls import reverse
 
+from events.selectors import MonthCount
 from tests.pages.conftest import World, published
 from timeline.svg import build_strip
 
 
-def row(year: int, month: int, total: int, ahead: int = 0, precision: str = "day") -> dict[str, object]:
-    return {"year": year, "month": month, "precision": precision, "total": total, "ahead": ahead}
+def row(year: int, month: int, total: int, ahead: int = 0, precision: str = "day") -> MonthCount:
+    return MonthCount(year, month, precision, total, ahead)
 
 
 def link(year: int, month: int, ahead: bool) -> str:

@@ -2,10 +2,12 @@
 
 The URL holds the whole state: the EventFilterSet's fields (the same FilterSet as the API) plus
 ``year``, the window, and ``page``. A list longer than ``WINDOW_EVENTS`` is shown one year at a time
-so a topic of thousands of events stays fast; ``year=all`` asks for every year, in pages of whole
-months of at most ``ALL_PAGE_EVENTS`` events (``page``, oldest first). "Older" and "newer" links step
-through either kind of window, and the strip links each month to the window that holds it. Scheduled
-events still ahead always appear in the "Ahead" section, whatever the window.
+so a topic of thousands of events stays fast; ``year=all`` asks for every year. Either window, when it
+holds more than ``ALL_PAGE_EVENTS`` past events, comes in pages of whole months of at most that many
+(``page``, oldest first; a year asked for without a page starts at its first, the default window of a
+long timeline shows the newest page of its latest year). "Older" and "newer" links step through the
+pages and years, and the strip links each month to the window that holds it. Scheduled events still
+ahead always appear in the "Ahead" section, whatever the window.
 """
 
 from __future__ import annotations
@@ -24,16 +26,21 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from events.filters import EventFilterSet
-from events.models import Actor, Event, EventActor, Place
-from events.selectors import event_public_month_counts
-from timeline.render import YearEntries, compact_html, group_entries, groups_html
+from events.models import Event
+from events.selectors import (
+    MonthCount,
+    choice_labels,
+    event_public_month_counts,
+    event_public_timeline_rows,
+    timeline_filter_choices,
+)
+from timeline.render import Entry, compact_html, entries_from_rows, filters_html, groups_html
 from timeline.svg import Strip, build_strip
-from timeline.timeline_groups import FULL_MONTHS
-from timeline.views.entries import timeline_entries
+from timeline.timeline_groups import FULL_MONTHS, YearGroup, group_by_year_month, split_ahead
 
 WINDOW_EVENTS = 300
-# "All years" of a longer timeline is paged: a 5,000-event page is megabytes of HTML for any reader,
-# and its writing alone costs several times its queries (bench/pages.py).
+# "All years", or one year, of a longer timeline is paged: a 5,000-event page is megabytes of HTML for
+# any reader, and its writing alone costs several times its queries (bench/pages.py).
 ALL_PAGE_EVENTS = 1000
 FORM_FIELDS = ("date_from", "date_to", "type", "status", "actor", "place")
 
@@ -59,8 +66,9 @@ class Timeline:
     """Everything a timeline template needs; built with a constant number of queries."""
 
     filterset: EventFilterSet
-    groups: list[YearEntries]
-    ahead: list[YearEntries]
+    choices: dict[str, list[tuple[int, str]]]  # the actor and place filters' (id, label) pairs
+    groups: list[YearGroup[Entry]]
+    ahead: list[YearGroup[Entry]]
     strip: Strip | None
     total: int
     shown: int
@@ -69,7 +77,7 @@ class Timeline:
     all_years_href: str
     filtered: bool
     today: date
-    page: int | None = None  # the page of "all years" shown; None when not paged
+    page: int | None = None  # the page of the window ("all years" or the year) shown; None when not paged
     pages: int = 0
     page_span: str = ""  # "January 2005 to June 2010"
     older: StepLink | None = None
@@ -79,6 +87,11 @@ class Timeline:
     def form_fields(self) -> list[Any]:
         form = self.filterset.form
         return [form[name] for name in FORM_FIELDS if name in form.fields]
+
+    @cached_property
+    def filters_html(self) -> SafeString:
+        """The filter controls, written in Python (timeline.render), the actors and places as plain values."""
+        return filters_html(self.form_fields, self.choices)
 
     # The entries as HTML, written in one pass in Python (timeline.render), not by template loops.
     @cached_property
@@ -114,21 +127,6 @@ def query_with(params: QueryDict, **changes: str | None) -> str:
             pairs.append((key, change))
     pairs.extend((key, value) for key, value in changes.items() if value is not None and key not in params)
     return f"?{urlencode(pairs)}" if pairs else "?"
-
-
-def _restrict_choices(filterset: EventFilterSet, base: QuerySet[Event]) -> None:
-    """Offer only the actors and places that occur in this timeline (not every actor on record)."""
-    form = filterset.form
-    event_ids = base.values("pk")
-    # Only the columns a choice's label shows (Actor.__str__ and Place.__str__).
-    form.fields["actor"].queryset = Actor.objects.filter(
-        pk__in=EventActor.objects.filter(event_id__in=event_ids).values("actor_id")
-    ).only("pk", "name")
-    form.fields["place"].queryset = Place.objects.filter(pk__in=base.values("place_id")).only(
-        "pk", "name", "country_code"
-    )
-    for name in ("date_from", "date_to"):
-        form.fields[name].widget.input_type = "date"
 
 
 class WindowError(ValueError):
@@ -197,48 +195,116 @@ def month_pages(month_counts: list[tuple[int, int, int]], size: int) -> list[Mon
     return pages
 
 
+def past_by_month(counts: list[MonthCount]) -> dict[tuple[int, int], int]:
+    """Past (not still ahead) events per (year, month) of the month counts, in date order."""
+    months: dict[tuple[int, int], int] = {}
+    for row in counts:
+        if row.total != row.ahead:
+            key = (row.year, row.month)
+            months[key] = months.get(key, 0) + row.total - row.ahead
+    return months
+
+
+def year_pages(months: dict[tuple[int, int], int], year: int, size: int) -> list[MonthSpan]:
+    """The month pages of one year (a single page when the year holds at most ``size`` past events)."""
+    return month_pages([(y, m, n) for (y, m), n in months.items() if y == year], size)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The part of a timeline one page shows: a year or every year (``year`` None), maybe one page of it."""
+
+    year: int | None
+    page: int | None  # None when the window is not paged
+    pages: list[MonthSpan]  # the window's month pages (empty or one when not paged)
+
+    @property
+    def param(self) -> str:
+        return "all" if self.year is None else str(self.year)
+
+
+def window_for(params: QueryDict, months: dict[tuple[int, int], int], total: int, today: date) -> Window | None:
+    """The window the query string asks for (None: the whole short timeline, unwindowed).
+
+    Raises :class:`WindowError` for a ``year`` or ``page`` that names none.
+    """
+    requested = params.get("year", "")
+    newest = False
+    if requested == "all":
+        year = None
+    elif requested:
+        year = _whole_number("year", requested, 1, 9999)
+    elif total > WINDOW_EVENTS and months:
+        # The most recent year that has already happened, at its newest page: readers come for the
+        # latest news.
+        years = {y for y, _ in months}
+        current = [y for y in years if y <= today.year]
+        year = max(current) if current else min(years)
+        newest = True
+    else:
+        return None
+    size = ALL_PAGE_EVENTS
+    if year is None:
+        pages = month_pages([(y, m, n) for (y, m), n in months.items()], size)
+    else:
+        pages = year_pages(months, year, size)
+    if len(pages) <= 1:
+        return Window(year, None, pages)
+    asked = params.get("page", "")
+    default = len(pages) if newest else 1
+    return Window(year, _whole_number("page", asked, 1, len(pages)) if asked else default, pages)
+
+
 # A topic's strip changes only when its month counts do (or the day, or the window): the same page
 # asked again reuses it. The key holds every input, so nothing needs invalidating.
 @lru_cache(maxsize=64)
 def _strip(
-    rows: tuple[tuple[object, ...], ...],
+    counts: tuple[MonthCount, ...],
     today: date,
     query: str,
     year: int | None,
     page: int | None,
-    pages: tuple[MonthSpan, ...],
+    size: int,
 ) -> Strip | None:
-    """The strip of month-count ``rows``, each month linked to its section in the window that holds it."""
+    """The strip of ``counts``, each month linked to its section in the window that holds it.
+
+    (``year``, ``page``) is the window shown: a year (``page`` None when it is not paged), every year
+    in pages (``year`` None), or everything (both None).
+    """
     params = QueryDict(query)
-    page_of: dict[tuple[int, int], int] = {}  # the page of each month with past events
-    if page is not None:
-        months = iter(sorted({(int(y), int(m)) for y, m, _, total, ahead in rows if total != ahead}))  # type: ignore[call-overload]
-        for number, span in enumerate(pages, 1):
+    months = past_by_month(list(counts))
+    # The window of each month with past events, as its (year, page) parameters; None: this window.
+    window_of: dict[tuple[int, int], tuple[str, str | None]] = {}
+    if year is not None:
+        for y in sorted({y for y, _ in months}):
+            spans = year_pages(months, y, size)
+            for number, span in enumerate(spans, 1):
+                for key in months:
+                    if key[0] == y and span.first <= key <= span.last:
+                        window_of[key] = (str(y), str(number) if len(spans) > 1 else None)
+        shown = (str(year), str(page) if page is not None else None)
+    elif page is not None:
+        spans = month_pages([(y, m, n) for (y, m), n in months.items()], size)
+        for number, span in enumerate(spans, 1):
             for key in months:
-                page_of[key] = number
-                if key == span.last:
-                    break
-    # One query string per year or page, not per month of the strip: copying and re-encoding a
-    # filtered query string for each of hundreds of months cost more than the page's queries.
-    queries: dict[tuple[int, int], str] = {}
+                if span.first <= key <= span.last:
+                    window_of[key] = ("all", str(number))
+        shown = ("all", str(page))
+    # One query string per window, not per month of the strip: copying and re-encoding a filtered
+    # query string for each of hundreds of months cost more than the page's queries.
+    queries: dict[tuple[str, str | None], str] = {}
 
     def link_for(y: int, m: int, is_ahead: bool) -> str:
         if is_ahead:
             return f"#a{y}-{m:02d}"
-        if year is not None and y != year:
-            key = (y, 0)
-            if key not in queries:
-                queries[key] = query_with(params, year=str(y), page=None)
-            return f"{queries[key]}#m{y}-{m:02d}"
-        if page is not None and page_of.get((y, m), page) != page:
-            key = (0, page_of[(y, m)])
-            if key not in queries:
-                queries[key] = query_with(params, year="all", page=str(key[1]))
-            return f"{queries[key]}#m{y}-{m:02d}"
-        return f"#m{y}-{m:02d}"
+        target = window_of.get((y, m))
+        if target is None or target == shown:
+            return f"#m{y}-{m:02d}"
+        if target not in queries:
+            queries[target] = query_with(params, year=target[0], page=target[1])
+        return f"{queries[target]}#m{y}-{m:02d}"
 
-    keys = ("year", "month", "precision", "total", "ahead")
-    return build_strip([dict(zip(keys, row, strict=True)) for row in rows], today=today, link_for=link_for)
+    return build_strip(counts, today=today, link_for=link_for)
 
 
 def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: bool = True) -> Timeline:
@@ -249,91 +315,96 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
     """
     today = timezone.localdate()
     filterset = EventFilterSet(request.GET, queryset=base, request=request)
-    _restrict_choices(filterset, base)
+    # The actor and place filters offer only those in this timeline (not every one on record).
+    actors, places = timeline_filter_choices(events=base)
+    form = filterset.form
+    form.fields["actor"].queryset = actors
+    form.fields["place"].queryset = places
     filtered = filterset.qs
-    rows = event_public_month_counts(filtered, today=today)
-    total = sum(int(r["total"]) for r in rows)  # type: ignore[call-overload]
-
+    counts = event_public_month_counts(filtered, today=today)
+    total = sum(row.total for row in counts)
+    months = past_by_month(counts)
     past_by_year: dict[int, int] = {}
-    past_by_month: dict[tuple[int, int], int] = {}
-    for row in rows:
-        n_past = int(row["total"]) - int(row["ahead"])  # type: ignore[call-overload]
-        if n_past:
-            y, m = int(row["year"]), int(row["month"])  # type: ignore[call-overload]
-            past_by_year[y] = past_by_year.get(y, 0) + n_past
-            past_by_month[(y, m)] = past_by_month.get((y, m), 0) + n_past
+    for (y, _), n in months.items():
+        past_by_year[y] = past_by_year.get(y, 0) + n
 
     params = request.GET
-    requested = params.get("year", "")
-    year: int | None = None
-    if requested == "all":
-        pass
-    elif requested:
-        year = _whole_number("year", requested, 1, 9999)
-    elif total > WINDOW_EVENTS and past_by_year:
-        # The most recent year that has already happened: readers come for the latest news.
-        current = [y for y in past_by_year if y <= today.year]
-        year = max(current) if current else min(past_by_year)
-
-    # "All years" of a long timeline comes in pages of whole months, oldest first.
-    pages = month_pages([(y, m, n) for (y, m), n in sorted(past_by_month.items())], ALL_PAGE_EVENTS)
-    page: int | None = None
-    if requested == "all" and len(pages) > 1:
-        page = _whole_number("page", params["page"], 1, len(pages)) if params.get("page") else 1
+    window = window_for(params, months, total, today)
     ahead_q = Q(status="scheduled", date_upper__gte=today)
-    if year is not None:
-        window = filtered.filter(Q(date_lower__year=year) | ahead_q)
-    elif page is not None:
-        window = filtered.filter(pages[page - 1].q() | ahead_q)
+    if window is None:
+        shown_qs = filtered
+    elif window.page is not None:
+        shown_qs = filtered.filter(window.pages[window.page - 1].q() | ahead_q)
+    elif window.year is not None:
+        shown_qs = filtered.filter(Q(date_lower__year=window.year) | ahead_q)
     else:
-        window = filtered
-    entries = timeline_entries(window, with_notes=with_notes)
-    past = [e for e in entries if not e.is_ahead(today)]
-    ahead = [e for e in entries if e.is_ahead(today)]
+        shown_qs = filtered
+    entries = entries_from_rows(event_public_timeline_rows(shown_qs, with_notes=with_notes))
+    past, ahead = split_ahead(entries, today)
 
-    year_queries: dict[int, str] = {}
-    page_queries: dict[int, str] = {}
+    queries: dict[tuple[str, str | None], str] = {}
 
-    def year_query(y: int) -> str:
-        if y not in year_queries:
-            year_queries[y] = query_with(params, year=str(y), page=None)
-        return year_queries[y]
+    def query(year: str, page: int | None = None) -> str:
+        key = (year, None if page is None else str(page))
+        if key not in queries:
+            queries[key] = query_with(params, year=key[0], page=key[1])
+        return queries[key]
 
-    def page_query(number: int) -> str:
-        if number not in page_queries:
-            page_queries[number] = query_with(params, year="all", page=str(number))
-        return page_queries[number]
-
-    rows_key = tuple((r["year"], r["month"], r["precision"], r["total"], r["ahead"]) for r in rows)
-    strip = _strip(rows_key, today, params.urlencode(), year, page, tuple(pages))
-    years = [YearLink(y, n, year_query(y), y == year) for y, n in sorted(past_by_year.items())]
-    older = newer = None
-    if year is not None:
-        before = [y for y in past_by_year if y < year]
-        after = [y for y in past_by_year if y > year]
-        older = StepLink(f"Older: {max(before)}", year_query(max(before))) if before else None
-        newer = StepLink(f"Newer: {min(after)}", year_query(min(after))) if after else None
-    elif page is not None:
-        if page > 1:
-            older = StepLink(f"Older: {pages[page - 2].label}", page_query(page - 1))
-        if page < len(pages):
-            newer = StepLink(f"Newer: {pages[page].label}", page_query(page + 1))
-    filtered_state = any(params.get(name) for name in FORM_FIELDS)
+    actor_labels, place_labels = choice_labels(actors=actors, places=places)
+    year = window.year if window is not None else None
+    page = window.page if window is not None else None
+    strip = _strip(tuple(counts), today, params.urlencode(), year, page, ALL_PAGE_EVENTS)
+    years = [YearLink(y, n, query(str(y)), y == year) for y, n in sorted(past_by_year.items())]
+    older, newer = _steps(window, past_by_year, months, query) if window is not None else (None, None)
     return Timeline(
         filterset=filterset,
-        groups=group_entries(past),
-        ahead=group_entries(ahead),
+        choices={"actor": actor_labels, "place": place_labels},
+        groups=group_by_year_month(past),
+        ahead=group_by_year_month(ahead),
         strip=strip,
         total=total,
         shown=len(entries),
         year=year,
-        years=years if (year is not None or requested == "all") else [],
-        all_years_href=query_with(params, year="all", page=None),
-        filtered=filtered_state,
+        years=years if window is not None else [],
+        all_years_href=query("all"),
+        filtered=any(params.get(name) for name in FORM_FIELDS),
         today=today,
         page=page,
-        pages=len(pages),
-        page_span=pages[page - 1].label if page is not None else "",
+        pages=len(window.pages) if window is not None else 0,
+        page_span=window.pages[page - 1].label if window is not None and page is not None else "",
         older=older,
         newer=newer,
     )
+
+
+def _steps(
+    window: Window,
+    past_by_year: dict[int, int],
+    months: dict[tuple[int, int], int],
+    query: Callable[..., str],
+) -> tuple[StepLink | None, StepLink | None]:
+    """The "older" and "newer" links of a window: the next page of it, else the next year's nearest page."""
+    page, pages = window.page, window.pages
+    older = newer = None
+    if page is not None and page > 1:
+        older = StepLink(f"Older: {pages[page - 2].label}", query(window.param, page - 1))
+    if page is not None and page < len(pages):
+        newer = StepLink(f"Newer: {pages[page].label}", query(window.param, page + 1))
+    if window.year is None:
+        return older, newer
+    if older is None:
+        before = [y for y in past_by_year if y < window.year]
+        if before:
+            # The year before, at its newest page when it is paged.
+            spans = year_pages(months, max(before), ALL_PAGE_EVENTS)
+            if len(spans) > 1:
+                older = StepLink(f"Older: {spans[-1].label}", query(str(max(before)), len(spans)))
+            else:
+                older = StepLink(f"Older: {max(before)}", query(str(max(before))))
+    if newer is None:
+        after = [y for y in past_by_year if y > window.year]
+        if after:
+            spans = year_pages(months, min(after), ALL_PAGE_EVENTS)
+            label = spans[0].label if len(spans) > 1 else str(min(after))
+            newer = StepLink(f"Newer: {label}", query(str(min(after))))  # a year starts at its first page
+    return older, newer
