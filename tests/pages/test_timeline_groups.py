@@ -1,11 +1,13 @@
-"""Grouping events by year and month at their precision."""
+"""Grouping events by year and month at their precision: model instances and a page's plain rows alike."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from events.models import Event
-from timeline.timeline_groups import group_by_year_month, html_datetime, split_ahead
+from timeline.render import Entry, time_html
+from timeline.timeline_groups import YearGroup, group_by_year_month, html_datetime, split_ahead
 
 
 def event(edtf: str, status: str = "occurred", week: bool = False) -> Event:
@@ -33,3 +35,37 @@ def test_only_scheduled_events_not_yet_over_are_ahead() -> None:
     )
     assert [e.date_edtf for e in ahead] == ["2030-01"]
     assert [e.date_edtf for e in past] == ["2020-01", "2030-02"]
+
+
+def entry(edtf: str, status: str = "occurred") -> Entry:
+    """The plain-value row a timeline page reads, with the same bounds as the model's."""
+    item = event(edtf, status)
+    return Entry(0, edtf, "meeting", status, edtf, False, item.date_lower, item.date_upper, item.precision)
+
+
+def test_timeline_rows_are_grouped_and_split_by_the_same_rules_as_events() -> None:
+    edtfs = ["2012~", "2012-03-04", "2012-03", "2013-01-05/2013-01-07", "2030-01"]
+    statuses = ["occurred", "occurred", "occurred", "ongoing", "scheduled"]
+    events = [event(e, s) for e, s in zip(edtfs, statuses, strict=True)]
+    rows = [entry(e, s) for e, s in zip(edtfs, statuses, strict=True)]
+
+    def shape(groups: list[YearGroup[Any]]) -> list[tuple[int, str, list[str]]]:
+        return [(y.year, m.key, [e.date_edtf for e in m.events]) for y in groups for m in y.months]
+
+    today = date(2024, 1, 1)
+    past_events, ahead_events = split_ahead(events, today)
+    past_rows, ahead_rows = split_ahead(rows, today)
+    assert shape(group_by_year_month(past_rows)) == shape(group_by_year_month(past_events))
+    assert shape(group_by_year_month(past_rows)) == [
+        (2012, "2012", ["2012~"]),
+        (2012, "2012-03", ["2012-03-04", "2012-03"]),
+        (2013, "2013-01", ["2013-01-05/2013-01-07"]),
+    ]
+    assert [r.date_edtf for r in ahead_rows] == [e.date_edtf for e in ahead_events] == ["2030-01"]
+
+
+def test_a_rows_time_element_carries_the_same_datetime_as_the_events() -> None:
+    for edtf in ("2023-06-18", "2023-05", "2012", "2021-03-18/2021-03-19"):
+        item = event(edtf)
+        html = time_html(item.date_edtf, False, item.date_lower, item.date_upper, item.precision)
+        assert f'<time datetime="{html_datetime(item)}"' in html

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.pages.conftest import World
+from tests.pages.conftest import World, published
 from timeline.views.timelines import month_pages
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +135,76 @@ def test_window_links_keep_every_other_parameter_in_its_place() -> None:
         "?type=visit&type=talks&year=2020&q=a+b%26c&page=3&date_from=2020-01-01"
     )
     assert query_with(QueryDict(""), year=None) == "?"
+
+
+@pytest.fixture
+def one_month_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One past month a page: 2021 (February, March) and 2023 (May, June) get two pages each.
+    monkeypatch.setattr("timeline.views.timelines.ALL_PAGE_EVENTS", 1)
+
+
+def months_shown(html: str) -> list[str]:
+    return re.findall(r'<h\d id="m(\d{4}-\d{2})" class="month">', past(html))
+
+
+@pytest.mark.usefixtures("one_month_pages")
+def test_a_long_year_starts_at_its_first_page_and_links_to_the_next(client: Client, world: World) -> None:
+    html = page(client, world, "?year=2021")
+    assert months_shown(html) == ["2021-02"]
+    assert "showing 2021, page 1 of 2, February 2021, and the events ahead" in html
+    assert "Leaders&#x27; summit" in html.split('id="ahead"', 1)[1].split('id="past"', 1)[0]
+    assert steps(html) == {
+        "prev": ("?year=2012", "← Older: 2012"),
+        "next": ("?year=2021&page=2", "Newer: March 2021 →"),
+    }
+
+
+@pytest.mark.usefixtures("one_month_pages")
+def test_the_last_page_of_a_year_steps_back_within_it_and_on_to_the_next_year(client: Client, world: World) -> None:
+    html = page(client, world, "?year=2021&page=2")
+    assert months_shown(html) == ["2021-03"]
+    assert steps(html) == {
+        "prev": ("?year=2021&page=1", "← Older: February 2021"),
+        "next": ("?year=2023", "Newer: May 2023 →"),
+    }
+
+
+@pytest.mark.usefixtures("one_month_pages")
+def test_older_from_a_year_goes_to_the_newest_page_of_the_year_before(client: Client, world: World) -> None:
+    html = page(client, world, "?year=2023&type=talks&type=visit&type=statement&type=meeting")
+    assert months_shown(html) == ["2023-05"]
+    assert steps(html)["prev"] == (
+        "?year=2021&type=talks&type=visit&type=statement&type=meeting&page=2",
+        "← Older: March 2021",
+    )
+
+
+@pytest.mark.usefixtures("one_month_pages")
+def test_the_strip_of_a_year_page_links_each_month_to_its_year_and_page(client: Client, world: World) -> None:
+    html = page(client, world, "?year=2021")
+    svg = html.split('<svg class="strip-svg"', 1)[1].split("</svg>", 1)[0]
+    assert 'href="#m2021-02"' in svg
+    assert 'href="?year=2021&amp;page=2#m2021-03"' in svg
+    assert 'href="?year=2023&amp;page=2#m2023-06"' in svg
+    assert 'href="?year=2025#m2025-02"' in svg
+
+
+@pytest.mark.usefixtures("one_month_pages")
+def test_a_page_past_the_end_of_a_year_is_a_clear_400(client: Client, world: World) -> None:
+    response = client.get(reverse("timeline:topic", args=[world.topic.slug]) + "?year=2021&page=3")
+    assert response.status_code == 400
+    assert "page must be a whole number from 1 to 2" in response.content.decode()
+
+
+@pytest.mark.usefixtures("one_month_pages")
+def test_the_default_window_of_a_long_timeline_is_the_newest_page_of_its_latest_year(
+    client: Client, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("timeline.views.timelines.WINDOW_EVENTS", 2)
+    published(world.topic, title="Late talks", event_type="talks", date_edtf="2025-09")
+    html = page(client, world, "")
+    assert months_shown(html) == ["2025-09"]
+    assert "showing 2025, page 2 of 2, September 2025, and the events ahead" in html
+    assert steps(html)["prev"] == ("?year=2025&page=1", "← Older: February 2025")
+    # The same window, asked for explicitly, is a URL of its own.
+    assert months_shown(page(client, world, "?year=2025&page=2")) == ["2025-09"]

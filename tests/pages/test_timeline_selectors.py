@@ -1,0 +1,47 @@
+"""The reads behind a timeline page (events.selectors): plain rows, only what the public may see."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.models import Actor, Place
+from events.selectors import (
+    choice_labels,
+    event_public_timeline_rows,
+    events_public_for_topic,
+    timeline_filter_choices,
+)
+from tests.factories import ActorFactory, PlaceFactory
+from tests.pages.conftest import World, published
+
+pytestmark = pytest.mark.django_db
+
+
+def test_filter_choices_are_the_actors_and_places_of_the_timeline_labelled_as_their_str(world: World) -> None:
+    ActorFactory(name="Nobody in this topic")
+    PlaceFactory(name="Nowhere in this topic")
+    geneva = PlaceFactory(name="Geneva", country_code="")
+    published(world.topic, title="Talks in Geneva", event_type="talks", date_edtf="2024-01", place=geneva)
+    actors, places = timeline_filter_choices(events=events_public_for_topic(topic=world.topic))
+    actor_labels, place_labels = choice_labels(actors=actors, places=places)
+    assert actor_labels == [(a.pk, str(a)) for a in Actor.objects.filter(name="Wang Yi")]
+    assert place_labels == [(p.pk, str(p)) for p in Place.objects.filter(pk__in=[geneva.pk, world.visit.place_id])]
+    assert {label for _, label in place_labels} == {"Geneva", str(world.visit.place)}
+
+
+@pytest.mark.parametrize("inline", [500, 0], ids=["ids-as-a-list", "ids-as-a-subquery"])
+def test_timeline_rows_show_published_successors_and_notes_in_date_order(
+    world: World, monkeypatch: pytest.MonkeyPatch, inline: int
+) -> None:
+    monkeypatch.setattr("events.selectors.TIMELINE_INLINE_IDS", inline)
+    rows = event_public_timeline_rows(events_public_for_topic(topic=world.topic))
+    titles = [row[1] for row in rows.events]
+    assert titles[0] == "Tensions begin" and "Leaders' summit" in titles
+    assert not any("Zanzibarian" in title for title in titles)
+    assert [(s[0], s[2]) for s in rows.successors] == [(world.postponed.pk, world.successor.pk)]
+    assert {n[0] for n in rows.notes} == {row[0] for row in rows.events}
+    assert [a[2] for a in rows.actors] == ["Wang Yi"]
+    world.successor.review_state = "proposed"
+    world.successor.save()
+    again = event_public_timeline_rows(events_public_for_topic(topic=world.topic), with_notes=False)
+    assert again.successors == [] and again.notes == []
