@@ -1,7 +1,8 @@
 """Bounds of the plain EDTF values the engine emits (YYYY, YYYY-MM, YYYY-MM-DD, season, START/END).
 
-``events.extraction.edtf_dates`` validates every EDTF form with the ``edtf`` library, but that library
-imports Django when it is installed; the engine must not, so it reads its own simple values here.
+The engine reads its own simple values here: the ``edtf`` library imports Django when it is installed,
+and the engine must not. ``events.extraction.edtf_dates`` (what the models use) takes these bounds too
+for the plain values, and sends every other EDTF form through the library.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ package validates and computes the strict bounds; precision and the human form (
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import time
@@ -16,6 +17,7 @@ from datetime import date
 from edtf import parse_edtf as _library_parse
 from edtf.parser.edtf_exceptions import EDTFParseException
 
+from events.extraction.edtf_bounds import bounds as plain_bounds
 from events.extraction.vocabulary import Precision
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -93,7 +95,51 @@ def parse_edtf(value: str) -> EdtfDate:
     """
     if not isinstance(value, str) or not value.strip():
         raise InvalidEdtf("an EDTF date is required, e.g. 2024-05-18, 2024-05, 2012~ or 2025-04-06/2025-04-07")
-    value = value.strip()
+    return _parse(value.strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(value: str) -> EdtfDate:
+    """Parse a stripped value; cached, since the same few thousand dates are saved again and again.
+
+    The plain values the extraction engine writes (a year, month or day, or an interval of them) take
+    the engine's own bounds (``events.extraction.edtf_bounds``, a regex and ``datetime.date``); every
+    other form, and any plain value those bounds refuse, goes through the ``edtf`` library, whose
+    grammar costs milliseconds a call.
+    """
+    fast = _plain_bounds(value)
+    if fast is not None:
+        lower, upper = fast
+    else:
+        lower, upper = _library_bounds(value)
+    if upper < lower:
+        raise InvalidEdtf(f"{value!r}: the end comes before the start")
+    parts = value.split("/")
+    precisions = [_precision_of_part(p) for p in parts if _bare(p) not in {"", ".."}]
+    order = list(Precision)
+    precision = max(precisions, key=order.index) if precisions else Precision.YEAR
+    return EdtfDate(
+        value=value,
+        lower=lower,
+        upper=upper,
+        precision=precision,
+        approximate="~" in value or "%" in value,
+        uncertain="?" in value or "%" in value,
+    )
+
+
+_PLAIN = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?(/\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?)?", re.ASCII)
+
+
+def _plain_bounds(value: str) -> tuple[date, date] | None:
+    """Bounds of a year, month or day (or an interval of them) without qualifiers or seasons."""
+    if not _PLAIN.fullmatch(value):
+        return None
+    found = plain_bounds(value)
+    return None if found is None else (found[0], found[1])
+
+
+def _library_bounds(value: str) -> tuple[date, date]:
     try:
         parsed = _library_parse(value)
     except EDTFParseException:
@@ -111,20 +157,7 @@ def parse_edtf(value: str) -> EdtfDate:
     except (TypeError, AttributeError):
         # Open-ended intervals make the library return floats where it expects tuples.
         lower, upper = _interval_bounds(value)
-    if upper < lower:
-        raise InvalidEdtf(f"{value!r}: the end comes before the start")
-    parts = value.split("/")
-    precisions = [_precision_of_part(p) for p in parts if _bare(p) not in {"", ".."}]
-    order = list(Precision)
-    precision = max(precisions, key=order.index) if precisions else Precision.YEAR
-    return EdtfDate(
-        value=value,
-        lower=lower,
-        upper=upper,
-        precision=precision,
-        approximate="~" in value or "%" in value,
-        uncertain="?" in value or "%" in value,
-    )
+    return lower, upper
 
 
 def _interval_bounds(value: str) -> tuple[date, date]:
