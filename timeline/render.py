@@ -275,6 +275,17 @@ def _choices(field: Field) -> Iterable[tuple[object, object]]:
     return field.choices  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=256)
+def _options_html(choices: tuple[tuple[object, object], ...], selected: frozenset[str]) -> str:
+    """The ``<option>`` elements of a list field; the same list (a topic's actors, the event types) is
+    written again for every page of that timeline, so it is kept."""
+    return "".join(
+        f'<option value="{escape(str(value))}"{" selected" if str(value) in selected else ""}>'
+        f"{escape(str(text))}</option>"
+        for value, text in choices
+    )
+
+
 def filter_field_html(field: BoundField, choices: Iterable[tuple[object, object]] | None = None) -> SafeString:
     """A filter control with its label, written directly (Django's widget templates render each
     <option> through the template engine, which dominated the page time with a few hundred actors).
@@ -286,13 +297,9 @@ def filter_field_html(field: BoundField, choices: Iterable[tuple[object, object]
     control_id = f"id_{name}"
     label = f'<label for="{control_id}">{escape(str(field.label))}</label>'
     if isinstance(widget, SelectMultiple):
-        selected = {str(v) for v in (field.value() or [])}
-        options = "".join(
-            f'<option value="{escape(str(value))}"{" selected" if str(value) in selected else ""}>'
-            f"{escape(str(text))}</option>"
-            for value, text in (_choices(field.field) if choices is None else choices)
-        )
-        control = f'<select name="{name}" id="{control_id}" multiple>{options}</select>'
+        selected = frozenset(str(v) for v in (field.value() or []))
+        pairs = tuple(_choices(field.field) if choices is None else choices)
+        control = f'<select name="{name}" id="{control_id}" multiple>{_options_html(pairs, selected)}</select>'
     else:
         value = field.value()
         # A date picker for date fields, whatever the widget says (no widget is changed per request).
@@ -314,3 +321,15 @@ def filters_html(
             for field in fields
         )
     )
+
+
+def years_nav_html(years: Iterable[tuple[int, int, str, bool]], *, all_href: str, all_current: bool) -> SafeString:
+    """The list of years, each (year, past events, href, current), and "All years" at the end."""
+    current = ' aria-current="page"'
+    items = [
+        f'<li><a href="{escape(href)}"{current if is_current else ""}>{year} '
+        f'<span class="count">({count})</span></a></li>'
+        for year, count, href, is_current in years
+    ]
+    items.append(f'<li><a href="{escape(all_href)}"{current if all_current else ""}>All years</a></li>')
+    return mark_safe(f'<nav class="years" aria-label="Years">\n<ul>{"".join(items)}</ul>\n</nav>')  # noqa: S308  escaped

@@ -208,3 +208,19 @@ def test_the_default_window_of_a_long_timeline_is_the_newest_page_of_its_latest_
     assert steps(html)["prev"] == ("?year=2025&page=1", "← Older: February 2025")
     # The same window, asked for explicitly, is a URL of its own.
     assert months_shown(page(client, world, "?year=2025&page=2")) == ["2025-09"]
+
+
+def test_the_years_list_marks_the_window_shown_and_keeps_the_filters(client: Client, world: World) -> None:
+    def years(html: str) -> list[tuple[str, str, bool]]:
+        nav = html.split('<nav class="years" aria-label="Years">', 1)[1].split("</nav>", 1)[0]
+        found = re.findall(r'<a href="([^"]*)"( aria-current="page")?>([^<]*)', nav)
+        return [(href.replace("&amp;", "&"), label.strip(), bool(current)) for href, current, label in found]
+
+    assert years(page(client, world, "?year=2021&type=talks")) == [
+        ("?year=2021&type=talks", "2021", True),
+        ("?year=2023&type=talks", "2023", False),
+        ("?year=all&type=talks", "All years", False),
+    ]
+    listed = years(page(client, world, "?year=all"))
+    assert [label for _, label, _ in listed] == ["2012", "2021", "2023", "2025", "All years"]
+    assert [label for _, label, current in listed if current] == ["All years"]

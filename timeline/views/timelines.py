@@ -34,7 +34,7 @@ from events.selectors import (
     event_public_timeline_rows,
     timeline_filter_choices,
 )
-from timeline.render import Entry, compact_html, entries_from_rows, filters_html, groups_html
+from timeline.render import Entry, compact_html, entries_from_rows, filters_html, groups_html, years_nav_html
 from timeline.svg import Strip, build_strip
 from timeline.timeline_groups import FULL_MONTHS, YearGroup, group_by_year_month, split_ahead
 
@@ -87,6 +87,14 @@ class Timeline:
     def form_fields(self) -> list[Any]:
         form = self.filterset.form
         return [form[name] for name in FORM_FIELDS if name in form.fields]
+
+    @cached_property
+    def years_html(self) -> SafeString:
+        """The years' navigation ("" when the timeline is not windowed)."""
+        if not self.years:
+            return SafeString("")
+        rows = ((y.year, y.count, y.href, y.current) for y in self.years)
+        return years_nav_html(rows, all_href=self.all_years_href, all_current=self.year is None)
 
     @cached_property
     def filters_html(self) -> SafeString:
