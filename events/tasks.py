@@ -18,7 +18,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from events.services import ingestion
+from events.services import feeds, ingestion
 from events.services.ingestion import RetryableIngestionError
 
 RETRYABLE = (RetryableIngestionError, OperationalError)
@@ -54,7 +54,7 @@ def sweep_articles() -> dict[str, list[int]]:
 @shared_task(**_DELIVERY)
 def poll_feeds() -> list[int]:
     """Send one ``poll_feed`` per active feed that is due (each feed's ``poll_minutes``)."""
-    due = ingestion.feeds_due()
+    due = feeds.feeds_due()
     for feed_id in due:
         poll_feed.delay(feed_id)
     return due
@@ -63,7 +63,7 @@ def poll_feeds() -> list[int]:
 @shared_task(**_DELIVERY, **{**_RETRY, "max_retries": 3})
 def poll_feed(feed_id: int) -> dict[str, Any]:
     """Poll one feed; items seen before are skipped, new ones are queued as articles."""
-    if not ingestion.feed_claim(feed_id=feed_id):
+    if not feeds.feed_claim(feed_id=feed_id):
         return {"skipped": "polled recently or inactive"}
-    result = ingestion.feed_poll(feed_id=feed_id)
-    return {"new": result.new, "seen": result.seen, "error": result.error}
+    result = feeds.feed_poll(feed_id=feed_id)
+    return {"new": result.new, "seen": result.seen, "not_modified": result.not_modified, "error": result.error}

@@ -41,7 +41,6 @@ from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
 from events.extraction.types import ArticleExtraction, ExtractedEvent
 from events.extraction.types import Location as ExtractedLocation
 from events.extraction.vocabulary import ActorKind, EventStatus, ReviewState
-from events.ingestion.feeds import FeedError, parse_feed
 from events.ingestion.fetch import FetchError, FetchPolicy, fetch_url
 from events.models import (
     Actor,
@@ -53,7 +52,6 @@ from events.models import (
     EventActor,
     EventRelation,
     Feed,
-    FeedEntry,
     Place,
     PublishedSource,
     RelationKind,
@@ -862,77 +860,6 @@ def articles_sweep() -> SweepResult:
     if requeued or failed:
         log.info("sweep: requeued %s, failed %s", requeued, failed)
     return SweepResult(requeued=requeued, failed=failed)
-
-
-# --- Feeds --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FeedPollResult:
-    new: int
-    seen: int
-    error: str = ""
-
-
-def feeds_due() -> list[int]:
-    """Active feeds whose ``poll_minutes`` have passed since they were last polled."""
-    now = timezone.now()
-    due = []
-    for pk, polled, minutes in Feed.objects.filter(is_active=True).values_list("pk", "last_polled_at", "poll_minutes"):
-        if polled is None or polled + timedelta(minutes=minutes) <= now:
-            due.append(pk)
-    return due
-
-
-def feed_claim(*, feed_id: int) -> bool:
-    """Mark a feed as being polled now, unless another worker just did (conditional update)."""
-    feed = Feed.objects.filter(pk=feed_id, is_active=True).values_list("last_polled_at", "poll_minutes").first()
-    if feed is None:
-        return False
-    polled, minutes = feed
-    now = timezone.now()
-    if polled is not None and polled + timedelta(minutes=minutes) > now:
-        return False
-    return Feed.objects.filter(pk=feed_id, last_polled_at=polled).update(last_polled_at=now) == 1
-
-
-def feed_poll(*, feed_id: int) -> FeedPollResult:
-    """Fetch a feed with the safe fetcher, and queue each item not seen before as a URL article.
-
-    An item is seen once: FeedEntry(feed, guid) is unique, so an item that a feed keeps listing, or that
-    two polls read at the same time, is ingested once.
-    """
-    feed = Feed.objects.get(pk=feed_id)
-    try:
-        fetched = fetch_url(feed.url, policy=fetch_policy())
-        parsed = parse_feed(fetched.body, base_url=fetched.final_url)
-    except (FetchError, FeedError) as exc:
-        Feed.objects.filter(pk=feed_id).update(last_error=str(exc)[:2000])
-        return FeedPollResult(new=0, seen=0, error=str(exc))
-    new = seen = 0
-    for item in parsed.items:
-        with transaction.atomic():
-            entry, created = FeedEntry.objects.get_or_create(
-                feed=feed, guid=item.guid, defaults={"link": item.link[:2000]}
-            )
-            if not created:
-                seen += 1
-                continue
-            if not item.link:
-                continue
-            try:
-                article, _ = article_ingest_url(url=item.link, source=feed.source, feed=feed, published=item.published)
-            except DomainError as exc:
-                log.info("feed %s: item %s skipped: %s", feed_id, item.guid, exc)
-                continue
-            entry.article = article
-            entry.save(update_fields=["article"])
-            new += 1
-    updates: dict[str, object] = {"last_error": ""}
-    if not feed.title and parsed.title:
-        updates["title"] = parsed.title[:300]
-    Feed.objects.filter(pk=feed_id).update(**updates)
-    return FeedPollResult(new=new, seen=seen)
 
 
 # --- Undoing a match ----------------------------------------------------------------------------

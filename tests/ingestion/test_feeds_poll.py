@@ -8,7 +8,7 @@ import pytest
 
 from events.ingestion.feeds import parse_feed
 from events.models import Article, Feed, FeedEntry
-from events.services.ingestion import feed_claim, feed_poll, feeds_due
+from events.services.feeds import feed_claim, feed_poll, feeds_due
 from tests.ingestion.conftest import LoopbackServer, Reply
 
 pytestmark = pytest.mark.django_db
