@@ -3,8 +3,10 @@
 Builds >= 500 articles by shuffling sentences of the dev-set articles (tests/extraction/devgold/articles,
 read at run time) and prints one table: articles, characters, spaCy's own ``nlp.pipe`` time on the same
 texts, the engine's total time (its spaCy pass included), their ratio (target <= 1.5), articles/s, and a
-row for one 1 MB article (target < 30 s). With ``--scaling``, rows for the first 50, 100, 200 and 400 KB
-of that article too: a flat engine/spaCy ratio and a flat CPU time per 100 KB mean the engine is linear.
+row for one 1 MB article (target < 30 s), then the share of spaCy's time that the time-expression finder
+(``find_candidates``, already inside the engine's time) takes on the same texts. With ``--scaling``, rows
+for the first 50, 100, 200 and 400 KB of that article too: a flat engine/spaCy ratio and a flat CPU time
+per 100 KB mean the engine is linear.
 
 The machine is shared, so both sides are timed in the same run, interleaved in rounds (spaCy alone, then
 the engine, on the same texts) so that a change in load hits both; the ratio is given for CPU time of
@@ -32,6 +34,7 @@ from events.extraction.cleaning import clean_text  # noqa: E402
 from events.extraction.config import ExtractionConfig  # noqa: E402
 from events.extraction.nlp import load_pipeline  # noqa: E402
 from events.extraction.pipeline import extract, extract_many  # noqa: E402
+from events.extraction.timex.finder import find_candidates  # noqa: E402
 
 PUBLISHED = date(2024, 6, 12)
 
@@ -86,7 +89,7 @@ def main() -> None:
     config = ExtractionConfig()
     nlp = load_pipeline(config.spacy_model)
     list(extract_many(((t, PUBLISHED) for t in texts[:5]), config))  # load the model and lazy tables
-    spacy_time, engine_time = Timing(), Timing()
+    spacy_time, engine_time, finder_time = Timing(), Timing(), Timing()
     events = 0
     rounds = max(1, min(args.rounds, len(texts)))
     for index in range(rounds):
@@ -97,6 +100,10 @@ def main() -> None:
         with Clock() as clock:
             events += sum(len(r.events) for r in extract_many(((t, PUBLISHED) for t in batch), config))
         engine_time.add(clock.wall, clock.cpu)
+        with Clock() as clock:
+            for text in batch:
+                find_candidates(text)
+        finder_time.add(clock.wall, clock.cpu)
     header = ("", "articles", "chars", "spaCy s", "engine s", "ratio", "ratio wall", "articles/s")
     rows = [
         (
@@ -135,6 +142,10 @@ def main() -> None:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
+    print(
+        f"time-expression finder alone (find_candidates, part of the engine's time): {finder_time.cpu:.2f} s CPU"
+        f" = {finder_time.cpu / spacy_time.cpu:.3f} of spaCy's"
+    )
     print("targets: ratio <= 1.5 (CPU time, engine incl. its spaCy pass / spaCy alone); 1 MB article < 30 s")
     if not args.skip_megabyte:
         print(f"1 MB article: {engine_clock.wall:.1f} s wall, {engine_clock.cpu:.1f} s CPU; {events} events in all")

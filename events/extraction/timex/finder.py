@@ -1,6 +1,7 @@
 """Finding time expressions in a parsed article and resolving each in context.
 
-The pass is: match every pattern over the text, keep the longest non-overlapping matches, join
+The pass is: match every pattern over the text (each tried only where its core can begin, see
+:mod:`events.extraction.timex.prefilter`), keep the longest non-overlapping matches, join
 "from X to Y" pairs into one interval, then resolve left to right so that anchored expressions
 ("two days earlier", "the next day") count from the last day the narrative mentioned.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -21,6 +22,7 @@ from events.extraction.edtf_dates import OPEN_END, OPEN_START, InvalidEdtf, pars
 from events.extraction.timex.expression import TimeExpression
 from events.extraction.timex.lexicon import DAY_NUMBER, MONTH, UNIT, UNIT_PLURAL, YEAR
 from events.extraction.timex.patterns import PATTERNS, Pattern
+from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
 from events.extraction.timex.spec import TimeSpec
 from events.extraction.timex.tense import clause_direction
@@ -85,8 +87,9 @@ def _stripped_prefix_end(text: str, end: int) -> int:
     return _run_start(text, end, _is_space)
 
 
-# Gates: for a pattern named here, a piece of text that every match of the pattern contains, matched with
-# the same flags. A text with no gate match cannot hold a match of the pattern, so its full scan (a
+# Gates, used for a pattern the prefilter cannot place (it is then scanned whole; no current pattern is):
+# for a pattern named here, a piece of text that every match of the pattern contains, matched with the
+# same flags. A text with no gate match cannot hold a match of the pattern, so its full scan (a
 # lookbehind, ~25 signal words and the core tried at every word start) is skipped: most articles have no
 # "quarter", "ago" or "a.m.", and a gate is a plain search that stops at its first hit.
 # tests/extraction/test_performance_timex.py checks each gate against every match of its pattern.
@@ -208,11 +211,17 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
 def find_candidates(text: str, doc: Doc | None = None) -> list[Candidate]:
     """All accepted matches, longest first among overlaps, in text order."""
     found: list[Candidate] = []
+    starts = PREFILTER.candidates(text)
     for priority, pattern in enumerate(PATTERNS):
-        gate = GATES.get(pattern.name)
-        if gate is not None and gate.search(text) is None:
-            continue
-        for match in pattern.regex.finditer(text):
+        if priority in PREFILTER.whole:
+            gate = GATES.get(pattern.name)
+            if gate is not None and gate.search(text) is None:
+                continue
+            scan: Iterable[re.Match[str]] = pattern.regex.finditer(text)
+        else:
+            # Only where the pattern's core can begin: the same matches as finditer (timex/prefilter.py).
+            scan = matches(pattern, text, starts.get(priority, []))
+        for match in scan:
             groups = match.groupdict()
             spec = pattern.build(groups)
             signal = (groups.get("signal") or "").lower() or None
