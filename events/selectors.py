@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -223,20 +223,17 @@ class MonthCount(NamedTuple):
     ahead: int
 
 
-def event_public_month_counts(queryset: QuerySet[Event], *, today: date) -> list[MonthCount]:
-    """The events of ``queryset`` counted by start month and precision, in date order.
+@lru_cache(maxsize=2)
+def _month_counts_read(today: date) -> QuerySet[Any]:
+    """The grouped read of :func:`event_public_month_counts` without its events, built once a day.
 
-    ``ahead`` counts scheduled events not yet over on ``today``. One grouped query whatever the size;
-    the rows are few (months x precisions), so callers aggregate them further in Python. Rows come as
-    tuples (hashable: a page can key a cache on them), not dicts.
+    Resolving its annotations and grouping cost more CPU than running it; each page clones it and adds
+    its own events (QuerySets are immutable, so sharing one is safe).
     """
     from django.db.models.functions import ExtractMonth, ExtractYear
 
-    # The filtered events as a subquery: a filter that joins (actors, search) may repeat an event,
-    # which a GROUP BY over the joined rows would count twice.
-    inner = Event.objects.filter(pk__in=queryset.values("pk"))
-    rows = (
-        inner.annotate(year=ExtractYear("date_lower"), month=ExtractMonth("date_lower"))
+    return (
+        Event.objects.annotate(year=ExtractYear("date_lower"), month=ExtractMonth("date_lower"))
         .values("year", "month", "precision")
         .annotate(
             total=Count("pk"),
@@ -245,6 +242,18 @@ def event_public_month_counts(queryset: QuerySet[Event], *, today: date) -> list
         .order_by("year", "month")
         .values_list("year", "month", "precision", "total", "ahead")
     )
+
+
+def event_public_month_counts(queryset: QuerySet[Event], *, today: date) -> list[MonthCount]:
+    """The events of ``queryset`` counted by start month and precision, in date order.
+
+    ``ahead`` counts scheduled events not yet over on ``today``. One grouped query whatever the size;
+    the rows are few (months x precisions), so callers aggregate them further in Python. Rows come as
+    tuples (hashable: a page can key a cache on them), not dicts.
+    """
+    # The filtered events as a subquery: a filter that joins (actors, search) may repeat an event,
+    # which a GROUP BY over the joined rows would count twice.
+    rows = _month_counts_read(today).filter(pk__in=queryset.values("pk"))
     return [MonthCount._make(row) for row in rows]
 
 
@@ -338,22 +347,39 @@ def event_public_timeline_rows(window: QuerySet[Event], *, with_notes: bool = Tr
     )
 
 
-def timeline_filter_choices(*, events: QuerySet[Event]) -> tuple[QuerySet[Actor], QuerySet[Place]]:
-    """The actors and places that occur in ``events``: a timeline's filters offer only these."""
-    actors = Actor.objects.filter(pk__in=EventActor.objects.filter(event_id__in=events.values("pk")).values("actor_id"))
-    places = Place.objects.filter(pk__in=events.values("place_id"))
-    return actors.order_by("name", "pk"), places.order_by("name", "pk")
+def actors_in(*, events: QuerySet[Event]) -> QuerySet[Actor]:
+    """The actors taking part in ``events``: a timeline's actor filter accepts only these."""
+    return Actor.objects.filter(pk__in=EventActor.objects.filter(event_id__in=events.values("pk")).values("actor_id"))
+
+
+def places_in(*, events: QuerySet[Event]) -> QuerySet[Place]:
+    """The places of ``events``: a timeline's place filter accepts only these."""
+    return Place.objects.filter(pk__in=events.values("place_id"))
 
 
 ChoiceLabels = list[tuple[int, str]]
 
 
-def choice_labels(*, actors: QuerySet[Actor], places: QuerySet[Place]) -> tuple[ChoiceLabels, ChoiceLabels]:
-    """(id, label) of each actor and place, as their ``__str__`` writes them, without model instances."""
-    actor_labels = list(actors.values_list("pk", "name"))
-    rows = places.values_list("pk", "name", "country_code")
-    place_labels = [(pk, f"{name} ({code})" if code else name) for pk, name, code in rows]
-    return actor_labels, place_labels
+@cache
+def _label_reads() -> tuple[QuerySet[Any], QuerySet[Any]]:
+    """(id, name) of actors and (id, name, country code) of places by name, built once per process."""
+    return (
+        Actor.objects.order_by("name", "pk").values_list("pk", "name"),
+        Place.objects.order_by("name", "pk").values_list("pk", "name", "country_code"),
+    )
+
+
+def timeline_choice_labels(*, events: QuerySet[Event]) -> tuple[ChoiceLabels, ChoiceLabels]:
+    """(id, label) of the actors and places of ``events`` (those :func:`actors_in` and :func:`places_in`
+    give), labelled as their ``__str__`` writes them, read as plain values: two queries."""
+    actor_rows, place_rows = _label_reads()
+    actor_ids = EventActor.objects.filter(event_id__in=events.values("pk")).values("actor_id")
+    actors = list(actor_rows.filter(pk__in=actor_ids))
+    places = [
+        (pk, f"{name} ({code})" if code else name)
+        for pk, name, code in place_rows.filter(pk__in=events.values("place_id"))
+    ]
+    return actors, places
 
 
 def event_public_get(*, pk: int) -> tuple[Event | None, Event | None]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from events.models import Actor, Place
+from events.models import Actor
 from events.selectors import (
-    choice_labels,
+    actors_in,
     event_public_timeline_rows,
     events_public_for_topic,
-    timeline_filter_choices,
+    places_in,
+    timeline_choice_labels,
 )
 from tests.factories import ActorFactory, PlaceFactory
 from tests.pages.conftest import World, published
@@ -22,10 +23,12 @@ def test_filter_choices_are_the_actors_and_places_of_the_timeline_labelled_as_th
     PlaceFactory(name="Nowhere in this topic")
     geneva = PlaceFactory(name="Geneva", country_code="")
     published(world.topic, title="Talks in Geneva", event_type="talks", date_edtf="2024-01", place=geneva)
-    actors, places = timeline_filter_choices(events=events_public_for_topic(topic=world.topic))
-    actor_labels, place_labels = choice_labels(actors=actors, places=places)
-    assert actor_labels == [(a.pk, str(a)) for a in Actor.objects.filter(name="Wang Yi")]
-    assert place_labels == [(p.pk, str(p)) for p in Place.objects.filter(pk__in=[geneva.pk, world.visit.place_id])]
+    events = events_public_for_topic(topic=world.topic)
+    actor_labels, place_labels = timeline_choice_labels(events=events)
+    assert actor_labels == [(a.pk, str(a)) for a in actors_in(events=events).order_by("name")]
+    assert place_labels == [(p.pk, str(p)) for p in places_in(events=events).order_by("name")]
+    assert [pk for pk, _ in actor_labels] == list(Actor.objects.filter(name="Wang Yi").values_list("pk", flat=True))
+    assert {pk for pk, _ in place_labels} == {geneva.pk, world.visit.place_id}
     assert {label for _, label in place_labels} == {"Geneva", str(world.visit.place)}
 
 

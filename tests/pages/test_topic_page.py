@@ -103,6 +103,16 @@ def test_actor_and_place_filters_take_several_values(client: Client, world: Worl
     assert "Talks in May" not in html
 
 
+def test_an_actor_or_place_outside_the_timeline_is_neither_offered_nor_accepted(client: Client, world: World) -> None:
+    from tests.factories import ActorFactory, PlaceFactory
+
+    stranger, elsewhere = ActorFactory(name="Stranger envoy"), PlaceFactory(name="Elsewhere")
+    assert "Stranger envoy" not in page(client, world) and ">Elsewhere<" not in page(client, world)
+    for query in (f"?actor={stranger.pk}", f"?place={elsewhere.pk}"):
+        html = page(client, world, query)
+        assert '<p class="error">' in html and "is not one of the available choices" in html
+
+
 def test_a_large_timeline_is_windowed_by_year_with_the_year_in_the_url(
     client: Client, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -224,3 +224,17 @@ def test_the_years_list_marks_the_window_shown_and_keeps_the_filters(client: Cli
     listed = years(page(client, world, "?year=all"))
     assert [label for _, label, _ in listed] == ["2012", "2021", "2023", "2025", "All years"]
     assert [label for _, label, current in listed if current] == ["All years"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "type=visit", "year=2020&type=visit&type=talks&page=3", "q=year%3D_&xyear=_&year=all", "page=2"],
+)
+def test_year_links_are_the_query_string_with_only_the_year_changed(query: str) -> None:
+    from django.http import QueryDict
+
+    from timeline.views.timelines import query_with, year_query
+
+    params = QueryDict(query)
+    href = year_query(params)
+    assert [href(y) for y in (1999, 2024)] == [query_with(params, year=str(y), page=None) for y in (1999, 2024)]

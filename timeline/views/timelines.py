@@ -29,10 +29,11 @@ from events.filters import EventFilterSet
 from events.models import Event
 from events.selectors import (
     MonthCount,
-    choice_labels,
+    actors_in,
     event_public_month_counts,
     event_public_timeline_rows,
-    timeline_filter_choices,
+    places_in,
+    timeline_choice_labels,
 )
 from timeline.render import Entry, compact_html, entries_from_rows, filters_html, groups_html, years_nav_html
 from timeline.svg import Strip, build_strip
@@ -152,6 +153,21 @@ def timeline_errors_as_400(view: Callable[..., HttpResponse]) -> Callable[..., H
             return HttpResponseBadRequest(f"{error}\n", content_type="text/plain; charset=utf-8")
 
     return wrapper
+
+
+def year_query(params: QueryDict) -> Callable[[int], str]:
+    """``query_with(params, year=str(y), page=None)`` for any year ``y``, the parameters encoded once.
+
+    A timeline links every year it has (dozens); encoding the whole query string for each cost more
+    than writing the list.
+    """
+    parts = query_with(params, year="_", page=None)[1:].split("&")
+    at = parts.index("year=_")  # "_" is encoded as itself, and every other pair's "=" stays inside it
+
+    def href(year: int) -> str:
+        return "?" + "&".join([*parts[:at], f"year={year}", *parts[at + 1 :]])
+
+    return href
 
 
 def _whole_number(name: str, value: str, low: int, high: int) -> int:
@@ -322,12 +338,15 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
     :class:`WindowError` for a ``year`` or ``page`` that names no window.
     """
     today = timezone.localdate()
-    filterset = EventFilterSet(request.GET, queryset=base, request=request)
-    # The actor and place filters offer only those in this timeline (not every one on record).
-    actors, places = timeline_filter_choices(events=base)
+    params = request.GET
+    filterset = EventFilterSet(params, queryset=base, request=request)
+    # The actor and place filters accept (and offer) only those in this timeline, not every one on
+    # record. Their querysets matter only to check ids the query string gives.
     form = filterset.form
-    form.fields["actor"].queryset = actors
-    form.fields["place"].queryset = places
+    if params.get("actor"):
+        form.fields["actor"].queryset = actors_in(events=base)
+    if params.get("place"):
+        form.fields["place"].queryset = places_in(events=base)
     filtered = filterset.qs
     counts = event_public_month_counts(filtered, today=today)
     total = sum(row.total for row in counts)
@@ -336,7 +355,6 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
     for (y, _), n in months.items():
         past_by_year[y] = past_by_year.get(y, 0) + n
 
-    params = request.GET
     window = window_for(params, months, total, today)
     ahead_q = Q(status="scheduled", date_upper__gte=today)
     if window is None:
@@ -358,11 +376,12 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
             queries[key] = query_with(params, year=key[0], page=key[1])
         return queries[key]
 
-    actor_labels, place_labels = choice_labels(actors=actors, places=places)
+    actor_labels, place_labels = timeline_choice_labels(events=base)
     year = window.year if window is not None else None
     page = window.page if window is not None else None
     strip = _strip(tuple(counts), today, params.urlencode(), year, page, ALL_PAGE_EVENTS)
-    years = [YearLink(y, n, query(str(y)), y == year) for y, n in sorted(past_by_year.items())]
+    year_href = year_query(params)
+    years = [YearLink(y, n, year_href(y), y == year) for y, n in sorted(past_by_year.items())]
     older, newer = _steps(window, past_by_year, months, query) if window is not None else (None, None)
     return Timeline(
         filterset=filterset,
