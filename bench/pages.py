@@ -240,7 +240,7 @@ def main() -> None:
         )
         from django.test import Client
 
-        from timeline.views import timelines
+        from timeline.views import windows
 
         first_page = Client().get(f"/topics/{slug}/?year=all").content.decode()
         found = re.search(r"showing page 1 of (\d+)", first_page)
@@ -256,16 +256,16 @@ def main() -> None:
         header = f"{'view':<44} {'page ms':>9} {'bare SQL ms':>12} {'ratio':>6} {'queries':>8} {'KiB':>7}"
         print(header)
         print("-" * len(header))
-        paged = timelines.ALL_PAGE_EVENTS
+        paged = windows.ALL_PAGE_EVENTS
         for label, path, page_size in views:
-            timelines.ALL_PAGE_EVENTS = page_size or paged
+            windows.ALL_PAGE_EVENTS = page_size or paged
             page, bare, queries, size = time_page(path, args.runs)
             print(
                 f"{label:<44} {page * 1000:>9.1f} {bare * 1000:>12.1f} {page / bare:>6.1f} {queries:>8} "
                 f"{size / 1024:>7.0f}",
                 flush=True,
             )
-        timelines.ALL_PAGE_EVENTS = paged
+        windows.ALL_PAGE_EVENTS = paged
     finally:
         connection.close()
         if pg_name:

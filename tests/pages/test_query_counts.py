@@ -156,7 +156,7 @@ def test_a_page_of_all_years_costs_the_same_queries_for_10_and_1000_events(
     client: Client, worlds: tuple[dict[str, object], dict[str, object]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The paged "all years" view (pages of 3 events here, so both topics have several pages)."""
-    monkeypatch.setattr("timeline.views.timelines.ALL_PAGE_EVENTS", 3)
+    monkeypatch.setattr("timeline.views.windows.ALL_PAGE_EVENTS", 3)
     small, large = worlds
     urls = [reverse("timeline:topic", args=[w["topic"].slug]) + "?year=all&page=2" for w in (small, large)]  # type: ignore[attr-defined]
     few, many = (queries_for(client, url) for url in urls)
@@ -170,14 +170,14 @@ def test_a_page_of_a_long_year_costs_the_same_queries_for_10_and_1000_events(
 ) -> None:
     """A year paged by month (one month a page here: 2021 and 2023 have two past months among 10
     events, three among 1,000), as asked for and as the default window of a long timeline shows it."""
-    monkeypatch.setattr("timeline.views.timelines.ALL_PAGE_EVENTS", 1)
+    monkeypatch.setattr("timeline.views.windows.ALL_PAGE_EVENTS", 1)
     small, large = worlds
     urls = [reverse("timeline:topic", args=[w["topic"].slug]) + f"?year=2021&page={page}" for w in (small, large)]  # type: ignore[attr-defined]
     few, many = (queries_for(client, url) for url in urls)
     assert f"2021, page {page} of" in client.get(urls[0]).content.decode()
     assert f"2021, page {page} of" in client.get(urls[1]).content.decode()
     assert many == few, f"{few} queries for 10 events, {many} for 1,000"
-    monkeypatch.setattr("timeline.views.timelines.WINDOW_EVENTS", 5)
+    monkeypatch.setattr("timeline.views.windows.WINDOW_EVENTS", 5)
     defaults = [reverse("timeline:topic", args=[w["topic"].slug]) for w in (small, large)]  # type: ignore[attr-defined]
     assert "2023, page 2 of 2," in client.get(defaults[0]).content.decode()
     assert "2023, page 3 of 3," in client.get(defaults[1]).content.decode()

@@ -116,7 +116,7 @@ def test_an_actor_or_place_outside_the_timeline_is_neither_offered_nor_accepted(
 def test_a_large_timeline_is_windowed_by_year_with_the_year_in_the_url(
     client: Client, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("timeline.views.timelines.WINDOW_EVENTS", 3)
+    monkeypatch.setattr("timeline.views.windows.WINDOW_EVENTS", 3)
     html = page(client, world, "?year=2021")
     past = html.split('id="past"', 1)[1]
     assert "Trade talks (rescheduled)" in past

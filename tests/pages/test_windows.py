@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.pages.conftest import World, published
-from timeline.views.timelines import month_pages
+from timeline.views.windows import month_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def steps(html: str) -> dict[str, tuple[str, str]]:
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     # The world's past events fall in six months, one each: 2012-01 (c. 2012), 2021-02, 2021-03,
     # 2023-05, 2023-06 and 2025-02. Two a page makes three pages.
-    monkeypatch.setattr("timeline.views.timelines.ALL_PAGE_EVENTS", 2)
+    monkeypatch.setattr("timeline.views.windows.ALL_PAGE_EVENTS", 2)
 
 
 @pytest.mark.usefixtures("small_pages")
@@ -126,7 +126,7 @@ def test_month_pages_never_split_a_month_and_give_a_busy_month_its_own_page() ->
 def test_window_links_keep_every_other_parameter_in_its_place() -> None:
     from django.http import QueryDict
 
-    from timeline.views.timelines import query_with
+    from timeline.views.windows import query_with
 
     params = QueryDict("type=visit&year=2020&type=talks&q=a+b%26c&page=2")
     # Keys in the order they first appear, a key's values together (as QueryDict.urlencode writes them).
@@ -140,7 +140,7 @@ def test_window_links_keep_every_other_parameter_in_its_place() -> None:
 @pytest.fixture
 def one_month_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     # One past month a page: 2021 (February, March) and 2023 (May, June) get two pages each.
-    monkeypatch.setattr("timeline.views.timelines.ALL_PAGE_EVENTS", 1)
+    monkeypatch.setattr("timeline.views.windows.ALL_PAGE_EVENTS", 1)
 
 
 def months_shown(html: str) -> list[str]:
@@ -200,7 +200,7 @@ def test_a_page_past_the_end_of_a_year_is_a_clear_400(client: Client, world: Wor
 def test_the_default_window_of_a_long_timeline_is_the_newest_page_of_its_latest_year(
     client: Client, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("timeline.views.timelines.WINDOW_EVENTS", 2)
+    monkeypatch.setattr("timeline.views.windows.WINDOW_EVENTS", 2)
     published(world.topic, title="Late talks", event_type="talks", date_edtf="2025-09")
     html = page(client, world, "")
     assert months_shown(html) == ["2025-09"]
@@ -233,7 +233,7 @@ def test_the_years_list_marks_the_window_shown_and_keeps_the_filters(client: Cli
 def test_year_links_are_the_query_string_with_only_the_year_changed(query: str) -> None:
     from django.http import QueryDict
 
-    from timeline.views.timelines import query_with, year_query
+    from timeline.views.windows import query_with, year_query
 
     params = QueryDict(query)
     href = year_query(params)
