@@ -238,3 +238,17 @@ def test_year_links_are_the_query_string_with_only_the_year_changed(query: str) 
     params = QueryDict(query)
     href = year_query(params)
     assert [href(y) for y in (1999, 2024)] == [query_with(params, year=str(y), page=None) for y in (1999, 2024)]
+
+
+def test_each_month_is_found_on_the_page_that_holds_it() -> None:
+    from timeline.views.windows import page_of
+
+    counts = [(2020, 1, 3), (2020, 2, 9), (2020, 4, 1), (2021, 1, 2), (2021, 2, 2)]
+    pages = month_pages(counts, 4)
+    assert page_of([(y, m) for y, m, _ in counts], pages) == {
+        (2020, 1): 1,
+        (2020, 2): 2,
+        (2020, 4): 3,
+        (2021, 1): 3,
+        (2021, 2): 4,
+    }

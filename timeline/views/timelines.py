@@ -36,6 +36,7 @@ from timeline.views.windows import (
     StepLink,
     WindowError,
     month_pages,
+    page_of,
     past_by_month,
     query_with,
     steps,
@@ -133,22 +134,18 @@ def _strip(
     """
     params = QueryDict(query)
     months = past_by_month(list(counts))
-    # The window of each month with past events, as its (year, page) parameters; None: this window.
+    # The window of each month with past events, as its (year, page) parameters.
     window_of: dict[tuple[int, int], tuple[str, str | None]] = {}
+    shown: tuple[str, str | None] = ("", None)  # the window of this page (none when nothing is windowed)
     if year is not None:
         for y in sorted({y for y, _ in months}):
             spans = year_pages(months, y, size)
-            for number, span in enumerate(spans, 1):
-                for key in months:
-                    if key[0] == y and span.first <= key <= span.last:
-                        window_of[key] = (str(y), str(number) if len(spans) > 1 else None)
+            for key, number in page_of([key for key in months if key[0] == y], spans).items():
+                window_of[key] = (str(y), str(number) if len(spans) > 1 else None)
         shown = (str(year), str(page) if page is not None else None)
     elif page is not None:
         spans = month_pages([(y, m, n) for (y, m), n in months.items()], size)
-        for number, span in enumerate(spans, 1):
-            for key in months:
-                if span.first <= key <= span.last:
-                    window_of[key] = ("all", str(number))
+        window_of = {key: ("all", str(number)) for key, number in page_of(list(months), spans).items()}
         shown = ("all", str(page))
     # One query string per window, not per month of the strip: copying and re-encoding a filtered
     # query string for each of hundreds of months cost more than the page's queries.

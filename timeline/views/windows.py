@@ -136,6 +136,17 @@ def month_pages(month_counts: list[tuple[int, int, int]], size: int) -> list[Mon
     return pages
 
 
+def page_of(months: list[tuple[int, int]], pages: list[MonthSpan]) -> dict[tuple[int, int], int]:
+    """The page number (from 1) of each of ``months`` (in date order, each within one of ``pages``)."""
+    found: dict[tuple[int, int], int] = {}
+    number = 0
+    for key in months:
+        while number < len(pages) and key > pages[number].last:
+            number += 1
+        found[key] = number + 1
+    return found
+
+
 def past_by_month(counts: list[MonthCount]) -> dict[tuple[int, int], int]:
     """Past (not still ahead) events per (year, month) of the month counts, in date order."""
     months: dict[tuple[int, int], int] = {}
