@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, Expression, F, Prefetch, Q, QuerySet
 
 from events.extraction.vocabulary import ReviewState
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Topic
@@ -323,6 +323,76 @@ def _timeline_reads() -> tuple[QuerySet[Any], QuerySet[Any], QuerySet[Any]]:
     return actors, successors, notes
 
 
+class _IdsAny(Expression):
+    """``column = ANY(%s::bigint[])``: the ids as one array literal parameter (PostgreSQL only).
+
+    One parameter whatever the number of ids, so the read's SQL is the same for every window and can
+    be compiled once (:class:`_PreparedRead`).
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, column: str, array: str) -> None:
+        super().__init__()
+        self.column: Any = F(column)
+        self.array = array
+
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> _IdsAny:
+        resolved = self.copy()
+        resolved.column = self.column.resolve_expression(*args, **kwargs)
+        return resolved
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple[Any, ...]]:
+        sql, params = compiler.compile(self.column)
+        return f"{sql} = ANY(%s::bigint[])", (*params, self.array)
+
+
+_IDS_PLACEHOLDER = "{0}"  # compiled into a prepared read, found again by identity
+
+
+@dataclass(frozen=True)
+class _PreparedRead:
+    """A read compiled once (SQL and parameters), run with new ids by swapping one parameter.
+
+    Compiling the three related reads of a timeline (lookups, joins, orderings) cost more CPU than
+    running them, on every page. Only reads whose columns need no conversion from the database's
+    values are prepared, so the rows are those ``values_list`` would give.
+    """
+
+    sql: str
+    params: tuple[Any, ...]
+    at: int  # the index of the ids parameter
+
+    @classmethod
+    def of(cls, queryset: QuerySet[Any], column: str) -> _PreparedRead | None:
+        compiler = queryset.filter(_IdsAny(column, _IDS_PLACEHOLDER)).query.get_compiler(queryset.db)
+        sql, params = compiler.as_sql()
+        if compiler.get_converters([col for col, _, _ in compiler.select]):
+            return None
+        return cls(sql, tuple(params), next(i for i, p in enumerate(params) if p is _IDS_PLACEHOLDER))
+
+    def rows(self, ids: list[int]) -> list[Any]:
+        from django.db import connection
+
+        params = list(self.params)
+        # An array literal as text: psycopg adapts a list of thousands of ints one by one.
+        params[self.at] = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            return cursor.fetchall()
+
+
+@cache
+def _prepared_timeline_reads() -> tuple[_PreparedRead | None, _PreparedRead | None, _PreparedRead | None]:
+    actors, successors, notes = _timeline_reads()
+    return (
+        _PreparedRead.of(actors, "event_id"),
+        _PreparedRead.of(successors, "from_event_id"),
+        _PreparedRead.of(notes, "event_id"),
+    )
+
+
 def event_public_timeline_rows(window: QuerySet[Event], *, with_notes: bool = True) -> TimelineRows:
     """The events of ``window`` (published, not merged: from the selectors above) with their place,
     actors, shown successors and, unless ``with_notes`` is false, source notes.
@@ -330,20 +400,34 @@ def event_public_timeline_rows(window: QuerySet[Event], *, with_notes: bool = Tr
     At most four queries whatever the window's length (an empty window skips the last three). A
     successor is shown only when it is published and not merged itself.
     """
+    from django.db import connection
+
     events: list[TimelineEvent] = list(
         window.order_by("date_lower", "date_upper", "pk").values_list(*TIMELINE_EVENT_COLUMNS)
     )
     if not events:
         return TimelineRows([], [], [], [])
-    ids: list[int] | QuerySet[Any, Any] = (
-        [row[0] for row in events] if len(events) <= TIMELINE_INLINE_IDS else window.values("pk")
-    )
+    ids = [row[0] for row in events]
+    if connection.vendor == "postgresql":
+        actors, successors, notes = _prepared_timeline_reads()
+        if actors is not None and successors is not None and notes is not None:
+            return TimelineRows(events, actors.rows(ids), successors.rows(ids), notes.rows(ids) if with_notes else [])
+    return _timeline_related_rows(window, events, ids, with_notes=with_notes)
+
+
+def _timeline_related_rows(
+    window: QuerySet[Event], events: list[TimelineEvent], ids: list[int], *, with_notes: bool
+) -> TimelineRows:
+    """The related reads through the ORM (SQLite; the reference the prepared reads are tested against)."""
+    # The ids as a list for a short window (cheaper to build and to plan than the window's filters
+    # again); as a subquery for a long one, where binding thousands of parameters costs more.
+    ids_or_window: list[int] | QuerySet[Any, Any] = ids if len(ids) <= TIMELINE_INLINE_IDS else window.values("pk")
     actors, successors, notes = _timeline_reads()
     return TimelineRows(
         events,
-        list(actors.filter(event_id__in=ids)),
-        list(successors.filter(from_event_id__in=ids)),
-        list(notes.filter(event_id__in=ids)) if with_notes else [],
+        list(actors.filter(event_id__in=ids_or_window)),
+        list(successors.filter(from_event_id__in=ids_or_window)),
+        list(notes.filter(event_id__in=ids_or_window)) if with_notes else [],
     )
 
 

@@ -48,3 +48,20 @@ def test_timeline_rows_show_published_successors_and_notes_in_date_order(
     world.successor.save()
     again = event_public_timeline_rows(events_public_for_topic(topic=world.topic), with_notes=False)
     assert again.successors == [] and again.notes == []
+
+
+def test_the_prepared_reads_give_the_rows_of_the_orm_reads(world: World) -> None:
+    """On PostgreSQL the related reads run from SQL compiled once; they must give what the ORM gives."""
+    from django.db import connection
+
+    from events.selectors import _prepared_timeline_reads, _timeline_related_rows
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the prepared reads are used on PostgreSQL only (DATABASE_URL)")
+    assert None not in _prepared_timeline_reads()
+    events = events_public_for_topic(topic=world.topic)
+    for with_notes in (True, False):
+        rows = event_public_timeline_rows(events, with_notes=with_notes)
+        ids = [row[0] for row in rows.events]
+        assert rows == _timeline_related_rows(events, rows.events, ids, with_notes=with_notes)
+        assert rows.successors and bool(rows.notes) is with_notes
