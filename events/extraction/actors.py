@@ -31,6 +31,8 @@ PRIVATE_PEOPLE = frozenset(
     {"businessman", "businesswoman", "journalist", "reporter", "pastor", "tourist", "student", "citizen",
      "national", "man", "woman", "resident", "worker", "executive", "activist", "teacher", "engineer"}
 )  # fmt: skip
+DATELINE_DASHES = frozenset({"—", "–", "--"})
+DATELINE_TOKENS = 10
 _TITLE_WORDS = re.compile(r"^(?:(?:President|Prime Minister|Secretary|Minister|Premier|Chancellor|Gen\.|Adm\.)\s+)+")
 
 
@@ -112,7 +114,20 @@ def _entity_of(doc: Doc, token: Token) -> Span | None:
     return entity_span(doc, token)
 
 
+def in_dateline(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` is in a wire dateline ("SAN DIEGO (AP) —", "HONIARA, Solomon Islands (AP) —"):
+    a sentence opening with a word in capitals and a dash within its first words. A dateline names where
+    the story was filed, not who acted."""
+    start = token.sent.start
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) > 2) or token.i - start > DATELINE_TOKENS:
+        return False
+    return any(t.text in DATELINE_DASHES for t in doc[token.i + 1 : start + DATELINE_TOKENS + 1])
+
+
 def _actor_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> Actor | None:
+    if in_dateline(doc, token):
+        return None
     if token.lower_ in PERSON_PRONOUNS:
         name = aliases.last_person_before(token.i)
         return Actor(name, ActorKind.PERSON, role) if name else None

@@ -1,19 +1,42 @@
-"""Short event titles in headline style: "Blinken arrives in Beijing", "Summit in San Francisco"."""
+"""Short event titles in headline style: "Blinken arrives in Beijing", "G20 summit in New Delhi".
+
+A verb event reads subject, verb, partner or object, place: "Tokyo summons Chinese ambassador". A noun
+event reads like it: the noun with the words that name it ("Asia-Pacific Economic Cooperation summit",
+"Russia's full-scale invasion"), the two sides of a meeting ("U.S.–China talks") or its partners, and the
+place with the preposition the sentence used ("invasion of Ukraine", "trip to Moscow", "summit in Hanoi").
+Words that only say when or whether ("planned", "previous", "Sunday's") are left to the date and status.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from events.extraction.actors import short_name
-from events.extraction.triggers import Trigger
+from events.extraction.actors import in_dateline, short_name
+from events.extraction.tree import entity_span
+from events.extraction.triggers import NOUNS, Trigger
 from events.extraction.types import Actor, Location
-from events.extraction.vocabulary import EVENT_TYPES, ActorRole, EventType
+from events.extraction.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MOTION = frozenset({EventType.VISIT})
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+# Events between sides: their partners read "between A and B" or, for two states, "A–B talks".
+BETWEEN = frozenset({EventType.MEETING, EventType.TALKS, EventType.SUMMIT, EventType.PHONE_CALL})
+# Modifiers of an event noun that name it ("G20 summit", "joint naval drills", "China's party congress").
+NAMING_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod"})
+# Adjectives that say when, whether or how sure, which the date and status already carry.
+NOT_NAMING = frozenset(
+    {"planned", "proposed", "scheduled", "expected", "postponed", "delayed", "cancelled", "canceled", "possible",
+     "potential", "previous", "prior", "earlier", "later", "next", "last", "latest", "recent", "upcoming",
+     "similar", "such", "own", "other", "same", "further", "new", "first", "second", "third", "rare", "brief",
+     "likely", "future", "ongoing", "current", "former", "this", "that", "its", "their", "his",
+     "her", "our", "day", "week", "month", "year", "today", "tomorrow", "yesterday"}
+)  # fmt: skip
+LOCATION_PREPS = frozenset({"in", "to", "at", "of", "on", "near", "off", "from", "into", "over"})
+TO_PLACE = frozenset({"travel", "fly", "head", "trip", "visit", "journey", "voyage"})
+MAX_NAME_WORDS = 7
 
 
 def third_person(lemma: str) -> str:
@@ -26,41 +49,248 @@ def third_person(lemma: str) -> str:
     return lemma + "s"
 
 
-def _names(actors: tuple[Actor, ...], role: ActorRole | None) -> str:
-    chosen = [
-        short_name(a) if role is ActorRole.INITIATOR else a.name for a in actors if role is None or a.role == role
-    ]
-    if not chosen:
+def _join(names: list[str]) -> str:
+    if not names:
         return ""
-    return chosen[0] if len(chosen) == 1 else ", ".join(chosen[:-1]) + " and " + chosen[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _names(actors: tuple[Actor, ...], role: ActorRole | None) -> str:
+    return _join(
+        [short_name(a) if role is ActorRole.INITIATOR else a.name for a in actors if role is None or a.role == role]
+    )
+
+
+def _spell(tokens: list[Token]) -> str:
+    """Tokens in text order with the text's own spacing ("Asia-Pacific", "leaders' gathering")."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    parts = []
+    for index, token in enumerate(tokens):
+        joined_to_next = index + 1 < len(tokens) and tokens[index + 1].i == token.i + 1
+        parts.append(token.text_with_ws if joined_to_next else token.text + " ")
+    return "".join(parts).strip()
+
+
+def _naming_tokens(doc: Doc, modifier: Token) -> list[Token]:
+    """A modifier with its own modifiers, or the whole entity it is part of ("Association of Southeast
+    Asian Nations"), less determiners and the words in :data:`NOT_NAMING`."""
+    if modifier.lower_ in NOT_NAMING:
+        return []
+    if modifier.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
+        return [modifier] if modifier.pos_ == "ADJ" else []  # "annual meeting", not "Sunday's meeting"
+    entity = entity_span(doc, modifier)
+    if entity is not None and entity.label_ not in {"CARDINAL", "ORDINAL"}:
+        found = [t for t in entity if t.dep_ not in {"det", "predet"}]
+        found += [c for c in modifier.children if c.dep_ == "case"]  # "China's"
+        return found
+    found = [modifier]
+    for child in modifier.children:
+        if child.dep_ == "case" or (child.dep_ == "punct" and child.text in {"-", "–"}):
+            found.append(child)  # "China's", "full-scale"
+        elif child.dep_ in NAMING_DEPS:
+            found.extend(_naming_tokens(doc, child))
+    return found
+
+
+def _misparsed_owner(doc: Doc, token: Token) -> list[Token]:
+    """ "a Group of 20 leaders' gathering": the parser hangs the event noun under "of" of the name; the
+    name and what comes between are the noun's own modifiers."""
+    prep = token.head
+    if not (token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == prep.i - 1 and prep.head.ent_type_):
+        return []
+    if token.i - prep.i > 4 or prep.head.ent_type_ not in {"ORG", "NORP", "GPE", "EVENT", "FAC"}:
+        return []
+    entity = entity_span(doc, prep.head)
+    start = entity.start if entity is not None else prep.head.i
+    return [t for t in doc[start : token.i] if t.dep_ not in {"det", "predet"}]
+
+
+def _noun_phrase(doc: Doc, token: Token, *, lower_head: bool = True) -> str:
+    """The event noun with the words that name it, capped at :data:`MAX_NAME_WORDS` words."""
+    tokens: list[Token] = _misparsed_owner(doc, token)
+    if not tokens:
+        for child in token.children:
+            if child.i < token.i and child.dep_ in NAMING_DEPS:
+                tokens.extend(_naming_tokens(doc, child))
+    words = sorted({t.i: t for t in tokens if t.i < token.i}.values(), key=lambda t: t.i)
+    while words and (words[0].is_punct or words[0].dep_ == "case"):
+        words = words[1:]
+    if len(words) >= MAX_NAME_WORDS:
+        words = words[-(MAX_NAME_WORDS - 1) :]
+        while words and (words[0].is_punct or words[0].dep_ == "case"):
+            words = words[1:]
+    head = token.text.lower() if lower_head and not _proper(token) else token.text
+    if not words:
+        return head
+    spelled = _spell(words)
+    glue = "" if not words[-1].whitespace_ and words[-1].i == token.i - 1 else " "
+    return f"{spelled}{glue}{head}"
+
+
+def _proper(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start
+
+
+def _place_preposition(doc: Doc, trigger: Trigger, location: Location) -> str:
+    """The preposition that ties the place to the event in the sentence, else "to" for travel, "in"."""
+    for source in {doc[trigger.i], doc[trigger.head_i]}:
+        for child in source.children:
+            if child.dep_ != "prep" or child.lower_ not in LOCATION_PREPS:
+                continue
+            for obj in child.children:
+                entity = entity_span(doc, obj)
+                text = entity.text if entity is not None else obj.text
+                if obj.dep_ == "pobj" and (location.name in text or text in location.name):
+                    return child.lower_
+    return "to" if trigger.lemma in TO_PLACE else "in"
+
+
+def _where(doc: Doc, trigger: Trigger, location: Location | None, said: str, *, worded: bool = True) -> str:
+    """The place, after what the title says (``worded``: in the trigger's own words, so the sentence's
+    preposition fits; else a type label, which takes "to" for travel and "in" otherwise)."""
+    if location is None or location.name.lower() in said.lower():
+        return ""  # "Tokyo summons the ambassador", not "... in Tokyo"
+    if not worded:
+        return f" {'to' if trigger.type is EventType.VISIT else 'in'} {location.name}"
+    if trigger.lemma in {"visit", "tour"} and not trigger.nominal:
+        return f" {location.name}"
+    return f" {_place_preposition(doc, trigger, location)} {location.name}"
+
+
+def _object_phrase(doc: Doc, token: Token) -> str:
+    """What a verb acted on when no named actor says it: "expels two diplomats", "opens an investigation"
+    (not an event noun: "met for a summit" is no summit met)."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
+            if NOUNS.get(child.lemma_.lower()) in BETWEEN | MOTION or child.lemma_.lower() in {"effect", "office"}:
+                return ""  # "met for a summit", "made the trip": no thing acted on
+            return _noun_phrase(doc, child)
+    return ""
+
+
+def _subject(token: Token) -> Token | None:
+    """A subject that is no named actor: "the truce" in "the truce takes effect", the noun a participle
+    or relative clause hangs on ("the deal signed in 2015", "a provision that takes effect")."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subject = subjects[0] if subjects else None
+    if subject is not None and subject.lower_ in {"that", "which", "who"} and token.dep_ == "relcl":
+        subject = token.head
+    if subject is None and token.dep_ in {"relcl", "acl"}:
+        subject = token.head
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or in_dateline(subject.doc, subject):
+        return None
+    return subject
+
+
+def _plural(token: Token | None) -> bool:
+    return token is not None and (token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children))
+
+
+def _passive(token: Token) -> bool:
+    """ "was initialed", and a participle after its noun: "the deal signed in 2015"."""
+    return token.tag_ == "VBN" and (
+        any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and not _has_subject(token))
+    )
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def _verb(doc: Doc, token: Token, trigger: Trigger, *, plural: bool) -> str:
+    particle = " ".join(c.lower_ for c in token.children if c.dep_ == "prt")
+    base = {"be": "are"}.get(trigger.lemma, trigger.lemma) if plural else third_person(trigger.lemma)
+    verb = base + (f" {particle}" if particle else "")
+    if _passive(token):
+        verb = f"{'are' if plural else 'is'} {token.lower_}" + (f" {particle}" if particle else "")
+    if trigger.rule.endswith("-effect") and not trigger.rule.endswith("into-effect"):
+        verb += " effect"
+    elif "-into-" in trigger.rule:
+        verb += " into " + trigger.rule.rsplit("-", 1)[1]
+    return verb
+
+
+def _verb_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None) -> str:
+    token = doc[trigger.i]
+    named = [a for a in actors if a.role is ActorRole.INITIATOR]
+    initiators = _names(actors, ActorRole.INITIATOR)
+    plural = len(named) > 1
+    if not initiators:
+        subject = _subject(token)
+        if subject is None:
+            return ""
+        initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
+    others = _names(tuple(a for a in actors if a.role is not ActorRole.INITIATOR), None)
+    with_partner = {EventType.MEETING, EventType.TALKS, EventType.PHONE_CALL}
+    partner = f" with {others}" if others and trigger.type in with_partner else ""
+    if others and not partner and trigger.type not in MOTION:
+        partner = f" {others}"
+    if not others and trigger.type not in MOTION and "-effect" not in trigger.rule and "-into-" not in trigger.rule:
+        obj = _object_phrase(doc, token)
+        partner = f" {obj}" if obj else ""
+    said = f"{initiators} {_verb(doc, token, trigger, plural=plural)}{partner}"
+    return said + _where(doc, trigger, location, said)
+
+
+def _object_title(doc: Doc, trigger: Trigger, location: Location | None) -> str:
+    """No subject to name but a thing acted on, in headline passive: "Provisional tariffs imposed"."""
+    token = doc[trigger.i]
+    if not (token.tag_ in {"VBD", "VBN"} and token.lower_.endswith("ed")) or "-effect" in trigger.rule:
+        return ""  # regular participles only ("imposed", not "took")
+    obj = _object_phrase(doc, token)
+    if not obj:
+        return ""
+    said = f"{obj} {token.lower_}"
+    return said + _where(doc, trigger, location, said)
+
+
+def _bare(name: str) -> str:
+    """ "United States" for "The United States" inside a compound title ("United States–China talks")."""
+    return name[4:] if name[:4].lower() == "the " else name
+
+
+def _sides(actors: tuple[Actor, ...]) -> list[str]:
+    return [a.name for a in actors]
+
+
+def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None) -> str:
+    token = doc[trigger.i]
+    head = _noun_phrase(doc, token)
+    named = head.lower()
+    sides = [a for a in actors if a.name.lower() not in named and short_name(a).lower() not in named]
+    if location is not None:
+        sides = [a for a in sides if a.name != location.name]
+    if trigger.type in BETWEEN:
+        states = [a.name for a in sides if a.kind is ActorKind.STATE]
+        if len(states) == 2 and len(sides) == 2 and head == token.text.lower():
+            title = f"{_bare(states[0])}–{_bare(states[1])} {head}"
+        elif len(sides) >= 2:
+            title = f"{head} between {_join(_sides(tuple(sides)))}"
+        elif sides:
+            hosted = sides[0].role is ActorRole.INITIATOR and trigger.type in {EventType.SUMMIT, EventType.PHONE_CALL}
+            preposition = "with" if sides[0].role is not ActorRole.INITIATOR else "by" if hosted else "of"
+            title = f"{head} {preposition} {sides[0].name}"
+        else:
+            title = head
+    else:
+        initiators = [a for a in sides if a.role is ActorRole.INITIATOR]
+        others = [a for a in sides if a.role is not ActorRole.INITIATOR]
+        title = head
+        if initiators:
+            title += f" by {_join([short_name(a) for a in initiators])}"
+        if others:
+            title += f" {'against' if trigger.type is EventType.MILITARY_ACTION else 'with'} "
+            title += _join([a.name for a in others])
+    return title + _where(doc, trigger, location, title)
 
 
 def make_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None) -> str:
-    token = doc[trigger.i]
-    initiators = _names(actors, ActorRole.INITIATOR)
-    others = _names(tuple(a for a in actors if a.role is not ActorRole.INITIATOR), None)
-    where = ""
-    if location is not None:
-        where = f" {'to' if trigger.lemma in {'travel', 'fly', 'head', 'trip', 'visit'} else 'in'} {location.name}"
-        if trigger.lemma in {"visit", "tour"} and not trigger.nominal:
-            where = f" {location.name}"
-    if not trigger.nominal and initiators:
-        particle = " ".join(c.lower_ for c in token.children if c.dep_ == "prt")
-        verb = third_person(trigger.lemma) + (f" {particle}" if particle else "")
-        if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
-            verb = f"is {token.lower_}"
-        partner = f" with {others}" if others and trigger.type in {EventType.MEETING, EventType.TALKS} else ""
-        if others and not partner and trigger.type not in MOTION:
-            partner = f" {others}"
-        return f"{initiators} {verb}{partner}{where}".strip()
-    label = EVENT_TYPES[trigger.type].label
-    noun = token.text.lower() if trigger.nominal else label.lower()
-    modifiers = " ".join(c.text for c in token.children if c.dep_ in {"compound", "amod"} and c.i < token.i)
-    head = f"{modifiers} {noun}".strip() if modifiers else noun
-    by = f" by {initiators}" if initiators and trigger.type not in {EventType.MEETING, EventType.TALKS} else ""
-    if initiators and not by:
-        by = f" of {initiators}" + (f" and {others}" if others else "")
-    elif others:
-        by += f" with {others}"
-    title = f"{head}{by}{where}".strip()
+    if trigger.nominal:
+        title = _noun_title(doc, trigger, actors, location)
+    else:
+        title = _verb_title(doc, trigger, actors, location) or _object_title(doc, trigger, location)
+        if not title:
+            label = EVENT_TYPES[trigger.type].label
+            title = label + _where(doc, trigger, location, label, worded=False)
+    title = title.strip()
     return title[:1].upper() + title[1:]

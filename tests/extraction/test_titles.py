@@ -1,0 +1,64 @@
+"""Event titles read like headlines, for noun events as for verb events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.extraction.config import ExtractionConfig
+from events.extraction.pipeline import extract
+
+PUBLISHED = date(2024, 6, 12)  # a Wednesday
+CONFIG = ExtractionConfig()
+
+
+def titles(text: str) -> list[str]:
+    return [e.title for e in extract(text, PUBLISHED, CONFIG).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # The words that name the event, kept whole: a code, an entity, a hyphenated modifier.
+        ("The G20 summit in New Delhi opened on Saturday.", "G20 summit in New Delhi"),
+        ("The Asia-Pacific Economic Cooperation summit will be held in San Francisco in November.",
+         "Asia-Pacific Economic Cooperation summit in San Francisco"),
+        ("The Association of Southeast Asian Nations summit will be held in late June.",
+         "Association of Southeast Asian Nations summit"),
+        # Two states meeting: "A–B talks"; people: "between A and B".
+        ("Japan and China held a meeting in Lima on Nov. 15.", "Japan–China meeting in Lima"),
+        ("The United States and China held talks in Vienna on Monday.", "United States–China talks in Vienna"),
+        ("Antony Blinken and Wang Yi held talks in Vienna on Monday.",
+         "Talks between Antony Blinken and Wang Yi in Vienna"),
+        # The sentence's own preposition for the place; an owner already named is not repeated.
+        ("Russia's full-scale invasion of Ukraine began on Feb. 24, 2022.", "Russia's full-scale invasion of Ukraine"),
+        # Words of date or status stay out of the title (the event's date and status carry them).
+        ("A planned visit to Moscow by the Czech foreign minister was postponed on Monday.", "Visit to Moscow"),
+        ("The annual meeting of foreign ministers in Tokyo was called off on Monday.", "Annual meeting in Tokyo"),
+    ],
+)  # fmt: skip
+def test_noun_event_titles_name_the_event(text: str, title: str) -> None:
+    assert title in titles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("France and Germany signed a treaty on Monday.", "France and Germany sign treaty"),
+        ("Estonia expelled a Russian diplomat on Monday.", "Estonia expels Russian diplomat"),
+        ("The rules bar chip exports, a provision that takes effect on Friday.", "Provision takes effect"),
+        ("The sanctions will come into force on Monday.", "Sanctions come into force"),
+        ("The accord was initialed by negotiators on Tuesday.", "Accord is initialed"),
+    ],
+)  # fmt: skip
+def test_verb_event_titles_agree_and_name_what_was_acted_on(text: str, title: str) -> None:
+    assert title in titles(text)
+
+
+def test_a_dateline_city_is_no_actor_and_no_subject() -> None:
+    text = "BRUSSELS (AP) — The European Union imposed provisional tariffs on Chinese electric cars on Friday."
+    events = extract(text, PUBLISHED, CONFIG).events
+    assert events
+    assert all(a.name.upper() != "BRUSSELS" for e in events for a in e.actors)
+    assert all(not e.title.startswith("BRUSSELS") for e in events)
