@@ -190,3 +190,19 @@ def test_the_large_world_really_is_large(worlds: tuple[dict[str, object], dict[s
     assert Event.objects.filter(topics=small["topic"]).count() == 10
     assert Event.objects.filter(topics=large["topic"]).count() == 1000
     assert Citation.objects.filter(event=large["hub"]).count() == 1001
+
+
+def test_the_embed_reads_no_filter_choices_it_does_not_show(
+    client: Client, worlds: tuple[dict[str, object], dict[str, object]]
+) -> None:
+    small, _ = worlds
+    with CaptureQueriesContext(connection) as embed:
+        assert client.get(PAGES["embed"](small)).status_code == 200
+    with CaptureQueriesContext(connection) as topic:
+        assert client.get(PAGES["topic"](small)).status_code == 200
+
+    def label_reads(captured: CaptureQueriesContext) -> int:
+        return sum(q["sql"].startswith(('SELECT "events_actor"', 'SELECT "events_place"')) for q in captured)
+
+    assert label_reads(topic) == 2
+    assert label_reads(embed) == 0

@@ -62,7 +62,7 @@ class Timeline:
     """Everything a timeline template needs; built with a constant number of queries."""
 
     filterset: EventFilterSet
-    choices: dict[str, list[tuple[int, str]]]  # the actor and place filters' (id, label) pairs
+    base: QuerySet[Event]  # before filtering: the actor and place filters offer those of these events
     groups: list[YearGroup[Entry]]
     ahead: list[YearGroup[Entry]]
     strip: Strip | None
@@ -94,8 +94,10 @@ class Timeline:
 
     @cached_property
     def filters_html(self) -> SafeString:
-        """The filter controls, written in Python (timeline.render), the actors and places as plain values."""
-        return filters_html(self.form_fields, self.choices)
+        """The filter controls, written in Python (timeline.render), the actors and places read as plain
+        values (two queries, only for a page that shows the filters: the embed does not)."""
+        actors, places = timeline_choice_labels(events=self.base)
+        return filters_html(self.form_fields, {"actor": actors, "place": places})
 
     # The entries as HTML, written in one pass in Python (timeline.render), not by template loops.
     @cached_property
@@ -209,7 +211,6 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
             queries[key] = query_with(params, year=key[0], page=key[1])
         return queries[key]
 
-    actor_labels, place_labels = timeline_choice_labels(events=base)
     year = window.year if window is not None else None
     page = window.page if window is not None else None
     strip = _strip(tuple(counts), today, params.urlencode(), year, page, windows.ALL_PAGE_EVENTS)
@@ -218,7 +219,7 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
     older, newer = steps(window, past_by_year, months, query) if window is not None else (None, None)
     return Timeline(
         filterset=filterset,
-        choices={"actor": actor_labels, "place": place_labels},
+        base=base,
         groups=group_by_year_month(past),
         ahead=group_by_year_month(ahead),
         strip=strip,
