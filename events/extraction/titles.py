@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from events.extraction.actors import in_dateline, short_name
 from events.extraction.tree import entity_span
-from events.extraction.triggers import NOUNS, Trigger
+from events.extraction.triggers import MEASURE_SUBJECTS, NOUNS, Trigger, starts_to_bind
 from events.extraction.types import Actor, Location
 from events.extraction.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventType
 
@@ -244,6 +244,27 @@ def _object_title(doc: Doc, trigger: Trigger, location: Location | None) -> str:
     return said + _where(doc, trigger, location, said)
 
 
+def _binding_verb(token: Token) -> str:
+    """ "takes effect" / "comes into force" when the event noun is the subject of such a verb, looking
+    through "is due to", "is expected to"."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.lemma_.lower() not in MEASURE_SUBJECTS:
+        return ""
+    candidates = [token.head]
+    index = 0
+    while index < len(candidates) and index < 4:  # "is due to take effect": is -> due -> take
+        candidates.extend(c for c in candidates[index].children if c.dep_ in {"xcomp", "acomp"})
+        index += 1
+    for candidate in candidates:
+        lemma = candidate.lemma_.lower()
+        objects = {c.lemma_.lower() for c in candidate.children if c.dep_ == "dobj"}
+        if starts_to_bind(candidate, lemma, objects):
+            into = [c for c in candidate.children if c.dep_ == "prep" and c.lower_ == "into"]
+            nouns = [g.lower_ for c in into for g in c.children if g.dep_ == "pobj"]
+            verb_form = third_person(lemma) if token.tag_ != "NNS" else lemma
+            return f"{verb_form} into {nouns[0]}" if nouns else f"{verb_form} effect"
+    return ""
+
+
 def _bare(name: str) -> str:
     """ "United States" for "The United States" inside a compound title ("United States–China talks")."""
     return name[4:] if name[:4].lower() == "the " else name
@@ -256,6 +277,9 @@ def _sides(actors: tuple[Actor, ...]) -> list[str]:
 def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None) -> str:
     token = doc[trigger.i]
     head = _noun_phrase(doc, token)
+    binding = _binding_verb(token)
+    if binding:
+        return f"{head} {binding}"  # "Truce takes effect": the sentence's news is that it starts to bind
     named = head.lower()
     sides = [a for a in actors if a.name.lower() not in named and short_name(a).lower() not in named]
     if location is not None:

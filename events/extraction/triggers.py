@@ -195,7 +195,7 @@ def _is_person(token: Token) -> bool:
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
 
 
-def _starts_to_bind(token: Token, lemma: str, object_lemmas: set[str]) -> bool:
+def starts_to_bind(token: Token, lemma: str, object_lemmas: set[str]) -> bool:
     """ "takes effect", "took effect"; "comes into force", "entered into force", "went into effect"."""
     if lemma == "take":
         return "effect" in object_lemmas
@@ -273,7 +273,7 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         return T.OTHER, f"verb:{lemma}-ties"
     if lemma in INVESTIGATION_HEADS and object_lemmas & {"investigation", "probe", "inquiry"}:
         return T.OTHER, f"verb:{lemma}-investigation"
-    if _starts_to_bind(token, lemma, object_lemmas):
+    if starts_to_bind(token, lemma, object_lemmas):
         measures = _measures(token)
         if {m.lemma_.lower() for m in measures} & MEASURE_SUBJECTS:
             return _measure_type(token, measures), f"verb:{lemma}-{_binding_phrase(token)}"

@@ -50,6 +50,7 @@ def test_noun_event_titles_name_the_event(text: str, title: str) -> None:
         ("The rules bar chip exports, a provision that takes effect on Friday.", "Provision takes effect"),
         ("The sanctions will come into force on Monday.", "Sanctions come into force"),
         ("The accord was initialed by negotiators on Tuesday.", "Accord is initialed"),
+        ("Qatar said the truce is due to take effect on Sunday.", "Truce takes effect"),
     ],
 )  # fmt: skip
 def test_verb_event_titles_agree_and_name_what_was_acted_on(text: str, title: str) -> None:
