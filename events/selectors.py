@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import BooleanField, Count, Expression, F, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, Expression, F, IntegerField, Prefetch, Q, QuerySet
 
 from events.extraction.vocabulary import ReviewState
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Topic
@@ -444,6 +444,47 @@ def places_in(*, events: QuerySet[Event]) -> QuerySet[Place]:
 ChoiceLabels = list[tuple[int, str]]
 
 
+_EVENTS_SLOT = "__timeline_events_subquery__"
+
+
+class _EventsSlot(Expression):
+    """Where a prepared label read takes its events' subquery (see :class:`_SplicedRead`)."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple[Any, ...]]:
+        return _EVENTS_SLOT, ()
+
+
+@dataclass(frozen=True)
+class _SplicedRead:
+    """A read compiled once around a slot that each page fills with its own events' subquery.
+
+    A timeline's label reads nest its events (themselves a filtered, nested query) two and three
+    levels deep; building and compiling them cost several times running them. Prepared only when the
+    read has no parameters of its own and its columns need no value conversion, so the rows are
+    those ``values_list`` would give.
+    """
+
+    sql: str
+
+    @classmethod
+    def of(cls, queryset: QuerySet[Any]) -> _SplicedRead | None:
+        compiler = queryset.query.get_compiler(queryset.db)
+        sql, params = compiler.as_sql()
+        if params or sql.count(_EVENTS_SLOT) != 1 or compiler.get_converters([c for c, _, _ in compiler.select]):
+            return None
+        return cls(sql)
+
+    def rows(self, subquery: QuerySet[Any]) -> list[Any]:
+        from django.db import connection
+
+        sub_sql, sub_params = subquery.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql.replace(_EVENTS_SLOT, sub_sql), sub_params)
+            return cursor.fetchall()
+
+
 @cache
 def _label_reads() -> tuple[QuerySet[Any], QuerySet[Any]]:
     """(id, name) of actors and (id, name, country code) of places by name, built once per process."""
@@ -453,17 +494,29 @@ def _label_reads() -> tuple[QuerySet[Any], QuerySet[Any]]:
     )
 
 
+@cache
+def _spliced_label_reads() -> tuple[_SplicedRead | None, _SplicedRead | None]:
+    actor_rows, place_rows = _label_reads()
+    actor_ids = EventActor.objects.filter(event_id__in=_EventsSlot()).values("actor_id")
+    place_ids = _EventsSlot()
+    return _SplicedRead.of(actor_rows.filter(pk__in=actor_ids)), _SplicedRead.of(place_rows.filter(pk__in=place_ids))
+
+
 def timeline_choice_labels(*, events: QuerySet[Event]) -> tuple[ChoiceLabels, ChoiceLabels]:
     """(id, label) of the actors and places of ``events`` (those :func:`actors_in` and :func:`places_in`
     give), labelled as their ``__str__`` writes them, read as plain values: two queries."""
-    actor_rows, place_rows = _label_reads()
-    actor_ids = EventActor.objects.filter(event_id__in=events.values("pk")).values("actor_id")
-    actors = list(actor_rows.filter(pk__in=actor_ids))
-    places = [
-        (pk, f"{name} ({code})" if code else name)
-        for pk, name, code in place_rows.filter(pk__in=events.values("place_id"))
-    ]
-    return actors, places
+    events = events.order_by()
+    actor_read, place_read = _spliced_label_reads()
+    if actor_read is not None and place_read is not None:
+        actor_rows = actor_read.rows(events.values("pk"))
+        place_rows = place_read.rows(events.values("place_id"))
+    else:
+        label_actors, label_places = _label_reads()
+        actor_ids = EventActor.objects.filter(event_id__in=events.values("pk")).values("actor_id")
+        actor_rows = list(label_actors.filter(pk__in=actor_ids))
+        place_rows = list(label_places.filter(pk__in=events.values("place_id")))
+    places = [(pk, f"{name} ({code})" if code else name) for pk, name, code in place_rows]
+    return [(pk, name) for pk, name in actor_rows], places
 
 
 def event_public_get(*, pk: int) -> tuple[Event | None, Event | None]:

@@ -65,3 +65,19 @@ def test_the_prepared_reads_give_the_rows_of_the_orm_reads(world: World) -> None
         ids = [row[0] for row in rows.events]
         assert rows == _timeline_related_rows(events, rows.events, ids, with_notes=with_notes)
         assert rows.successors and bool(rows.notes) is with_notes
+
+
+def test_the_filter_labels_are_read_from_prepared_sql_with_the_events_spliced_in(
+    world: World,
+    django_assert_num_queries,  # type: ignore[no-untyped-def]
+) -> None:
+    """The label reads are compiled once; each page splices in its own events (here an actor's)."""
+    from events.selectors import _spliced_label_reads, events_public_for_actor
+
+    assert None not in _spliced_label_reads()
+    minister = Actor.objects.get(name="Wang Yi")
+    events = events_public_for_actor(actor_id=minister.pk)
+    with django_assert_num_queries(2):
+        actor_labels, place_labels = timeline_choice_labels(events=events)
+    assert actor_labels == [(minister.pk, "Wang Yi")]
+    assert place_labels == [(world.visit.place_id, str(world.visit.place))]
