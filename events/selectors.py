@@ -253,8 +253,24 @@ def event_public_month_counts(queryset: QuerySet[Event], *, today: date) -> list
     """
     # The filtered events as a subquery: a filter that joins (actors, search) may repeat an event,
     # which a GROUP BY over the joined rows would count twice.
-    rows = _month_counts_read(today).filter(pk__in=queryset.values("pk"))
-    return [MonthCount._make(row) for row in rows]
+    read = _month_counts_spliced(today)
+    if read is None:
+        return _month_counts_orm(queryset, today=today)
+    # Raw values: PostgreSQL's EXTRACT gives numerics, so every count is made an int here, once.
+    return [
+        MonthCount(int(y), int(m), precision, int(total), int(ahead))
+        for y, m, precision, total, ahead in read.rows(queryset.order_by().values("pk"))
+    ]
+
+
+@lru_cache(maxsize=2)
+def _month_counts_spliced(today: date) -> _SplicedRead | None:
+    return _SplicedRead.of(_month_counts_read(today).filter(pk__in=_EventsSlot()), converted_by_caller=True)
+
+
+def _month_counts_orm(queryset: QuerySet[Event], *, today: date) -> list[MonthCount]:
+    """:func:`event_public_month_counts` through the ORM (the reference the spliced read is tested against)."""
+    return [MonthCount._make(row) for row in _month_counts_read(today).filter(pk__in=queryset.values("pk"))]
 
 
 # A timeline's rows, read as plain values: a long timeline spent most of its time building Event,
@@ -460,28 +476,34 @@ class _EventsSlot(Expression):
 class _SplicedRead:
     """A read compiled once around a slot that each page fills with its own events' subquery.
 
-    A timeline's label reads nest its events (themselves a filtered, nested query) two and three
-    levels deep; building and compiling them cost several times running them. Prepared only when the
-    read has no parameters of its own and its columns need no value conversion, so the rows are
-    those ``values_list`` would give.
+    A timeline's month counts and label reads nest its events (themselves a filtered, nested query)
+    one to three levels deep; building and compiling them cost several times running them. A read is
+    prepared only when every ``%s`` of its SQL is one of its parameters (so those before the slot are
+    known) and, unless its caller converts the values itself, its columns need no conversion (so the
+    rows are those ``values_list`` would give).
     """
 
     sql: str
+    before: tuple[Any, ...]  # the read's parameters before the slot
+    after: tuple[Any, ...]
 
     @classmethod
-    def of(cls, queryset: QuerySet[Any]) -> _SplicedRead | None:
+    def of(cls, queryset: QuerySet[Any], *, converted_by_caller: bool = False) -> _SplicedRead | None:
         compiler = queryset.query.get_compiler(queryset.db)
         sql, params = compiler.as_sql()
-        if params or sql.count(_EVENTS_SLOT) != 1 or compiler.get_converters([c for c, _, _ in compiler.select]):
+        if sql.count(_EVENTS_SLOT) != 1 or "%%" in sql or sql.count("%s") != len(params):
             return None
-        return cls(sql)
+        if not converted_by_caller and compiler.get_converters([c for c, _, _ in compiler.select]):
+            return None
+        at = sql[: sql.index(_EVENTS_SLOT)].count("%s")
+        return cls(sql, tuple(params[:at]), tuple(params[at:]))
 
     def rows(self, subquery: QuerySet[Any]) -> list[Any]:
         from django.db import connection
 
         sub_sql, sub_params = subquery.query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(self.sql.replace(_EVENTS_SLOT, sub_sql), sub_params)
+            cursor.execute(self.sql.replace(_EVENTS_SLOT, sub_sql), (*self.before, *sub_params, *self.after))
             return cursor.fetchall()
 
 

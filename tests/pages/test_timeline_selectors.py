@@ -81,3 +81,23 @@ def test_the_filter_labels_are_read_from_prepared_sql_with_the_events_spliced_in
         actor_labels, place_labels = timeline_choice_labels(events=events)
     assert actor_labels == [(minister.pk, "Wang Yi")]
     assert place_labels == [(world.visit.place_id, str(world.visit.place))]
+
+
+@pytest.mark.parametrize("query", ["", "type=talks&type=visit", "status=scheduled", "q=talks", "actor=ACTOR"])
+def test_month_counts_from_the_spliced_read_are_those_of_the_orm(world: World, query: str) -> None:
+    from django.http import QueryDict
+    from django.utils import timezone
+
+    from events.filters import EventFilterSet
+    from events.selectors import _month_counts_orm, _month_counts_spliced, event_public_month_counts
+
+    today = timezone.localdate()
+    assert _month_counts_spliced(today) is not None
+    minister = Actor.objects.get(name="Wang Yi")
+    filtered = EventFilterSet(
+        QueryDict(query.replace("ACTOR", str(minister.pk))), queryset=events_public_for_topic(topic=world.topic)
+    ).qs
+    counts = event_public_month_counts(filtered, today=today)
+    assert counts == _month_counts_orm(filtered, today=today)
+    assert sum(row.total for row in counts) == filtered.count()
+    assert all(type(value) is int for row in counts for value in (row.year, row.month, row.total, row.ahead))
