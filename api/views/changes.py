@@ -15,7 +15,7 @@ from api.event_representation import CITATIONS_EMBED
 from api.models import EventChange
 from api.selectors import api_changes_describe, api_event_embed_rows
 from api.serializers import EventChangeSerializer
-from api.views.events import LATEST_SEQ_HEADER, latest_change_seq
+from api.views.events import CHANGE_FEED_BUSY_RESPONSE, LATEST_SEQ_HEADER, latest_change_seq
 
 
 @extend_schema(
@@ -24,15 +24,24 @@ from api.views.events import LATEST_SEQ_HEADER, latest_change_seq
         "Every change to what the API shows for an event, in order. Replay the entries: `upsert` stores "
         "`event` (its current representation); `remove` deletes the id, and when `reason` is `merged`, "
         "`merged_into` names the event that absorbed it. Start from the `X-Changes-Seq` header of a full "
-        "export, then pass the last `seq` you applied as `after`."
+        "export, then pass the last `seq` you applied as `after`.\n\n"
+        "Commit order: a page never holds an entry while a smaller `seq` can still appear. On PostgreSQL a "
+        "`seq` is assigned when a change is written, not when it commits, so the feed first waits (a few "
+        "seconds at most) until every write in progress that logged a change has committed or rolled back, "
+        "and serves entries up to the head it then reads (the `X-Changes-Seq` header). Resuming from the "
+        "last `seq` applied therefore never skips a change. When writes hold it longer, the answer is 503 "
+        "with a `Retry-After` header: retry with the same `after`."
     ),
     parameters=[
         OpenApiParameter("after", int, description="Only entries with a larger `seq` (default 0)."),
     ],
+    responses={200: EventChangeSerializer(many=True), 503: CHANGE_FEED_BUSY_RESPONSE},
 )
 class ChangeFeedView(generics.ListAPIView[EventChange]):
     serializer_class = EventChangeSerializer
     keyset_orderings = {"seq": ("id",)}
+
+    head = 0  # set per request by list(): the committed head, read once
 
     def get_queryset(self) -> QuerySet[EventChange]:
         raw = self.request.query_params.get("after") or "0"
@@ -42,14 +51,17 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
             raise ValidationError({"after": ["must be an integer"]}) from None
         if after < 0:
             raise ValidationError({"after": ["must not be negative"]})
-        return EventChange.objects.filter(id__gt=after)
+        # Only rows up to the committed head: every one of them is committed, later ones get larger ids.
+        return EventChange.objects.filter(id__gt=after, id__lte=self.head)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.get_queryset()  # a bad `after` is a 400 before the feed's lock is waited for
+        self.head = latest_change_seq()
         page = self.paginate_queryset(self.get_queryset()) or []
         entries = api_changes_describe(changes=page, user=request.user)
         # The visible events' embeds in one query per kind, not per entry.
         embeds = api_event_embed_rows([entry.event["id"] for entry in entries if entry.event is not None])
         context = {**self.get_serializer_context(), "citations": CITATIONS_EMBED, "event_embeds": embeds}
         response = self.get_paginated_response(EventChangeSerializer(entries, many=True, context=context).data)
-        response[LATEST_SEQ_HEADER] = str(latest_change_seq())
+        response[LATEST_SEQ_HEADER] = str(self.head)
         return response

@@ -9,17 +9,17 @@ from django.db.models import QuerySet
 from django.http import Http404, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.encoders import JSONEncoder
 
+from api.changelog import READER_RETRY_AFTER_S, ChangeFeedBusy, change_feed_committed_head
 from api.event_representation import CITATIONS_EMBED, CITATIONS_LINK, EventRepresentation
-from api.models import EventChange
 from api.renderers import (
     EVENT_CSV_COLUMNS,
     CsvExportRenderer,
@@ -62,9 +62,33 @@ FORMAT_RESPONSES: dict[Any, Any] = {
 LATEST_SEQ_HEADER = "X-Changes-Seq"
 
 
+class ChangeFeedUnavailable(APIException):
+    """503 with ``Retry-After`` (DRF's handler sends ``wait`` as that header)."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "change_feed_busy"
+    default_detail = "Writes in progress are holding the change feed; retry shortly."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.wait = READER_RETRY_AFTER_S
+
+
+CHANGE_FEED_BUSY_RESPONSE = OpenApiResponse(
+    response={"$ref": "#/components/schemas/Error"},
+    description="Writes in progress held the change feed for a few seconds; retry after `Retry-After` seconds.",
+)
+
+
 def latest_change_seq() -> int:
-    """The change feed's current head: a mirror continues from here after a full export."""
-    return EventChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    """The change feed's committed head: a mirror continues from here after a full export.
+
+    Every change at or below it is committed (see :mod:`api.changelog`); 503 when open writes hold it.
+    """
+    try:
+        return change_feed_committed_head()
+    except ChangeFeedBusy:
+        raise ChangeFeedUnavailable() from None
 
 
 @extend_schema_view(
@@ -134,12 +158,14 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
         description=(
             "Streams every event matching the filters, ordered by id, as NDJSON (one JSON event per line) "
             "or CSV. The server never holds the set in memory. The `X-Changes-Seq` header is the change "
-            "feed's head when the export began: continue a mirror with `/changes/?after=<it>`."
+            "feed's head when the export began: continue a mirror with `/changes/?after=<it>`. Like the "
+            "feed, it answers 503 with `Retry-After` when writes in progress hold the feed's head."
         ),
         parameters=[CITATIONS_PARAMETER, EXPORT_FORMAT_PARAMETER],
         responses={
             (200, "application/x-ndjson"): OpenApiTypes.STR,
             (200, "text/csv"): OpenApiTypes.STR,
+            503: CHANGE_FEED_BUSY_RESPONSE,
         },
     )
     @action(detail=False, methods=["get"], renderer_classes=[NdjsonRenderer, CsvExportRenderer], pagination_class=None)
