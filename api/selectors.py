@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
-from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from api.models import EventChange
 from events.extraction.vocabulary import ReviewState
@@ -33,6 +33,7 @@ from events.models import (
     TopicMembership,
 )
 from events.selectors import events_published, events_visible_to, topics_published_with_counts
+from events.sql_arrays import IdsAny, ids_array
 
 User = AbstractBaseUser | AnonymousUser | None
 
@@ -121,29 +122,6 @@ def _grouped(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[tuple[Any, ...]]
     return grouped
 
 
-class _AnyOf(Expression):
-    """``column = ANY(%s)`` with the ids as one array parameter (PostgreSQL only)."""
-
-    conditional = True
-    output_field = BooleanField()
-
-    def __init__(self, column: str, ids: list[int]) -> None:
-        super().__init__()
-        self.column: Any = F(column)
-        self.ids = ids
-
-    def resolve_expression(self, *args: Any, **kwargs: Any) -> _AnyOf:
-        resolved = self.copy()
-        resolved.column = self.column.resolve_expression(*args, **kwargs)
-        return resolved
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple[Any, ...]]:
-        sql, params = compiler.compile(self.column)
-        # An array literal as text: psycopg adapts a list of 2,000 ints one by one, a string at once.
-        array = "{" + ",".join(str(int(pk)) for pk in self.ids) + "}"
-        return f"{sql} = ANY(%s::bigint[])", (*params, array)
-
-
 def _event_ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> QuerySet[Any]:
     """Rows whose ``column`` is one of ``ids``.
 
@@ -151,7 +129,7 @@ def _event_ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> Query
     an ``IN`` list one by one, which for a 2,000-event export chunk cost more than running the query.
     """
     if connection.vendor == "postgresql":
-        return queryset.filter(_AnyOf(column, ids))
+        return queryset.filter(IdsAny(column, ids_array(ids)))
     return queryset.filter(**{f"{column}__in": ids})
 
 

@@ -11,10 +11,11 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import BooleanField, Count, Expression, F, IntegerField, Prefetch, Q, QuerySet
+from django.db.models import Count, Expression, IntegerField, Prefetch, Q, QuerySet
 
 from events.extraction.vocabulary import ReviewState
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Topic
+from events.sql_arrays import IdsAny, ids_array
 
 
 def event_queryset_with_relations(queryset: QuerySet[Event] | None = None) -> QuerySet[Event]:
@@ -339,31 +340,6 @@ def _timeline_reads() -> tuple[QuerySet[Any], QuerySet[Any], QuerySet[Any]]:
     return actors, successors, notes
 
 
-class _IdsAny(Expression):
-    """``column = ANY(%s::bigint[])``: the ids as one array literal parameter (PostgreSQL only).
-
-    One parameter whatever the number of ids, so the read's SQL is the same for every window and can
-    be compiled once (:class:`_PreparedRead`).
-    """
-
-    conditional = True
-    output_field = BooleanField()
-
-    def __init__(self, column: str, array: str) -> None:
-        super().__init__()
-        self.column: Any = F(column)
-        self.array = array
-
-    def resolve_expression(self, *args: Any, **kwargs: Any) -> _IdsAny:
-        resolved = self.copy()
-        resolved.column = self.column.resolve_expression(*args, **kwargs)
-        return resolved
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple[Any, ...]]:
-        sql, params = compiler.compile(self.column)
-        return f"{sql} = ANY(%s::bigint[])", (*params, self.array)
-
-
 _IDS_PLACEHOLDER = "{0}"  # compiled into a prepared read, found again by identity
 
 
@@ -382,7 +358,7 @@ class _PreparedRead:
 
     @classmethod
     def of(cls, queryset: QuerySet[Any], column: str) -> _PreparedRead | None:
-        compiler = queryset.filter(_IdsAny(column, _IDS_PLACEHOLDER)).query.get_compiler(queryset.db)
+        compiler = queryset.filter(IdsAny(column, _IDS_PLACEHOLDER)).query.get_compiler(queryset.db)
         sql, params = compiler.as_sql()
         if compiler.get_converters([col for col, _, _ in compiler.select]):
             return None
@@ -393,7 +369,7 @@ class _PreparedRead:
 
         params = list(self.params)
         # An array literal as text: psycopg adapts a list of thousands of ints one by one.
-        params[self.at] = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+        params[self.at] = ids_array(ids)
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             return cursor.fetchall()

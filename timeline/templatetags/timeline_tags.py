@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import template
-from django.forms import BoundField
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -46,8 +45,3 @@ def marked(value: str) -> SafeString:
     """A search snippet as HTML: the text escaped, then the match markers turned into <mark>."""
     html = escape(value).replace(SEARCH_MARK_START, "<mark>").replace(SEARCH_MARK_STOP, "</mark>")
     return mark_safe(html)  # noqa: S308  escaped above; only our own markers become tags
-
-
-@register.simple_tag
-def filter_field(field: BoundField) -> SafeString:
-    return render.filter_field_html(field)
