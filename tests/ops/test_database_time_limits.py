@@ -105,3 +105,51 @@ def test_postgresql_cancels_a_statement_over_the_limit() -> None:
     result = run(code, DATABASE_URL=url, DB_STATEMENT_TIMEOUT_MS="300")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "cancelled: canceling statement due to statement timeout" in result.stdout
+
+
+PRINT_CACHE = "import json; from timeline import settings; print(json.dumps(settings.CACHES['default']))"
+
+
+def test_each_process_keeps_its_own_cache_unless_one_is_named() -> None:
+    result = run(PRINT_CACHE, DJANGO_ENV="production")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout.strip().splitlines()[-1])["BACKEND"].endswith("LocMemCache")
+
+
+def test_a_redis_cache_url_shares_the_throttle_counts_between_processes() -> None:
+    result = run(PRINT_CACHE, DJANGO_ENV="production", CACHE_URL="redis://cache.example.internal:6379/2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    cache = json.loads(result.stdout.strip().splitlines()[-1])
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["LOCATION"] == "redis://cache.example.internal:6379/2"
+
+
+def test_a_cache_url_that_is_not_redis_is_refused_with_a_message() -> None:
+    result = run(PRINT_CACHE, DJANGO_ENV="production", CACHE_URL="memcached://cache:11211")
+    assert result.returncode != 0
+    assert "CACHE_URL must be a redis://" in result.stderr
+
+
+@pytest.mark.skipif(
+    not os.environ.get("CI"), reason="needs Redis on 127.0.0.1:6379 (CI starts it; set CI=true to run here)"
+)
+def test_two_processes_count_one_client_together_through_redis() -> None:
+    """A count kept in the cache (as the API's throttles keep theirs) sees both processes' increments."""
+    code = (
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'timeline.settings'); django.setup()\n"
+        "from django.core.cache import cache\n"
+        "cache.add('shared-count', 0); print(cache.incr('shared-count'))"
+    )
+    url = "redis://127.0.0.1:6379/13"
+    env = {"CACHE_URL": url, "DJANGO_ENV": "development", "DEBUG": "true"}
+    clear = run(
+        "import redis; redis.Redis.from_url('" + url + "').flushdb()",
+        **env,
+    )
+    assert clear.returncode == 0, clear.stderr[-2000:]
+    counts = []
+    for _ in range(2):
+        result = run(code, **env)
+        assert result.returncode == 0, result.stderr[-2000:]
+        counts.append(int(result.stdout.strip().splitlines()[-1]))
+    assert counts == [1, 2]
