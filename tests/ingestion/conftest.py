@@ -1,4 +1,5 @@
-"""Loopback servers, a fake resolver and a connection counter for the fetcher's tests.
+"""Loopback servers, a fake resolver and a connection counter for the fetcher's tests; the admin client
+and the record of sent tasks that the ingestion tests share.
 
 Nothing here touches the network beyond 127.0.0.1: names resolve only through ``fake_dns``, and
 the fetcher can reach the servers only under a policy that allows loopback and their port.
@@ -153,3 +154,25 @@ def fake_dns(monkeypatch: pytest.MonkeyPatch) -> FakeDNS:
     dns = FakeDNS()
     monkeypatch.setattr(socket, "getaddrinfo", dns.getaddrinfo)
     return dns
+
+
+@pytest.fixture
+def editor(db: None) -> Any:
+    """A client signed in to the admin as a superuser."""
+    from django.test import Client
+
+    from tests.factories import make_user
+
+    client = Client()
+    client.force_login(make_user("root", superuser=True))
+    return client
+
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Article ids whose processing task was sent (to no broker)."""
+    from events import tasks
+
+    ids: list[int] = []
+    monkeypatch.setattr(tasks.process_article, "delay", ids.append)
+    return ids

@@ -15,22 +15,6 @@ from tests.factories import make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor() -> Client:
-    client = Client()
-    client.force_login(make_user("root", superuser=True))
-    return client
-
-
-@pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    from events import tasks
-
-    ids: list[int] = []
-    monkeypatch.setattr(tasks.process_article, "delay", ids.append)
-    return ids
-
-
 def test_the_article_list_links_to_the_bulk_add(editor: Client) -> None:
     page = editor.get(reverse("admin:events_article_changelist")).content.decode()
 

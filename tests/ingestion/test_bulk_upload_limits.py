@@ -18,22 +18,6 @@ pytestmark = pytest.mark.django_db
 BULK_ADD = "admin:events_article_bulk_add"
 
 
-@pytest.fixture
-def editor() -> Client:
-    client = Client()
-    client.force_login(make_user("root", superuser=True))
-    return client
-
-
-@pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    from events import tasks
-
-    ids: list[int] = []
-    monkeypatch.setattr(tasks.process_article, "delay", ids.append)
-    return ids
-
-
 def _files(count: int, size: int | None = None) -> list[SimpleUploadedFile]:
     # Each text differs, or the second would be a duplicate of the first.
     files = []

@@ -23,16 +23,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Article ids whose task was sent (to no broker)."""
-    from events import tasks
-
-    ids: list[int] = []
-    monkeypatch.setattr(tasks.process_article, "delay", ids.append)
-    return ids
-
-
-@pytest.fixture
 def reports(tmp_path: Path) -> Path:
     """Three shootdown reports as .txt files in nested folders, plus a file the command must skip."""
     (tmp_path / "a" / "b").mkdir(parents=True)

@@ -12,13 +12,6 @@ from tests.factories import ArticleFactory, CitationFactory, EventFactory, make_
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor() -> Client:
-    client = Client()
-    client.force_login(make_user("root", superuser=True))
-    return client
-
-
 def matched_pair() -> tuple[Event, Citation]:
     """An event with its own citation and one the pipeline matched to it."""
     event = EventFactory(title="Talks in Vienna", confidence=0.6)

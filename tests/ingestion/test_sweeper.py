@@ -21,15 +21,6 @@ def aged(state: str, seconds: int, attempts: int = 1) -> Article:
     return article
 
 
-@pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    from events import tasks
-
-    ids: list[int] = []
-    monkeypatch.setattr(tasks.process_article, "delay", ids.append)
-    return ids
-
-
 def test_it_requeues_articles_stuck_in_every_unfinished_state(
     settings: Any, sent: list[int], django_capture_on_commit_callbacks: Any
 ) -> None:
