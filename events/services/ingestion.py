@@ -562,7 +562,7 @@ def _proposals_store_new(article: Article, prepared: list[_Prepared], counts: _S
 
 def _cite_match(article: Article, item: _Prepared, match: Match, counts: _StoreCounts) -> None:
     """Cite ``article`` for the event ``item`` matched, adding the actors the event lacks."""
-    event, cite = match.event, item.proposed.citation
+    event = match.event
     if event.review_state == ReviewState.PROPOSED:
         # The event gathers the actors its reports name, so the next report has more to match on.
         # Its links were read with the candidates; the missing ones are written at the end of the store.
@@ -570,17 +570,23 @@ def _cite_match(article: Article, item: _Prepared, match: Match, counts: _StoreC
         counts.actor_links |= {(event.pk, actor.pk, role) for actor, role in item.actors} - {
             (event.pk, pk, role) for pk, role in linked
         }
-    citation = citation_create(
+    citation = _citation_create_for(event, article, item.proposed)
+    counts.scores.append((citation.pk, match.score, match.reason))
+    counts.matched += 1
+
+
+def _citation_create_for(event: Event, article: Article, proposed: ExtractedEvent) -> Citation:
+    """The citation of ``article`` that reports ``event``, from the sentence the engine cited."""
+    cite = proposed.citation
+    return citation_create(
         event=event,
         article=article,
         start=cite.start,
         end=cite.end,
         quote=cite.quote,
         time_text=cite.time_text,
-        rule=item.proposed.rule,
+        rule=proposed.rule,
     )
-    counts.scores.append((citation.pk, match.score, match.reason))
-    counts.matched += 1
 
 
 def _proposal_store(
@@ -636,15 +642,7 @@ def _proposal_store(
         review_state=ReviewState.PROPOSED,
         confidence=max(0.0, min(1.0, proposed.confidence)),
     )
-    citation_create(
-        event=event,
-        article=article,
-        start=cite.start,
-        end=cite.end,
-        quote=cite.quote,
-        time_text=cite.time_text,
-        rule=proposed.rule,
-    )
+    _citation_create_for(event, article, proposed)
     cited_events.add(event.pk)
     _link_postponed(event, proposal)
     counts.created += 1
