@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--published must be a date as YYYY-MM-DD, not {value!r}") from None
+from events.management.dates import published_option
 
 
 class Command(BaseCommand):
@@ -33,7 +25,7 @@ class Command(BaseCommand):
         from events.extraction.config import ExtractionConfig
         from events.extraction.pipeline import extract_document
 
-        published = _parse_date(options["published"])
+        published = published_option(options["published"])
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"no such file: {path}")

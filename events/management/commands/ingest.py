@@ -10,22 +10,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from events.management.dates import published_option
 from events.services.bulk import Outcome, ingest_source, ingest_sources_from_paths
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--published must be a date as YYYY-MM-DD, not {value!r}", returncode=2) from None
 
 
 class Command(BaseCommand):
@@ -42,7 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        published = _parse_date(options["published"])
+        published = published_option(options["published"], returncode=2)
         sync: bool = options["sync"]
         verbosity: int = options["verbosity"]
         sources = list(ingest_sources_from_paths(options["sources"]))

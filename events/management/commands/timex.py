@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from events.extraction.nlp import load_pipeline
 from events.extraction.timex import find_time_expressions
-
-
-def _published(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--published must be YYYY-MM-DD, not {value!r}") from None
+from events.management.dates import published_option
 
 
 class Command(BaseCommand):
@@ -33,7 +26,8 @@ class Command(BaseCommand):
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"{path} is not a file")
-        published = _published(options["published"])
+        published = published_option(options["published"])
+        assert published is not None  # argparse requires --published
         doc = load_pipeline(settings.SPACY_MODEL)(path.read_text(encoding="utf-8"))
         expressions = find_time_expressions(doc, published)
         if options["json"]:
