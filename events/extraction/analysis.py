@@ -70,22 +70,42 @@ def _join(nlp: Language, texts: list[str], docs: list[Doc]) -> Doc:
 
     if not docs:
         return nlp.make_doc("")
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    # The engine never reads the tensor (tok2vec's output, 96 floats a token): leaving it out saves a copy.
+    # (spaCy's stub file lacks the keyword its Cython code has had since 3.0.)
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
     if joined.text != "".join(texts):  # pragma: no cover - a spaCy change; fail loudly rather than shift offsets
         raise RuntimeError("joined Doc does not reproduce the clean text")
     # Each piece's first token stays a sentence start in the joined Doc: paragraph breaks end sentences.
     return joined
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], *, max_chars: int, batch_size: int) -> Iterator[Doc]:
-    """Parse many articles in one ``nlp.pipe`` stream; yields one joined Doc per article, in order."""
+def parse_texts(
+    nlp: Language,
+    texts: Iterable[str],
+    *,
+    max_chars: int,
+    batch_size: int,
+    processes: int = 1,
+    parallel_min_chars: int = 0,
+) -> Iterator[Doc]:
+    """Parse many articles in one ``nlp.pipe`` stream; yields one joined Doc per article, in order.
+
+    With ``processes`` > 1 and at least ``parallel_min_chars`` characters in all, the pieces are parsed by
+    this process and forked helpers (``parallel_parse``); the Docs are the same either way.
+    """
+    from events.extraction.parallel_parse import can_fork, parse_in_processes
+
     queue: list[list[str]] = []
     flat: list[str] = []
     for text in texts:
         pieces = split_pieces(text, max_chars)
         queue.append(pieces)
         flat.extend(pieces)
-    parsed = nlp.pipe(flat, batch_size=batch_size)
+    parsed: Iterator[Doc]
+    if processes > 1 and sum(map(len, flat)) >= parallel_min_chars and can_fork():
+        parsed = iter(parse_in_processes(nlp, flat, processes=processes, batch_size=batch_size))
+    else:
+        parsed = iter(nlp.pipe(flat, batch_size=batch_size))
     for pieces in queue:
         docs = [next(parsed) for _ in pieces]
         yield _join(nlp, pieces, docs)

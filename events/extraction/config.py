@@ -20,6 +20,12 @@ class ExtractionConfig:
     # parsed in paragraph-aligned pieces of at most this many characters, then joined back into one Doc.
     chunk_chars: int = 20_000
     batch_size: int = 32
+    # Processes that parse one long text or batch (``parallel_parse``): this one plus forked helpers that
+    # share its loaded pipeline. 1 parses everything here; more pays off only with as many free cores.
+    processes: int = 1
+    # Below this many characters a batch is parsed here alone: a fork and the Docs' trip back cost more
+    # than they save on an ordinary article.
+    parallel_min_chars: int = 100_000
     # Hard cap on the clean text, so a pathological upload cannot hold a worker for minutes.
     max_chars: int = 3_000_000
     # An actor who arrived somewhere is taken to still be there for this many days (places for events

@@ -247,7 +247,14 @@ def extract_many(
     config = config or ExtractionConfig()
     items = [((text or "")[: config.max_chars], published) for text, published in articles]
     nlp = pipeline_for(config.spacy_model)
-    docs = parse_texts(nlp, (text for text, _ in items), max_chars=config.chunk_chars, batch_size=config.batch_size)
+    docs = parse_texts(
+        nlp,
+        (text for text, _ in items),
+        max_chars=config.chunk_chars,
+        batch_size=config.batch_size,
+        processes=config.processes,
+        parallel_min_chars=config.parallel_min_chars,
+    )
     for (text, published), doc in zip(items, docs, strict=True):
         reference = published or date.today()
         try:

@@ -113,7 +113,12 @@ def fetch_policy() -> FetchPolicy:
 
 
 def extraction_config() -> ExtractionConfig:
-    return ExtractionConfig(spacy_model=settings.SPACY_MODEL)
+    """The extraction engine's configuration from the settings (the engine itself reads none)."""
+    return ExtractionConfig(
+        spacy_model=settings.SPACY_MODEL,
+        processes=settings.EXTRACTION_PROCESSES,
+        parallel_min_chars=settings.EXTRACTION_PARALLEL_MIN_CHARS,
+    )
 
 
 def worker_warm_up() -> None:

@@ -21,8 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("--verbose", action="store_true", help="list missed and false events")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from events.extraction.config import ExtractionConfig
         from events.extraction.scoring.events import FileScore, load_gold, overall
+        from events.services.ingestion import extraction_config
 
         gold_path, corpus = Path(options["gold"]), Path(options["corpus"])
         if not gold_path.is_file():
@@ -38,7 +38,7 @@ class Command(BaseCommand):
             raise CommandError(f"articles missing from {corpus}: {', '.join(missing)}")
         from events.extraction.evaluation import evaluate_corpus
 
-        engine, baseline = evaluate_corpus(gold, corpus, ExtractionConfig(), with_baseline=options["baseline"])
+        engine, baseline = evaluate_corpus(gold, corpus, extraction_config(), with_baseline=options["baseline"])
         self._table("engine", engine, baseline)
         if options["verbose"]:
             for score in engine:

@@ -22,8 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from events.extraction.config import ExtractionConfig
         from events.extraction.pipeline import extract_document
+        from events.services.ingestion import extraction_config
 
         published = published_option(options["published"])
         path = Path(options["file"])
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"cannot read {path}: {exc}") from None
         is_html = True if path.suffix.lower() in {".html", ".htm"} else None
-        result = extract_document(raw, is_html=is_html, published=published, config=ExtractionConfig())
+        result = extract_document(raw, is_html=is_html, published=published, config=extraction_config())
         if options["json"]:
             self.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
             return
