@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from events.extraction.demonyms import country_of_demonym
 from events.extraction.tree import entity_span
 from events.extraction.triggers import Trigger
 from events.extraction.types import Actor
@@ -125,33 +126,56 @@ def in_dateline(doc: Doc, token: Token) -> bool:
     return any(t.text in DATELINE_DASHES for t in doc[token.i + 1 : start + DATELINE_TOKENS + 1])
 
 
-def _actor_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> Actor | None:
+def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> list[Actor]:
     if in_dateline(doc, token):
-        return None
+        return []
     if token.lower_ in PERSON_PRONOUNS:
         name = aliases.last_person_before(token.i)
-        return Actor(name, ActorKind.PERSON, role) if name else None
+        return [Actor(name, ActorKind.PERSON, role)] if name else []
     ent = _entity_of(doc, token)
     if ent is None:
-        # "China's defense minister", "U.S. officials": the state behind an unnamed official; "a Texas
-        # businessman" is a private person from a place, not the state of Texas acting.
+        # "China's defense minister", "U.S. and Chinese officials": the states behind unnamed officials;
+        # "a Texas businessman" is a private person from a place, not the state of Texas acting. A
+        # nationality names the state only for who acts: "summoned the Chinese ambassador" keeps its
+        # object whole (the title reads "Tokyo summons Chinese ambassador", not "Tokyo summons China").
         if token.lemma_.lower() in PRIVATE_PEOPLE:
-            return None
-        for child in token.children:
-            if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in {"GPE", "NORP"}:
-                child_ent = _entity_of(doc, child)
-                if child_ent is not None and child.ent_type_ == "GPE":
-                    return Actor(_clean_name(child_ent), ActorKind.STATE, role)
-        return None
+            return []
+        names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR)
+        return [Actor(name, ActorKind.STATE, role) for name in names]
     name = _clean_name(ent)
     if not name:
-        return None
+        return []
+    if token.ent_type_ == "NORP":  # "the Chinese protested": a state only if the word is a nationality
+        country = country_of_demonym(name)
+        return [Actor(country, ActorKind.STATE, role)] if country else []
     kind = KINDS[token.ent_type_]
     if kind is not ActorKind.PERSON and aliases.is_person(name):
         kind = ActorKind.PERSON
     if kind is ActorKind.PERSON:
         name = aliases.resolve(name, ent.start)
-    return Actor(name, kind, role)
+    return [Actor(name, kind, role)]
+
+
+def _states_behind(doc: Doc, token: Token, *, nationalities: bool) -> list[str]:
+    """The states a noun's modifiers name, conjoined ones included: "U.S. and Chinese officials"."""
+    labels = {"GPE", "NORP"} if nationalities else {"GPE"}
+    names: list[str] = []
+    for child in token.children:
+        if child.dep_ not in {"poss", "compound", "amod", "nmod"} or child.ent_type_ not in labels:
+            continue
+        for modifier in [child, *child.conjuncts]:
+            ent = _entity_of(doc, modifier)
+            if ent is None:
+                continue
+            if modifier.ent_type_ == "GPE":
+                name: str | None = _clean_name(ent)
+            elif modifier.ent_type_ == "NORP" and nationalities:
+                name = country_of_demonym(_clean_name(ent))
+            else:
+                name = None
+            if name and name not in names:
+                names.append(name)
+    return names
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -206,10 +230,10 @@ def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor,
     seen: set[str] = set()
     for role, tokens in ((ActorRole.INITIATOR, initiators), (other_role, others)):
         for candidate in tokens:
-            actor = _actor_for(doc, candidate, role, aliases)
-            if actor and actor.name not in seen:
-                seen.add(actor.name)
-                actors.append(actor)
+            for actor in _actors_for(doc, candidate, role, aliases):
+                if actor.name not in seen:
+                    seen.add(actor.name)
+                    actors.append(actor)
     return tuple(actors)
 
 

@@ -131,7 +131,8 @@ def worker_warm_up() -> None:
     """
     from events.extraction.pipeline import extract
 
-    extract("The ministers met in Vienna on Monday to talk about Beijing.", None, extraction_config())
+    # A nationality too, so the demonym table (events.extraction.demonyms) is built here as well.
+    extract("Chinese ministers met in Vienna on Monday to talk about Beijing.", None, extraction_config())
     state_name("Washington")
 
 

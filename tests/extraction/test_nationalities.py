@@ -1,0 +1,63 @@
+"""Nationality words name states: "Chinese officials" act for China; "Republicans" are no state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.extraction.demonyms import country_of_demonym
+from events.extraction.pipeline import extract
+
+PUBLISHED = date(2024, 6, 12)
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Chinese", "China"),  # not Hong Kong or Macau, which share the word: the most populous country
+        ("American", "United States"),  # not the Northern Mariana Islands
+        ("French", "France"),
+        ("Filipinos", "Philippines"),  # a plural
+        ("Philippine", "Philippines"),  # the adjective beside the demonym
+        ("South  Korean", "South Korea"),  # two words, odd spacing
+        ("saudi", "Saudi Arabia"),
+        ("Republican", None),
+        ("Muslims", None),
+        ("Korean", None),  # two states: none is guessed
+        ("", None),
+    ],
+)
+def test_it_maps_nationality_words_to_countries(word: str, country: str | None) -> None:
+    assert country_of_demonym(word) == country
+
+
+def _actors(text: str) -> list[list[tuple[str, str, str]]]:
+    return [[(a.name, a.kind.value, a.role.value) for a in e.actors] for e in extract(text, PUBLISHED).events]
+
+
+def test_officials_of_two_nationalities_make_two_state_actors() -> None:
+    [event] = extract("U.S. and Chinese officials held talks in Vienna on Monday.", PUBLISHED).events
+    assert [(a.name, a.kind.value, a.role.value) for a in event.actors] == [
+        ("U.S.", "state", "initiator"),
+        ("China", "state", "initiator"),
+    ]
+    assert event.title == "U.S.–China talks in Vienna"
+
+
+def test_a_nationality_acting_alone_is_its_state() -> None:
+    assert _actors("The Chinese protested the arms sale on Friday.") == [[("China", "state", "initiator")]]
+    assert _actors("Russian and Ukrainian negotiators met in Istanbul on Wednesday.") == [
+        [("Russia", "state", "initiator"), ("Ukraine", "state", "initiator")]
+    ]
+
+
+def test_a_group_that_is_no_nation_is_no_state() -> None:
+    [event] = extract("Republicans protested the deal on Friday.", PUBLISHED).events
+    assert event.actors == ()
+
+
+def test_the_object_of_a_summons_keeps_its_official() -> None:
+    [event] = extract("The Filipinos summoned the Chinese ambassador on Monday.", PUBLISHED).events
+    assert [(a.name, a.role.value) for a in event.actors] == [("Philippines", "initiator")]
+    assert event.title == "Philippines summons Chinese ambassador"
