@@ -3,33 +3,33 @@
 spaCy is about nine tenths of the engine's time and parses some 30 KB of news a second on one core, so a
 1 MB article spends over half a minute in ``nlp.pipe``. Its pieces are independent (see ``analysis``),
 so they are cut into ``processes`` contiguous shards of about equal size: this process parses the first,
-and a forked helper parses each of the others and sends its Docs back as one ``DocBin``. A fork shares
-the loaded pipeline copy-on-write, so no helper loads the model again, and the Docs are the same as one
-process would make (a test compares every token attribute and every event).
+and a forked helper parses each of the others and writes its Docs back down a pipe as one ``DocBin``. A
+fork shares the loaded pipeline copy-on-write, so no helper loads the model again, and the Docs are the
+same as one process would make (a test compares every token attribute and every event).
 
-Why not ``nlp.pipe(n_process=...)``: it leaves this process idle while it waits, and ships each Doc back
-with its tensor, which the engine never reads (96 floats a token, 77 MB for 1 MB of text).
+Why a plain ``os.fork``: the engine runs in Celery's pool children, which are daemonic, and
+``multiprocessing`` (so also ``nlp.pipe(n_process=...)``) refuses to start children from a daemonic
+process. That rule keeps orphans from outliving a parent that is terminated; here the kernel ends a
+helper with its parent instead. ``nlp.pipe(n_process=...)`` would also leave this process idle while it
+waits, and ship each Doc back with its tensor, which the engine never reads (77 MB for 1 MB of text).
 
 Failures cost time, never output: a helper that dies, is killed or cannot be started has its shard
 parsed here. An exception here (Celery's soft time limit) kills the helpers in a ``finally``; if this
-process is killed outright (Celery's hard limit), the kernel kills them too (``PR_SET_PDEATHSIG``, on
-Linux; elsewhere a helper ends when it finds its pipe closed).
+process is killed outright (Celery's hard limit), the kernel kills them too (``PR_SET_PDEATHSIG``). Only
+Linux has that signal, so only Linux forks helpers; elsewhere everything is parsed in this process.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import signal
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
-
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -39,10 +39,8 @@ _PR_SET_PDEATHSIG = 1
 
 
 def can_fork() -> bool:
-    """Whether this process may start helpers: fork exists here and this is not a daemonic child."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    return not multiprocessing.current_process().daemon
+    """Whether this process can start helpers that die with it: fork and PR_SET_PDEATHSIG (Linux)."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
 def shard_bounds(sizes: list[int], shards: int) -> list[tuple[int, int]]:
@@ -69,39 +67,73 @@ def shard_bounds(sizes: list[int], shards: int) -> list[tuple[int, int]]:
 
 
 def _die_with_parent(parent: int) -> None:
-    if sys.platform.startswith("linux"):
-        import ctypes
+    import ctypes
 
-        with contextlib.suppress(OSError, AttributeError):  # a libc without prctl: the pipe check remains
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    with contextlib.suppress(OSError, AttributeError):  # a libc without prctl: the ppid check remains
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the signal was armed
         os._exit(1)
 
 
-def _helper(nlp: Language, pieces: list[str], batch_size: int, sender: Connection, parent: int) -> None:
-    """A forked helper's life: bound to its parent's, then one shard parsed and sent."""
-    _die_with_parent(parent)
-    _send_shard(nlp, pieces, batch_size, sender)
-
-
-def _send_shard(nlp: Language, pieces: list[str], batch_size: int, sender: Connection) -> None:
-    """Parse ``pieces`` and send them back as one DocBin."""
+def _send_shard(nlp: Language, pieces: list[str], batch_size: int, out: int) -> None:
+    """Parse ``pieces`` and write them to the file descriptor ``out`` as one DocBin."""
     from spacy.tokens import DocBin
 
     docs = DocBin(store_user_data=False)
     for doc in nlp.pipe(pieces, batch_size=batch_size):
         docs.add(doc)
-    sender.send_bytes(docs.to_bytes())
-    sender.close()
+    with os.fdopen(out, "wb", closefd=False) as stream:
+        stream.write(docs.to_bytes())
 
 
-def _received(nlp: Language, receiver: Connection, expected: int) -> list[Doc] | None:
+@dataclass
+class _Helper:
+    pid: int
+    reader: int  # this process's end of the helper's pipe
+    start: int
+    end: int
+
+
+def _start(nlp: Language, pieces: list[str], start: int, end: int, batch_size: int) -> _Helper | None:
+    parent = os.getpid()
+    reader, writer = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError as error:  # out of processes or memory: this process parses the shard
+        log.warning("could not start a parse helper (%s); parsing its shard here", error)
+        os.close(reader)
+        os.close(writer)
+        return None
+    if pid == 0:  # the helper: never return into the caller's frames, whatever happens
+        code = 1
+        try:
+            os.close(reader)
+            _die_with_parent(parent)
+            _send_shard(nlp, pieces[start:end], batch_size, writer)
+            code = 0
+        except BaseException:
+            with contextlib.suppress(BaseException):
+                log.exception("parse helper %d failed", os.getpid())
+        finally:
+            os._exit(code)
+    os.close(writer)  # the helper's exit must end our read with EOF
+    return _Helper(pid, reader, start, end)
+
+
+def _received(nlp: Language, helper: _Helper) -> list[Doc] | None:
     from spacy.tokens import DocBin
 
+    with os.fdopen(helper.reader, "rb", closefd=False) as stream:
+        data = stream.read()
+    _, status = os.waitpid(helper.pid, 0)
+    helper.pid = 0
+    expected = helper.end - helper.start
+    if os.waitstatus_to_exitcode(status) != 0:
+        log.warning("a parse helper ended with status %d; parsing its shard here", os.waitstatus_to_exitcode(status))
+        return None
     try:
-        data = receiver.recv_bytes()
         docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-    except (EOFError, OSError, ValueError) as error:
+    except (ValueError, KeyError, TypeError) as error:
         log.warning("a parse helper sent nothing usable (%s); parsing its shard here", error)
         return None
     if len(docs) != expected:
@@ -115,41 +147,34 @@ def parse_in_processes(nlp: Language, pieces: list[str], *, processes: int, batc
     bounds = shard_bounds([len(piece) for piece in pieces], processes)
     if len(bounds) < 2:
         return list(nlp.pipe(pieces, batch_size=batch_size))
-    context = multiprocessing.get_context("fork")
-    helpers: dict[tuple[int, int], tuple[BaseProcess, Connection]] = {}
-    finished = False
+    helpers: dict[tuple[int, int], _Helper] = {}
     try:
         for start, end in bounds[1:]:
-            receiver, sender = context.Pipe(duplex=False)
-            helper = context.Process(
-                target=_helper,
-                args=(nlp, pieces[start:end], batch_size, sender, os.getpid()),
-                name="parse-helper",
-            )
-            try:
-                helper.start()
-            except OSError as error:  # out of processes or memory: this process parses the shard
-                log.warning("could not start a parse helper (%s); parsing its shard here", error)
-                receiver.close()
-            else:
-                helpers[start, end] = (helper, receiver)
-            finally:
-                sender.close()  # this process's copy: a helper's death must end our recv with EOF
+            helper = _start(nlp, pieces, start, end, batch_size)
+            if helper is not None:
+                helpers[start, end] = helper
         first_start, first_end = bounds[0]
         docs = list(nlp.pipe(pieces[first_start:first_end], batch_size=batch_size))
+        received = 0
         for start, end in bounds[1:]:
-            shard = _received(nlp, helpers[start, end][1], end - start) if (start, end) in helpers else None
+            shard = _received(nlp, helpers[start, end]) if (start, end) in helpers else None
+            received += shard is not None
             docs.extend(shard if shard is not None else nlp.pipe(pieces[start:end], batch_size=batch_size))
-        finished = True
+        log.info(
+            "parsed %d characters in %d shards: %d by forked helpers, the rest in pid %d",
+            sum(map(len, pieces)),
+            len(bounds),
+            received,
+            os.getpid(),
+        )
         return docs
     finally:
-        for process, receiver in helpers.values():
-            receiver.close()
-            if finished:
-                process.join(timeout=5)  # it has sent its shard and is exiting
-            if process.is_alive():
-                process.kill()
-            process.join()
+        for helper in helpers.values():
+            os.close(helper.reader)
+            if helper.pid:  # not reaped: this process is leaving early (an exception, a time limit)
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(helper.pid, signal.SIGKILL)
+                os.waitpid(helper.pid, 0)
 
 
 __all__ = ["can_fork", "parse_in_processes", "shard_bounds"]

@@ -1,7 +1,7 @@
 """A long text parsed by this process and forked helpers gives the Docs and events one process gives.
 
 The helpers are real forked processes running the real pipeline; faults are made by replacing the
-helper's body (a fork runs whatever ``parallel_parse._helper`` is at that moment) or by signals.
+helper's body (a fork runs whatever ``parallel_parse._send_shard`` is at that moment) or by signals.
 """
 
 from __future__ import annotations
@@ -119,30 +119,47 @@ def test_it_parses_a_short_text_here(long_text: str, helper_pids: Callable[[], l
     "fault",
     [
         pytest.param("os._exit(3)", id="helper-dies"),
-        pytest.param("sender.send_bytes(b'not a DocBin'); sender.close()", id="helper-sends-garbage"),
+        pytest.param("raise RuntimeError('boom')", id="helper-raises"),
+        pytest.param("os.write(out, b'not a DocBin')", id="helper-sends-garbage"),
+        pytest.param("os.write(out, b'')", id="helper-sends-nothing"),
         pytest.param("os.kill(os.getpid(), signal.SIGKILL)", id="helper-killed"),
     ],
 )
 def test_it_parses_a_failed_helpers_shard_itself(
     fault: str, long_text: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def failing(nlp: Any, pieces: list[str], batch_size: int, sender: Any) -> None:
-        exec(fault, {"os": os, "signal": signal, "sender": sender})  # noqa: S102 - the fault's own text
+    def failing(nlp: Any, pieces: list[str], batch_size: int, out: int) -> None:
+        exec(fault, {"os": os, "signal": signal, "out": out})  # noqa: S102 - the fault's own text
 
     monkeypatch.setattr(parallel_parse, "_send_shard", failing)
     with caplog.at_level(logging.WARNING, logger="events.extraction.parallel_parse"):
         parallel = extract(long_text, PUBLISHED, PARALLEL)
     assert "parsing its shard here" in caplog.text
     assert parallel == extract(long_text, PUBLISHED, SERIAL)
-    assert multiprocessing.active_children() == []
+    assert _children() == []
 
 
 def test_it_parses_here_when_a_helper_cannot_start(long_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refused(self: Any) -> None:
-        raise OSError(11, "Resource temporarily unavailable")
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr(multiprocessing.get_context("fork").Process, "start", refused)
+    monkeypatch.setattr(os, "fork", refused)
     assert extract(long_text, PUBLISHED, PARALLEL) == extract(long_text, PUBLISHED, SERIAL)
+
+
+def _children() -> list[int]:
+    """Pids of this process's children, zombies included (every helper must be reaped)."""
+    me = os.getpid()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == me:
+                found.append(int(entry.name))
+    return found
 
 
 class _Deadline(Exception):
@@ -172,7 +189,7 @@ def test_it_kills_its_helpers_when_the_caller_is_interrupted(
         signal.signal(signal.SIGALRM, previous)
     pid = int(started.read_text())
     assert not _alive(pid)
-    assert multiprocessing.active_children() == []
+    assert _children() == []
 
 
 def _alive(pid: int) -> bool:
@@ -219,17 +236,22 @@ def test_its_helpers_die_with_a_killed_caller(tmp_path: Path) -> None:
     assert not _alive(pid)
 
 
-def _daemon_can_fork(queue: Any) -> None:
-    queue.put(parallel_parse.can_fork())
+def _extract_in_daemon(text: str, queue: Any) -> None:
+    queue.put(extract(text, PUBLISHED, PARALLEL))
 
 
-def test_a_daemonic_process_starts_no_helpers() -> None:
+def test_a_daemonic_pool_child_forks_helpers_too(long_text: str, helper_pids: Callable[[], list[int]]) -> None:
+    """Celery's pool children are daemonic; multiprocessing would refuse them children, a fork does not."""
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
-    child = context.Process(target=_daemon_can_fork, args=(queue,), daemon=True)
+    child = context.Process(target=_extract_in_daemon, args=(long_text, queue), daemon=True)
     child.start()
-    assert queue.get(timeout=30) is False
+    parallel = queue.get(timeout=120)
     child.join()
+    assert child.exitcode == 0
+    helpers = helper_pids()
+    assert len(helpers) == 1 and child.pid not in helpers
+    assert parallel == extract(long_text, PUBLISHED, SERIAL)
 
 
 @given(st.lists(st.integers(min_value=0, max_value=5_000), max_size=60), st.integers(min_value=1, max_value=6))
