@@ -134,6 +134,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         return [Actor(name, ActorKind.PERSON, role)] if name else []
     ent = _entity_of(doc, token)
     if ent is None:
+        named = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if named:  # "the journalist, Nathan Marsh,": the person the noun is put beside
+            return _actors_for(doc, named[0], role, aliases)
         # "China's defense minister", "U.S. and Chinese officials": the states behind unnamed officials;
         # "a Texas businessman" is a private person from a place, not the state of Texas acting. A
         # nationality names the state only for who acts: "summoned the Chinese ambassador" keeps its
@@ -186,23 +189,39 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return found
 
 
-def _subject_of(token: Token) -> list[Token]:
-    """The subject of a trigger verb, looking through "plans to meet", "postponed plans to visit"."""
+def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Token], list[Token]]:
+    """Who acted and who was acted on, from the subject of a trigger verb, looking through "plans to
+    meet", "postponed plans to visit". With ``acted_on_when_passive`` (arrests, expulsions: acts done
+    to someone), the trigger's own passive subject was acted on ("Marsh was arrested") and its agent
+    acted ("... by the police"); a subject raised from a verb above ("Whitfield is scheduled to visit")
+    and the subject of "was sworn in" still act."""
     current = token
+    raised = False
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
-        if subjects:
-            subject = subjects[0]
-            if subject.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
-                subject = current.head  # "Mark Swidan, who has been imprisoned": the antecedent
-            if subject.dep_ == "agent":
-                subject = next((g for g in subject.children if g.dep_ == "pobj"), subject)
-            return _with_conjuncts(subject)
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subjects or agents:
+            acted: list[Token] = agents[:1]
+            acted_on: list[Token] = []
+            if subjects:
+                subject = subjects[0]
+                passive = subject.dep_ == "nsubjpass" and not raised and acted_on_when_passive
+                if subject.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
+                    subject = current.head  # "Mark Swidan, who has been imprisoned": the antecedent
+                if passive:
+                    acted_on = [subject]
+                else:
+                    acted = [subject]
+            return (
+                [t for a in acted for t in _with_conjuncts(a)],
+                [t for a in acted_on for t in _with_conjuncts(a)],
+            )
         if current.dep_ in {"xcomp", "acl", "dobj", "conj", "pobj", "prep"} and current.head.i != current.i:
+            raised = raised or current.dep_ != "conj"  # "arrested and convicted" share one subject
             current = current.head
         else:
             break
-    return []
+    return [], []
 
 
 def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor, ...]:
@@ -210,18 +229,26 @@ def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor,
     head = doc[trigger.head_i]
     initiators: list[Token] = []
     others: list[Token] = []
+    done_to = trigger.type in TARGETED
     if trigger.nominal:
         initiators = [c for c in token.children if c.dep_ == "poss"]
+        # "a planned visit to Moscow by Slovakia's foreign minister": "by" names who makes it.
+        initiators += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+        initiators = [t for c in initiators if c.dep_ in {"poss", "pobj"} for t in _with_conjuncts(c)]
         if not initiators and head.i != token.i:
-            initiators = _subject_of(head)
+            initiators, acted_on = _subject_of(head, acted_on_when_passive=done_to)
+            others.extend(t for t in acted_on if t.i != token.i)
     else:
-        initiators = _subject_of(token)
+        initiators, acted_on = _subject_of(token, acted_on_when_passive=done_to)
+        others.extend(acted_on)
     for source in {token, head}:
         for child in source.children:
             partner_preps = {"with", "between", "by", "against", "on"} | (
                 set() if trigger.type is EventType.VISIT else {"to"}  # a visit's "to" names the destination
             )
             if child.dep_ == "prep" and child.lower_ in partner_preps:
+                if trigger.nominal and child.lower_ == "by" and source.i == token.i:
+                    continue  # an initiator, above
                 others.extend(g for c in child.children if c.dep_ == "pobj" for g in _with_conjuncts(c))
             elif child.dep_ in {"dobj", "dative"} and not trigger.nominal and trigger.type is not EventType.VISIT:
                 others.extend(_with_conjuncts(child))

