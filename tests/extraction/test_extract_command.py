@@ -68,3 +68,12 @@ def test_it_parses_with_as_many_processes_as_the_settings_say(
     assert len(record.read_text().split()) == helpers
     [event] = json.loads(out.getvalue())["events"]  # six reports of one trip, merged as with one process
     assert event["location"]["name"] == "Tokyo"
+
+
+@pytest.mark.parametrize("command", ["extract", "timex"])
+def test_a_missing_spacy_pipeline_is_a_sentence_not_a_traceback(command: str, tmp_path: Path, settings: Any) -> None:
+    settings.SPACY_MODEL = "no_such_pipeline"
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(CommandError, match=r"'no_such_pipeline' is not installed: install requirements-model\.txt"):
+        call_command(command, str(article), "--published", "2024-06-12")

@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from events.extraction.nlp import load_pipeline
 from events.extraction.scoring.meantime import REFERENCE_VALUE_F1, evaluate, read_corpus
 from events.extraction.timex import find_time_expressions, resolve_time_expression
+from events.management.engine import EngineCommand
 
 
-class Command(BaseCommand):
+class Command(EngineCommand):
     help = "Evaluate the time-expression resolver on MEANTIME (span and value F1)."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
+
+from events.management.engine import EngineCommand
 
 
-class Command(BaseCommand):
+class Command(EngineCommand):
     # The engine needs no database or app checks; running them would tie this tool to the whole site.
     requires_system_checks: list[str] = []
     help = "Score extracted events against a gold file (see shared/gold/README.md); --baseline compares."

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from events.management.dates import published_option
+from events.management.engine import EngineCommand
 
 
-class Command(BaseCommand):
+class Command(EngineCommand):
     # The engine needs no database or app checks; running them would tie this tool to the whole site.
     requires_system_checks: list[str] = []
     help = "Extract dated events from an article file (HTML or plain text) and print them."

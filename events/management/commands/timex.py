@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from events.extraction.nlp import load_pipeline
 from events.extraction.timex import find_time_expressions
 from events.management.dates import published_option
+from events.management.engine import EngineCommand
 
 
-class Command(BaseCommand):
+class Command(EngineCommand):
     help = "List the time expressions in a text file, resolved against its publication date."
 
     def add_arguments(self, parser: CommandParser) -> None:
