@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from events.extraction.demonyms import country_of_demonym
+from events.extraction.person_names import family_name
 from events.extraction.tree import entity_span
 from events.extraction.triggers import Trigger
 from events.extraction.types import Actor
@@ -265,6 +266,7 @@ def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor,
 
 
 def short_name(actor: Actor) -> str:
+    """How a headline names the actor: a person by family name ("Blinken", "Xi"), anyone else in full."""
     if actor.kind is ActorKind.PERSON:
-        return actor.name.split()[-1]
+        return family_name(actor.name)
     return actor.name
