@@ -110,7 +110,7 @@ def _choose_city(candidates: list[dict[str, Any]], prefer: frozenset[str]) -> di
 
 
 @lru_cache(maxsize=4096)
-def _country_code(name: str) -> tuple[str, str] | None:
+def country_code(name: str) -> tuple[str, str] | None:
     countries, _, _ = _gazetteer()
     key = name.lower().removeprefix("the ").strip()
     if key in countries:
@@ -148,7 +148,7 @@ def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozen
         return Location(clean, PlaceKind.SEA)
     if label == "FAC":
         return Location(clean, PlaceKind.VENUE)
-    country = _country_code(clean)
+    country = country_code(clean)
     if country is not None:
         return Location(clean, PlaceKind.COUNTRY, country[0])
     _, cities, states = _gazetteer()
@@ -190,7 +190,7 @@ def _mentioned_countries(doc: Doc) -> frozenset[str]:
         return cached
     codes: set[str] = set()
     for name in {ent.text for ent in doc.ents if ent.label_ == "GPE"}:
-        found = _country_code(name)
+        found = country_code(name)
         if found is not None:
             codes.add(found[0])
     result = frozenset(codes)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from events.extraction.actors import in_dateline, short_name
 from events.extraction.places import STRETCH_NOUNS
-from events.extraction.tree import entity_span
+from events.extraction.tree import entity_span, free_relative
 from events.extraction.triggers import MEASURE_SUBJECTS, NOUNS, Trigger, starts_to_bind
 from events.extraction.types import Actor, Location
 from events.extraction.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventType
@@ -32,7 +32,7 @@ NOT_NAMING = frozenset(
     {"planned", "proposed", "scheduled", "expected", "postponed", "delayed", "cancelled", "canceled", "possible",
      "potential", "previous", "prior", "earlier", "later", "next", "last", "latest", "recent", "upcoming",
      "similar", "such", "own", "other", "same", "further", "new", "first", "second", "third", "rare", "brief",
-     "likely", "future", "ongoing", "current", "former", "this", "that", "its", "their", "his",
+     "likely", "future", "ongoing", "current", "former", "this", "that", "its", "their", "his", "major",
      "her", "our", "day", "week", "month", "year", "today", "tomorrow", "yesterday"}
 )  # fmt: skip
 LOCATION_PREPS = frozenset({"in", "to", "at", "of", "on", "near", "off", "from", "into", "over"})
@@ -164,9 +164,19 @@ def _where(doc: Doc, trigger: Trigger, location: Location | None, said: str, *, 
 def _object_phrase(doc: Doc, token: Token) -> str:
     """What a verb acted on when no named actor says it: "expels two diplomats", "opens an investigation"
     (not an event noun: "met for a summit" is no summit met)."""
-    # "shot down a balloon" is at times parsed with the balloon under the particle "down".
+    # "shot down a balloon" is at times parsed with the balloon under the particle "down"; "fired what
+    # appeared to be a missile" names the thing inside a free relative, which goes first.
     under_particle = [g for c in token.children if c.dep_ == "prt" for g in c.children if g.dep_ == "pobj"]
-    for child in [*(c for c in token.children if c.dep_ == "dobj"), *under_particle]:
+    appeared = [
+        a
+        for c in token.children
+        if c.dep_ == "ccomp" and free_relative(c)
+        for x in c.subtree
+        if x.dep_ == "xcomp" and x.lemma_ == "be"
+        for a in x.children
+        if a.dep_ == "attr"
+    ]
+    for child in [*appeared, *(c for c in token.children if c.dep_ == "dobj"), *under_particle]:
         if child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
             if NOUNS.get(child.lemma_.lower()) in BETWEEN | MOTION or child.lemma_.lower() in {"effect", "office"}:
                 return ""  # "met for a summit", "made the trip": no thing acted on

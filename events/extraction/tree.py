@@ -50,7 +50,7 @@ def entity_span(doc: Doc, token: Token) -> Span | None:
 CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
 
 
-def _free_relative(token: Token) -> bool:
+def free_relative(token: Token) -> bool:
     """ "fired what appeared to be a missile": the clause is the verb's object, not a new clause."""
     return token.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in token.children)
 
@@ -64,7 +64,7 @@ def crosses_clause(doc: Doc, a: int, b: int) -> bool:
         for index in path:
             if index in common:
                 break
-            if doc[index].dep_ in CLAUSE_EDGES and not _free_relative(doc[index]):
+            if doc[index].dep_ in CLAUSE_EDGES and not free_relative(doc[index]):
                 return True
     return False
 

@@ -9,9 +9,11 @@ their own: they change the status of the event they govern (see :mod:`events.ext
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from events.extraction.tree import free_relative
 from events.extraction.vocabulary import EventType
 
 if TYPE_CHECKING:
@@ -325,9 +327,11 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
             return T.EXPORT_CONTROL, f"verb:{lemma}-export-controls"
     if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
+    # "fired what appeared to be a new missile ..., its most provocative test": the free relative is an
+    # object too, beside whatever noun the parser also took for one.
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and (free_relative(c) or not objects)]
     if lemma in {"launch", "fire", "test", "test-fire"} and (
-        object_words & WEAPON_WORDS
-        or _object_subtree_words(objects or [c for c in token.children if c.dep_ == "ccomp"]) & WEAPON_WORDS
+        object_words & WEAPON_WORDS or _object_subtree_words([*objects, *clauses]) & WEAPON_WORDS
     ):
         return T.WEAPONS_TEST, f"verb:{lemma}-weapon"
     if lemma == "strike" and not object_lemmas & AGREEMENT_NOUNS:
@@ -406,7 +410,10 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
             return None
     elif lemma == "exchange":
         words = modifiers | {g.lower_ for c in token.children if c.dep_ == "prep" for g in c.children}
-        entity_pair = any(c.dep_ == "compound" and c.ent_type_ in {"GPE", "NORP"} for c in token.children)
+        entity_pair = any(
+            c.dep_ == "compound" and (c.ent_type_ in {"GPE", "NORP"} or _names_two_states(c.text))
+            for c in token.children
+        )
         if not (words & EXCHANGE_WORDS or entity_pair):
             return None
     elif lemma in {"investigation", "probe", "inquiry"}:
@@ -428,7 +435,25 @@ def _event_head(token: Token) -> int:
         current = current.head.head
     if current.dep_ in {"dobj", "nsubjpass", "attr"} and current.head.lemma_.lower() in LIGHT_VERBS:
         return current.head.i
+    if current.dep_ == "nsubj" and _says_it_happened(current.head):
+        return current.head.i  # "the exchange took place in Abu Dhabi": the place hangs on "took"
     return token.i
+
+
+def _says_it_happened(verb: Token) -> bool:
+    """ "took place", "occurred", "happened": a verb that only says its subject, an event, happened."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in {"occur", "happen", "unfold"}
+
+
+def _names_two_states(text: str) -> bool:
+    """ "U.S.-Russia", "Japan–China": one token naming two states (spaCy may tag it a person)."""
+    from events.extraction.places import country_code
+
+    parts = re.split(r"[-–]", text)
+    return len(parts) == 2 and all(country_code(part) is not None for part in parts if part) and all(parts)
 
 
 def find_triggers(sentence: Span) -> list[Trigger]:

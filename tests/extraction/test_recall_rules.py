@@ -64,3 +64,27 @@ def test_a_year_inside_another_noun_phrase_does_not_date_the_event() -> None:
 def test_a_private_person_from_a_place_does_not_make_the_place_an_actor() -> None:
     [event] = events_of("Mark Swidan, a Texas businessman who has been imprisoned since 2012, was freed.")
     assert "Texas" not in {a.name for a in event.actors}
+
+
+def test_a_launch_named_in_a_free_relative_beside_a_misparsed_object() -> None:
+    """The parser takes "its most provocative test" for the object of "fired"; the missile is still read."""
+    [event] = events_of(
+        "North Korea fired what appeared to be a new submarine-launched ballistic missile early Wednesday, "
+        "South Korea's military said, its most provocative test in a year."
+    )
+    assert (event.type, event.date) == (EventType.WEAPONS_TEST, "2024-06-12")
+    assert event.title == "North Korea fires submarine-launched ballistic missile"
+
+
+def test_a_two_state_token_makes_an_exchange_and_took_place_places_it() -> None:
+    [event] = events_of("The last major U.S.-Russia exchange took place in Abu Dhabi in December 2022.")
+    assert (event.type, event.date) == (EventType.RELEASE, "2022-12")
+    assert event.location is not None and event.location.name == "Abu Dhabi"
+    assert event.title == "U.S.-Russia exchange in Abu Dhabi"
+    # Words of a talk, not a swap, stay no event.
+    assert events_of("The two sides exchanged views in Geneva on Monday.") == []
+
+
+def test_an_event_that_happened_somewhere_is_placed_there() -> None:
+    [event] = events_of("The meeting happened in Geneva on Monday.")
+    assert event.location is not None and event.location.name == "Geneva"
