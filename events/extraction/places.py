@@ -41,6 +41,9 @@ TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EX
 FEATURE_NOUNS = frozenset({"island", "islands", "coast", "border", "shoal", "reef", "strait", "sea"})
 # "off the coast of South Carolina", "in the waters off Kinmen": a stretch of a place named after "of".
 STRETCH_NOUNS = frozenset({"coast", "coastline", "shore", "waters", "outskirts", "border", "edge", "vicinity"})
+# A shoot-down, strike, drill or launch happens where the forces are, not where the story was filed
+# ("WASHINGTON (Reuters) — The military shot down the balloon"): a dateline does not place it.
+UNDATELINED_TYPES = TARGET_PLACE_TYPES | {EventType.WEAPONS_TEST}
 # A big city is known by its name; a small town shares its name with better-known regions ("Bali").
 WELL_KNOWN_POPULATION = 100_000
 # "SAN DIEGO (AP) —", "HANOI, Vietnam (Reuters) —", "WASHINGTON —": a dateline opening the sentence.
@@ -303,13 +306,14 @@ def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
 
 def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     """The place the trigger governs; else the state it acts on (invasions, drills), the dateline of its
-    sentence, or, for acts a state performs at home (summons, elections, expulsions), the acting state."""
+    sentence (not for uses of force: see :data:`UNDATELINED_TYPES`), or, for acts a state performs at home
+    (summons, elections, expulsions), the acting state."""
     prefer = _mentioned_countries(doc)
     token = doc[trigger.i]
     found = _governed_place(doc, trigger, prefer)
     if found is None and trigger.type in TARGET_PLACE_TYPES:
         found = _target_place(doc, token, prefer)
-    if found is None:
+    if found is None and trigger.type not in UNDATELINED_TYPES:
         found = dateline_place(token.sent, prefer)
     if found is None and trigger.type in DOMESTIC_TYPES:
         found = _acting_state(doc, doc[trigger.head_i], prefer)

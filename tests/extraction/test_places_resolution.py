@@ -92,3 +92,11 @@ def test_a_proper_noun_before_a_feature_noun_names_a_place() -> None:
         "Kinmen islands"
     )
     assert place_of("Inspectors visited its Fordo facility on Monday.") == "Fordo"
+
+
+def test_a_dateline_does_not_place_a_use_of_force() -> None:
+    """The bureau a story is filed from is not where a balloon was shot down or a missile fired: unknown
+    is honest, and it lets the report match the other reports of the same shoot-down."""
+    assert place_of("WASHINGTON (Reuters) — The military shot down a surveillance balloon on Saturday.") is None
+    assert place_of("SEOUL (AP) — North Korea fired two ballistic missiles on Monday.") is None
+    assert place_of("OSLO (AP) — Norway signed the accord on Tuesday.") == "Oslo"  # a signing is where it is filed

@@ -50,3 +50,35 @@ def test_it_handles_a_megabyte_article() -> None:
     # The repeats merge into the first report; the last paragraph, 1 MB in, still gives its own event.
     [signed] = [e for e in result.events if e.location and e.location.name == "Hanoi"]
     assert text[signed.citation.start : signed.citation.end] == last.strip()
+
+
+# A megabyte made of drawn pieces: news sentences with dates, arbitrary unicode and paragraph breaks in
+# drawn proportions, repeated to 1 MB. Two examples, each about 20 s on two cores.
+NEWS = [
+    "The minister arrived in Paris on Monday and met officials in Lyon on Tuesday. ",
+    "Talks in Vienna were postponed until next month, diplomats said. ",
+    "China staged drills near Taiwan early Sunday. ",
+]
+
+
+@settings(
+    max_examples=2,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(NEWS), st.text(max_size=60), st.sampled_from(["\n", "\n\n", " "])),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_it_survives_a_megabyte_of_drawn_text(parts: list[str]) -> None:
+    unit = "".join(parts) + NEWS[0]  # every unit holds one dated sentence, so there is work to the end
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    result = extract(text, PUBLISHED, ExtractionConfig(processes=2))
+    assert result.events
+    for event in result.events:
+        assert 0 <= event.citation.start <= event.citation.end <= len(result.text)
+        assert result.text[event.citation.start : event.citation.end] == event.citation.quote
