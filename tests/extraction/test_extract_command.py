@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -43,29 +43,19 @@ def test_it_refuses_a_missing_file_and_a_bad_date(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("processes", "helpers"), [(1, 0), (2, 1), (3, 2)])
 def test_it_parses_with_as_many_processes_as_the_settings_say(
-    processes: int, helpers: int, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+    processes: int, helpers: int, tmp_path: Path, settings: Any, helper_pids: Callable[[], list[int]]
 ) -> None:
     from events.extraction import parallel_parse
 
     if not parallel_parse.can_fork():
         pytest.skip("this platform cannot fork helpers")
-    record = tmp_path / "helpers"
-    record.write_text("")
-    real = parallel_parse._send_shard
-
-    def recording(*args: Any) -> None:
-        with record.open("a") as out:
-            out.write(f"{os.getpid()}\n")
-        real(*args)
-
-    monkeypatch.setattr(parallel_parse, "_send_shard", recording)
     settings.EXTRACTION_PROCESSES = processes
     settings.EXTRACTION_PARALLEL_MIN_CHARS = 0
     article = tmp_path / "a.txt"
     article.write_text((TEXT + "\n") * 6, encoding="utf-8")
     out = StringIO()
     call_command("extract", str(article), "--published", "2024-06-12", "--json", stdout=out)
-    assert len(record.read_text().split()) == helpers
+    assert len(helper_pids()) == helpers
     [event] = json.loads(out.getvalue())["events"]  # six reports of one trip, merged as with one process
     assert event["location"]["name"] == "Tokyo"
 

@@ -46,22 +46,6 @@ def long_text() -> str:
     return "\n\n".join(articles)
 
 
-@pytest.fixture
-def helper_pids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[int]]:
-    """Pids of the helpers that parsed a shard (each writes its own, then runs the real body)."""
-    record = tmp_path / "helpers"
-    record.write_text("")
-    real = parallel_parse._send_shard
-
-    def recording(*args: Any) -> None:
-        with record.open("a") as out:
-            out.write(f"{os.getpid()}\n")
-        real(*args)
-
-    monkeypatch.setattr(parallel_parse, "_send_shard", recording)
-    return lambda: [int(line) for line in record.read_text().split()]
-
-
 def _token_rows(doc: Any) -> list[tuple[object, ...]]:
     return [
         (
