@@ -13,8 +13,9 @@ process. That rule keeps orphans from outliving a parent that is terminated; her
 helper with its parent instead. ``nlp.pipe(n_process=...)`` would also leave this process idle while it
 waits, and ship each Doc back with its tensor, which the engine never reads (77 MB for 1 MB of text).
 
-Failures cost time, never output: a helper that dies, is killed or cannot be started has its shard
-parsed here. An exception here (Celery's soft time limit) kills the helpers in a ``finally``; if this
+Failures cost time, never output: a helper that dies, is killed, cannot be started or sends nothing in
+time (:data:`HELPER_GRACE_SECONDS`; a lock held by another thread at the fork could leave it stuck) has
+its shard parsed here. An exception here (Celery's soft time limit) kills the helpers in a ``finally``; if this
 process is killed outright (Celery's hard limit), the kernel kills them too (``PR_SET_PDEATHSIG``). Only
 Linux has that signal, so only Linux forks helpers; elsewhere everything is parsed in this process.
 """
@@ -24,8 +25,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import select
 import signal
 import sys
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,6 +39,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _PR_SET_PDEATHSIG = 1
+# How long a helper may take before its shard is parsed here instead: a fixed grace plus its characters
+# at 2 KB a second, fifteen times slower than a loaded core parses.
+HELPER_GRACE_SECONDS = 30.0
+HELPER_SLOWEST_CHARS_PER_SECOND = 2_000
 
 
 def can_fork() -> bool:
@@ -120,14 +127,33 @@ def _start(nlp: Language, pieces: list[str], start: int, end: int, batch_size: i
     return _Helper(pid, reader, start, end)
 
 
-def _received(nlp: Language, helper: _Helper) -> list[Doc] | None:
+def _read_all(fd: int, deadline: float) -> bytes | None:
+    """Everything written to ``fd`` until its writer closes it, or None when ``deadline`` passes first."""
+    chunks: list[bytes] = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return None
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _received(nlp: Language, helper: _Helper, chars: int) -> list[Doc] | None:
     from spacy.tokens import DocBin
 
-    with os.fdopen(helper.reader, "rb", closefd=False) as stream:
-        data = stream.read()
+    # A helper parses ~30 KB a second; one that is far slower is stuck (a lock held at the fork, say).
+    data = _read_all(helper.reader, time.monotonic() + HELPER_GRACE_SECONDS + chars / HELPER_SLOWEST_CHARS_PER_SECOND)
+    if data is None:
+        log.warning("a parse helper sent nothing in time; parsing its shard here")
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(helper.pid, signal.SIGKILL)
     _, status = os.waitpid(helper.pid, 0)
     helper.pid = 0
     expected = helper.end - helper.start
+    if data is None:
+        return None
     if os.waitstatus_to_exitcode(status) != 0:
         log.warning("a parse helper ended with status %d; parsing its shard here", os.waitstatus_to_exitcode(status))
         return None
@@ -157,7 +183,8 @@ def parse_in_processes(nlp: Language, pieces: list[str], *, processes: int, batc
         docs = list(nlp.pipe(pieces[first_start:first_end], batch_size=batch_size))
         received = 0
         for start, end in bounds[1:]:
-            shard = _received(nlp, helpers[start, end]) if (start, end) in helpers else None
+            chars = sum(map(len, pieces[start:end]))
+            shard = _received(nlp, helpers[start, end], chars) if (start, end) in helpers else None
             received += shard is not None
             docs.extend(shard if shard is not None else nlp.pipe(pieces[start:end], batch_size=batch_size))
         log.info(

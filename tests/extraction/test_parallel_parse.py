@@ -123,6 +123,26 @@ def test_it_parses_a_failed_helpers_shard_itself(
     assert _children() == []
 
 
+def test_it_kills_a_stuck_helper_and_parses_its_shard_here(
+    long_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    started = tmp_path / "started"
+
+    def stuck(*args: Any) -> None:
+        started.write_text(str(os.getpid()))
+        time.sleep(600)
+
+    monkeypatch.setattr(parallel_parse, "_send_shard", stuck)
+    monkeypatch.setattr(parallel_parse, "HELPER_GRACE_SECONDS", 1.0)
+    monkeypatch.setattr(parallel_parse, "HELPER_SLOWEST_CHARS_PER_SECOND", 10**9)
+    with caplog.at_level(logging.WARNING, logger="events.extraction.parallel_parse"):
+        parallel = extract(long_text, PUBLISHED, PARALLEL)
+    assert "sent nothing in time" in caplog.text
+    assert parallel == extract(long_text, PUBLISHED, SERIAL)
+    assert not _alive(int(started.read_text()))
+    assert _children() == []
+
+
 def test_it_parses_here_when_a_helper_cannot_start(long_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     def refused() -> int:
         raise BlockingIOError(11, "Resource temporarily unavailable")
