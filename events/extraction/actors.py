@@ -199,7 +199,9 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
     current = token
     raised = False
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "VIENNA (AP) — U.S. and Chinese officials held talks": the parser may take the dateline for a
+        # second subject; it names where the story was filed.
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(current.doc, c)]
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subjects or agents:
             acted: list[Token] = agents[:1]

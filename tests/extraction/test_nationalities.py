@@ -43,6 +43,9 @@ def test_officials_of_two_nationalities_make_two_state_actors() -> None:
         ("China", "state", "initiator"),
     ]
     assert event.title == "U.S.–China talks in Vienna"
+    # The parser takes the dateline for a subject too; the officials still act.
+    [filed] = extract("VIENNA (AP) — U.S. and Chinese officials held talks in Vienna on Monday.", PUBLISHED).events
+    assert filed.title == "U.S.–China talks in Vienna"
 
 
 def test_a_nationality_acting_alone_is_its_state() -> None:
