@@ -235,6 +235,8 @@ def _verb_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
     named = [a for a in actors if a.role is ActorRole.INITIATOR]
     initiators = _names(actors, ActorRole.INITIATOR)
     plural = len(named) > 1
+    # "... by Russia": a named agent turns the passive active ("Russia expels two diplomats").
+    agent_named = bool(named) and any(c.dep_ == "agent" for c in token.children)
     targets = tuple(a for a in actors if a.role is ActorRole.TARGET)
     if not named and targets and _passive(token):
         # "The journalist, Nathan Marsh, was arrested": the one acted on is the passive subject.
@@ -255,15 +257,13 @@ def _verb_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
         partner = f" {others}"
     if not others and trigger.type not in MOTION and "-effect" not in trigger.rule and "-into-" not in trigger.rule:
         obj = _object_phrase(doc, token)
-        agent = any(c.dep_ == "agent" for c in token.children)
-        subject = _subject(token) if not obj and named and agent and _passive(token) else None
+        subject = _subject(token) if not obj and agent_named and _passive(token) else None
         if subject is not None:  # "diplomats were expelled by Russia": Russia expels the diplomats
             obj = _noun_phrase(doc, subject)
             opening = subject.sent[0]
             if opening.pos_ != "PROPN" and obj.split()[0] == opening.text:  # "Two diplomats were ..."
                 obj = obj[:1].lower() + obj[1:]
         partner = f" {obj}" if obj else ""
-    agent_named = bool(named) and any(c.dep_ == "agent" for c in token.children)
     said = f"{initiators} {_verb(doc, token, trigger, plural=plural, agent_named=agent_named)}{partner}"
     return said + _where(doc, trigger, location, said)
 

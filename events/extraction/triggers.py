@@ -453,7 +453,7 @@ def _names_two_states(text: str) -> bool:
     from events.extraction.places import country_code
 
     parts = re.split(r"[-–]", text)
-    return len(parts) == 2 and all(country_code(part) is not None for part in parts if part) and all(parts)
+    return len(parts) == 2 and all(parts) and all(country_code(part) is not None for part in parts)
 
 
 def find_triggers(sentence: Span) -> list[Trigger]:
