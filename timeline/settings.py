@@ -332,7 +332,6 @@ INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 5)
 INGEST_SWEEP_BATCH = env_int("INGEST_SWEEP_BATCH", 500)
 INGEST_FETCH_DEADLINE_SECONDS = env_int("INGEST_FETCH_DEADLINE_SECONDS", 30)
 # Tests only: let the fetcher reach loopback HTTP servers on any port. Never set in production.
-INGEST_ALLOW_LOOPBACK_FOR_TESTS = env_bool("INGEST_ALLOW_LOOPBACK_FOR_TESTS", False)
 if INGEST_STUCK_AFTER_SECONDS <= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured("INGEST_STUCK_AFTER_SECONDS must be longer than CELERY_TASK_TIME_LIMIT")
 

@@ -10,7 +10,7 @@ Two ways to process what was submitted:
 * queued (the default): each article is stored queued and its task is sent when its transaction
   commits; the worker does the rest, and the Article rows say how far it got;
 * in-process (``ingest --sync``): nothing is sent to a broker; this process runs
-  :func:`events.services.ingestion.article_process`, the very service the task calls.
+  :func:`events.services.articles_process.article_process`, the very service the task calls.
 """
 
 from __future__ import annotations
@@ -27,13 +27,10 @@ from django.db import transaction
 from events.exceptions import DomainError, DuplicateArticle
 from events.models import Article, ArticleState
 from events.services.articles import article_set_published, article_submit_html, article_submit_text
-from events.services.ingestion import (
-    RetryableIngestionError,
-    User,
-    article_enqueue,
-    article_ingest_url,
-    article_process,
-)
+from events.services.articles_claim import RetryableIngestionError
+from events.services.articles_process import article_process
+from events.services.articles_submit import User, article_ingest_url
+from events.services.queue import article_enqueue
 
 # What a directory is searched for; a file named on the command line must have one of these too.
 TEXT_SUFFIXES = frozenset({".txt"})
