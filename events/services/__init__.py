@@ -11,7 +11,12 @@ from events.services.articles import (
     article_submit_url,
     content_hash_for,
 )
-from events.services.articles_submit import article_ingest_url, article_reprocess_request, article_retry
+from events.services.articles_submit import (
+    article_ingest_url,
+    article_reprocess_request,
+    article_retry,
+    article_submit,
+)
 from events.services.citations import citation_create
 from events.services.events import (
     event_create,
@@ -32,6 +37,7 @@ __all__ = [
     "article_reprocess_request",
     "article_retry",
     "article_set_published",
+    "article_submit",
     "article_submit_html",
     "article_submit_text",
     "article_submit_url",

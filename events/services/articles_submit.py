@@ -13,10 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from events.exceptions import DuplicateArticle
+from events.exceptions import DomainError, DuplicateArticle
 from events.models import Article, ArticleState, Feed, PublishedSource, Source
 from events.models.articles import OriginalKind
-from events.services.articles import article_submit_url
+from events.services.articles import article_submit_html, article_submit_text, article_submit_url
 from events.services.queue import article_enqueue
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -89,3 +89,36 @@ def article_reprocess_request(*, article_ids: list[int]) -> None:
     """Ask for articles to be extracted again (extractor upgrade, corrected publication date)."""
     for article_id in article_ids:
         article_enqueue(article_id=article_id, reprocess=True)
+
+
+@transaction.atomic
+def article_submit(
+    *,
+    text: str | None = None,
+    html: bytes | str | None = None,
+    filename: str = "",
+    url: str | None = None,
+    title: str = "",
+    published: date | None = None,
+    source: Source | None = None,
+    user: User = None,
+    enqueue: bool = True,
+) -> Article:
+    """Store one submission as a queued article and signal the workers once it commits.
+
+    The one place that decides what was given, for the admin, the API and bulk add alike: pasted text
+    (``url``, if given, is then its address), else an uploaded HTML file, else a URL to fetch.
+    """
+    if text is not None and text.strip():
+        article = article_submit_text(text=text, title=title, url=url, published=published, source=source, user=user)
+    elif html is not None:
+        article = article_submit_html(
+            html=html, filename=filename, url=url, published=published, source=source, user=user
+        )
+    elif url is not None and url.strip():
+        article = article_submit_url(url=url, source=source, user=user)
+    else:
+        raise DomainError("nothing to submit: give the article's text, an HTML file or its URL")
+    if enqueue:
+        article_enqueue(article_id=article.pk)
+    return article
