@@ -16,6 +16,7 @@ from django.db import OperationalError
 
 from events.extraction.types import ArticleExtraction
 from events.ingestion.fetch import FetchError, fetch_url
+from events.metrics import extraction_timer
 from events.models import Article, ArticleState, PublishedSource
 from events.models.articles import OriginalKind
 from events.services import pipeline_config
@@ -77,7 +78,8 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
             if not claim_advance(claim, ArticleState.EXTRACTING, original=original):
                 return "lost claim"
         article.refresh_from_db()
-        extraction = _extract(article, original, is_html)
+        with extraction_timer():
+            extraction = _extract(article, original, is_html)
         if not extraction.text.strip():
             claim_fail(claim, "no article text found in the page")
             return "failed"
