@@ -2,7 +2,7 @@
 
 from events.models.actors import Actor, ActorAlias
 from events.models.articles import Article, ArticleState, PublishedSource
-from events.models.citations import Citation
+from events.models.citations import Citation, CitationReview
 from events.models.events import Event, EventActor, EventMerge, EventRelation, RelationKind
 from events.models.feeds import Feed, FeedEntry
 from events.models.places import Place
@@ -15,6 +15,7 @@ __all__ = [
     "Article",
     "ArticleState",
     "Citation",
+    "CitationReview",
     "Event",
     "EventActor",
     "EventMerge",

@@ -7,6 +7,20 @@ from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
 
 
+class CitationReview(models.TextChoices):
+    """Whether an editor stands behind a citation.
+
+    The machine and outsiders propose; only an editor publishes. A citation is shown to readers only when
+    it is accepted *and* its event is published (``events.selectors.citations_public``). It is accepted
+    when it is made, when its article came from someone trusted (``events.services.citation_review``);
+    otherwise it waits, proposed, until an editor accepts it (or publishes the event it reports).
+    """
+
+    PROPOSED = "proposed", "Proposed"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
 class Citation(models.Model):
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="citations")
     article = models.ForeignKey("events.Article", on_delete=models.PROTECT, related_name="citations")
@@ -23,6 +37,11 @@ class Citation(models.Model):
     # event, or an editor cited by hand), so an editor can judge the match and split it off.
     match_score = models.FloatField(null=True, blank=True)
     match_reason = models.CharField(max_length=300, blank=True)
+    # Proposed until an editor accepts it: a researcher's article that matched a published event must not
+    # put its quote and link on the public page before review (see CitationReview).
+    review_state = models.CharField(
+        max_length=10, choices=CitationReview.choices, default=CitationReview.PROPOSED, db_index=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -36,6 +55,9 @@ class Citation(models.Model):
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="citation_span_not_empty"),
             models.CheckConstraint(
                 condition=models.Q(end=models.F("start") + Length("quote")), name="citation_span_matches_quote"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(review_state__in=CitationReview.values), name="citation_review_state_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(time_start__isnull=True, time_end__isnull=True)

@@ -25,6 +25,7 @@ from events.models import (
     Article,
     ArticleState,
     Citation,
+    CitationReview,
     Event,
     EventActor,
     EventRelation,
@@ -34,6 +35,7 @@ from events.models import (
 )
 from events.services.articles import content_hash_for
 from events.services.articles_claim import Claim
+from events.services.citation_review import citation_initial_review
 from events.services.citations import citation_create
 from events.services.events import event_create
 from events.services.history import attribute
@@ -78,6 +80,9 @@ class _StoreCounts:
     scores: list[tuple[int, float, str]] = field(default_factory=list)
     # (event id, actor id, role) to add to matched events, written in one INSERT at the end of the store.
     actor_links: set[tuple[int, int, str]] = field(default_factory=set)
+    # The review state of every citation this store makes, decided once per article: accepted when the
+    # article came from a trusted hand, else proposed until an editor accepts it (see citation_review).
+    citation_review: str = CitationReview.PROPOSED
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ def _proposals_prepare(extraction: ArticleExtraction) -> tuple[list[_Prepared], 
             place=place,
             actor_ids=frozenset(actor.pk for actor, _ in actors),
             person_ids=frozenset(actor.pk for actor, _ in actors if actor.kind == ActorKind.PERSON),
+            quote=proposed.citation.quote,
         )
         prepared.append(_Prepared(proposed, proposal, actors))
     return prepared, invalid
@@ -184,6 +190,7 @@ def _store(
         article.refresh_from_db()
         return _mark_duplicate(article, twin, extraction.text)
 
+    counts.citation_review = citation_initial_review(article=article)
     if first_time:
         _proposals_store_new(article, prepared, counts)
     else:
@@ -268,12 +275,12 @@ def _cite_match(article: Article, item: _Prepared, match: Match, counts: _StoreC
         counts.actor_links |= {(event.pk, actor.pk, role) for actor, role in item.actors} - {
             (event.pk, pk, role) for pk, role in linked
         }
-    citation = _citation_create_for(event, article, item.proposed)
+    citation = _citation_create_for(event, article, item.proposed, counts.citation_review)
     counts.scores.append((citation.pk, match.score, match.reason))
     counts.matched += 1
 
 
-def _citation_create_for(event: Event, article: Article, proposed: ExtractedEvent) -> Citation:
+def _citation_create_for(event: Event, article: Article, proposed: ExtractedEvent, review_state: str) -> Citation:
     """The citation of ``article`` that reports ``event``, from the sentence the engine cited."""
     cite = proposed.citation
     return citation_create(
@@ -284,6 +291,7 @@ def _citation_create_for(event: Event, article: Article, proposed: ExtractedEven
         quote=cite.quote,
         time_text=cite.time_text,
         rule=proposed.rule,
+        review_state=review_state,
     )
 
 
@@ -340,7 +348,7 @@ def _proposal_store(
         review_state=ReviewState.PROPOSED,
         confidence=max(0.0, min(1.0, proposed.confidence)),
     )
-    _citation_create_for(event, article, proposed)
+    _citation_create_for(event, article, proposed, counts.citation_review)
     cited_events.add(event.pk)
     _link_postponed(event, proposal)
     counts.created += 1

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from events.exceptions import InvalidCitation
 from events.models import Article, Citation, Event
+from events.services.citation_review import citation_initial_review
 from events.services.history import attribute
 
 
@@ -29,10 +30,13 @@ def citation_create(
     time_text: str = "",
     rule: str = "",
     user: AbstractBaseUser | AnonymousUser | None = None,
+    review_state: str | None = None,
 ) -> Citation:
     """Cite ``article`` for ``event`` by offsets, or by a quote found in the text.
 
-    Idempotent: the same span for the same event returns the existing citation.
+    Idempotent: the same span for the same event returns the existing citation. ``review_state`` is
+    decided by :func:`events.services.citation_review.citation_initial_review` unless the caller (the
+    pipeline, which decides once per article) passes it.
     """
     text = article.clean_text
     if start is None or end is None:
@@ -61,6 +65,7 @@ def citation_create(
         time_start=time_start,
         time_end=time_end,
         rule=rule[:80],
+        review_state=review_state or citation_initial_review(article=article, user=user),
     )
     attribute(citation, user, "cited")
     citation.save()

@@ -17,33 +17,54 @@ actors     0.20    shared actors / actors of the side with fewer; 0.5 when eithe
 title      0.10    similarity of the two titles (difflib ratio over sorted lower-case words)
 =========  ======  ==============================================================================
 
-A candidate matches when its score reaches :data:`MATCH_THRESHOLD` (0.70); the best one wins (ties go
-to the older event). The threshold is set so that a proposal that agrees on type and day but says
-nothing of place or actors (many wire leads: "a U.S. jet shot down the balloon on Saturday") still
-matches (0.30 + 0.20 + 0.10 + 0.10 = 0.70), while two meetings in the same week between different
-people do not: people are specific, so two events whose people are all different are never matched
-(states are not: the press says "Beijing" for China). Without people, disjoint actors drop the actor
-part to 0, leaving at most 0.60 plus the title part when the place is unknown. The reason string that comes with
-a match is stored on the citation, so an editor sees why and can split the citation off.
+A candidate matches when its score reaches :data:`MATCH_THRESHOLD` (0.70). A candidate an editor has
+already reviewed (published or rejected) also needs something beyond type, date and place to tie the
+two together (:func:`corroboration`): an actor in common; a run of :data:`QUOTE_RUN_WORDS` words the
+proposal's sentence shares with a sentence already cited for the event (a wire story copied by another
+outlet); or titles at least :data:`TITLE_TIE` alike, neither of them the bare label of the type (a
+title names what was done to what: "jet shoots down Chinese balloon"). Type, day and place alone are
+what any report of another happening that day may share, and a match attaches the new article's
+citation to the stored event: on them alone, anyone who submits an article could hang a citation on a
+published event (it stays proposed until an editor accepts it, but on the wrong event). A proposal
+with nothing more to go on makes a new proposed event, which an editor merges if it is the same.
+
+A *proposed* candidate keeps the looser rule: nothing of it is public, and the editor who publishes it
+reviews every citation it gathered (the review queue shows each with its match reason, and "split
+off"). Wire leads often name no actor the engine resolves ("a U.S. jet shot down the balloon");
+requiring a tie there too split ten reports of one shootdown into three proposed events
+(tests/ingestion/test_store_shootdown.py, reversed order).
+
+The best candidate wins (ties go to the older event). Two meetings in the same week between different
+people never match: people are specific, so two events whose people are all different are never
+matched (states are not: the press says "Beijing" for China). Without people, disjoint actors drop the
+actor part to 0, leaving at most 0.60 plus the title part when the place is unknown. The reason string
+that comes with a match is stored on the citation, so an editor sees why and can split the citation off.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch
 
-from events.extraction.vocabulary import ActorKind, EventType, PlaceKind
-from events.models import Event, EventActor, Place
+from events.extraction.vocabulary import ActorKind, EventType, PlaceKind, ReviewState
+from events.models import Citation, Event, EventActor, Place
 
 MATCH_THRESHOLD = 0.70
 # Candidates read per proposal: the date overlap makes the real number small; this bounds a pathological
 # case (a year-long proposal against a busy year) to one cheap query.
 MAX_CANDIDATES = 200
+
+# Consecutive words a proposal's sentence must share with a sentence cited for the event to count as the
+# same report: long enough that a stock phrase ("said in a statement on Monday") does not reach it.
+QUOTE_RUN_WORDS = 8
+# Title similarity (see _title_similarity) that ties a proposal to an event. Titles of two unrelated
+# happenings of one type and day score 0.15-0.45 on our test sentences; two wordings of one report mostly 0.6-1.
+TITLE_TIE = 0.6
 
 WEIGHTS = {"type": 0.30, "date": 0.20, "place": 0.20, "actors": 0.20, "title": 0.10}
 
@@ -61,6 +82,7 @@ _COMPATIBLE_PAIRS: frozenset[frozenset[str]] = frozenset(
     ]
 )
 _WORD = re.compile(r"\w+")
+_TYPE_VALUES = frozenset(t.value for t in EventType)
 
 
 def compatible_types(event_type: str) -> set[str]:
@@ -83,6 +105,7 @@ class Proposal:
     place: Place | None
     actor_ids: frozenset[int]
     person_ids: frozenset[int] = frozenset()
+    quote: str = ""  # the sentence that reports it, compared with the event's cited sentences
 
 
 @dataclass(frozen=True)
@@ -93,7 +116,10 @@ class Match:
 
 
 def event_find_match(*, proposal: Proposal, exclude_ids: Iterable[int] = ()) -> Match | None:
-    """The stored event ``proposal`` reports, or None when it is a new one. Two queries."""
+    """The stored event ``proposal`` reports, or None when it is a new one.
+
+    Two queries, and a third for the cited sentences of the candidates that share no actor with it.
+    """
     candidates = (
         Event.objects.filter(
             merged_into__isnull=True,
@@ -106,21 +132,69 @@ def event_find_match(*, proposal: Proposal, exclude_ids: Iterable[int] = ()) -> 
         .prefetch_related(Prefetch("actor_links", queryset=EventActor.objects.select_related("actor")))
         .order_by("pk")[:MAX_CANDIDATES]
     )
-    best: Match | None = None
+    scored: list[tuple[Event, frozenset[int], frozenset[int]]] = []
     for event in candidates:
         links = event.actor_links.all()
         actor_ids = frozenset(link.actor_id for link in links)
         person_ids = frozenset(link.actor_id for link in links if link.actor.kind == ActorKind.PERSON)
-        match = match_score(proposal, event, actor_ids, person_ids)
+        scored.append((event, actor_ids, person_ids))
+    # The cited sentences are read only for candidates that no shared actor already corroborates.
+    need_quotes = [
+        event.pk
+        for event, actor_ids, _ in scored
+        if event.review_state != ReviewState.PROPOSED and not proposal.actor_ids & actor_ids
+    ]
+    quotes: dict[int, list[str]] = {}
+    if need_quotes and proposal.quote:
+        for event_id, quote in Citation.objects.filter(event_id__in=need_quotes).values_list("event_id", "quote"):
+            quotes.setdefault(event_id, []).append(quote)
+    best: Match | None = None
+    for event, actor_ids, person_ids in scored:
+        match = match_score(proposal, event, actor_ids, person_ids, quotes.get(event.pk, ()))
         if match is not None and match.score >= MATCH_THRESHOLD and (best is None or match.score > best.score):
             best = match
     return best
 
 
+def corroboration(
+    proposal: Proposal, event_title: str, event_actor_ids: frozenset[int], event_quotes: Sequence[str]
+) -> str | None:
+    """What ties ``proposal`` to a stored event beyond type, date and place, or None when nothing does."""
+    shared = proposal.actor_ids & event_actor_ids
+    if shared:
+        return f"{len(shared)} shared actor{'s' if len(shared) != 1 else ''}"
+    runs = _word_runs(proposal.quote)
+    if runs and any(runs & _word_runs(quote) for quote in event_quotes):
+        return f"a sentence shares {QUOTE_RUN_WORDS}+ words with one cited for the event"
+    if not (_is_type_label(proposal.title) or _is_type_label(event_title)):
+        if _title_similarity(proposal.title, event_title) >= TITLE_TIE:
+            return "titles alike"
+    return None
+
+
+def _is_type_label(title: str) -> bool:
+    """True for a title that only names an event type ("Military action"): it says nothing more."""
+    words = " ".join(_WORD.findall(title.lower()))
+    return not words or words.replace(" ", "_") in _TYPE_VALUES
+
+
+def _word_runs(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + QUOTE_RUN_WORDS]) for i in range(len(words) - QUOTE_RUN_WORDS + 1)}
+
+
 def match_score(
-    proposal: Proposal, event: Event, event_actor_ids: frozenset[int], event_person_ids: frozenset[int] = frozenset()
+    proposal: Proposal,
+    event: Event,
+    event_actor_ids: frozenset[int],
+    event_person_ids: frozenset[int] = frozenset(),
+    event_quotes: Sequence[str] = (),
 ) -> Match | None:
-    """Score ``event`` as the happening ``proposal`` reports; None when they cannot be the same."""
+    """Score ``event`` as the happening ``proposal`` reports; None when they cannot be the same.
+
+    Also None when ``event`` was reviewed (not proposed) and nothing but type, date and place ties them
+    (see :func:`corroboration` and the module docstring).
+    """
     if event.event_type == proposal.event_type:
         type_score, type_note = 1.0, f"same type ({event.event_type})"
     elif event.event_type in compatible_types(proposal.event_type):
@@ -140,6 +214,11 @@ def match_score(
     if proposal.person_ids and event_person_ids and not proposal.person_ids & event_person_ids:
         return None  # people are specific (unlike "Beijing" for China): different people, different events
     if _different_counterparts(proposal.person_ids, event_person_ids):
+        return None
+
+    tie = corroboration(proposal, event.title, event_actor_ids, event_quotes)
+    reviewed = event.review_state != ReviewState.PROPOSED
+    if reviewed and tie is None:
         return None
 
     if proposal.actor_ids and event_actor_ids:
@@ -162,6 +241,7 @@ def match_score(
     reason = (
         f"score {score:.2f}: {type_note}; dates overlap {date_score:.0%}; {place_note}; {actor_note}; "
         f"titles {title_score:.0%} alike"
+        + (f"; {tie}" if reviewed and not proposal.actor_ids & event_actor_ids else "")
     )
     return Match(event=event, score=score, reason=reason[:300])
 

@@ -62,7 +62,8 @@ def test_it_takes_the_lock_to_refine_an_event(locks: list[int]) -> None:
 def test_it_cites_an_event_it_may_not_change_without_the_lock(locks: list[int]) -> None:
     store(SHOOTDOWN, proposal(SHOOTDOWN, edtf="2023-02"))
     event_publish(events=[Event.objects.get()])
-    store(OTHER, proposal(OTHER, title="Military action"))
+    # A published event needs more than type, date and place to be matched: here a title alike.
+    store(OTHER, proposal(OTHER, title="U.S. jet shoots down balloon"))
 
     event = Event.objects.get()
     assert len(locks) == 1
