@@ -1,10 +1,13 @@
 """Reads for the researchers' API, built on :mod:`events.selectors` (the same reads the pages use).
 
 Visibility has three tiers here:
-- anyone: published events (not merged), published topics, and the articles those events cite;
-- editors (``events.view_event``): also proposed events, as on the admin side;
+- anyone: published events (not merged), published topics, the public citations of those events
+  (accepted by an editor: ``events.selectors.citations_public``) and the articles they quote, and the
+  actors, places and outlets those published events use;
+- editors (``events.view_event``): also proposed events and every citation, as on the admin side;
 - any other authenticated client (a researcher's token): also the proposed events drawn from articles
-  *it* submitted, and those articles — never another client's drafts.
+  *it* submitted, its own citations and those articles — never another client's drafts, nor another
+  client's proposed citation of a published event.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from api.models import EventChange
 from events.extraction.vocabulary import ReviewState
+from events.ingestion.fetch_messages import fetch_error_for_submitter
 from events.models import (
     Actor,
     Article,
@@ -32,7 +36,13 @@ from events.models import (
     Topic,
     TopicMembership,
 )
-from events.selectors import events_published, events_visible_to, topics_published_with_counts
+from events.selectors import (
+    PUBLIC_CITATION,
+    citations_public,
+    events_published,
+    events_visible_to,
+    topics_published_with_counts,
+)
 from events.sql_arrays import IdsAny, ids_array
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -133,11 +143,15 @@ def _event_ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> Query
     return queryset.filter(**{f"{column}__in": ids})
 
 
-def api_event_embed_rows(event_ids: Collection[int], *, with_citations: bool = True) -> EventEmbedRows:
+def api_event_embed_rows(
+    event_ids: Collection[int], *, with_citations: bool = True, user: User = None
+) -> EventEmbedRows:
     """Actors, published topics, relations and (optionally) citations of these events: one query each.
 
-    Plain ``values_list`` rows, not model instances: building an instance per related row was most of
-    the cost of a page (and of the bulk export). Article text never leaves the database.
+    Only the citations ``user`` may read (:func:`api_citations_visible`; anonymous by default) and only
+    the related events ``user`` may read. Plain ``values_list`` rows, not model instances: building an
+    instance per related row was most of the cost of a page (and of the bulk export). Article text
+    never leaves the database.
     """
     if not event_ids:
         return EventEmbedRows({}, {}, {}, {})
@@ -155,14 +169,14 @@ def api_event_embed_rows(event_ids: Collection[int], *, with_citations: bool = T
         .values_list("event_id", "topic__slug", "topic__name")
     )
     related = (
-        _event_ids_in(EventRelation.objects.all(), "from_event_id", ids)
+        _event_ids_in(_relations_visible(user), "from_event_id", ids)
         .order_by("from_event_id", "pk")
         .values_list("from_event_id", "kind", "to_event_id")
     )
     citations: dict[int, list[tuple[Any, ...]]] = {}
     if with_citations:
         citations = _grouped(
-            _event_ids_in(Citation.objects.all(), "event_id", ids)
+            _event_ids_in(_citations_readable(user), "event_id", ids)
             .order_by("event_id", "article__published", "start", "pk")
             .values_list(
                 "event_id",
@@ -182,49 +196,85 @@ def api_event_embed_rows(event_ids: Collection[int], *, with_citations: bool = T
     return EventEmbedRows(_grouped(actors), _grouped(topics), _grouped(related), citations)
 
 
-def api_citations_visible(*, user: User) -> QuerySet[Citation]:
-    """Citations of the events the requester may read, with their article and outlet."""
-    return (
-        Citation.objects.filter(event__in=api_events_visible(user=user).values("pk"))
-        .select_related("article", "article__source")
-        .defer(*ARTICLE_HEAVY_FIELDS)
+def _citations_readable(user: User) -> QuerySet[Citation]:
+    """The citations ``user`` may read, before any join to what they embed.
+
+    Anyone: the public ones. A client: also its own (from articles it submitted), on events it may
+    read. An editor: all, on events it may read (proposed citations of published events included).
+    """
+    if _is_editor(user):
+        return Citation.objects.filter(event__in=api_events_visible(user=user).values("pk"))
+    if _is_client(user):
+        own = Q(article__submitted_by=getattr(user, "pk", None), event__in=api_events_visible(user=user).values("pk"))
+        return Citation.objects.filter(PUBLIC_CITATION | own)
+    return citations_public()
+
+
+def _relations_visible(user: User) -> QuerySet[EventRelation]:
+    """Relations whose target ``user`` may read: a public event never names a proposed one."""
+    if _is_editor(user) or _is_client(user):
+        return EventRelation.objects.filter(to_event__in=api_events_visible(user=user).values("pk"))
+    return EventRelation.objects.filter(
+        to_event__review_state=ReviewState.PUBLISHED, to_event__merged_into__isnull=True
     )
+
+
+def api_citations_visible(*, user: User) -> QuerySet[Citation]:
+    """Citations the requester may read (see :func:`_citations_readable`), with their article and outlet."""
+    return _citations_readable(user).select_related("article", "article__source").defer(*ARTICLE_HEAVY_FIELDS)
 
 
 def api_articles_visible(*, user: User) -> QuerySet[Article]:
-    """Articles cited by a published event; a client also sees its own submissions, an editor all."""
+    """Articles a public citation quotes; a client also sees its own submissions, an editor all."""
     articles = Article.objects.select_related("source")
     if _is_editor(user):
         return articles
-    cited = Exists(
-        Citation.objects.filter(
-            article=OuterRef("pk"), event__review_state=ReviewState.PUBLISHED, event__merged_into__isnull=True
-        )
-    )
+    cited = Exists(citations_public().filter(article=OuterRef("pk")))
     if _is_client(user):
         return articles.filter(cited | Q(submitted_by=getattr(user, "pk", None)))
     return articles.filter(cited)
 
 
+def api_article_error(*, article: Article, user: User) -> str:
+    """The article's error as the requester may read it: an editor the detail, anyone else without what
+    an address error says about where a name points (see ``events.ingestion.fetch_messages``)."""
+    return article.error if _is_editor(user) else fetch_error_for_submitter(article.error)
+
+
 def api_article_events(*, article: Article, user: User) -> QuerySet[Event]:
-    """The events drawn from one article that the requester may read (a submitter sees its drafts)."""
-    return api_events_visible(user=user).filter(citations__article=article).distinct().order_by("date_lower", "pk")
+    """The events drawn from one article that the requester may read, through citations it may read
+    (a submitter sees its drafts; a reader not the events an unaccepted citation of the article reports)."""
+    cited = _citations_readable(user).filter(article=article).values("event_id")
+    return api_events_visible(user=user).filter(pk__in=cited).order_by("date_lower", "pk")
 
 
 def api_topics() -> QuerySet[Topic]:
     return topics_published_with_counts()
 
 
-def api_actors() -> QuerySet[Actor]:
-    return Actor.objects.prefetch_related("aliases")
+def api_actors(*, user: User) -> QuerySet[Actor]:
+    """Actors of the events the requester may read (an editor: all): a name that only a proposed or
+    rejected event uses must not reach the public (issue 18, finding 8)."""
+    actors = Actor.objects.prefetch_related("aliases")
+    if _is_editor(user):
+        return actors
+    used = EventActor.objects.filter(event__in=api_events_visible(user=user).values("pk")).values("actor_id")
+    return actors.filter(pk__in=used)
 
 
-def api_places() -> QuerySet[Place]:
-    return Place.objects.all()
+def api_places(*, user: User) -> QuerySet[Place]:
+    """Places of the events the requester may read (an editor: all)."""
+    if _is_editor(user):
+        return Place.objects.all()
+    return Place.objects.filter(pk__in=api_events_visible(user=user).values("place_id"))
 
 
-def api_sources() -> QuerySet[Source]:
-    return Source.objects.all()
+def api_sources(*, user: User) -> QuerySet[Source]:
+    """Outlets of the articles the requester may read (an editor: all): for the public, those a public
+    citation quotes, so the domain of an unreviewed submission stays unknown."""
+    if _is_editor(user):
+        return Source.objects.all()
+    return Source.objects.filter(pk__in=api_articles_visible(user=user).values("source_id"))
 
 
 @dataclass(frozen=True)
@@ -241,10 +291,16 @@ class ChangeEntry:
 
 
 def api_changes_describe(*, changes: Sequence[EventChange], user: User) -> list[ChangeEntry]:
-    """What each change means to this requester now (two queries; the events' embeds are read apart)."""
+    """What each change means to this requester now (three queries; the events' embeds are read apart)."""
     ids = {change.event_id for change in changes}
     visible = {row["id"]: row for row in api_event_rows(api_events_visible(user=user).filter(pk__in=ids))}
     states = dict(Event.objects.filter(pk__in=ids).values_list("pk", "merged_into_id"))
+    # A merge names its survivor only to whom may read it: a published event merged into a proposed one
+    # is, to a reader, an event no longer published (issue 18, finding 13).
+    targets = {target for target in states.values() if target is not None}
+    readable_targets = set(
+        api_events_visible(user=user).filter(pk__in=targets).values_list("pk", flat=True) if targets else ()
+    )
     entries = []
     for change in changes:
         event = visible.get(change.event_id)
@@ -252,7 +308,7 @@ def api_changes_describe(*, changes: Sequence[EventChange], user: User) -> list[
             action, reason, merged_into = "upsert", "visible", None
         elif change.event_id not in states:
             action, reason, merged_into = "remove", "deleted", None
-        elif states[change.event_id] is not None:
+        elif states[change.event_id] in readable_targets:
             action, reason, merged_into = "remove", "merged", states[change.event_id]
         else:
             action, reason, merged_into = "remove", "not_published", None

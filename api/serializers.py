@@ -127,6 +127,12 @@ def _event_row(item: Event | Mapping[str, Any]) -> Mapping[str, Any]:
     return event_row_from_instance(item) if isinstance(item, Event) else item
 
 
+def _requester(context: Mapping[str, Any]) -> Any:
+    """The user whose view of citations and related events the representation shows (None: anonymous)."""
+    request = context.get("request")
+    return getattr(request, "user", None)
+
+
 def _event_representation(context: Mapping[str, Any]) -> EventRepresentation:
     event_url = reverse("api:event-detail", kwargs={"pk": 0}, request=context.get("request"))
     return EventRepresentation(event_url=event_url, citations=context.get("citations") or CITATIONS_EMBED)
@@ -138,7 +144,9 @@ class EventListSerializer(serializers.ListSerializer):
     def to_representation(self, data: Any) -> list[dict[str, Any]]:
         rows = [_event_row(item) for item in data]
         representation = _event_representation(self.context)
-        embeds = api_event_embed_rows([row["id"] for row in rows], with_citations=representation.embed_citations)
+        embeds = api_event_embed_rows(
+            [row["id"] for row in rows], with_citations=representation.embed_citations, user=_requester(self.context)
+        )
         return representation.many(rows, embeds)
 
 
@@ -209,7 +217,7 @@ class EventSerializer(serializers.ModelSerializer[Event]):
         row = _event_row(instance)
         representation = _event_representation(self.context)
         embeds = self.context.get("event_embeds") or api_event_embed_rows(
-            [row["id"]], with_citations=representation.embed_citations
+            [row["id"]], with_citations=representation.embed_citations, user=_requester(self.context)
         )
         return representation.one(row, embeds)
 
@@ -244,9 +252,15 @@ class ArticleStatusSerializer(ArticleSerializer):
     """One article with its error, if any, and the events drawn from it that the requester may read."""
 
     events = serializers.SerializerMethodField()
+    error = serializers.SerializerMethodField()
 
     class Meta(ArticleSerializer.Meta):
         fields = [*ArticleSerializer.Meta.fields, "error", "state_changed_at", "events"]
+
+    def get_error(self, article: Article) -> str:
+        """The error as the requester may read it (``article_error`` in the context, else as stored)."""
+        shown = self.context.get("article_error")
+        return article.error if shown is None else str(shown)
 
     @extend_schema_field(EventBriefSerializer(many=True))
     def get_events(self, article: Article) -> list[dict[str, Any]]:

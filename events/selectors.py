@@ -14,13 +14,46 @@ from typing import Any, NamedTuple
 from django.db.models import Count, Expression, IntegerField, Prefetch, Q, QuerySet
 
 from events.extraction.vocabulary import ReviewState
-from events.models import Actor, Article, Citation, Event, EventActor, Place, Topic
+from events.models import Actor, Article, Citation, CitationReview, Event, EventActor, Place, Topic
 from events.sql_arrays import IdsAny, ids_array
 
 
 def events_published() -> QuerySet[Event]:
     """Events a reader may see: published, not merged into another."""
     return Event.objects.filter(review_state=ReviewState.PUBLISHED, merged_into__isnull=True)
+
+
+# The one rule for what of a citation reaches the public (pages, feeds, TimelineJS, iCal, CSV, the API,
+# the article page): an editor accepted it, and its event is published and not merged away. Every public
+# read of citations or articles starts from citations_public(); see events.services.citation_review
+# for who is trusted and when a citation is accepted.
+PUBLIC_CITATION = Q(
+    review_state=CitationReview.ACCEPTED,
+    event__review_state=ReviewState.PUBLISHED,
+    event__merged_into__isnull=True,
+)
+
+
+def citations_public() -> QuerySet[Citation]:
+    """Citations a reader may see: accepted, of a published event not merged into another."""
+    return Citation.objects.filter(PUBLIC_CITATION)
+
+
+def citations_new_sources() -> QuerySet[Citation]:
+    """Proposed citations of published events ("new sources for a published event"), oldest first.
+
+    What an editor accepts or rejects in the admin; with the event, article and outlet each shows.
+    """
+    return (
+        Citation.objects.filter(
+            review_state=CitationReview.PROPOSED,
+            event__review_state=ReviewState.PUBLISHED,
+            event__merged_into__isnull=True,
+        )
+        .select_related("event", "article", "article__source", "article__submitted_by")
+        .defer("article__clean_text", "article__original")
+        .order_by("created_at", "pk")
+    )
 
 
 def events_visible_to(*, user: object | None) -> QuerySet[Event]:
@@ -55,9 +88,8 @@ class TextSegment:
 
 def article_text_segments(article: Article, *, published_only: bool = False) -> list[TextSegment]:
     """The article's clean text cut into plain and cited runs, for highlighting (overlaps are merged)."""
-    citations = Citation.objects.filter(article=article).select_related("event").order_by("start", "end")
-    if published_only:
-        citations = citations.filter(event__review_state=ReviewState.PUBLISHED, event__merged_into__isnull=True)
+    citations = citations_public() if published_only else Citation.objects.filter()
+    citations = citations.filter(article=article).select_related("event").order_by("start", "end")
     text = article.clean_text
     segments: list[TextSegment] = []
     position = 0
@@ -98,7 +130,8 @@ def events_search(queryset: QuerySet[Event], query: str) -> QuerySet[Event]:
             | Q(summary__icontains=word)
             | Q(place__name__icontains=word)
             | Q(actor_links__actor__name__icontains=word)
-            | Q(citations__quote__icontains=word)
+            # Only a public citation's sentence: a proposed one must not make a published event match.
+            | Q(citations__quote__icontains=word, citations__review_state=CitationReview.ACCEPTED)
         )
     return queryset.distinct() if words else queryset
 
@@ -147,7 +180,8 @@ def _citations_for_lists() -> QuerySet[Citation]:
     # Only the columns a source note shows: an article's clean text and original can be hundreds of
     # kilobytes, and a long timeline joins one article row per citation.
     return (
-        Citation.objects.select_related("article", "article__source")
+        citations_public()
+        .select_related("article", "article__source")
         .only(
             "event_id",
             "article_id",
@@ -324,8 +358,12 @@ def _timeline_reads() -> tuple[QuerySet[Any], QuerySet[Any], QuerySet[Any]]:
             "from_event_id", "kind", "to_event_id", "to_event__title", "to_event__date_edtf", "to_event__date_is_week"
         )
     )
-    notes = Citation.objects.order_by("article__published", "article_id", "start").values_list(
-        "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+    notes = (
+        citations_public()
+        .order_by("article__published", "article_id", "start")
+        .values_list(
+            "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+        )
     )
     return actors, successors, notes
 
@@ -551,18 +589,16 @@ def _published_relations(side: str) -> QuerySet[Any]:
 
 
 def article_public_get(*, pk: int) -> Article | None:
-    """An article a reader may open: one that at least one published event cites."""
+    """An article a reader may open: one that at least one public citation (:func:`citations_public`) quotes."""
     return Article.objects.filter(pk=pk, pk__in=_articles_cited_by_published()).select_related("source").first()
 
 
 def _articles_cited_by_published() -> QuerySet[Any]:
-    return Citation.objects.filter(event__review_state=ReviewState.PUBLISHED, event__merged_into__isnull=True).values(
-        "article_id"
-    )
+    return citations_public().values("article_id")
 
 
 def articles_public() -> QuerySet[Article]:
-    """Articles cited by at least one published event (the only ones the public sees)."""
+    """Articles quoted by at least one public citation (the only ones the public sees)."""
     return Article.objects.filter(pk__in=_articles_cited_by_published())
 
 
@@ -618,7 +654,8 @@ def _search_postgres(query: str, limit: int) -> tuple[list[SearchHit], list[Sear
         "summary", weight="B", config="english"
     )
     quoted = (
-        Citation.objects.annotate(document=SearchVector("quote", config="english"))
+        citations_public()
+        .annotate(document=SearchVector("quote", config="english"))
         .filter(document=search)
         .values("event_id")
     )
@@ -707,7 +744,7 @@ class HistoryEntry:
     """One recorded version of an event as a reader sees it: when, and which public fields changed."""
 
     when: Any
-    kind: str  # "created" or "changed"
+    kind: str  # "published" or "changed"
     changes: list[HistoryChange]
     reason: str
 
@@ -718,12 +755,15 @@ PUBLIC_HISTORY_FIELDS = ("title", "summary", "event_type", "status", "date_edtf"
 def event_public_history(*, event: Event) -> list[HistoryEntry]:
     """The corrections history of an event, oldest first, in two queries.
 
-    Only fields a reader sees are compared; versions that changed none of them (a review, a merge
-    bookkeeping save) are left out, except the first one, which says when the event was recorded.
+    It starts when the event was first published: what a contributor or the machine changed before,
+    and the notes that came with it, are internal to the review (issue 18, finding 9). Only versions
+    saved while the event was published count, so a spell back in review shows as one change when it
+    is published again. Only fields a reader sees are compared; versions that changed none of them (a
+    merge bookkeeping save) are left out, except the first, which says when the event was published.
     """
     from events.models import Place
 
-    records = list(event.history.order_by("history_date", "history_id"))
+    records = list(event.history.filter(review_state=ReviewState.PUBLISHED).order_by("history_date", "history_id"))
     place_ids = {r.place_id for r in records if r.place_id is not None}
     places = {p.pk: str(p) for p in Place.objects.filter(pk__in=place_ids)} if place_ids else {}
     labels = {f.name: str(f.verbose_name) for f in Event._meta.get_fields() if hasattr(f, "verbose_name")}
@@ -739,7 +779,7 @@ def event_public_history(*, event: Event) -> list[HistoryEntry]:
     previous = None
     for record in records:
         if previous is None:
-            entries.append(HistoryEntry(record.history_date, "created", [], record.history_change_reason or ""))
+            entries.append(HistoryEntry(record.history_date, "published", [], ""))
         else:
             changes = []
             for name in PUBLIC_HISTORY_FIELDS:

@@ -88,6 +88,8 @@ class CitationFactory(factory.django.DjangoModelFactory):
     start = 0
     end = factory.LazyAttribute(lambda o: o.article.clean_text.index(".") + 1)
     quote = factory.LazyAttribute(lambda o: o.article.clean_text[o.start : o.end])
+    # As an editor's own citation is: a test of the review boundary asks for "proposed" explicitly.
+    review_state = "accepted"
 
 
 def make_user(username: str, *, group: str | None = None, superuser: bool = False):  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 
 from api.filters import ArticleFilterSet
-from api.selectors import api_article_events, api_articles_visible
+from api.selectors import api_article_error, api_article_events, api_articles_visible
 from api.serializers import ArticleSerializer, ArticleStatusSerializer, ArticleSubmitSerializer
 from api.throttling import ClientIpThrottle, SubmitThrottle, TokenThrottle
 from events.models import Article
@@ -84,5 +84,6 @@ class ArticleViewSet(
 
     def _status(self, article: Article) -> dict[str, Any]:
         events = list(api_article_events(article=article, user=self.request.user))
-        context = {**self.get_serializer_context(), "article_events": events}
+        error = api_article_error(article=article, user=self.request.user)
+        context = {**self.get_serializer_context(), "article_events": events, "article_error": error}
         return ArticleStatusSerializer(article, context=context).data

@@ -60,7 +60,9 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
         page = self.paginate_queryset(self.get_queryset()) or []
         entries = api_changes_describe(changes=page, user=request.user)
         # The visible events' embeds in one query per kind, not per entry.
-        embeds = api_event_embed_rows([entry.event["id"] for entry in entries if entry.event is not None])
+        embeds = api_event_embed_rows(
+            [entry.event["id"] for entry in entries if entry.event is not None], user=request.user
+        )
         context = {**self.get_serializer_context(), "citations": CITATIONS_EMBED, "event_embeds": embeds}
         response = self.get_paginated_response(EventChangeSerializer(entries, many=True, context=context).data)
         response[LATEST_SEQ_HEADER] = str(self.head)

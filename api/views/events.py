@@ -105,7 +105,9 @@ def latest_change_seq() -> int:
     ),
     retrieve=extend_schema(
         summary="One event",
-        description="A merged event's id answers 301 with the surviving event's URL.",
+        description=(
+            "A merged event's id answers 301 with the surviving event's URL, when you may read the survivor (else 404)."
+        ),
         parameters=[CITATIONS_PARAMETER, FORMAT_PARAMETER],
         responses={
             (200, "application/json"): EventSerializer,
@@ -149,6 +151,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
             if merged is None:
                 raise
             survivor = event_resolve_merged(merged)
+            if not self.get_queryset().filter(pk=survivor.pk).exists():
+                raise  # merged into an event this requester may not read: the id stays unknown to it
             url = reverse("api:event-detail", kwargs={"pk": survivor.pk}, request=request)
             query = request.META.get("QUERY_STRING")
             return Response(status=301, headers={"Location": f"{url}?{query}" if query else url})
@@ -191,13 +195,16 @@ def _export_stream(queryset: QuerySet[Event], context: dict[str, Any], *, as_csv
     encode = JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     event_url = reverse("api:event-detail", kwargs={"pk": 0}, request=context.get("request"))
     representation = EventRepresentation(event_url=event_url, citations=context["citations"])
+    requester = getattr(context.get("request"), "user", None)
     rows = api_event_rows(queryset.order_by("id"))
     last_id = None
     while True:
         chunk = list((rows if last_id is None else rows.filter(id__gt=last_id))[:EXPORT_CHUNK_SIZE])
         if not chunk:
             return
-        embeds = api_event_embed_rows([row["id"] for row in chunk], with_citations=representation.embed_citations)
+        embeds = api_event_embed_rows(
+            [row["id"] for row in chunk], with_citations=representation.embed_citations, user=requester
+        )
         data = representation.many(chunk, embeds)
         if as_csv:
             yield csv_text((event_csv_row(item) for item in data), EVENT_CSV_COLUMNS)

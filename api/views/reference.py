@@ -25,25 +25,29 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet[Topic]):
 
 
 class ActorViewSet(viewsets.ReadOnlyModelViewSet[Actor]):
+    """Actors the events you may read name (anonymous: published events only)."""
+
     serializer_class = ActorSerializer
     filterset_class = ActorFilterSet
 
     def get_queryset(self) -> QuerySet[Actor]:
-        return api_actors()
+        return api_actors(user=self.request.user)
 
 
 class PlaceViewSet(viewsets.ReadOnlyModelViewSet[Place]):
+    """Places of the events you may read (anonymous: published events only)."""
+
     serializer_class = PlaceSerializer
     filterset_class = PlaceFilterSet
 
     def get_queryset(self) -> QuerySet[Place]:
-        return api_places()
+        return api_places(user=self.request.user)
 
 
 class SourceViewSet(viewsets.ReadOnlyModelViewSet[Source]):
-    """Outlets that published the articles cited."""
+    """Outlets of the articles you may read (anonymous: those a published event's accepted citation quotes)."""
 
     serializer_class = SourceSerializer
 
     def get_queryset(self) -> QuerySet[Source]:
-        return api_sources()
+        return api_sources(user=self.request.user)

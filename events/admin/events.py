@@ -15,10 +15,12 @@ from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import services
+from events.admin.new_sources import new_sources_urls
 from events.admin.review import review_urls
 from events.exceptions import DomainError
 from events.extraction.vocabulary import ReviewState
 from events.models import Citation, Event, EventActor, EventMerge, EventRelation, TopicMembership
+from events.services.citation_review import citation_initial_review
 
 
 class CitationInline(admin.TabularInline):
@@ -26,8 +28,20 @@ class CitationInline(admin.TabularInline):
     fk_name = "event"
     extra = 0
     autocomplete_fields = ["article"]
-    fields = ["article", "quote", "start", "end", "time_text", "rule", "match_score", "match_reason", "split_link"]
-    readonly_fields = ["rule", "match_score", "match_reason", "split_link"]
+    fields = [
+        "article",
+        "quote",
+        "start",
+        "end",
+        "time_text",
+        "rule",
+        "review_state",
+        "match_score",
+        "match_reason",
+        "split_link",
+    ]
+    # Accepted or rejected through the services only (the "new sources" page, or publishing the event).
+    readonly_fields = ["rule", "review_state", "match_score", "match_reason", "split_link"]
 
     @admin.display(description="wrong match?")
     def split_link(self, obj: Citation) -> SafeString | str:
@@ -129,7 +143,8 @@ class EventAdmin(SimpleHistoryAdmin):
         )
 
     def get_urls(self) -> list[URLPattern]:
-        return [*review_urls(self), *super().get_urls()]  # before "<path:object_id>/", which would take them
+        # Before "<path:object_id>/", which would take them.
+        return [*review_urls(self), *new_sources_urls(self), *super().get_urls()]
 
     # -- who may do what ---------------------------------------------------------------------------
     def has_publish_permission(self, request: HttpRequest) -> bool:
@@ -196,6 +211,15 @@ class EventAdmin(SimpleHistoryAdmin):
         # The inlines (citations, actors, topics) are saved next, against this instance.
         obj.__dict__.update({k: v for k, v in saved.__dict__.items() if not k.startswith("_")})
         obj._state.adding = False
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """A citation added by hand gets its review state from the trust rule (an editor's is accepted)."""
+        if formset.model is Citation:
+            for citation_form in formset.forms:
+                citation = citation_form.instance
+                if citation.pk is None and citation_form.has_changed() and citation.article_id is not None:
+                    citation.review_state = citation_initial_review(article=citation.article, user=request.user)
+        super().save_formset(request, form, formset, change)
 
     # -- actions -----------------------------------------------------------------------------------
     @admin.action(description="Publish selected events", permissions=["publish"])

@@ -16,6 +16,7 @@ from django.db import OperationalError
 
 from events.extraction.types import ArticleExtraction
 from events.ingestion.fetch import FetchError, fetch_url
+from events.ingestion.fetch_messages import fetch_error_text
 from events.metrics import extraction_timer
 from events.models import Article, ArticleState, PublishedSource
 from events.models.articles import OriginalKind
@@ -85,9 +86,11 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
             return "failed"
         return article_store_extraction(claim=claim, extraction=extraction)
     except FetchError as exc:
+        error = fetch_error_text(exc)
+        log.warning("article %s: %s", article_id, error)
         if exc.retryable:
-            return _release_or_fail(claim, article, f"fetch: {exc}", exc)
-        claim_fail(claim, f"fetch: {exc}")
+            return _release_or_fail(claim, article, error, exc)
+        claim_fail(claim, error)
         return "failed"
     except SoftTimeLimitExceeded as exc:
         # A slow moment (a cold worker, a loaded machine) is not the article's fault: queue it again.

@@ -35,9 +35,10 @@ PUBLISH_PERMISSION = "events.publish_event"
 
 def user_may_publish(user: User) -> bool:
     """True for an active user who may publish events (an editor or a superuser)."""
-    return bool(
-        user is not None and user.is_authenticated and getattr(user, "is_active", False) and user.has_perm(PUBLISH_PERMISSION)
-    )
+    if user is None or not user.is_authenticated or not getattr(user, "is_active", False):
+        return False
+    has_perm = getattr(user, "has_perm", None)  # AbstractBaseUser alone has no permissions
+    return bool(has_perm is not None and has_perm(PUBLISH_PERMISSION))
 
 
 def article_is_trusted(article: Article) -> bool:

@@ -12,7 +12,18 @@ from django.utils import timezone
 
 from events.exceptions import DomainError, MergeError, ReviewError
 from events.extraction.vocabulary import ActorRole, ReviewState
-from events.models import Actor, Citation, CitationReview, Event, EventActor, EventMerge, EventRelation, Place, Topic, TopicMembership
+from events.models import (
+    Actor,
+    Citation,
+    CitationReview,
+    Event,
+    EventActor,
+    EventMerge,
+    EventRelation,
+    Place,
+    Topic,
+    TopicMembership,
+)
 from events.models.events import RelationKind
 from events.services.citation_review import citations_accept_with_event
 from events.services.history import acting_user, attribute
@@ -91,7 +102,8 @@ def _review(events: Iterable[Event], state: ReviewState, user: User) -> int:
     for event in events:
         if event.merged_into_id is not None:
             raise ReviewError(f"event {event.pk} is merged into event {event.merged_into_id}; review that one")
-        if state == ReviewState.PUBLISHED and not event.citations.exclude(review_state=CitationReview.REJECTED).exists():
+        cited = event.citations.exclude(review_state=CitationReview.REJECTED)
+        if state == ReviewState.PUBLISHED and not cited.exists():
             raise ReviewError(f"event {event.pk} has no citation; every public event shows at least one source")
         if event.review_state == state:
             continue

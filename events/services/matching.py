@@ -166,9 +166,9 @@ def corroboration(
     runs = _word_runs(proposal.quote)
     if runs and any(runs & _word_runs(quote) for quote in event_quotes):
         return f"a sentence shares {QUOTE_RUN_WORDS}+ words with one cited for the event"
-    if not (_is_type_label(proposal.title) or _is_type_label(event_title)):
-        if _title_similarity(proposal.title, event_title) >= TITLE_TIE:
-            return "titles alike"
+    bare = _is_type_label(proposal.title) or _is_type_label(event_title)
+    if not bare and _title_similarity(proposal.title, event_title) >= TITLE_TIE:
+        return "titles alike"
     return None
 
 

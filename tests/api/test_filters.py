@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import PlaceFactory
+from tests.factories import EventFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,6 +101,8 @@ def test_it_matches_place_and_actor_country_codes_in_any_case(client_anon):
     place = PlaceFactory(country_code="JP")
     PlaceFactory(country_code="KR")
     actor = ActorFactory(country_code="JP")
+    # Reference lists show the public what a published event uses (issue 18, finding 8).
+    EventFactory(review_state="published", place=place).actor_links.create(actor=actor)
 
     places = client_anon.get("/api/v1/places/?country_code=jp").json()["results"]
     actors = client_anon.get("/api/v1/actors/?country_code=%20jp").json()["results"]

@@ -27,12 +27,18 @@ def make_article(text: str, **kwargs: object) -> Article:
     )
 
 
-def cite(event: Event, article: Article, sentence: str):  # type: ignore[no-untyped-def]
+def cite(event: Event, article: Article, sentence: str, review_state: str = "accepted"):  # type: ignore[no-untyped-def]
     from events.models import Citation
 
     start = article.clean_text.index(sentence)
     return Citation.objects.create(
-        event=event, article=article, quote=sentence, start=start, end=start + len(sentence), time_text="in May"
+        event=event,
+        article=article,
+        quote=sentence,
+        start=start,
+        end=start + len(sentence),
+        time_text="in May",
+        review_state=review_state,
     )
 
 

@@ -77,14 +77,24 @@ def build(n: int) -> dict[str, object]:
     hub = events[1]
     size = len(SENTENCE)
     citations = [
-        Citation(event=e, article=a, quote=SENTENCE, start=0, end=size) for e, a in zip(events, own, strict=True)
+        Citation(event=e, article=a, quote=SENTENCE, start=0, end=size, review_state="accepted")
+        for e, a in zip(events, own, strict=True)
     ]
     citations += [
-        Citation(event=e, article=shared, quote=SENTENCE, start=i * (size + 1), end=i * (size + 1) + size)
+        Citation(
+            event=e,
+            article=shared,
+            quote=SENTENCE,
+            start=i * (size + 1),
+            end=i * (size + 1) + size,
+            review_state="accepted",
+        )
         for i, e in enumerate(events)
     ]
     citations += [
-        Citation(event=hub, article=a, quote=SENTENCE, start=0, end=size) for i, a in enumerate(own) if i != 1
+        Citation(event=hub, article=a, quote=SENTENCE, start=0, end=size, review_state="accepted")
+        for i, a in enumerate(own)
+        if i != 1
     ]
     Citation.objects.bulk_create(citations)
     EventRelation.objects.bulk_create(
