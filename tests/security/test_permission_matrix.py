@@ -252,6 +252,8 @@ def test_retry_takes_effect_only_for_those_allowed(world: World, role: str) -> N
         ("/admin/", STAFF),
         ("/admin/events/event/add/", STAFF),
         ("/admin/events/article/add/", STAFF),
+        # Contributors see the new sources waiting (as they see proposed events); only editors decide.
+        ("/admin/events/event/new-sources/", STAFF),
         ("/admin/auth/user/", {"admin"}),
         ("/admin/otp_totp/totpdevice/", {"admin"}),
         ("/admin/axes/accessattempt/", {"admin"}),
