@@ -1,7 +1,7 @@
 """Citations get a review state: a citation is public only once an editor stands behind it.
 
 Existing citations are accepted when an editor already stood behind them: the article came from a
-trusted hand (no submitter: a feed, the bulk add, a management command; or a submitter who may publish
+trusted hand (no submitter: a feed, a management command; or a submitter who may publish
 events), or an editor published the event after the citation existed (the review queue showed it).
 The rest (a researcher's or contributor's article matched onto an event published before) stay
 proposed and wait in the admin's "new sources for published events".

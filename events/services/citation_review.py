@@ -4,9 +4,9 @@ The machine and outsiders propose; only an editor publishes. A citation reaches 
 accepted and its event is published (``events.selectors.citations_public``). The rule for a new citation:
 
 - **Trusted, accepted as it is made**: an article nobody submitted (an item of a feed an editor
-  configured, the admin's bulk add, a management command an operator ran) or one submitted by a user
-  who may publish events (``events.publish_event``: the Editors group, a superuser); a citation an
-  editor who may publish makes by hand.
+  configured, a management command an operator ran; the admin's forms and bulk add record their user)
+  or one submitted by a user who may publish events (``events.publish_event``: the Editors group, a
+  superuser); a citation an editor who may publish makes by hand.
 - **Proposed, waiting for an editor**: an article submitted by anyone else — a researcher's API token,
   a contributor in the admin. Matched onto a published event, its citation is listed in the admin as a
   "new source for a published event" and shown to nobody else but its submitter until an editor accepts
@@ -44,11 +44,13 @@ def user_may_publish(user: User) -> bool:
 def article_is_trusted(article: Article) -> bool:
     """True when an editor stands behind where ``article`` came from (see the module docstring).
 
-    Nobody submitted it (a feed, the bulk add, a command: all set up by editors or operators), or its
-    submitter may publish events. One query for a submitted article (the submitter and its permissions).
+    Nobody submitted it (a feed or a command: set up by editors or operators), or its
+    submitter may publish events. One or two queries.
     """
     if article.submitted_by_id is None:
-        return True
+        # Deleting an account empties submitted_by (SET_NULL, an UPDATE that writes no history row);
+        # the history still names who submitted it, so a deleted researcher's article stays untrusted.
+        return not article.history.filter(submitted_by__isnull=False).exists()
     return user_may_publish(article.submitted_by)
 
 

@@ -21,6 +21,7 @@ from events.extraction.types import Location
 from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, PlaceKind
 from events.models import Article, Citation, Event, Topic
 from events.services import event_publish
+from events.services.citation_review import article_is_trusted
 from tests.factories import CitationFactory, EventFactory, TopicFactory, make_user
 from tests.ingestion.test_store_extraction import proposal, store
 
@@ -286,3 +287,15 @@ def test_public_reads_all_start_from_one_rule() -> None:
     CitationFactory(event=proposed_event, review_state="accepted")
 
     assert list(citations_public()) == [shown]
+
+
+def test_a_deleted_researchers_article_stays_untrusted(published: tuple[Event, Topic], researcher: Any) -> None:
+    article = Article.objects.create(
+        submitted_by=researcher, url="https://gone.example/x", original="x", state="queued"
+    )
+    researcher.delete()  # submitted_by becomes NULL, as for an article nobody submitted
+
+    article.refresh_from_db()
+    assert article.submitted_by_id is None
+    assert article_is_trusted(article) is False
+    assert article_is_trusted(Article.objects.create(url="https://feed.example/y", original="y")) is True
