@@ -19,7 +19,7 @@ from django_filters.fields import ModelMultipleChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from events.extraction.vocabulary import EVENT_TYPES, EventStatus, EventType, Precision
+from events.domain.vocabulary import EVENT_TYPES, EventStatus, EventType, Precision
 from events.models import Actor, Event, Place, Topic
 from events.selectors import events_search
 

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from django.db.models import Count, Expression, IntegerField, Prefetch, Q, QuerySet
 
-from events.extraction.vocabulary import ReviewState
+from events.domain.vocabulary import ReviewState
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Topic
 from events.sql_arrays import IdsAny, ids_array
 
