@@ -258,24 +258,35 @@ def extract_many(
         processes=config.processes,
         parallel_min_chars=config.parallel_min_chars,
     )
-    for (text, published), doc in zip(items, docs, strict=True):
-        anchor = published or reference
-        assert anchor is not None  # checked above, before parsing
-        try:
-            events = _events_in(doc, anchor, config)
-        except Exception:  # one odd article must not stop a batch; the error is logged with its trace
-            log.exception("event extraction failed on a %d-character text", len(text))
-            events = []
-        yield ArticleExtraction(
-            title="",
-            byline="",
-            published=published,
-            published_source="caller" if published else "unknown",
-            outlet="",
-            text=text,
-            events=events,
-            extractor_version=config.extractor_version,
-        )
+    for (_, published), doc in zip(items, docs, strict=True):
+        yield extract_parsed(doc, published, config, reference=reference)
+
+
+def extract_parsed(
+    doc: Doc, published: date | None, config: ExtractionConfig | None = None, *, reference: date | None = None
+) -> ArticleExtraction:
+    """Events of a text already parsed with ``parse_texts`` (as ``extract_many`` parses it), for callers
+    that keep parses, such as the evaluation's cache. Never raises on bad text; a text without a
+    publication date needs ``reference`` (the engine reads no clock)."""
+    config = config or ExtractionConfig()
+    anchor = published or reference
+    if anchor is None:
+        raise ValueError("the text has no publication date and no reference date was passed")
+    try:
+        events = _events_in(doc, anchor, config)
+    except Exception:  # one odd article must not stop a batch; the error is logged with its trace
+        log.exception("event extraction failed on a %d-character text", len(doc.text))
+        events = []
+    return ArticleExtraction(
+        title="",
+        byline="",
+        published=published,
+        published_source="caller" if published else "unknown",
+        outlet="",
+        text=doc.text,
+        events=events,
+        extractor_version=config.extractor_version,
+    )
 
 
 def extract(

@@ -12,8 +12,8 @@ def test_it_imports_the_engine_without_any_django_module() -> None:
     code = (
         "import sys\n"
         "import events.domain.vocabulary, events.domain.edtf_dates, events.domain.edtf_bounds\n"
-        "import events.extraction, events.extraction.pipeline, events.extraction.scoring.events\n"
-        "import events.extraction.cleaning, events.extraction.baseline, events.extraction.evaluation\n"
+        "import events.extraction, events.extraction.pipeline, events.evaluation.scoring.events\n"
+        "import events.extraction.cleaning, events.evaluation.baseline, events.evaluation.corpus\n"
         "bad = sorted(m for m in sys.modules if m == 'django' or m.startswith('django.'))\n"
         "print(','.join(bad))\n"
     )
@@ -79,3 +79,14 @@ def test_it_reads_no_clock_a_text_without_a_date_needs_a_reference() -> None:
 
     monday = extract("The ministers met in Vienna on Monday.", None, reference=date(2026, 3, 4))
     assert monday.events[0].date == "2026-03-02" and monday.published is None
+
+
+def test_the_engine_does_not_import_the_evaluation_tools() -> None:
+    code = (
+        "import sys\n"
+        "import events.extraction.pipeline, events.extraction.binding, events.extraction.timex\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('events.evaluation'))))\n"
+    )
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    assert out.stdout.strip() == ""
