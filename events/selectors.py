@@ -130,7 +130,11 @@ def events_search(queryset: QuerySet[Event], query: str) -> QuerySet[Event]:
     actors and citations instead multiplied the rows by (actors x citations) once per word before
     ``DISTINCT``, so the cost grew exponentially with the words (9 words took minutes).
     """
-    words = search_words(query)
+    return events_matching_words(queryset, search_words(query))
+
+
+def events_matching_words(queryset: QuerySet[Event], words: list[str]) -> QuerySet[Event]:
+    """The events of ``queryset`` that match every one of ``words`` (no limit: callers check it)."""
     for word in words:
         by_actor = EventActor.objects.filter(actor__name__icontains=word).values("event_id")
         by_quote = Citation.objects.filter(quote__icontains=word).values("event_id")

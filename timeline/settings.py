@@ -179,12 +179,17 @@ def _postgresql_time_limits() -> dict[str, Any]:
         "keepalives_count": 3,
         "tcp_user_timeout": env_int("DB_TCP_USER_TIMEOUT_MS", 5000),
     }
-    statement_timeout = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
-    if statement_timeout < 0:
-        raise ImproperlyConfigured("DB_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds")
-    if statement_timeout:
-        options["options"] = f"-c statement_timeout={statement_timeout}"
+    if DB_STATEMENT_TIMEOUT_MS:
+        options["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
     return options
+
+
+# The longest one SQL statement of this process may run, in ms (0 = no limit). deploy/gunicorn.conf.py
+# sets it for the web workers. PostgreSQL enforces it (statement_timeout); on SQLite
+# timeline.statement_time_limit interrupts the statement through SQLite's progress handler.
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
+if DB_STATEMENT_TIMEOUT_MS < 0:
+    raise ImproperlyConfigured("DB_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds")
 
 
 def _database_from_env() -> dict[str, Any]:
