@@ -229,20 +229,26 @@ def _postgresql_time_limits() -> dict[str, Any]:
             doc="PostgreSQL: how long a query or connection check waits on a host that has gone.",
         ),
     }
-    statement_timeout = env_int(
-        "DB_STATEMENT_TIMEOUT_MS",
-        0,
-        shown_default="`0` (none)",
-        doc=(
-            "PostgreSQL statement timeout; gunicorn sets it for web processes to its own timeout minus "
-            "5 s, so a stuck query ends as a 503."
-        ),
-    )
-    if statement_timeout < 0:
-        raise ImproperlyConfigured("DB_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds")
-    if statement_timeout:
-        options["options"] = f"-c statement_timeout={statement_timeout}"
+    if DB_STATEMENT_TIMEOUT_MS:
+        options["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
     return options
+
+
+# The longest one SQL statement of this process may run, in ms (0 = no limit). deploy/gunicorn.conf.py
+# sets it for the web workers. PostgreSQL enforces it (statement_timeout); on SQLite
+# timeline.statement_time_limit interrupts the statement through SQLite's progress handler.
+DB_STATEMENT_TIMEOUT_MS = env_int(
+    "DB_STATEMENT_TIMEOUT_MS",
+    0,
+    shown_default="`0` (none)",
+    doc=(
+        "Longest one SQL statement may run (PostgreSQL's `statement_timeout`; on SQLite an interrupt "
+        "through its progress handler); gunicorn sets it for web processes to its own timeout minus 5 s, "
+        "so a stuck query ends as a 503."
+    ),
+)
+if DB_STATEMENT_TIMEOUT_MS < 0:
+    raise ImproperlyConfigured("DB_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds")
 
 
 def _database_from_env() -> dict[str, Any]:
