@@ -59,7 +59,8 @@ def test_it_gives_timelinejs_no_more_date_parts_than_the_precision(client_anon, 
 
     slides = client_anon.get("/api/v1/events/?format=timeline").json()["events"]
 
-    assert slides[0]["start_date"] == {"year": 2024, "month": 5, "display_date": "May 2024"}
+    assert slides[0]["start_date"] == {"year": 2024, "month": 5}
+    assert slides[0]["display_date"] == "May 2024"
     assert slides[1]["start_date"]["day"] == 18
     assert slides[0]["text"]["headline"]
 
