@@ -24,6 +24,10 @@ CONTEXT: dict[str, Any] = {
     "eventType": "tl:eventType",
     "role": "tl:role",
     "quote": "tl:quote",
+    # schema.org gives an Event no ``citation`` and no ``dateModified`` (both are CreativeWork's): here
+    # they are terms of our own vocabulary, so every schema.org property used is one an Event has.
+    "citation": "tl:citation",
+    "dateModified": "tl:dateModified",
     "next": {"@id": "tl:nextPage", "@type": "@id"},
 }
 
