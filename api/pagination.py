@@ -112,7 +112,10 @@ class KeysetCursorPagination(BasePagination):
             ]
             queryset = keyset_after(queryset, fields, values, descending=descending)
         prefix = "-" if descending else ""
-        rows = list(queryset.order_by(*(prefix + field for field in fields))[: page_size + 1])
+        ordered = queryset.order_by(*(prefix + field for field in fields))
+        # A view may read the page its own way (api.views.events reads a narrow filter's keys first).
+        fetch = getattr(view, "keyset_fetch", None)
+        rows = fetch(ordered, page_size + 1) if fetch is not None else list(ordered[: page_size + 1])
         self.next_url = None
         if len(rows) > page_size:
             rows = rows[:page_size]

@@ -151,6 +151,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Read-only API responses may be read from any origin (a notebook in a browser); see api.cors.
+    "api.cors.ReadOnlyCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session gave its TOTP code (see timeline.admin_site).
@@ -578,6 +580,8 @@ REST_FRAMEWORK: dict[str, Any] = {
     "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "api.exception_handlers.api_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
+    # An unsupported ?format= is a 406 naming the supported ones (DRF's own answer is a 404).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.FormatListingNegotiation",
 }
 # Tokens are stored as SHA-512 digests (django-rest-knox) and expire.
 REST_KNOX = {
