@@ -356,7 +356,8 @@ REST_FRAMEWORK: dict[str, Any] = {
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # A browser session, only once it gave its TOTP code when the user has a device.
+        "api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetCursorPagination",
@@ -366,6 +367,9 @@ REST_FRAMEWORK: dict[str, Any] = {
         "client_ip": env_str("API_THROTTLE_PER_IP", "600/minute"),
         "token": env_str("API_THROTTLE_PER_TOKEN", "1200/minute"),
         "submit": env_str("API_THROTTLE_SUBMIT", "60/hour"),
+        # Failed token exchanges (wrong password or two-factor code) per client IP; past it the
+        # exchange answers 429 before any password is checked.
+        "token_failures": env_str("API_THROTTLE_TOKEN_FAILURES", "10/minute"),
     },
     "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "api.exception_handlers.api_exception_handler",
