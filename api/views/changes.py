@@ -15,6 +15,7 @@ from api.models import EventChange
 from api.selectors import api_changes_describe
 from api.serializers import CITATIONS_EMBED, EventChangeSerializer
 from api.views.events import CHANGE_FEED_BUSY_RESPONSE, LATEST_SEQ_HEADER, latest_change_seq
+from events.db_bounds import fits_bigint
 from events.presentation.record import record_embeds
 
 
@@ -51,6 +52,8 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
             raise ValidationError({"after": ["must be an integer"]}) from None
         if after < 0:
             raise ValidationError({"after": ["must not be negative"]})
+        if not fits_bigint(after):
+            raise ValidationError({"after": ["must be a sequence number this feed gave (at most 2**63 - 1)"]})
         # Only rows up to the committed head: every one of them is committed, later ones get larger ids.
         return EventChange.objects.filter(id__gt=after, id__lte=self.head)
 
