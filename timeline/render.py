@@ -23,8 +23,8 @@ from django.forms import BoundField, DateField, Field, ModelChoiceField, SelectM
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from events.extraction.edtf_dates import MONTHS
-from events.extraction.vocabulary import EVENT_TYPES
+from events.domain.edtf_dates import MONTHS
+from events.domain.vocabulary import EVENT_TYPES
 from events.models import Event, RelationKind
 from events.presentation.dates import human_date
 from events.selectors import SUCCESSOR_SHOWN, TimelineRows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from events.extraction.edtf_dates import format_edtf
+from events.domain.edtf_dates import format_edtf
 
 
 @lru_cache(maxsize=16384)

@@ -24,8 +24,8 @@ from typing import Any, NamedTuple
 from django.db import connection
 from django.db.models import QuerySet
 
-from events.extraction.edtf_dates import OPEN_END, OPEN_START
-from events.extraction.vocabulary import EVENT_TYPES, EventType, plover_for
+from events.domain.edtf_dates import OPEN_END, OPEN_START
+from events.domain.vocabulary import EVENT_TYPES, EventType, plover_for
 from events.models import Citation, Event, EventActor, EventRelation, TopicMembership
 from events.presentation.dates import human_date
 from events.selectors import citations_shown
