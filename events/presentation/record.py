@@ -10,7 +10,8 @@ Records are built from plain ``values()`` rows, not model instances: building an
 row was most of the cost of an API page and of the bulk export. The embedded parts are named tuples
 made straight from ``values_list`` rows. Article text never leaves the database.
 
-Which citations a record carries is decided in one place, :func:`citation_rows_for_records`.
+Which citations a record carries is decided in one place, :func:`citation_rows_for_records`, which starts
+from :func:`events.selectors.citations_shown` like the timeline pages' source notes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from events.domain.edtf_dates import OPEN_END, OPEN_START
 from events.domain.vocabulary import EVENT_TYPES, EventType, plover_for
 from events.models import Citation, Event, EventActor, EventRelation, TopicMembership
 from events.presentation.dates import human_date
+from events.selectors import citations_shown
 from events.sql_arrays import IdsAny, ids_array
 
 
@@ -217,7 +219,7 @@ def citation_rows_for_records(ids: list[int]) -> QuerySet[Citation, tuple[Any, .
     which citations are public belongs here, so that it holds everywhere at once.
     """
     return (
-        _ids_in(Citation.objects.all(), "event_id", ids)
+        _ids_in(citations_shown(), "event_id", ids)
         .order_by("event_id", "article__published", "start", "pk")
         .values_list(
             "event_id",
