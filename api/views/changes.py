@@ -15,7 +15,13 @@ from api.event_representation import CITATIONS_EMBED
 from api.models import EventChange
 from api.selectors import api_changes_describe, api_event_embed_rows
 from api.serializers import EventChangeSerializer
-from api.views.events import CHANGE_FEED_BUSY_RESPONSE, LATEST_SEQ_HEADER, latest_change_seq
+from api.views.events import (
+    CHANGE_FEED_BUSY_RESPONSE,
+    FEED_FORMAT,
+    FEED_FORMAT_HEADER,
+    LATEST_SEQ_HEADER,
+    latest_change_seq,
+)
 
 
 @extend_schema(
@@ -64,4 +70,5 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
         context = {**self.get_serializer_context(), "citations": CITATIONS_EMBED, "event_embeds": embeds}
         response = self.get_paginated_response(EventChangeSerializer(entries, many=True, context=context).data)
         response[LATEST_SEQ_HEADER] = str(self.head)
+        response[FEED_FORMAT_HEADER] = str(FEED_FORMAT)
         return response

@@ -60,6 +60,11 @@ FORMAT_RESPONSES: dict[Any, Any] = {
     (200, "application/vnd.timelinejs+json"): OpenApiTypes.OBJECT,
 }
 LATEST_SEQ_HEADER = "X-Changes-Seq"
+# The version of the export and feed formats a mirror reads (timeline-mirror refuses a newer one it
+# does not know); raise it when a change would make an older mirror store something wrong.
+FEED_FORMAT_HEADER = "X-Feed-Format"
+FEED_FORMAT = 1
+TOTAL_COUNT_HEADER = "X-Total-Count"
 
 
 class ChangeFeedUnavailable(APIException):
@@ -176,6 +181,9 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
         body = _export_stream(queryset, self.get_serializer_context(), as_csv=as_csv)
         response = StreamingHttpResponse(body, content_type="text/csv" if as_csv else "application/x-ndjson")
         response[LATEST_SEQ_HEADER] = str(head)
+        response[FEED_FORMAT_HEADER] = str(FEED_FORMAT)
+        # The size of the set, so a client can show progress and an ETA (one count query).
+        response[TOTAL_COUNT_HEADER] = str(queryset.count())
         response["Content-Disposition"] = f'attachment; filename="events.{"csv" if as_csv else "ndjson"}"'
         return response
 
