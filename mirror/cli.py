@@ -15,7 +15,7 @@ from mirror.client import ApiClient
 from mirror.database import engine_for, schema_upgrade
 from mirror.errors import MirrorError
 from mirror.read import mirror_events
-from mirror.sync import mirror_sync
+from mirror.sync import EXPORT_BATCH, FEED_PAGE, mirror_sync
 
 DEFAULT_DB = "sqlite:///timeline-mirror.db"
 
@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--topic", help="follow one topic (its slug) instead of every event")
     sync.add_argument("--watch", type=float, metavar="SECONDS", help="keep following the feed, every SECONDS")
     sync.add_argument("--no-progress", action="store_true", help="no progress bar on the first sync")
+    sync.add_argument("--export-batch", type=int, default=EXPORT_BATCH, help="events per transaction on the first sync")
+    sync.add_argument("--page-size", type=int, default=FEED_PAGE, help="change-feed entries per request (1..1000)")
     return parser
 
 
@@ -78,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 token=args.token,
                 topic=args.topic,
                 progress=_progress(not args.no_progress and sys.stderr.isatty()),
+                export_batch=args.export_batch,
+                feed_page=args.page_size,
             )
             print(summary.line(), flush=True)
             if not args.watch:
