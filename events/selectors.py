@@ -18,16 +18,6 @@ from events.models import Actor, Article, Citation, Event, EventActor, Place, To
 from events.sql_arrays import IdsAny, ids_array
 
 
-def event_queryset_with_relations(queryset: QuerySet[Event] | None = None) -> QuerySet[Event]:
-    """Events with everything a list shows: place, actors, topics, citations with their articles."""
-    base = queryset if queryset is not None else Event.objects.all()
-    return base.select_related("place").prefetch_related(
-        Prefetch("actor_links", queryset=EventActor.objects.select_related("actor")),
-        "topics",
-        Prefetch("citations", queryset=Citation.objects.select_related("article", "article__source")),
-    )
-
-
 def events_published() -> QuerySet[Event]:
     """Events a reader may see: published, not merged into another."""
     return Event.objects.filter(review_state=ReviewState.PUBLISHED, merged_into__isnull=True)

@@ -167,18 +167,6 @@ def _interval_bounds(value: str) -> tuple[date, date]:
     return lower, upper
 
 
-def edtf_for_day(day: date) -> str:
-    return day.isoformat()
-
-
-def edtf_for_month(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def edtf_for_interval(start: str, end: str) -> str:
-    return f"{start}/{end}"
-
-
 def _format_part(part: str) -> str:
     bare = _bare(part)
     if bare in {"", ".."}:

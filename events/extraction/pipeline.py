@@ -234,12 +234,6 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     return kept
 
 
-def _published_for(cleaned_date: date | None, caller: date | None) -> tuple[date | None, PublishedSource]:
-    if caller is not None:
-        return caller, "caller"
-    return cleaned_date, "unknown"
-
-
 def extract_many(
     articles: Iterable[tuple[str, date | None]], config: ExtractionConfig | None = None
 ) -> Iterator[ArticleExtraction]:

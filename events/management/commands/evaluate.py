@@ -24,7 +24,7 @@ class Command(EngineCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         from events.extraction.scoring.events import FileScore, load_gold, overall
-        from events.services.ingestion import extraction_config
+        from events.services.pipeline_config import extraction_config
 
         gold_path, corpus = Path(options["gold"]), Path(options["corpus"])
         if not gold_path.is_file():

@@ -24,7 +24,7 @@ class Command(EngineCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         from events.extraction.pipeline import extract_document
-        from events.services.ingestion import extraction_config
+        from events.services.pipeline_config import extraction_config
 
         published = published_option(options["published"])
         path = Path(options["file"])
