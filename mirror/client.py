@@ -49,7 +49,7 @@ class ExportStart:
 class ChangePage:
     entries: list[dict[str, Any]]
     head: int
-    more: bool  # the server has entries after this page
+    next_url: str | None  # the page after this one, or None when this one reached the head
 
 
 class ApiClient:
@@ -67,7 +67,7 @@ class ApiClient:
         self._http.close()
 
     def _send(
-        self, path: str, params: dict[str, Any], *, accept: str = "application/json", stream: bool = False
+        self, path: str, params: dict[str, Any] | None, *, accept: str = "application/json", stream: bool = False
     ) -> httpx.Response:
         for attempt in range(RETRIES + 1):
             self.requests += 1
@@ -131,14 +131,18 @@ class ApiClient:
         finally:
             response.close()
 
-    def changes(self, *, after: int, page_size: int) -> ChangePage:
-        response = self._send("changes/", {"after": after, "page_size": page_size})
+    def changes(self, *, after: int, page_size: int, url: str | None = None) -> ChangePage:
+        """A page of the feed after ``after``, or the page at ``url`` (a previous page's ``next``)."""
+        # The server may leave entries out of a page (removals of events this client never saw), so a
+        # page is continued by its cursor, not by its last entry's seq.
+        # (params=None: an empty dict would make httpx drop the cursor's query string.)
+        response = self._send(url, None) if url else self._send("changes/", {"after": after, "page_size": page_size})
         try:
             body = response.json()
             entries = body["results"]
         except (ValueError, KeyError, TypeError):
             raise MirrorError(f"the change feed at {self.root} sent something that is not a feed page") from None
-        return ChangePage(entries=entries, head=_int_header(response, SEQ_HEADER) or 0, more=bool(body.get("next")))
+        return ChangePage(entries=entries, head=_int_header(response, SEQ_HEADER) or 0, next_url=body.get("next"))
 
 
 def _ndjson(response: httpx.Response) -> Iterator[dict[str, Any]]:

@@ -184,17 +184,18 @@ def _feed_follow(engine: Engine, client: ApiClient, topic: str | None, summary: 
         state = _state(connection)
     assert state is not None
     after = int(state["last_seq"])
+    url: str | None = None
     while True:
-        page = client.changes(after=after, page_size=page_size)
-        reached = int(page.entries[-1]["seq"]) if page.entries else after
-        if not page.more:
+        page = client.changes(after=after, page_size=page_size, url=url)
+        reached = max([after, *(int(entry["seq"]) for entry in page.entries)])
+        if page.next_url is None:
             # Every entry up to the head was on the pages read: the next run may start from it.
             reached = max(reached, page.head)
         with engine.begin() as connection:
             _apply_entries(connection, page.entries, topic, summary)
             _save_state(connection, last_seq=reached)
-        after = reached
-        if not page.more:
+        after, url = reached, page.next_url
+        if url is None:
             break
     summary.seq = after
 
