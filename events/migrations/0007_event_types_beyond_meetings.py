@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0005_country_codes_and_date_indexes"),
+        ("events", "0006_public_type_date_keys_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
