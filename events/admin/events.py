@@ -17,8 +17,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from events import services
 from events.admin.new_sources import new_sources_urls
 from events.admin.review import review_urls
+from events.domain.vocabulary import ReviewState
 from events.exceptions import DomainError
-from events.extraction.vocabulary import ReviewState
 from events.models import Citation, Event, EventActor, EventMerge, EventRelation, TopicMembership
 from events.services.citation_review import citation_initial_review
 

@@ -51,7 +51,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 
-from events.extraction.vocabulary import ActorKind, EventType, PlaceKind, ReviewState
+from events.domain.vocabulary import ActorKind, EventType, PlaceKind, ReviewState
 from events.models import Citation, Event, EventActor, Place
 
 MATCH_THRESHOLD = 0.70
