@@ -89,7 +89,7 @@ def main() -> None:
             else:
                 missed.append(f"{kind}/{name}{offset:+d}")
                 row.append("-")
-        print(f"{kind:9} {name:45} {published}  " + " ".join(f"{o:+d}:{r}" for o, r in zip(offsets, row)))
+        print(f"{kind:9} {name:45} {published}  " + " ".join(f"{o:+d}:{r}" for o, r in zip(offsets, row, strict=False)))
     print()
     print(f"false alarms on correctly dated articles: {len(false_alarms)} {false_alarms}")
     print(f"re-dated copies caught: {caught}/{total_shifted}; true year suggested: {true_year}/{total_shifted}")

@@ -38,9 +38,9 @@ from events.pubdate.facts import Facts, Gathering, KnownEvent, Office, Term, nam
 Verdict = Literal["ok", "doubtful", "corrected"]
 
 FIRST_DAY = date(2000, 1, 1)
-# Officeholders keep their title for a few weeks in the press around a handover ("outgoing", a wire
+# Officeholders keep their title for some days in the press around a handover ("outgoing", a wire
 # story written the day before the swearing-in), so a term allows a little either side.
-TERM_GRACE = timedelta(days=30)
+TERM_GRACE = timedelta(days=10)
 _FAR = date(2100, 1, 1)
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -207,6 +207,7 @@ class _Index:
     gatherings_by_series: dict[str, list[Gathering]]
     city_patterns: dict[str, re.Pattern[str]]
     name_to_holder: dict[str, str]
+    term_starts: tuple[KnownEvent, ...]
 
 
 def _word_pattern(names: Iterable[str], *, ignore_case: bool) -> re.Pattern[str]:
@@ -229,7 +230,7 @@ def _index(facts: Facts) -> _Index:
     by_name: dict[str, list[Term]] = {}
     by_surname: dict[str, list[Term]] = {}
     for term in facts.terms:
-        by_name.setdefault(name_key(term.person), []).append(term)
+        by_name.setdefault(name_key(" ".join(_name_tokens(term.person))), []).append(term)
         by_surname.setdefault(name_key(term.surname), []).append(term)
     titles = {title for office in facts.offices for title in office.titles if title[:1].isupper()}
     title_pattern = (
@@ -266,6 +267,12 @@ def _index(facts: Facts) -> _Index:
         gatherings_by_series=gatherings,
         city_patterns={g.city: _city_pattern(g.city) for g in facts.gatherings},
         name_to_holder=name_to_holder,
+        # Each term's first day is a known event: "Salman, who took power in January" dates the article.
+        term_starts=tuple(
+            KnownEvent(t.start, t.start, "inauguration", f"{t.person} took office as {office.name}", (t.person,))
+            for t in facts.terms
+            if t.start >= FIRST_DAY and (office := {o.key: o for o in facts.offices}.get(t.office)) is not None
+        ),
     )
     facts._index["index"] = index
     return index
@@ -275,9 +282,13 @@ def _index(facts: Facts) -> _Index:
 
 
 def _name_tokens(raw: str) -> list[str]:
+    """The words of a name as written after a title, without a possessive or an initial ("Rex W. Tillerson")."""
     tokens = []
     for token in raw.split():
-        token = re.sub(r"(['’]s|['’])$", "", token).rstrip(",;:.)")
+        token = re.sub(r"(['’]s|['’])$", "", token).rstrip(",;:)")
+        if re.fullmatch(r"[A-Z]\.?", token):
+            continue
+        token = token.rstrip(".")
         if not token:
             break
         tokens.append(token)
@@ -301,9 +312,7 @@ def _office_clues(text: str, bounds: list[int], index: _Index) -> list[_Clue]:
         if not terms:
             continue
         title = match["title"].lower()
-        holders_named = {
-            key for key, pattern in index.holder_name_pattern.items() if pattern.search(before[-30:])
-        }
+        holders_named = {key for key, pattern in index.holder_name_pattern.items() if pattern.search(before[-30:])}
         fitting = [
             t
             for t in terms
@@ -363,7 +372,9 @@ def _annual(mention: DatedMention, k0: date, k1: date, stated: date) -> tuple[tu
         year = next(y for y, m in sorted(months) if m == d0.month)
     else:
         candidates = [k0 + timedelta(days=n) for n in range((k1 - k0).days + 1)]
-        same = [d for d in candidates if abs((d.replace(year=2000 if d.month != 2 or d.day != 29 else 2000) - d0.replace(year=2000 if d0.month != 2 or d0.day != 29 else 2000)).days) <= 1]
+        # The same day of the year, give or take one (the extractor's day and the fact's may differ by a
+        # night); 2000 is a leap year, so 29 February has a place.
+        same = [d for d in candidates if abs((d.replace(year=2000) - d0.replace(year=2000)).days) <= 1]
         if not same:
             return None
         year = same[0].year
@@ -402,10 +413,7 @@ def _inverse(mention: DatedMention, k0: date, k1: date, stated: date) -> tuple[t
         last = point.replace(day=calendar.monthrange(point.year, point.month)[1])
         return (first, last + timedelta(days=10)), point, 1
     if mention.precision == "year" and "year" in text:
-        if not (k0.year <= d0.year <= k1.year or k0.year <= d1.year <= k1.year):
-            years = k0.year - d0.year
-        else:
-            years = 0
+        years = k0.year - d0.year if not (k0.year <= d0.year <= k1.year or k0.year <= d1.year <= k1.year) else 0
         point = _add_years(stated, years)
         return (date(point.year, 1, 1), date(point.year, 12, 31)), point, 3
     return None
@@ -468,7 +476,8 @@ def _gathering_clues(mentions: Sequence[DatedMention], stated: date, index: _Ind
                     "gathering",
                     key,
                     mention.quote,
-                    "; ".join(described) + f"; read from the stated date, “{mention.time_text}” is "
+                    "; ".join(described)
+                    + f"; read from the stated date, “{mention.time_text}” is "
                     + _fact_dates(mention.lower, mention.upper),
                     intervals,
                     point=point,
@@ -571,7 +580,11 @@ def _year_clues(text: str, bounds: list[int], today: date) -> list[_Clue]:
             continue  # a range or a season ("2015-16")
         start, end = _sentence_at(text, bounds, match.start())
         sentence = text[start:end]
-        if _FUTURE_CUES.search(sentence):
+        # The clause of the year (sentences joined by semicolons speak of different times).
+        offset = match.start() - start
+        clause_start = sentence.rfind(";", 0, offset) + 1
+        clause_end = sentence.find(";", offset)
+        if _FUTURE_CUES.search(sentence[clause_start : clause_end if clause_end >= 0 else len(sentence)]):
             continue
         if year not in best:
             quote = sentence.strip()
@@ -695,12 +708,28 @@ def check_publication_date(
     mentions must have been resolved against ``today``, which is then what is checked.
     """
     reference = stated or today
+    if reference > today:
+        return DateCheck(
+            "doubtful",
+            stated,
+            suggested=None,
+            reasons=(
+                Reason(
+                    "future",
+                    "",
+                    f"the article cannot have been published after today ({today.isoformat()})",
+                    f"The stated date {reference.isoformat()} is after today ({today.isoformat()}).",
+                    FIRST_DAY,
+                    today,
+                ),
+            ),
+        )
     index = _index(facts)
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     clues = [
         *_office_clues(text, bounds, index),
         *_gathering_clues(mentions, reference, index),
-        *_known_event_clues(mentions, facts.known_events, reference, index),
+        *_known_event_clues(mentions, (*facts.known_events, *index.term_starts), reference, index),
         *_year_clues(text, bounds, today),
         *_weekday_clues(text, today),
     ]
@@ -737,12 +766,17 @@ def _best_run(scores: np.ndarray, best: int, clues: Sequence[_Clue], reference: 
     breaks = np.flatnonzero(np.diff(top) > 1)
     starts = np.concatenate(([top[0]], top[breaks + 1]))
     ends = np.concatenate((top[breaks], [top[-1]]))
-    runs = [(FIRST_DAY + timedelta(days=int(s)), FIRST_DAY + timedelta(days=int(e))) for s, e in zip(starts, ends)]
+    runs = [
+        (FIRST_DAY + timedelta(days=int(s)), FIRST_DAY + timedelta(days=int(e)))
+        for s, e in zip(starts, ends, strict=False)
+    ]
     points = [clue.point for clue in clues if clue.point is not None]
 
     def rank(run: tuple[date, date]) -> tuple[int, int]:
         held = sum(1 for p in points if run[0] <= p <= run[1])
-        distance = 0 if run[0] <= reference <= run[1] else min(abs((run[0] - reference).days), abs((run[1] - reference).days))
+        distance = (
+            0 if run[0] <= reference <= run[1] else min(abs((run[0] - reference).days), abs((run[1] - reference).days))
+        )
         return (-held, distance)
 
     return min(runs, key=rank)

@@ -128,7 +128,8 @@ def load_facts(directory: Path = FACTS_DIR) -> Facts:
         for r in _rows(directory / "states.csv")
     )
     offices = tuple(
-        Office(r["id"], r["name"], r["holder"], r["kind"], _split(r["titles"])) for r in _rows(directory / "offices.csv")
+        Office(r["id"], r["name"], r["holder"], r["kind"], _split(r["titles"]))
+        for r in _rows(directory / "offices.csv")
     )
     terms = []
     for number, r in enumerate(_rows(directory / "terms.csv"), start=2):
@@ -160,5 +161,9 @@ def load_facts(directory: Path = FACTS_DIR) -> Facts:
         except ValueError as exc:
             raise ValueError(f"known_events.csv line {number}: {exc}") from None
         known.append(KnownEvent(start, end, r["type"], r["title"], _split(r["actors"]), r["place"]))
-    source = (directory / "README.md").read_text(encoding="utf-8").splitlines()[0] if (directory / "README.md").exists() else ""
+    source = (
+        (directory / "README.md").read_text(encoding="utf-8").splitlines()[0]
+        if (directory / "README.md").exists()
+        else ""
+    )
     return Facts(holders, offices, tuple(terms), series, tuple(gatherings), tuple(known), source)
