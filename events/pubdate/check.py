@@ -76,15 +76,14 @@ _FUTURE_CUES = re.compile(
 _YEAR_AFTER = re.compile(r"\b(in|since|during|early|late|mid|of|throughout)\s+$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|de|da|dos|von|der|van|le|al-\w+|bin|el-\w+")
 _PARTICLES = {"de", "da", "dos", "von", "der", "van", "le", "bin"}
+# News writing capitalises weekdays and months, so these are case-sensitive (and fast).
 _WEEKDAY_DATE = re.compile(
-    r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b,?\s*\(?\s*"
-    r"(?:(?P<month1>[A-Za-z]{3,9})\.?\s+(?P<day1>\d{1,2})\b|(?P<day2>\d{1,2})\s+(?P<month2>[A-Za-z]{3,9})\b)"
-    r"(?!,?\s*(?:19|20)\d\d)",
-    re.IGNORECASE,
+    r"\b(?P<weekday>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r"),?\s*\(?\s*"
+    r"(?:(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})\b|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\b)"
+    r"(?!,?\s*(?:19|20)\d\d)"
 )
 _DAY_NAMED = re.compile(
-    r"\b(?P<rel>yesterday|today)\s*\(\s*(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*\)",
-    re.IGNORECASE,
+    r"\b(?P<rel>[Yy]esterday|[Tt]oday)\s*\(\s*(?P<weekday>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\s*\)"
 )
 _MEETING_TYPES = {"meeting", "talks", "summit"}
 _STOP_WORDS = {"the", "and", "with", "from", "after", "over", "their", "first", "near", "meets", "holds", "hold"}
@@ -208,6 +207,7 @@ class _Index:
     city_patterns: dict[str, re.Pattern[str]]
     name_to_holder: dict[str, str]
     term_starts: tuple[KnownEvent, ...]
+    prepared: dict[KnownEvent, _PreparedEvent] = field(default_factory=dict)
 
 
 def _word_pattern(names: Iterable[str], *, ignore_case: bool) -> re.Pattern[str]:
@@ -256,8 +256,9 @@ def _index(facts: Facts) -> _Index:
     for gathering in facts.gatherings:
         gatherings.setdefault(gathering.series, []).append(gathering)
     name_to_holder = {name_key(n): h.key for h in facts.holders for n in (*h.names, h.name)}
+    offices = {o.key: o for o in facts.offices}
     index = _Index(
-        offices={o.key: o for o in facts.offices},
+        offices=offices,
         terms_by_name=by_name,
         terms_by_surname=by_surname,
         title_pattern=title_pattern,
@@ -269,9 +270,11 @@ def _index(facts: Facts) -> _Index:
         name_to_holder=name_to_holder,
         # Each term's first day is a known event: "Salman, who took power in January" dates the article.
         term_starts=tuple(
-            KnownEvent(t.start, t.start, "inauguration", f"{t.person} took office as {office.name}", (t.person,))
+            KnownEvent(
+                t.start, t.start, "inauguration", f"{t.person} took office as {offices[t.office].name}", (t.person,)
+            )
             for t in facts.terms
-            if t.start >= FIRST_DAY and (office := {o.key: o for o in facts.offices}.get(t.office)) is not None
+            if t.start >= FIRST_DAY and t.office in offices
         ),
     )
     facts._index["index"] = index
@@ -494,27 +497,54 @@ def _same_place(a: str, b: str, index: _Index) -> bool:
     return ka == kb or (ka in index.name_to_holder and index.name_to_holder.get(ka) == index.name_to_holder.get(kb))
 
 
-def _actors_named(event: KnownEvent, mention: DatedMention, index: _Index) -> tuple[bool, int, int]:
-    """Whether every person of the known event is named in the mention, and how many people and states are."""
-    named = {name_key(a) for a in mention.actors}
-    people = states = 0
-    everyone = True
+@dataclass(frozen=True)
+class _PreparedEvent:
+    """A known event with its names turned into what a sentence is searched for, built once."""
+
+    event: KnownEvent
+    person_keys: tuple[str, ...]
+    person_patterns: tuple[re.Pattern[str], ...]
+    state_keys: tuple[str, ...]
+    state_patterns: tuple[re.Pattern[str] | None, ...]
+
+
+def _prepared(event: KnownEvent, index: _Index) -> _PreparedEvent:
+    cached = index.prepared.get(event)
+    if cached is not None:
+        return cached
+    person_keys, person_patterns, state_keys, state_patterns = [], [], [], []
     for actor in event.actors:
         key = name_key(actor)
         holder = index.name_to_holder.get(key)
         if holder is not None:
-            pattern = index.holder_name_pattern.get(holder)
-            if key in named or (pattern is not None and pattern.search(mention.quote)):
-                states += 1
+            state_keys.append(key)
+            state_patterns.append(index.holder_name_pattern.get(holder))
             continue
         parts = actor.split()
         # Either end of the name: "Gates" of Bill Gates, "Xi" of Xi Jinping (family name first).
         ends = {parts[0], parts[-1]} if len(parts) > 1 else set(parts)
-        if key in named or any(re.search(rf"\b{re.escape(end)}\b", mention.quote) for end in ends):
-            people += 1
-        else:
-            everyone = False
-    return everyone, people, states
+        person_keys.append(key)
+        person_patterns.append(re.compile(r"\b(?:" + "|".join(re.escape(e) for e in sorted(ends)) + r")\b"))
+    prepared = _PreparedEvent(
+        event, tuple(person_keys), tuple(person_patterns), tuple(state_keys), tuple(state_patterns)
+    )
+    index.prepared[event] = prepared
+    return prepared
+
+
+def _actors_named(prepared: _PreparedEvent, mention: DatedMention, named: set[str]) -> tuple[bool, int, int]:
+    """Whether every person of the known event is named in the mention, and how many people and states are."""
+    people = sum(
+        1
+        for key, pattern in zip(prepared.person_keys, prepared.person_patterns, strict=True)
+        if key in named or pattern.search(mention.quote)
+    )
+    states = sum(
+        1
+        for key, pattern in zip(prepared.state_keys, prepared.state_patterns, strict=True)
+        if key in named or (pattern is not None and pattern.search(mention.quote))
+    )
+    return people == len(prepared.person_keys), people, states
 
 
 def _distinctive_word(event: KnownEvent, quote: str) -> bool:
@@ -528,14 +558,14 @@ def _known_event_clues(
     mentions: Sequence[DatedMention], known: Sequence[KnownEvent], stated: date, index: _Index
 ) -> list[_Clue]:
     clues: dict[tuple[object, ...], _Clue] = {}
+    by_type: dict[str, list[KnownEvent]] = {}
+    for event in known:
+        by_type.setdefault(event.event_type, []).append(event)
     for mention in mentions:
-        for event in known:
-            same_type = mention.event_type == event.event_type or (
-                {mention.event_type, event.event_type} <= _MEETING_TYPES
-            )
-            if not same_type:
-                continue
-            everyone, people, states = _actors_named(event, mention, index)
+        types = _MEETING_TYPES if mention.event_type in _MEETING_TYPES else {mention.event_type}
+        named = {name_key(a) for a in mention.actors}
+        for event in (e for t in types for e in by_type.get(t, ())):
+            everyone, people, states = _actors_named(_prepared(event, index), mention, named)
             if mention.place and event.place and not _same_place(mention.place, event.place, index):
                 continue
             # Every person of the known event named (and one at least), or, for an event between
@@ -766,20 +796,16 @@ def _best_run(scores: np.ndarray, best: int, clues: Sequence[_Clue], reference: 
     breaks = np.flatnonzero(np.diff(top) > 1)
     starts = np.concatenate(([top[0]], top[breaks + 1]))
     ends = np.concatenate((top[breaks], [top[-1]]))
-    runs = [
-        (FIRST_DAY + timedelta(days=int(s)), FIRST_DAY + timedelta(days=int(e)))
-        for s, e in zip(starts, ends, strict=False)
-    ]
-    points = [clue.point for clue in clues if clue.point is not None]
-
-    def rank(run: tuple[date, date]) -> tuple[int, int]:
-        held = sum(1 for p in points if run[0] <= p <= run[1])
-        distance = (
-            0 if run[0] <= reference <= run[1] else min(abs((run[0] - reference).days), abs((run[1] - reference).days))
-        )
-        return (-held, distance)
-
-    return min(runs, key=rank)
+    held = np.zeros(len(starts), dtype=np.int64)
+    for clue in clues:
+        if clue.point is not None:
+            day = (clue.point - FIRST_DAY).days
+            held += (starts <= day) & (day <= ends)
+    at = (reference - FIRST_DAY).days
+    distance = np.where((starts <= at) & (at <= ends), 0, np.minimum(np.abs(starts - at), np.abs(ends - at)))
+    # Most estimates first, then nearest the stated date (lexsort sorts by its last key first).
+    chosen = int(np.lexsort((distance, -held))[0])
+    return FIRST_DAY + timedelta(days=int(starts[chosen])), FIRST_DAY + timedelta(days=int(ends[chosen]))
 
 
 def _suggest(lower: date, upper: date, clues: Sequence[_Clue], reference: date) -> date:
