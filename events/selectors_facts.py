@@ -10,6 +10,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
+
+from django.db.models import Q
 
 from events.extraction.vocabulary import ReviewState
 from events.models import Actor, Event, Gathering, GatheringSeries, Office, OfficeTerm, ReferenceEvent
@@ -107,3 +110,17 @@ def facts_with_published_events(facts: Facts, *, actor_names: Iterable[str]) -> 
         return facts
     # The index built from the facts holds no known events, so the copy shares it.
     return replace(facts, known_events=facts.known_events + known)
+
+
+def offices_held_at(*, actor_ids: Iterable[int], lower: date, upper: date) -> dict[int, str]:
+    """actor id -> the office the actor held through [lower, upper] (one query; events list their actors so)."""
+    ids = list(actor_ids)
+    if not ids:
+        return {}
+    terms = (
+        OfficeTerm.objects.filter(person_id__in=ids, start__lte=lower)
+        .filter(Q(end__isnull=True) | Q(end__gt=upper))
+        .select_related("office")
+        .order_by("start")
+    )
+    return {term.person_id: term.office.name for term in terms}

@@ -12,7 +12,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from django.db import IntegrityError, connection, transaction
@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
 from events.extraction.types import ArticleExtraction, ExtractedEvent
-from events.extraction.vocabulary import ActorKind, EventStatus, ReviewState
+from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, ReviewState
 from events.models import (
     Actor,
     Article,
@@ -35,6 +35,8 @@ from events.models import (
 )
 from events.models.articles import DateCheckVerdict
 from events.pubdate import DateCheck
+from events.pubdate.offices import office_holders_in
+from events.selectors_facts import facts_for_date_check
 from events.services.articles import content_hash_for
 from events.services.articles_claim import Claim
 from events.services.articles_datecheck import date_check_apply
@@ -117,6 +119,7 @@ def _proposals_prepare(extraction: ArticleExtraction) -> tuple[list[_Prepared], 
             continue
         place = place_resolve(proposed.location) if proposed.location else None
         actors = [(actor_resolve(name=a.name, kind=a.kind), str(a.role)) for a in proposed.actors]
+        actors += _office_holders(proposed, parsed.lower, parsed.upper, {actor.pk for actor, _ in actors})
         proposal = Proposal(
             event_type=str(proposed.type),
             lower=parsed.lower,
@@ -128,6 +131,18 @@ def _proposals_prepare(extraction: ArticleExtraction) -> tuple[list[_Prepared], 
         )
         prepared.append(_Prepared(proposed, proposal, actors))
     return prepared, invalid
+
+
+def _office_holders(proposed: ExtractedEvent, lower: date, upper: date, known: set[int]) -> list[tuple[Actor, str]]:
+    """The people the cited sentence names by office alone ("China's foreign minister"), as held on the
+    event's date (``events.pubdate.offices``), as participants the event does not have yet."""
+    found = []
+    for holder in office_holders_in(proposed.citation.quote, lower, upper, facts_for_date_check()):
+        actor = actor_resolve(name=holder.person, kind=ActorKind.PERSON)
+        if actor.pk not in known:
+            known.add(actor.pk)
+            found.append((actor, str(ActorRole.PARTICIPANT)))
+    return found
 
 
 def article_store_extraction(

@@ -134,3 +134,17 @@ def test_bulk_add_with_a_date_resolves_against_it(run: Any, http_server: Loopbac
     article = Article.objects.get(pk=outcome.article_id)
     assert (article.published, article.published_source, article.state) == (date(2023, 2, 13), "editor", "done")
     assert Event.objects.get(event_type="military_action").date_edtf == "2023-02-11"
+
+
+def test_an_office_named_alone_adds_its_holder_to_the_event(run: Any) -> None:
+    from events.selectors_facts import facts_clear_cache
+    from events.services.facts import facts_load
+
+    facts_load()
+    facts_clear_cache()
+    text = "WASHINGTON (Wire) — The U.S. secretary of state met China's foreign minister in Jakarta on Tuesday."
+    _processed(run, text, date(2023, 7, 14))
+    facts_clear_cache()
+    meeting = Event.objects.get(event_type="meeting")
+    names = set(meeting.actor_links.values_list("actor__name", flat=True))
+    assert {"Antony Blinken", "Qin Gang"} <= names

@@ -63,7 +63,13 @@ def test_the_api_gives_the_check_with_its_reasons() -> None:
 def test_an_actors_page_lists_the_offices_held(client: Client) -> None:
     state = ActorFactory(name="Examplestan", kind="state", country_code="XE")
     person = ActorFactory(name="Odile Marchetti", country_code="XE")
-    office = Office.objects.create(key="xe-fm", name="Foreign Minister of Examplestan", holder=state, kind="foreign_minister", titles="Foreign Minister")
+    office = Office.objects.create(
+        key="xe-fm",
+        name="Foreign Minister of Examplestan",
+        holder=state,
+        kind="foreign_minister",
+        titles="Foreign Minister",
+    )
     OfficeTerm.objects.create(office=office, person=person, start=date(2010, 3, 1), end=date(2012, 6, 1))
     event = EventFactory(review_state="published")
     CitationFactory(event=event)
@@ -71,3 +77,23 @@ def test_an_actors_page_lists_the_offices_held(client: Client) -> None:
     page = client.get(f"/actors/{person.pk}/").content.decode()
     assert "Offices held" in page
     assert "Foreign Minister of Examplestan, 1 Mar 2010 – 1 Jun 2012" in page
+
+
+def test_an_events_page_shows_each_person_with_the_office_held_that_day(client: Client) -> None:
+    state = ActorFactory(name="Examplestan", kind="state", country_code="XE")
+    person = ActorFactory(name="Odile Marchetti", country_code="XE")
+    office = Office.objects.create(
+        key="xe-fm",
+        name="Foreign Minister of Examplestan",
+        holder=state,
+        kind="foreign_minister",
+        titles="Foreign Minister",
+    )
+    OfficeTerm.objects.create(office=office, person=person, start=date(2010, 3, 1), end=date(2012, 6, 1))
+    inside = EventFactory(review_state="published", date_edtf="2011-05")
+    after = EventFactory(review_state="published", date_edtf="2013-05")
+    for event in (inside, after):
+        CitationFactory(event=event)
+        EventActor.objects.create(event=event, actor=person, role="participant")
+    assert "Foreign Minister of Examplestan" in client.get(f"/events/{inside.pk}/").content.decode()
+    assert "Foreign Minister of Examplestan" not in client.get(f"/events/{after.pk}/").content.decode()
