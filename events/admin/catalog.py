@@ -25,8 +25,8 @@ class ActorTermInline(admin.TabularInline):
     model = OfficeTerm
     fk_name = "person"
     extra = 0
-    fields = ["office", "start", "end", "source"]
-    readonly_fields = fields
+    fields = ("office", "start", "end", "source")
+    readonly_fields = ("office", "start", "end", "source")
     can_delete = False
     verbose_name_plural = "offices held"
 
