@@ -809,17 +809,17 @@ def _best_run(scores: np.ndarray, best: int, clues: Sequence[_Clue], reference: 
 
 
 def _suggest(lower: date, upper: date, clues: Sequence[_Clue], reference: date) -> date:
-    """One date in the run: the finest clue estimate inside it, else the stated day moved into it."""
+    """One date in the run: the finest clue estimate inside it; else the stated day moved by the fewest
+    whole years into it (a re-dated copy most often moves the year alone); else the nearest estimate."""
     inside = sorted((clue.fineness, clue.point) for clue in clues if clue.point and lower <= clue.point <= upper)
     if inside:
         return inside[0][1]
-    estimates = sorted((clue.fineness, clue.point) for clue in clues if clue.point)
-    if estimates:
-        point = estimates[0][1]
-        return min(max(point, lower), upper)
-    # No clue estimates a day: keep the stated month and day in the run's year when it falls inside.
-    for year in range(lower.year, upper.year + 1):
+    years = sorted(range(lower.year, upper.year + 1), key=lambda year: (abs(year - reference.year), year))
+    for year in years:
         moved = _add_years(reference, year - reference.year)
         if lower <= moved <= upper:
             return moved
+    estimates = sorted((clue.fineness, clue.point) for clue in clues if clue.point)
+    if estimates:
+        return min(max(estimates[0][1], lower), upper)
     return lower + (upper - lower) // 2
