@@ -1,4 +1,4 @@
-"""Migration 0006 gives every existing citation a review state: accepted where an editor already stood
+"""Migration 0009 gives every existing citation a review state: accepted where an editor already stood
 behind it, proposed where a researcher's article was matched onto an event published before it."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from events.models import Citation
 
-BEFORE = [("events", "0005_country_codes_and_date_indexes")]
-AFTER = [("events", "0006_citation_review_state")]
+BEFORE = [("events", "0008_facts_and_publication_date_check")]
+AFTER = [("events", "0009_citation_review_state")]
 TEXT = "The ministers met in Vienna on Sunday."
 
 
