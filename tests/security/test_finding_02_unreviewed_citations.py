@@ -16,9 +16,9 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, PlaceKind
 from events.extraction.types import Actor as XActor
 from events.extraction.types import Location
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, PlaceKind
 from events.models import Article, Citation, Event, Topic
 from events.services import event_publish
 from events.services.citation_review import article_is_trusted
