@@ -222,9 +222,20 @@ def generate(*, events: int, seed: int) -> None:
     quote = TEXT[:QUOTE_END]
     _copy(
         Citation,
-        ["event_id", "article_id", "quote", "start", "end", "time_text", "rule", "created_at"],
+        ["event_id", "article_id", "quote", "start", "end", "time_text", "rule", "review_state", "created_at"],
         (
-            (pk, article_ids[(pk - first) // 5 % len(article_ids)], quote, 0, QUOTE_END, "on Tuesday", "bench", now)
+            # Accepted, as an editor's source is: a proposed citation is shown to nobody.
+            (
+                pk,
+                article_ids[(pk - first) // 5 % len(article_ids)],
+                quote,
+                0,
+                QUOTE_END,
+                "on Tuesday",
+                "bench",
+                "accepted",
+                now,
+            )
             for pk in range(first, last + 1)
         ),
     )

@@ -156,7 +156,14 @@ def build(n_events: int) -> str:
                 sentence = text.split(". ")[0] + "."
                 start = 0
             citations.append(
-                Citation(event=event, article=article, quote=sentence, start=start, end=start + len(sentence))
+                Citation(
+                    event=event,
+                    article=article,
+                    quote=sentence,
+                    start=start,
+                    end=start + len(sentence),
+                    review_state="accepted",  # as an editor's source is: a proposed one is shown to nobody
+                )
             )
     Citation.objects.bulk_create(citations, batch_size=2000, ignore_conflicts=True)
     if connection.vendor == "postgresql":
