@@ -15,7 +15,6 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import IntegerField, Model, Q, QuerySet
 from rest_framework.exceptions import ValidationError
@@ -118,7 +117,10 @@ class KeysetCursorPagination(BasePagination):
             ]
             queryset = keyset_after(queryset, fields, values, descending=descending)
         prefix = "-" if descending else ""
-        rows = list(queryset.order_by(*(prefix + field for field in fields))[: page_size + 1])
+        ordered = queryset.order_by(*(prefix + field for field in fields))
+        # A view may read the page its own way (api.views.events reads a narrow filter's keys first).
+        fetch = getattr(view, "keyset_fetch", None)
+        rows = fetch(ordered, page_size + 1) if fetch is not None else list(ordered[: page_size + 1])
         self.next_url = None
         if len(rows) > page_size:
             rows = rows[:page_size]
@@ -215,8 +217,3 @@ class KeysetCursorPagination(BasePagination):
                 }
             )
         return parameters
-
-
-def query_string(params: dict[str, Any]) -> str:
-    """A query string for building links (kept here so views don't hand-assemble URLs)."""
-    return urlencode({k: v for k, v in params.items() if v is not None})

@@ -13,19 +13,9 @@ from typing import Any, NamedTuple
 
 from django.db.models import Count, Expression, IntegerField, Prefetch, Q, QuerySet
 
-from events.extraction.vocabulary import ReviewState
+from events.domain.vocabulary import ReviewState
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Topic
 from events.sql_arrays import IdsAny, ids_array
-
-
-def event_queryset_with_relations(queryset: QuerySet[Event] | None = None) -> QuerySet[Event]:
-    """Events with everything a list shows: place, actors, topics, citations with their articles."""
-    base = queryset if queryset is not None else Event.objects.all()
-    return base.select_related("place").prefetch_related(
-        Prefetch("actor_links", queryset=EventActor.objects.select_related("actor")),
-        "topics",
-        Prefetch("citations", queryset=Citation.objects.select_related("article", "article__source")),
-    )
 
 
 def events_published() -> QuerySet[Event]:
@@ -188,11 +178,22 @@ def events_public_with_relations(
     return queryset
 
 
+def citations_shown() -> QuerySet[Citation]:
+    """The citations any reading of events may show: timeline pages, the API, every download.
+
+    Every read of an event's citations starts here (``_citations_for_lists``, the timeline's source
+    notes, and :func:`events.presentation.record.citation_rows_for_records`), so a rule about which
+    citations may be shown is written once and holds everywhere.
+    """
+    return Citation.objects.all()
+
+
 def _citations_for_lists() -> QuerySet[Citation]:
     # Only the columns a source note shows: an article's clean text and original can be hundreds of
     # kilobytes, and a long timeline joins one article row per citation.
     return (
-        Citation.objects.select_related("article", "article__source")
+        citations_shown()
+        .select_related("article", "article__source")
         .only(
             "event_id",
             "article_id",
@@ -369,8 +370,12 @@ def _timeline_reads() -> tuple[QuerySet[Any], QuerySet[Any], QuerySet[Any]]:
             "from_event_id", "kind", "to_event_id", "to_event__title", "to_event__date_edtf", "to_event__date_is_week"
         )
     )
-    notes = Citation.objects.order_by("article__published", "article_id", "start").values_list(
-        "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+    notes = (
+        citations_shown()
+        .order_by("article__published", "article_id", "start")
+        .values_list(
+            "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+        )
     )
     return actors, successors, notes
 
