@@ -15,10 +15,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
-from django_filters.fields import ModelMultipleChoiceField
+from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from events.db_bounds import utc_datetime
 from events.domain.vocabulary import EVENT_TYPES, EventStatus, EventType, Precision
 from events.models import Actor, Event, Place, Topic
 from events.selectors import SearchQueryError, events_search, search_words
@@ -36,6 +37,27 @@ def _search_query_valid(value: str) -> None:
         search_words(value)
     except SearchQueryError as exc:
         raise ValidationError(str(exc), code="search_too_long") from None
+
+
+class _UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time whose UTC value is a date-time too (years 1..9999).
+
+    ``0001-01-01T00:00:00+14:00`` parses, but its UTC value is in year 0: converting it for the query
+    raised an OverflowError (a 500). It is a form error instead (a 400 in the API).
+    """
+
+    def clean(self, value: Any) -> Any:
+        cleaned = super().clean(value)
+        if cleaned is None:
+            return cleaned
+        try:
+            return utc_datetime(cleaned)
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="out_of_range") from None
+
+
+class _UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = _UtcDateTimeField
 
 
 class _ChoicesField(ModelMultipleChoiceField):
@@ -142,7 +164,7 @@ class EventFilterSet(filters.FilterSet):
     )
     date_from = filters.DateFilter(field_name="date_upper", lookup_expr="gte", label="From (bounds overlap)")
     date_to = filters.DateFilter(field_name="date_lower", lookup_expr="lte", label="To (bounds overlap)")
-    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label="Updated since")
+    updated_since = _UtcDateTimeFilter(field_name="updated_at", lookup_expr="gte", label="Updated since")
     q = filters.CharFilter(method="filter_q", label="Search", validators=[_search_query_valid])
     ordering = filters.OrderingFilter(
         fields=(("date_lower", "date"), ("updated_at", "updated"), ("pk", "id")),

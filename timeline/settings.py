@@ -549,9 +549,16 @@ NUM_PROXIES = env_int(
 REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # DRF's JSON parser with a nesting limit (a 5,000-deep body raised a RecursionError: a 500).
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # A browser session, only once it gave its TOTP code when the user has a device.
+        "api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetCursorPagination",
@@ -575,6 +582,17 @@ REST_FRAMEWORK: dict[str, Any] = {
             "60/hour",
             shown_default="`60/hour`",
             doc="Article submissions through the API, per account.",
+        ),
+        # Failed token exchanges (wrong password or two-factor code) per client IP; past it the
+        # exchange answers 429 before any password is checked.
+        "token_failures": env_str(
+            "API_THROTTLE_TOKEN_FAILURES",
+            "10/minute",
+            shown_default="`10/minute`",
+            doc=(
+                "Failed token exchanges (wrong password or one-time code) per client IP; past it, 429 "
+                "before any password is checked."
+            ),
         ),
     },
     "NUM_PROXIES": NUM_PROXIES,

@@ -70,6 +70,11 @@ FORMAT_RESPONSES: dict[Any, Any] = {
     (200, fmt.media_type): _schema_type(fmt) for fmt in FORMATS.values() if fmt.name != "json"
 }
 LATEST_SEQ_HEADER = "X-Changes-Seq"
+# The version of the export and feed formats a mirror reads (timeline-mirror refuses a newer one it
+# does not know); raise it when a change would make an older mirror store something wrong.
+FEED_FORMAT_HEADER = "X-Feed-Format"
+FEED_FORMAT = 1
+TOTAL_COUNT_HEADER = "X-Total-Count"
 
 
 class ChangeFeedUnavailable(APIException):
@@ -248,6 +253,9 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
         body = in_chunks(fmt.render(records, self.render_context()))
         response = StreamingHttpResponse(body, content_type=fmt.media_type)
         response[LATEST_SEQ_HEADER] = str(head)
+        response[FEED_FORMAT_HEADER] = str(FEED_FORMAT)
+        # The size of the set, so a client can show progress and an ETA (one count query).
+        response[TOTAL_COUNT_HEADER] = str(queryset.count())
         response["Content-Disposition"] = f'attachment; filename="events.{fmt.extension}"'
         return response
 
