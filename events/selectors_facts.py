@@ -14,7 +14,7 @@ from datetime import date
 
 from django.db.models import Q
 
-from events.extraction.vocabulary import ReviewState
+from events.domain.vocabulary import ReviewState
 from events.models import Actor, Event, Gathering, GatheringSeries, Office, OfficeTerm, ReferenceEvent
 from events.pubdate.facts import Facts, Holder, KnownEvent, Series, Term
 from events.pubdate.facts import Gathering as GatheringFact

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 
 PublishedSource = Literal["metadata", "text", "caller", "unknown"]
 
@@ -58,6 +58,9 @@ class ExtractedEvent:
     citation: Citation
     confidence: float
     rule: str
+    # The trigger's token in the engine's Doc: two events of one sentence and one date stay apart when
+    # their triggers differ ("In 2019 a drone was shot down and a tanker was attacked").
+    trigger_index: int = field(default=-1, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

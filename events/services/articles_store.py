@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+from events.domain.edtf_dates import InvalidEdtf, parse_edtf
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, ReviewState
 from events.extraction.types import ArticleExtraction, ExtractedEvent
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, ReviewState
 from events.models import (
     Actor,
     Article,
@@ -40,6 +40,7 @@ from events.selectors_facts import facts_for_date_check
 from events.services.articles import content_hash_for
 from events.services.articles_claim import Claim
 from events.services.articles_datecheck import date_check_apply
+from events.services.changes import events_changed_announce
 from events.services.citations import citation_create
 from events.services.event_dates import event_propose_date
 from events.services.events import event_create
@@ -226,6 +227,7 @@ def _store(
         # turn, never each for the other (a deadlock the lock-free citations would otherwise allow).
         links = [EventActor(event_id=e, actor_id=a, role=r) for e, a, r in sorted(counts.actor_links)]
         EventActor.objects.bulk_create(links, ignore_conflicts=True)
+        events_changed_announce(event_ids=sorted({link.event_id for link in links}))
     if counts.scores:
         citations = [Citation(pk=pk, match_score=score, match_reason=reason) for pk, score, reason in counts.scores]
         Citation.objects.bulk_update(citations, ["match_score", "match_reason"])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from events.extraction.vocabulary import ActorKind
+from events.domain.vocabulary import ActorKind
 from events.models import Actor, ActorAlias, Gathering, GatheringSeries, Office, OfficeTerm, ReferenceEvent
 from events.pubdate.facts import FACTS_DIR, load_facts
 
