@@ -8,7 +8,8 @@ one and forked helpers, ``events/extraction/parallel_parse.py``; their CPU time 
 share of spaCy's time that the time-expression finder (``find_candidates``, already inside the engine's
 time) takes on the same texts, and the share of the engine's time that the publication-date check
 (``events/pubdate``, run on the engine's results, target <= 5%) adds. With ``--scaling``, rows for the
-first 50, 100, 200 and 400 KB of that article too: a flat engine/spaCy ratio and a flat CPU time per 100 KB mean the engine is linear.
+first 50, 100, 200 and 400 KB of that article too: a flat engine/spaCy ratio and a flat CPU time per
+100 KB mean the engine is linear.
 
 The machine is shared, so both sides are timed in the same run, interleaved in rounds (spaCy alone, then
 the engine, on the same texts) so that a change in load hits both; the ratio is given for CPU time
