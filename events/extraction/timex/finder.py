@@ -51,6 +51,8 @@ _SCHEDULED_FOR = frozenset(
 # Verbs that report rather than narrate: "the ministry said Monday" dates the report, and "the next day" in a
 # later sentence counts from the last narrated day, not from it.
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
+_STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
+_DETERMINED = re.compile(r"the\s", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:first|last|time|since|\w+est|ever)\b", re.IGNORECASE)
 _EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
 _COUNT_AFTER_YEAR = re.compile(r"\s*(?:%|percent|per\s+cent|points?|people|units|workers|jobs|cars|vehicles|times)\b")
@@ -232,7 +234,10 @@ def find_candidates(text: str, doc: Doc | None = None) -> list[Candidate]:
             start, end = match.span("core")
             found.append(Candidate(start, end, spec, signal, priority))
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
-    return _join_ranges(text, _longest_without_overlap(found))
+    # An age ("a 44-year-old teacher", "the 50-year-old alliance") says how old something is, not when
+    # anything happens: TimeML leaves it unannotated (TBAQ marks 1 of 37 ages). It still wins its overlap,
+    # so no shorter reading of its words ("44-year") is kept in its place.
+    return _join_ranges(text, [c for c in _longest_without_overlap(found) if not c.spec.age])
 
 
 def _longest_without_overlap(ordered: list[Candidate]) -> list[Candidate]:
@@ -388,6 +393,33 @@ def build_expression(
     )
 
 
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -> Candidate | None:
+    """Expressions that point back at the reporting period the text last named, made explicit.
+
+    Results are reported by quarter: after "third-quarter profit rose", "the quarter", "the latest period"
+    are that quarter, and "the year-ago quarter", "year-earlier sales", "a year ago" and "a year earlier" are
+    the same quarter a year before. Without a quarter named before them, the period words are dropped and "a
+    year ago" keeps its plain reading.
+    """
+    spec = candidate.spec
+    if spec.kind == "period":
+        if period is None:
+            return None
+        year, quarter = period
+        if spec.mod == "YEAR":  # "last year's quarter": counted from the publication year, resolved below
+            return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, rel=spec.n))
+        return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year + (spec.n or 0)))
+    back = spec.kind == "ago" or (spec.kind == "anchored" and spec.sign < 0)
+    year_back = back and spec.unit == "year" and spec.n == 1
+    if period is not None and year_back:
+        year, quarter = period
+        return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year - 1))
+    return candidate
+
+
 def _scheduled_for(span: Span) -> bool:
     """ "set for next month", "the talks, scheduled for next week": "for" after a scheduling word."""
     if span.start == 0:
@@ -414,7 +446,11 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     expressions: list[TimeExpression] = []
     reference: date | None = None
     reported: date | None = None
-    for candidate in find_candidates(text, doc):
+    period: tuple[int, int] | None = None  # the reporting quarter the text is about: (year, quarter)
+    for found in find_candidates(text, doc):
+        candidate = _in_reporting_period(found, period)
+        if candidate is None:
+            continue
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -430,6 +466,14 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         resolved = candidate
         if candidate.signal == "for" and candidate.spec.kind == "relative" and _scheduled_for(span):
             resolved = replace(candidate, signal=None)  # "set for next month" is a month, not a stretch
+        elif (
+            candidate.signal in _STRETCH_SIGNALS
+            and candidate.spec.kind == "relative"
+            and not _DETERMINED.match(text, candidate.start)
+        ):
+            # Without "the", "next year" is the calendar year even after "for": "the estimate for next year"
+            # (a stretch reads "for the next year").
+            resolved = replace(candidate, signal=None)
         expression = build_expression(
             resolved,
             text,
@@ -445,6 +489,9 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if resolved is not candidate:
             expression = replace(expression, signal=candidate.signal)
         expressions.append(expression)
+        quarter = _QUARTER_VALUE.fullmatch(expression.value)
+        if quarter is not None and found.spec.kind == "quarter":  # a quarter the text names, not one inferred
+            period = (int(quarter[1]), int(quarter[2]))
         vague_days = candidate.spec.kind == "relative" and candidate.spec.unit == "week"  # "later this week"
         if expression.precision == Precision.DAY.value and expression.lower is not None and not vague_days:
             # The narrative reference time: what "the next day" and "two days earlier" count from.

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from re import _constants as sre
-from re import _parser as sre_parse
+from re import _constants as sre  # type: ignore[attr-defined]  # private, no stubs
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from events.extraction.timex.patterns import PATTERNS, SIGNAL, Pattern

@@ -339,7 +339,9 @@ def _resolve_quarter(
     elif direction == "past" and spec.ordinal > current:
         # "the fourth quarter" in a past clause in February is last year's.
         year = published.year - 1
-    elif direction == "future" and spec.ordinal < current:
+    elif direction == "future" and spec.ordinal < current - (0 if half else 1):
+        # "will launch in the first quarter" in October is next year's; but the quarter just ended is still
+        # this year's ("third-quarter results will be weaker" in October): its results come after it.
         year = published.year + 1
     else:
         year = published.year
