@@ -45,7 +45,7 @@ _BATCH = 1000
 
 # The key of the PostgreSQL advisory lock that puts the change feed's ids in commit order (see the
 # module docstring): any fixed bigint, here "CHANGES!" in ASCII. It must differ from the ingestion store
-# lock, events.services.ingestion._STORE_LOCK_KEY = 0x54494D454C494E45 ("TIMELINE").
+# lock, events.services.articles_store.STORE_LOCK_KEY = 0x54494D454C494E45 ("TIMELINE").
 CHANGE_FEED_LOCK_KEY = 0x4348414E47455321
 
 # How long the feed's reader waits for open write transactions before it gives up (503).

@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from api.selectors import EVENT_ROW_FIELDS, EventEmbedRows
-from events.extraction.edtf_dates import format_edtf
-from events.extraction.vocabulary import plover_for
+from events.domain.edtf_dates import format_edtf
+from events.domain.vocabulary import plover_for
 from events.models import Event
 
 CITATIONS_EMBED = "embed"

@@ -14,7 +14,6 @@ import binascii
 import json
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import Model, Q, QuerySet
 from rest_framework.exceptions import ValidationError
@@ -188,8 +187,3 @@ class KeysetCursorPagination(BasePagination):
                 }
             )
         return parameters
-
-
-def query_string(params: dict[str, Any]) -> str:
-    """A query string for building links (kept here so views don't hand-assemble URLs)."""
-    return urlencode({k: v for k, v in params.items() if v is not None})

@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from api.models import EventChange
-from events.extraction.vocabulary import ReviewState
+from events.domain.vocabulary import ReviewState
 from events.models import (
     Actor,
     Article,

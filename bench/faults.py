@@ -352,7 +352,7 @@ def start_redis(port: int, workdir: Path) -> subprocess.Popen[bytes]:
 SUBMIT = """
 import time
 from events import services
-from events.services.ingestion import article_enqueue
+from events.services.queue import article_enqueue
 started = time.monotonic()
 for i in range({n}):
     article = services.article_submit_text(

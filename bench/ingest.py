@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 
 # Run in the in-process reference before the timed part: what the worker does before it forks its pool.
 WARM_UP = """
-from events.services.ingestion import worker_warm_up
+from events.services.articles_process import worker_warm_up
 worker_warm_up()
 """
 

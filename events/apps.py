@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = "Diplomatic events"
 
     def ready(self) -> None:
+        from events import tasks  # noqa: F401  registers the tasks services send by name (services/queue.py)
         from events.db_rules import install_rules_after_migrate
 
         # SQLite drops a table's triggers when a migration rebuilds it; put the rule back every time.

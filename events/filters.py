@@ -19,15 +19,23 @@ from django_filters.fields import ModelMultipleChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from events.extraction.vocabulary import EVENT_TYPES, EventStatus, EventType, Precision
+from events.domain.vocabulary import EVENT_TYPES, EventStatus, EventType, Precision
 from events.models import Actor, Event, Place, Topic
-from events.selectors import events_search
+from events.selectors import SearchQueryError, events_search, search_words
 
 PLOVER_CATEGORIES = sorted({info.plover_category for info in EVENT_TYPES.values() if info.plover_category})
 
 
 def _types_in_category(category: str) -> list[str]:
     return [t.value for t, info in EVENT_TYPES.items() if info.plover_category == category]
+
+
+def _search_query_valid(value: str) -> None:
+    """A search over the word or length limit is a form error (a 400 in the API), not a silent cut."""
+    try:
+        search_words(value)
+    except SearchQueryError as exc:
+        raise ValidationError(str(exc), code="search_too_long") from None
 
 
 class _ChoicesField(ModelMultipleChoiceField):
@@ -127,7 +135,7 @@ class EventFilterSet(filters.FilterSet):
     date_from = filters.DateFilter(field_name="date_upper", lookup_expr="gte", label="From (bounds overlap)")
     date_to = filters.DateFilter(field_name="date_lower", lookup_expr="lte", label="To (bounds overlap)")
     updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label="Updated since")
-    q = filters.CharFilter(method="filter_q", label="Search")
+    q = filters.CharFilter(method="filter_q", label="Search", validators=[_search_query_valid])
     ordering = filters.OrderingFilter(
         fields=(("date_lower", "date"), ("updated_at", "updated"), ("pk", "id")),
         label="Order by",

@@ -18,8 +18,8 @@ from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from events.services import feeds, ingestion
-from events.services.ingestion import RetryableIngestionError
+from events.services import articles_process, articles_sweep, feeds
+from events.services.articles_claim import RetryableIngestionError
 
 RETRYABLE = (RetryableIngestionError, OperationalError)
 _DELIVERY: dict[str, Any] = {"acks_late": True, "reject_on_worker_lost": True}
@@ -35,19 +35,19 @@ _RETRY: dict[str, Any] = {
 @shared_task(**_DELIVERY, **_RETRY)
 def process_article(article_id: int) -> str:
     """Fetch (if a URL), clean, extract and store one article."""
-    return ingestion.article_process(article_id=article_id)
+    return articles_process.article_process(article_id=article_id)
 
 
 @shared_task(**_DELIVERY, **_RETRY)
 def reprocess_article(article_id: int) -> str:
     """Extract a done article again (extractor upgrade, corrected publication date); editors' fields stay."""
-    return ingestion.article_process(article_id=article_id, reprocess=True)
+    return articles_process.article_process(article_id=article_id, reprocess=True)
 
 
 @shared_task(**_DELIVERY)
 def sweep_articles() -> dict[str, list[int]]:
     """Re-enqueue articles stuck queued or processing longer than INGEST_STUCK_AFTER_SECONDS."""
-    result = ingestion.articles_sweep()
+    result = articles_sweep.articles_sweep()
     return {"requeued": result.requeued, "failed": result.failed}
 
 

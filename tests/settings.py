@@ -12,3 +12,6 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
 from timeline.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast user creation in tests
+
+# Test-only patches for the tests' subprocesses (workers), switched on by their environment.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.hooks"]  # noqa: F405

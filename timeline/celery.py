@@ -24,6 +24,6 @@ def load_language_model(**kwargs: Any) -> None:
     import django
 
     django.setup()
-    from events.services.ingestion import worker_warm_up
+    from events.services.articles_process import worker_warm_up
 
     worker_warm_up()

@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from events.extraction.vocabulary import EVENT_TYPES, EventType
+from events.domain.vocabulary import EVENT_TYPES, EventType
 from events.models import Event, Topic
 from events.selectors import events_public_for_topic, events_public_with_relations, topic_public_get
 from timeline.render import public_list

@@ -23,8 +23,8 @@ from django.forms import BoundField, DateField, Field, ModelChoiceField, SelectM
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from events.extraction.edtf_dates import MONTHS, format_edtf
-from events.extraction.vocabulary import EVENT_TYPES
+from events.domain.edtf_dates import MONTHS, format_edtf
+from events.domain.vocabulary import EVENT_TYPES
 from events.models import Event, RelationKind
 from events.selectors import SUCCESSOR_SHOWN, TimelineRows
 from timeline.timeline_groups import YearGroup, datetime_value

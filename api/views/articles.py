@@ -7,10 +7,8 @@ the events proposed from it (visible to the submitter only until an editor publi
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
-from django.db import transaction
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -24,25 +22,7 @@ from api.selectors import api_article_events, api_articles_visible
 from api.serializers import ArticleSerializer, ArticleStatusSerializer, ArticleSubmitSerializer
 from api.throttling import ClientIpThrottle, SubmitThrottle, TokenThrottle
 from events.models import Article
-from events.services import article_submit_text, article_submit_url
-
-
-def article_enqueue_processing(article_id: int) -> bool:
-    """Queue extraction of an article once the transaction that stored it commits.
-
-    The task (``events.tasks.process_article``) belongs to the ingestion side and may not exist yet in a
-    given deployment; without it the article simply stays ``queued`` for a worker to pick up later.
-    Returns whether a task was scheduled.
-    """
-    try:
-        tasks = importlib.import_module("events.tasks")
-    except ImportError:
-        return False
-    task = getattr(tasks, "process_article", None)
-    if task is None:
-        return False
-    transaction.on_commit(lambda: task.delay(article_id))
-    return True
+from events.services import article_submit
 
 
 @extend_schema_view(
@@ -91,18 +71,14 @@ class ArticleViewSet(
         submission = ArticleSubmitSerializer(data=request.data)
         submission.is_valid(raise_exception=True)
         data = submission.validated_data
-        with transaction.atomic():
-            if (data.get("text") or "").strip():
-                article = article_submit_text(
-                    text=data["text"],
-                    title=data.get("title", ""),
-                    url=data.get("url"),
-                    published=data.get("published"),
-                    user=request.user,
-                )
-            else:
-                article = article_submit_url(url=data["url"], user=request.user)
-            article_enqueue_processing(article.pk)
+        # A DomainError (empty text, a duplicate) becomes a 400 / 409 in api.exception_handlers.
+        article = article_submit(
+            text=data.get("text"),
+            url=data.get("url"),
+            title=data.get("title", ""),
+            published=data.get("published"),
+            user=request.user,
+        )
         body = self._status(article)
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["status_url"]})
 

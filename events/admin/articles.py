@@ -67,24 +67,17 @@ class ArticleSubmitForm(forms.ModelForm):
     def submit(self, request: HttpRequest) -> Article:
         data = self.cleaned_data
         source: Source | None = data.get("source")
-        if (data.get("text") or "").strip():
-            return services.article_submit_text(
-                text=data["text"],
-                title=data.get("title") or "",
-                published=data.get("published"),
-                source=source,
-                user=request.user,
-            )
-        if data.get("html_file") is not None:
-            upload = data["html_file"]
-            return services.article_submit_html(
-                html=upload.read(),
-                filename=upload.name,
-                published=data.get("published"),
-                source=source,
-                user=request.user,
-            )
-        return services.article_submit_url(url=data["submit_url"], source=source, user=request.user)
+        upload = data.get("html_file")
+        return services.article_submit(
+            text=data.get("text"),
+            html=upload.read() if upload is not None else None,
+            filename=upload.name if upload is not None else "",
+            url=data.get("submit_url"),
+            title=data.get("title") or "",
+            published=data.get("published"),
+            source=source,
+            user=request.user,
+        )
 
 
 @admin.register(Article)
@@ -172,7 +165,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
             # Shown as an error message; the redirect goes back to the list, nothing half-stored.
             self.message_user(request, str(exc), messages.ERROR)
             raise _AbortAdd(str(exc)) from None
-        services.article_enqueue(article_id=article.pk)
         obj.__dict__.update({k: v for k, v in article.__dict__.items() if not k.startswith("_")})
         obj._state.adding = False
 

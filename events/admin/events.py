@@ -16,8 +16,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events import services
 from events.admin.review import review_urls
+from events.domain.vocabulary import ReviewState
 from events.exceptions import DomainError
-from events.extraction.vocabulary import ReviewState
 from events.models import Citation, Event, EventActor, EventMerge, EventRelation, TopicMembership
 
 
@@ -146,10 +146,9 @@ class EventAdmin(SimpleHistoryAdmin):
         return allowed
 
     def get_readonly_fields(self, request: HttpRequest, obj: Event | None = None) -> Any:
-        fields = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
-            fields.append("review_state")
-        return fields
+        # The review state changes only through the publish / reject actions: their service checks that a
+        # published event cites a source and records who reviewed it, which a form field would skip.
+        return [*super().get_readonly_fields(request, obj), "review_state"]
 
     # -- list columns ------------------------------------------------------------------------------
     @admin.display(description="date", ordering="date_lower")
@@ -177,11 +176,26 @@ class EventAdmin(SimpleHistoryAdmin):
 
     # -- saving through services -------------------------------------------------------------------
     def save_model(self, request: HttpRequest, obj: Event, form: Any, change: bool) -> None:
-        if change and form.changed_data:
-            tracked = [f for f in form.changed_data if f in services.events.EDITABLE_FIELDS]
-            obj.locked_fields = sorted(set(obj.locked_fields or []) | set(tracked))
-        services.history.attribute(obj, request.user, "edited in the admin")
-        super().save_model(request, obj, form, change)
+        """Save through the services: an edit locks what the editor changed; a new event starts proposed."""
+        data = form.cleaned_data
+        if change:
+            edited = {name: data[name] for name in form.changed_data if name in services.events.EDITABLE_FIELDS}
+            saved = services.event_update(event=Event.objects.get(pk=obj.pk), user=request.user, **edited)
+        else:
+            saved = services.event_create(
+                title=data["title"],
+                summary=data.get("summary") or "",
+                event_type=data["event_type"],
+                status=data["status"],
+                date_edtf=data["date_edtf"],
+                date_is_week=bool(data.get("date_is_week")),
+                place=data.get("place"),
+                confidence=data.get("confidence", 1.0),
+                user=request.user,
+            )
+        # The inlines (citations, actors, topics) are saved next, against this instance.
+        obj.__dict__.update({k: v for k, v in saved.__dict__.items() if not k.startswith("_")})
+        obj._state.adding = False
 
     # -- actions -----------------------------------------------------------------------------------
     @admin.action(description="Publish selected events", permissions=["publish"])

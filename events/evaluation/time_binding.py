@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import EventType
 from events.evaluation.timeml import TimeMLDocument
 from events.extraction.binding import bind, usable
 from events.extraction.triggers import Trigger
-from events.extraction.vocabulary import EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from events.extraction.edtf_dates import format_edtf, parse_edtf
-from events.extraction.vocabulary import (
+from events.domain.edtf_dates import format_edtf, parse_edtf
+from events.domain.vocabulary import (
     EVENT_TYPES,
     ActorRole,
     EventStatus,
@@ -117,7 +117,7 @@ class Event(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        from events.extraction.edtf_dates import InvalidEdtf
+        from events.domain.edtf_dates import InvalidEdtf
 
         try:
             self.derive_date_fields()

@@ -11,6 +11,12 @@ from events.services.articles import (
     article_submit_url,
     content_hash_for,
 )
+from events.services.articles_submit import (
+    article_ingest_url,
+    article_reprocess_request,
+    article_retry,
+    article_submit,
+)
 from events.services.citations import citation_create
 from events.services.events import (
     event_create,
@@ -18,16 +24,11 @@ from events.services.events import (
     event_publish,
     event_reject,
     event_relate,
+    event_split_citation,
     event_unmerge,
     event_update,
 )
-from events.services.ingestion import (
-    article_enqueue,
-    article_ingest_url,
-    article_reprocess_request,
-    article_retry,
-    event_split_citation,
-)
+from events.services.queue import article_enqueue
 from events.services.topics import topic_apply_rule
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "article_reprocess_request",
     "article_retry",
     "article_set_published",
+    "article_submit",
     "article_submit_html",
     "article_submit_text",
     "article_submit_url",

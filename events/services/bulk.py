@@ -10,7 +10,7 @@ Two ways to process what was submitted:
 * queued (the default): each article is stored queued and its task is sent when its transaction
   commits; the worker does the rest, and the Article rows say how far it got;
 * in-process (``ingest --sync``): nothing is sent to a broker; this process runs
-  :func:`events.services.ingestion.article_process`, the very service the task calls.
+  :func:`events.services.articles_process.article_process`, the very service the task calls.
 """
 
 from __future__ import annotations
@@ -26,14 +26,10 @@ from django.db import transaction
 
 from events.exceptions import DomainError, DuplicateArticle
 from events.models import Article, ArticleState
-from events.services.articles import article_set_published, article_submit_html, article_submit_text
-from events.services.ingestion import (
-    RetryableIngestionError,
-    User,
-    article_enqueue,
-    article_ingest_url,
-    article_process,
-)
+from events.services.articles import article_set_published
+from events.services.articles_claim import RetryableIngestionError
+from events.services.articles_process import article_process
+from events.services.articles_submit import User, article_ingest_url, article_submit
 
 # What a directory is searched for; a file named on the command line must have one of these too.
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -153,14 +149,17 @@ def ingest_source_submit(
                     article_set_published(article=article, published=published, user=user)
                 return IngestOutcome(source.label, Outcome.NEW, article.pk)
             if source.kind == SourceKind.TEXT:
-                text = _decode_text(source.content)
-                article = article_submit_text(text=text, published=published, user=user)
-            else:
-                article = article_submit_html(
-                    html=source.content, filename=Path(source.label).name, published=published, user=user
+                article = article_submit(
+                    text=_decode_text(source.content), published=published, user=user, enqueue=enqueue
                 )
-            if enqueue:
-                article_enqueue(article_id=article.pk)
+            else:
+                article = article_submit(
+                    html=source.content,
+                    filename=Path(source.label).name,
+                    published=published,
+                    user=user,
+                    enqueue=enqueue,
+                )
     except DuplicateArticle as exc:
         return _duplicate(source, exc.existing)
     except DomainError as exc:

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from events.domain.vocabulary import ActorRole, ReviewState
 from events.exceptions import DomainError, MergeError, ReviewError
-from events.extraction.vocabulary import ActorRole, ReviewState
 from events.models import Actor, Citation, Event, EventActor, EventMerge, EventRelation, Place, Topic, TopicMembership
 from events.models.events import RelationKind
 from events.services.history import acting_user, attribute
@@ -195,3 +195,34 @@ def event_relate(*, from_event: Event, to_event: Event, kind: str) -> EventRelat
         from_event=from_event, to_event=to_event, kind=RelationKind(kind).value
     )
     return relation
+
+
+@transaction.atomic
+def event_split_citation(*, citation: Citation, user: User = None) -> Event:
+    """Undo a wrong match: move ``citation`` off its event to a new proposed event of its own.
+
+    The new event starts as a copy of the old one's type, status, date, place and actors, for the editor
+    to correct; both changes are in the history, and the citation's match reason is cleared.
+    """
+    citation = Citation.objects.select_for_update().select_related("event").get(pk=citation.pk)
+    old = citation.event
+    if not old.citations.exclude(pk=citation.pk).exists():
+        raise DomainError("this is the event's only citation; there is nothing to split it from")
+    event = event_create(
+        title=old.title,
+        event_type=old.event_type,
+        date_edtf=old.date_edtf,
+        date_is_week=old.date_is_week,
+        status=old.status,
+        place=old.place,
+        actors=[(link.actor, link.role) for link in old.actor_links.select_related("actor")],
+        review_state=ReviewState.PROPOSED,
+        confidence=old.confidence,
+        user=user,
+    )
+    citation.event = event
+    citation.match_score = None
+    citation.match_reason = ""
+    attribute(citation, user, f"split off event {old.pk} into event {event.pk}")
+    citation.save()
+    return event

@@ -23,7 +23,8 @@ from events.exceptions import DomainError
 from events.ingestion.feeds import FeedError, parse_feed
 from events.ingestion.fetch import CacheValidators, FetchError, fetch_url
 from events.models import Feed, FeedEntry
-from events.services.ingestion import article_ingest_url, fetch_policy
+from events.services import pipeline_config
+from events.services.articles_submit import article_ingest_url
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def feed_poll(*, feed_id: int) -> FeedPollResult:
     feed = Feed.objects.get(pk=feed_id)
     validators = CacheValidators(etag=feed.etag, last_modified=feed.modified)
     try:
-        fetched = fetch_url(feed.url, policy=fetch_policy(), validators=validators)
+        fetched = fetch_url(feed.url, policy=pipeline_config.fetch_policy(), validators=validators)
         if fetched.not_modified:
             # A 304 may carry fresher validators; when it carries none, the stored ones still hold.
             updates: dict[str, object] = {"last_error": "", **_validator_fields(fetched.validators or validators)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from api.views.articles import article_enqueue_processing
+from events.models import Article
 from tests.api.conftest import _token_client
 from tests.factories import ArticleFactory, CitationFactory, EventFactory
 
@@ -17,12 +17,13 @@ TEXT = "BEIJING (Wire) — The foreign minister arrived in Beijing early Sunday 
 @pytest.fixture(autouse=True)
 def _no_worker(monkeypatch):
     queued: list[int] = []
-    monkeypatch.setattr("api.views.articles.article_enqueue_processing", queued.append)
+    monkeypatch.setattr("events.tasks.process_article.delay", queued.append)
     return queued
 
 
-def test_it_accepts_text_with_202_and_a_status_url(client_researcher, _no_worker):
-    response = client_researcher.post("/api/v1/articles/", {"text": TEXT, "title": "Talks"}, format="json")
+def test_it_accepts_text_with_202_and_a_status_url(client_researcher, _no_worker, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_researcher.post("/api/v1/articles/", {"text": TEXT, "title": "Talks"}, format="json")
 
     assert response.status_code == 202
     body = response.json()
@@ -95,11 +96,28 @@ def test_it_lists_only_cited_articles_to_anonymous_readers(client_anon, make_eve
     assert ids == [event.citations.get().article_id]
 
 
-def test_it_enqueues_processing_on_commit_when_the_task_exists(monkeypatch, django_capture_on_commit_callbacks):
+@pytest.mark.django_db(transaction=True)
+def test_it_enqueues_processing_once_the_submission_commits(client_researcher, monkeypatch):
     sent: list[int] = []
     monkeypatch.setattr("events.tasks.process_article.delay", sent.append)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        assert article_enqueue_processing(41) is True
+    response = client_researcher.post("/api/v1/articles/", {"text": TEXT}, format="json")
 
-    assert sent == [41]
+    assert response.status_code == 202
+    assert sent == [response.json()["id"]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_keeps_a_submission_queued_when_the_broker_is_down(client_researcher, monkeypatch):
+    """The API used its own enqueue, which raised after the article was committed; the service's is robust."""
+
+    def broker_down(article_id: int) -> None:
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr("events.tasks.process_article.delay", broker_down)
+
+    response = client_researcher.post("/api/v1/articles/", {"text": TEXT}, format="json")
+
+    assert response.status_code == 202
+    article = Article.objects.get(pk=response.json()["id"])
+    assert article.state == "queued"

@@ -32,7 +32,7 @@ def test_it_finds_curl_and_python_examples():
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("index", range(len(_blocks())), ids=lambda i: f"{_blocks()[i][0]}-{i}")
 def test_it_runs_the_readme_example(index, live_server, make_event, monkeypatch, tmp_path):
-    monkeypatch.setattr("api.views.articles.article_enqueue_processing", lambda article_id: False)
+    monkeypatch.setattr("events.services.queue._send", lambda name, article_id: None)
     topic = Topic.objects.create(slug="us-china", name="U.S.–China relations")
     for date_edtf in ("2024-05", "2024-06-18", "2023"):
         make_event(date_edtf=date_edtf).topic_memberships.create(topic=topic)

@@ -61,7 +61,7 @@ def test_it_survives_generated_requests_on_every_operation(make_event, researche
     from django.conf import settings as django_settings
 
     # Submissions must not reach a real broker from a test.
-    monkeypatch.setattr("api.views.articles.article_enqueue_processing", lambda article_id: False)
+    monkeypatch.setattr("events.services.queue._send", lambda name, article_id: None)
     for _ in range(3):
         make_event()
     _, token = AuthToken.objects.create(researcher)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from events.extraction import edtf_dates
-from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+from events.domain import edtf_dates
+from events.domain.edtf_dates import InvalidEdtf, parse_edtf
 
 
 def _by_library(value: str) -> edtf_dates.EdtfDate:

@@ -98,6 +98,14 @@ def loopback_policy(*ports: int, **overrides: Any) -> FetchPolicy:
 
 
 @pytest.fixture
+def loopback_fetch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline fetches with the tests' policy: loopback servers on any port."""
+    from tests.hooks.apps import loopback_fetch_policy
+
+    monkeypatch.setattr("events.services.pipeline_config.fetch_policy", loopback_fetch_policy)
+
+
+@pytest.fixture
 def policy(http_server: LoopbackServer) -> FetchPolicy:
     return loopback_policy(http_server.port)
 

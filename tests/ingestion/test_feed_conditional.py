@@ -61,10 +61,9 @@ def route(http_server: LoopbackServer) -> CachingFeed:
 
 
 @pytest.fixture
-def feed(http_server: LoopbackServer, settings: Any, monkeypatch: pytest.MonkeyPatch) -> Feed:
+def feed(http_server: LoopbackServer, loopback_fetch: None, monkeypatch: pytest.MonkeyPatch) -> Feed:
     from events import tasks
 
-    settings.INGEST_ALLOW_LOOPBACK_FOR_TESTS = True
     monkeypatch.setattr(tasks.process_article, "delay", lambda article_id: None)
     return Feed.objects.create(url=http_server.url("/rss"))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from events.ingestion.feeds import parse_feed
@@ -23,10 +21,9 @@ RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 
 
 @pytest.fixture
-def feed(http_server: LoopbackServer, settings: Any, monkeypatch: pytest.MonkeyPatch) -> Feed:
+def feed(http_server: LoopbackServer, loopback_fetch: None, monkeypatch: pytest.MonkeyPatch) -> Feed:
     from events import tasks
 
-    settings.INGEST_ALLOW_LOOPBACK_FOR_TESTS = True
     monkeypatch.setattr(tasks.process_article, "delay", lambda article_id: None)
     http_server.routes["/rss"] = Reply(headers={"Content-Type": "application/rss+xml"}, body=RSS)
     return Feed.objects.create(url=http_server.url("/rss"))

@@ -4,7 +4,7 @@ exactly once: all done, one store commit each, one event with one citation per r
 Each test runs in its own temporary directory: a migrated SQLite database, the embedded broker (kombu's
 SQLAlchemy transport on a SQLite file) or Redis (a db number of its own, flushed), ``celery -A timeline
 worker`` with a prefork pool of two, and a sweeper process that runs ``articles_sweep`` every second, as
-beat would every minute. ``INGEST_TEST_DELAY_SECONDS`` holds each store transaction open, its events
+beat would every minute. ``TEST_STORE_DELAY_SECONDS`` (tests/hooks) holds each store transaction open, its events
 written and not committed; the worker logs the pid of the process in that window, and the test kills it
 there: the worst moment, with everything written and nothing committed.
 
@@ -75,10 +75,12 @@ def _warm_up(**_):
     import django
 
     django.setup()
-    from events.extraction.pipeline import extract
-    from events.services.ingestion import extraction_config
+    import datetime
 
-    extract("The ministers met in Vienna on Monday.", None, extraction_config())
+    from events.extraction.pipeline import extract
+    from events.services.pipeline_config import extraction_config
+
+    extract("The ministers met in Vienna on Monday.", None, extraction_config(), reference=datetime.date(2026, 1, 5))
 """
 
 # Beat's job, every second instead of every minute, until every article is done or failed.
@@ -86,7 +88,7 @@ SWEEPER = """
 import django, time
 django.setup()
 from events.models import Article
-from events.services.ingestion import articles_sweep
+from events.services.articles_sweep import articles_sweep
 while Article.objects.exclude(state__in=["done", "failed"]).exists():
     articles_sweep()
     time.sleep(1)
@@ -119,7 +121,7 @@ class Pipeline:
             CELERY_RESULT_BACKEND=f"db+sqlite:///{self.tmp / 'results.sqlite3'}",
             CELERY_SKIP_CHECKS="true",
             CELERY_VISIBILITY_TIMEOUT="20",
-            INGEST_TEST_DELAY_SECONDS=str(DELAY_SECONDS),
+            TEST_STORE_DELAY_SECONDS=str(DELAY_SECONDS),
             **TIME_LIMITS,
         )
         (self.tmp / "warm_worker.py").write_text(WARM_APP)

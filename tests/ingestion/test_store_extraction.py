@@ -7,12 +7,13 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.extraction.types import Actor as XActor
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.models import Article, ArticleState, Event, Place
-from events.services import event_publish, event_update
-from events.services.ingestion import Claim, article_store_extraction, event_split_citation
+from events.services import event_publish, event_split_citation, event_update
+from events.services.articles_claim import Claim
+from events.services.articles_store import article_store_extraction
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from events.domain.vocabulary import ActorKind, ActorRole
 from events.extraction.types import Actor as XActor
-from events.extraction.vocabulary import ActorKind, ActorRole
 from events.models import Event
-from events.services import event_publish, ingestion
+from events.services import articles_store, event_publish
 from tests.ingestion.test_store_extraction import SHOOTDOWN, proposal, store
 
 pytestmark = pytest.mark.django_db
@@ -23,13 +23,13 @@ OTHER = "The balloon was downed by a U.S. jet on Saturday."
 @pytest.fixture
 def locks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     taken: list[int] = []
-    real = ingestion._store_lock
+    real = articles_store._store_lock
 
     def counted() -> None:
         taken.append(1)
         real()
 
-    monkeypatch.setattr(ingestion, "_store_lock", counted)
+    monkeypatch.setattr(articles_store, "_store_lock", counted)
     return taken
 
 

@@ -30,7 +30,7 @@ WORKER = """
 import django, json, sys, time
 django.setup()
 from events.services import article_ingest_url
-from events.services.ingestion import article_process
+from events.services.articles_process import article_process
 url, start = sys.argv[1], float(sys.argv[2])
 time.sleep(max(0.0, start - time.time()))
 article, created = article_ingest_url(url=url)
@@ -75,7 +75,7 @@ def _environment(database_url: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="tests.settings",
         PYTHONPATH=str(ROOT),
         DATABASE_URL=database_url,
-        INGEST_ALLOW_LOOPBACK_FOR_TESTS="true",
+        TEST_FETCH_LOOPBACK="true",
         # Enqueued work goes nowhere: these processes are the workers.
         CELERY_BROKER_URL="memory://",
         CELERY_RESULT_BACKEND="cache+memory://",

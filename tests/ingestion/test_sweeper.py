@@ -9,7 +9,8 @@ import pytest
 from django.utils import timezone
 
 from events.models import Article, ArticleState
-from events.services.ingestion import article_claim, articles_sweep
+from events.services.articles_claim import article_claim
+from events.services.articles_sweep import articles_sweep
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """process_article and reprocess_article in eager mode: queued -> fetching -> extracting -> done or failed.
 
-Pages come from a loopback HTTP server that only ``INGEST_ALLOW_LOOPBACK_FOR_TESTS`` lets the fetcher
+Pages come from a loopback HTTP server that only the tests' fetch policy (``loopback_fetch``) lets the fetcher
 reach. The extraction engine is the real one (spaCy loads once per test process).
 """
 
@@ -42,8 +42,7 @@ PAGE = f"""<!doctype html><html><head><title>U.S. shoots down Chinese balloon</t
 
 
 @pytest.fixture
-def eager(settings: Any) -> Iterator[None]:
-    settings.INGEST_ALLOW_LOOPBACK_FOR_TESTS = True
+def eager(loopback_fetch: None) -> Iterator[None]:
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = False
@@ -134,9 +133,9 @@ def test_a_second_delivery_of_the_same_message_does_nothing(run: Any) -> None:
 
 
 def test_a_locked_database_is_retried(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from events.services import ingestion
+    from events.services import articles_process
 
-    real = ingestion.article_store_extraction
+    real = articles_process.article_store_extraction
     calls: list[int] = []
 
     def locked_once(**kwargs: Any) -> str:
@@ -145,7 +144,7 @@ def test_a_locked_database_is_retried(run: Any, monkeypatch: pytest.MonkeyPatch)
             raise OperationalError("database is locked")
         return real(**kwargs)
 
-    monkeypatch.setattr(ingestion, "article_store_extraction", locked_once)
+    monkeypatch.setattr(articles_process, "article_store_extraction", locked_once)
     article = article_submit_text(text=SHOOTDOWN, published=date(2023, 2, 5))
     run(lambda: article_enqueue(article_id=article.pk))
 
@@ -154,16 +153,16 @@ def test_a_locked_database_is_retried(run: Any, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_an_unexpected_error_fails_one_article_and_not_the_next(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from events.services import ingestion
+    from events.services import articles_process
 
-    real = ingestion._extract
+    real = articles_process._extract
 
     def broken_on_first(article: Article, original: str, is_html: bool | None) -> Any:
         if "Pentagon" in original:
             raise ValueError("the parser choked")
         return real(article, original, is_html)
 
-    monkeypatch.setattr(ingestion, "_extract", broken_on_first)
+    monkeypatch.setattr(articles_process, "_extract", broken_on_first)
     bad = article_submit_text(text=SHOOTDOWN, published=date(2023, 2, 5))
     good = article_submit_text(text=SHOOTDOWN.replace("the Pentagon", "officials"), published=date(2023, 2, 5))
     run(lambda: [article_enqueue(article_id=bad.pk), article_enqueue(article_id=good.pk)])

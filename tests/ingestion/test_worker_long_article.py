@@ -24,7 +24,7 @@ from events.extraction.cleaning import clean_text
 from events.extraction.parallel_parse import can_fork
 from events.models import Citation, Event
 from events.services import article_submit_text
-from events.services.ingestion import article_process
+from events.services.articles_process import article_process
 from tests.conftest import IN_CI, ROOT
 from tests.ingestion.test_worker_real import _environment, _redis_up
 

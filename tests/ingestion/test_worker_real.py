@@ -52,7 +52,7 @@ def _environment(tmp: Path, broker: str) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{tmp / 'timeline.sqlite3'}",
         CELERY_BROKER_URL=broker,
         CELERY_RESULT_BACKEND=f"db+sqlite:///{tmp / 'results.sqlite3'}",
-        INGEST_ALLOW_LOOPBACK_FOR_TESTS="true",
+        TEST_FETCH_LOOPBACK="true",
         # Other apps' system checks are not this test's business; the worker runs them unless told.
         CELERY_SKIP_CHECKS="true",
     )

@@ -52,7 +52,7 @@ class Command(EngineCommand):
     def _all_sets(self, options: dict[str, Any]) -> None:
         from events.evaluation.parse_cache import ParseCache
         from events.evaluation.suite import Paths, format_table, run_all
-        from events.services.ingestion import extraction_config
+        from events.services.pipeline_config import extraction_config
 
         shared: Path = options["shared"]
         if not shared.is_dir():
@@ -79,7 +79,7 @@ class Command(EngineCommand):
 
     def _one_set(self, options: dict[str, Any]) -> None:
         from events.evaluation.scoring.events import FileScore, load_gold, overall
-        from events.services.ingestion import extraction_config
+        from events.services.pipeline_config import extraction_config
 
         gold_path, corpus = Path(options["gold"]), Path(options["corpus"])
         if not gold_path.is_file():
