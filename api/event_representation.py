@@ -130,6 +130,7 @@ def _citations(rows: Sequence[tuple[Any, ...]], event_id: int) -> list[dict[str,
             "start": start,
             "end": end,
             "time_text": time_text,
+            "date_basis": date_basis,
             "article": {
                 "id": article_id,
                 "url": url,
@@ -139,5 +140,18 @@ def _citations(rows: Sequence[tuple[Any, ...]], event_id: int) -> list[dict[str,
                 "outlet_domain": outlet_domain,
             },
         }
-        for pk, quote, start, end, time_text, article_id, url, title, published, outlet, outlet_domain in rows
+        for (
+            pk,
+            quote,
+            start,
+            end,
+            time_text,
+            date_basis,
+            article_id,
+            url,
+            title,
+            published,
+            outlet,
+            outlet_domain,
+        ) in rows
     ]

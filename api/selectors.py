@@ -104,7 +104,7 @@ class EventEmbedRows:
     """What events embed, as plain tuples grouped by event id, in the order the API lists them.
 
     actors: ``(id, name, kind, country_code, wikidata_id, role)``; topics: ``(slug, name)``;
-    related: ``(kind, to_event_id)``; citations: ``(id, quote, start, end, time_text, article_id,
+    related: ``(kind, to_event_id)``; citations: ``(id, quote, start, end, time_text, date_basis, article_id,
     article_url, article_title, article_published, outlet, outlet_domain)``.
     """
 
@@ -171,6 +171,7 @@ def api_event_embed_rows(event_ids: Collection[int], *, with_citations: bool = T
                 "start",
                 "end",
                 "time_text",
+                "date_basis",
                 "article_id",
                 "article__url",
                 "article__title",

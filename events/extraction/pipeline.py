@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import ActorKind, EventStatus, EventType
+from events.domain.vocabulary import ActorKind, DateBasis, EventStatus, EventType
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
 from events.extraction.binding import Binding, bind
@@ -157,6 +157,7 @@ def _event_from(
         citation=citation,
         confidence=confidence,
         rule=trigger.rule + ("+inherited-date" if binding.inherited else "+own-date"),
+        date_basis=DateBasis.INFERRED if binding.inherited else DateBasis(time.basis),
     )
 
 

@@ -284,6 +284,7 @@ def _citation_create_for(event: Event, article: Article, proposed: ExtractedEven
         quote=cite.quote,
         time_text=cite.time_text,
         rule=proposed.rule,
+        date_basis=str(proposed.date_basis),
     )
 
 
@@ -305,6 +306,10 @@ def _proposal_store(
     )
     if own is not None:
         event = own.event
+        if own.date_basis != str(proposed.date_basis):
+            # The engine may now reach the date another way (a story's year instead of publication).
+            own.date_basis = str(proposed.date_basis)
+            own.save(update_fields=["date_basis"])
         only_source = not event.citations.exclude(article=article).exists()
         if only_source:
             _event_machine_update(

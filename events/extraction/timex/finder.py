@@ -373,6 +373,12 @@ def build_expression(
         applied = "absolute"
     else:
         applied = resolution.direction
+    if candidate.spec.kind == "anchored" and reference is not None:
+        basis = "narrative"
+    elif applied == "absolute" or candidate.spec.kind == "decade":
+        basis = "explicit"
+    else:
+        basis = "publication"
     return TimeExpression(
         text=text[candidate.start : candidate.end],
         start=candidate.start,
@@ -390,7 +396,40 @@ def build_expression(
         direction=applied,
         governor_i=governor_i,
         duration=resolution.duration,
+        basis=basis,
     )
+
+
+# A text narrates the past (an explainer, a timeline, a profile) rather than reports news when most of the
+# years it names lie this far or further from its publication, and it names at least this many of them.
+_STORY_YEARS_AWAY = 2
+_STORY_MIN_YEARS = 4
+_STORY_SHARE = 0.4
+# What places something in time: dates, weekdays, "yesterday", "last month" (not durations, sets or "now").
+_DATING_KINDS = frozenset({"date", "weekday", "deictic", "relative", "ago", "anchored", "season", "quarter", "range"})
+
+
+def narrates_the_past(candidates: list[Candidate], published: date) -> bool:
+    """Whether the text tells a story through past years, so that a date without a year takes the year the
+    text last named instead of the one before publication. News names mostly the current year (or none):
+    it keeps the publication date as its reference."""
+    dated = [c for c in candidates if c.spec.kind in _DATING_KINDS]
+    away = sum(
+        1
+        for c in dated
+        if c.spec.kind == "date" and c.spec.year is not None and abs(published.year - c.spec.year) >= _STORY_YEARS_AWAY
+    )
+    return away >= _STORY_MIN_YEARS and away >= _STORY_SHARE * len(dated)
+
+
+def _sentences_between(doc: Doc, first: int, last: int) -> int:
+    """How many sentences begin after token ``first`` up to token ``last``."""
+    return sum(1 for token in doc[first + 1 : last + 1] if token.is_sent_start)
+
+
+def _yearless(spec: TimeSpec) -> bool:
+    """A plain month or month-day with no year of its own ("in May", "on June 3"; not "last May")."""
+    return spec.kind == "date" and spec.year is None and spec.month is not None and spec.rel is None and spec.n is None
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
@@ -447,10 +486,15 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     reference: date | None = None
     reported: date | None = None
     period: tuple[int, int] | None = None  # the reporting quarter the text is about: (year, quarter)
-    for found in find_candidates(text, doc):
+    candidates = find_candidates(text, doc)
+    narrative = narrates_the_past(candidates, published)
+    story_year: int | None = None  # the year the text last named: what "on June 3" belongs to in a story
+    story_token = 0
+    for found in candidates:
         candidate = _in_reporting_period(found, period)
         if candidate is None:
             continue
+        inferred = candidate is not found  # read against the reporting period the text named
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -464,6 +508,13 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate
+        if story_year is not None and _sentences_between(doc, story_token, span.start) > 1:
+            story_year = None  # the story's year holds for its sentence and the next, then must be named again
+        storied = narrative and story_year is not None and direction != "future" and _yearless(candidate.spec)
+        if storied:
+            # A story told through the years: "In 2019 the talks resumed. On June 3, the delegations met"
+            # is June 3, 2019, not the June 3 before publication.
+            resolved = replace(candidate, spec=replace(candidate.spec, year=story_year))
         if candidate.signal == "for" and candidate.spec.kind == "relative" and _scheduled_for(span):
             resolved = replace(candidate, signal=None)  # "set for next month" is a month, not a stretch
         elif (
@@ -488,6 +539,13 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             continue
         if resolved is not candidate:
             expression = replace(expression, signal=candidate.signal)
+        if storied or inferred:
+            expression = replace(expression, basis="narrative")
+        if found.spec.kind == "date" and found.spec.year is not None:
+            # Only a year that sets the scene of a clause ("In 2019 the sides tried again") starts a story
+            # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929") does not.
+            sets_scene = governor_i is not None and doc[governor_i].pos_ in {"VERB", "AUX"}
+            story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
         expressions.append(expression)
         quarter = _QUARTER_VALUE.fullmatch(expression.value)
         if quarter is not None and found.spec.kind == "quarter":  # a quarter the text names, not one inferred
