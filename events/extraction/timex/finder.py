@@ -258,17 +258,33 @@ def _longest_without_overlap(ordered: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
+def _next_day(first: TimeSpec, second: TimeSpec) -> bool:
+    """Whether ``second`` names the day after ``first`` ("Wednesday and Thursday", "today and tomorrow")."""
+    if first.kind == second.kind == "weekday" and first.weekday is not None and second.weekday is not None:
+        return first.rel == second.rel and (first.weekday + 1) % 7 == second.weekday
+    if first.kind == second.kind == "deictic":
+        return (second.n or 0) == (first.n or 0) + 1
+    return False
+
+
 def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """ "from Thursday to Sunday", "between 2007 and 2010": one interval instead of two points."""
     joined: list[Candidate] = []
     index = 0
     while index < len(candidates):
         current = candidates[index]
-        if index + 1 < len(candidates) and current.signal in {"from", "between"}:
+        if index + 1 < len(candidates) and current.signal in {"from", "between", "on", None}:
             following = candidates[index + 1]
             glue = text[current.end : following.start]
-            glue_ok = _BETWEEN_GLUE.match(glue) if current.signal == "between" else _RANGE_GLUE.match(glue)
+            if current.signal in {"between", "on", None}:
+                # "on Wednesday and Thursday", "Monday and Tuesday": the two days as one stretch.
+                glue_ok = _BETWEEN_GLUE.match(glue)
+            else:
+                glue_ok = _RANGE_GLUE.match(glue)
             day_level = current.spec.kind in _RANGE_KINDS or (current.spec.kind == "date" and current.spec.day)
+            if current.signal in {"on", None} and not _next_day(current.spec, following.spec):
+                # "met on Monday and Thursday" may be two meetings; only two days in a row are one stretch.
+                glue_ok = None
             if glue_ok and following.signal is None and day_level and following.spec.kind == current.spec.kind:
                 spec = TimeSpec("range", start=current.spec, end=following.spec)
                 joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority))

@@ -147,6 +147,13 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     # "is scheduled to visit", "plans to go", "was to meet": a plan, not yet carried out.
     for below, above in itertools.pairwise(chain):
         if below.dep_ == "xcomp" and (above.lemma_.lower() in PLAN_HEADS or above.lower_ in PLAN_HEADS):
+            if _perfect_infinitive(below):
+                # "was to have visited in March": a plan the text looks back on, its time already past.
+                return "past"
+            if _pluperfect(above):
+                # "had intended to travel in May": a plan made before, whose time may lie either side of
+                # publication; the nearest reading ("May" in a June paper is this May) is taken.
+                return None
             return "future"
     if verb.lower_ in {"going"} and any(child.dep_ == "xcomp" for child in verb.children):
         return "future"
@@ -173,6 +180,17 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT":
         return "past"
     return None
+
+
+def _perfect_infinitive(verb: Token) -> bool:
+    """ "to have visited": a past participle with "to" and "have" before it."""
+    auxes = {aux.lower_ for aux in _auxiliaries(verb)}
+    return verb.tag_ == "VBN" and "to" in auxes and "have" in auxes
+
+
+def _pluperfect(verb: Token) -> bool:
+    """ "had intended", "had been scheduled": the plan's verb in the past perfect."""
+    return any(aux.lower_ in {"had", "'d"} and aux.tag_ == "VBD" for aux in _auxiliaries(verb))
 
 
 def _preposition(span: Span, head: Token) -> str | None:
