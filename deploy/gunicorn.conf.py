@@ -21,6 +21,11 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count() * 2 + 1)))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 worker_class = "gthread" if threads > 1 else "sync"
+# A gthread worker accepts a connection while all its threads are busy and queues it behind them: a
+# health check or a quick page waited behind slow requests although other workers were idle. Taking
+# only as many connections as there are threads leaves the rest to a worker that can start at once
+# (it also means no idle keep-alive connections are held; the proxy in front keeps those to clients).
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", str(threads)))
 # A request that takes longer than this is a bug or an attack; the worker is killed and replaced. The
 # arbiter's heartbeat check does that for sync workers only: a gthread worker's main loop keeps
 # beating while a request thread is stuck, so the request watchdog below does it for them.

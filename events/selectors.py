@@ -178,11 +178,22 @@ def events_public_with_relations(
     return queryset
 
 
+def citations_shown() -> QuerySet[Citation]:
+    """The citations any reading of events may show: timeline pages, the API, every download.
+
+    Every read of an event's citations starts here (``_citations_for_lists``, the timeline's source
+    notes, and :func:`events.presentation.record.citation_rows_for_records`), so a rule about which
+    citations may be shown is written once and holds everywhere.
+    """
+    return Citation.objects.all()
+
+
 def _citations_for_lists() -> QuerySet[Citation]:
     # Only the columns a source note shows: an article's clean text and original can be hundreds of
     # kilobytes, and a long timeline joins one article row per citation.
     return (
-        Citation.objects.select_related("article", "article__source")
+        citations_shown()
+        .select_related("article", "article__source")
         .only(
             "event_id",
             "article_id",
@@ -359,8 +370,12 @@ def _timeline_reads() -> tuple[QuerySet[Any], QuerySet[Any], QuerySet[Any]]:
             "from_event_id", "kind", "to_event_id", "to_event__title", "to_event__date_edtf", "to_event__date_is_week"
         )
     )
-    notes = Citation.objects.order_by("article__published", "article_id", "start").values_list(
-        "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+    notes = (
+        citations_shown()
+        .order_by("article__published", "article_id", "start")
+        .values_list(
+            "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+        )
     )
     return actors, successors, notes
 

@@ -151,6 +151,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Read-only API responses may be read from any origin (a notebook in a browser); see api.cors.
+    "api.cors.ReadOnlyCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session gave its TOTP code (see timeline.admin_site).
@@ -547,9 +549,16 @@ NUM_PROXIES = env_int(
 REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # DRF's JSON parser with a nesting limit (a 5,000-deep body raised a RecursionError: a 500).
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # A browser session, only once it gave its TOTP code when the user has a device.
+        "api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetCursorPagination",
@@ -574,10 +583,23 @@ REST_FRAMEWORK: dict[str, Any] = {
             shown_default="`60/hour`",
             doc="Article submissions through the API, per account.",
         ),
+        # Failed token exchanges (wrong password or two-factor code) per client IP; past it the
+        # exchange answers 429 before any password is checked.
+        "token_failures": env_str(
+            "API_THROTTLE_TOKEN_FAILURES",
+            "10/minute",
+            shown_default="`10/minute`",
+            doc=(
+                "Failed token exchanges (wrong password or one-time code) per client IP; past it, 429 "
+                "before any password is checked."
+            ),
+        ),
     },
     "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "api.exception_handlers.api_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
+    # An unsupported ?format= is a 406 naming the supported ones (DRF's own answer is a 404).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.FormatListingNegotiation",
 }
 # Tokens are stored as SHA-512 digests (django-rest-knox) and expire.
 REST_KNOX = {

@@ -60,6 +60,9 @@ class ExtractedEvent:
     rule: str
     # How sure the date is (explicit / relative to publication / carried from the narrative / inferred).
     date_basis: DateBasis = DateBasis.PUBLICATION
+    # The trigger's token in the engine's Doc: two events of one sentence and one date stay apart when
+    # their triggers differ ("In 2019 a drone was shot down and a tanker was attacked").
+    trigger_index: int = field(default=-1, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -34,6 +34,7 @@ from events.models import (
 )
 from events.services.articles import content_hash_for
 from events.services.articles_claim import Claim
+from events.services.changes import events_changed_announce
 from events.services.citations import citation_create
 from events.services.events import event_create
 from events.services.history import attribute
@@ -197,6 +198,7 @@ def _store(
         # turn, never each for the other (a deadlock the lock-free citations would otherwise allow).
         links = [EventActor(event_id=e, actor_id=a, role=r) for e, a, r in sorted(counts.actor_links)]
         EventActor.objects.bulk_create(links, ignore_conflicts=True)
+        events_changed_announce(event_ids=sorted({link.event_id for link in links}))
     if counts.scores:
         citations = [Citation(pk=pk, match_score=score, match_reason=reason) for pk, score, reason in counts.scores]
         Citation.objects.bulk_update(citations, ["match_score", "match_reason"])

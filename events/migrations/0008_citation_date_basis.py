@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0005_country_codes_and_date_indexes'),
+        ('events', '0007_event_types_beyond_meetings'),
     ]
 
     operations = [
