@@ -53,3 +53,17 @@ def test_the_coming_days_are_the_stretch_from_publication(nlp) -> None:
     assert found(nlp, "A deal could be signed in the coming ten days.") == [
         ("the coming ten days", "2025-06-20/2025-06-30")
     ]
+
+
+def test_a_past_plan_whose_time_has_gone_is_put_off_or_dropped() -> None:
+    from events.extraction.pipeline import extract
+
+    def status(text: str) -> list[tuple[str, str]]:
+        return [(e.date, str(e.status)) for e in extract(text, FRIDAY).events]
+
+    text = "The foreign minister had intended to travel to Lisbon in May before the trip was put off."
+    assert status(text) == [("2025-05", "postponed")]
+    assert status("The premier was originally to have visited the capital in March.") == [("2025-03", "cancelled")]
+    # A plan whose time is still ahead stays scheduled; a plain past visit occurred.
+    assert status("The premier had planned to visit the capital in August.") == [("2025-08", "scheduled")]
+    assert status("The premier visited the capital in March.") == [("2025-03", "occurred")]
