@@ -67,3 +67,12 @@ def test_a_past_plan_whose_time_has_gone_is_put_off_or_dropped() -> None:
     # A plan whose time is still ahead stays scheduled; a plain past visit occurred.
     assert status("The premier had planned to visit the capital in August.") == [("2025-08", "scheduled")]
     assert status("The premier visited the capital in March.") == [("2025-03", "occurred")]
+
+
+def test_an_expectation_in_the_present_looks_ahead(nlp) -> None:
+    thursday = date(2025, 6, 19)  # the Monday before is nearer than the Monday after
+    for text in ("A vote on the bill is expected on Monday.", "The verdict, expected Monday, may be delayed."):
+        assert [e.edtf for e in find_time_expressions(nlp(text), thursday)] == ["2025-06-23"], text
+    # The expecting in the past keeps the past: the vote was due last Monday.
+    found_past = find_time_expressions(nlp("A vote on the bill was expected on Monday."), thursday)
+    assert [e.edtf for e in found_past] == ["2025-06-16"]

@@ -42,6 +42,7 @@ PLAN_HEADS = frozenset(
     }
 )  # fmt: skip
 SCHEDULING_VERBS = frozenset({"schedule", "slate", "plan", "set"})
+EXPECTING_VERBS = frozenset({"expect", "anticipate", "predict", "forecast"})
 FUTURE_ADVERBS = frozenset({"possibly", "potentially", "likely", "soon"})
 FUTURE_ADJECTIVES = frozenset(
     {"upcoming", "planned", "proposed", "scheduled", "expected", "forthcoming", "future", "possible", "next", "coming"}
@@ -163,6 +164,10 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     # October 18" dates the setting itself.
     act_dated = preposition in _ACT_PREPOSITIONS and ("VBD" in tags or "have" in lemmas)
     if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ == "VBN" and not act_dated:
+        return "future"
+    if verb.lemma_.lower() in EXPECTING_VERBS and verb.tag_ == "VBN" and "VBD" not in tags and "have" not in lemmas:
+        # "A vote is expected on Monday", "the ruling, expected Friday": what is expected lies ahead; the
+        # expecting itself is not dated ("was expected on Monday" keeps the past).
         return "future"
     if "VBD" in tags or ("have" in lemmas and "VBN" in tags):
         # Past, or any perfect: "has met", "has been trying since December".
