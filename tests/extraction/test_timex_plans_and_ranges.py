@@ -76,3 +76,20 @@ def test_an_expectation_in_the_present_looks_ahead(nlp) -> None:
     # The expecting in the past keeps the past: the vote was due last Monday.
     found_past = find_time_expressions(nlp("A vote on the bill was expected on Monday."), thursday)
     assert [e.edtf for e in found_past] == ["2025-06-16"]
+
+
+def test_a_plan_told_in_the_past_tense_takes_the_nearest_month(nlp) -> None:
+    january = date(2016, 1, 18)
+    text = "The visits were originally due to take place in November but were called off."
+    assert [e.edtf for e in find_time_expressions(nlp(text), january)] == ["2015-11"]
+    # Told in the present, the same plan still lies ahead.
+    text = "The visits are due to take place in November."
+    assert [e.edtf for e in find_time_expressions(nlp(text), january)] == ["2016-11"]
+
+
+def test_the_weekend_of_a_past_clause_is_the_one_just_gone(nlp) -> None:
+    wednesday = date(2017, 8, 9)
+    past = find_time_expressions(nlp("The council adopted the resolution over the weekend."), wednesday)
+    ahead = find_time_expressions(nlp("The council will vote over the weekend."), wednesday)
+    assert [e.edtf for e in past] == ["2017-08-05/2017-08-06"]
+    assert [e.edtf for e in ahead] == ["2017-08-12/2017-08-13"]

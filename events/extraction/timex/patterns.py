@@ -218,6 +218,11 @@ def _in_the(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("relative", rel=0, unit=unit_name(g["unit"] or ""), mod=_mod(g.get("mod")))
 
 
+def _the_weekend(g: dict[str, str | None]) -> TimeSpec | None:
+    # "over the weekend" names no week: the clause's tense picks the one just past or the one ahead.
+    return TimeSpec("relative", rel=None, unit="weekend")
+
+
 def _that(g: dict[str, str | None]) -> TimeSpec | None:
     unit = (g["unit"] or "").lower()
     part = PARTS_OF_DAY.get(unit)
@@ -450,7 +455,7 @@ PATTERNS: list[Pattern] = [
         _compile(r"(?:(?:late|early|later|earlier)\s+in\s+|the\s+(?:end|start|beginning)\s+of\s+)?the\s+day"),
         _the_day,
     ),
-    Pattern("the_weekend", _compile(r"the\s+(?P<unit>weekend)"), _in_the),
+    Pattern("the_weekend", _compile(r"the\s+(?P<unit>weekend)"), _the_weekend),
     Pattern(
         "that",
         _compile(

@@ -151,9 +151,10 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
             if _perfect_infinitive(below):
                 # "was to have visited in March": a plan the text looks back on, its time already past.
                 return "past"
-            if _pluperfect(above):
-                # "had intended to travel in May": a plan made before, whose time may lie either side of
-                # publication; the nearest reading ("May" in a June paper is this May) is taken.
+            if _pluperfect(above) or _past_copula(above):
+                # "had intended to travel in May", "were due to take place in November": a plan made
+                # before, whose time may lie either side of publication; the nearest reading ("May" in a
+                # June paper is this May) is taken.
                 return None
             return "future"
     if verb.lower_ in {"going"} and any(child.dep_ == "xcomp" for child in verb.children):
@@ -191,6 +192,13 @@ def _perfect_infinitive(verb: Token) -> bool:
     """ "to have visited": a past participle with "to" and "have" before it."""
     auxes = {aux.lower_ for aux in _auxiliaries(verb)}
     return verb.tag_ == "VBN" and "to" in auxes and "have" in auxes
+
+
+def _past_copula(word: Token) -> bool:
+    """ "were due to", "was set to": a planning adjective or participle after a past-tense "be"."""
+    if word.dep_ == "acomp":
+        return word.head.lemma_ == "be" and word.head.tag_ == "VBD"
+    return word.tag_ == "VBN" and any(aux.lemma_ == "be" and aux.tag_ == "VBD" for aux in _auxiliaries(word))
 
 
 def _pluperfect(verb: Token) -> bool:
