@@ -93,3 +93,19 @@ def test_the_weekend_of_a_past_clause_is_the_one_just_gone(nlp) -> None:
     ahead = find_time_expressions(nlp("The council will vote over the weekend."), wednesday)
     assert [e.edtf for e in past] == ["2017-08-05/2017-08-06"]
     assert [e.edtf for e in ahead] == ["2017-08-12/2017-08-13"]
+
+
+def test_a_sentence_the_parser_roots_in_a_noun_keeps_its_verbs_tense(nlp) -> None:
+    # The small model sometimes roots such a sentence in its subject noun with the verb as a participle on
+    # it; the parse is built by hand here so the test does not depend on when the model errs.
+    from spacy.tokens import Doc
+
+    from events.extraction.timex.tense import clause_direction
+
+    words = ["In", "March", ",", "the", "navies", "faced", "off", "near", "the", "reef", "."]
+    heads = [4, 0, 4, 4, 4, 4, 5, 5, 9, 7, 4]
+    deps = ["prep", "pobj", "punct", "det", "ROOT", "acl", "prt", "prep", "det", "pobj", "punct"]
+    tags = ["IN", "NNP", ",", "DT", "NNS", "VBN", "RP", "IN", "DT", "NN", "."]
+    pos = ["ADP", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "ADP", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert clause_direction(doc, 1, 2)[0] == "past"

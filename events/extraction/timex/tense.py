@@ -302,6 +302,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
             return "future", head.i  # "slated for June", "not due until October": still ahead
     verb = clause_verb(head)
     if verb is None:
+        verb = _participle_of_root(head)
+    if verb is None:
         return None, head.i
     if _under_term_adjective(head, verb):
         return None, head.i
@@ -310,6 +312,17 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         return None, head.i
     own = verb_group_direction(verb, preposition)
     return _in_main_clause(verb, own), head.i
+
+
+def _participle_of_root(token: Token) -> Token | None:
+    """The verb of a sentence the parser rooted in a noun ("In May, the two armies faced off ...": "armies"
+    as root, "faced" as a participle on it): the verb still carries the sentence's tense."""
+    root = token
+    while root.head.i != root.i:
+        root = root.head
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return next((c for c in root.children if c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"}), None)
 
 
 def _under_term_adjective(head: Token, verb: Token) -> bool:
