@@ -160,6 +160,14 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
         )
     if check == "short_year":
         return signal in _YEAR_SIGNALS
+    if check == "spoken_year":
+        # "two thousand" is a count unless it is "the year two thousand"; "nineteen ninety" before a plural
+        # noun ("nineteen ninety-seat halls") is one too.
+        if match.group("thousand") and not match.group("yr"):
+            return False
+        following = re.match(r"\s+(\w+)", text[match.end("core") :])
+        token = _token_at(doc, match.end("core") + following.start(1)) if following else None
+        return not (token is not None and getattr(token, "tag_", "") == "NNS")
     if check == "month":
         token = _token_at(doc, match.start("m"))
         if token is not None:

@@ -42,6 +42,7 @@ PLAN_HEADS = frozenset(
     }
 )  # fmt: skip
 SCHEDULING_VERBS = frozenset({"schedule", "slate", "plan", "set"})
+EXPECTING_VERBS = frozenset({"expect", "anticipate", "predict", "forecast"})
 FUTURE_ADVERBS = frozenset({"possibly", "potentially", "likely", "soon"})
 FUTURE_ADJECTIVES = frozenset(
     {"upcoming", "planned", "proposed", "scheduled", "expected", "forthcoming", "future", "possible", "next", "coming"}
@@ -150,9 +151,10 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
             if _perfect_infinitive(below):
                 # "was to have visited in March": a plan the text looks back on, its time already past.
                 return "past"
-            if _pluperfect(above):
-                # "had intended to travel in May": a plan made before, whose time may lie either side of
-                # publication; the nearest reading ("May" in a June paper is this May) is taken.
+            if _pluperfect(above) or _past_copula(above):
+                # "had intended to travel in May", "were due to take place in November": a plan made
+                # before, whose time may lie either side of publication; the nearest reading ("May" in a
+                # June paper is this May) is taken.
                 return None
             return "future"
     if verb.lower_ in {"going"} and any(child.dep_ == "xcomp" for child in verb.children):
@@ -163,6 +165,10 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     # October 18" dates the setting itself.
     act_dated = preposition in _ACT_PREPOSITIONS and ("VBD" in tags or "have" in lemmas)
     if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ == "VBN" and not act_dated:
+        return "future"
+    if verb.lemma_.lower() in EXPECTING_VERBS and verb.tag_ == "VBN" and "VBD" not in tags and "have" not in lemmas:
+        # "A vote is expected on Monday", "the ruling, expected Friday": what is expected lies ahead; the
+        # expecting itself is not dated ("was expected on Monday" keeps the past).
         return "future"
     if "VBD" in tags or ("have" in lemmas and "VBN" in tags):
         # Past, or any perfect: "has met", "has been trying since December".
@@ -186,6 +192,13 @@ def _perfect_infinitive(verb: Token) -> bool:
     """ "to have visited": a past participle with "to" and "have" before it."""
     auxes = {aux.lower_ for aux in _auxiliaries(verb)}
     return verb.tag_ == "VBN" and "to" in auxes and "have" in auxes
+
+
+def _past_copula(word: Token) -> bool:
+    """ "were due to", "was set to": a planning adjective or participle after a past-tense "be"."""
+    if word.dep_ == "acomp":
+        return word.head.lemma_ == "be" and word.head.tag_ == "VBD"
+    return word.tag_ == "VBN" and any(aux.lemma_ == "be" and aux.tag_ == "VBD" for aux in _auxiliaries(word))
 
 
 def _pluperfect(verb: Token) -> bool:
@@ -289,6 +302,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
             return "future", head.i  # "slated for June", "not due until October": still ahead
     verb = clause_verb(head)
     if verb is None:
+        verb = _participle_of_root(head)
+    if verb is None:
         return None, head.i
     if _under_term_adjective(head, verb):
         return None, head.i
@@ -297,6 +312,17 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         return None, head.i
     own = verb_group_direction(verb, preposition)
     return _in_main_clause(verb, own), head.i
+
+
+def _participle_of_root(token: Token) -> Token | None:
+    """The verb of a sentence the parser rooted in a noun ("In May, the two armies faced off ...": "armies"
+    as root, "faced" as a participle on it): the verb still carries the sentence's tense."""
+    root = token
+    while root.head.i != root.i:
+        root = root.head
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return next((c for c in root.children if c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"}), None)
 
 
 def _under_term_adjective(head: Token, verb: Token) -> bool:
