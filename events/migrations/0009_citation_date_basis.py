@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0007_event_types_beyond_meetings'),
+        ('events', '0008_facts_and_publication_date_check'),
     ]
 
     operations = [
