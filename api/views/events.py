@@ -153,7 +153,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
 
     def _matches_few(self, filtered: QuerySet[Event]) -> bool:
         """Whether PostgreSQL expects the filters to match at most :data:`NARROW_FILTER_ROWS` events."""
-        if connection.vendor != "postgresql" or not self.request.query_params:
+        filters = EventFilterSet.base_filters
+        if connection.vendor != "postgresql" or not any(name in filters for name in self.request.query_params):
             return False
         sql, params = filtered.values("id").query.sql_with_params()
         with connection.cursor() as cursor:
@@ -195,19 +196,19 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with_citations = self.citations_mode() == CITATIONS_EMBED
-        # The page's keys first, then its rows: the keys of a filtered page can come from an index alone
-        # (see the Event model's indexes), and only the rows shown are read from the table.
-        _, _, fields = cast(KeysetCursorPagination, self.paginator).get_ordering(request, self)
-        key_columns = dict.fromkeys(("id", *fields))
         filtered = self.filter_queryset(self.get_queryset())
         self.read_keys_first = self._matches_few(filtered)
-        keys = self.paginate_queryset(filtered.values(*key_columns)) or []
-        ids = [key["id"] for key in keys]
-        by_id = {row["id"]: row for row in record_rows(Event.objects.filter(pk__in=ids).select_related("place"))}
-        readable = api_readable(user=request.user)
-        records = records_from_rows(
-            [by_id[pk] for pk in ids if pk in by_id], with_citations=with_citations, readable=readable
-        )
+        if self.read_keys_first:
+            # The page's keys first, then its rows: the keys of a narrow filter's matches come from an
+            # index alone (see the Event model's indexes), and only the rows shown are read from the table.
+            _, _, fields = cast(KeysetCursorPagination, self.paginator).get_ordering(request, self)
+            keys = self.paginate_queryset(filtered.values(*dict.fromkeys(("id", *fields)))) or []
+            ids = [key["id"] for key in keys]
+            by_id = {row["id"]: row for row in record_rows(Event.objects.filter(pk__in=ids))}
+            rows = [by_id[pk] for pk in ids if pk in by_id]
+        else:
+            rows = self.paginate_queryset(record_rows(filtered)) or []
+        records = records_from_rows(rows, with_citations=with_citations, readable=api_readable(user=request.user))
         next_url = getattr(self.paginator, "next_url", None)
         headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else None
         return Response(RecordDocument(records, self.render_context(next_url=next_url)), headers=headers)

@@ -29,19 +29,11 @@ class CitationInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["article"]
     fields = [
-        "article",
-        "quote",
-        "start",
-        "end",
-        "time_text",
-        "rule",
-        "review_state",
-        "match_score",
-        "match_reason",
-        "split_link",
-    ]
-    # Accepted or rejected through the services only (the "new sources" page, or publishing the event).
-    readonly_fields = ["rule", "review_state", "match_score", "match_reason", "split_link"]
+        "article", "quote", "start", "end", "time_text", "date_basis", "rule", "review_state", "match_score",
+        "match_reason", "split_link",
+    ]  # fmt: skip
+    # The review state changes through the services only (the "new sources" page, or publishing the event).
+    readonly_fields = ["date_basis", "rule", "review_state", "match_score", "match_reason", "split_link"]
 
     @admin.display(description="wrong match?")
     def split_link(self, obj: Citation) -> SafeString | str:

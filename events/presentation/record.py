@@ -80,6 +80,7 @@ class CitationRef(NamedTuple):
     start: int
     end: int
     time_text: str
+    date_basis: str  # how the engine reached the date; empty for a citation made by hand
     article: ArticleRef
 
 
@@ -235,7 +236,7 @@ def readable_public() -> Readable:
 def citation_rows_for_records(
     ids: list[int], *, readable: Readable | None = None
 ) -> QuerySet[Citation, tuple[Any, ...]]:
-    """The citations records carry, as ``(event_id, id, quote, start, end, time_text, article_id,
+    """The citations records carry, as ``(event_id, id, quote, start, end, time_text, date_basis, article_id,
     url, title, published, outlet, outlet_domain)`` rows, oldest article first.
 
     The one place that decides which citations reach pages, the API and every download: those of
@@ -252,6 +253,7 @@ def citation_rows_for_records(
             "start",
             "end",
             "time_text",
+            "date_basis",
             "article_id",
             "article__url",
             "article__title",
@@ -263,8 +265,8 @@ def citation_rows_for_records(
 
 
 def _citation(row: Sequence[Any]) -> CitationRef:
-    pk, quote, start, end, time_text, *article = row
-    return CitationRef(pk, quote, start, end, time_text, ArticleRef._make(article))
+    pk, quote, start, end, time_text, date_basis, *article = row
+    return CitationRef(pk, quote, start, end, time_text, date_basis, ArticleRef._make(article))
 
 
 def record_embeds(

@@ -738,22 +738,7 @@ def check_publication_date(
     mentions must have been resolved against ``today``, which is then what is checked.
     """
     reference = stated or today
-    if reference > today:
-        return DateCheck(
-            "doubtful",
-            stated,
-            suggested=None,
-            reasons=(
-                Reason(
-                    "future",
-                    "",
-                    f"the article cannot have been published after today ({today.isoformat()})",
-                    f"The stated date {reference.isoformat()} is after today ({today.isoformat()}).",
-                    FIRST_DAY,
-                    today,
-                ),
-            ),
-        )
+    future = reference > today
     index = _index(facts)
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     clues = [
@@ -763,7 +748,7 @@ def check_publication_date(
         *_year_clues(text, bounds, today),
         *_weekday_clues(text, today),
     ]
-    if not clues:
+    if not clues and not future:
         return DateCheck("ok", stated)
     last = max(today, reference)
     days = (last - FIRST_DAY).days + 1
@@ -773,8 +758,14 @@ def check_publication_date(
     # The publication date is not after the reference date.
     best = int(scores[: (today - FIRST_DAY).days + 1].max())
     violated = [clue for clue in clues if not _fits(clue, reference)]
-    if best <= stated_score or not violated:
+    if not future and (best <= stated_score or not violated):
         return DateCheck("ok", stated, clues=len(clues), stated_fits=stated_score, suggested_fits=stated_score)
+    reasons = [_reason(clue, reference) for clue in violated]
+    if future:
+        # No article is published after today; the clues, if any, still say when it was.
+        reasons.insert(0, _future_reason(reference, today))
+        if not clues or best == 0:
+            return DateCheck("doubtful", stated, reasons=tuple(reasons), clues=len(clues))
     lower, upper = _best_run(scores[: (today - FIRST_DAY).days + 1], best, clues, reference)
     suggested = _suggest(lower, upper, clues, reference)
     return DateCheck(
@@ -783,10 +774,21 @@ def check_publication_date(
         suggested=suggested,
         suggested_from=lower,
         suggested_to=upper,
-        reasons=tuple(_reason(clue, reference) for clue in violated),
+        reasons=tuple(reasons),
         clues=len(clues),
         stated_fits=stated_score,
         suggested_fits=best,
+    )
+
+
+def _future_reason(reference: date, today: date) -> Reason:
+    return Reason(
+        "future",
+        "",
+        f"the article cannot have been published after today ({today.isoformat()})",
+        f"The stated date {reference.isoformat()} is after today ({today.isoformat()}).",
+        FIRST_DAY,
+        today,
     )
 
 

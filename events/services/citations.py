@@ -29,6 +29,7 @@ def citation_create(
     quote: str | None = None,
     time_text: str = "",
     rule: str = "",
+    date_basis: str = "",
     user: AbstractBaseUser | AnonymousUser | None = None,
     review_state: str | None = None,
 ) -> Citation:
@@ -66,6 +67,7 @@ def citation_create(
         time_end=time_end,
         rule=rule[:80],
         review_state=review_state or citation_initial_review(article=article, user=user),
+        date_basis=date_basis,
     )
     attribute(citation, user, "cited")
     citation.save()

@@ -1,4 +1,4 @@
-"""Migration 0009 gives every existing citation a review state: accepted where an editor already stood
+"""Migration 0010 gives every existing citation a review state: accepted where an editor already stood
 behind it, proposed where a researcher's article was matched onto an event published before it."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from events.models import Citation
 
-BEFORE = [("events", "0008_facts_and_publication_date_check")]
-AFTER = [("events", "0009_citation_review_state")]
+BEFORE = [("events", "0009_citation_date_basis")]
+AFTER = [("events", "0010_citation_review_state")]
 TEXT = "The ministers met in Vienna on Sunday."
 
 

@@ -161,3 +161,10 @@ def test_one_contradiction_outvoted_by_agreeing_clues_is_not_an_alarm(facts: Fac
 def test_no_clue_no_doubt(facts: Facts) -> None:
     result = check("Officials met on Tuesday to discuss fishing quotas.", date(2016, 5, 2), facts)
     assert result.verdict == "ok" and result.clues == 0
+
+
+def test_a_future_stated_date_still_gets_the_date_the_clues_give(facts: Facts) -> None:
+    text = "French Foreign Minister Odile Marchetti flew to Oslo for talks with her counterpart."
+    result = check(text, date(2027, 5, 2), facts)
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "future"
+    assert result.suggested == date(2012, 5, 2)  # the stated day, moved the fewest years into her term

@@ -33,7 +33,7 @@ def accept_reviewed_citations(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("events", "0008_facts_and_publication_date_check"),
+        ("events", "0009_citation_date_basis"),
     ]
 
     operations = [
