@@ -673,9 +673,15 @@ def _search_postgres(query: str, limit: int) -> tuple[list[SearchHit], list[Sear
         .order_by("-rank", "-published", "pk")[:limit]
     )
     return (
-        [SearchHit(e, e.snippet or "", float(e.rank)) for e in events],
-        [SearchHit(a, a.snippet or "", float(a.rank)) for a in articles],
+        [SearchHit(e, _unless_title(e.snippet or "", e.title), float(e.rank)) for e in events],
+        [SearchHit(a, _unless_title(a.snippet or "", a.title), float(a.rank)) for a in articles],
     )
+
+
+def _unless_title(snippet: str, title: str) -> str:
+    """The snippet, or "" when it only repeats the title shown just above it."""
+    plain = snippet.replace(SEARCH_MARK_START, "").replace(SEARCH_MARK_STOP, "").strip(" …")
+    return "" if plain.casefold() == (title or "").strip().casefold() else snippet
 
 
 def _search_portable(query: str, limit: int) -> tuple[list[SearchHit], list[SearchHit]]:
@@ -686,8 +692,8 @@ def _search_portable(query: str, limit: int) -> tuple[list[SearchHit], list[Sear
         articles_qs = articles_qs.filter(Q(clean_text__icontains=word) | Q(title__icontains=word))
     articles = articles_qs.select_related("source").order_by("-published", "pk")[:limit]
     return (
-        [SearchHit(e, search_snippet(e.summary or e.title, words)) for e in events],
-        [SearchHit(a, search_snippet(a.clean_text, words)) for a in articles],
+        [SearchHit(e, _unless_title(search_snippet(e.summary, words), e.title) if e.summary else "") for e in events],
+        [SearchHit(a, _unless_title(search_snippet(a.clean_text, words), a.title)) for a in articles],
     )
 
 
@@ -700,9 +706,17 @@ def search_snippet(text: str, words: list[str], *, width: int = 240) -> str:
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
     found = pattern.search(text)
     start = max(0, found.start() - width // 3) if found else 0
-    window = text[start : start + width]
+    end = min(len(text), start + width)
+    # Cut at word boundaries: a window starting or ending inside a word shows a fragment ("ations").
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, found.start() if found else end)
+        start = space + 1 if space != -1 else start
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", found.end() if found else start, end)
+        end = space if space != -1 else end
+    window = text[start:end].strip()
     marked = pattern.sub(lambda m: f"{SEARCH_MARK_START}{m.group(0)}{SEARCH_MARK_STOP}", window)
-    return ("…" if start > 0 else "") + marked + ("…" if start + width < len(text) else "")
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(text) else "")
 
 
 @dataclass(frozen=True)

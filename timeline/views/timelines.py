@@ -73,6 +73,7 @@ class Timeline:
     all_years_href: str
     filtered: bool
     today: date
+    filter_errors: bool = False  # some filter was not understood, so nothing was filtered by it
     page: int | None = None  # the page of the window ("all years" or the year) shown; None when not paged
     pages: int = 0
     page_span: str = ""  # "January 2005 to June 2010"
@@ -230,6 +231,7 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
         all_years_href=query("all"),
         filtered=any(params.get(name) for name in FORM_FIELDS),
         today=today,
+        filter_errors=bool(filterset.errors),
         page=page,
         pages=len(window.pages) if window is not None else 0,
         page_span=window.pages[page - 1].label if window is not None and page is not None else "",
