@@ -255,7 +255,7 @@ class ArticleStatusSerializer(ArticleSerializer):
 
 
 class ArticleSubmitSerializer(serializers.Serializer[Any]):
-    """A URL to fetch, or pasted text (optionally with the URL it came from)."""
+    """A URL to fetch, or pasted text: exactly one of them, as in the admin's form."""
 
     url = serializers.URLField(required=False, max_length=2000)
     text = serializers.CharField(required=False, max_length=2_000_000, trim_whitespace=False)
@@ -263,8 +263,12 @@ class ArticleSubmitSerializer(serializers.Serializer[Any]):
     published = serializers.DateField(required=False, allow_null=True, default=None)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if not attrs.get("url") and not (attrs.get("text") or "").strip():
+        has_url, has_text = bool(attrs.get("url")), bool((attrs.get("text") or "").strip())
+        if not has_url and not has_text:
             raise serializers.ValidationError("give a url, or the article's text")
+        if has_url and has_text:
+            # Which one would be stored is a guess the submitter should not have to make (the admin refuses it too).
+            raise serializers.ValidationError("give exactly one of url or text, not both")
         return attrs
 
 

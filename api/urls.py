@@ -10,6 +10,7 @@ from api.views.changes import ChangeFeedView
 from api.views.citations import CitationViewSet
 from api.views.events import EventViewSet
 from api.views.reference import ActorViewSet, PlaceViewSet, SourceViewSet, TopicViewSet
+from api.views.root import ApiRootView
 
 app_name = "api"
 
@@ -23,6 +24,7 @@ router.register("citations", CitationViewSet, basename="citation")
 router.register("sources", SourceViewSet, basename="source")
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", ApiRootView.as_view(), name="root"),
     *router.urls,
     path("changes/", ChangeFeedView.as_view(), name="changes"),
     path("auth/token/", TokenCreateView.as_view(), name="token-create"),

@@ -341,7 +341,7 @@ if INGEST_STUCK_AFTER_SECONDS <= CELERY_TASK_TIME_LIMIT:
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
 REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["api.query_params.StrictFilterBackend"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",

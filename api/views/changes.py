@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from api.event_representation import CITATIONS_EMBED
 from api.models import EventChange
+from api.query_params import query_params_check, query_params_known
 from api.selectors import api_changes_describe, api_event_embed_rows
 from api.serializers import EventChangeSerializer
 from api.views.events import CHANGE_FEED_BUSY_RESPONSE, LATEST_SEQ_HEADER, latest_change_seq
@@ -40,6 +41,7 @@ from api.views.events import CHANGE_FEED_BUSY_RESPONSE, LATEST_SEQ_HEADER, lates
 class ChangeFeedView(generics.ListAPIView[EventChange]):
     serializer_class = EventChangeSerializer
     keyset_orderings = {"seq": ("id",)}
+    extra_query_params = ("after",)
 
     head = 0  # set per request by list(): the committed head, read once
 
@@ -55,6 +57,7 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
         return EventChange.objects.filter(id__gt=after, id__lte=self.head)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        query_params_check(request=request, known=query_params_known(view=self))
         self.get_queryset()  # a bad `after` is a 400 before the feed's lock is waited for
         self.head = latest_change_seq()
         page = self.paginate_queryset(self.get_queryset()) or []

@@ -121,6 +121,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
     renderer_classes = [JSONRenderer, EventCsvRenderer, EventJsonLdRenderer, TimelineJsRenderer]
     keyset_orderings = {"date": ("date_lower", "id"), "updated": ("updated_at", "id"), "id": ("id",)}
     keyset_default = "date"
+    extra_query_params = ("citations",)
 
     def citations_mode(self) -> str:
         mode = self.request.query_params.get("citations") or CITATIONS_EMBED

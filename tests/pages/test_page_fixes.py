@@ -63,3 +63,20 @@ def test_an_event_without_a_summary_does_not_repeat_its_title_as_the_snippet(cli
     events = html.split('id="ev-h"', 1)[1].split('id="ar-h"', 1)[0]
     assert "Foreign minister visits Vienna" in events
     assert '<p class="snippet">' not in events.split("Foreign minister visits Vienna", 1)[1].split("</li>", 1)[0]
+
+
+def test_the_footer_links_to_the_api_its_docs_and_the_export(client: Client, world: World) -> None:
+    html = client.get(reverse("timeline:home")).content.decode()
+    footer = html.split('<footer class="site">', 1)[1]
+    for url in (reverse("api:root"), reverse("api:docs"), reverse("api:event-export")):
+        assert f'href="{url}' in footer, url
+
+
+def test_the_topic_page_links_to_its_export_and_the_api(client: Client, world: World) -> None:
+    html = client.get(reverse("timeline:topic", args=[world.topic.slug])).content.decode()
+    main = html.split('<main id="content">', 1)[1].split("<footer", 1)[0]
+    assert f'href="{reverse("api:event-export")}?topic={world.topic.slug}&amp;format=csv"' in main
+    assert f'href="{reverse("api:event-list")}?topic={world.topic.slug}"' in main
+    response = client.get(f"{reverse('api:event-export')}?topic={world.topic.slug}&format=csv")
+    assert response.status_code == 200
+    assert "Foreign minister visits Vienna" in b"".join(response.streaming_content).decode()
