@@ -792,11 +792,29 @@ def articles_progress(*, article_ids: list[int]) -> dict[int, Article]:
 
 
 def events_review_queue() -> QuerySet[Event]:
-    """Proposed events not merged away, most confident first, with their citations and articles."""
+    """What editors have to decide, in the order it matters, with citations and articles.
+
+    The queue holds proposed events and published ones whose date passed with no outcome reported
+    (``outcome_due_since``, set daily by events.services.outcomes), none merged away. First the events
+    on a published topic (readers see those pages), then those more sources report, then the oldest
+    waiting; confidence breaks ties.
+    """
+    from django.db.models import Exists, OuterRef
+
+    from events.models import TopicMembership
+
     citations = Citation.objects.select_related("article").order_by("article__published", "start")
+    on_published_topic = TopicMembership.objects.filter(event=OuterRef("pk"), topic__is_published=True)
+    waiting = Q(review_state=ReviewState.PROPOSED) | Q(
+        review_state=ReviewState.PUBLISHED, outcome_due_since__isnull=False
+    )
     return (
-        Event.objects.filter(review_state=ReviewState.PROPOSED, merged_into__isnull=True)
-        .annotate(n_citations=Count("citations"))
-        .prefetch_related(Prefetch("citations", queryset=citations))
-        .order_by("-confidence", "-created_at", "pk")
+        Event.objects.filter(waiting, merged_into__isnull=True)
+        .annotate(
+            n_citations=Count("citations"),
+            n_articles=Count("citations__article", distinct=True),
+            on_published_topic=Exists(on_published_topic),
+        )
+        .prefetch_related(Prefetch("citations", queryset=citations), "topics")
+        .order_by("-on_published_topic", "-n_articles", "created_at", "-confidence", "pk")
     )

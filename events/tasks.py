@@ -18,7 +18,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from events.services import articles_process, articles_sweep, feeds
+from events.services import articles_process, articles_sweep, feeds, outcomes
 from events.services.articles_claim import RetryableIngestionError
 
 RETRYABLE = (RetryableIngestionError, OperationalError)
@@ -67,3 +67,11 @@ def poll_feed(feed_id: int) -> dict[str, Any]:
         return {"skipped": "polled recently or inactive"}
     result = feeds.feed_poll(feed_id=feed_id)
     return {"new": result.new, "seen": result.seen, "not_modified": result.not_modified, "error": result.error}
+
+
+@shared_task(**_DELIVERY)
+def flag_outcomes_due() -> int:
+    """Daily: put events whose date passed with no outcome reported in the editors' queue."""
+    from django.utils import timezone
+
+    return outcomes.events_flag_outcome_due(today=timezone.localdate())

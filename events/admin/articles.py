@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events import services
 from events.admin.bulk import bulk_urls
+from events.admin.history_display import ReadableHistoryMixin
 from events.exceptions import DomainError
 from events.models import Article, Source
 from events.selectors import article_find_duplicate, article_text_segments
@@ -81,7 +82,7 @@ class ArticleSubmitForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ReadableHistoryMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "source", "published", "state", "attempts", "citation_count", "created_at"]
     actions = ["retry_processing", "reprocess"]
     list_filter = ["state", "published_source", "original_kind", "source"]

@@ -38,6 +38,7 @@ from events.services.citations import citation_create
 from events.services.events import event_create
 from events.services.history import attribute
 from events.services.matching import Match, Proposal, event_find_match
+from events.services.outcomes import event_outcome_reported, outcome_would_change
 from events.services.resolve import actor_resolve, place_resolve
 
 log = logging.getLogger(__name__)
@@ -243,7 +244,11 @@ def _proposals_store_new(article: Article, prepared: list[_Prepared], counts: _S
     needs_lock: list[_Prepared] = []
     for item in prepared:
         match = event_find_match(proposal=item.proposal)
-        if match is None or _machine_changes(match.event, _refinement(match.event, item.proposed, item.proposal)[0]):
+        if (
+            match is None
+            or _machine_changes(match.event, _refinement(match.event, item.proposed, item.proposal)[0])
+            or outcome_would_change(event=match.event, status=str(item.proposed.status))
+        ):
             needs_lock.append(item)
         elif match.event.pk in cited_events:
             counts.skipped += 1  # one citation per article per event: the article said it twice
@@ -364,6 +369,8 @@ def _refinement(event: Event, proposed: ExtractedEvent, proposal: Proposal) -> t
 
 def _event_refine(event: Event, proposed: ExtractedEvent, proposal: Proposal, article: Article) -> None:
     """A matched report may date the event more precisely, or say that a planned event took place."""
+    # An outcome (it happened, it was called off) applies to published events too: events.services.outcomes.
+    event_outcome_reported(event=event, status=str(proposed.status), article=article)
     changes, reasons = _refinement(event, proposed, proposal)
     if changes:
         _event_machine_update(event, f"{'; '.join(reasons)} (article {article.pk})", **changes)
