@@ -818,3 +818,24 @@ def events_review_queue() -> QuerySet[Event]:
         .prefetch_related(Prefetch("citations", queryset=citations), "topics")
         .order_by("-on_published_topic", "-n_articles", "created_at", "-confidence", "pk")
     )
+
+
+class TimelineItem(NamedTuple):
+    """One event as the interactive timeline draws it: a bar from ``lower`` to ``upper``."""
+
+    pk: int
+    title: str
+    lower: date
+    upper: date
+    status: str
+    date_edtf: str
+    week: bool
+    precision: str
+
+
+def events_timeline_items(events: QuerySet[Event]) -> list[TimelineItem]:
+    """Every event of ``events`` (already filtered to what the public sees) as plain rows, one query."""
+    rows = events.order_by("date_lower", "pk").values_list(
+        "pk", "title", "date_lower", "date_upper", "status", "date_edtf", "date_is_week", "precision"
+    )
+    return [TimelineItem(*row) for row in rows]
