@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from events.extraction.vocabulary import EventStatus, Precision
+from events.domain.vocabulary import EventStatus, Precision
 
 OUTCOME_PENDING = "outcome-pending"
 OUTCOME_PENDING_LABEL = "Date passed, outcome not yet reported"

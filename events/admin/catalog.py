@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
-from events.extraction.vocabulary import ReviewState
+from events.domain.vocabulary import ReviewState
 from events.models import Actor, ActorAlias, Feed, FeedEntry, Place, Source, Topic
 
 PUBLISHED = ReviewState.PUBLISHED.value

@@ -17,8 +17,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from events import services
 from events.admin.history_display import ReadableHistoryMixin, field_labels
 from events.admin.review import review_urls
+from events.domain.vocabulary import ReviewState
 from events.exceptions import DomainError
-from events.extraction.vocabulary import ReviewState
 from events.models import Citation, Event, EventActor, EventMerge, EventRelation, TopicMembership
 
 

@@ -13,9 +13,11 @@ import logging
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import OperationalError
+from django.utils import timezone
 
 from events.extraction.types import ArticleExtraction
 from events.ingestion.fetch import FetchError, fetch_url
+from events.metrics import extraction_timer
 from events.models import Article, ArticleState, PublishedSource
 from events.models.articles import OriginalKind
 from events.services import pipeline_config
@@ -43,9 +45,8 @@ def worker_warm_up() -> None:
     from events.extraction.pipeline import extract
 
     # A nationality too, so the demonym table (events.extraction.demonyms) is built here as well.
-    extract(
-        "Chinese ministers met in Vienna on Monday to talk about Beijing.", None, pipeline_config.extraction_config()
-    )
+    text = "Chinese ministers met in Vienna on Monday to talk about Beijing."
+    extract(text, None, pipeline_config.extraction_config(), reference=timezone.localdate())
     state_name("Washington")
 
 
@@ -77,7 +78,8 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
             if not claim_advance(claim, ArticleState.EXTRACTING, original=original):
                 return "lost claim"
         article.refresh_from_db()
-        extraction = _extract(article, original, is_html)
+        with extraction_timer():
+            extraction = _extract(article, original, is_html)
         if not extraction.text.strip():
             claim_fail(claim, "no article text found in the page")
             return "failed"
@@ -125,6 +127,12 @@ def _extract(article: Article, original: str, is_html: bool | None) -> ArticleEx
     if article.clean_text and article.citations.exists():
         # Citations point into the stored clean text by offset: re-cleaning could move the text under
         # them, so a reprocess re-reads that text, resolving its dates against the publication date.
-        return extract(article.clean_text, article.published, config)
+        return extract(article.clean_text, article.published, config, reference=timezone.localdate())
     trusted = article.published_source in (PublishedSource.EDITOR, PublishedSource.FEED)
-    return extract_document(original, is_html=is_html, published=article.published if trusted else None, config=config)
+    return extract_document(
+        original,
+        is_html=is_html,
+        published=article.published if trusted else None,
+        config=config,
+        reference=timezone.localdate(),  # an undated article is dated as of its processing
+    )

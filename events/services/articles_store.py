@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+from events.domain.edtf_dates import InvalidEdtf, parse_edtf
+from events.domain.vocabulary import ActorKind, EventStatus, ReviewState
 from events.extraction.types import ArticleExtraction, ExtractedEvent
-from events.extraction.vocabulary import ActorKind, EventStatus, ReviewState
 from events.models import (
     Actor,
     Article,

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from events.extraction.vocabulary import EventStatus, Precision, ReviewState
+from events.domain.vocabulary import EventStatus, Precision, ReviewState
 from events.models import Article, Event
 from events.services.history import attribute
 

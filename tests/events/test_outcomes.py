@@ -11,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.extraction.types import Actor as XActor
 from events.extraction.types import Location
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.models import Event
 from events.outcomes import OUTCOME_PENDING, status_shown
 from events.services import event_publish, event_update

@@ -18,6 +18,7 @@ from django.utils import timezone
 from events.filters import EventFilterSet
 from events.models import Actor, Event, Place
 from events.outcomes import OUTCOME_PENDING_LABEL, status_shown
+from events.presentation.dates import human_date
 from events.selectors import (
     events_public_for_actor,
     events_public_for_place,
@@ -25,7 +26,6 @@ from events.selectors import (
     events_timeline_items,
     topic_public_get,
 )
-from timeline.render import human_date
 
 _STATUS_LABELS = {"scheduled": "scheduled", "postponed": "postponed", "cancelled": "cancelled", "ongoing": "ongoing"}
 

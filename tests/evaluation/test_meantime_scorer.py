@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from events.extraction.scoring.meantime import (
+from events.evaluation.scoring.meantime import (
     Score,
     evaluate,
     parse_creation_time,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from events.evaluation.scoring.events import FileScore, GoldEvent, PredictedEvent, score_file
 from events.extraction.config import ExtractionConfig
-from events.extraction.scoring.events import FileScore, GoldEvent, PredictedEvent, score_file
 from events.extraction.types import ArticleExtraction
 
 
@@ -36,8 +36,8 @@ def evaluate_corpus(
     with_baseline: bool = False,
 ) -> tuple[list[FileScore], list[FileScore] | None]:
     """Scores per file for the engine, and for the baseline on the same clean texts when asked."""
+    from events.evaluation.baseline import baseline_events
     from events.extraction.analysis import parse_texts, pipeline_for
-    from events.extraction.baseline import baseline_events
     from events.extraction.pipeline import extract_document
 
     engine: list[FileScore] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from events.extraction.scoring.events import PredictedEvent
+from events.evaluation.scoring.events import PredictedEvent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

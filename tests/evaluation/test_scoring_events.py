@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from events.extraction.scoring.events import GoldEvent, PredictedEvent, score_file
+from events.evaluation.scoring.events import GoldEvent, PredictedEvent, score_file
 
 GOLD = [
     GoldEvent(quote="arrived in Oslo on Monday", date="2024-06-10", status="occurred", locations=("Oslo",)),

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('django_celery_beat', '0019_alter_periodictasks_options'),
-        ('events', '0005_country_codes_and_date_indexes'),
+        ('events', '0006_public_type_date_keys_index'),
     ]
 
     operations = [

@@ -10,15 +10,15 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from edtf import parse_edtf as _library_parse
-from edtf.parser.edtf_exceptions import EDTFParseException
-
-from events.extraction.edtf_bounds import bounds as plain_bounds
-from events.extraction.vocabulary import Precision
+from events.domain.edtf_bounds import bounds as plain_bounds
+from events.domain.vocabulary import Precision
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
@@ -103,7 +103,7 @@ def _parse(value: str) -> EdtfDate:
     """Parse a stripped value; cached, since the same few thousand dates are saved again and again.
 
     The plain values the extraction engine writes (a year, month or day, or an interval of them) take
-    the engine's own bounds (``events.extraction.edtf_bounds``, a regex and ``datetime.date``); every
+    the engine's own bounds (``events.domain.edtf_bounds``, a regex and ``datetime.date``); every
     other form, and any plain value those bounds refuse, goes through the ``edtf`` library, whose
     grammar costs milliseconds a call.
     """
@@ -139,10 +139,32 @@ def _plain_bounds(value: str) -> tuple[date, date] | None:
     return None if found is None else (found[0], found[1])
 
 
-def _library_bounds(value: str) -> tuple[date, date]:
+@functools.cache
+def _library() -> tuple[Callable[[str], Any], type[Exception]]:
+    """The ``edtf`` library's parser and its parse error, imported on first need.
+
+    Its settings module probes Django (``from django.conf import settings``) whenever Django is
+    installed. The extraction engine must not load Django, so where Django is not loaded yet (a worker's
+    engine, a notebook) the probe is made to fail as it would without Django, and the library keeps its
+    own defaults, which are the ones we use; a process that already runs Django imports it plainly.
+    """
+    hide = "django" not in sys.modules
+    if hide:
+        sys.modules["django"] = None  # type: ignore[assignment]  # "import django..." raises ImportError
     try:
-        parsed = _library_parse(value)
-    except EDTFParseException:
+        from edtf import parse_edtf as library_parse
+        from edtf.parser.edtf_exceptions import EDTFParseException
+    finally:
+        if hide:
+            del sys.modules["django"]
+    return library_parse, EDTFParseException
+
+
+def _library_bounds(value: str) -> tuple[date, date]:
+    library_parse, parse_error = _library()
+    try:
+        parsed = library_parse(value)
+    except parse_error:
         raise InvalidEdtf(
             f"{value!r} is not a valid EDTF date: use YYYY, YYYY-MM, YYYY-MM-DD, a season YYYY-21..24, "
             "an interval START/END, and ~ or ? for approximate or uncertain values"
@@ -165,18 +187,6 @@ def _interval_bounds(value: str) -> tuple[date, date]:
     lower = OPEN_START if _bare(start) in {"", ".."} else parse_edtf(start).lower
     upper = OPEN_END if _bare(end) in {"", ".."} else parse_edtf(end).upper
     return lower, upper
-
-
-def edtf_for_day(day: date) -> str:
-    return day.isoformat()
-
-
-def edtf_for_month(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def edtf_for_interval(start: str, end: str) -> str:
-    return f"{start}/{end}"
 
 
 def _format_part(part: str) -> str:

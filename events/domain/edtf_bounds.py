@@ -1,7 +1,7 @@
 """Bounds of the plain EDTF values the engine emits (YYYY, YYYY-MM, YYYY-MM-DD, season, START/END).
 
 The engine reads its own simple values here: the ``edtf`` library imports Django when it is installed,
-and the engine must not. ``events.extraction.edtf_dates`` (what the models use) takes these bounds too
+and the engine must not. ``events.domain.edtf_dates`` (what the models use) takes these bounds too
 for the plain values, and sends every other EDTF form through the library.
 """
 

@@ -93,7 +93,7 @@ def parse_creation_time(value: str) -> date | None:
     return None
 
 
-def _rebuild_text(tokens: list[tuple[int, int, str]]) -> tuple[str, dict[int, tuple[int, int]]]:
+def rebuild_text(tokens: list[tuple[int, int, str]]) -> tuple[str, dict[int, tuple[int, int]]]:
     """Running text from (t_id, sentence, word) tokens: sentences on their own lines, English spacing."""
     pieces: list[str] = []
     spans: dict[int, tuple[int, int]] = {}
@@ -122,7 +122,7 @@ def read_document(path: Path, *, date_line_parser: Callable[[str], date | None] 
     """Read one CAT XML file. ``date_line_parser`` dates a document that has no creation time."""
     root = ET.parse(path).getroot()  # noqa: S314 - a local, trusted gold-data file
     tokens = [(int(t.get("t_id", "0")), int(t.get("sentence", "0")), t.text or "") for t in root.iter("token")]
-    text, spans = _rebuild_text(tokens)
+    text, spans = rebuild_text(tokens)
     sentence_of = {t_id: sentence for t_id, sentence, _ in tokens}
     word_of = {t_id: word for t_id, _, word in tokens}
     markables = root.find("Markables")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from events.extraction.edtf_bounds import bounds
+from events.domain.edtf_bounds import bounds
 
 
 @dataclass(frozen=True)
