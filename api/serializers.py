@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
@@ -248,7 +249,15 @@ class ArticleStatusSerializer(ArticleSerializer):
     events = serializers.SerializerMethodField()
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "error", "state_changed_at", "events"]
+        fields = [
+            *ArticleSerializer.Meta.fields,
+            "error",
+            "outcome_reason",
+            "outcome_detail",
+            "language",
+            "state_changed_at",
+            "events",
+        ]
 
     @extend_schema_field(EventBriefSerializer(many=True))
     def get_events(self, article: Article) -> list[dict[str, Any]]:
@@ -260,7 +269,12 @@ class ArticleSubmitSerializer(serializers.Serializer[Any]):
     """A URL to fetch, or pasted text: exactly one of them, as in the admin's form."""
 
     url = serializers.URLField(required=False, max_length=2000)
-    text = serializers.CharField(required=False, max_length=2_000_000, trim_whitespace=False)
+    text = serializers.CharField(
+        required=False,
+        max_length=settings.ARTICLE_MAX_CHARS,
+        trim_whitespace=False,
+        help_text="The article's text; at most ARTICLE_MAX_CHARS (2,000,000 by default) characters.",
+    )
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     published = serializers.DateField(required=False, allow_null=True, default=None)
 

@@ -8,6 +8,7 @@ from api.views.articles import ArticleViewSet
 from api.views.auth import TokenCreateView, TokenDeleteAllView, TokenDeleteView
 from api.views.changes import ChangeFeedView
 from api.views.citations import CitationViewSet
+from api.views.coverage import CoverageView
 from api.views.events import EventViewSet
 from api.views.reference import ActorViewSet, PlaceViewSet, SourceViewSet, TopicViewSet
 from api.views.root import ApiRootView
@@ -27,6 +28,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", ApiRootView.as_view(), name="root"),
     *router.urls,
     path("changes/", ChangeFeedView.as_view(), name="changes"),
+    path("coverage/", CoverageView.as_view(), name="coverage"),
     path("auth/token/", TokenCreateView.as_view(), name="token-create"),
     path("auth/logout/", TokenDeleteView.as_view(), name="token-delete"),
     path("auth/logoutall/", TokenDeleteAllView.as_view(), name="token-delete-all"),

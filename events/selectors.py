@@ -882,3 +882,82 @@ def events_timeline_items(events: QuerySet[Event]) -> list[TimelineItem]:
         "pk", "title", "date_lower", "date_upper", "status", "date_edtf", "date_is_week", "precision"
     )
     return [TimelineItem(*row) for row in rows]
+
+
+# --- Coverage: what became of the articles, per source and per week -------------------------------
+
+OUTCOME_BUCKETS = ("events_found", "no_events", "failed", "pending")
+
+
+@dataclass
+class CoverageRow:
+    """Articles of one source (or one week) by outcome; ``no_events`` and ``failed`` by reason."""
+
+    key: str
+    events_found: int = 0
+    no_events: dict[str, int] | None = None
+    failed: dict[str, int] | None = None
+    pending: int = 0
+
+    @property
+    def total(self) -> int:
+        return (
+            self.events_found + self.pending + sum((self.no_events or {}).values()) + sum((self.failed or {}).values())
+        )
+
+
+@dataclass(frozen=True)
+class Coverage:
+    totals: CoverageRow
+    by_source: list[CoverageRow]
+    by_week: list[CoverageRow]
+
+
+def articles_coverage() -> Coverage:
+    """Every article by outcome (events found, none found and why, failed and why, still in the queue),
+    in total, per source and per week (of publication, else of receipt); two grouped queries."""
+    from django.db.models.functions import Coalesce, TruncDate, TruncWeek
+
+    from events.models import ArticleState
+
+    def bucket(state: str, reason: str) -> tuple[str, str]:
+        if state == ArticleState.DONE:
+            return ("no_events", reason) if reason else ("events_found", "")
+        if state == ArticleState.FAILED:
+            return "failed", reason or "error"
+        return "pending", ""
+
+    def add(row: CoverageRow, state: str, reason: str, n: int) -> None:
+        name, why = bucket(state, reason)
+        if name == "events_found":
+            row.events_found += n
+        elif name == "pending":
+            row.pending += n
+        else:
+            counts = getattr(row, name) or {}
+            counts[why] = counts.get(why, 0) + n
+            setattr(row, name, counts)
+
+    totals = CoverageRow("all")
+    sources: dict[str, CoverageRow] = {}
+    per_source = Article.objects.values("source__name", "state", "outcome_reason").annotate(n=Count("pk")).order_by()
+    for row in per_source:
+        name = row["source__name"] or "(no outlet)"
+        add(sources.setdefault(name, CoverageRow(name)), row["state"], row["outcome_reason"], row["n"])
+        add(totals, row["state"], row["outcome_reason"], row["n"])
+    weeks: dict[str, CoverageRow] = {}
+    per_week = (
+        Article.objects.annotate(week=TruncWeek(Coalesce("published", TruncDate("created_at"))))
+        .values("week", "state", "outcome_reason")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in per_week:
+        week = row["week"]
+        key = week.isoformat()[:10] if week is not None else "undated"
+        add(weeks.setdefault(key, CoverageRow(key)), row["state"], row["outcome_reason"], row["n"])
+    return Coverage(
+        totals=totals,
+        by_source=sorted(sources.values(), key=lambda r: (-r.total, r.key)),
+        by_week=[weeks[k] for k in sorted(weeks)],
+    )

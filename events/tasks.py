@@ -35,13 +35,15 @@ _RETRY: dict[str, Any] = {
 @shared_task(**_DELIVERY, **_RETRY)
 def process_article(article_id: int) -> str:
     """Fetch (if a URL), clean, extract and store one article."""
-    return articles_process.article_process(article_id=article_id)
+    return articles_process.article_process(article_id=article_id, time_limit_s=settings.CELERY_TASK_SOFT_TIME_LIMIT)
 
 
 @shared_task(**_DELIVERY, **_RETRY)
 def reprocess_article(article_id: int) -> str:
     """Extract a done article again (extractor upgrade, corrected publication date); editors' fields stay."""
-    return articles_process.article_process(article_id=article_id, reprocess=True)
+    return articles_process.article_process(
+        article_id=article_id, reprocess=True, time_limit_s=settings.CELERY_TASK_SOFT_TIME_LIMIT
+    )
 
 
 @shared_task(**_DELIVERY)

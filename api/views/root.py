@@ -20,6 +20,7 @@ ROOT_LINKS = (
     ("citations", "api:citation-list"),
     ("sources", "api:source-list"),
     ("changes", "api:changes"),
+    ("coverage", "api:coverage"),
     ("schema", "api:schema"),
     ("docs", "api:docs"),
     ("redoc", "api:redoc"),

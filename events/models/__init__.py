@@ -1,7 +1,7 @@
 """The relational model of the events app: one module per kind of thing."""
 
 from events.models.actors import Actor, ActorAlias
-from events.models.articles import Article, ArticleState, PublishedSource
+from events.models.articles import Article, ArticleState, OutcomeReason, PublishedSource
 from events.models.citations import Citation
 from events.models.events import Event, EventActor, EventMerge, EventRelation, RelationKind
 from events.models.feeds import Feed, FeedEntry
@@ -21,6 +21,7 @@ __all__ = [
     "EventRelation",
     "Feed",
     "FeedEntry",
+    "OutcomeReason",
     "Place",
     "PublishedSource",
     "RelationKind",

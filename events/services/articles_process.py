@@ -9,6 +9,8 @@ message, keeps its original, and returns, so one bad article never holds up the 
 from __future__ import annotations
 
 import logging
+import re
+import time
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -17,10 +19,12 @@ from django.utils import timezone
 
 from events.extraction.types import ArticleExtraction
 from events.ingestion.fetch import FetchError, fetch_url
+from events.ingestion.language import language_supported, text_language
 from events.metrics import extraction_timer
-from events.models import Article, ArticleState, PublishedSource
+from events.models import Article, ArticleState, OutcomeReason, PublishedSource
 from events.models.articles import OriginalKind
 from events.services import pipeline_config
+from events.services.articles import normalise_text
 from events.services.articles_claim import (
     Claim,
     RetryableIngestionError,
@@ -28,6 +32,7 @@ from events.services.articles_claim import (
     claim_advance,
     claim_fail,
 )
+from events.services.articles_outcome import article_outcome_record, language_detail
 from events.services.articles_store import article_store_extraction
 from events.services.resolve import state_name
 
@@ -50,12 +55,19 @@ def worker_warm_up() -> None:
     state_name("Washington")
 
 
-def article_process(*, article_id: int, reprocess: bool = False) -> str:
+def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: float | None = None) -> str:
     """Fetch (for a URL), clean, extract and store one article. Returns what happened, for the log.
 
     ``reprocess`` re-extracts a done article: dates are resolved again against its (perhaps corrected)
     publication date; events an editor has reviewed or locked keep their fields.
+
+    ``time_limit_s`` is the soft time limit of the task running this (None outside a worker). Celery
+    raises it as an exception inside whatever code runs at that moment, and the engine catches errors
+    per article ("one odd article must not stop a batch"): a limit that fired inside it came back as
+    "no events". So the clock is checked too, and an extraction that outlived the limit is treated as
+    timed out, never stored as done with nothing found.
     """
+    started = time.monotonic()
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         return "missing"
@@ -78,20 +90,37 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
             if not claim_advance(claim, ArticleState.EXTRACTING, original=original):
                 return "lost claim"
         article.refresh_from_db()
+        if len(original) > settings.ARTICLE_MAX_CHARS:
+            claim_fail(
+                claim,
+                f"the article is {len(original):,} characters; the size limit is {settings.ARTICLE_MAX_CHARS:,}",
+            )
+            return "failed"
+        language, _ = text_language(article.clean_text or original, is_html=bool(is_html))
+        if not language_supported(language):
+            return _store_unsupported_language(claim, article, original, is_html, language)
         with extraction_timer():
             extraction = _extract(article, original, is_html)
+        if time_limit_s is not None and time.monotonic() - started >= time_limit_s:
+            raise SoftTimeLimitExceeded(f"extraction ran past the {time_limit_s:.0f} s limit")
         if not extraction.text.strip():
             claim_fail(claim, "no article text found in the page")
             return "failed"
-        return article_store_extraction(claim=claim, extraction=extraction)
+        result = article_store_extraction(claim=claim, extraction=extraction)
+        reason = article_outcome_record(article_id=article_id, language=language, text=extraction.text)
+        return f"{result}; no events: {reason}" if reason else result
     except FetchError as exc:
         if exc.retryable:
             return _release_or_fail(claim, article, f"fetch: {exc}", exc)
         claim_fail(claim, f"fetch: {exc}")
         return "failed"
     except SoftTimeLimitExceeded as exc:
-        # A slow moment (a cold worker, a loaded machine) is not the article's fault: queue it again.
-        return _release_or_fail(claim, article, "time limit reached", exc)
+        # A slow moment (a cold worker, a loaded machine) is not the article's fault: queue it again;
+        # after INGEST_MAX_ATTEMPTS it fails with this reason, and an editor can retry it.
+        limit = f" of {time_limit_s:.0f} s" if time_limit_s else ""
+        return _release_or_fail(
+            claim, article, f"time limit{limit} reached while extracting {len(article.original):,} characters", exc
+        )
     except OperationalError as exc:
         # A locked or unreachable database: the same write can succeed in a moment. If even the
         # release fails, the article stays in its processing state and the sweeper requeues it.
@@ -109,6 +138,38 @@ def _release_or_fail(claim: Claim, article: Article, error: str, exc: Exception)
         return "failed"
     claim_advance(claim, ArticleState.QUEUED, error=error[:5000])
     raise RetryableIngestionError(error) from exc
+
+
+def _store_unsupported_language(
+    claim: Claim, article: Article, original: str, is_html: bool | None, language: str
+) -> str:
+    """Keep an article in a language the engine cannot read: done, no events, and why."""
+    from events.extraction.cleaning import clean_document
+
+    text = article.clean_text
+    title = article.title
+    if not text:
+        try:
+            cleaned = clean_document(original, is_html=is_html)
+            text, title = cleaned.text, title or cleaned.title
+        except Exception:  # a page the cleaner cannot read: keep its words without the tags
+            cleaned = None
+        if not text.strip():
+            text = normalise_text(re.sub(r"<[^>]+>", " ", original) if is_html else original)
+    extraction = ArticleExtraction(
+        title=title,
+        byline="",
+        published=None,
+        published_source="unknown",
+        outlet="",
+        text=text,
+        events=[],
+        extractor_version=pipeline_config.extraction_config().extractor_version,
+    )
+    result = article_store_extraction(claim=claim, extraction=extraction)
+    detail = language_detail(language)
+    article_outcome_record(article_id=claim.article_id, language=language, reason=OutcomeReason.LANGUAGE, detail=detail)
+    return f"{result}; {detail}"
 
 
 def _is_html(article: Article) -> bool | None:

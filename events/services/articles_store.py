@@ -40,6 +40,7 @@ from events.services.history import attribute
 from events.services.matching import Match, Proposal, event_find_match
 from events.services.outcomes import event_outcome_reported, outcome_would_change
 from events.services.resolve import actor_resolve, place_resolve
+from events.services.topics import topics_apply_rules
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,8 @@ def _store_lock() -> None:
 class _StoreCounts:
     created: int = 0
     matched: int = 0
+    redated: int = 0  # reprocessing: events of this article whose date or status changed
+    unchanged: int = 0  # reprocessing: events of this article found again as they were
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
     # (citation id, score, reason) of each match, written in one UPDATE at the end of the store.
@@ -201,7 +204,14 @@ def _store(
     if counts.scores:
         citations = [Citation(pk=pk, match_score=score, match_reason=reason) for pk, score, reason in counts.scores]
         Citation.objects.bulk_update(citations, ["match_score", "match_reason"])
-    return f"done: {counts.created} new, {counts.matched} matched, {counts.skipped} skipped"
+    # Events this article reports join the topics whose rules they match now, not when a rule is next run.
+    topics_apply_rules(event_ids=list(article.citations.values_list("event_id", flat=True).distinct()))
+    if first_time:
+        return f"done: {counts.created} new, {counts.matched} matched, {counts.skipped} skipped"
+    return (
+        f"done (reprocessed): {counts.created} new, {counts.matched} matched, {counts.redated} re-dated, "
+        f"{counts.unchanged} unchanged, {counts.skipped} skipped"
+    )
 
 
 def _mark_duplicate(article: Article, twin: Article, text: str) -> str:
@@ -312,7 +322,7 @@ def _proposal_store(
         event = own.event
         only_source = not event.citations.exclude(article=article).exists()
         if only_source:
-            _event_machine_update(
+            changed = _event_machine_update(
                 event,
                 f"re-extracted from article {article.pk}",
                 date_edtf=proposed.date,
@@ -320,8 +330,12 @@ def _proposal_store(
                 status=str(proposed.status),
             )
         else:
-            _event_refine(event, proposed, proposal, article)
-        counts.skipped += 1
+            changed = _event_refine(event, proposed, proposal, article)
+        # Counted as what happened to the event, not as "skipped": the summary must be true.
+        if changed:
+            counts.redated += 1
+        else:
+            counts.unchanged += 1
         return
 
     match = event_find_match(proposal=proposal)
@@ -367,13 +381,16 @@ def _refinement(event: Event, proposed: ExtractedEvent, proposal: Proposal) -> t
     return changes, reasons
 
 
-def _event_refine(event: Event, proposed: ExtractedEvent, proposal: Proposal, article: Article) -> None:
-    """A matched report may date the event more precisely, or say that a planned event took place."""
+def _event_refine(event: Event, proposed: ExtractedEvent, proposal: Proposal, article: Article) -> bool:
+    """A matched report may date the event more precisely, or say that a planned event took place.
+
+    Returns whether the event changed."""
     # An outcome (it happened, it was called off) applies to published events too: events.services.outcomes.
-    event_outcome_reported(event=event, status=str(proposed.status), article=article)
+    outcome = event_outcome_reported(event=event, status=str(proposed.status), article=article)
     changes, reasons = _refinement(event, proposed, proposal)
     if changes:
-        _event_machine_update(event, f"{'; '.join(reasons)} (article {article.pk})", **changes)
+        return _event_machine_update(event, f"{'; '.join(reasons)} (article {article.pk})", **changes) or outcome
+    return outcome
 
 
 def _machine_changes(event: Event, fields: dict[str, object]) -> dict[str, object]:

@@ -14,7 +14,7 @@ def test_the_root_links_to_every_resource_the_schema_and_the_docs(client_anon):
 
     assert response.status_code == 200
     links = response.json()
-    for name in ("events", "topics", "actors", "places", "articles", "citations", "sources", "changes"):
+    for name in ("events", "topics", "actors", "places", "articles", "citations", "sources", "changes", "coverage"):
         assert links[name].endswith(f"/api/v1/{name}/"), name
     assert links["schema"].endswith("/api/v1/schema/") and links["docs"].endswith("/api/v1/docs/")
     assert links["export"].endswith("/api/v1/events/export/")
@@ -102,3 +102,19 @@ def test_the_country_filter_also_matches_the_actors_country(client_anon, make_ev
 
     ids = [e["id"] for e in client_anon.get("/api/v1/events/?country=CN").json()["results"]]
     assert ids == [event.pk]
+
+
+def test_the_csv_has_acled_style_actor1_actor2_and_country_codes(client_anon, make_event):
+    import csv
+    import io
+
+    event = make_event()
+    event.actor_links.all().delete()
+    event.actor_links.create(actor=ActorFactory(name="Japan", kind="state", country_code="JP"), role="target")
+    event.actor_links.create(actor=ActorFactory(name="China", kind="state", country_code="CN"), role="initiator")
+
+    text = client_anon.get("/api/v1/events/?format=csv").content.decode()
+    row = next(csv.DictReader(io.StringIO(text)))
+
+    assert (row["actor1"], row["actor1_country_code"]) == ("China", "CN")
+    assert (row["actor2"], row["actor2_country_code"]) == ("Japan", "JP")
