@@ -23,7 +23,9 @@ class ReadOnlyCorsMiddleware:
         response = self.get_response(request)
         if request.method in SAFE_METHODS and request.path.startswith(API_PREFIX):
             response["Access-Control-Allow-Origin"] = "*"
-            response["Access-Control-Expose-Headers"] = "Link, X-Changes-Seq, Retry-After, Content-Disposition"
+            response["Access-Control-Expose-Headers"] = (
+                "Link, X-Changes-Seq, X-Feed-Format, X-Total-Count, Retry-After, Content-Disposition"
+            )
             if request.method == "OPTIONS":
                 response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
                 response["Access-Control-Allow-Headers"] = "Authorization, Accept"

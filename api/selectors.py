@@ -122,13 +122,47 @@ class ChangeEntry:
     event: dict[str, Any] | None  # a row of events.presentation.record.RECORD_FIELDS
 
 
+def _never_seen(*, event_ids: set[int], user: User) -> set[int]:
+    """Of these events (now invisible to the requester), those it can never have seen.
+
+    Editors may have seen any proposed event, so for them none. Anyone else saw published events (the
+    history of every save says whether an event ever was one), and a client also its own drafts: a draft
+    that still exists and cites an article it submitted is one it saw.
+    """
+    if not event_ids or _is_editor(user):
+        return set()
+    history = Event.history.model
+    # Only an event whose history is whole (it has its creation record) can prove it was never
+    # published; one written in bulk or before the history existed may have been, so it is told.
+    rows = history.objects.filter(id__in=event_ids).filter(Q(history_type="+") | Q(review_state=ReviewState.PUBLISHED))
+    created: set[int] = set()
+    published: set[int] = set()
+    for event_id, kind, state in rows.values_list("id", "history_type", "review_state"):
+        (created if kind == "+" else published).add(event_id)
+        if state == ReviewState.PUBLISHED:
+            published.add(event_id)
+    unseen = created - published
+    if unseen and _is_client(user):
+        own = Citation.objects.filter(event_id__in=unseen, article__submitted_by=getattr(user, "pk", None))
+        unseen -= set(own.values_list("event_id", flat=True))
+        # A deleted draft leaves no citation to tell whose it was: tell the client, to be safe.
+        unseen &= set(Event.objects.filter(pk__in=unseen).values_list("pk", flat=True))
+    return unseen
+
+
 def api_changes_describe(*, changes: Sequence[EventChange], user: User) -> list[ChangeEntry]:
-    """What each change means to this requester now (two queries; the events' embeds are read apart)."""
+    """What each change means to this requester now (three or four queries; embeds are read apart).
+
+    A removal of an event the requester can never have seen is left out: its mirror never held it.
+    """
     ids = {change.event_id for change in changes}
     visible = {row["id"]: row for row in record_rows(api_events_visible(user=user).filter(pk__in=ids))}
     states = dict(Event.objects.filter(pk__in=ids).values_list("pk", "merged_into_id"))
+    never_seen = _never_seen(event_ids=ids - visible.keys(), user=user)
     entries = []
     for change in changes:
+        if change.event_id in never_seen:
+            continue
         event = visible.get(change.event_id)
         if event is not None:
             action, reason, merged_into = "upsert", "visible", None

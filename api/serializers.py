@@ -88,7 +88,7 @@ class CitationSerializer(serializers.ModelSerializer[Citation]):
 
     class Meta:
         model = Citation
-        fields = ["id", "event", "quote", "start", "end", "time_text", "article"]
+        fields = ["id", "event", "quote", "start", "end", "time_text", "date_basis", "article"]
 
 
 class RelatedEventSerializer(serializers.Serializer[Any]):
@@ -229,15 +229,61 @@ class EventBriefSerializer(serializers.ModelSerializer[Event]):
         return reverse("api:event-detail", kwargs={"pk": event.pk}, request=self.context.get("request"))
 
 
+class DateCheckReasonSerializer(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=["office", "gathering", "known_event", "year", "weekday", "future"])
+    quote = serializers.CharField(help_text="The words of the article the reason rests on.")
+    fact = serializers.CharField(help_text="The fact they contradict, with its dates.")
+    sentence = serializers.CharField(help_text="The reason as an editor reads it.")
+    fits_from = serializers.DateField(help_text="The earliest publication date this clue allows.")
+    fits_to = serializers.DateField(help_text="The latest publication date this clue allows.")
+
+
+class DateCheckSerializer(serializers.Serializer[Any]):
+    """Whether the stated publication date fits what the text says (see events/pubdate)."""
+
+    verdict = serializers.ChoiceField(
+        choices=["", "ok", "doubtful", "corrected"],
+        help_text="Empty: not checked yet. `corrected`: an editor used the suggested date.",
+    )
+    stated = serializers.DateField(allow_null=True, help_text="The date the article stated, when it was corrected.")
+    suggested = serializers.DateField(allow_null=True)
+    suggested_from = serializers.DateField(allow_null=True)
+    suggested_to = serializers.DateField(allow_null=True)
+    reasons = DateCheckReasonSerializer(many=True)
+
+
 class ArticleSerializer(serializers.ModelSerializer[Article]):
     """An article's metadata and processing state; ``status_url`` is where to poll after submitting."""
 
     source = SourceSerializer(read_only=True, allow_null=True)  # type: ignore[assignment]  # a field named 'source'
     status_url = serializers.SerializerMethodField()
+    date_check = serializers.SerializerMethodField()
 
     class Meta:
         model = Article
-        fields = ["id", "url", "title", "byline", "published", "source", "state", "status_url", "created_at"]
+        fields = [
+            "id",
+            "url",
+            "title",
+            "byline",
+            "published",
+            "date_check",
+            "source",
+            "state",
+            "status_url",
+            "created_at",
+        ]
+
+    @extend_schema_field(DateCheckSerializer)
+    def get_date_check(self, article: Article) -> dict[str, Any]:
+        return {
+            "verdict": article.date_check,
+            "stated": article.date_stated,
+            "suggested": article.date_suggested,
+            "suggested_from": article.date_suggested_from,
+            "suggested_to": article.date_suggested_to,
+            "reasons": article.date_check_reasons or [],
+        }
 
     def get_status_url(self, article: Article) -> str:
         return reverse("api:article-detail", kwargs={"pk": article.pk}, request=self.context.get("request"))

@@ -862,6 +862,8 @@ env_documented(
     doc=(
         "The web server (`deploy/gunicorn.conf.py`; also `GUNICORN_MAX_REQUESTS`, "
         "`GUNICORN_MAX_REQUESTS_JITTER`, `GUNICORN_KEEPALIVE`, `GUNICORN_GRACEFUL_TIMEOUT`, "
-        "`GUNICORN_LOG_LEVEL`, `FORWARDED_ALLOW_IPS`)."
+        "`GUNICORN_LOG_LEVEL`, `FORWARDED_ALLOW_IPS`, and `GUNICORN_WORKER_CONNECTIONS`, by default the "
+        "threads: a busy worker leaves new connections to an idle one). A request past the timeout ends "
+        "its worker, gthread workers included."
     ),
 )

@@ -70,6 +70,11 @@ FORMAT_RESPONSES: dict[Any, Any] = {
     (200, fmt.media_type): _schema_type(fmt) for fmt in FORMATS.values() if fmt.name != "json"
 }
 LATEST_SEQ_HEADER = "X-Changes-Seq"
+# The version of the export and feed formats a mirror reads (timeline-mirror refuses a newer one it
+# does not know); raise it when a change would make an older mirror store something wrong.
+FEED_FORMAT_HEADER = "X-Feed-Format"
+FEED_FORMAT = 1
+TOTAL_COUNT_HEADER = "X-Total-Count"
 
 
 class ChangeFeedUnavailable(APIException):
@@ -147,7 +152,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
 
     def _matches_few(self, filtered: QuerySet[Event]) -> bool:
         """Whether PostgreSQL expects the filters to match at most :data:`NARROW_FILTER_ROWS` events."""
-        if connection.vendor != "postgresql" or not self.request.query_params:
+        filters = EventFilterSet.base_filters
+        if connection.vendor != "postgresql" or not any(name in filters for name in self.request.query_params):
             return False
         sql, params = filtered.values("id").query.sql_with_params()
         with connection.cursor() as cursor:
@@ -189,16 +195,19 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with_citations = self.citations_mode() == CITATIONS_EMBED
-        # The page's keys first, then its rows: the keys of a filtered page can come from an index alone
-        # (see the Event model's indexes), and only the rows shown are read from the table.
-        _, _, fields = cast(KeysetCursorPagination, self.paginator).get_ordering(request, self)
-        key_columns = dict.fromkeys(("id", *fields))
         filtered = self.filter_queryset(self.get_queryset())
         self.read_keys_first = self._matches_few(filtered)
-        keys = self.paginate_queryset(filtered.values(*key_columns)) or []
-        ids = [key["id"] for key in keys]
-        by_id = {row["id"]: row for row in record_rows(Event.objects.filter(pk__in=ids).select_related("place"))}
-        records = records_from_rows([by_id[pk] for pk in ids if pk in by_id], with_citations=with_citations)
+        if self.read_keys_first:
+            # The page's keys first, then its rows: the keys of a narrow filter's matches come from an
+            # index alone (see the Event model's indexes), and only the rows shown are read from the table.
+            _, _, fields = cast(KeysetCursorPagination, self.paginator).get_ordering(request, self)
+            keys = self.paginate_queryset(filtered.values(*dict.fromkeys(("id", *fields)))) or []
+            ids = [key["id"] for key in keys]
+            by_id = {row["id"]: row for row in record_rows(Event.objects.filter(pk__in=ids))}
+            rows = [by_id[pk] for pk in ids if pk in by_id]
+        else:
+            rows = self.paginate_queryset(record_rows(filtered)) or []
+        records = records_from_rows(rows, with_citations=with_citations)
         next_url = getattr(self.paginator, "next_url", None)
         headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else None
         paginator = cast(KeysetCursorPagination, self.paginator)
@@ -249,6 +258,9 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
         body = in_chunks(fmt.render(records, self.render_context()))
         response = StreamingHttpResponse(body, content_type=fmt.media_type)
         response[LATEST_SEQ_HEADER] = str(head)
+        response[FEED_FORMAT_HEADER] = str(FEED_FORMAT)
+        # The size of the set, so a client can show progress and an ETA (one count query).
+        response[TOTAL_COUNT_HEADER] = str(queryset.count())
         response["Content-Disposition"] = f'attachment; filename="events.{fmt.extension}"'
         return response
 

@@ -34,6 +34,15 @@ class EventType(StrEnum):
     INAUGURATION = "inauguration"
     EXPULSION = "expulsion"
     AID = "aid"
+    WITHDRAWAL = "withdrawal"
+    TIES_RESTORED = "ties_restored"
+    SEIZURE = "seizure"
+    ABDUCTION = "abduction"
+    DEPLOYMENT = "deployment"
+    RESOLUTION = "resolution"
+    INVESTIGATION = "investigation"
+    RESPONSE_OPERATION = "response_operation"
+    HANDOVER = "handover"
     OTHER = "other"
 
 
@@ -74,6 +83,39 @@ EVENT_TYPES: dict[EventType, EventTypeInfo] = {
     EventType.INAUGURATION: EventTypeInfo("Inauguration", "COOPERATE", "inauguration", "A leader takes office."),
     EventType.EXPULSION: EventTypeInfo("Expulsion", "SANCTION", "diplomatic", "Diplomats are expelled."),
     EventType.AID: EventTypeInfo("Aid", "AID", "economic", "Economic, humanitarian or military aid."),
+    EventType.WITHDRAWAL: EventTypeInfo(
+        "Withdrawal or suspension",
+        "SANCTION",
+        "withdraw",
+        "A side leaves or suspends an agreement, talks, ties or a channel of communication.",
+    ),
+    EventType.TIES_RESTORED: EventTypeInfo(
+        "Ties restored",
+        "SUPPORT",
+        "diplomatic",
+        "Diplomatic ties or a channel of communication are set up or restored.",
+    ),
+    EventType.SEIZURE: EventTypeInfo(
+        "Seizure", "COERCE", "confiscate", "Territory is annexed or occupied; ships or property are seized."
+    ),
+    EventType.ABDUCTION: EventTypeInfo(
+        "Abduction", "ASSAULT", "abduct", "A person is abducted, kidnapped or hijacked."
+    ),
+    EventType.DEPLOYMENT: EventTypeInfo(
+        "Deployment", "MOBILIZE", "troops", "Forces, ships or weapons are sent to or stationed in a place."
+    ),
+    EventType.RESOLUTION: EventTypeInfo(
+        "Resolution", "REQUEST", "resolution", "A council, assembly or parliament adopts a resolution."
+    ),
+    EventType.INVESTIGATION: EventTypeInfo(
+        "Investigation", "ACCUSE", "investigate", "An investigation, inquiry or probe is opened or carried out."
+    ),
+    EventType.RESPONSE_OPERATION: EventTypeInfo(
+        "Response operation", "MOBILIZE", "operation", "Search, rescue, salvage or recovery after an incident."
+    ),
+    EventType.HANDOVER: EventTypeInfo(
+        "Handover", "COOPERATE", "chair", "A rotating presidency or chair passes from one side to another."
+    ),
     EventType.OTHER: EventTypeInfo("Other", "", "", "Anything outside the vocabulary; an editor should refine it."),
 }
 
@@ -122,6 +164,23 @@ class PlaceKind(StrEnum):
     VENUE = "venue"
     SEA = "sea"
     OTHER = "other"
+
+
+class DateBasis(StrEnum):
+    """How sure an event's date is: how the engine reached it from the text."""
+
+    EXPLICIT = "explicit"  # the text gives the date with its year ("on June 3, 2019")
+    PUBLICATION = "publication"  # counted from the publication date ("on Monday", "last month")
+    NARRATIVE = "narrative"  # carried from the time the text narrates ("two days later", a story's year)
+    INFERRED = "inferred"  # no time of its own: taken from the event it is attached to (a guess)
+
+
+DATE_BASIS_LABELS: dict[DateBasis, str] = {
+    DateBasis.EXPLICIT: "explicit in the text",
+    DateBasis.PUBLICATION: "relative to the publication date",
+    DateBasis.NARRATIVE: "carried from the narrative's reference time",
+    DateBasis.INFERRED: "guessed from a related event",
+}
 
 
 def plover_for(event_type: str) -> tuple[str, str]:

@@ -54,6 +54,10 @@ class Event(models.Model):
     )
     # Fields an editor has set by hand; a later re-extraction never overwrites them.
     locked_fields = models.JSONField(default=list, blank=True)
+    # A date the machine proposes for an event an editor has published (a corrected publication date
+    # re-resolved the expression that dated it); the editor accepts it in one step or leaves it.
+    proposed_date_edtf = models.CharField(max_length=100, blank=True)
+    proposed_date_reason = models.CharField(max_length=300, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -23,6 +23,9 @@ from events.ingestion.language import language_supported, text_language
 from events.metrics import extraction_timer
 from events.models import Article, ArticleState, OutcomeReason, PublishedSource
 from events.models.articles import OriginalKind
+from events.pubdate import DateCheck
+from events.pubdate.refine import refine_with_facts
+from events.selectors_facts import facts_for_date_check
 from events.services import pipeline_config
 from events.services.articles import normalise_text
 from events.services.articles_claim import (
@@ -32,6 +35,7 @@ from events.services.articles_claim import (
     claim_advance,
     claim_fail,
 )
+from events.services.articles_datecheck import date_check_run
 from events.services.articles_outcome import article_outcome_record, language_detail
 from events.services.articles_store import article_store_extraction
 from events.services.resolve import state_name
@@ -106,7 +110,11 @@ def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: f
         if not extraction.text.strip():
             claim_fail(claim, "no article text found in the page")
             return "failed"
-        result = article_store_extraction(claim=claim, extraction=extraction)
+        check = _date_check(extraction)
+        if check is not None and check.verdict != "doubtful":
+            # A year-only meeting at a known summit's host takes the summit's month (events.pubdate.refine).
+            extraction = refine_with_facts(extraction, facts_for_date_check())
+        result = article_store_extraction(claim=claim, extraction=extraction, date_check=check)
         reason = article_outcome_record(article_id=article_id, language=language, text=extraction.text)
         return f"{result}; no events: {reason}" if reason else result
     except FetchError as exc:
@@ -129,6 +137,15 @@ def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: f
         log.exception("article %s failed", article_id)
         claim_fail(claim, f"{type(exc).__name__}: {exc}")
         return "failed"
+
+
+def _date_check(extraction: ArticleExtraction) -> DateCheck | None:
+    """The publication-date check of ``extraction``; None (the article shows "not checked") if it fails."""
+    try:
+        return date_check_run(extraction=extraction)
+    except Exception:  # the check is advice: an error in it must not lose the extraction
+        log.exception("publication-date check failed")
+        return None
 
 
 def _release_or_fail(claim: Claim, article: Article, error: str, exc: Exception) -> str:

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('django_celery_beat', '0019_alter_periodictasks_options'),
-        ('events', '0006_public_type_date_keys_index'),
+        ('events', '0009_citation_date_basis'),
     ]
 
     operations = [

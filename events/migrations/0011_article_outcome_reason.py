@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0007_event_outcome_due'),
+        ('events', '0010_event_outcome_due'),
     ]
 
     operations = [
