@@ -36,6 +36,16 @@ def text_language(text: str, *, is_html: bool = False) -> tuple[str, float]:
     return str(code), float(probability)
 
 
-def language_supported(code: str) -> bool:
-    """Unknown ("") counts as supported: the engine is tried rather than refused on no evidence."""
-    return code == "" or code in SUPPORTED_LANGUAGES
+# Below this probability a "not English" verdict is not trusted: on one short English sentence the
+# model guesses wildly ("The ministers met in Vienna on Monday." -> Dutch, 0.16), while a real French
+# or Chinese text scores above 0.8 (0.99+ for a paragraph).
+REFUSE_ABOVE = 0.8
+
+
+def language_supported(code: str, probability: float = 1.0) -> bool:
+    """Whether the engine should read a text detected as ``code`` with ``probability``.
+
+    Unknown ("") and uncertain verdicts count as supported: the engine is tried rather than the article
+    refused on weak evidence.
+    """
+    return code == "" or code in SUPPORTED_LANGUAGES or probability < REFUSE_ABOVE

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from events.extraction.types import ArticleExtraction
 from events.ingestion.fetch import FetchError, fetch_url
-from events.ingestion.language import language_supported, text_language
+from events.ingestion.language import REFUSE_ABOVE, language_supported, text_language
 from events.metrics import extraction_timer
 from events.models import Article, ArticleState, OutcomeReason, PublishedSource
 from events.models.articles import OriginalKind
@@ -100,8 +100,8 @@ def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: f
                 f"the article is {len(original):,} characters; the size limit is {settings.ARTICLE_MAX_CHARS:,}",
             )
             return "failed"
-        language, _ = text_language(article.clean_text or original, is_html=bool(is_html))
-        if not language_supported(language):
+        language, probability = text_language(article.clean_text or original, is_html=bool(is_html))
+        if not language_supported(language, probability):
             return _store_unsupported_language(claim, article, original, is_html, language)
         with extraction_timer():
             extraction = _extract(article, original, is_html)
@@ -115,7 +115,9 @@ def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: f
             # A year-only meeting at a known summit's host takes the summit's month (events.pubdate.refine).
             extraction = refine_with_facts(extraction, facts_for_date_check())
         result = article_store_extraction(claim=claim, extraction=extraction, date_check=check)
-        reason = article_outcome_record(article_id=article_id, language=language, text=extraction.text)
+        # An uncertain guess is not recorded as the article's language: it was read as English.
+        recorded = language if language_supported(language, 1.0) or probability >= REFUSE_ABOVE else ""
+        reason = article_outcome_record(article_id=article_id, language=recorded, text=extraction.text)
         return f"{result}; no events: {reason}" if reason else result
     except FetchError as exc:
         if exc.retryable:

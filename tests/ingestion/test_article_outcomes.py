@@ -218,3 +218,11 @@ def test_an_extracted_event_joins_the_topics_whose_rules_it_matches_at_once() ->
     event = Event.objects.get()
     assert list(event.topics.all()) == [balloons]
     assert not elsewhere.memberships.exists()
+
+
+def test_a_short_english_sentence_is_not_refused_on_a_weak_guess() -> None:
+    from events.ingestion.language import language_supported, text_language
+
+    code, probability = text_language("The ministers met in Vienna on Monday.")
+    assert language_supported(code, probability)
+    assert not language_supported(*text_language(FRENCH))
