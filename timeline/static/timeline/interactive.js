@@ -32,11 +32,26 @@
     return a;
   }
 
-  fetch(section.getAttribute("data-items"), { credentials: "same-origin" })
-    .then(function (response) {
+  // The library's style sheet is loaded from here, not by a <link> in the page: a style sheet in the
+  // body holds back the rendering of everything after it, and a reader without JavaScript needs none.
+  function loadStyle(href) {
+    return new Promise(function (resolve) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.onload = link.onerror = resolve;
+      document.head.appendChild(link);
+    });
+  }
+
+  Promise.all([
+    fetch(section.getAttribute("data-items"), { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
-    })
+    }),
+    loadStyle(section.getAttribute("data-css")),
+  ])
+    .then(function (loaded) { return loaded[0]; })
     .then(function (data) {
       if (!data.items.length) return;
       var started = performance.now();
