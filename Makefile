@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean vendor
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -34,3 +34,9 @@ lint: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) var
+
+# The interactive timeline's library, vis-timeline, is vendored from the npm registry (needs npm) into
+# timeline/static/timeline/vendor/vis-timeline/ with its licence; the built files are committed, so
+# `make run` needs no Node.js. Re-run to refresh or (with VIS_TIMELINE_VERSION=x.y.z) to upgrade.
+vendor:
+	bin/vendor-vis-timeline

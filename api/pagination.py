@@ -29,6 +29,29 @@ from events.db_bounds import fits_bigint, utc_datetime
 MAX_PAGE_SIZE = 1000
 # The longest value a cursor may carry (a slug, an ISO date-time); a longer one was not written by us.
 CURSOR_MAX_CHARS = 200
+# Up to this many matching rows the count is exact; beyond it, counting would read every row on each
+# page, so the answer is the PostgreSQL planner's estimate (or, elsewhere, this bound), labelled as such.
+EXACT_COUNT_LIMIT = 10_000
+
+
+def count_matching(queryset: QuerySet[Any]) -> tuple[int, bool]:
+    """(count, is_estimate) of ``queryset``: exact up to EXACT_COUNT_LIMIT, an estimate above it."""
+    from django.db import connections
+
+    plain = queryset.order_by()
+    counted = plain[: EXACT_COUNT_LIMIT + 1].count()
+    if counted <= EXACT_COUNT_LIMIT:
+        return counted, False
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return counted, True
+    sql, params = plain.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return max(int(plan[0]["Plan"]["Plan Rows"]), counted), True
 
 
 def _encode(payload: dict[str, Any]) -> str:
@@ -74,6 +97,8 @@ class KeysetCursorPagination(BasePagination):
     def __init__(self) -> None:
         self.next_url: str | None = None
         self.request: Request | None = None
+        self.count: int | None = None
+        self.count_is_estimate = False
 
     # --- parameters -------------------------------------------------------------------------------
     def get_page_size(self, request: Request) -> int:
@@ -107,6 +132,8 @@ class KeysetCursorPagination(BasePagination):
         self.request = request
         page_size = self.get_page_size(request)
         name, descending, fields = self.get_ordering(request, view)
+        # Counted before the cursor narrows it: the total of the whole filtered list, on every page.
+        self.count, self.count_is_estimate = count_matching(queryset)
         token = request.query_params.get(self.cursor_query_param)
         if token:
             payload = _decode(token)
@@ -169,14 +196,28 @@ class KeysetCursorPagination(BasePagination):
 
     def get_paginated_response(self, data: Any) -> Response:
         headers = {"Link": f'<{self.next_url}>; rel="next"'} if self.next_url else None
-        return Response({"next": self.next_url, "results": data}, headers=headers)
+        body = {
+            "count": self.count,
+            "count_is_estimate": self.count_is_estimate,
+            "next": self.next_url,
+            "results": data,
+        }
+        return Response(body, headers=headers)
 
     # --- schema -----------------------------------------------------------------------------------
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         return {
             "type": "object",
-            "required": ["next", "results"],
+            "required": ["count", "count_is_estimate", "next", "results"],
             "properties": {
+                "count": {
+                    "type": "integer",
+                    "description": f"How many match the filters: exact up to {EXACT_COUNT_LIMIT}, else an estimate.",
+                },
+                "count_is_estimate": {
+                    "type": "boolean",
+                    "description": "True when `count` is the database's estimate (or a lower bound), not exact.",
+                },
                 "next": {
                     "type": "string",
                     "format": "uri",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
@@ -306,7 +307,15 @@ class ArticleStatusSerializer(ArticleSerializer):
     error = serializers.SerializerMethodField()
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "error", "state_changed_at", "events"]
+        fields = [
+            *ArticleSerializer.Meta.fields,
+            "error",
+            "outcome_reason",
+            "outcome_detail",
+            "language",
+            "state_changed_at",
+            "events",
+        ]
 
     def get_error(self, article: Article) -> str:
         """The error as the requester may read it (``article_error`` in the context, else as stored)."""
@@ -320,16 +329,25 @@ class ArticleStatusSerializer(ArticleSerializer):
 
 
 class ArticleSubmitSerializer(serializers.Serializer[Any]):
-    """A URL to fetch, or pasted text (optionally with the URL it came from)."""
+    """A URL to fetch, or pasted text: exactly one of them, as in the admin's form."""
 
     url = serializers.URLField(required=False, max_length=2000)
-    text = serializers.CharField(required=False, max_length=2_000_000, trim_whitespace=False)
+    text = serializers.CharField(
+        required=False,
+        max_length=settings.ARTICLE_MAX_CHARS,
+        trim_whitespace=False,
+        help_text="The article's text; at most ARTICLE_MAX_CHARS (2,000,000 by default) characters.",
+    )
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     published = serializers.DateField(required=False, allow_null=True, default=None)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if not attrs.get("url") and not (attrs.get("text") or "").strip():
+        has_url, has_text = bool(attrs.get("url")), bool((attrs.get("text") or "").strip())
+        if not has_url and not has_text:
             raise serializers.ValidationError("give a url, or the article's text")
+        if has_url and has_text:
+            # Which one would be stored is a guess the submitter should not have to make (the admin refuses it too).
+            raise serializers.ValidationError("give exactly one of url or text, not both")
         return attrs
 
 

@@ -8,8 +8,10 @@ from api.views.articles import ArticleViewSet
 from api.views.auth import TokenCreateView, TokenDeleteAllView, TokenDeleteView
 from api.views.changes import ChangeFeedView
 from api.views.citations import CitationViewSet
+from api.views.coverage import CoverageView
 from api.views.events import EventViewSet
 from api.views.reference import ActorViewSet, PlaceViewSet, SourceViewSet, TopicViewSet
+from api.views.root import ApiRootView
 
 app_name = "api"
 
@@ -23,8 +25,10 @@ router.register("citations", CitationViewSet, basename="citation")
 router.register("sources", SourceViewSet, basename="source")
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", ApiRootView.as_view(), name="root"),
     *router.urls,
     path("changes/", ChangeFeedView.as_view(), name="changes"),
+    path("coverage/", CoverageView.as_view(), name="coverage"),
     path("auth/token/", TokenCreateView.as_view(), name="token-create"),
     path("auth/logout/", TokenDeleteView.as_view(), name="token-delete"),
     path("auth/logoutall/", TokenDeleteAllView.as_view(), name="token-delete-all"),

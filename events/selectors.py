@@ -785,9 +785,15 @@ def _search_postgres(query: str, limit: int) -> tuple[list[SearchHit], list[Sear
         .order_by("-rank", "-published", "pk")[:limit]
     )
     return (
-        [SearchHit(e, e.snippet or "", float(e.rank)) for e in events],
-        [SearchHit(a, a.snippet or "", float(a.rank)) for a in articles],
+        [SearchHit(e, _unless_title(e.snippet or "", e.title), float(e.rank)) for e in events],
+        [SearchHit(a, _unless_title(a.snippet or "", a.title), float(a.rank)) for a in articles],
     )
+
+
+def _unless_title(snippet: str, title: str) -> str:
+    """The snippet, or "" when it only repeats the title shown just above it."""
+    plain = snippet.replace(SEARCH_MARK_START, "").replace(SEARCH_MARK_STOP, "").strip(" …")
+    return "" if plain.casefold() == (title or "").strip().casefold() else snippet
 
 
 def _search_portable(query: str, limit: int) -> tuple[list[SearchHit], list[SearchHit]]:
@@ -798,8 +804,8 @@ def _search_portable(query: str, limit: int) -> tuple[list[SearchHit], list[Sear
         articles_qs = articles_qs.filter(Q(clean_text__icontains=word) | Q(title__icontains=word))
     articles = articles_qs.select_related("source").order_by("-published", "pk")[:limit]
     return (
-        [SearchHit(e, search_snippet(e.summary or e.title, words)) for e in events],
-        [SearchHit(a, search_snippet(a.clean_text, words)) for a in articles],
+        [SearchHit(e, _unless_title(search_snippet(e.summary, words), e.title) if e.summary else "") for e in events],
+        [SearchHit(a, _unless_title(search_snippet(a.clean_text, words), a.title)) for a in articles],
     )
 
 
@@ -812,9 +818,17 @@ def search_snippet(text: str, words: list[str], *, width: int = 240) -> str:
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
     found = pattern.search(text)
     start = max(0, found.start() - width // 3) if found else 0
-    window = text[start : start + width]
+    end = min(len(text), start + width)
+    # Cut at word boundaries: a window starting or ending inside a word shows a fragment ("ations").
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, found.start() if found else end)
+        start = space + 1 if space != -1 else start
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", found.end() if found else start, end)
+        end = space if space != -1 else end
+    window = text[start:end].strip()
     marked = pattern.sub(lambda m: f"{SEARCH_MARK_START}{m.group(0)}{SEARCH_MARK_STOP}", window)
-    return ("…" if start > 0 else "") + marked + ("…" if start + width < len(text) else "")
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(text) else "")
 
 
 @dataclass(frozen=True)
@@ -893,11 +907,129 @@ def articles_progress(*, article_ids: list[int]) -> dict[int, Article]:
 
 
 def events_review_queue() -> QuerySet[Event]:
-    """Proposed events not merged away, most confident first, with their citations and articles."""
+    """What editors have to decide, in the order it matters, with citations and articles.
+
+    The queue holds proposed events and published ones whose date passed with no outcome reported
+    (``outcome_due_since``, set daily by events.services.outcomes), none merged away. First the events
+    on a published topic (readers see those pages), then those more sources report, then the oldest
+    waiting; confidence breaks ties.
+    """
+    from django.db.models import Exists, OuterRef
+
+    from events.models import TopicMembership
+
     citations = Citation.objects.select_related("article").order_by("article__published", "start")
+    on_published_topic = TopicMembership.objects.filter(event=OuterRef("pk"), topic__is_published=True)
+    waiting = Q(review_state=ReviewState.PROPOSED) | Q(
+        review_state=ReviewState.PUBLISHED, outcome_due_since__isnull=False
+    )
     return (
-        Event.objects.filter(review_state=ReviewState.PROPOSED, merged_into__isnull=True)
-        .annotate(n_citations=Count("citations"))
-        .prefetch_related(Prefetch("citations", queryset=citations))
-        .order_by("-confidence", "-created_at", "pk")
+        Event.objects.filter(waiting, merged_into__isnull=True)
+        .annotate(
+            n_citations=Count("citations"),
+            n_articles=Count("citations__article", distinct=True),
+            on_published_topic=Exists(on_published_topic),
+        )
+        .prefetch_related(Prefetch("citations", queryset=citations), "topics")
+        .order_by("-on_published_topic", "-n_articles", "created_at", "-confidence", "pk")
+    )
+
+
+class TimelineItem(NamedTuple):
+    """One event as the interactive timeline draws it: a bar from ``lower`` to ``upper``."""
+
+    pk: int
+    title: str
+    lower: date
+    upper: date
+    status: str
+    date_edtf: str
+    week: bool
+    precision: str
+
+
+def events_timeline_items(events: QuerySet[Event]) -> list[TimelineItem]:
+    """Every event of ``events`` (already filtered to what the public sees) as plain rows, one query."""
+    rows = events.order_by("date_lower", "pk").values_list(
+        "pk", "title", "date_lower", "date_upper", "status", "date_edtf", "date_is_week", "precision"
+    )
+    return [TimelineItem(*row) for row in rows]
+
+
+# --- Coverage: what became of the articles, per source and per week -------------------------------
+
+OUTCOME_BUCKETS = ("events_found", "no_events", "failed", "pending")
+
+
+@dataclass
+class CoverageRow:
+    """Articles of one source (or one week) by outcome; ``no_events`` and ``failed`` by reason."""
+
+    key: str
+    events_found: int = 0
+    no_events: dict[str, int] | None = None
+    failed: dict[str, int] | None = None
+    pending: int = 0
+
+    @property
+    def total(self) -> int:
+        return (
+            self.events_found + self.pending + sum((self.no_events or {}).values()) + sum((self.failed or {}).values())
+        )
+
+
+@dataclass(frozen=True)
+class Coverage:
+    totals: CoverageRow
+    by_source: list[CoverageRow]
+    by_week: list[CoverageRow]
+
+
+def articles_coverage() -> Coverage:
+    """Every article by outcome (events found, none found and why, failed and why, still in the queue),
+    in total, per source and per week (of publication, else of receipt); two grouped queries."""
+    from django.db.models.functions import Coalesce, TruncDate, TruncWeek
+
+    from events.models import ArticleState
+
+    def bucket(state: str, reason: str) -> tuple[str, str]:
+        if state == ArticleState.DONE:
+            return ("no_events", reason) if reason else ("events_found", "")
+        if state == ArticleState.FAILED:
+            return "failed", reason or "error"
+        return "pending", ""
+
+    def add(row: CoverageRow, state: str, reason: str, n: int) -> None:
+        name, why = bucket(state, reason)
+        if name == "events_found":
+            row.events_found += n
+        elif name == "pending":
+            row.pending += n
+        else:
+            counts = getattr(row, name) or {}
+            counts[why] = counts.get(why, 0) + n
+            setattr(row, name, counts)
+
+    totals = CoverageRow("all")
+    sources: dict[str, CoverageRow] = {}
+    per_source = Article.objects.values("source__name", "state", "outcome_reason").annotate(n=Count("pk")).order_by()
+    for row in per_source:
+        name = row["source__name"] or "(no outlet)"
+        add(sources.setdefault(name, CoverageRow(name)), row["state"], row["outcome_reason"], row["n"])
+        add(totals, row["state"], row["outcome_reason"], row["n"])
+    weeks: dict[str, CoverageRow] = {}
+    per_week = (
+        Article.objects.annotate(week=TruncWeek(Coalesce("published", TruncDate("created_at"))))
+        .values("week", "state", "outcome_reason")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in per_week:
+        week = row["week"]
+        key = week.isoformat()[:10] if week is not None else "undated"
+        add(weeks.setdefault(key, CoverageRow(key)), row["state"], row["outcome_reason"], row["n"])
+    return Coverage(
+        totals=totals,
+        by_source=sorted(sources.values(), key=lambda r: (-r.total, r.key)),
+        by_week=[weeks[k] for k in sorted(weeks)],
     )

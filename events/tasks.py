@@ -18,7 +18,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from events.services import articles_process, articles_sweep, feeds
+from events.services import articles_process, articles_sweep, feeds, outcomes
 from events.services.articles_claim import RetryableIngestionError
 
 RETRYABLE = (RetryableIngestionError, OperationalError)
@@ -35,13 +35,15 @@ _RETRY: dict[str, Any] = {
 @shared_task(**_DELIVERY, **_RETRY)
 def process_article(article_id: int) -> str:
     """Fetch (if a URL), clean, extract and store one article."""
-    return articles_process.article_process(article_id=article_id)
+    return articles_process.article_process(article_id=article_id, time_limit_s=settings.CELERY_TASK_SOFT_TIME_LIMIT)
 
 
 @shared_task(**_DELIVERY, **_RETRY)
 def reprocess_article(article_id: int) -> str:
     """Extract a done article again (extractor upgrade, corrected publication date); editors' fields stay."""
-    return articles_process.article_process(article_id=article_id, reprocess=True)
+    return articles_process.article_process(
+        article_id=article_id, reprocess=True, time_limit_s=settings.CELERY_TASK_SOFT_TIME_LIMIT
+    )
 
 
 @shared_task(**_DELIVERY)
@@ -67,3 +69,11 @@ def poll_feed(feed_id: int) -> dict[str, Any]:
         return {"skipped": "polled recently or inactive"}
     result = feeds.feed_poll(feed_id=feed_id)
     return {"new": result.new, "seen": result.seen, "not_modified": result.not_modified, "error": result.error}
+
+
+@shared_task(**_DELIVERY)
+def flag_outcomes_due() -> int:
+    """Daily: put events whose date passed with no outcome reported in the editors' queue."""
+    from django.utils import timezone
+
+    return outcomes.events_flag_outcome_due(today=timezone.localdate())

@@ -21,18 +21,26 @@ from typing import Any
 
 from django.forms import BoundField, DateField, Field, ModelChoiceField, SelectMultiple
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from events.domain.edtf_dates import MONTHS
 from events.domain.vocabulary import EVENT_TYPES
 from events.models import Event, RelationKind
+from events.outcomes import OUTCOME_PENDING, OUTCOME_PENDING_LABEL, status_shown
 from events.presentation.dates import human_date
 from events.selectors import SUCCESSOR_SHOWN, TimelineRows
 from timeline.timeline_groups import YearGroup, datetime_value
 
 _MARKER = 987654321987
 _TYPE_LABELS = {t.value: escape(info.label) for t, info in EVENT_TYPES.items()}  # written as HTML
-_STATUS_LABELS = {"scheduled": "Scheduled", "postponed": "Postponed", "cancelled": "Cancelled", "ongoing": "Ongoing"}
+_STATUS_LABELS = {
+    "scheduled": "Scheduled",
+    "postponed": "Postponed",
+    "cancelled": "Cancelled",
+    "ongoing": "Ongoing",
+    OUTCOME_PENDING: OUTCOME_PENDING_LABEL,
+}
 _KIND_LABELS = {kind.value: str(kind.label).capitalize() for kind in RelationKind}
 
 
@@ -73,7 +81,7 @@ class Entry:
     pk: int
     title: str
     event_type: str
-    status: str
+    status: str  # as shown: the stored status, or OUTCOME_PENDING once its date has passed (events.outcomes)
     date_edtf: str
     date_is_week: bool
     date_lower: date
@@ -176,11 +184,12 @@ def entry_html(entry: Entry, *, level: int = 4, compact: bool = False) -> str:
 def entry_from_event(event: Event, links: PageLinks | None = None) -> Entry:
     """An :class:`Entry` for a model instance (short lists such as the home page's; timelines read rows)."""
     links = links or PageLinks()
+    today = timezone.localdate()
     entry = Entry(
         event.pk,
         event.title,
         event.event_type,
-        event.status,
+        status_shown(status=event.status, date_upper=event.date_upper, precision=event.precision, today=today),
         event.date_edtf,
         event.date_is_week,
         event.date_lower,
@@ -213,9 +222,11 @@ def event_item_html(event: Event, *, level: int = 4, compact: bool = False) -> S
 def entries_from_rows(rows: TimelineRows) -> list[Entry]:
     """The entries of a timeline's rows, in the rows' (date) order, each shared link written once."""
     links = PageLinks()
+    today = timezone.localdate()
     entries: dict[int, Entry] = {}
     for pk, title, event_type, status, edtf, week, lower, upper, precision, place_id, place_name in rows.events:
-        entry = entries[pk] = Entry(pk, title, event_type, status, edtf, week, lower, upper, precision)
+        shown = status_shown(status=status, date_upper=upper, precision=precision, today=today)
+        entry = entries[pk] = Entry(pk, title, event_type, shown, edtf, week, lower, upper, precision)
         if place_id is not None:
             entry.place_html = links.place(place_id, place_name)
     for event_id, actor_id, name in rows.actors:

@@ -350,6 +350,14 @@ STORAGES: dict[str, dict[str, Any]] = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Articles: one size limit, in characters of the article as received, for every way in (admin paste,
+# upload, bulk add, the API, a fetched page); larger ones are refused with a message that names it.
+ARTICLE_MAX_CHARS = env_int(
+    "ARTICLE_MAX_CHARS",
+    2_000_000,
+    shown_default="`2000000`",
+    doc="Longest article accepted, in characters as received, from every entry point (paste, upload, API, bulk, URL).",
+)
 # Articles: uploads larger than this are refused with a message, not stored.
 ARTICLE_UPLOAD_MAX_BYTES = env_int(
     "ARTICLE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024, shown_default="`5242880`", doc="Largest HTML upload accepted."
@@ -548,7 +556,7 @@ NUM_PROXIES = env_int(
 )
 REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["api.query_params.StrictFilterBackend"],
     # DRF's JSON parser with a nesting limit (a 5,000-deep body raised a RecursionError: a 500).
     "DEFAULT_PARSER_CLASSES": [
         "api.parsers.BoundedJSONParser",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from timeline.views import actors_places, articles, events, feeds, home, search, topics
+from timeline.views import actors_places, articles, events, feeds, home, search, timeline_items, topics
 
 app_name = "timeline"
 
@@ -14,9 +14,12 @@ urlpatterns = [
     path("topics/<slug:slug>/feed.atom", feeds.topic_atom, name="topic-atom"),
     path("topics/<slug:slug>/scheduled.ics", feeds.topic_ical, name="topic-ical"),
     path("topics/<slug:slug>/timelinejs.json", feeds.topic_timelinejs, name="topic-timelinejs"),
+    path("topics/<slug:slug>/items.json", timeline_items.topic_items, name="topic-items"),
     path("topics/<slug:slug>/events.<str:extension>", feeds.topic_events, name="topic-events"),
     path("events/<int:pk>/", events.event_detail, name="event"),
     path("articles/<int:pk>/", articles.article_detail, name="article"),
     path("actors/<int:pk>/", actors_places.actor_detail, name="actor"),
     path("places/<int:pk>/", actors_places.place_detail, name="place"),
+    path("actors/<int:pk>/items.json", timeline_items.actor_items, name="actor-items"),
+    path("places/<int:pk>/items.json", timeline_items.place_items, name="place-items"),
 ]

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.models import EventChange
+from api.query_params import query_params_check, query_params_known
 from api.selectors import api_changes_describe, api_readable
 from api.serializers import CITATIONS_EMBED, EventChangeSerializer
 from api.views.events import (
@@ -50,6 +51,7 @@ from events.presentation.record import record_embeds
 class ChangeFeedView(generics.ListAPIView[EventChange]):
     serializer_class = EventChangeSerializer
     keyset_orderings = {"seq": ("id",)}
+    extra_query_params = ("after",)
 
     head = 0  # set per request by list(): the committed head, read once
 
@@ -71,6 +73,7 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
         return EventChange.objects.filter(id__gt=after, id__lte=self.head).exclude(Exists(superseded))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        query_params_check(request=request, known=query_params_known(view=self))
         self.get_queryset()  # a bad `after` is a 400 before the feed's lock is waited for
         self.head = latest_change_seq()
         page = self.paginate_queryset(self.get_queryset()) or []

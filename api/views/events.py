@@ -139,6 +139,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
     renderer_classes = EVENT_RENDERERS
     keyset_orderings = {"date": ("date_lower", "id"), "updated": ("updated_at", "id"), "id": ("id",)}
     keyset_default = "date"
+    extra_query_params = ("citations",)
 
     def citations_mode(self) -> str:
         mode = self.request.query_params.get("citations") or CITATIONS_EMBED
@@ -211,7 +212,11 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
         records = records_from_rows(rows, with_citations=with_citations, readable=api_readable(user=request.user))
         next_url = getattr(self.paginator, "next_url", None)
         headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else None
-        return Response(RecordDocument(records, self.render_context(next_url=next_url)), headers=headers)
+        paginator = cast(KeysetCursorPagination, self.paginator)
+        context = self.render_context(
+            next_url=next_url, count=paginator.count, count_is_estimate=paginator.count_is_estimate
+        )
+        return Response(RecordDocument(records, context), headers=headers)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         try:

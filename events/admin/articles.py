@@ -16,15 +16,24 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events import services
 from events.admin.bulk import bulk_urls
+from events.admin.coverage import coverage_urls
+from events.admin.history_display import ReadableHistoryMixin
 from events.exceptions import DomainError
-from events.models import Article, Source
+from events.models import Article, ArticleState, Source
 from events.selectors import article_find_duplicate, article_text_segments
 
 
 class ArticleSubmitForm(forms.ModelForm):
     """Exactly one of: pasted text, an HTML file, or a URL."""
 
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 16, "cols": 100}), required=False, label="Paste text")
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
+        required=False,
+        label="Paste text",
+        help_text=f"At most {settings.ARTICLE_MAX_CHARS:,} characters: the one size limit for every way of "
+        "adding an article (paste, file, URL, bulk add, API). English only for now; another language is "
+        "recorded as not supported yet.",
+    )
     html_file = forms.FileField(required=False, label="…or upload an HTML file")
     submit_url = forms.CharField(
         required=False, label="…or give a URL", help_text="Stored as queued; the ingestion worker fetches it."
@@ -33,6 +42,14 @@ class ArticleSubmitForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["title", "published", "source"]
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data.get("text") or ""
+        if len(text) > settings.ARTICLE_MAX_CHARS:
+            raise forms.ValidationError(
+                f"The text is {len(text):,} characters; the size limit is {settings.ARTICLE_MAX_CHARS:,}."
+            )
+        return text
 
     def clean_html_file(self) -> Any:
         upload = self.cleaned_data.get("html_file")
@@ -81,10 +98,20 @@ class ArticleSubmitForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "source", "published", "date_check", "state", "attempts", "citation_count", "created_at"]
+class ArticleAdmin(ReadableHistoryMixin, SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "source",
+        "published",
+        "date_check",
+        "state",
+        "outcome_display",
+        "attempts",
+        "citation_count",
+        "created_at",
+    ]
     actions = ["retry_processing", "reprocess", "use_suggested_date"]
-    list_filter = ["state", "date_check", "published_source", "original_kind", "source"]
+    list_filter = ["state", "outcome_reason", "language", "date_check", "published_source", "original_kind", "source"]
     search_fields = ["title", "url", "byline", "clean_text"]
     date_hierarchy = "published"
     autocomplete_fields = ["source"]
@@ -99,6 +126,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "state",
         "state_changed_at",
         "error",
+        "outcome_display",
+        "language",
         "attempts",
         "extractor_version",
         "original_kind",
@@ -110,7 +139,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["title", "byline", "source", "published", "published_source", "url", "submitted_url"]}),
         ("Publication-date check", {"fields": ["date_check", "date_check_display", "date_stated"]}),
-        ("Processing", {"fields": ["state", "state_changed_at", "error", "attempts", "extractor_version"]}),
+        (
+            "Processing",
+            {
+                "fields": [
+                    "state",
+                    "outcome_display",
+                    "language",
+                    "state_changed_at",
+                    "error",
+                    "attempts",
+                    "extractor_version",
+                ]
+            },
+        ),
         ("Text", {"fields": ["cited_text"]}),
         (
             "Provenance",
@@ -132,7 +174,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return super().get_queryset(request).select_related("source").annotate(n_citations=Count("citations"))
 
     def get_urls(self) -> list[URLPattern]:
-        return [*bulk_urls(self), *super().get_urls()]  # before "<path:object_id>/", which would take them
+        # Before "<path:object_id>/", which would take them.
+        return [*bulk_urls(self), *coverage_urls(self), *super().get_urls()]
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, change: bool = False, **kwargs: Any) -> Any:
         if obj is None:
@@ -147,6 +190,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 ("Optional", {"fields": ["title", "published", "source"]}),
             ]
         return super().get_fieldsets(request, obj)
+
+    @admin.display(description="outcome", ordering="outcome_reason")
+    def outcome_display(self, obj: Article) -> str:
+        """What became of the article: its events, or why there are none (or why it failed)."""
+        if obj.state not in (ArticleState.DONE, ArticleState.FAILED):
+            return "—"
+        if not obj.outcome_reason:
+            return "events found" if obj.state == ArticleState.DONE else "failed"
+        label = obj.get_outcome_reason_display()
+        detail = obj.outcome_detail or (obj.error if obj.state == ArticleState.FAILED else "")
+        return f"{label}: {detail}" if detail and detail.lower() != label.lower() else label
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> Any:
         return [] if obj is None else self.readonly_fields

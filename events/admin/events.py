@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import services
+from events.admin.history_display import ReadableHistoryMixin, field_labels
 from events.admin.new_sources import new_sources_urls
 from events.admin.review import review_urls
 from events.domain.vocabulary import ReviewState
@@ -80,7 +81,7 @@ class MergedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(ReadableHistoryMixin, SimpleHistoryAdmin):
     list_display = [
         "human_date_display",
         "title",
@@ -107,7 +108,8 @@ class EventAdmin(SimpleHistoryAdmin):
         "merged_into_link",
         "reviewed_by",
         "reviewed_at",
-        "locked_fields",
+        "locked_fields_display",
+        "outcome_due_since",
         "plover",
         "proposed_date_edtf",
         "proposed_date_reason",
@@ -135,7 +137,17 @@ class EventAdmin(SimpleHistoryAdmin):
         ("Where", {"fields": ["place"]}),
         (
             "Review",
-            {"fields": ["merged_into_link", "reviewed_by", "reviewed_at", "locked_fields", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "merged_into_link",
+                    "reviewed_by",
+                    "reviewed_at",
+                    "locked_fields_display",
+                    "outcome_due_since",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
     inlines = [CitationInline, EventActorInline, TopicMembershipInline, EventRelationInline]
@@ -190,6 +202,11 @@ class EventAdmin(SimpleHistoryAdmin):
     @admin.display(description="PLOVER")
     def plover(self, obj: Event) -> str:
         return f"{obj.plover_category} / {obj.plover_mode}" if obj.event_type else ""
+
+    @admin.display(description="locked fields")
+    def locked_fields_display(self, obj: Event) -> str:
+        """The fields an editor set by hand, which re-extraction leaves alone, by name."""
+        return field_labels(Event, obj.locked_fields)
 
     @admin.display(description="merged into")
     def merged_into_link(self, obj: Event) -> SafeString | str:

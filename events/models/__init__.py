@@ -1,7 +1,7 @@
 """The relational model of the events app: one module per kind of thing."""
 
 from events.models.actors import Actor, ActorAlias
-from events.models.articles import Article, ArticleState, PublishedSource
+from events.models.articles import Article, ArticleState, OutcomeReason, PublishedSource
 from events.models.citations import Citation, CitationReview
 from events.models.events import Event, EventActor, EventMerge, EventRelation, RelationKind
 from events.models.facts import Gathering, GatheringSeries, Office, OfficeKind, OfficeTerm, ReferenceEvent
@@ -28,6 +28,7 @@ __all__ = [
     "Office",
     "OfficeKind",
     "OfficeTerm",
+    "OutcomeReason",
     "Place",
     "PublishedSource",
     "ReferenceEvent",

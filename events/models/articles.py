@@ -15,6 +15,21 @@ class ArticleState(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class OutcomeReason(models.TextChoices):
+    """Why an article yielded no events, or why it failed: every article says what became of it."""
+
+    LANGUAGE = "language", "Language not supported yet"
+    NO_DATES = "no_dates", "No dated statements"
+    NO_EVENTS = "no_events", "No diplomatic events found"
+    BACKGROUND = "background", "Only background (dates and event words, but no dated event)"
+    DUPLICATE = "duplicate", "Same text as another article"
+    TOO_LONG = "too_long", "Longer than the article size limit"
+    TIME_LIMIT = "time_limit", "Extraction exceeded the time limit"
+    FETCH = "fetch", "Could not fetch the page"
+    NO_TEXT = "no_text", "No article text found"
+    ERROR = "error", "Processing error"
+
+
 class PublishedSource(models.TextChoices):
     METADATA = "metadata", "Page metadata"
     TEXT = "text", "Stated in the text"
@@ -66,6 +81,17 @@ class Article(models.Model):
     state = models.CharField(max_length=12, choices=ArticleState.choices, default=ArticleState.QUEUED, db_index=True)
     state_changed_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # Set when processing ends without events (done) or fails: the why, as a code (see OutcomeReason),
+    # with the detail in ``error`` or ``outcome_detail``. Blank while queued, and when events were found.
+    # Nullable (NULL: not recorded yet) so that SQLite adds these columns in place: a NOT NULL column
+    # makes it rebuild the table, which the citation triggers that name this table do not survive.
+    outcome_reason = models.CharField(  # noqa: DJ001
+        max_length=12, choices=OutcomeReason.choices, null=True, blank=True
+    )
+    outcome_detail = models.CharField(max_length=300, null=True, blank=True)  # noqa: DJ001
+    language = models.CharField(  # noqa: DJ001
+        max_length=12, null=True, blank=True, help_text="ISO 639-1 code, detected from the text."
+    )
     attempts = models.PositiveIntegerField(default=0)
     extractor_version = models.CharField(max_length=40, blank=True)
     # Set when the cleaned text turned out to be the same as another article's (its hash is taken):

@@ -62,6 +62,9 @@ class Event(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Set by the daily check (events.services.outcomes) when the date passed with the status still
+    # scheduled or ongoing: the event then waits in the editors' queue until its outcome is known.
+    outcome_due_since = models.DateField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -136,6 +139,24 @@ class Event(models.Model):
     @property
     def human_date(self) -> str:
         return human_date(self.date_edtf, self.date_is_week)
+
+    @property
+    def status_shown(self) -> str:
+        """The status a reader is shown today (see :mod:`events.outcomes`)."""
+        from django.utils import timezone
+
+        from events.outcomes import status_shown
+
+        return status_shown(
+            status=self.status, date_upper=self.date_upper, precision=self.precision, today=timezone.localdate()
+        )
+
+    @property
+    def status_shown_label(self) -> str:
+        from events.outcomes import OUTCOME_PENDING, OUTCOME_PENDING_LABEL
+
+        shown = self.status_shown
+        return OUTCOME_PENDING_LABEL if shown == OUTCOME_PENDING else self.get_status_display()
 
     @property
     def plover_category(self) -> str:

@@ -85,6 +85,16 @@ def _queued_article(
 
 
 @transaction.atomic
+def article_size_check(text: str) -> None:
+    """Refuse an article longer than ARTICLE_MAX_CHARS: the one limit of every entry point."""
+    limit = settings.ARTICLE_MAX_CHARS
+    if len(text) > limit:
+        raise DomainError(
+            f"the article is {len(text):,} characters; the size limit is {limit:,} characters "
+            "(split it into parts, or raise ARTICLE_MAX_CHARS)"
+        )
+
+
 def article_submit_text(
     *,
     text: str,
@@ -96,6 +106,7 @@ def article_submit_text(
     user: User = None,
 ) -> Article:
     """Store pasted text as a new article, queued for extraction."""
+    article_size_check(text)
     clean = normalise_text(text)
     if not clean:
         raise DomainError("the text is empty")
@@ -134,6 +145,7 @@ def article_submit_html(
     if len(raw) > limit:
         raise DomainError(f"the file is {len(raw):,} bytes; the limit is {limit:,} bytes")
     decoded = _decode_html(raw)
+    article_size_check(decoded)
     if not decoded.strip():
         raise DomainError("the file is empty")
     canonical = _canonical_or_none(url)

@@ -77,5 +77,9 @@ def claim_advance(claim: Claim, to_state: str, **fields: object) -> bool:
 
 
 def claim_fail(claim: Claim, error: str) -> None:
-    if not claim_advance(claim, ArticleState.FAILED, error=error[:5000]):
+    """Fail the claimed article with ``error``, and why in a word (``outcome_reason``) for coverage."""
+    from events.services.articles_outcome import failure_reason
+
+    reason = failure_reason(error)
+    if not claim_advance(claim, ArticleState.FAILED, error=error[:5000], outcome_reason=reason, outcome_detail=""):
         log.warning("article %s: lost its claim before it could be marked failed (%s)", claim.article_id, error)

@@ -9,6 +9,8 @@ message, keeps its original, and returns, so one bad article never holds up the 
 from __future__ import annotations
 
 import logging
+import re
+import time
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -18,13 +20,15 @@ from django.utils import timezone
 from events.extraction.types import ArticleExtraction
 from events.ingestion.fetch import FetchError, fetch_url
 from events.ingestion.fetch_messages import fetch_error_text
+from events.ingestion.language import REFUSE_ABOVE, language_supported, text_language
 from events.metrics import extraction_timer
-from events.models import Article, ArticleState, PublishedSource
+from events.models import Article, ArticleState, OutcomeReason, PublishedSource
 from events.models.articles import OriginalKind
 from events.pubdate import DateCheck
 from events.pubdate.refine import refine_with_facts
 from events.selectors_facts import facts_for_date_check
 from events.services import pipeline_config
+from events.services.articles import normalise_text
 from events.services.articles_claim import (
     Claim,
     RetryableIngestionError,
@@ -33,6 +37,7 @@ from events.services.articles_claim import (
     claim_fail,
 )
 from events.services.articles_datecheck import date_check_run
+from events.services.articles_outcome import article_outcome_record, language_detail
 from events.services.articles_store import article_store_extraction
 from events.services.resolve import state_name
 
@@ -55,12 +60,19 @@ def worker_warm_up() -> None:
     state_name("Washington")
 
 
-def article_process(*, article_id: int, reprocess: bool = False) -> str:
+def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: float | None = None) -> str:
     """Fetch (for a URL), clean, extract and store one article. Returns what happened, for the log.
 
     ``reprocess`` re-extracts a done article: dates are resolved again against its (perhaps corrected)
     publication date; events an editor has reviewed or locked keep their fields.
+
+    ``time_limit_s`` is the soft time limit of the task running this (None outside a worker). Celery
+    raises it as an exception inside whatever code runs at that moment, and the engine catches errors
+    per article ("one odd article must not stop a batch"): a limit that fired inside it came back as
+    "no events". So the clock is checked too, and an extraction that outlived the limit is treated as
+    timed out, never stored as done with nothing found.
     """
+    started = time.monotonic()
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         return "missing"
@@ -83,8 +95,19 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
             if not claim_advance(claim, ArticleState.EXTRACTING, original=original):
                 return "lost claim"
         article.refresh_from_db()
+        if len(original) > settings.ARTICLE_MAX_CHARS:
+            claim_fail(
+                claim,
+                f"the article is {len(original):,} characters; the size limit is {settings.ARTICLE_MAX_CHARS:,}",
+            )
+            return "failed"
+        language, probability = text_language(article.clean_text or original, is_html=bool(is_html))
+        if not language_supported(language, probability):
+            return _store_unsupported_language(claim, article, original, is_html, language)
         with extraction_timer():
             extraction = _extract(article, original, is_html)
+        if time_limit_s is not None and time.monotonic() - started >= time_limit_s:
+            raise SoftTimeLimitExceeded(f"extraction ran past the {time_limit_s:.0f} s limit")
         if not extraction.text.strip():
             claim_fail(claim, "no article text found in the page")
             return "failed"
@@ -92,7 +115,11 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
         if check is not None and check.verdict != "doubtful":
             # A year-only meeting at a known summit's host takes the summit's month (events.pubdate.refine).
             extraction = refine_with_facts(extraction, facts_for_date_check())
-        return article_store_extraction(claim=claim, extraction=extraction, date_check=check)
+        result = article_store_extraction(claim=claim, extraction=extraction, date_check=check)
+        # An uncertain guess is not recorded as the article's language: it was read as English.
+        recorded = language if language_supported(language, 1.0) or probability >= REFUSE_ABOVE else ""
+        reason = article_outcome_record(article_id=article_id, language=recorded, text=extraction.text)
+        return f"{result}; no events: {reason}" if reason else result
     except FetchError as exc:
         error = fetch_error_text(exc)
         log.warning("article %s: %s", article_id, error)
@@ -101,8 +128,12 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
         claim_fail(claim, error)
         return "failed"
     except SoftTimeLimitExceeded as exc:
-        # A slow moment (a cold worker, a loaded machine) is not the article's fault: queue it again.
-        return _release_or_fail(claim, article, "time limit reached", exc)
+        # A slow moment (a cold worker, a loaded machine) is not the article's fault: queue it again;
+        # after INGEST_MAX_ATTEMPTS it fails with this reason, and an editor can retry it.
+        limit = f" of {time_limit_s:.0f} s" if time_limit_s else ""
+        return _release_or_fail(
+            claim, article, f"time limit{limit} reached while extracting {len(article.original):,} characters", exc
+        )
     except OperationalError as exc:
         # A locked or unreachable database: the same write can succeed in a moment. If even the
         # release fails, the article stays in its processing state and the sweeper requeues it.
@@ -129,6 +160,38 @@ def _release_or_fail(claim: Claim, article: Article, error: str, exc: Exception)
         return "failed"
     claim_advance(claim, ArticleState.QUEUED, error=error[:5000])
     raise RetryableIngestionError(error) from exc
+
+
+def _store_unsupported_language(
+    claim: Claim, article: Article, original: str, is_html: bool | None, language: str
+) -> str:
+    """Keep an article in a language the engine cannot read: done, no events, and why."""
+    from events.extraction.cleaning import clean_document
+
+    text = article.clean_text
+    title = article.title
+    if not text:
+        try:
+            cleaned = clean_document(original, is_html=is_html)
+            text, title = cleaned.text, title or cleaned.title
+        except Exception:  # a page the cleaner cannot read: keep its words without the tags
+            cleaned = None
+        if not text.strip():
+            text = normalise_text(re.sub(r"<[^>]+>", " ", original) if is_html else original)
+    extraction = ArticleExtraction(
+        title=title,
+        byline="",
+        published=None,
+        published_source="unknown",
+        outlet="",
+        text=text,
+        events=[],
+        extractor_version=pipeline_config.extraction_config().extractor_version,
+    )
+    result = article_store_extraction(claim=claim, extraction=extraction)
+    detail = language_detail(language)
+    article_outcome_record(article_id=claim.article_id, language=language, reason=OutcomeReason.LANGUAGE, detail=detail)
+    return f"{result}; {detail}"
 
 
 def _is_html(article: Article) -> bool | None:

@@ -48,7 +48,9 @@ from events.services.event_dates import event_propose_date
 from events.services.events import event_create
 from events.services.history import attribute
 from events.services.matching import Match, Proposal, event_find_match
+from events.services.outcomes import event_outcome_reported, outcome_would_change
 from events.services.resolve import actor_resolve, place_resolve
+from events.services.topics import topics_apply_rules
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +84,9 @@ def _store_lock() -> None:
 class _StoreCounts:
     created: int = 0
     matched: int = 0
+    redated: int = 0  # reprocessing: events of this article whose date or status changed
+    date_proposed: int = 0  # reprocessing: a new date put to an editor (the event is not the machine's to change)
+    unchanged: int = 0  # reprocessing: events of this article found again as they were
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
     # (citation id, score, reason) of each match, written in one UPDATE at the end of the store.
@@ -238,7 +243,14 @@ def _store(
     if counts.scores:
         citations = [Citation(pk=pk, match_score=score, match_reason=reason) for pk, score, reason in counts.scores]
         Citation.objects.bulk_update(citations, ["match_score", "match_reason"])
-    return f"done: {counts.created} new, {counts.matched} matched, {counts.skipped} skipped"
+    # Events this article reports join the topics whose rules they match now, not when a rule is next run.
+    topics_apply_rules(event_ids=list(article.citations.values_list("event_id", flat=True).distinct()))
+    if first_time:
+        return f"done: {counts.created} new, {counts.matched} matched, {counts.skipped} skipped"
+    return (
+        f"done (reprocessed): {counts.created} new, {counts.matched} matched, {counts.redated} re-dated, "
+        f"{counts.date_proposed} new dates proposed to editors, {counts.unchanged} unchanged, {counts.skipped} skipped"
+    )
 
 
 _ABSOLUTE_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -289,7 +301,11 @@ def _proposals_store_new(article: Article, prepared: list[_Prepared], counts: _S
     needs_lock: list[_Prepared] = []
     for item in prepared:
         match = event_find_match(proposal=item.proposal)
-        if match is None or _machine_changes(match.event, _refinement(match.event, item.proposed, item.proposal)[0]):
+        if (
+            match is None
+            or _machine_changes(match.event, _refinement(match.event, item.proposed, item.proposal)[0])
+            or outcome_would_change(event=match.event, status=str(item.proposed.status))
+        ):
             needs_lock.append(item)
         elif match.event.pk in cited_events:
             counts.skipped += 1  # one citation per article per event: the article said it twice
@@ -364,10 +380,11 @@ def _proposal_store(
             # The engine may now reach the date another way (a story's year instead of publication).
             own.date_basis = str(proposed.date_basis)
             own.save(update_fields=["date_basis"])
+        changed = date_proposed = False
         if _is_absolute(cite.time_text):
             pass  # "since 2006" says 2006 whatever the publication date: nothing to re-resolve
         elif event.review_state == ReviewState.PROPOSED and not event.citations.exclude(article=article).exists():
-            _event_machine_update(
+            changed = _event_machine_update(
                 event,
                 f"re-extracted from article {article.pk}",
                 date_edtf=proposed.date,
@@ -381,7 +398,14 @@ def _proposal_store(
                 reason=f"article {article.pk} re-read with publication date {article.published}: "
                 f"“{cite.time_text}” is {proposed.date}",
             )
-        counts.skipped += 1
+            date_proposed = True
+        # Counted as what happened to the event, not as "skipped": the summary must be true.
+        if changed:
+            counts.redated += 1
+        elif date_proposed:
+            counts.date_proposed += 1
+        else:
+            counts.unchanged += 1
         return
 
     match = event_find_match(proposal=proposal)
@@ -427,16 +451,20 @@ def _refinement(event: Event, proposed: ExtractedEvent, proposal: Proposal) -> t
     return changes, reasons
 
 
-def _event_refine(event: Event, proposed: ExtractedEvent, proposal: Proposal, article: Article) -> None:
+def _event_refine(event: Event, proposed: ExtractedEvent, proposal: Proposal, article: Article) -> bool:
     """A matched report may date the event more precisely, or say that a planned event took place.
 
-    Not a report whose publication date is in doubt: its dates may be shifted as a whole.
+    Not a report whose publication date is in doubt: its dates may be shifted as a whole. Returns
+    whether the event changed.
     """
     if article.date_check == DateCheckVerdict.DOUBTFUL:
-        return
+        return False
+    # An outcome (it happened, it was called off) applies to published events too: events.services.outcomes.
+    outcome = event_outcome_reported(event=event, status=str(proposed.status), article=article)
     changes, reasons = _refinement(event, proposed, proposal)
     if changes:
-        _event_machine_update(event, f"{'; '.join(reasons)} (article {article.pk})", **changes)
+        return _event_machine_update(event, f"{'; '.join(reasons)} (article {article.pk})", **changes) or outcome
+    return outcome
 
 
 def _machine_changes(event: Event, fields: dict[str, object]) -> dict[str, object]:

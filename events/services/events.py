@@ -92,6 +92,9 @@ def event_update(*, event: Event, user: User = None, by_editor: bool = True, **f
         setattr(event, name, value)
         if by_editor:
             locked.add(name)
+    if "status" in fields or "date_edtf" in fields:
+        # The outcome is known now, or the date moved: the next daily check decides again.
+        event.outcome_due_since = None
     event.locked_fields = sorted(locked)
     return _validated_save(event, user, "edited" if by_editor else "re-extracted")
 

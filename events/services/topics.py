@@ -39,3 +39,15 @@ def topic_apply_rule(*, topic: Topic, events: list[Event] | None = None) -> int:
     if topic.is_published:  # an unpublished topic shows nowhere, so its memberships change nothing shown
         events_changed_announce(event_ids=[membership.event_id for membership in new])
     return len(new)
+
+
+def topics_apply_rules(*, event_ids: list[int]) -> int:
+    """Add the events ``event_ids`` to every topic whose rule they match; returns how many joined.
+
+    Called when an article's events are stored, so an extracted event joins its topics at once.
+    """
+    if not event_ids:
+        return 0
+    ruled = Topic.objects.exclude(rule_keywords="", rule_actors=None, rule_places=None).distinct()
+    events = list(Event.objects.filter(pk__in=event_ids).only("pk"))
+    return sum(topic_apply_rule(topic=topic, events=events) for topic in ruled)

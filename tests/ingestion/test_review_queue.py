@@ -1,4 +1,4 @@
-"""The review queue (proposed events, most confident first) and splitting a wrongly matched citation."""
+"""The review queue (proposed events, most important first) and splitting a wrongly matched citation."""
 
 from __future__ import annotations
 
@@ -21,14 +21,14 @@ def matched_pair() -> tuple[Event, Citation]:
     return event, matched
 
 
-def test_it_lists_proposed_events_most_confident_first_with_quotes_and_match_reasons(editor: Client) -> None:
+def test_it_lists_proposed_events_most_reported_first_with_quotes_and_match_reasons(editor: Client) -> None:
     matched_pair()
     CitationFactory(event=EventFactory(title="Summit in Lima", confidence=0.9))
     CitationFactory(event=EventFactory(title="Published visit", confidence=0.99, review_state="published"))
 
     page = editor.get(reverse("admin:events_event_review_queue")).content.decode()
 
-    assert page.index("Summit in Lima") < page.index("Talks in Vienna")
+    assert page.index("Talks in Vienna") < page.index("Summit in Lima")  # two articles before one
     assert "Published visit" not in page
     assert "matched: score 0.74: same type (meeting)" in page
     assert "split off" in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from events.models import Actor, Place
 from events.selectors import events_public_for_actor, events_public_for_place
@@ -16,7 +17,7 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     base = events_public_for_actor(actor_id=actor.pk)
     if not base.exists():
         raise Http404("No published events for this actor")
-    timeline = timeline_build(request, base)
+    timeline = timeline_build(request, base, items_url=reverse("timeline:actor-items", args=[actor.pk]))
     terms = actor.terms.select_related("office").order_by("start")  # the offices held (events/facts)
     return render(request, "timeline/actor.html", {"actor": actor, "timeline": timeline, "terms": terms})
 
@@ -27,5 +28,5 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     base = events_public_for_place(place_id=place.pk)
     if not base.exists():
         raise Http404("No published events at this place")
-    timeline = timeline_build(request, base)
+    timeline = timeline_build(request, base, items_url=reverse("timeline:place-items", args=[place.pk]))
     return render(request, "timeline/place.html", {"place": place, "timeline": timeline})

@@ -73,6 +73,8 @@ class Timeline:
     all_years_href: str
     filtered: bool
     today: date
+    filter_errors: bool = False  # some filter was not understood, so nothing was filtered by it
+    items_url: str = ""  # the interactive timeline's data (timeline.views.timeline_items), with the filters
     page: int | None = None  # the page of the window ("all years" or the year) shown; None when not paged
     pages: int = 0
     page_span: str = ""  # "January 2005 to June 2010"
@@ -166,7 +168,9 @@ def _strip(
     return build_strip(counts, today=today, link_for=link_for)
 
 
-def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: bool = True) -> Timeline:
+def timeline_build(
+    request: HttpRequest, base: QuerySet[Event], *, with_notes: bool = True, items_url: str = ""
+) -> Timeline:
     """Filter ``base`` by the request's query string and group what is left into a timeline.
 
     ``with_notes=False`` leaves out the source notes (a compact timeline does not show them). Raises
@@ -230,12 +234,23 @@ def timeline_build(request: HttpRequest, base: QuerySet[Event], *, with_notes: b
         all_years_href=query("all"),
         filtered=any(params.get(name) for name in FORM_FIELDS),
         today=today,
+        filter_errors=bool(filterset.errors),
+        items_url=_with_filters(items_url, params) if items_url and not filterset.errors else "",
         page=page,
         pages=len(window.pages) if window is not None else 0,
         page_span=window.pages[page - 1].label if window is not None and page is not None else "",
         older=older,
         newer=newer,
     )
+
+
+def _with_filters(url: str, params: QueryDict) -> str:
+    """``url`` with the filter parameters of ``params`` (not the window: the drawing shows every year)."""
+    kept = QueryDict(mutable=True)
+    for name in (*FORM_FIELDS, "topic", "country", "precision", "q"):
+        if name in params:
+            kept.setlist(name, params.getlist(name))
+    return f"{url}?{kept.urlencode()}" if kept else url
 
 
 __all__ = ["Timeline", "WindowError", "timeline_build", "timeline_errors_as_400"]

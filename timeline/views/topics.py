@@ -22,7 +22,8 @@ def _topic_or_404(slug: str) -> Topic:
 @timeline_errors_as_400
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)
-    timeline = timeline_build(request, events_public_for_topic(topic=topic))
+    items_url = reverse("timeline:topic-items", args=[topic.slug])
+    timeline = timeline_build(request, events_public_for_topic(topic=topic), items_url=items_url)
     embed_url = request.build_absolute_uri(reverse("timeline:topic-embed", args=[topic.slug]))
     return render(request, "timeline/topic.html", {"topic": topic, "timeline": timeline, "embed_url": embed_url})
 

@@ -36,6 +36,8 @@ class RenderContext:
     self_url: str = ""  # the document's own URL (Atom's rel="self")
     alternate_url: str = ""  # the page the document is about (Atom's rel="alternate")
     next_url: str | None = None  # the next page of an API list
+    count: int | None = None  # how many match the list's filters (None: not counted, e.g. an export)
+    count_is_estimate: bool = False  # ``count`` is the database's estimate above api.pagination's limit
     single: bool = False  # one event (an API detail), not a list
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
 

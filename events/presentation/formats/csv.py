@@ -37,6 +37,10 @@ EVENT_COLUMNS = (
     "place_latitude",
     "place_longitude",
     "actors",
+    "actor1",
+    "actor1_country_code",
+    "actor2",
+    "actor2_country_code",
     "topics",
     "citation_count",
     "first_source_url",
@@ -83,6 +87,16 @@ def csv_dict_lines(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) ->
     return csv_lines(([row.get(column) for column in columns] for row in rows), columns)
 
 
+def dyad(record: EventRecord) -> tuple[Any, Any]:
+    """The event's two main actors as ACLED writes them: actor1 acts (the initiator, else the first
+    actor), actor2 is acted upon (the target, else the next actor); None where there is none."""
+    actors = list(record.actors)
+    first = next((a for a in actors if a.role == "initiator"), actors[0] if actors else None)
+    rest = [a for a in actors if a is not first]
+    second = next((a for a in rest if a.role == "target"), rest[0] if rest else None)
+    return first, second
+
+
 def event_row(record: EventRecord, context: RenderContext) -> list[Any]:
     """One event's cells, in :data:`EVENT_COLUMNS` order."""
     category, mode = record.plover
@@ -91,6 +105,7 @@ def event_row(record: EventRecord, context: RenderContext) -> list[Any]:
     first_url = None
     if citations:
         first_url = citations[0].article.url
+    actor1, actor2 = dyad(record)
     return [
         record.id,
         record.title,
@@ -112,6 +127,10 @@ def event_row(record: EventRecord, context: RenderContext) -> list[Any]:
         None if place is None else place.latitude,
         None if place is None else place.longitude,
         "; ".join(f"{actor.name} ({actor.role})" for actor in record.actors),
+        None if actor1 is None else actor1.name,
+        None if actor1 is None else actor1.country_code or None,
+        None if actor2 is None else actor2.name,
+        None if actor2 is None else actor2.country_code or None,
         "; ".join(topic.slug for topic in record.topics),
         None if citations is None else len(citations),
         first_url,

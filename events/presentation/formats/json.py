@@ -1,6 +1,7 @@
 """JSON: the API's own representation of an event (the OpenAPI schema describes it), and a page of them.
 
-A list is ``{"next": <url or null>, "results": [...]}``; a single event is its object.
+A list is ``{"count": n, "count_is_estimate": bool, "next": <url or null>, "results": [...]}``; a single
+event is its object.
 """
 
 from __future__ import annotations
@@ -88,7 +89,10 @@ def render(records: Iterable[EventRecord], context: RenderContext) -> Iterator[s
             yield encode(event_json(record, context))
         return
     # Written as it goes, so a set of any size streams; the same bytes json.dumps gives the whole.
-    yield '{"next":' + encode(context.next_url) + ',"results":['
+    counted = ""
+    if context.count is not None:
+        counted = f'"count":{context.count},"count_is_estimate":{encode(context.count_is_estimate)},'
+    yield "{" + counted + '"next":' + encode(context.next_url) + ',"results":['
     separator = ""
     for record in records:
         yield separator + encode(event_json(record, context))
