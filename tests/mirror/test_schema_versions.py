@@ -67,7 +67,7 @@ def test_it_refuses_a_database_from_a_newer_client(target_db):
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '0099'"))
 
-    with pytest.raises(MirrorError, match="'0099'.*newer timeline-mirror"):
+    with pytest.raises(MirrorError, match=r"'0099'.*newer timeline-mirror"):
         schema_upgrade(engine)
 
     with engine.connect() as connection:
