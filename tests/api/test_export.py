@@ -37,6 +37,7 @@ def test_it_streams_flat_csv(client_anon, make_event):
 
 
 def test_it_reads_the_set_in_chunks(client_anon, make_event, monkeypatch):
+    monkeypatch.setattr("api.views.events.EXPORT_IN_SQL", False)  # the Python path (PostgreSQL builds it in SQL)
     monkeypatch.setattr("api.views.events.EXPORT_CHUNK_SIZE", 2)
     for _ in range(5):
         make_event()
