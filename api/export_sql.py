@@ -156,6 +156,12 @@ def export_ndjson_sql(queryset: QuerySet[Event], *, event_url: str, embed_citati
     raw = connection.connection
     # COPY takes no bind parameters: psycopg quotes them into the statement on the client side.
     statement = psycopg.ClientCursor(raw).mogrify(sql, params)
-    with raw.cursor() as cursor, cursor.copy(f"COPY ({statement}) TO STDOUT {_COPY_OPTIONS}") as copy:
-        for chunk in copy:
-            yield bytes(chunk)
+    with raw.cursor() as cursor:
+        # JIT-compiling this many expressions took half the time of a 57,000-event export (5.6 of 11.7 s).
+        cursor.execute("SET jit = off")
+        try:
+            with cursor.copy(f"COPY ({statement}) TO STDOUT {_COPY_OPTIONS}") as copy:
+                for chunk in copy:
+                    yield bytes(chunk)
+        finally:
+            cursor.execute("RESET jit")
