@@ -151,6 +151,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Read-only API responses may be read from any origin (a notebook in a browser); see api.cors.
+    "api.cors.ReadOnlyCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session gave its TOTP code (see timeline.admin_site).
@@ -229,20 +231,26 @@ def _postgresql_time_limits() -> dict[str, Any]:
             doc="PostgreSQL: how long a query or connection check waits on a host that has gone.",
         ),
     }
-    statement_timeout = env_int(
-        "DB_STATEMENT_TIMEOUT_MS",
-        0,
-        shown_default="`0` (none)",
-        doc=(
-            "PostgreSQL statement timeout; gunicorn sets it for web processes to its own timeout minus "
-            "5 s, so a stuck query ends as a 503."
-        ),
-    )
-    if statement_timeout < 0:
-        raise ImproperlyConfigured("DB_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds")
-    if statement_timeout:
-        options["options"] = f"-c statement_timeout={statement_timeout}"
+    if DB_STATEMENT_TIMEOUT_MS:
+        options["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
     return options
+
+
+# The longest one SQL statement of this process may run, in ms (0 = no limit). deploy/gunicorn.conf.py
+# sets it for the web workers. PostgreSQL enforces it (statement_timeout); on SQLite
+# timeline.statement_time_limit interrupts the statement through SQLite's progress handler.
+DB_STATEMENT_TIMEOUT_MS = env_int(
+    "DB_STATEMENT_TIMEOUT_MS",
+    0,
+    shown_default="`0` (none)",
+    doc=(
+        "Longest one SQL statement may run (PostgreSQL's `statement_timeout`; on SQLite an interrupt "
+        "through its progress handler); gunicorn sets it for web processes to its own timeout minus 5 s, "
+        "so a stuck query ends as a 503."
+    ),
+)
+if DB_STATEMENT_TIMEOUT_MS < 0:
+    raise ImproperlyConfigured("DB_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds")
 
 
 def _database_from_env() -> dict[str, Any]:
@@ -541,9 +549,16 @@ NUM_PROXIES = env_int(
 REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # DRF's JSON parser with a nesting limit (a 5,000-deep body raised a RecursionError: a 500).
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # A browser session, only once it gave its TOTP code when the user has a device.
+        "api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetCursorPagination",
@@ -568,10 +583,23 @@ REST_FRAMEWORK: dict[str, Any] = {
             shown_default="`60/hour`",
             doc="Article submissions through the API, per account.",
         ),
+        # Failed token exchanges (wrong password or two-factor code) per client IP; past it the
+        # exchange answers 429 before any password is checked.
+        "token_failures": env_str(
+            "API_THROTTLE_TOKEN_FAILURES",
+            "10/minute",
+            shown_default="`10/minute`",
+            doc=(
+                "Failed token exchanges (wrong password or one-time code) per client IP; past it, 429 "
+                "before any password is checked."
+            ),
+        ),
     },
     "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "api.exception_handlers.api_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
+    # An unsupported ?format= is a 406 naming the supported ones (DRF's own answer is a 404).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.FormatListingNegotiation",
 }
 # Tokens are stored as SHA-512 digests (django-rest-knox) and expire.
 REST_KNOX = {
@@ -826,6 +854,8 @@ env_documented(
     doc=(
         "The web server (`deploy/gunicorn.conf.py`; also `GUNICORN_MAX_REQUESTS`, "
         "`GUNICORN_MAX_REQUESTS_JITTER`, `GUNICORN_KEEPALIVE`, `GUNICORN_GRACEFUL_TIMEOUT`, "
-        "`GUNICORN_LOG_LEVEL`, `FORWARDED_ALLOW_IPS`)."
+        "`GUNICORN_LOG_LEVEL`, `FORWARDED_ALLOW_IPS`, and `GUNICORN_WORKER_CONNECTIONS`, by default the "
+        "threads: a busy worker leaves new connections to an idle one). A request past the timeout ends "
+        "its worker, gthread workers included."
     ),
 )

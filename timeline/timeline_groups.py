@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, Protocol, TypeVar
 
-from events.extraction.edtf_dates import OPEN_START
+from events.domain.edtf_dates import OPEN_START
 
 FULL_MONTHS = (
     "January",

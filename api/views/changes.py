@@ -11,10 +11,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from api.event_representation import CITATIONS_EMBED
 from api.models import EventChange
-from api.selectors import api_changes_describe, api_event_embed_rows
-from api.serializers import EventChangeSerializer
+from api.selectors import api_changes_describe
+from api.serializers import CITATIONS_EMBED, EventChangeSerializer
 from api.views.events import (
     CHANGE_FEED_BUSY_RESPONSE,
     FEED_FORMAT,
@@ -22,6 +21,8 @@ from api.views.events import (
     LATEST_SEQ_HEADER,
     latest_change_seq,
 )
+from events.db_bounds import fits_bigint
+from events.presentation.record import record_embeds
 
 
 @extend_schema(
@@ -60,6 +61,8 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
             raise ValidationError({"after": ["must be an integer"]}) from None
         if after < 0:
             raise ValidationError({"after": ["must not be negative"]})
+        if not fits_bigint(after):
+            raise ValidationError({"after": ["must be a sequence number this feed gave (at most 2**63 - 1)"]})
         # Only rows up to the committed head: every one of them is committed, later ones get larger ids.
         # And only an event's latest change up to it: every entry carries the event's state as read now,
         # so an earlier change of the same event would repeat the same entry (an edit saved three times,
@@ -73,7 +76,7 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
         page = self.paginate_queryset(self.get_queryset()) or []
         entries = api_changes_describe(changes=page, user=request.user)
         # The visible events' embeds in one query per kind, not per entry.
-        embeds = api_event_embed_rows([entry.event["id"] for entry in entries if entry.event is not None])
+        embeds = record_embeds([entry.event["id"] for entry in entries if entry.event is not None])
         context = {**self.get_serializer_context(), "citations": CITATIONS_EMBED, "event_embeds": embeds}
         response = self.get_paginated_response(EventChangeSerializer(entries, many=True, context=context).data)
         response[LATEST_SEQ_HEADER] = str(self.head)

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import ActorKind, ActorRole, EventType
 from events.extraction.demonyms import country_of_demonym
 from events.extraction.person_names import family_name
 from events.extraction.tree import entity_span
 from events.extraction.triggers import Trigger
 from events.extraction.types import Actor
-from events.extraction.vocabulary import ActorKind, ActorRole, EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -120,6 +120,10 @@ def in_dateline(doc: Doc, token: Token) -> bool:
     """Whether ``token`` is in a wire dateline ("SAN DIEGO (AP) —", "HONIARA, Solomon Islands (AP) —"):
     a sentence opening with a word in capitals and a dash within its first words. A dateline names where
     the story was filed, not who acted."""
+    from events.extraction.dateline import in_dateline as inside
+
+    if inside(doc, token):
+        return True
     start = token.sent.start
     first = doc[start]
     if not (first.is_alpha and first.is_upper and len(first) > 2) or token.i - start > DATELINE_TOKENS:

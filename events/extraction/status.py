@@ -10,19 +10,30 @@ publication date. A present progressive over a period that includes the publicat
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import EventStatus
 from events.extraction.triggers import Trigger
-from events.extraction.vocabulary import EventStatus
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from events.extraction.timex import TimeExpression
 
-POSTPONE = frozenset({"postpone", "delay", "defer", "reschedule", "postponement", "deferral"})
-CANCEL = frozenset({"cancel", "scrap", "axe", "cancellation", "abandon", "scuttle", "shelve", "suspend", "nix"})
+# Put off to a later or unknown time: "indefinitely suspended talks", "the talks were halted".
+POSTPONE = frozenset(
+    {"postpone", "delay", "defer", "reschedule", "postponement", "deferral", "suspend", "halt", "pause", "freeze",
+     "suspension"}
+)  # fmt: skip
+CANCEL = frozenset({"cancel", "scrap", "axe", "cancellation", "abandon", "scuttle", "shelve", "nix"})
+# "regularly sends bombers", "often holds drills": a habit in the simple present is no single event.
+HABITUAL_ADVERBS = frozenset(
+    {"occasionally", "often", "regularly", "routinely", "usually", "sometimes", "frequently", "periodically",
+     "generally", "typically", "normally", "seldom", "rarely", "always"}
+)  # fmt: skip
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 SCHEDULE = frozenset(
     {"plan", "schedule", "expect", "set", "due", "slate", "intend", "prepare", "poise", "aim", "arrange",
      "announce", "agree", "invite", "likely", "expected", "scheduled", "slated", "poised", "going"}
@@ -58,13 +69,34 @@ def governing_chain(doc: Doc, trigger: Trigger) -> list[Token]:
     return chain
 
 
+def _change_of(token: Token) -> EventStatus | None:
+    lemma = token.lemma_.lower()
+    if lemma in POSTPONE or (lemma in {"put", "push"} and any(c.lower_ in {"off", "back"} for c in token.children)):
+        return EventStatus.POSTPONED
+    if lemma in CANCEL or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)):
+        return EventStatus.CANCELLED
+    return None
+
+
+def _joined_change(chain: list[Token]) -> EventStatus | None:
+    """ "The visits were due to take place in May but were cancelled": a change word joined to a verb of
+    the chain, sharing its subject (it has none of its own), changes the event too."""
+    for token in chain[1:]:
+        for conj in token.conjuncts:
+            if conj.i > token.i and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in conj.children):
+                change = _change_of(conj)
+                if change is not None:
+                    return change
+    return None
+
+
 def _marked_change(chain: list[Token]) -> EventStatus | None:
     for token in chain:
-        lemma = token.lemma_.lower()
-        if lemma in POSTPONE or (lemma in {"put", "push"} and any(c.lower_ in {"off", "back"} for c in token.children)):
-            return EventStatus.POSTPONED
-        if lemma in CANCEL or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)):
-            return EventStatus.CANCELLED
+        change = _change_of(token)
+        if change is not None:
+            return change
+    if not chain:
+        return None
     # "the summit ... was called off" with the trigger as subject
     head = chain[0].head if chain[0].dep_ in {"nsubjpass", "nsubj"} else None
     if head is not None:
@@ -115,20 +147,63 @@ def has_schedule_modality(chain: list[Token]) -> bool:
     return False
 
 
+def is_past_plan(chain: list[Token]) -> bool:
+    """A plan the text looks back on: "had intended to travel", "had been scheduled to open" (a planning word
+    in the pluperfect) or "was to have visited" (a perfect infinitive after "was to")."""
+    for below, above in itertools.pairwise(chain):
+        if below.dep_ != "xcomp":
+            continue
+        below_aux = _aux_lemmas(below)
+        if below.tag_ == "VBN" and {"to", "have"} <= below_aux and above.lemma_ == "be":
+            return True
+        if above.lemma_.lower() in SCHEDULE and any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} and c.tag_ == "VBD" for c in above.children
+        ):
+            return True
+    return False
+
+
+def _unrealised_plan(doc: Doc, chain: list[Token]) -> EventStatus:
+    """A past plan whose time has gone by did not happen as planned: put off when its sentence says so
+    ("... before the visit was put off"), else dropped."""
+    sentence = chain[0].sent
+    postponed = any(
+        t.lemma_.lower() in POSTPONE
+        or (t.lemma_.lower() in {"put", "push"} and any(c.lower_ in {"off", "back"} for c in t.children))
+        for t in sentence
+    )
+    return EventStatus.POSTPONED if postponed else EventStatus.CANCELLED
+
+
 def is_progressive_present(chain: list[Token]) -> bool:
     token = chain[0]
     return token.tag_ == "VBG" and bool(_aux_lemmas(token) & {"is", "are", "am", "'s", "'re"})
 
 
+def is_habitual(chain: list[Token]) -> bool:
+    """ "It occasionally sends bombers": the simple present with an adverb of frequency is a habit."""
+    verb = next((t for t in chain if t.pos_ in {"VERB", "AUX"}), None)
+    return (
+        verb is not None
+        and verb.tag_ in PRESENT_TAGS
+        and any(c.lower_ in HABITUAL_ADVERBS for c in verb.children if c.dep_ == "advmod")
+    )
+
+
 def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:
     """The event's status, or ``None`` when the sentence says it did not and will not happen."""
     chain = governing_chain(doc, trigger)
-    change = _marked_change(chain)
+    # A verb that is itself a suspension ("suspended the accord") is the event, not a change of it.
+    change = _marked_change(chain[1:] if not trigger.nominal and _change_of(chain[0]) else chain)
+    if change is None:
+        change = _joined_change(chain) if trigger.nominal or chain[0].dep_ in {"xcomp", "acl"} else None
     if change is not None:
         return change
-    if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain):
+    if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain):
         return None
     lower, upper = time.lower, time.upper
+    if upper is not None and upper < published and is_past_plan(chain):
+        return _unrealised_plan(doc, chain)
     if lower is not None and lower > published:
         return EventStatus.SCHEDULED
     if has_schedule_modality(chain) or time.direction == "future":

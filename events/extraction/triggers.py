@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import EventType
 from events.extraction.tree import free_relative
-from events.extraction.vocabulary import EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -35,10 +35,13 @@ VERBS: dict[str, EventType] = {
     "detain": T.DETENTION, "arrest": T.DETENTION, "imprison": T.DETENTION, "jail": T.DETENTION,
     "release": T.RELEASE, "free": T.RELEASE,
     "elect": T.ELECTION, "inaugurate": T.INAUGURATION, "expel": T.EXPULSION,
-    "initial": T.AGREEMENT, "convict": T.DETENTION, "deploy": T.MILITARY_ACTION,
+    "initial": T.AGREEMENT, "convict": T.DETENTION, "deploy": T.DEPLOYMENT,
     "surround": T.MILITARY_EXERCISE, "encircle": T.MILITARY_EXERCISE, "blockade": T.MILITARY_ACTION,
     "announce": T.STATEMENT, "declare": T.STATEMENT, "warn": T.STATEMENT, "condemn": T.STATEMENT,
     "denounce": T.STATEMENT, "accuse": T.STATEMENT, "vow": T.STATEMENT, "pledge": T.STATEMENT,
+    "abduct": T.ABDUCTION, "kidnap": T.ABDUCTION, "hijack": T.ABDUCTION,
+    "annex": T.SEIZURE, "occupy": T.SEIZURE, "seize": T.SEIZURE,
+    "consult": T.MEETING, "kill": T.MILITARY_ACTION, "assassinate": T.MILITARY_ACTION,
 }  # fmt: skip
 
 NOUNS: dict[str, EventType] = {
@@ -62,10 +65,24 @@ NOUNS: dict[str, EventType] = {
     "inauguration": T.INAUGURATION, "swearing-in": T.INAUGURATION, "vote": T.ELECTION,
     "truce": T.AGREEMENT, "ceasefire": T.AGREEMENT, "armistice": T.AGREEMENT,
     "incident": T.INCIDENT, "confrontation": T.INCIDENT, "standoff": T.INCIDENT, "incursion": T.INCIDENT,
-    "investigation": T.OTHER, "probe": T.OTHER, "inquiry": T.OTHER,
+    "investigation": T.INVESTIGATION, "probe": T.INVESTIGATION, "inquiry": T.INVESTIGATION,
     "exchange": T.RELEASE, "congress": T.SUMMIT,
     "expulsion": T.EXPULSION,
     "sanction": T.SANCTION, "tariff": T.SANCTION,
+    # Armed conflict (PLOVER ASSAULT / MOBILIZE): wars, battles, sieges and the fights inside them.
+    "war": T.MILITARY_ACTION, "battle": T.MILITARY_ACTION, "siege": T.MILITARY_ACTION,
+    "skirmish": T.MILITARY_ACTION, "brawl": T.INCIDENT, "shelling": T.MILITARY_ACTION,
+    "shellfire": T.MILITARY_ACTION, "bombardment": T.MILITARY_ACTION, "reprisal": T.MILITARY_ACTION,
+    "killing": T.MILITARY_ACTION, "assassination": T.MILITARY_ACTION, "stand-off": T.INCIDENT,
+    "face-off": T.INCIDENT, "cessation": T.AGREEMENT,
+    "deployment": T.DEPLOYMENT,
+    # Taking territory, people or property (PLOVER COERCE / ASSAULT).
+    "annexation": T.SEIZURE, "occupation": T.SEIZURE, "seizure": T.SEIZURE,
+    "abduction": T.ABDUCTION, "kidnapping": T.ABDUCTION, "hijacking": T.ABDUCTION,
+    # Leaving or suspending what binds two sides (PLOVER SANCTION / withdraw).
+    "withdrawal": T.WITHDRAWAL, "pullout": T.WITHDRAWAL, "suspension": T.WITHDRAWAL,
+    "resolution": T.RESOLUTION, "handover": T.HANDOVER,
+    "salvage": T.RESPONSE_OPERATION, "rescue": T.RESPONSE_OPERATION, "operation": T.RESPONSE_OPERATION,
 }  # fmt: skip
 
 # Verbs that carry no event of their own when their object is an event noun.
@@ -74,7 +91,7 @@ LIGHT_VERBS = frozenset(
      "attend", "host", "join", "convene", "wrap", "end", "conclude", "kick", "carry", "undertake", "lodge",
      "file", "issue", "lead", "chair", "co-host", "plan", "announce", "impose", "slap", "levy", "expand",
      "tighten", "unveil", "order", "approve", "call", "agree", "set", "schedule", "postpone", "delay",
-     "cancel", "scrap", "suspend", "reschedule"}
+     "cancel", "scrap", "suspend", "reschedule", "pass", "adopt", "lay", "halt", "freeze", "break"}
 )  # fmt: skip
 
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "truce", "ceasefire", "memorandum"})
@@ -138,11 +155,49 @@ NOT_MEETING_OBJECTS = frozenset(
     {"demand", "target", "goal", "requirement", "need", "deadline", "standard", "expectation", "criterion",
      "obligation", "threshold", "end", "challenge"}
 )  # fmt: skip
-NOT_RELEASE_OBJECTS = frozenset(
-    {"statement", "report", "data", "video", "footage", "figure", "document", "image", "photo", "album",
-     "film", "guideline", "plan", "details", "result", "fund", "funds", "detail", "transcript", "readout"}
-)  # fmt: skip
 STRIKE_MODIFIERS = frozenset({"air", "missile", "drone", "military", "aerial", "retaliatory", "precision"})
+NAMING_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
+# "trade war", "legal battle", "war of words": a contest that is no fighting.
+NOT_FIGHTING_MODIFIERS = frozenset(
+    {"trade", "tariff", "price", "currency", "cold", "culture", "propaganda", "information", "legal", "political",
+     "court", "diplomatic", "electoral", "election", "bidding", "turf", "uphill", "word", "words", "verbal"}
+)  # fmt: skip
+# "a search and rescue operation", "salvage operations": the operation after an incident.
+RESPONSE_MODIFIERS = frozenset({"salvage", "rescue", "recovery", "search", "retrieval", "evacuation", "relief"})
+# What binds two sides and can be left or suspended: agreements, ties, channels, memberships.
+BINDING_NOUNS = AGREEMENT_NOUNS | frozenset(
+    {"ties", "tie", "relation", "relations", "channel", "hotline", "communication", "communications", "contact",
+     "contacts", "cooperation", "participation", "membership", "commitment", "obligation", "restriction",
+     "limit", "arrangement", "initiative", "convention", "moratorium", "understanding", "framework", "program",
+     "programme", "mechanism", "exchange", "exchanges"}
+)  # fmt: skip
+LEAVE_VERBS = frozenset({"withdraw", "pull", "exit", "quit", "leave", "abandon", "renounce", "ditch", "scrap",
+                         "suspend", "freeze", "halt", "sever", "cut", "break", "terminate", "revoke"})  # fmt: skip
+RESTORE_VERBS = frozenset({"restore", "resume", "reopen", "establish", "re-establish", "reestablish", "normalize",
+                           "normalise", "reinstate", "revive", "switch", "upgrade"})  # fmt: skip
+# Forces and weapons that are sent somewhere: "dispatched B-52 bombers", "stationed troops".
+MILITARY_ASSETS = frozenset(
+    {"troop", "troops", "force", "forces", "soldier", "soldiers", "marine", "marines", "warship", "warships",
+     "ship", "ships", "vessel", "vessels", "destroyer", "frigate", "carrier", "submarine", "bomber", "bombers",
+     "jet", "jets", "fighter", "fighters", "aircraft", "missile", "missiles", "battery", "batteries", "drone",
+     "drones", "tank", "tanks", "unit", "units", "battalion", "brigade", "system", "thaad", "interceptor"}
+)  # fmt: skip
+# Who or what carries cargo: "a ship carrying diesel arrived" is a delivery, not a visit.
+VEHICLE_WORDS = frozenset(
+    {"ship", "vessel", "boat", "tanker", "freighter", "barge", "plane", "aircraft", "jet", "flight", "shipment",
+     "cargo", "convoy", "consignment", "delivery", "truck", "lorry", "train", "aid", "supply", "supplies",
+     "fuel", "container", "package"}
+)  # fmt: skip
+# People a state releases or hands over, beyond the nouns of :data:`PERSON_NOUNS`.
+CAPTIVE_NOUNS = frozenset(
+    {"pilot", "captive", "fisherman", "airman", "spy", "agent", "crewman", "crew", "sailor", "member", "politician",
+     "leader", "nun", "missionary", "american", "britons", "nationals", "person", "people", "body", "remains"}
+)  # fmt: skip
+# Offices that rotate: "handed over the rotating presidency", "took over the chairmanship".
+CHAIR_NOUNS = frozenset({"presidency", "chairmanship", "chair", "chairship", "leadership", "helm"})
+# A named gathering whose head word is part of its name: "will hold the Strategic Dialogue".
+PROPER_EVENT_HEADS = frozenset({"summit", "conference", "dialogue", "forum", "talks", "meeting", "consultations"})
+GATHERING_VERBS = frozenset({"hold", "attend", "host", "convene", "co-host", "chair", "co-chair", "open", "skip"})
 
 
 @dataclass(frozen=True)
@@ -248,6 +303,72 @@ def _measure_type(token: Token, measures: list[Token]) -> EventType:
     return T.OTHER
 
 
+def _is_captive(token: Token) -> bool:
+    """A person, or people a state holds ("the pilot", "two Americans", "the crew")."""
+    return _is_person(token) or token.ent_type_ == "NORP" or token.lemma_.lower() in CAPTIVE_NOUNS
+
+
+def _raised_subjects(token: Token) -> list[Token]:
+    """The passive subject of the verb a to-infinitive hangs on: "hostages are expected to be released"."""
+    found: list[Token] = []
+    current = token
+    while current.dep_ == "xcomp" and current.head.i != current.i:
+        current = current.head
+        found += [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return found
+
+
+def _is_party(token: Token) -> bool:
+    """A side that can be briefed or consulted: a named person, state or body, or allies, counterparts."""
+    return token.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} or token.lemma_.lower() in {
+        "ally", "counterpart", "partner", "lawmaker", "minister", "leader", "member", "envoy", "diplomat",
+    }  # fmt: skip
+
+
+def _sends_forces(token: Token, objects: list[Token]) -> bool:
+    """ "dispatched bombers", "troops deployed to the border" (the participle after its noun)."""
+    things = list(objects)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        things.append(token.head)
+    return bool(_object_subtree_words(things) & MILITARY_ASSETS) if things else False
+
+
+def _left_from(token: Token) -> list[Token]:
+    """What a verb leaves: "withdrew from the pact", "pulled out of the treaty", "pulled America out of the
+    deal" (the particle's own "of" phrase)."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "of", "out"}:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+            found += [g2 for g in child.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
+        if child.dep_ == "prt" and child.lower_ == "out":
+            found += [g2 for g in child.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
+    return found
+
+
+def _binds(token: Token) -> bool:
+    """Something that binds sides: an agreement or a tie (by its noun or its modifiers), or a named treaty
+    or body ("the JCPOA", "the Paris accord")."""
+    words = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}}
+    words |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
+    return bool(words & BINDING_NOUNS) or (token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "LAW"})
+
+
+def _left_binding(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
+    """Leaving or suspending an agreement, ties or a channel (PLOVER SANCTION/withdraw), and restoring
+    ties or a channel. An event noun left ("suspended talks") stays that event, with a changed status."""
+    if lemma in LEAVE_VERBS:
+        if lemma in {"withdraw", "pull", "exit", "quit"} and any(_binds(t) for t in _left_from(token)):
+            return T.WITHDRAWAL, f"verb:{lemma}-from-agreement"
+        if lemma != "pull" and any(_binds(o) and o.lemma_.lower() not in NOUNS for o in objects):
+            return T.WITHDRAWAL, f"verb:{lemma}-agreement"
+    if lemma in RESTORE_VERBS and any(
+        o.lemma_.lower() in BINDING_NOUNS - AGREEMENT_NOUNS and o.lemma_.lower() not in NOUNS for o in objects
+    ):
+        return T.TIES_RESTORED, f"verb:{lemma}-ties"
+    return None
+
+
 def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """Verb patterns read from the verb's dependents (particles, objects, subjects)."""
     object_lemmas = {o.lemma_.lower() for o in objects}
@@ -271,10 +392,35 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         return T.INCIDENT, f"verb:{lemma}-space"
     if lemma in {"sail", "transit", "steam", "navigate"} and preps & PASSAGE_PREPS:
         return T.MILITARY_ACTION, f"verb:{lemma}-through"
+    left = _left_binding(token, lemma, objects)
+    if left is not None:
+        return left
     if lemma in TIES_VERBS and object_lemmas & TIES_NOUNS:
         return T.OTHER, f"verb:{lemma}-ties"
+    if lemma == "capture" and objects:
+        if any(_is_captive(o) for o in objects):
+            return T.DETENTION, "verb:capture-person"
+        if any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects):
+            return T.SEIZURE, "verb:capture-place"
+    if lemma == "hand" and _has_particle(token, "over"):
+        if object_lemmas & CHAIR_NOUNS:
+            return T.HANDOVER, "verb:hand-over-chair"
+        if any(_is_captive(o) for o in objects):
+            return T.RELEASE, "verb:hand-over-person"
+    if (
+        lemma in {"take", "assume"}
+        and object_lemmas & CHAIR_NOUNS
+        and (lemma == "assume" or _has_particle(token, "over"))
+    ):
+        return T.HANDOVER, f"verb:{lemma}-chair"
+    if lemma == "face" and _has_particle(token, "off"):
+        return T.INCIDENT, "verb:face-off"
+    if lemma == "brief" and any(_is_party(o) for o in objects):
+        return T.MEETING, "verb:brief"
+    if lemma in {"send", "dispatch", "deploy", "station", "move"} and _sends_forces(token, objects):
+        return T.DEPLOYMENT, f"verb:{lemma}-forces"
     if lemma in INVESTIGATION_HEADS and object_lemmas & {"investigation", "probe", "inquiry"}:
-        return T.OTHER, f"verb:{lemma}-investigation"
+        return T.INVESTIGATION, f"verb:{lemma}-investigation"
     if starts_to_bind(token, lemma, object_lemmas):
         measures = _measures(token)
         if {m.lemma_.lower() for m in measures} & MEASURE_SUBJECTS:
@@ -351,8 +497,14 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if lemma == "meet" and object_lemmas & NOT_MEETING_OBJECTS:
         return None
-    if lemma in {"release", "free"} and object_lemmas & NOT_RELEASE_OBJECTS:
+    if lemma in {"release", "free"} and not any(_is_captive(o) for o in [*objects, *_raised_subjects(token)]):
+        return None  # "released a statement", "released a song": only people are released
+    if lemma in {"kill", "assassinate", "abduct", "kidnap", "hijack", "annex", "occupy", "seize"} and not objects:
         return None
+    if event_type is T.VISIT and any(
+        s.lemma_.lower() in VEHICLE_WORDS for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]
+    ):
+        return None  # "a ship carrying fuel arrived": a delivery, not a visit
     if lemma in {"fly", "head", "land"} and not any(
         c.dep_ == "prep" and c.lower_ in {"to", "into", "in", "at"} for c in token.children
     ):
@@ -366,16 +518,57 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     return event_type, f"verb:{lemma}"
 
 
-def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
+def noun_lemma(token: Token) -> str:
+    """The noun's lemma, with a hyphened first part the parser split off: "stand-off", "face-off"."""
     lemma = token.lemma_.lower()
+    if token.i >= 2:
+        hyphen, first = token.doc[token.i - 1], token.doc[token.i - 2]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_ and first.head.i == token.i:
+            joined = f"{first.lower_}-{lemma}"
+            if joined in NOUNS:
+                return joined
+    return lemma
+
+
+def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
+    lemma = noun_lemma(token)
     if lemma not in NOUNS:
         return None
     if token.dep_ == "compound":
         return None  # "summit diplomacy", "talks process": a modifier, not an event
     event_type = NOUNS[lemma]
     modifiers = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     head = token.head
     head_lemma = head.lemma_.lower()
+    if lemma in {"war", "battle", "siege", "skirmish"}:
+        words = modifiers | {g.lower_ for g in of_objects}
+        if words & NOT_FIGHTING_MODIFIERS:
+            return None
+    elif lemma == "operation":
+        if modifiers & RESPONSE_MODIFIERS:
+            return event_type, "noun:response-operation"
+        if modifiers & (MILITARY_WORDS | STRIKE_MODIFIERS):
+            return T.MILITARY_ACTION, "noun:military-operation"
+        return None
+    elif lemma in {"rescue", "salvage"}:
+        if token.dep_ in {"amod", "nmod"}:
+            return None
+    elif lemma == "occupation":
+        if not (of_objects and any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in of_objects)):
+            return None
+    elif lemma == "suspension":
+        # "the suspension of talks" is the talks, postponed; "the suspension of the accord" is news itself.
+        if not any(_binds(g) and g.lemma_.lower() not in NOUNS for g in of_objects):
+            return None
+    elif lemma == "cessation":
+        if not {g.lemma_.lower() for g in of_objects} & {"hostility", "hostilities", "fighting", "violence"}:
+            return None
+    elif lemma == "resolution":
+        if modifiers & {"conflict", "dispute", "peaceful", "high", "new-year", "year"}:
+            return None
+    elif lemma == "vote" and any(c.ent_type_ == "ORG" for c in token.children if c.dep_ in NAMING_MODIFIER_DEPS):
+        return None  # "the Security Council vote" is a decision of a body, not an election
     if lemma == "call":
         if not (modifiers & {"phone", "telephone", "video", "conference"} or _children_lemmas(token) & {"with"}):
             return None
@@ -456,6 +649,16 @@ def _names_two_states(text: str) -> bool:
     return len(parts) == 2 and all(parts) and all(country_code(part) is not None for part in parts)
 
 
+def _named_gathering(token: Token) -> bool:
+    """The head word of a gathering's proper name that a verb holds or attends: "will hold the Strategic
+    Dialogue", "attended the Munich Security Conference"."""
+    return (
+        token.lower_ in PROPER_EVENT_HEADS
+        and token.dep_ in {"dobj", "pobj", "nsubjpass"}
+        and (token.head.lemma_.lower() in GATHERING_VERBS or token.head.lower_ == "at")
+    )
+
+
 def find_triggers(sentence: Span) -> list[Trigger]:
     """Every trigger in one sentence, in text order."""
     found: list[Trigger] = []
@@ -464,10 +667,12 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             verb = _verb_trigger(token)
             if verb:
                 found.append(Trigger(token.i, token.i, verb[0], token.lemma_.lower(), False, verb[1]))
-        elif token.pos_ in {"NOUN", "PROPN"} and (token.tag_ in {"NN", "NNS"} or token.text.islower()):
+        elif token.pos_ in {"NOUN", "PROPN"} and (
+            token.tag_ in {"NN", "NNS"} or token.text.islower() or _named_gathering(token)
+        ):
             noun = _noun_trigger(token)
             if noun:
-                found.append(Trigger(token.i, _event_head(token), noun[0], token.lemma_.lower(), True, noun[1]))
+                found.append(Trigger(token.i, _event_head(token), noun[0], noun_lemma(token), True, noun[1]))
     # A noun that is the object of a verb trigger is that verb's event ("signed an agreement").
     verb_positions = {t.i for t in found if not t.nominal}
     return [t for t in found if not (t.nominal and t.i != t.head_i and t.head_i in verb_positions)]

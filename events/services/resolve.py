@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from events.domain.vocabulary import ActorKind
 from events.extraction.types import Location as ExtractedLocation
-from events.extraction.vocabulary import ActorKind
 from events.models import Actor, ActorAlias, Event, Place
 from events.services.changes import events_changed_announce
 

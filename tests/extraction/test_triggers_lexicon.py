@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from events.domain.vocabulary import EventType
 from events.extraction.config import ExtractionConfig
 from events.extraction.pipeline import extract
 from events.extraction.types import ExtractedEvent
-from events.extraction.vocabulary import EventType
 
 PUBLISHED = date(2024, 6, 12)  # a Wednesday
 CONFIG = ExtractionConfig()
@@ -24,7 +24,7 @@ def events_of(text: str, published: date = PUBLISHED) -> list[ExtractedEvent]:
     [
         ("A court in Minsk convicted the blogger of treason on Monday.", EventType.DETENTION, "2024-06-10"),
         ("The accord was initialed by negotiators of both sides on Tuesday.", EventType.AGREEMENT, "2024-06-11"),
-        ("Hungarian troops were deployed to the border on Monday.", EventType.MILITARY_ACTION, "2024-06-10"),
+        ("Hungarian troops were deployed to the border on Monday.", EventType.DEPLOYMENT, "2024-06-10"),
         ("A Canadian frigate sailed through the Taiwan Strait on Tuesday.", EventType.MILITARY_ACTION, "2024-06-11"),
         ("Poland's deputy foreign minister called in the Belarusian ambassador on Monday.", EventType.SUMMONS,
          "2024-06-10"),
@@ -41,7 +41,7 @@ def events_of(text: str, published: date = PUBLISHED) -> list[ExtractedEvent]:
         ("The freed aid worker landed at Ramstein Air Base late Tuesday.", EventType.VISIT, "2024-06-11"),
         ("The incident on Monday near the reef damaged a supply boat.", EventType.INCIDENT, "2024-06-10"),
         ("A previous truce in March lasted four days.", EventType.AGREEMENT, "2024-03"),
-        ("Brazil opened an anti-dumping investigation into steel imports in May.", EventType.OTHER, "2024-05"),
+        ("Brazil opened an anti-dumping investigation into steel imports in May.", EventType.INVESTIGATION, "2024-05"),
         ("The engineer had been held in Iran since 2019.", EventType.DETENTION, "2019"),
     ],
 )  # fmt: skip

@@ -20,9 +20,9 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from sqlalchemy import text
 
 from api.models import EventChange
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.extraction.types import Actor as XActor
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.models import Actor, Article, ArticleState, Event, EventMerge, Place, Source, Topic
 from events.models import Citation as CitationRow
 from events.services import event_merge, event_publish, event_reject, event_unmerge, event_update, topic_apply_rule

@@ -213,7 +213,24 @@ def _quarter(g: dict[str, str | None]) -> TimeSpec | None:
     ordinal = ORDINALS.get((g.get("ord") or "").lower()) or _int(g.get("q"))
     if ordinal is None and (g.get("ord") or "").lower() == "last":
         ordinal = 4
-    return TimeSpec("quarter", ordinal=ordinal, year=_int(g.get("y")), rel=_rel(g.get("rel")))
+    if ordinal is None and g.get("yrel"):
+        # "last year's quarter": the reporting period's quarter in that year.
+        return TimeSpec("period", unit="quarter", n=_rel(g.get("yrel")) or 0, mod="YEAR")
+    year = _int(g.get("y")) or _int(g.get("y2"))
+    rel = _rel(g.get("rel")) if g.get("rel") else _rel(g.get("yrel"))
+    return TimeSpec("quarter", ordinal=ordinal, year=year, rel=rel)
+
+
+# Words that shift a reporting period by a year: "the year-ago quarter", "year-earlier profit".
+_YEAR_BACK = {"year-ago", "year-earlier", "year-before", "prior-year", "previous-year", "year-previous"}
+
+
+def _period(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "the quarter", "the latest period", "the year-ago quarter", "year-earlier": the reporting period the
+    text is about (the last quarter it named), or that period a year before. ``n`` is the shift in years."""
+    which = re.sub(r"\s+", " ", (g.get("which") or "").lower())
+    back = which in _YEAR_BACK or bool(g.get("last"))
+    return TimeSpec("period", unit="quarter", n=-1 if back else 0)
 
 
 def _half(g: dict[str, str | None]) -> TimeSpec | None:
@@ -421,10 +438,27 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "quarter",
         _compile(
-            r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
+            rf"(?:the\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y2>{YEAR})\s+)?"
+            r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
             rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year))?"
         ),
         _quarter,
+    ),
+    Pattern("year_quarter", _compile(r"(?P<yrel>last|this|next)\s+year's\s+(?:quarter|period)"), _quarter),
+    Pattern(
+        "period",
+        _compile(
+            r"(?:the\s+)?(?P<which>latest|current|most\s+recent|same|corresponding|comparable|year-ago|year-earlier"
+            r"|year-before|prior-year|previous-year)\s+(?:quarter|period)(?!-)"
+            r"(?:\s+(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before)))?"
+        ),
+        _period,
+    ),
+    Pattern("the_quarter", _compile(r"the\s+quarter(?![-\w])(?!\s+of\b)"), _period),
+    Pattern(
+        "year_ago",
+        _compile(r"(?P<which>year-ago|year-earlier|year-before|prior-year)(?!\s+(?:quarter|period))"),
+        _period,
     ),
     Pattern("quarter_code", _compile(rf"Q(?P<q>[1-4])\s+(?P<y>{YEAR})"), _quarter),
     Pattern(

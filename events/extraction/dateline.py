@@ -1,0 +1,83 @@
+"""Datelines: where (and when) a wire story was filed, at the head of its first paragraph.
+
+"VIENNA (AP) — ...", "TEL AVIV, Israel, June 19 (UPI) -- ...", and, in copies that lost the dash, a city
+in capitals glued to the first sentence ("ROME Iranian President ..."). A dateline names the bureau and
+the filing date: neither is an actor of the sentence's events, and its date dates none of them. Its city
+is where the story's events happened only when nothing nearer says so (see :mod:`events.extraction.places`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# A city in capitals, then optional ", Region" / ", June 19" parts, an optional "(Agency)", and a dash.
+_DASHED = re.compile(r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|[—–])")
+# Without a dash: words in capitals (each of three letters or more) before the first mixed-case word.
+_BARE = re.compile(r"^\s*([A-Z][A-Z'\-]{2,}(?:[ /][A-Z][A-Z'\-]{2,})*)\s+(?=[A-Z](?:[a-z]|\.[A-Z]))")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str  # title-cased, as a gazetteer knows it ("Tel Aviv")
+    end: int  # characters from the sentence's start to the end of the dateline
+    dashed: bool
+
+
+def _opens_paragraph(sentence: Span) -> bool:
+    # The character before the sentence ends the previous token's text_with_ws; reading it there costs
+    # O(1), where sentence.doc.text rebuilds the whole article.
+    return sentence.start == 0 or sentence.doc[sentence.start - 1].text_with_ws.endswith("\n")
+
+
+def _bare_city(run: str) -> tuple[str, int] | None:
+    """The longest opening words of a run of capitals that name a well-known city ("SANTO DOMINGO U.S.")."""
+    from events.extraction.places import is_well_known_city
+
+    first = re.split(r"/", run)[0]
+    words = first.split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size]).title()
+        if is_well_known_city(name):
+            return name, len(" ".join(words[:size]))
+    return None
+
+
+def find_dateline(sentence: Span) -> Dateline | None:
+    """The dateline opening this sentence, if it opens a paragraph with one (cached on the Doc)."""
+    cache: dict[int, Dateline | None] = sentence.doc.user_data.setdefault("datelines", {})
+    if sentence.start in cache:
+        return cache[sentence.start]
+    found: Dateline | None = None
+    if _opens_paragraph(sentence):
+        text = sentence.text
+        dashed = _DASHED.match(text)
+        if dashed is not None:
+            city = dashed.group(1).split("/")[0].strip()
+            if len(city) >= 3 and any(ch.isalpha() for ch in city):
+                found = Dateline(city.title(), dashed.end(), True)
+        else:
+            bare = _BARE.match(text)
+            city_found = _bare_city(bare.group(1)) if bare is not None else None
+            if bare is not None and city_found is not None:
+                # The whole run of capitals is the dateline ("MOSCOW/KIEV"), whichever city it names first.
+                found = Dateline(city_found[0], bare.end(1), False)
+    cache[sentence.start] = found
+    return found
+
+
+def in_dateline(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` is part of the dateline of its sentence."""
+    sentence = token.sent
+    found = find_dateline(sentence)
+    return found is not None and token.idx - sentence.start_char < found.end
+
+
+def inside_dateline(sentence: Span, char: int) -> bool:
+    """Whether the character offset ``char`` (into the document) lies inside the sentence's dateline."""
+    found = find_dateline(sentence)
+    return found is not None and char - sentence.start_char < found.end
