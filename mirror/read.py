@@ -122,6 +122,7 @@ def _shape(connection: Connection, rows: Any, ids: list[int]) -> Iterator[dict[s
                 "start": citation["start"],
                 "end": citation["end"],
                 "time_text": citation["time_text"],
+                "date_basis": citation["date_basis"],
                 "article": {
                     "id": citation["article_id"],
                     "url": citation["url"],

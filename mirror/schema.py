@@ -155,6 +155,8 @@ citations = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("time_text", String(200), nullable=False),
+    # How the engine reached the date (empty for a citation made by hand); added in revision 0003.
+    Column("date_basis", String(12), nullable=False, server_default=""),
     Index("ix_citations_event_position", "event_id", "position"),
 )
 

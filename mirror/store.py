@@ -141,6 +141,7 @@ def event_rows(items: Iterable[Mapping[str, Any]]) -> EventRows:
                 "start": citation["start"],
                 "end": citation["end"],
                 "time_text": citation["time_text"],
+                "date_basis": citation.get("date_basis", ""),
             }
     return rows
 

@@ -168,7 +168,9 @@ def _export_load(
                 fresh = [item for item in batch if item["id"] > skip_through]
                 if fresh:
                     with engine.begin() as connection:
-                        events_store(connection, event_rows(fresh), replace_children=False)
+                        # Into a database that may hold these events already (a reload an upgrade asked
+                        # for), what they embed is replaced; into a new one there is nothing to replace.
+                        events_store(connection, event_rows(fresh), replace_children=state is not None)
                         _save_state(connection, export_last_id=fresh[-1]["id"])
                     summary.exported += len(fresh)
                 bar.update(len(batch))
