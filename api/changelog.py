@@ -4,9 +4,9 @@ Why signal receivers: the log must see every write path — services, the admin,
 other people — and the events app must not know that a researchers' API exists. The receivers are
 connected in one place, :meth:`api.apps.ApiConfig.ready`, and each only appends an id to the log.
 
-Known blind spot: ``QuerySet.update()`` and ``bulk_create()`` send no signals. Code that changes
-events that way must call :func:`event_changes_record` itself (``topic_apply_rule`` adds rule
-memberships with ``bulk_create``; its events are logged when they are next saved).
+``QuerySet.update()`` and ``bulk_create()`` send no model signals: the services that write that way
+(a place's coordinates filled in, rule memberships of a topic, actor links added in bulk) announce the
+events they changed through :data:`events.services.changes.events_changed`, received here too.
 
 Commit order on PostgreSQL: a mirror resumes from the last ``seq`` (``EventChange.id``) it applied, so
 the feed must never serve an id while a smaller one can still appear. PostgreSQL assigns the id at
@@ -40,6 +40,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from api.models import EventChange
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Source, Topic, TopicMembership
+from events.services.changes import events_changed
 
 _BATCH = 1000
 
@@ -160,8 +161,13 @@ def _on_source(sender: type[models.Model], instance: Source, **kwargs: Any) -> N
     )
 
 
+def _on_events_changed(sender: Any, event_ids: Iterable[int], **kwargs: Any) -> None:
+    event_changes_record(event_ids)
+
+
 def connect_change_log() -> None:
     """Connect the receivers (called once from ``ApiConfig.ready``)."""
+    events_changed.connect(_on_events_changed, dispatch_uid="api_changes_events_changed")
     post_save.connect(_on_event, sender=Event, dispatch_uid="api_changes_event_save")
     post_delete.connect(_on_event, sender=Event, dispatch_uid="api_changes_event_delete")
     for model in (Citation, EventActor, TopicMembership):

@@ -17,6 +17,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from api.throttling import count_failed_authentication
 from events.exceptions import DomainError, DuplicateArticle
 
 
@@ -55,6 +56,9 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
 
+    if isinstance(exc, exceptions.AuthenticationFailed | exceptions.NotAuthenticated) and context.get("request"):
+        # Refused before DRF's throttles ran: still a request from this client IP (api.throttling).
+        count_failed_authentication(context["request"], context.get("view"))
     response = exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):
         return response  # a 5xx: Django's handler logs it and answers

@@ -13,10 +13,10 @@ import base64
 import binascii
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import IntegerField, Model, Q, QuerySet
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -24,7 +24,11 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import replace_query_param
 
+from events.db_bounds import fits_bigint, utc_datetime
+
 MAX_PAGE_SIZE = 1000
+# The longest value a cursor may carry (a slug, an ISO date-time); a longer one was not written by us.
+CURSOR_MAX_CHARS = 200
 
 
 def _encode(payload: dict[str, Any]) -> str:
@@ -113,7 +117,10 @@ class KeysetCursorPagination(BasePagination):
             ]
             queryset = keyset_after(queryset, fields, values, descending=descending)
         prefix = "-" if descending else ""
-        rows = list(queryset.order_by(*(prefix + field for field in fields))[: page_size + 1])
+        ordered = queryset.order_by(*(prefix + field for field in fields))
+        # A view may read the page its own way (api.views.events reads a narrow filter's keys first).
+        fetch = getattr(view, "keyset_fetch", None)
+        rows = fetch(ordered, page_size + 1) if fetch is not None else list(ordered[: page_size + 1])
         self.next_url = None
         if len(rows) > page_size:
             rows = rows[:page_size]
@@ -128,11 +135,33 @@ class KeysetCursorPagination(BasePagination):
 
     @staticmethod
     def _to_python(model: type[Model], field: str, value: Any) -> Any:
+        """A cursor value as the field's Python value, or a 400 for anything no page of ours wrote.
+
+        A cursor is client input: a null, a list, a number past 64 bits, a NUL character or a
+        date-time outside the years 1..9999 in UTC would otherwise reach the query and fail there.
+        """
         model_field = model._meta.pk if field == "pk" else model._meta.get_field(field)
+        invalid = ValidationError({"cursor": ["invalid cursor"]})
+        # Pages write integers for integer keys (ids) and strings for the rest (dates, times, slugs).
+        expected = int if isinstance(model_field, IntegerField) else str
+        if isinstance(value, bool) or not isinstance(value, expected):
+            raise invalid
+        if isinstance(value, str) and (len(value) > CURSOR_MAX_CHARS or "\x00" in value):
+            raise invalid
         try:
-            return model_field.to_python(value)  # type: ignore[union-attr]
+            python = model_field.to_python(value)  # type: ignore[union-attr]
         except Exception:
-            raise ValidationError({"cursor": ["invalid cursor"]}) from None
+            raise invalid from None
+        if python is None:
+            raise invalid
+        if isinstance(python, int) and not fits_bigint(python):
+            raise invalid
+        if isinstance(python, datetime):
+            try:
+                python = utc_datetime(python)
+            except ValueError:
+                raise invalid from None
+        return python
 
     @staticmethod
     def _to_json(value: Any) -> Any:
@@ -188,8 +217,3 @@ class KeysetCursorPagination(BasePagination):
                 }
             )
         return parameters
-
-
-def query_string(params: dict[str, Any]) -> str:
-    """A query string for building links (kept here so views don't hand-assemble URLs)."""
-    return urlencode({k: v for k, v in params.items() if v is not None})

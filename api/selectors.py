@@ -9,31 +9,27 @@ Visibility has three tiers here:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from api.models import EventChange
-from events.extraction.vocabulary import ReviewState
+from events.domain.vocabulary import ReviewState
 from events.models import (
     Actor,
     Article,
     Citation,
     Event,
-    EventActor,
-    EventRelation,
     Place,
     Source,
     Topic,
-    TopicMembership,
 )
+from events.presentation.record import record_rows
 from events.selectors import events_published, events_visible_to, topics_published_with_counts
-from events.sql_arrays import IdsAny, ids_array
 
 User = AbstractBaseUser | AnonymousUser | None
 
@@ -66,120 +62,6 @@ def api_events_visible(*, user: User) -> QuerySet[Event]:
             Q(review_state=ReviewState.PUBLISHED) | Exists(own_drafts)
         )
     return events_published()
-
-
-# The columns an event's representation reads, as ``QuerySet.values()`` names (place through its FK).
-EVENT_ROW_FIELDS = (
-    "id",
-    "title",
-    "summary",
-    "event_type",
-    "status",
-    "review_state",
-    "date_edtf",
-    "date_lower",
-    "date_upper",
-    "precision",
-    "date_is_week",
-    "confidence",
-    "created_at",
-    "updated_at",
-    "place_id",
-    "place__name",
-    "place__kind",
-    "place__country_code",
-    "place__latitude",
-    "place__longitude",
-    "place__geonames_id",
-)
-
-
-def api_event_rows(queryset: QuerySet[Event]) -> QuerySet[Event, dict[str, Any]]:
-    """The events as plain rows of :data:`EVENT_ROW_FIELDS`, their place joined in the same query."""
-    return queryset.values(*EVENT_ROW_FIELDS)
-
-
-@dataclass(frozen=True)
-class EventEmbedRows:
-    """What events embed, as plain tuples grouped by event id, in the order the API lists them.
-
-    actors: ``(id, name, kind, country_code, wikidata_id, role)``; topics: ``(slug, name)``;
-    related: ``(kind, to_event_id)``; citations: ``(id, quote, start, end, time_text, article_id,
-    article_url, article_title, article_published, outlet, outlet_domain)``.
-    """
-
-    actors: dict[int, list[tuple[Any, ...]]]
-    topics: dict[int, list[tuple[Any, ...]]]
-    related: dict[int, list[tuple[Any, ...]]]
-    citations: dict[int, list[tuple[Any, ...]]]
-
-
-def _grouped(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[tuple[Any, ...]]]:
-    # Each row starts with the event id; the rest is what the event embeds.
-    grouped: dict[int, list[tuple[Any, ...]]] = {}
-    for row in rows:
-        grouped.setdefault(row[0], []).append(row[1:])
-    return grouped
-
-
-def _event_ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> QuerySet[Any]:
-    """Rows whose ``column`` is one of ``ids``.
-
-    On PostgreSQL as ``= ANY(array)``, one parameter: Django builds, prepares and quotes each member of
-    an ``IN`` list one by one, which for a 2,000-event export chunk cost more than running the query.
-    """
-    if connection.vendor == "postgresql":
-        return queryset.filter(IdsAny(column, ids_array(ids)))
-    return queryset.filter(**{f"{column}__in": ids})
-
-
-def api_event_embed_rows(event_ids: Collection[int], *, with_citations: bool = True) -> EventEmbedRows:
-    """Actors, published topics, relations and (optionally) citations of these events: one query each.
-
-    Plain ``values_list`` rows, not model instances: building an instance per related row was most of
-    the cost of a page (and of the bulk export). Article text never leaves the database.
-    """
-    if not event_ids:
-        return EventEmbedRows({}, {}, {}, {})
-    ids = list(event_ids)
-    actors = (
-        _event_ids_in(EventActor.objects.all(), "event_id", ids)
-        .order_by("event_id", "role", "actor__name", "pk")
-        .values_list(
-            "event_id", "actor_id", "actor__name", "actor__kind", "actor__country_code", "actor__wikidata_id", "role"
-        )
-    )
-    topics = (
-        _event_ids_in(TopicMembership.objects.filter(topic__is_published=True), "event_id", ids)
-        .order_by("event_id", "topic__slug")
-        .values_list("event_id", "topic__slug", "topic__name")
-    )
-    related = (
-        _event_ids_in(EventRelation.objects.all(), "from_event_id", ids)
-        .order_by("from_event_id", "pk")
-        .values_list("from_event_id", "kind", "to_event_id")
-    )
-    citations: dict[int, list[tuple[Any, ...]]] = {}
-    if with_citations:
-        citations = _grouped(
-            _event_ids_in(Citation.objects.all(), "event_id", ids)
-            .order_by("event_id", "article__published", "start", "pk")
-            .values_list(
-                "event_id",
-                "pk",
-                "quote",
-                "start",
-                "end",
-                "time_text",
-                "article_id",
-                "article__url",
-                "article__title",
-                "article__published",
-                "article__source__name",
-                "article__source__domain",
-            )
-        )
-    return EventEmbedRows(_grouped(actors), _grouped(topics), _grouped(related), citations)
 
 
 def api_citations_visible(*, user: User) -> QuerySet[Citation]:
@@ -237,16 +119,50 @@ class ChangeEntry:
     action: str  # "upsert" | "remove"
     reason: str  # "visible" | "merged" | "not_published" | "deleted"
     merged_into: int | None
-    event: dict[str, Any] | None  # a row of EVENT_ROW_FIELDS
+    event: dict[str, Any] | None  # a row of events.presentation.record.RECORD_FIELDS
+
+
+def _never_seen(*, event_ids: set[int], user: User) -> set[int]:
+    """Of these events (now invisible to the requester), those it can never have seen.
+
+    Editors may have seen any proposed event, so for them none. Anyone else saw published events (the
+    history of every save says whether an event ever was one), and a client also its own drafts: a draft
+    that still exists and cites an article it submitted is one it saw.
+    """
+    if not event_ids or _is_editor(user):
+        return set()
+    history = Event.history.model
+    # Only an event whose history is whole (it has its creation record) can prove it was never
+    # published; one written in bulk or before the history existed may have been, so it is told.
+    rows = history.objects.filter(id__in=event_ids).filter(Q(history_type="+") | Q(review_state=ReviewState.PUBLISHED))
+    created: set[int] = set()
+    published: set[int] = set()
+    for event_id, kind, state in rows.values_list("id", "history_type", "review_state"):
+        (created if kind == "+" else published).add(event_id)
+        if state == ReviewState.PUBLISHED:
+            published.add(event_id)
+    unseen = created - published
+    if unseen and _is_client(user):
+        own = Citation.objects.filter(event_id__in=unseen, article__submitted_by=getattr(user, "pk", None))
+        unseen -= set(own.values_list("event_id", flat=True))
+        # A deleted draft leaves no citation to tell whose it was: tell the client, to be safe.
+        unseen &= set(Event.objects.filter(pk__in=unseen).values_list("pk", flat=True))
+    return unseen
 
 
 def api_changes_describe(*, changes: Sequence[EventChange], user: User) -> list[ChangeEntry]:
-    """What each change means to this requester now (two queries; the events' embeds are read apart)."""
+    """What each change means to this requester now (three or four queries; embeds are read apart).
+
+    A removal of an event the requester can never have seen is left out: its mirror never held it.
+    """
     ids = {change.event_id for change in changes}
-    visible = {row["id"]: row for row in api_event_rows(api_events_visible(user=user).filter(pk__in=ids))}
+    visible = {row["id"]: row for row in record_rows(api_events_visible(user=user).filter(pk__in=ids))}
     states = dict(Event.objects.filter(pk__in=ids).values_list("pk", "merged_into_id"))
+    never_seen = _never_seen(event_ids=ids - visible.keys(), user=user)
     entries = []
     for change in changes:
+        if change.event_id in never_seen:
+            continue
         event = visible.get(change.event_id)
         if event is not None:
             action, reason, merged_into = "upsert", "visible", None

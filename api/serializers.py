@@ -9,14 +9,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from api.event_representation import (
-    CITATIONS_EMBED,
-    CITATIONS_LINK,
-    EventRepresentation,
-    event_row_from_instance,
-)
-from api.selectors import api_event_embed_rows
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Source, Topic
+from events.presentation.formats.base import RenderContext
+from events.presentation.formats.json import event_json
+from events.presentation.record import RecordEmbeds, record_row_from_instance, records_from_rows
+
+CITATIONS_EMBED = "embed"
+CITATIONS_LINK = "link"
 
 
 class SourceSerializer(serializers.ModelSerializer[Source]):
@@ -107,7 +106,7 @@ class RelatedEventSerializer(serializers.Serializer[Any]):
 class EventCitationsField(serializers.Field):
     """An event's citations inline, or the URL that lists them (``citations=link`` in the context).
 
-    :class:`api.event_representation.EventRepresentation` builds what the API sends; this field (like
+    :func:`events.presentation.formats.json.event_json` builds what the API sends; this field (like
     the rest of :class:`EventSerializer`'s fields) stays a complete reference for the schema and for
     the test that checks the two agree.
     """
@@ -124,29 +123,35 @@ class EventCitationsField(serializers.Field):
 
 
 def _event_row(item: Event | Mapping[str, Any]) -> Mapping[str, Any]:
-    return event_row_from_instance(item) if isinstance(item, Event) else item
+    return record_row_from_instance(item) if isinstance(item, Event) else item
 
 
-def _event_representation(context: Mapping[str, Any]) -> EventRepresentation:
-    event_url = reverse("api:event-detail", kwargs={"pk": 0}, request=context.get("request"))
-    return EventRepresentation(event_url=event_url, citations=context.get("citations") or CITATIONS_EMBED)
+def _render_context(context: Mapping[str, Any]) -> RenderContext:
+    request = context.get("request")
+    site = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+    return RenderContext(site=site)
+
+
+def _embeds_wanted(context: Mapping[str, Any]) -> bool:
+    return (context.get("citations") or CITATIONS_EMBED) != CITATIONS_LINK
 
 
 class EventListSerializer(serializers.ListSerializer):
-    """Many events at once: their embeds are read in one query per kind, whatever the number of events."""
+    """Many events at once: read as records, one query per embedded kind whatever their number."""
 
     def to_representation(self, data: Any) -> list[dict[str, Any]]:
         rows = [_event_row(item) for item in data]
-        representation = _event_representation(self.context)
-        embeds = api_event_embed_rows([row["id"] for row in rows], with_citations=representation.embed_citations)
-        return representation.many(rows, embeds)
+        render_context = _render_context(self.context)
+        records = records_from_rows(rows, with_citations=_embeds_wanted(self.context))
+        return [event_json(record, render_context) for record in records]
 
 
 class EventSerializer(serializers.ModelSerializer[Event]):
     """An event at its true precision: the EDTF string, the bounds it implies, and the precision.
 
     The fields declare the shape (and the OpenAPI schema); :meth:`to_representation` builds it with
-    :mod:`api.event_representation` instead of walking them, which a test checks gives the same JSON.
+    :func:`events.presentation.formats.json.event_json` from an
+    :class:`~events.presentation.record.EventRecord` instead of walking them, which a test checks gives the same JSON.
 
     ``citations`` is a list of citations (``?citations=embed``, the default) or the URL of the
     event's citations (``?citations=link``).
@@ -200,18 +205,15 @@ class EventSerializer(serializers.ModelSerializer[Event]):
         return reverse("api:event-detail", kwargs={"pk": event.pk}, request=self.context.get("request"))
 
     def to_representation(self, instance: Event | Mapping[str, Any]) -> dict[str, Any]:
-        """The fields above, built by plain functions from a row (or a model instance).
+        """The fields above, built from the event's record (a row or a model instance).
 
-        ``event_embeds`` in the context (an :class:`~api.selectors.EventEmbedRows` read for many events
-        at once) spares the queries for this one event's embeds; a caller serializing many events
-        passes it, or uses ``many=True``.
+        ``event_embeds`` in the context (a :class:`~events.presentation.record.RecordEmbeds` read for
+        many events at once) spares the queries for this one event's embeds; a caller serializing many
+        events passes it, or uses ``many=True``.
         """
-        row = _event_row(instance)
-        representation = _event_representation(self.context)
-        embeds = self.context.get("event_embeds") or api_event_embed_rows(
-            [row["id"]], with_citations=representation.embed_citations
-        )
-        return representation.one(row, embeds)
+        embeds: RecordEmbeds | None = self.context.get("event_embeds")
+        records = records_from_rows([_event_row(instance)], embeds, with_citations=_embeds_wanted(self.context))
+        return event_json(records[0], _render_context(self.context))
 
 
 class EventBriefSerializer(serializers.ModelSerializer[Event]):
@@ -226,15 +228,61 @@ class EventBriefSerializer(serializers.ModelSerializer[Event]):
         return reverse("api:event-detail", kwargs={"pk": event.pk}, request=self.context.get("request"))
 
 
+class DateCheckReasonSerializer(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=["office", "gathering", "known_event", "year", "weekday", "future"])
+    quote = serializers.CharField(help_text="The words of the article the reason rests on.")
+    fact = serializers.CharField(help_text="The fact they contradict, with its dates.")
+    sentence = serializers.CharField(help_text="The reason as an editor reads it.")
+    fits_from = serializers.DateField(help_text="The earliest publication date this clue allows.")
+    fits_to = serializers.DateField(help_text="The latest publication date this clue allows.")
+
+
+class DateCheckSerializer(serializers.Serializer[Any]):
+    """Whether the stated publication date fits what the text says (see events/pubdate)."""
+
+    verdict = serializers.ChoiceField(
+        choices=["", "ok", "doubtful", "corrected"],
+        help_text="Empty: not checked yet. `corrected`: an editor used the suggested date.",
+    )
+    stated = serializers.DateField(allow_null=True, help_text="The date the article stated, when it was corrected.")
+    suggested = serializers.DateField(allow_null=True)
+    suggested_from = serializers.DateField(allow_null=True)
+    suggested_to = serializers.DateField(allow_null=True)
+    reasons = DateCheckReasonSerializer(many=True)
+
+
 class ArticleSerializer(serializers.ModelSerializer[Article]):
     """An article's metadata and processing state; ``status_url`` is where to poll after submitting."""
 
     source = SourceSerializer(read_only=True, allow_null=True)  # type: ignore[assignment]  # a field named 'source'
     status_url = serializers.SerializerMethodField()
+    date_check = serializers.SerializerMethodField()
 
     class Meta:
         model = Article
-        fields = ["id", "url", "title", "byline", "published", "source", "state", "status_url", "created_at"]
+        fields = [
+            "id",
+            "url",
+            "title",
+            "byline",
+            "published",
+            "date_check",
+            "source",
+            "state",
+            "status_url",
+            "created_at",
+        ]
+
+    @extend_schema_field(DateCheckSerializer)
+    def get_date_check(self, article: Article) -> dict[str, Any]:
+        return {
+            "verdict": article.date_check,
+            "stated": article.date_stated,
+            "suggested": article.date_suggested,
+            "suggested_from": article.date_suggested_from,
+            "suggested_to": article.date_suggested_to,
+            "reasons": article.date_check_reasons or [],
+        }
 
     def get_status_url(self, article: Article) -> str:
         return reverse("api:article-detail", kwargs={"pk": article.pk}, request=self.context.get("request"))

@@ -6,8 +6,10 @@ texts, the engine's total time (its spaCy pass included), their ratio (target <=
 row for one 1 MB article (target < 30 s) parsed in one process and one parsed by ``--processes`` (this
 one and forked helpers, ``events/extraction/parallel_parse.py``; their CPU time is counted in), then the
 share of spaCy's time that the time-expression finder (``find_candidates``, already inside the engine's
-time) takes on the same texts. With ``--scaling``, rows for the first 50, 100, 200 and 400 KB of that
-article too: a flat engine/spaCy ratio and a flat CPU time per 100 KB mean the engine is linear.
+time) takes on the same texts, and the share of the engine's time that the publication-date check
+(``events/pubdate``, run on the engine's results, target <= 5%) adds. With ``--scaling``, rows for the
+first 50, 100, 200 and 400 KB of that article too: a flat engine/spaCy ratio and a flat CPU time per
+100 KB mean the engine is linear.
 
 The machine is shared, so both sides are timed in the same run, interleaved in rounds (spaCy alone, then
 the engine, on the same texts) so that a change in load hits both; the ratio is given for CPU time
@@ -39,8 +41,11 @@ from events.extraction.config import ExtractionConfig  # noqa: E402
 from events.extraction.nlp import load_pipeline  # noqa: E402
 from events.extraction.pipeline import extract, extract_many  # noqa: E402
 from events.extraction.timex.finder import find_candidates  # noqa: E402
+from events.pubdate import check_publication_date, load_facts  # noqa: E402
+from events.pubdate.from_extraction import mentions_of  # noqa: E402
 
 PUBLISHED = date(2024, 6, 12)
+TODAY = date(2026, 12, 4)
 
 
 def sentences() -> list[str]:
@@ -100,7 +105,8 @@ def main() -> None:
     config = ExtractionConfig(processes=1)
     nlp = load_pipeline(config.spacy_model)
     list(extract_many(((t, PUBLISHED) for t in texts[:5]), config))  # load the model and lazy tables
-    spacy_time, engine_time, finder_time = Timing(), Timing(), Timing()
+    spacy_time, engine_time, finder_time, check_time = Timing(), Timing(), Timing(), Timing()
+    facts = load_facts()
     events = 0
     rounds = max(1, min(args.rounds, len(texts)))
     for index in range(rounds):
@@ -109,8 +115,15 @@ def main() -> None:
             list(nlp.pipe(batch, batch_size=config.batch_size))
         spacy_time.add(clock.wall, clock.cpu)
         with Clock() as clock:
-            events += sum(len(r.events) for r in extract_many(((t, PUBLISHED) for t in batch), config))
+            results = list(extract_many(((t, PUBLISHED) for t in batch), config))
+            events += sum(len(r.events) for r in results)
         engine_time.add(clock.wall, clock.cpu)
+        with Clock() as clock:
+            for result in results:
+                check_publication_date(
+                    text=result.text, stated=PUBLISHED, mentions=mentions_of(result), facts=facts, today=TODAY
+                )
+        check_time.add(clock.wall, clock.cpu)
         with Clock() as clock:
             for text in batch:
                 find_candidates(text)
@@ -162,6 +175,10 @@ def main() -> None:
     print(
         f"time-expression finder alone (find_candidates, part of the engine's time): {finder_time.cpu:.2f} s CPU"
         f" = {finder_time.cpu / spacy_time.cpu:.3f} of spaCy's"
+    )
+    print(
+        f"publication-date check (events/pubdate, after the engine, on its results): {check_time.cpu:.2f} s CPU"
+        f" = {check_time.cpu / engine_time.cpu:.3f} of the engine's (target <= 0.05)"
     )
     print("targets: ratio <= 1.5 (CPU time, engine incl. its spaCy pass / spaCy alone); 1 MB article < 30 s")
     for processes, clock in megabyte.items():

@@ -35,7 +35,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from events.extraction.vocabulary import EventType  # noqa: E402
+from events.domain.vocabulary import EventType  # noqa: E402
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Source, Topic, TopicMembership  # noqa: E402
 
 TEXT = (

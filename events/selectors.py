@@ -13,19 +13,9 @@ from typing import Any, NamedTuple
 
 from django.db.models import Count, Expression, IntegerField, Prefetch, Q, QuerySet
 
-from events.extraction.vocabulary import ReviewState
+from events.domain.vocabulary import ReviewState
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Topic
 from events.sql_arrays import IdsAny, ids_array
-
-
-def event_queryset_with_relations(queryset: QuerySet[Event] | None = None) -> QuerySet[Event]:
-    """Events with everything a list shows: place, actors, topics, citations with their articles."""
-    base = queryset if queryset is not None else Event.objects.all()
-    return base.select_related("place").prefetch_related(
-        Prefetch("actor_links", queryset=EventActor.objects.select_related("actor")),
-        "topics",
-        Prefetch("citations", queryset=Citation.objects.select_related("article", "article__source")),
-    )
 
 
 def events_published() -> QuerySet[Event]:
@@ -96,21 +86,56 @@ def article_find_duplicate(*, text: str | None = None, url: str | None = None) -
     return None
 
 
+# A search is at most this many words and characters. Each word costs two subqueries (actors, quoted
+# sentences) and a scan of the events; the cap keeps the worst request a bounded amount of work.
+SEARCH_MAX_WORDS = 12
+SEARCH_MAX_CHARS = 200
+
+
+class SearchQueryError(ValueError):
+    """A search query over the limits; the message says which, for the page and the API to show."""
+
+
+def search_words(query: str) -> list[str]:
+    """The words of ``query``, or :class:`SearchQueryError` when it is longer than a search may be."""
+    if len(query) > SEARCH_MAX_CHARS:
+        raise SearchQueryError(
+            f"A search may be at most {SEARCH_MAX_CHARS} characters long; this one has {len(query)}."
+        )
+    words = query.split()
+    if len(words) > SEARCH_MAX_WORDS:
+        raise SearchQueryError(f"A search may have at most {SEARCH_MAX_WORDS} words; this one has {len(words)}.")
+    return words
+
+
 def events_search(queryset: QuerySet[Event], query: str) -> QuerySet[Event]:
     """Events whose title, summary, place, actors or quoted sentences match every word of ``query``.
 
-    A portable fallback; on PostgreSQL the public search page ranks with full-text search instead.
+    Raises :class:`SearchQueryError` for a query over :data:`SEARCH_MAX_WORDS` words or
+    :data:`SEARCH_MAX_CHARS` characters. A portable fallback; on PostgreSQL the public search page
+    ranks with full-text search instead.
+
+    Each word is one condition on the event row itself: its own columns, its place (a foreign key,
+    one row) and two ``id IN (subquery)`` tests for the actors and the quoted sentences. Joining the
+    actors and citations instead multiplied the rows by (actors x citations) once per word before
+    ``DISTINCT``, so the cost grew exponentially with the words (9 words took minutes).
     """
-    words = [w for w in query.split() if w][:10]
+    return events_matching_words(queryset, search_words(query))
+
+
+def events_matching_words(queryset: QuerySet[Event], words: list[str]) -> QuerySet[Event]:
+    """The events of ``queryset`` that match every one of ``words`` (no limit: callers check it)."""
     for word in words:
+        by_actor = EventActor.objects.filter(actor__name__icontains=word).values("event_id")
+        by_quote = Citation.objects.filter(quote__icontains=word).values("event_id")
         queryset = queryset.filter(
             Q(title__icontains=word)
             | Q(summary__icontains=word)
             | Q(place__name__icontains=word)
-            | Q(actor_links__actor__name__icontains=word)
-            | Q(citations__quote__icontains=word)
+            | Q(pk__in=by_actor)
+            | Q(pk__in=by_quote)
         )
-    return queryset.distinct() if words else queryset
+    return queryset
 
 
 # --- Public timeline pages (issue 5): every read below shows published events only. ---------------
@@ -153,11 +178,22 @@ def events_public_with_relations(
     return queryset
 
 
+def citations_shown() -> QuerySet[Citation]:
+    """The citations any reading of events may show: timeline pages, the API, every download.
+
+    Every read of an event's citations starts here (``_citations_for_lists``, the timeline's source
+    notes, and :func:`events.presentation.record.citation_rows_for_records`), so a rule about which
+    citations may be shown is written once and holds everywhere.
+    """
+    return Citation.objects.all()
+
+
 def _citations_for_lists() -> QuerySet[Citation]:
     # Only the columns a source note shows: an article's clean text and original can be hundreds of
     # kilobytes, and a long timeline joins one article row per citation.
     return (
-        Citation.objects.select_related("article", "article__source")
+        citations_shown()
+        .select_related("article", "article__source")
         .only(
             "event_id",
             "article_id",
@@ -334,8 +370,12 @@ def _timeline_reads() -> tuple[QuerySet[Any], QuerySet[Any], QuerySet[Any]]:
             "from_event_id", "kind", "to_event_id", "to_event__title", "to_event__date_edtf", "to_event__date_is_week"
         )
     )
-    notes = Citation.objects.order_by("article__published", "article_id", "start").values_list(
-        "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+    notes = (
+        citations_shown()
+        .order_by("article__published", "article_id", "start")
+        .values_list(
+            "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
+        )
     )
     return actors, successors, notes
 
@@ -607,13 +647,16 @@ class SearchHit:
 def search_public(*, query: str, limit: int = 50) -> tuple[list[SearchHit], list[SearchHit]]:
     """(events, articles) matching ``query``, published only, best first.
 
+    Raises :class:`SearchQueryError` for a query over the limits (:func:`search_words`).
+
     Ranked full-text search with highlighted snippets on PostgreSQL; on SQLite, events come from the
     portable :func:`events_search` and articles from a case-insensitive match of every word.
     """
     from django.db import connection
 
-    query = query.strip()[:200]
-    if not query:
+    words = search_words(query)
+    query = query.strip()
+    if not words:
         return [], []
     if connection.vendor == "postgresql":
         return _search_postgres(query, limit)
@@ -679,7 +722,7 @@ def _search_postgres(query: str, limit: int) -> tuple[list[SearchHit], list[Sear
 
 
 def _search_portable(query: str, limit: int) -> tuple[list[SearchHit], list[SearchHit]]:
-    words = [w for w in query.split() if w][:10]
+    words = search_words(query)
     events = events_search(events_published(), query).select_related("place").order_by("-date_lower", "pk")[:limit]
     articles_qs = articles_public()
     for word in words:

@@ -43,3 +43,13 @@ def chromium() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _facts_cache_cleared() -> Iterator[None]:
+    """The date check's facts are cached per process; a test sees only the facts its database holds."""
+    from events.selectors_facts import facts_clear_cache
+
+    facts_clear_cache()
+    yield
+    facts_clear_cache()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from events.extraction.edtf_dates import parse_edtf
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
+from events.domain.edtf_dates import parse_edtf
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 
 SAMPLE = Path(__file__).resolve().parent.parent / "events" / "sample_data"
 DEMO = json.loads((SAMPLE / "demo.json").read_text(encoding="utf-8"))

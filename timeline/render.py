@@ -23,9 +23,10 @@ from django.forms import BoundField, DateField, Field, ModelChoiceField, SelectM
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from events.extraction.edtf_dates import MONTHS, format_edtf
-from events.extraction.vocabulary import EVENT_TYPES
+from events.domain.edtf_dates import MONTHS
+from events.domain.vocabulary import EVENT_TYPES
 from events.models import Event, RelationKind
+from events.presentation.dates import human_date
 from events.selectors import SUCCESSOR_SHOWN, TimelineRows
 from timeline.timeline_groups import YearGroup, datetime_value
 
@@ -59,14 +60,6 @@ def public_list(event: Event, relation: str) -> list[Any]:
     if relation in cache:
         return list(cache[relation])
     return list(getattr(event, relation).all())
-
-
-def human_date(edtf: str, week: bool) -> str:
-    """The date as a reader writes it (``Event.human_date`` for plain values)."""
-    try:
-        return format_edtf(edtf, week=week)
-    except (ValueError, IndexError):
-        return edtf
 
 
 def _day(value: date) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, Protocol, TypeVar
 
-from events.extraction.edtf_dates import MONTHS, OPEN_START
+from events.domain.edtf_dates import OPEN_START
 
 FULL_MONTHS = (
     "January",
@@ -146,10 +146,6 @@ def datetime_value(edtf: str, lower: date, upper: date, precision: str) -> str:
 def html_datetime(event: DatedEdtf) -> str:
     """:func:`datetime_value` of an event."""
     return datetime_value(event.date_edtf, event.date_lower, event.date_upper, event.precision)
-
-
-def short_month(month: int) -> str:
-    return MONTHS[month - 1]
 
 
 __all__ = [

@@ -105,6 +105,24 @@ def totp_disable(*, user: Any, code: str) -> None:
     TOTPDevice.objects.filter(user=user).delete()
 
 
+def totp_verify_code(*, user: Any, code: str) -> TOTPDevice:
+    """Checks a current code of the user's confirmed device (the API's token exchange asks for it).
+
+    Raises TwoFactorError for a malformed or wrong code, or while django-otp's throttle holds the
+    device after wrong codes; a wrong code is counted by that throttle.
+    """
+    code = normalise_code(code)
+    device = totp_confirmed_device(user=user)
+    if device is None:
+        raise TwoFactorError("Two-factor sign-in is not on for this account.")
+    allowed, details = device.verify_is_allowed()
+    if not allowed:
+        raise TwoFactorError(_throttled_message(details))
+    if not device.verify_token(code):
+        raise TwoFactorError("That code does not match (codes change every 30 seconds; check the clock).")
+    return device
+
+
 def totp_qr_svg(uri: str) -> str:
     """The ``otpauth://`` URI as an inline SVG QR code (drawn on the server: no script, no image request)."""
     image = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=4)

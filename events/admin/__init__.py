@@ -1,3 +1,3 @@
 """The editors' admin: data entry and review of what the machine proposes."""
 
-from events.admin import articles, catalog, events  # noqa: F401  (registers the ModelAdmins)
+from events.admin import articles, catalog, events, facts  # noqa: F401  (registers the ModelAdmins)

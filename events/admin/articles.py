@@ -82,14 +82,17 @@ class ArticleSubmitForm(forms.ModelForm):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "source", "published", "state", "attempts", "citation_count", "created_at"]
-    actions = ["retry_processing", "reprocess"]
-    list_filter = ["state", "published_source", "original_kind", "source"]
+    list_display = ["__str__", "source", "published", "date_check", "state", "attempts", "citation_count", "created_at"]
+    actions = ["retry_processing", "reprocess", "use_suggested_date"]
+    list_filter = ["state", "date_check", "published_source", "original_kind", "source"]
     search_fields = ["title", "url", "byline", "clean_text"]
     date_hierarchy = "published"
     autocomplete_fields = ["source"]
     readonly_fields = [
         "cited_text",
+        "date_check",
+        "date_check_display",
+        "date_stated",
         "url",
         "submitted_url",
         "content_hash",
@@ -106,6 +109,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["title", "byline", "source", "published", "published_source", "url", "submitted_url"]}),
+        ("Publication-date check", {"fields": ["date_check", "date_check_display", "date_stated"]}),
         ("Processing", {"fields": ["state", "state_changed_at", "error", "attempts", "extractor_version"]}),
         ("Text", {"fields": ["cited_text"]}),
         (
@@ -150,9 +154,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         if change:
             if "published" in form.changed_data and obj.published is not None:
+                # The service re-resolves every date resolved from the old publication date.
                 services.article_set_published(article=obj, published=obj.published, user=request.user)
-                # Every date resolved from the old publication date is resolved again.
-                services.article_reprocess_request(article_ids=[obj.pk])
                 others = [f for f in form.changed_data if f != "published"]
                 if others:
                     obj.save(update_fields=[*others, "updated_at"])
@@ -188,6 +191,32 @@ class ArticleAdmin(SimpleHistoryAdmin):
         ids = list(queryset.values_list("pk", flat=True))
         services.article_reprocess_request(article_ids=ids)
         self.message_user(request, f"{len(ids)} article(s) sent for extraction again.")
+
+    @admin.action(description="Use the suggested date and re-extract", permissions=["change"])
+    def use_suggested_date(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        done, refused = [], []
+        for article in queryset:
+            try:
+                services.article_use_suggested_date(article=article, user=request.user)
+                done.append(article.pk)
+            except DomainError as exc:
+                refused.append(str(exc))
+        if done:
+            self.message_user(request, f"{len(done)} article(s) re-dated and sent for extraction again.")
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+    @admin.display(description="what the check found")
+    def date_check_display(self, obj: Article) -> SafeString:
+        if not obj.date_check:
+            return format_html("<em>{}</em>", "Not checked yet.")
+        suggestion = ""
+        if obj.date_suggested:
+            suggestion = f"Suggested: {obj.date_suggested}"
+            if obj.date_suggested_from and obj.date_suggested_to and obj.date_suggested_from != obj.date_suggested_to:
+                suggestion += f" (the text fits {obj.date_suggested_from} to {obj.date_suggested_to})"
+        reasons = format_html_join("", "<li>{}</li>", ((r.get("sentence", ""),) for r in obj.date_check_reasons or []))
+        return format_html("<p>{}</p><p>{}</p><ul>{}</ul>", obj.get_date_check_display(), suggestion, reasons)
 
     @admin.display(description="citations", ordering="n_citations")
     def citation_count(self, obj: Article) -> int:

@@ -8,8 +8,8 @@ from django.contrib import admin
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
-from events.extraction.vocabulary import ReviewState
-from events.models import Actor, ActorAlias, Feed, FeedEntry, Place, Source, Topic
+from events.domain.vocabulary import ReviewState
+from events.models import Actor, ActorAlias, Feed, FeedEntry, OfficeTerm, Place, Source, Topic
 
 PUBLISHED = ReviewState.PUBLISHED.value
 
@@ -19,12 +19,27 @@ class ActorAliasInline(admin.TabularInline):
     extra = 1
 
 
+class ActorTermInline(admin.TabularInline):
+    """The offices the actor held (facts; edited on the office's page)."""
+
+    model = OfficeTerm
+    fk_name = "person"
+    extra = 0
+    fields = ("office", "start", "end", "source")
+    readonly_fields = ("office", "start", "end", "source")
+    can_delete = False
+    verbose_name_plural = "offices held"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country_code", "wikidata_id", "event_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name", "wikidata_id"]
-    inlines = [ActorAliasInline]
+    inlines = [ActorAliasInline, ActorTermInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Actor]:
         return super().get_queryset(request).annotate(n_events=Count("event_links__event", distinct=True))

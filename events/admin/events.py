@@ -16,8 +16,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events import services
 from events.admin.review import review_urls
+from events.domain.vocabulary import ReviewState
 from events.exceptions import DomainError
-from events.extraction.vocabulary import ReviewState
 from events.models import Citation, Event, EventActor, EventMerge, EventRelation, TopicMembership
 
 
@@ -103,12 +103,29 @@ class EventAdmin(SimpleHistoryAdmin):
         "reviewed_at",
         "locked_fields",
         "plover",
+        "proposed_date_edtf",
+        "proposed_date_reason",
+        "date_warning",
         "created_at",
         "updated_at",
     ]
     fieldsets = [
         (None, {"fields": ["title", "summary", "event_type", "plover", "status", "review_state", "confidence"]}),
-        ("Date", {"fields": ["date_edtf", "date_is_week", "precision", "date_lower", "date_upper"]}),
+        (
+            "Date",
+            {
+                "fields": [
+                    "date_edtf",
+                    "date_is_week",
+                    "precision",
+                    "date_lower",
+                    "date_upper",
+                    "proposed_date_edtf",
+                    "proposed_date_reason",
+                    "date_warning",
+                ]
+            },
+        ),
         ("Where", {"fields": ["place"]}),
         (
             "Review",
@@ -116,7 +133,7 @@ class EventAdmin(SimpleHistoryAdmin):
         ),
     ]
     inlines = [CitationInline, EventActorInline, TopicMembershipInline, EventRelationInline]
-    actions = ["publish", "reject", "merge_selected", "undo_merge"]
+    actions = ["publish", "reject", "merge_selected", "undo_merge", "accept_proposed_dates"]
     ordering = ["-date_lower"]
     list_per_page = 50
 
@@ -197,7 +214,26 @@ class EventAdmin(SimpleHistoryAdmin):
         obj.__dict__.update({k: v for k, v in saved.__dict__.items() if not k.startswith("_")})
         obj._state.adding = False
 
+    @admin.display(description="date warning")
+    def date_warning(self, obj: Event) -> str:
+        doubtful = obj.citations.filter(article__date_check="doubtful").values_list("article_id", flat=True)
+        if not doubtful:
+            return ""
+        ids = ", ".join(str(pk) for pk in doubtful)
+        return f"Dated from article(s) {ids} whose publication date is doubtful: check the date before publishing."
+
     # -- actions -----------------------------------------------------------------------------------
+    @admin.action(description="Accept the proposed dates", permissions=["publish"])
+    def accept_proposed_dates(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        from events.services.event_dates import events_accept_proposed_dates
+
+        try:
+            count = events_accept_proposed_dates(events=list(queryset), user=request.user)
+        except DomainError as exc:
+            self.message_user(request, f"No date changed: {exc}", messages.ERROR)
+            return
+        self.message_user(request, f"Moved {count} event(s) to their proposed dates.", messages.SUCCESS)
+
     @admin.action(description="Publish selected events", permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         try:

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import ActorKind, ActorRole, EventType
 from events.extraction.demonyms import country_of_demonym
 from events.extraction.person_names import family_name
 from events.extraction.tree import entity_span
 from events.extraction.triggers import Trigger
 from events.extraction.types import Actor
-from events.extraction.vocabulary import ActorKind, ActorRole, EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import EventType
 from events.extraction.tree import crosses_clause, path_to_root, tree_distance
 from events.extraction.triggers import Trigger
-from events.extraction.vocabulary import EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import ActorKind, EventStatus, EventType
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
 from events.extraction.binding import Binding, bind
@@ -24,7 +25,6 @@ from events.extraction.status import decide_status, governing_chain, has_schedul
 from events.extraction.titles import make_title
 from events.extraction.triggers import Trigger, find_triggers
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, PublishedSource
-from events.extraction.vocabulary import ActorKind, EventStatus, EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -65,7 +65,7 @@ def _confidence(binding: Binding, event_type: EventType) -> float:
 
 
 def _bounds_of(edtf: str, time: TimeExpression) -> tuple[date | None, date | None, str | None]:
-    from events.extraction.edtf_bounds import bounds
+    from events.domain.edtf_bounds import bounds
 
     if edtf == time.edtf:
         return time.lower, time.upper, time.precision
@@ -284,18 +284,21 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     return kept
 
 
-def _published_for(cleaned_date: date | None, caller: date | None) -> tuple[date | None, PublishedSource]:
-    if caller is not None:
-        return caller, "caller"
-    return cleaned_date, "unknown"
-
-
 def extract_many(
-    articles: Iterable[tuple[str, date | None]], config: ExtractionConfig | None = None
+    articles: Iterable[tuple[str, date | None]],
+    config: ExtractionConfig | None = None,
+    *,
+    reference: date | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """Extract from many clean texts with one ``nlp.pipe`` stream. Never raises on bad text."""
+    """Extract from many clean texts with one ``nlp.pipe`` stream. Never raises on bad text.
+
+    Each text's dates resolve against its publication date, or ``reference`` where that is unknown
+    (the caller's "today"): the engine never reads the clock, so the same input gives the same output.
+    """
     config = config or ExtractionConfig()
     items = [((text or "")[: config.max_chars], published) for text, published in articles]
+    if reference is None and any(published is None for _, published in items):
+        raise ValueError("a text has no publication date and no reference date was passed (the engine reads no clock)")
     nlp = pipeline_for(config.spacy_model)
     docs = parse_texts(
         nlp,
@@ -305,28 +308,42 @@ def extract_many(
         processes=config.processes,
         parallel_min_chars=config.parallel_min_chars,
     )
-    for (text, published), doc in zip(items, docs, strict=True):
-        reference = published or date.today()
-        try:
-            events = _events_in(doc, reference, config)
-        except Exception:  # one odd article must not stop a batch; the error is logged with its trace
-            log.exception("event extraction failed on a %d-character text", len(text))
-            events = []
-        yield ArticleExtraction(
-            title="",
-            byline="",
-            published=published,
-            published_source="caller" if published else "unknown",
-            outlet="",
-            text=text,
-            events=events,
-            extractor_version=config.extractor_version,
-        )
+    for (_, published), doc in zip(items, docs, strict=True):
+        yield extract_parsed(doc, published, config, reference=reference)
 
 
-def extract(text: str, published: date | None, config: ExtractionConfig | None = None) -> ArticleExtraction:
-    """Events of one already-clean text, dated against ``published`` (today when unknown)."""
-    return next(extract_many([(text, published)], config))
+def extract_parsed(
+    doc: Doc, published: date | None, config: ExtractionConfig | None = None, *, reference: date | None = None
+) -> ArticleExtraction:
+    """Events of a text already parsed with ``parse_texts`` (as ``extract_many`` parses it), for callers
+    that keep parses, such as the evaluation's cache. Never raises on bad text; a text without a
+    publication date needs ``reference`` (the engine reads no clock)."""
+    config = config or ExtractionConfig()
+    anchor = published or reference
+    if anchor is None:
+        raise ValueError("the text has no publication date and no reference date was passed")
+    try:
+        events = _events_in(doc, anchor, config)
+    except Exception:  # one odd article must not stop a batch; the error is logged with its trace
+        log.exception("event extraction failed on a %d-character text", len(doc.text))
+        events = []
+    return ArticleExtraction(
+        title="",
+        byline="",
+        published=published,
+        published_source="caller" if published else "unknown",
+        outlet="",
+        text=doc.text,
+        events=events,
+        extractor_version=config.extractor_version,
+    )
+
+
+def extract(
+    text: str, published: date | None, config: ExtractionConfig | None = None, *, reference: date | None = None
+) -> ArticleExtraction:
+    """Events of one already-clean text, dated against ``published`` (``reference`` when unknown)."""
+    return next(extract_many([(text, published)], config, reference=reference))
 
 
 def extract_document(
@@ -335,8 +352,10 @@ def extract_document(
     is_html: bool | None = None,
     published: date | None = None,
     config: ExtractionConfig | None = None,
+    reference: date | None = None,
 ) -> ArticleExtraction:
-    """Clean a page (HTML or scraped text), then extract. A caller's ``published`` overrides the page's."""
+    """Clean a page (HTML or scraped text), then extract. A caller's ``published`` overrides the page's;
+    ``reference`` dates a page that states no publication date."""
     from dataclasses import replace
 
     config = config or ExtractionConfig()
@@ -349,7 +368,7 @@ def extract_document(
         cleaned = CleanedArticle(text="")
     effective = published or cleaned.published
     source: PublishedSource = "caller" if published else cleaned.published_source
-    result = extract(cleaned.text, effective, config)
+    result = extract(cleaned.text, effective, config, reference=reference)
     return replace(
         result,
         title=cleaned.title,

@@ -9,10 +9,10 @@ from collections import deque
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from events.domain.vocabulary import EventType, PlaceKind
 from events.extraction.tree import entity_span
 from events.extraction.triggers import SPACE_NOUNS, Trigger
 from events.extraction.types import Location
-from events.extraction.vocabulary import EventType, PlaceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import EventStatus
 from events.extraction.triggers import Trigger
-from events.extraction.vocabulary import EventStatus
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

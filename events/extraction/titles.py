@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventType
 from events.extraction.actors import in_dateline, short_name
 from events.extraction.places import STRETCH_NOUNS
 from events.extraction.tree import entity_span, free_relative
 from events.extraction.triggers import MEASURE_SUBJECTS, NOUNS, Trigger, starts_to_bind
 from events.extraction.types import Actor, Location
-from events.extraction.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -67,7 +67,3 @@ def crosses_clause(doc: Doc, a: int, b: int) -> bool:
             if doc[index].dep_ in CLAUSE_EDGES and not free_relative(doc[index]):
                 return True
     return False
-
-
-def is_ancestor(ancestor: Token, token: Token) -> bool:
-    return ancestor.i in path_to_root(token)[1:]

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from events.domain.vocabulary import EventType
 from events.extraction.tree import free_relative
-from events.extraction.vocabulary import EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

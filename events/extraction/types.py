@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 
 PublishedSource = Literal["metadata", "text", "caller", "unknown"]
 

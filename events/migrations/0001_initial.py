@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.db.models.expressions
 import django.db.models.functions.text
-import events.extraction.vocabulary
+import events.domain.vocabulary
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -196,7 +196,7 @@ class Migration(migrations.Migration):
                             ("cancelled", "Cancelled"),
                         ],
                         db_index=True,
-                        default=events.extraction.vocabulary.EventStatus["OCCURRED"],
+                        default=events.domain.vocabulary.EventStatus["OCCURRED"],
                         max_length=12,
                     ),
                 ),
@@ -240,7 +240,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         choices=[("proposed", "Proposed"), ("published", "Published"), ("rejected", "Rejected")],
                         db_index=True,
-                        default=events.extraction.vocabulary.ReviewState["PROPOSED"],
+                        default=events.domain.vocabulary.ReviewState["PROPOSED"],
                         max_length=10,
                     ),
                 ),
@@ -291,7 +291,7 @@ class Migration(migrations.Migration):
                             ("participant", "Participant"),
                             ("mentioned", "Mentioned"),
                         ],
-                        default=events.extraction.vocabulary.ActorRole["PARTICIPANT"],
+                        default=events.domain.vocabulary.ActorRole["PARTICIPANT"],
                         max_length=12,
                     ),
                 ),
@@ -600,7 +600,7 @@ class Migration(migrations.Migration):
                             ("cancelled", "Cancelled"),
                         ],
                         db_index=True,
-                        default=events.extraction.vocabulary.EventStatus["OCCURRED"],
+                        default=events.domain.vocabulary.EventStatus["OCCURRED"],
                         max_length=12,
                     ),
                 ),
@@ -644,7 +644,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         choices=[("proposed", "Proposed"), ("published", "Published"), ("rejected", "Rejected")],
                         db_index=True,
-                        default=events.extraction.vocabulary.ReviewState["PROPOSED"],
+                        default=events.domain.vocabulary.ReviewState["PROPOSED"],
                         max_length=10,
                     ),
                 ),

@@ -4,6 +4,7 @@ from events.models.actors import Actor, ActorAlias
 from events.models.articles import Article, ArticleState, PublishedSource
 from events.models.citations import Citation
 from events.models.events import Event, EventActor, EventMerge, EventRelation, RelationKind
+from events.models.facts import Gathering, GatheringSeries, Office, OfficeKind, OfficeTerm, ReferenceEvent
 from events.models.feeds import Feed, FeedEntry
 from events.models.places import Place
 from events.models.sources import Source, SourceKind
@@ -21,8 +22,14 @@ __all__ = [
     "EventRelation",
     "Feed",
     "FeedEntry",
+    "Gathering",
+    "GatheringSeries",
+    "Office",
+    "OfficeKind",
+    "OfficeTerm",
     "Place",
     "PublishedSource",
+    "ReferenceEvent",
     "RelationKind",
     "Source",
     "SourceKind",

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import models
 
-from events.extraction.vocabulary import ActorKind
+from events.domain.vocabulary import ActorKind
 from events.models.codes import normalise_country_code
 
 

@@ -23,6 +23,13 @@ class PublishedSource(models.TextChoices):
     UNKNOWN = "unknown", "Unknown"
 
 
+class DateCheckVerdict(models.TextChoices):
+    UNCHECKED = "", "Not checked"
+    OK = "ok", "Fits the text"
+    DOUBTFUL = "doubtful", "Doubtful"
+    CORRECTED = "corrected", "Corrected"
+
+
 class OriginalKind(models.TextChoices):
     TEXT = "text", "Pasted text"
     HTML = "html", "HTML file"
@@ -41,6 +48,14 @@ class Article(models.Model):
     byline = models.CharField(max_length=300, blank=True)
     published = models.DateField(null=True, blank=True)
     published_source = models.CharField(max_length=10, choices=PublishedSource.choices, default=PublishedSource.UNKNOWN)
+    # The publication-date check (events.pubdate): is the stated date consistent with the text?
+    date_check = models.CharField(max_length=10, choices=DateCheckVerdict.choices, default="", blank=True)
+    date_check_reasons = models.JSONField(default=list, blank=True)
+    date_suggested = models.DateField(null=True, blank=True)
+    date_suggested_from = models.DateField(null=True, blank=True)
+    date_suggested_to = models.DateField(null=True, blank=True)
+    # The date the article stated before a correction (kept to show "stated X; the text fits Y").
+    date_stated = models.DateField(null=True, blank=True)
     clean_text = models.TextField(blank=True)
     # The original as received is never thrown away: a failed or re-run extraction starts from it.
     original = models.TextField(blank=True)

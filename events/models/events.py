@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from events.extraction.edtf_dates import format_edtf, parse_edtf
-from events.extraction.vocabulary import (
+from events.domain.edtf_dates import parse_edtf
+from events.domain.vocabulary import (
     EVENT_TYPES,
     ActorRole,
     EventStatus,
@@ -16,6 +16,7 @@ from events.extraction.vocabulary import (
     ReviewState,
     plover_for,
 )
+from events.presentation.dates import human_date
 
 EVENT_TYPE_CHOICES = [(t.value, EVENT_TYPES[t].label) for t in EventType]
 STATUS_CHOICES = [(s.value, s.value.title()) for s in EventStatus]
@@ -53,6 +54,10 @@ class Event(models.Model):
     )
     # Fields an editor has set by hand; a later re-extraction never overwrites them.
     locked_fields = models.JSONField(default=list, blank=True)
+    # A date the machine proposes for an event an editor has published (a corrected publication date
+    # re-resolved the expression that dated it); the editor accepts it in one step or leaves it.
+    proposed_date_edtf = models.CharField(max_length=100, blank=True)
+    proposed_date_reason = models.CharField(max_length=300, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -93,10 +98,14 @@ class Event(models.Model):
             # The id ends the key so a page ordered by date needs no sort of the many events sharing a
             # start day (every year-precision event of a year starts on 1 January).
             models.Index(fields=["review_state", "date_lower", "id"], name="event_review_date_id"),
+            # A filtered page of the public list reads its keys (type, bounds, place, id) from this index
+            # alone, then fetches the 100 rows it shows (api.views.events): PostgreSQL can then answer
+            # "visits and meetings in China since 2010" without visiting the table for every match.
             models.Index(
-                fields=["event_type", "date_lower"],
-                name="event_published_type_date",
-                condition=models.Q(review_state="published"),
+                fields=["event_type", "date_lower", "id"],
+                include=["date_upper", "place_id"],
+                name="event_public_type_date_keys",
+                condition=models.Q(review_state="published", merged_into__isnull=True),
             ),
         ]
 
@@ -117,7 +126,7 @@ class Event(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        from events.extraction.edtf_dates import InvalidEdtf
+        from events.domain.edtf_dates import InvalidEdtf
 
         try:
             self.derive_date_fields()
@@ -126,10 +135,7 @@ class Event(models.Model):
 
     @property
     def human_date(self) -> str:
-        try:
-            return format_edtf(self.date_edtf, week=self.date_is_week)
-        except (ValueError, IndexError):
-            return self.date_edtf
+        return human_date(self.date_edtf, self.date_is_week)
 
     @property
     def plover_category(self) -> str:

@@ -11,6 +11,7 @@ from events.services.articles import (
     article_submit_url,
     content_hash_for,
 )
+from events.services.articles_datecheck import article_use_suggested_date
 from events.services.articles_submit import (
     article_ingest_url,
     article_reprocess_request,
@@ -41,6 +42,7 @@ __all__ = [
     "article_submit_html",
     "article_submit_text",
     "article_submit_url",
+    "article_use_suggested_date",
     "citation_create",
     "content_hash_for",
     "event_create",

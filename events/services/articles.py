@@ -165,12 +165,29 @@ def article_submit_url(*, url: str, source: Source | None = None, user: User = N
 
 
 @transaction.atomic
-def article_set_published(*, article: Article, published: date, user: User = None) -> Article:
-    """An editor corrects the publication date; every date resolved from it must be resolved again."""
+def article_set_published(
+    *,
+    article: Article,
+    published: date,
+    user: User = None,
+    reason: str = "publication date corrected",
+    extra_fields: list[str] | None = None,
+) -> Article:
+    """An editor corrects the publication date; every date resolved from it is resolved again.
+
+    An article already processed is re-extracted once this commits: its proposed events move to the
+    dates the new publication date gives, its published ones get them as proposals (an editor accepts
+    them in one step), locked fields and absolute dates stay. A queued article needs nothing more: it
+    will be resolved against the new date when it is processed.
+    """
+    from events.services.queue import article_enqueue
+
     article.published = published
     article.published_source = PublishedSource.EDITOR
-    attribute(article, user, "publication date corrected")
-    article.save(update_fields=["published", "published_source", "updated_at"])
+    attribute(article, user, reason[:100])
+    article.save(update_fields=["published", "published_source", "updated_at", *(extra_fields or [])])
+    if article.state in (ArticleState.DONE, ArticleState.FAILED):
+        article_enqueue(article_id=article.pk, reprocess=True)
     return article
 
 

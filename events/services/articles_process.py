@@ -13,11 +13,16 @@ import logging
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import OperationalError
+from django.utils import timezone
 
 from events.extraction.types import ArticleExtraction
 from events.ingestion.fetch import FetchError, fetch_url
+from events.metrics import extraction_timer
 from events.models import Article, ArticleState, PublishedSource
 from events.models.articles import OriginalKind
+from events.pubdate import DateCheck
+from events.pubdate.refine import refine_with_facts
+from events.selectors_facts import facts_for_date_check
 from events.services import pipeline_config
 from events.services.articles_claim import (
     Claim,
@@ -26,6 +31,7 @@ from events.services.articles_claim import (
     claim_advance,
     claim_fail,
 )
+from events.services.articles_datecheck import date_check_run
 from events.services.articles_store import article_store_extraction
 from events.services.resolve import state_name
 
@@ -43,9 +49,8 @@ def worker_warm_up() -> None:
     from events.extraction.pipeline import extract
 
     # A nationality too, so the demonym table (events.extraction.demonyms) is built here as well.
-    extract(
-        "Chinese ministers met in Vienna on Monday to talk about Beijing.", None, pipeline_config.extraction_config()
-    )
+    text = "Chinese ministers met in Vienna on Monday to talk about Beijing."
+    extract(text, None, pipeline_config.extraction_config(), reference=timezone.localdate())
     state_name("Washington")
 
 
@@ -77,11 +82,16 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
             if not claim_advance(claim, ArticleState.EXTRACTING, original=original):
                 return "lost claim"
         article.refresh_from_db()
-        extraction = _extract(article, original, is_html)
+        with extraction_timer():
+            extraction = _extract(article, original, is_html)
         if not extraction.text.strip():
             claim_fail(claim, "no article text found in the page")
             return "failed"
-        return article_store_extraction(claim=claim, extraction=extraction)
+        check = _date_check(extraction)
+        if check is not None and check.verdict != "doubtful":
+            # A year-only meeting at a known summit's host takes the summit's month (events.pubdate.refine).
+            extraction = refine_with_facts(extraction, facts_for_date_check())
+        return article_store_extraction(claim=claim, extraction=extraction, date_check=check)
     except FetchError as exc:
         if exc.retryable:
             return _release_or_fail(claim, article, f"fetch: {exc}", exc)
@@ -98,6 +108,15 @@ def article_process(*, article_id: int, reprocess: bool = False) -> str:
         log.exception("article %s failed", article_id)
         claim_fail(claim, f"{type(exc).__name__}: {exc}")
         return "failed"
+
+
+def _date_check(extraction: ArticleExtraction) -> DateCheck | None:
+    """The publication-date check of ``extraction``; None (the article shows "not checked") if it fails."""
+    try:
+        return date_check_run(extraction=extraction)
+    except Exception:  # the check is advice: an error in it must not lose the extraction
+        log.exception("publication-date check failed")
+        return None
 
 
 def _release_or_fail(claim: Claim, article: Article, error: str, exc: Exception) -> str:
@@ -125,6 +144,12 @@ def _extract(article: Article, original: str, is_html: bool | None) -> ArticleEx
     if article.clean_text and article.citations.exists():
         # Citations point into the stored clean text by offset: re-cleaning could move the text under
         # them, so a reprocess re-reads that text, resolving its dates against the publication date.
-        return extract(article.clean_text, article.published, config)
+        return extract(article.clean_text, article.published, config, reference=timezone.localdate())
     trusted = article.published_source in (PublishedSource.EDITOR, PublishedSource.FEED)
-    return extract_document(original, is_html=is_html, published=article.published if trusted else None, config=config)
+    return extract_document(
+        original,
+        is_html=is_html,
+        published=article.published if trusted else None,
+        config=config,
+        reference=timezone.localdate(),  # an undated article is dated as of its processing
+    )

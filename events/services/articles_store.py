@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+from events.domain.edtf_dates import InvalidEdtf, parse_edtf
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, ReviewState
 from events.extraction.types import ArticleExtraction, ExtractedEvent
-from events.extraction.vocabulary import ActorKind, EventStatus, ReviewState
 from events.models import (
     Actor,
     Article,
@@ -32,9 +33,16 @@ from events.models import (
     RelationKind,
     Source,
 )
+from events.models.articles import DateCheckVerdict
+from events.pubdate import DateCheck
+from events.pubdate.offices import office_holders_in
+from events.selectors_facts import facts_for_date_check
 from events.services.articles import content_hash_for
 from events.services.articles_claim import Claim
+from events.services.articles_datecheck import date_check_apply
+from events.services.changes import events_changed_announce
 from events.services.citations import citation_create
+from events.services.event_dates import event_propose_date
 from events.services.events import event_create
 from events.services.history import attribute
 from events.services.matching import Match, Proposal, event_find_match
@@ -112,6 +120,7 @@ def _proposals_prepare(extraction: ArticleExtraction) -> tuple[list[_Prepared], 
             continue
         place = place_resolve(proposed.location) if proposed.location else None
         actors = [(actor_resolve(name=a.name, kind=a.kind), str(a.role)) for a in proposed.actors]
+        actors += _office_holders(proposed, parsed.lower, parsed.upper, {actor.pk for actor, _ in actors})
         proposal = Proposal(
             event_type=str(proposed.type),
             lower=parsed.lower,
@@ -125,7 +134,21 @@ def _proposals_prepare(extraction: ArticleExtraction) -> tuple[list[_Prepared], 
     return prepared, invalid
 
 
-def article_store_extraction(*, claim: Claim, extraction: ArticleExtraction) -> str:
+def _office_holders(proposed: ExtractedEvent, lower: date, upper: date, known: set[int]) -> list[tuple[Actor, str]]:
+    """The people the cited sentence names by office alone ("China's foreign minister"), as held on the
+    event's date (``events.pubdate.offices``), as participants the event does not have yet."""
+    found = []
+    for holder in office_holders_in(proposed.citation.quote, lower, upper, facts_for_date_check()):
+        actor = actor_resolve(name=holder.person, kind=ActorKind.PERSON)
+        if actor.pk not in known:
+            known.add(actor.pk)
+            found.append((actor, str(ActorRole.PARTICIPANT)))
+    return found
+
+
+def article_store_extraction(
+    *, claim: Claim, extraction: ArticleExtraction, date_check: DateCheck | None = None
+) -> str:
     """Store what extraction found: article fields, then each proposed event matched or created.
 
     Places, actors and the outlet are resolved first; then one transaction stores the article and its
@@ -137,12 +160,17 @@ def article_store_extraction(*, claim: Claim, extraction: ArticleExtraction) -> 
     url, source_id = row
     source = _source_for(url, extraction.outlet) if source_id is None and url else None
     prepared, invalid = _proposals_prepare(extraction)
-    return _store(claim, extraction, prepared, source, _StoreCounts(skipped=invalid))
+    return _store(claim, extraction, prepared, source, _StoreCounts(skipped=invalid), date_check)
 
 
 @transaction.atomic
 def _store(
-    claim: Claim, extraction: ArticleExtraction, prepared: list[_Prepared], source: Source | None, counts: _StoreCounts
+    claim: Claim,
+    extraction: ArticleExtraction,
+    prepared: list[_Prepared],
+    source: Source | None,
+    counts: _StoreCounts,
+    date_check: DateCheck | None = None,
 ) -> str:
     article = Article.objects.select_for_update().get(pk=claim.article_id)
     if article.state != claim.state or article.state_changed_at != claim.token:
@@ -168,6 +196,8 @@ def _store(
         article.published_source = _PUBLISHED_SOURCE[extraction.published_source]
     if article.source_id is None and source is not None:
         article.source = source
+    if date_check is not None:
+        date_check_apply(article, date_check)
     now = timezone.now()
     article.state, article.state_changed_at, article.error = ArticleState.DONE, now, ""
     article.extractor_version = extraction.extractor_version[:40]
@@ -197,10 +227,19 @@ def _store(
         # turn, never each for the other (a deadlock the lock-free citations would otherwise allow).
         links = [EventActor(event_id=e, actor_id=a, role=r) for e, a, r in sorted(counts.actor_links)]
         EventActor.objects.bulk_create(links, ignore_conflicts=True)
+        events_changed_announce(event_ids=sorted({link.event_id for link in links}))
     if counts.scores:
         citations = [Citation(pk=pk, match_score=score, match_reason=reason) for pk, score, reason in counts.scores]
         Citation.objects.bulk_update(citations, ["match_score", "match_reason"])
     return f"done: {counts.created} new, {counts.matched} matched, {counts.skipped} skipped"
+
+
+_ABSOLUTE_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def _is_absolute(time_text: str) -> bool:
+    """An expression that names its year does not move when the publication date does."""
+    return bool(_ABSOLUTE_YEAR.search(time_text))
 
 
 def _mark_duplicate(article: Article, twin: Article, text: str) -> str:
@@ -297,7 +336,14 @@ def _proposal_store(
     # Reprocessing: this sentence was stored before. Its event is re-dated if the article is its only
     # source (the date was resolved from this article alone), else only refined like any match.
     own = (
-        Citation.objects.filter(article=article, start=cite.start, end=cite.end, rule=proposed.rule[:80])
+        Citation.objects.filter(
+            # The time expression too: one sentence can date two events ("since 2006 ... since 2016").
+            article=article,
+            start=cite.start,
+            end=cite.end,
+            rule=proposed.rule[:80],
+            time_text=cite.time_text[:200],
+        )
         .select_related("event")
         .first()
         if reprocessing
@@ -305,8 +351,9 @@ def _proposal_store(
     )
     if own is not None:
         event = own.event
-        only_source = not event.citations.exclude(article=article).exists()
-        if only_source:
+        if _is_absolute(cite.time_text):
+            pass  # "since 2006" says 2006 whatever the publication date: nothing to re-resolve
+        elif event.review_state == ReviewState.PROPOSED and not event.citations.exclude(article=article).exists():
             _event_machine_update(
                 event,
                 f"re-extracted from article {article.pk}",
@@ -314,8 +361,13 @@ def _proposal_store(
                 date_is_week=proposed.week,
                 status=str(proposed.status),
             )
-        else:
-            _event_refine(event, proposed, proposal, article)
+        elif proposed.date != event.date_edtf:
+            event_propose_date(
+                event=event,
+                date_edtf=proposed.date,
+                reason=f"article {article.pk} re-read with publication date {article.published}: "
+                f"“{cite.time_text}” is {proposed.date}",
+            )
         counts.skipped += 1
         return
 
@@ -363,7 +415,12 @@ def _refinement(event: Event, proposed: ExtractedEvent, proposal: Proposal) -> t
 
 
 def _event_refine(event: Event, proposed: ExtractedEvent, proposal: Proposal, article: Article) -> None:
-    """A matched report may date the event more precisely, or say that a planned event took place."""
+    """A matched report may date the event more precisely, or say that a planned event took place.
+
+    Not a report whose publication date is in doubt: its dates may be shifted as a whole.
+    """
+    if article.date_check == DateCheckVerdict.DOUBTFUL:
+        return
     changes, reasons = _refinement(event, proposed, proposal)
     if changes:
         _event_machine_update(event, f"{'; '.join(reasons)} (article {article.pk})", **changes)

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from events.extraction.vocabulary import ReviewState
+from events.domain.vocabulary import ReviewState
 from events.models import Actor, Article, ArticleState, Event, Place, PublishedSource, Source, Topic, TopicMembership
 from events.models.events import EventActor
 from events.services.articles import content_hash_for, normalise_text

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from events.domain.vocabulary import ActorRole, ReviewState
 from events.exceptions import DomainError, MergeError, ReviewError
-from events.extraction.vocabulary import ActorRole, ReviewState
 from events.models import Actor, Citation, Event, EventActor, EventMerge, EventRelation, Place, Topic, TopicMembership
 from events.models.events import RelationKind
 from events.services.history import acting_user, attribute

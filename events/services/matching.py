@@ -37,7 +37,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 
-from events.extraction.vocabulary import ActorKind, EventType, PlaceKind
+from events.domain.vocabulary import ActorKind, EventType, PlaceKind
 from events.models import Event, EventActor, Place
 
 MATCH_THRESHOLD = 0.70

@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import re
 
+from events.domain.vocabulary import ActorKind
 from events.extraction.types import Location as ExtractedLocation
-from events.extraction.vocabulary import ActorKind
-from events.models import Actor, ActorAlias, Place
+from events.models import Actor, ActorAlias, Event, Place
+from events.services.changes import events_changed_announce
 
 
 def place_resolve(location: ExtractedLocation) -> Place:
@@ -20,8 +21,17 @@ def place_resolve(location: ExtractedLocation) -> Place:
         country_code=(location.country or "")[:2],
         defaults=coordinates,
     )
-    if not created and place.latitude is None and has_coordinates:
-        Place.objects.filter(pk=place.pk, latitude__isnull=True).update(**coordinates)
+    # Conditional, so two workers filling the same place write once; every event there shows the
+    # coordinates from now on, and the change feed must say so.
+    filled = (
+        not created
+        and place.latitude is None
+        and has_coordinates
+        and Place.objects.filter(pk=place.pk, latitude__isnull=True).update(**coordinates)
+    )
+    if filled:
+        events_changed_announce(event_ids=Event.objects.filter(place=place).values_list("pk", flat=True))
+        place.latitude, place.longitude = location.lat, location.lon
     return place
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from events.models import Event, Topic, TopicMembership
+from events.services.changes import events_changed_announce
 
 
 @transaction.atomic
@@ -35,4 +36,6 @@ def topic_apply_rule(*, topic: Topic, events: list[Event] | None = None) -> int:
         if pk not in have
     ]
     TopicMembership.objects.bulk_create(new, ignore_conflicts=True)
+    if topic.is_published:  # an unpublished topic shows nowhere, so its memberships change nothing shown
+        events_changed_announce(event_ids=[membership.event_id for membership in new])
     return len(new)

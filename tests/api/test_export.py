@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +44,22 @@ def test_it_reads_the_set_in_chunks(client_anon, make_event, monkeypatch):
         make_event()
 
     response = client_anon.get("/api/v1/events/export/")
+    with CaptureQueriesContext(connection) as queries:
+        body = b"".join(response.streaming_content)
 
-    chunks = list(response.streaming_content)
-    assert len(chunks) == 3
-    assert sum(chunk.count(b"\n") for chunk in chunks) == 5
+    event_reads = [q for q in queries.captured_queries if 'FROM "events_event"' in q["sql"].split(" WHERE ")[0]]
+    assert len(event_reads) == 3  # 2 + 2 + 1 rows, each chunk read after the last id sent
+    assert body.count(b"\n") == 5
+
+
+def test_it_sends_a_large_set_in_few_writes(client_anon, make_event, monkeypatch):
+    monkeypatch.setattr("api.views.events.EXPORT_CHUNK_SIZE", 2)
+    for _ in range(5):
+        make_event()
+
+    chunks = list(client_anon.get("/api/v1/events/export/").streaming_content)
+
+    assert len(chunks) == 1  # five small lines are joined into one write, not sent one by one
 
 
 @pytest.mark.parametrize("citations", ["embed", "link"])

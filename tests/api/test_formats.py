@@ -59,7 +59,8 @@ def test_it_gives_timelinejs_no_more_date_parts_than_the_precision(client_anon, 
 
     slides = client_anon.get("/api/v1/events/?format=timeline").json()["events"]
 
-    assert slides[0]["start_date"] == {"year": 2024, "month": 5, "display_date": "May 2024"}
+    assert slides[0]["start_date"] == {"year": 2024, "month": 5}
+    assert slides[0]["display_date"] == "May 2024"
     assert slides[1]["start_date"]["day"] == 18
     assert slides[0]["text"]["headline"]
 
@@ -69,3 +70,66 @@ def test_it_refuses_a_citation_filter_id_that_is_not_a_64_bit_whole_number(clien
     response = client_anon.get(f"/api/v1/citations/?article={value}")
 
     assert response.status_code == 400
+
+
+def test_an_unsupported_format_is_a_406_naming_the_supported_ones(client_anon, make_event):
+    make_event()
+
+    response = client_anon.get("/api/v1/events/?format=xlsx")
+
+    assert response.status_code == 406
+    message = response.json()["error"]["message"]
+    assert "xlsx" in message and all(name in message for name in ("json", "csv", "jsonld", "timeline", "atom"))
+
+
+def test_the_topic_download_refuses_an_unknown_extension_with_the_list(client, make_event):
+    response = client.get("/topics/anything/events.xlsx")
+
+    assert response.status_code == 406
+    assert b"events.csv" in response.content and b"events.ics" in response.content
+
+
+def test_read_only_api_responses_may_be_read_from_any_origin(client_anon, make_event):
+    make_event()
+
+    read = client_anon.get("/api/v1/events/", HTTP_ORIGIN="https://notebook.example")
+    preflight = client_anon.options(
+        "/api/v1/events/",
+        HTTP_ORIGIN="https://notebook.example",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="authorization",
+    )
+    write = client_anon.post("/api/v1/articles/", {"text": "x"}, HTTP_ORIGIN="https://notebook.example")
+
+    assert read["Access-Control-Allow-Origin"] == "*" and "Link" in read["Access-Control-Expose-Headers"]
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert "Authorization" in preflight["Access-Control-Allow-Headers"]
+    assert "Access-Control-Allow-Origin" not in write
+
+
+@pytest.mark.parametrize("fmt", ["ndjson", "csv"])
+def test_exported_rows_link_to_the_canonical_event_url(client_anon, make_event, fmt):
+    event = make_event()
+
+    body = b"".join(client_anon.get(f"/api/v1/events/export/?format={fmt}").streaming_content).decode()
+
+    assert f"http://testserver/api/v1/events/{event.pk}/" in body
+    assert "?format=" not in body
+
+
+def test_the_json_ld_id_is_the_same_whatever_the_format_asked(client_anon, make_event):
+    event = make_event()
+
+    by_query = client_anon.get(f"/api/v1/events/{event.pk}/?format=jsonld").json()
+    by_accept = client_anon.get(f"/api/v1/events/{event.pk}/", HTTP_ACCEPT="application/ld+json").json()
+    as_json = client_anon.get(f"/api/v1/events/{event.pk}/?format=json").json()
+
+    assert by_query["@id"] == by_accept["@id"] == as_json["url"] == f"http://testserver/api/v1/events/{event.pk}/"
+
+
+def test_timelinejs_files_an_event_open_at_the_start_under_its_end(client_anon, make_event):
+    make_event(date_edtf="../2012")
+
+    (slide,) = client_anon.get("/api/v1/events/?format=timeline").json()["events"]
+
+    assert slide["start_date"] == {"year": 2012} and "end_date" not in slide

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
+from api.views.events import EventViewSet
+from events.models import Event
 from tests.factories import CitationFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +86,31 @@ def test_it_refuses_a_cursor_from_another_ordering(client_anon):
     response = client_anon.get(next_url.replace("?", "?ordering=-updated&", 1))
 
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("ordering", ["date", "-date", "updated", "-id"])
+def test_a_narrow_filter_pages_through_its_matches_in_order(client_anon, ordering, monkeypatch):
+    # On PostgreSQL a filter expected to match few events reads the page's keys first (api.views.events);
+    # the pages must be the same as those of a walk along the whole ordered list.
+    for index in range(9):
+        EventFactory(
+            review_state="published",
+            event_type="visit" if index % 3 else "summit",
+            date_edtf=f"202{index % 4}-0{1 + index % 5}",
+        )
+    expected = [
+        e["id"] for e in client_anon.get(f"/api/v1/events/?page_size=100&ordering={ordering}").json()["results"]
+    ]
+    visits = set(Event.objects.filter(event_type="visit").values_list("pk", flat=True))
+
+    keys_first: list[bool] = []
+    matches_few = EventViewSet._matches_few
+    monkeypatch.setattr(
+        EventViewSet, "_matches_few", lambda self, qs: keys_first.append(matches_few(self, qs)) or keys_first[-1]
+    )
+
+    walked = _walk(client_anon, f"/api/v1/events/?page_size=2&type=visit&type=meeting&ordering={ordering}")
+
+    assert walked == [pk for pk in expected if pk in visits]
+    assert len(walked) == 6
+    assert all(keys_first) == (connection.vendor == "postgresql") and len(keys_first) == 3

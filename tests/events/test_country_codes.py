@@ -58,8 +58,12 @@ def test_migration_upper_cases_codes_and_folds_a_place_into_its_twin() -> None:
             place_id=lower_vienna.pk,
         )
     finally:
+        # Forward to the latest migration, not just 0005: the assertions read through today's models,
+        # whose later columns a database left at 0005 lacks.
         executor = MigrationExecutor(connection)
         executor.migrate(after)
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
     assert Place.objects.get(pk=graz.pk).country_code == "AT"
     assert Place.objects.get(pk=junk.pk).country_code == ""
     assert Actor.objects.get(pk=actor.pk).country_code == "CN"

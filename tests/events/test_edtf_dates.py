@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from events.extraction.edtf_dates import InvalidEdtf, format_edtf, parse_edtf
+from events.domain.edtf_dates import InvalidEdtf, format_edtf, parse_edtf
 
 
 @pytest.mark.parametrize(

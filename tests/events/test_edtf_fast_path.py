@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from events.extraction import edtf_dates
-from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+from events.domain import edtf_dates
+from events.domain.edtf_dates import InvalidEdtf, parse_edtf
 
 
 def _by_library(value: str) -> edtf_dates.EdtfDate:
@@ -62,8 +62,8 @@ def test_a_plain_looking_value_that_is_not_a_date_is_refused(value: str) -> None
 def test_the_fast_path_skips_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
     edtf_dates._parse.cache_clear()
     calls: list[str] = []
-    library = edtf_dates._library_parse
-    monkeypatch.setattr(edtf_dates, "_library_parse", lambda v: calls.append(v) or library(v))
+    library, parse_error = edtf_dates._library()
+    monkeypatch.setattr(edtf_dates, "_library", lambda: (lambda v: calls.append(v) or library(v), parse_error))
     parse_edtf("2023-06-18")
     parse_edtf("2023-05/2023-06")
     parse_edtf("2012~")

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from events.extraction.edtf_dates import InvalidEdtf
+from events.domain.edtf_dates import InvalidEdtf
 from events.models import Event
 from tests.factories import EventFactory
 

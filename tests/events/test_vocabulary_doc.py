@@ -2,7 +2,7 @@
 
 import re
 
-from events.extraction.vocabulary import EVENT_TYPES, EventType, plover_for
+from events.domain.vocabulary import EVENT_TYPES, EventType, plover_for
 from tests.conftest import ROOT
 
 

@@ -37,10 +37,20 @@ HTML = """<html><head><title>Envoy visits Paris - Daily Wire</title>
 def test_it_reads_title_byline_outlet_and_stated_date_of_a_plain_page() -> None:
     page = clean_text(PAGE)
     assert page.title == "Envoy lands in Paris for talks on the crisis"
-    assert page.byline == "Sam Writer"
+    # The page pastes a label into its title and story: "Sam Writer View" is the copying site's persona,
+    # not the story's author, and is not taken as its byline.
+    assert page.byline == ""
     assert page.outlet == "Example Wire"
     assert page.published == date(2024, 3, 5)
     assert page.published_source == "text"
+
+
+def test_it_reads_the_byline_of_a_scraped_page_that_pastes_no_labels() -> None:
+    page = clean_text(
+        "World | Politics | Business\nEnvoy lands in Paris for talks on the crisis\nBy Sam Writer\n"
+        "Date:2024-03-05 10:00:00\nThe envoy arrived in Paris on Monday on a two-day mission to meet officials.\n"
+    )
+    assert page.byline == "Sam Writer"
 
 
 def test_it_drops_tag_and_link_lists_and_pasted_labels() -> None:
@@ -54,6 +64,7 @@ def test_it_drops_tag_and_link_lists_and_pasted_labels() -> None:
 def test_it_cleans_the_scraped_seed_page() -> None:
     page = clean_text(SCRAPED.read_text(encoding="utf-8"))
     assert page.published == date(2025, 4, 6)
+    assert page.byline == ""  # "Oliver James Montgomery View": the spam site's persona, not AP's reporter
     assert page.title.startswith("Blinken arrives in Beijing")
     assert "Benjamin Ashford" not in page.text
     assert "Related" not in page.text.split("\n") and "Nevada attorney general" not in page.text

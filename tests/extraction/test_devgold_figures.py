@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from events.evaluation.corpus import evaluate_corpus
+from events.evaluation.scoring.events import load_gold, overall
 from events.extraction.config import ExtractionConfig
-from events.extraction.evaluation import evaluate_corpus
-from events.extraction.scoring.events import load_gold, overall
 
 DEVGOLD = Path(__file__).parent / "devgold"
 

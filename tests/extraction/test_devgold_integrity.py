@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from events.extraction.edtf_dates import parse_edtf
+from events.domain.edtf_dates import parse_edtf
 
 DEVGOLD = Path(__file__).resolve().parent / "devgold"
 STATUSES = {"occurred", "ongoing", "scheduled", "postponed", "cancelled"}

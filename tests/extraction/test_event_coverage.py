@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.config import ExtractionConfig
 from events.extraction.pipeline import extract
 from events.extraction.types import ExtractedEvent
-from events.extraction.vocabulary import EventStatus, EventType
 
 PUBLISHED = date(2024, 6, 12)  # a Wednesday
 CONFIG = ExtractionConfig()

@@ -210,7 +210,7 @@ def test_its_helpers_die_with_a_killed_caller(tmp_path: Path) -> None:
     """Celery's hard time limit SIGKILLs the worker process: no helper may outlive it."""
     script = textwrap.dedent(
         f"""
-        import os, sys, time
+        import datetime, os, sys, time
         sys.path.insert(0, {str(ROOT)!r})
         from dataclasses import replace
         from events.extraction import parallel_parse
@@ -223,7 +223,8 @@ def test_its_helpers_die_with_a_killed_caller(tmp_path: Path) -> None:
 
         parallel_parse._send_shard = stuck
         config = ExtractionConfig(chunk_chars=1_200, processes=2, parallel_min_chars=0)
-        extract(("The minister met officials in Hanoi on Monday. " * 40 + "\\n\\n") * 40, None, config)
+        text = ("The minister met officials in Hanoi on Monday. " * 40 + "\\n\\n") * 40
+        extract(text, None, config, reference=datetime.date(2026, 1, 5))
         """
     )
     caller = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from events.domain.vocabulary import PlaceKind
 from events.extraction.config import ExtractionConfig
 from events.extraction.pipeline import extract
 from events.extraction.places import resolve_place
 from events.extraction.types import ExtractedEvent
-from events.extraction.vocabulary import PlaceKind
 
 PUBLISHED = date(2024, 6, 12)  # a Wednesday
 CONFIG = ExtractionConfig()

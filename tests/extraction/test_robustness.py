@@ -30,12 +30,12 @@ def test_it_survives_arbitrary_unicode(text: str) -> None:
 )
 def test_it_survives_html_garbage(parts: list[str]) -> None:
     extract_document("".join(parts), is_html=True, published=PUBLISHED)
-    extract_document("".join(parts), is_html=None, published=None)
+    extract_document("".join(parts), is_html=None, published=None, reference=PUBLISHED)
 
 
 def test_it_survives_empty_text() -> None:
     assert extract("", PUBLISHED).events == []
-    assert extract_document("", published=None).events == []
+    assert extract_document("", published=None, reference=PUBLISHED).events == []
 
 
 # The engine is linear (tests/extraction/test_scaling.py); spaCy takes about 30 s of CPU for 1 MB here,

@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.extraction import pipeline
 from events.extraction.cleaning import clean_text
 from events.extraction.config import ExtractionConfig
 from events.extraction.pipeline import extract
 from events.extraction.types import Actor, Citation, ExtractedEvent, Location
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 
 ARTICLES = Path(__file__).parent / "devgold" / "articles"
 PUBLISHED = date(2024, 6, 12)

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from events.evaluation.corpus import evaluate_corpus, predictions_of
+from events.evaluation.scoring.events import load_gold, overall
 from events.extraction.config import ExtractionConfig
-from events.extraction.evaluation import evaluate_corpus, predictions_of
 from events.extraction.pipeline import extract_document
-from events.extraction.scoring.events import load_gold, overall
 from tests.conftest import SHARED
 
 GOLD = SHARED / "gold" / "seed.json"

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from tests.extraction.test_meantime_scorer import SAMPLE
+from tests.evaluation.test_meantime_scorer import SAMPLE
 
 
 def test_it_prints_timeml_json(tmp_path):

@@ -12,10 +12,10 @@ from datetime import date
 
 import pytest
 
+from events.domain.vocabulary import EventStatus
 from events.extraction.nlp import load_pipeline
 from events.extraction.pipeline import extract
 from events.extraction.timex import find_time_expressions, resolve_time_expression
-from events.extraction.vocabulary import EventStatus
 
 SUNDAY = date(2025, 4, 6)
 WEDNESDAY = date(2025, 4, 9)

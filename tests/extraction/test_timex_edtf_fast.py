@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from events.extraction.edtf_dates import InvalidEdtf, parse_edtf
+from events.domain.edtf_dates import InvalidEdtf, parse_edtf
 from events.extraction.timex.finder import _plain_bounds, edtf_bounds
 
 

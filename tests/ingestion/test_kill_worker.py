@@ -75,10 +75,12 @@ def _warm_up(**_):
     import django
 
     django.setup()
+    import datetime
+
     from events.extraction.pipeline import extract
     from events.services.pipeline_config import extraction_config
 
-    extract("The ministers met in Vienna on Monday.", None, extraction_config())
+    extract("The ministers met in Vienna on Monday.", None, extraction_config(), reference=datetime.date(2026, 1, 5))
 """
 
 # Beat's job, every second instead of every minute, until every article is done or failed.

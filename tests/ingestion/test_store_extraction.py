@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.extraction.types import Actor as XActor
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location
-from events.extraction.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.models import Article, ArticleState, Event, Place
 from events.services import event_publish, event_split_citation, event_update
 from events.services.articles_claim import Claim

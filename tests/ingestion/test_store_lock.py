@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from events.domain.vocabulary import ActorKind, ActorRole
 from events.extraction.types import Actor as XActor
-from events.extraction.vocabulary import ActorKind, ActorRole
 from events.models import Event
 from events.services import articles_store, event_publish
 from tests.ingestion.test_store_extraction import SHOOTDOWN, proposal, store

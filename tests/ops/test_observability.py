@@ -106,3 +106,17 @@ def test_metrics_can_require_a_token(client: Client) -> None:
     assert client.get("/metrics").status_code == 401
     assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer wrong").status_code == 401
     assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer s3cret-scrape-token").status_code == 200
+
+
+def test_processing_an_article_observes_its_extraction_time() -> None:
+    """The histogram was declared and tested, but the worker never observed it: /metrics showed none."""
+    from prometheus_client import REGISTRY
+
+    from events.services import article_submit_text
+    from events.services.articles_process import article_process
+
+    before = REGISTRY.get_sample_value("timeline_extraction_seconds_count", {"outcome": "done"}) or 0
+    article = article_submit_text(text="The ministers met in Vienna on Monday.", published=None)
+
+    assert article_process(article_id=article.pk).startswith("done")
+    assert REGISTRY.get_sample_value("timeline_extraction_seconds_count", {"outcome": "done"}) == before + 1

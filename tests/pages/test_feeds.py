@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from xml.etree import ElementTree
 
+import icalendar
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from events import services
 from tests.pages.conftest import World
-from timeline.feeds import _ical_fold
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -42,11 +42,13 @@ def test_the_calendar_holds_only_scheduled_events_as_all_day_spans(client: Clien
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
 
 
-def test_ical_lines_fold_at_75_octets_without_splitting_characters() -> None:
-    folded = _ical_fold("SUMMARY:" + "é" * 80)
-    lines = folded.split("\r\n")
-    assert all(len(line.encode()) <= 75 for line in lines)
-    assert "".join(line[1:] if i else line for i, line in enumerate(lines)) == "SUMMARY:" + "é" * 80
+def test_the_calendar_parses_and_its_description_quotes_the_source(client: Client, world: World) -> None:
+    body = client.get(reverse("timeline:topic-ical", args=[world.topic.slug])).content
+    calendar = icalendar.Calendar.from_ical(body)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Leaders' summit"
+    assert "A summit is scheduled for next year." in str(event["DESCRIPTION"])
+    assert str(event["URL"]).endswith(reverse("timeline:event", args=[world.summit.pk]))
 
 
 def test_timelinejs_json_follows_the_knight_lab_format(client: Client, world: World) -> None:
@@ -54,10 +56,10 @@ def test_timelinejs_json_follows_the_knight_lab_format(client: Client, world: Wo
     document = json.loads(response.content)
     assert document["title"]["text"]["headline"] == "U.S.–China relations"
     slides = {s["text"]["headline"]: s for s in document["events"]}
-    assert slides["Talks in May"]["start_date"] == {"year": "2023", "month": "5"}
-    assert slides["Foreign minister visits Vienna"]["start_date"] == {"year": "2023", "month": "6", "day": "18"}
+    assert slides["Talks in May"]["start_date"] == {"year": 2023, "month": 5}
+    assert slides["Foreign minister visits Vienna"]["start_date"] == {"year": 2023, "month": 6, "day": 18}
     rescheduled = slides["Trade talks (rescheduled)"]
-    assert rescheduled["end_date"] == {"year": "2021", "month": "3", "day": "19"}
+    assert rescheduled["end_date"] == {"year": 2021, "month": 3, "day": 19}
     assert rescheduled["display_date"] == "18–19 Mar 2021"
 
 

@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from events.extraction.vocabulary import EVENT_TYPES
+from events.domain.vocabulary import EVENT_TYPES
 from events.models import Event
 from events.selectors import SEARCH_MARK_START, SEARCH_MARK_STOP
 from timeline import render

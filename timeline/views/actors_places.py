@@ -17,7 +17,8 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not base.exists():
         raise Http404("No published events for this actor")
     timeline = timeline_build(request, base)
-    return render(request, "timeline/actor.html", {"actor": actor, "timeline": timeline})
+    terms = actor.terms.select_related("office").order_by("start")  # the offices held (events/facts)
+    return render(request, "timeline/actor.html", {"actor": actor, "timeline": timeline, "terms": terms})
 
 
 @timeline_errors_as_400

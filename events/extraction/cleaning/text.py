@@ -27,7 +27,7 @@ _DATE_LINE = re.compile(
     r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^\s*(?:by\s+)?(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*$")
+_BYLINE = re.compile(r"^\s*(?:[Bb]y\s+)?(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*$")
 _BREADCRUMB = re.compile(r"(^|\s)(current\s*:|home\s*[>»/])", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$|[\"”]\s*$")
 
@@ -112,7 +112,10 @@ def clean_text(raw: str) -> CleanedArticle:
             # A short paragraph inside the story (a one-line quote, a subheading) stays.
             body.append(line)
     title, outlet, labels = _title_and_labels(header)
-    for line in header:
+    # A page that pastes labels into its title and story is a keyword-stuffed copy: the name in its header
+    # is the copying site's persona, not the author of the story it copied (a wire story's reporter).
+    stuffed = bool(labels)
+    for line in header if not stuffed else []:
         if line and title not in line and not _BREADCRUMB.search(line) and "|" not in line:
             match = _BYLINE.match(re.sub(r"\s+(view|follow|profile)\s*$", "", line, flags=re.IGNORECASE))
             if match and not byline:

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from events.extraction.edtf_dates import OPEN_END, OPEN_START, InvalidEdtf, parse_edtf
+from events.domain.edtf_dates import OPEN_END, OPEN_START, InvalidEdtf, parse_edtf
+from events.domain.vocabulary import Precision
 from events.extraction.timex.expression import TimeExpression
 from events.extraction.timex.lexicon import DAY_NUMBER, MONTH, UNIT, UNIT_PLURAL, YEAR
 from events.extraction.timex.patterns import PATTERNS, Pattern
@@ -26,7 +27,6 @@ from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
 from events.extraction.timex.spec import TimeSpec
 from events.extraction.timex.tense import clause_direction
-from events.extraction.vocabulary import Precision
 
 _YEAR_SIGNALS = frozenset({"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through"})
 _DURATION_SIGNALS = frozenset({"for", "over", "within", "in", "during", "after", "throughout"})

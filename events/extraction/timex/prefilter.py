@@ -21,14 +21,18 @@ before. tests/extraction/test_timex_prefilter.py compares the result with ``find
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from re import _constants as sre
-from re import _parser as sre_parse
 from typing import Any
 
 from events.extraction.timex.patterns import PATTERNS, SIGNAL, Pattern
+
+# The regular-expression parser of the standard library (private modules, stable since 3.11; typeshed
+# does not describe them, so they are loaded by name and typed Any).
+sre: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
 
 LEAD_CHARS = 7
 # A class with more members than this stops a lead string (so "[A-Z]{2,4}" does not multiply it).

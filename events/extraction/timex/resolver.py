@@ -25,7 +25,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from events.extraction.edtf_bounds import bounds
+from events.domain.edtf_bounds import bounds
 from events.extraction.timex.lexicon import SEASONS, TIME_UNITS, UNITS
 from events.extraction.timex.spec import TimeSpec
 

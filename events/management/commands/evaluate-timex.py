@@ -9,8 +9,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 
+from events.evaluation.scoring.meantime import REFERENCE_VALUE_F1, evaluate, read_corpus
 from events.extraction.nlp import load_pipeline
-from events.extraction.scoring.meantime import REFERENCE_VALUE_F1, evaluate, read_corpus
 from events.extraction.timex import find_time_expressions, resolve_time_expression
 from events.management.engine import EngineCommand
 

@@ -1,11 +1,18 @@
-"""``manage.py evaluate GOLD.json CORPUS_DIR [--baseline]``: score the engine against hand-checked events."""
+"""``manage.py evaluate``: score the engine on every evaluation set at once, as one table.
+
+With no arguments it runs every set under ``--shared`` (seed, real-dev, MEANTIME, TBAQ, TimeBank binding,
+SemEval timelines) and the development set (see ``events.evaluation.suite``); parses are cached on disk.
+``manage.py evaluate GOLD.json CORPUS_DIR [--baseline]`` is the older single-set mode, per file.
+"""
 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 
 from events.management.engine import EngineCommand
@@ -14,16 +21,64 @@ from events.management.engine import EngineCommand
 class Command(EngineCommand):
     # The engine needs no database or app checks; running them would tie this tool to the whole site.
     requires_system_checks: list[str] = []
-    help = "Score extracted events against a gold file (see shared/gold/README.md); --baseline compares."
+    help = (
+        "Score the engine on every evaluation set as one table; or, given GOLD.json and CORPUS_DIR, score "
+        "one set of hand-checked events per file (see shared/gold/README.md); --baseline compares."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("gold", help="gold JSON: {file: {published, events: [...]}}")
-        parser.add_argument("corpus", help="folder holding the article files named in the gold file")
+        base = Path(settings.BASE_DIR)
+        parser.add_argument("gold", nargs="?", help="gold JSON: {file: {published, events: [...]}}")
+        parser.add_argument("corpus", nargs="?", help="folder holding the article files named in the gold file")
         parser.add_argument("--baseline", action="store_true", help="also score the naive DATE-entity baseline")
-        parser.add_argument("--verbose", action="store_true", help="list missed and false events")
+        parser.add_argument("--verbose", action="store_true", help="list missed and false events (and time errors)")
+        parser.add_argument(
+            "--shared", type=Path, default=base.parent / "shared", help="folder with gold/, corpus/ and data/"
+        )
+        parser.add_argument(
+            "--cache", type=Path, default=base / "var" / "evaluate-parses", help="where parses are kept"
+        )
+        parser.add_argument("--no-cache", action="store_true", help="parse every text again, keep nothing")
+        parser.add_argument("--processes", type=int, default=1, help="processes that parse uncached texts")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from events.extraction.scoring.events import FileScore, load_gold, overall
+        if options["gold"] is None and options["corpus"] is None:
+            self._all_sets(options)
+            return
+        if options["gold"] is None or options["corpus"] is None:
+            raise CommandError("give both GOLD.json and CORPUS_DIR, or neither for every set")
+        self._one_set(options)
+
+    def _all_sets(self, options: dict[str, Any]) -> None:
+        from events.evaluation.parse_cache import ParseCache
+        from events.evaluation.suite import Paths, format_table, run_all
+        from events.services.pipeline_config import extraction_config
+
+        shared: Path = options["shared"]
+        if not shared.is_dir():
+            raise CommandError(f"no such folder: {shared}")
+        if options["processes"] < 1:
+            raise CommandError("--processes must be at least 1")
+        cache = ParseCache(
+            extraction_config(),
+            None if options["no_cache"] else options["cache"],
+            processes=options["processes"],
+        )
+        paths = Paths(shared=shared, devgold=Path(settings.BASE_DIR) / "tests" / "extraction" / "devgold")
+        started = time.perf_counter()
+        rows = run_all(paths, cache, verbose=options["verbose"], log=self.stdout.write)
+        for row in rows:
+            for line in row.details:
+                self.stdout.write(line)
+        self.stdout.write("")
+        for line in format_table(rows):
+            self.stdout.write(line)
+        self.stdout.write(
+            f"total {time.perf_counter() - started:.1f} s; texts parsed {cache.parsed}, read from cache {cache.read}"
+        )
+
+    def _one_set(self, options: dict[str, Any]) -> None:
+        from events.evaluation.scoring.events import FileScore, load_gold, overall
         from events.services.pipeline_config import extraction_config
 
         gold_path, corpus = Path(options["gold"]), Path(options["corpus"])
@@ -38,10 +93,10 @@ class Command(EngineCommand):
         missing = [name for name in gold if not (corpus / name).is_file()]
         if missing:
             raise CommandError(f"articles missing from {corpus}: {', '.join(missing)}")
-        from events.extraction.evaluation import evaluate_corpus
+        from events.evaluation.corpus import evaluate_corpus
 
         engine, baseline = evaluate_corpus(gold, corpus, extraction_config(), with_baseline=options["baseline"])
-        self._table("engine", engine, baseline)
+        self._table(engine, baseline)
         if options["verbose"]:
             for score in engine:
                 for g in score.missed:
@@ -55,8 +110,8 @@ class Command(EngineCommand):
             f"location {total.location_accuracy:.3f}"
         )
 
-    def _table(self, label: str, engine: list[Any], baseline: list[Any] | None) -> None:
-        from events.extraction.scoring.events import overall
+    def _table(self, engine: list[Any], baseline: list[Any] | None) -> None:
+        from events.evaluation.scoring.events import overall
 
         header = f"{'file':<44} {'pred':>5} {'gold':>5} {'P':>6} {'R':>6} {'status':>7} {'date':>6} {'place':>6}"
         if baseline is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
+from django.utils import timezone
 
 from events.management.dates import published_option
 from events.management.engine import EngineCommand
@@ -35,7 +36,9 @@ class Command(EngineCommand):
         except OSError as exc:
             raise CommandError(f"cannot read {path}: {exc}") from None
         is_html = True if path.suffix.lower() in {".html", ".htm"} else None
-        result = extract_document(raw, is_html=is_html, published=published, config=extraction_config())
+        result = extract_document(
+            raw, is_html=is_html, published=published, config=extraction_config(), reference=timezone.localdate()
+        )
         if options["json"]:
             self.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
             return

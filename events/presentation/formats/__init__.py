@@ -1,0 +1,1 @@
+"""One module per output format of events; :mod:`.registry` lists them."""

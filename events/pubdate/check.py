@@ -1,0 +1,827 @@
+"""The date check: does the stated publication date fit what the text implies? If not, which date does?
+
+Every clue the text gives is turned into the set of publication dates it allows ("Foreign Minister Qin
+Gang" allows the days Qin Gang held that office; "the G20 in New Delhi in September", read as the
+extractor read it, allows the year before that summit; "Bill Gates on Friday", matched with the known
+meeting of 16 June 2023, allows the week around it). Each day from 2000 to the reference date scores
+the clues it fits. The stated date is **doubtful** when some other day fits strictly more clues; the
+days that fit the most (the run nearest the clues' own estimates) are the suggestion.
+
+A clue comes from five kinds of evidence:
+
+* an officeholder named with the office ("Secretary of State Antony Blinken", "President Biden");
+* a recurring gathering named with its host or month, as the extractor dated it;
+* an event the tracker knows, matched by type and actors, as the extractor dated it;
+* an explicit past year ("in 2016": the article is not older than 2016);
+* a weekday given with a date ("Thursday, May 14"; "yesterday (Friday)").
+
+Relative expressions keep their distance to the publication date when the date moves: "on Friday" read
+from a Sunday is two days back, so a known Friday two days back says which Sunday the article is from,
+and "in September" read one year too late says the article is one year too late. Absolute expressions
+("since 2006", "Sept. 9, 2023") never move and say nothing about the publication date here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import Any, Literal
+
+import numpy as np
+
+from events.pubdate.facts import Facts, Gathering, KnownEvent, Office, Term, name_key
+
+Verdict = Literal["ok", "doubtful", "corrected"]
+
+FIRST_DAY = date(2000, 1, 1)
+# Officeholders keep their title for some days in the press around a handover ("outgoing", a wire
+# story written the day before the swearing-in), so a term allows a little either side.
+TERM_GRACE = timedelta(days=10)
+_FAR = date(2100, 1, 1)
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
+}
+_MONTHS["sept"] = 9
+_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(])|\n+")
+# Words before a title that put its holder in the past or the future: "former", "the late", "then-".
+_NOT_CURRENT = re.compile(
+    r"\b(former|ex|then|late|onetime|one-time|previous|predecessor|future|incoming|would-be|under|since|"
+    r"administrations?|era|when|whose|of then)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# A sentence that tells how someone left or came to office speaks of another time than the article's.
+_HANDOVER = re.compile(
+    r"\b(died|death|dead|funeral|succeeded|successor|predecessor|took power|ascension|assassinated|resigned|"
+    r"ousted|toppled|impeached|stepped down|was elected|were elected)\b",
+    re.IGNORECASE,
+)
+_ELECT = re.compile(r"^\s*-?\s*(elect|designate|nominee)\b", re.IGNORECASE)
+# Words that put a year mention in the future or make it a limit rather than a past fact.
+_FUTURE_CUES = re.compile(
+    r"\b(will|would|shall|expected|expects|due|plans?|planned|scheduled|aims?|target|targets|could|may|might|"
+    r"next|until|till|by|before|forecast|projected|deadline|set to|intends?|hopes?)\b",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r"\b(in|since|during|early|late|mid|of|throughout)\s+$", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|de|da|dos|von|der|van|le|al-\w+|bin|el-\w+")
+_PARTICLES = {"de", "da", "dos", "von", "der", "van", "le", "bin"}
+# News writing capitalises weekdays and months, so these are case-sensitive (and fast).
+_WEEKDAY_DATE = re.compile(
+    r"\b(?P<weekday>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r"),?\s*\(?\s*"
+    r"(?:(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})\b|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\b)"
+    r"(?!,?\s*(?:19|20)\d\d)"
+)
+_DAY_NAMED = re.compile(
+    r"\b(?P<rel>[Yy]esterday|[Tt]oday)\s*\(\s*(?P<weekday>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\s*\)"
+)
+_MEETING_TYPES = {"meeting", "talks", "summit"}
+_STOP_WORDS = {"the", "and", "with", "from", "after", "over", "their", "first", "near", "meets", "holds", "hold"}
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    """One dated event as the extractor read it: its sentence, time expression and resolved bounds."""
+
+    quote: str
+    time_text: str
+    lower: date
+    upper: date
+    precision: str | None
+    event_type: str
+    actors: tuple[str, ...] = ()
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the stated date is in doubt, as a sentence an editor can check against the text and the fact."""
+
+    kind: str  # office, gathering, known_event, year, weekday
+    quote: str
+    fact: str
+    sentence: str
+    fits_from: date
+    fits_to: date
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["fits_from"], data["fits_to"] = self.fits_from.isoformat(), self.fits_to.isoformat()
+        return data
+
+
+@dataclass(frozen=True)
+class DateCheck:
+    verdict: Verdict
+    stated: date | None
+    suggested: date | None = None
+    suggested_from: date | None = None
+    suggested_to: date | None = None
+    reasons: tuple[Reason, ...] = ()
+    clues: int = 0
+    # How many clues the stated date fits, and how many the suggestion fits.
+    stated_fits: int = 0
+    suggested_fits: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        def iso(value: date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "verdict": self.verdict,
+            "stated": iso(self.stated),
+            "suggested": iso(self.suggested),
+            "suggested_from": iso(self.suggested_from),
+            "suggested_to": iso(self.suggested_to),
+            "reasons": [reason.to_dict() for reason in self.reasons],
+            "clues": self.clues,
+            "stated_fits": self.stated_fits,
+            "suggested_fits": self.suggested_fits,
+        }
+
+
+@dataclass
+class _Clue:
+    kind: str
+    key: tuple[object, ...]
+    quote: str
+    fact: str
+    intervals: list[tuple[date, date]] = field(default_factory=list)
+    weekday: int | None = None  # a periodic clue: the publication day is this weekday
+    point: date | None = None  # the clue's own estimate of the publication date, when it has one
+    fineness: int = 9  # smaller is finer: which estimate to prefer
+
+
+# --- small date helpers ----------------------------------------------------------------------------
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _ascii(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _sentence_at(text: str, bounds: list[int], position: int) -> tuple[int, int]:
+    import bisect
+
+    index = bisect.bisect_right(bounds, position)
+    start = bounds[index - 1] if index > 0 else 0
+    end = bounds[index] if index < len(bounds) else len(text)
+    return start, end
+
+
+# --- indexes over the facts (built once per Facts object) -----------------------------------------
+
+
+@dataclass
+class _Index:
+    offices: dict[str, Office]
+    terms_by_name: dict[str, list[Term]]
+    terms_by_surname: dict[str, list[Term]]
+    title_pattern: re.Pattern[str] | None
+    holder_names: dict[str, tuple[str, ...]]
+    holder_name_pattern: dict[str, re.Pattern[str]]
+    series_patterns: dict[str, re.Pattern[str]]
+    gatherings_by_series: dict[str, list[Gathering]]
+    city_patterns: dict[str, re.Pattern[str]]
+    name_to_holder: dict[str, str]
+    term_starts: tuple[KnownEvent, ...]
+    prepared: dict[KnownEvent, _PreparedEvent] = field(default_factory=dict)
+
+
+def _word_pattern(names: Iterable[str], *, ignore_case: bool) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![a-z])", re.IGNORECASE if ignore_case else 0)
+
+
+def _city_pattern(city: str) -> re.Pattern[str]:
+    forms = {_ascii(city)}
+    if city.startswith("Saint "):
+        forms.add("St. " + city.removeprefix("Saint "))
+        forms.add("St " + city.removeprefix("Saint "))
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
+
+
+def _index(facts: Facts) -> _Index:
+    cached = facts._index.get("index")
+    if isinstance(cached, _Index):
+        return cached
+    by_name: dict[str, list[Term]] = {}
+    by_surname: dict[str, list[Term]] = {}
+    for term in facts.terms:
+        by_name.setdefault(name_key(" ".join(_name_tokens(term.person))), []).append(term)
+        by_surname.setdefault(name_key(term.surname), []).append(term)
+    titles = {title for office in facts.offices for title in office.titles if title[:1].isupper()}
+    title_pattern = (
+        re.compile(
+            r"(?<![\w-])(?P<title>" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")"
+            r"\s+(?P<name>(?:(?:[A-Z][\w'’.-]*|de|da|dos|von|der|van|le|al-\w+|bin)[ \t]+){0,4}[A-Z][\w'’.-]*)"
+        )
+        if titles
+        else None
+    )
+    holder_names = {h.key: h.names for h in facts.holders}
+    series_patterns = {}
+    for series in facts.series:
+        upper = [n for n in series.names if n.isupper() or re.fullmatch(r"[A-Z0-9-]+", n)]
+        other = [n for n in series.names if n not in upper]
+        parts = []
+        if upper:
+            parts.append(_word_pattern(upper, ignore_case=False).pattern)
+        if other:
+            parts.append("(?i:" + _word_pattern(other, ignore_case=False).pattern + ")")
+        series_patterns[series.key] = re.compile("|".join(parts))
+    gatherings: dict[str, list[Gathering]] = {}
+    for gathering in facts.gatherings:
+        gatherings.setdefault(gathering.series, []).append(gathering)
+    name_to_holder = {name_key(n): h.key for h in facts.holders for n in (*h.names, h.name)}
+    offices = {o.key: o for o in facts.offices}
+    index = _Index(
+        offices=offices,
+        terms_by_name=by_name,
+        terms_by_surname=by_surname,
+        title_pattern=title_pattern,
+        holder_names=holder_names,
+        holder_name_pattern={k: _word_pattern(v, ignore_case=False) for k, v in holder_names.items() if v},
+        series_patterns=series_patterns,
+        gatherings_by_series=gatherings,
+        city_patterns={g.city: _city_pattern(g.city) for g in facts.gatherings},
+        name_to_holder=name_to_holder,
+        # Each term's first day is a known event: "Salman, who took power in January" dates the article.
+        term_starts=tuple(
+            KnownEvent(
+                t.start, t.start, "inauguration", f"{t.person} took office as {offices[t.office].name}", (t.person,)
+            )
+            for t in facts.terms
+            if t.start >= FIRST_DAY and t.office in offices
+        ),
+    )
+    facts._index["index"] = index
+    return index
+
+
+# --- clues from officeholders ----------------------------------------------------------------------
+
+
+def _name_tokens(raw: str) -> list[str]:
+    """The words of a name as written after a title, without a possessive or an initial ("Rex W. Tillerson")."""
+    tokens = []
+    for token in raw.split():
+        token = re.sub(r"(['’]s|['’])$", "", token).rstrip(",;:)")
+        if re.fullmatch(r"[A-Z]\.?", token):
+            continue
+        token = token.rstrip(".")
+        if not token:
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _office_clues(text: str, bounds: list[int], index: _Index) -> list[_Clue]:
+    if index.title_pattern is None:
+        return []
+    clues: dict[tuple[object, ...], _Clue] = {}
+    for match in index.title_pattern.finditer(text):
+        start, end = _sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        before = text[max(start, match.start() - 60) : match.start()]
+        if _NOT_CURRENT.search(before) or _ELECT.match(text[match.end() : match.end() + 12]):
+            continue
+        if _YEAR.search(sentence) or _HANDOVER.search(sentence):
+            continue  # a dated passage may speak of another time ("In 2003, President Bush ...")
+        tokens = _name_tokens(match["name"])
+        terms, surname_only = _terms_named(tokens, index)
+        if not terms:
+            continue
+        title = match["title"].lower()
+        holders_named = {key for key, pattern in index.holder_name_pattern.items() if pattern.search(before[-30:])}
+        fitting = [
+            t
+            for t in terms
+            if title in {x.lower() for x in index.offices[t.office].titles}
+            and (not holders_named or index.offices[t.office].holder in holders_named)
+        ]
+        if surname_only:
+            # "President Lee" alone could be another country's Lee: the text must name the country.
+            fitting = [
+                t
+                for t in fitting
+                if (p := index.holder_name_pattern.get(index.offices[t.office].holder)) and p.search(text)
+            ]
+        if not fitting:
+            continue
+        key = ("office", title, tuple(sorted({t.person for t in fitting})))
+        if key in clues:
+            continue
+        intervals = [(t.start - TERM_GRACE, (t.end or _FAR) + TERM_GRACE) for t in fitting]
+        people = sorted({t.person for t in fitting})
+        fact = "; ".join(
+            f"{t.person} was {index.offices[t.office].name} from {t.start.isoformat()} "
+            + (f"to {t.end.isoformat()}" if t.end else "on")
+            for t in sorted(fitting, key=lambda t: t.start)
+        )
+        clues[key] = _Clue("office", key, match.group(0).strip(), fact, intervals)
+        del people
+    return list(clues.values())
+
+
+def _terms_named(tokens: list[str], index: _Index) -> tuple[list[Term], bool]:
+    for size in range(len(tokens), 0, -1):
+        found = index.terms_by_name.get(name_key(" ".join(tokens[:size])))
+        if found:
+            return found, False
+    for size in range(min(3, len(tokens)), 0, -1):
+        found = index.terms_by_surname.get(name_key(" ".join(tokens[:size])))
+        if found:
+            return found, True
+    return [], False
+
+
+# --- clues from what the extractor dated: gatherings and known events ------------------------------
+
+
+def _annual(mention: DatedMention, k0: date, k1: date, stated: date) -> tuple[tuple[date, date], date] | None:
+    """A month or a day named without a year: it keeps its month; the year moves with the article."""
+    d0 = mention.lower
+    if mention.precision == "month":
+        months = {(k0.year, k0.month)}
+        day = k0
+        while (day.year, day.month) != (k1.year, k1.month):
+            day = _add_months(day.replace(day=1), 1)
+            months.add((day.year, day.month))
+        if d0.month not in {m for _, m in months}:
+            return None
+        year = next(y for y, m in sorted(months) if m == d0.month)
+    else:
+        candidates = [k0 + timedelta(days=n) for n in range((k1 - k0).days + 1)]
+        # The same day of the year, give or take one (the extractor's day and the fact's may differ by a
+        # night); 2000 is a leap year, so 29 February has a place.
+        same = [d for d in candidates if abs((d.replace(year=2000) - d0.replace(year=2000)).days) <= 1]
+        if not same:
+            return None
+        year = same[0].year
+    years = year - d0.year
+    point = _add_years(stated, years)
+    past = mention.upper <= stated
+    interval = (k0, k0 + timedelta(days=365)) if past else (k1 - timedelta(days=365), k1)
+    return interval, point
+
+
+def _inverse(mention: DatedMention, k0: date, k1: date, stated: date) -> tuple[tuple[date, date], date, int] | None:
+    """The publication dates under which ``mention`` would resolve to the known [k0, k1], an estimate, fineness."""
+    text = mention.time_text.lower()
+    if _YEAR.search(text):
+        return None  # absolute: it does not move with the publication date
+    d0, d1 = mention.lower, mention.upper
+    has_month = bool(_MONTH_WORD.search(text))
+    if mention.precision == "day" and _WEEKDAY_WORD.search(text) and not has_month:
+        point = stated + (k0 - d0)
+        return (point - timedelta(days=3), point + (k1 - k0) + timedelta(days=3)), point, 0
+    if mention.precision == "day" and re.search(r"\b(yesterday|today|tonight|this morning)\b", text):
+        point = stated + (k0 - d0)
+        return (point - timedelta(days=1), point + (k1 - k0) + timedelta(days=1)), point, 0
+    if mention.precision == "week" or (mention.precision == "day" and "week" in text):
+        point = stated + (k0 - d0)
+        return (point - timedelta(days=7), point + (k1 - k0) + timedelta(days=7)), point, 1
+    if mention.precision in ("day", "month") and has_month:
+        found = _annual(mention, k0, k1, stated)
+        if found is None:
+            return None
+        return found[0], found[1], 2
+    if mention.precision == "month" and "month" in text:
+        months = (k0.year * 12 + k0.month) - (d0.year * 12 + d0.month)
+        point = _add_months(stated, months)
+        first = point.replace(day=1)
+        last = point.replace(day=calendar.monthrange(point.year, point.month)[1])
+        return (first, last + timedelta(days=10)), point, 1
+    if mention.precision == "year" and "year" in text:
+        years = k0.year - d0.year if not (k0.year <= d0.year <= k1.year or k0.year <= d1.year <= k1.year) else 0
+        point = _add_years(stated, years)
+        return (date(point.year, 1, 1), date(point.year, 12, 31)), point, 3
+    return None
+
+
+def _fact_dates(start: date, end: date) -> str:
+    return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+
+
+_NEAR = 50  # characters between a series' name and its host or its time expression
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def _gathering_clues(mentions: Sequence[DatedMention], stated: date, index: _Index) -> list[_Clue]:
+    clues: dict[tuple[object, ...], _Clue] = {}
+    for mention in mentions:
+        quote = _ascii(mention.quote)
+        time_at = mention.quote.find(mention.time_text)
+        for series, pattern in index.series_patterns.items():
+            for alias in pattern.finditer(mention.quote):
+                # The gathering is the one the time expression dates: named close to it, with its host.
+                if time_at < 0 or _gap(alias.span(), (time_at, time_at + len(mention.time_text))) > _NEAR:
+                    continue
+                hosted = [
+                    g
+                    for g in index.gatherings_by_series.get(series, [])
+                    if any(
+                        _gap(alias.span(), city.span()) <= _NEAR and not _inside(city.span(), alias.span())
+                        for city in index.city_patterns[g.city].finditer(quote)
+                    )
+                ]
+                if hosted:
+                    break
+            else:
+                continue
+            intervals, points, described = [], [], []
+            for gathering in hosted:
+                found = _inverse(mention, gathering.start, gathering.end, stated)
+                if found is None:
+                    continue
+                intervals.append(found[0])
+                points.append(found[1])
+                described.append(
+                    f"the {series} summit in {gathering.city} was held {_fact_dates(gathering.start, gathering.end)}"
+                )
+            if not intervals:
+                continue
+            key = ("gathering", series, mention.time_text.lower(), tuple(sorted(described)))
+            point = points[0] if len(points) == 1 else None
+            clues.setdefault(
+                key,
+                _Clue(
+                    "gathering",
+                    key,
+                    mention.quote,
+                    "; ".join(described)
+                    + f"; read from the stated date, “{mention.time_text}” is "
+                    + _fact_dates(mention.lower, mention.upper),
+                    intervals,
+                    point=point,
+                    fineness=2,
+                ),
+            )
+    return list(clues.values())
+
+
+def _same_place(a: str, b: str, index: _Index) -> bool:
+    if not a or not b:
+        return False
+    ka, kb = name_key(a), name_key(b)
+    return ka == kb or (ka in index.name_to_holder and index.name_to_holder.get(ka) == index.name_to_holder.get(kb))
+
+
+@dataclass(frozen=True)
+class _PreparedEvent:
+    """A known event with its names turned into what a sentence is searched for, built once."""
+
+    event: KnownEvent
+    person_keys: tuple[str, ...]
+    person_patterns: tuple[re.Pattern[str], ...]
+    state_keys: tuple[str, ...]
+    state_patterns: tuple[re.Pattern[str] | None, ...]
+
+
+def _prepared(event: KnownEvent, index: _Index) -> _PreparedEvent:
+    cached = index.prepared.get(event)
+    if cached is not None:
+        return cached
+    person_keys, person_patterns, state_keys, state_patterns = [], [], [], []
+    for actor in event.actors:
+        key = name_key(actor)
+        holder = index.name_to_holder.get(key)
+        if holder is not None:
+            state_keys.append(key)
+            state_patterns.append(index.holder_name_pattern.get(holder))
+            continue
+        parts = actor.split()
+        # Either end of the name: "Gates" of Bill Gates, "Xi" of Xi Jinping (family name first).
+        ends = {parts[0], parts[-1]} if len(parts) > 1 else set(parts)
+        person_keys.append(key)
+        person_patterns.append(re.compile(r"\b(?:" + "|".join(re.escape(e) for e in sorted(ends)) + r")\b"))
+    prepared = _PreparedEvent(
+        event, tuple(person_keys), tuple(person_patterns), tuple(state_keys), tuple(state_patterns)
+    )
+    index.prepared[event] = prepared
+    return prepared
+
+
+def _actors_named(prepared: _PreparedEvent, mention: DatedMention, named: set[str]) -> tuple[bool, int, int]:
+    """Whether every person of the known event is named in the mention, and how many people and states are."""
+    people = sum(
+        1
+        for key, pattern in zip(prepared.person_keys, prepared.person_patterns, strict=True)
+        if key in named or pattern.search(mention.quote)
+    )
+    states = sum(
+        1
+        for key, pattern in zip(prepared.state_keys, prepared.state_patterns, strict=True)
+        if key in named or (pattern is not None and pattern.search(mention.quote))
+    )
+    return people == len(prepared.person_keys), people, states
+
+
+def _distinctive_word(event: KnownEvent, quote: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[A-Za-z][a-z-]{4,}", event.title)} - _STOP_WORDS
+    actor_words = {w.lower() for a in event.actors for w in a.split()}
+    lowered = quote.lower()
+    return any(re.search(rf"\b{re.escape(w)}", lowered) for w in words - actor_words)
+
+
+def _known_event_clues(
+    mentions: Sequence[DatedMention], known: Sequence[KnownEvent], stated: date, index: _Index
+) -> list[_Clue]:
+    clues: dict[tuple[object, ...], _Clue] = {}
+    by_type: dict[str, list[KnownEvent]] = {}
+    for event in known:
+        by_type.setdefault(event.event_type, []).append(event)
+    for mention in mentions:
+        types = _MEETING_TYPES if mention.event_type in _MEETING_TYPES else {mention.event_type}
+        named = {name_key(a) for a in mention.actors}
+        for event in (e for t in types for e in by_type.get(t, ())):
+            everyone, people, states = _actors_named(_prepared(event, index), mention, named)
+            if mention.place and event.place and not _same_place(mention.place, event.place, index):
+                continue
+            # Every person of the known event named (and one at least), or, for an event between
+            # states, two of them, the place and a word of its own ("balloon").
+            by_people = everyone and people >= 1
+            by_states = people == 0 and states >= 2 and _distinctive_word(event, mention.quote)
+            if not (by_people or by_states):
+                continue
+            found = _inverse(mention, event.start, event.end, stated)
+            if found is None:
+                continue
+            key = ("known", event.title, mention.time_text.lower())
+            clues.setdefault(
+                key,
+                _Clue(
+                    "known_event",
+                    key,
+                    mention.quote,
+                    f"{event.title}: {_fact_dates(event.start, event.end)}; read from the stated date, "
+                    f"“{mention.time_text}” is {_fact_dates(mention.lower, mention.upper)}",
+                    [found[0]],
+                    point=found[1],
+                    fineness=found[2],
+                ),
+            )
+    return list(clues.values())
+
+
+# --- clues from the text alone: past years, weekdays with dates -----------------------------------
+
+
+def _year_clues(text: str, bounds: list[int], today: date) -> list[_Clue]:
+    best: dict[int, _Clue] = {}
+    for match in _YEAR.finditer(text):
+        year = int(match.group(1))
+        if year < FIRST_DAY.year or year > today.year:
+            continue
+        if not _YEAR_AFTER.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        after = text[match.end() : match.end() + 2]
+        if after[:1] in "-–/" or re.match(r"\s*[-–]\s*\d", after):
+            continue  # a range or a season ("2015-16")
+        start, end = _sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        # The clause of the year (sentences joined by semicolons speak of different times).
+        offset = match.start() - start
+        clause_start = sentence.rfind(";", 0, offset) + 1
+        clause_end = sentence.find(";", offset)
+        if _FUTURE_CUES.search(sentence[clause_start : clause_end if clause_end >= 0 else len(sentence)]):
+            continue
+        if year not in best:
+            quote = sentence.strip()
+            best[year] = _Clue(
+                "year",
+                ("year", year),
+                quote,
+                f"the text speaks of {year} in the past, so it was written in {year} or later",
+                [(date(year, 1, 1), _FAR)],
+            )
+    # Only the latest year says anything the earlier ones do not.
+    return [best[max(best)]] if best else []
+
+
+def _weekday_clues(text: str, today: date) -> list[_Clue]:
+    clues = []
+    for match in _WEEKDAY_DATE.finditer(text):
+        month_name = (match["month1"] or match["month2"] or "").lower().rstrip(".")
+        month = _MONTHS.get(month_name)
+        day = int(match["day1"] or match["day2"])
+        if month is None or not 1 <= day <= 31:
+            continue
+        weekday = _WEEKDAYS.index(match["weekday"].lower())
+        intervals = []
+        years = []
+        for year in range(FIRST_DAY.year, today.year + 2):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate.weekday() == weekday:
+                years.append(year)
+                intervals.append((candidate - timedelta(days=183), candidate + timedelta(days=183)))
+        if not intervals:
+            continue
+        clues.append(
+            _Clue(
+                "weekday",
+                ("weekday", match.group(0).lower()),
+                match.group(0),
+                f"{calendar.month_name[month]} {day} is a {match['weekday'].capitalize()} in "
+                + ", ".join(str(y) for y in years),
+                intervals,
+                fineness=4,
+            )
+        )
+    for match in _DAY_NAMED.finditer(text):
+        weekday = _WEEKDAYS.index(match["weekday"].lower())
+        publication_weekday = (weekday + (1 if match["rel"].lower() == "yesterday" else 0)) % 7
+        clues.append(
+            _Clue(
+                "weekday",
+                ("named-day", match.group(0).lower()),
+                match.group(0),
+                f"“{match.group(0)}” makes the article's own day a {_WEEKDAYS[publication_weekday].capitalize()}",
+                [],
+                weekday=publication_weekday,
+                fineness=5,
+            )
+        )
+    return clues
+
+
+# --- scoring -------------------------------------------------------------------------------------
+
+
+def _scores(clues: Sequence[_Clue], first: date, days: int) -> np.ndarray:
+    scores = np.zeros(days, dtype=np.int32)
+    for clue in clues:
+        if clue.weekday is not None:
+            offset = (clue.weekday - first.weekday()) % 7
+            scores[offset::7] += 1
+            continue
+        mask = np.zeros(days, dtype=bool)
+        for lower, upper in clue.intervals:
+            lo = max(0, (lower - first).days)
+            hi = min(days - 1, (upper - first).days)
+            if lo <= hi:
+                mask[lo : hi + 1] = True
+        scores += mask
+    return scores
+
+
+def _fits(clue: _Clue, day: date) -> bool:
+    if clue.weekday is not None:
+        return day.weekday() == clue.weekday
+    return any(lower <= day <= upper for lower, upper in clue.intervals)
+
+
+def _reason(clue: _Clue, stated: date) -> Reason:
+    if clue.weekday is not None:
+        fits_from, fits_to = FIRST_DAY, _FAR
+        fits = f"a {_WEEKDAYS[clue.weekday].capitalize()}"
+    else:
+        fits_from = min(lower for lower, _ in clue.intervals)
+        fits_to = max(upper for _, upper in clue.intervals)
+        spans = sorted(clue.intervals)
+        fits = (
+            "between " + " or ".join(f"{lo.isoformat()} and {hi.isoformat()}" for lo, hi in spans[:4])
+            if fits_to < _FAR
+            else f"on or after {fits_from.isoformat()}"
+        )
+    sentence = (
+        f"“{clue.quote}”: {clue.fact}. The text fits a publication date {fits}; "
+        f"the stated date {stated.isoformat()} does not."
+    )
+    return Reason(clue.kind, clue.quote, clue.fact, sentence, fits_from, fits_to)
+
+
+def check_publication_date(
+    *,
+    text: str,
+    stated: date | None,
+    mentions: Sequence[DatedMention],
+    facts: Facts,
+    today: date,
+) -> DateCheck:
+    """Check ``stated`` (the date the mentions were resolved against) against the text and the facts.
+
+    ``today`` is the reference date: no article is published after it. With no stated date, the
+    mentions must have been resolved against ``today``, which is then what is checked.
+    """
+    reference = stated or today
+    future = reference > today
+    index = _index(facts)
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    clues = [
+        *_office_clues(text, bounds, index),
+        *_gathering_clues(mentions, reference, index),
+        *_known_event_clues(mentions, (*facts.known_events, *index.term_starts), reference, index),
+        *_year_clues(text, bounds, today),
+        *_weekday_clues(text, today),
+    ]
+    if not clues and not future:
+        return DateCheck("ok", stated)
+    last = max(today, reference)
+    days = (last - FIRST_DAY).days + 1
+    scores = _scores(clues, FIRST_DAY, days)
+    stated_index = (reference - FIRST_DAY).days
+    stated_score = int(scores[stated_index]) if 0 <= stated_index < days else 0
+    # The publication date is not after the reference date.
+    best = int(scores[: (today - FIRST_DAY).days + 1].max())
+    violated = [clue for clue in clues if not _fits(clue, reference)]
+    if not future and (best <= stated_score or not violated):
+        return DateCheck("ok", stated, clues=len(clues), stated_fits=stated_score, suggested_fits=stated_score)
+    reasons = [_reason(clue, reference) for clue in violated]
+    if future:
+        # No article is published after today; the clues, if any, still say when it was.
+        reasons.insert(0, _future_reason(reference, today))
+        if not clues or best == 0:
+            return DateCheck("doubtful", stated, reasons=tuple(reasons), clues=len(clues))
+    lower, upper = _best_run(scores[: (today - FIRST_DAY).days + 1], best, clues, reference)
+    suggested = _suggest(lower, upper, clues, reference)
+    return DateCheck(
+        "doubtful",
+        stated,
+        suggested=suggested,
+        suggested_from=lower,
+        suggested_to=upper,
+        reasons=tuple(reasons),
+        clues=len(clues),
+        stated_fits=stated_score,
+        suggested_fits=best,
+    )
+
+
+def _future_reason(reference: date, today: date) -> Reason:
+    return Reason(
+        "future",
+        "",
+        f"the article cannot have been published after today ({today.isoformat()})",
+        f"The stated date {reference.isoformat()} is after today ({today.isoformat()}).",
+        FIRST_DAY,
+        today,
+    )
+
+
+def _best_run(scores: np.ndarray, best: int, clues: Sequence[_Clue], reference: date) -> tuple[date, date]:
+    """The run of best-scoring days that holds the most clue estimates (else the one nearest the stated date)."""
+    top = np.flatnonzero(scores == best)
+    breaks = np.flatnonzero(np.diff(top) > 1)
+    starts = np.concatenate(([top[0]], top[breaks + 1]))
+    ends = np.concatenate((top[breaks], [top[-1]]))
+    held = np.zeros(len(starts), dtype=np.int64)
+    for clue in clues:
+        if clue.point is not None:
+            day = (clue.point - FIRST_DAY).days
+            held += (starts <= day) & (day <= ends)
+    at = (reference - FIRST_DAY).days
+    distance = np.where((starts <= at) & (at <= ends), 0, np.minimum(np.abs(starts - at), np.abs(ends - at)))
+    # Most estimates first, then nearest the stated date (lexsort sorts by its last key first).
+    chosen = int(np.lexsort((distance, -held))[0])
+    return FIRST_DAY + timedelta(days=int(starts[chosen])), FIRST_DAY + timedelta(days=int(ends[chosen]))
+
+
+def _suggest(lower: date, upper: date, clues: Sequence[_Clue], reference: date) -> date:
+    """One date in the run: the finest clue estimate inside it; else the stated day moved by the fewest
+    whole years into it (a re-dated copy most often moves the year alone); else the nearest estimate."""
+    inside = sorted((clue.fineness, clue.point) for clue in clues if clue.point and lower <= clue.point <= upper)
+    if inside:
+        return inside[0][1]
+    years = sorted(range(lower.year, upper.year + 1), key=lambda year: (abs(year - reference.year), year))
+    for year in years:
+        moved = _add_years(reference, year - reference.year)
+        if lower <= moved <= upper:
+            return moved
+    estimates = sorted((clue.fineness, clue.point) for clue in clues if clue.point)
+    if estimates:
+        return min(max(estimates[0][1], lower), upper)
+    return lower + (upper - lower) // 2

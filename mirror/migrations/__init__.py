@@ -1,0 +1,1 @@
+"""Alembic revisions of the mirror's schema (:mod:`mirror.schema`)."""

@@ -1,0 +1,170 @@
+"""The pure date check (events.pubdate.check) on sentences written for these tests, with facts given as
+data and the extractor's readings given by hand: no spaCy, no Django."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.pubdate import DatedMention, Facts, check_publication_date
+from events.pubdate.facts import Gathering, Holder, KnownEvent, Office, Series, Term
+
+TODAY = date(2026, 12, 4)
+
+
+@pytest.fixture
+def facts() -> Facts:
+    return Facts(
+        holders=(
+            Holder("FR", "France", "state", "FR", "Q142", ("France", "French", "Paris")),
+            Holder("PT", "Portugal", "state", "PT", "Q45", ("Portugal", "Portuguese", "Lisbon")),
+        ),
+        offices=(
+            Office("fr-fm", "Minister of Foreign Affairs of France", "FR", "foreign_minister", ("Foreign Minister",)),
+            Office("pt-pm", "Prime Minister of Portugal", "PT", "head_of_government", ("Prime Minister",)),
+        ),
+        terms=(
+            Term("fr-fm", "Odile Marchetti", date(2010, 3, 1), date(2012, 6, 1), "", "Marchetti"),
+            Term("fr-fm", "Paul Verdier", date(2012, 6, 1), date(2019, 1, 10), "", "Verdier"),
+            Term("pt-pm", "Rui Almada", date(2011, 1, 1), None, "", "Almada"),
+        ),
+        series=(Series("EXS", "Example Summit", ("Example Summit", "EXS")),),
+        gatherings=(
+            Gathering("EXS", date(2014, 6, 12), date(2014, 6, 13), "Lisbon", "PT"),
+            Gathering("EXS", date(2018, 6, 20), date(2018, 6, 21), "Porto", "PT"),
+        ),
+        known_events=(
+            KnownEvent(
+                date(2014, 3, 7), date(2014, 3, 7), "meeting", "Verdier meets Almada", ("Paul Verdier", "Rui Almada")
+            ),
+        ),
+    )
+
+
+def check(text: str, stated: date | None, facts: Facts, *mentions: DatedMention):
+    return check_publication_date(text=text, stated=stated, mentions=mentions, facts=facts, today=TODAY)
+
+
+def test_it_doubts_a_date_outside_the_term_of_a_named_minister(facts: Facts) -> None:
+    text = "French Foreign Minister Odile Marchetti flew to Oslo for talks with her counterpart."
+    result = check(text, date(2016, 5, 2), facts)
+    assert result.verdict == "doubtful"
+    assert result.suggested_from is not None and result.suggested_to is not None
+    # The term, with the few days' grace a title keeps around a handover.
+    assert date(2010, 2, 19) <= result.suggested_from <= result.suggested_to <= date(2012, 6, 11)
+    (reason,) = result.reasons
+    assert reason.quote == "Foreign Minister Odile Marchetti"
+    assert "2010-03-01 to 2012-06-01" in reason.sentence and "2016-05-02" in reason.sentence
+
+
+def test_it_accepts_a_date_inside_the_term(facts: Facts) -> None:
+    text = "French Foreign Minister Odile Marchetti flew to Oslo for talks with her counterpart."
+    assert check(text, date(2011, 5, 2), facts).verdict == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Former Foreign Minister Odile Marchetti wrote a memoir about the talks.", id="former"),
+        pytest.param("The talks began when Foreign Minister Odile Marchetti was in office.", id="when"),
+        pytest.param("Foreign Minister Odile Marchetti pledged a treaty by 2030.", id="dated-sentence"),
+        pytest.param("Foreign Minister Odile Marchetti, who died last week, was mourned in Paris.", id="death"),
+    ],
+)
+def test_it_takes_no_clue_from_a_holder_in_another_time(text: str, facts: Facts) -> None:
+    result = check(text, date(2016, 5, 2), facts)
+    assert result.verdict == "ok" and result.clues == 0
+
+
+def test_a_surname_alone_counts_only_when_the_text_names_the_country(facts: Facts) -> None:
+    assert check("Prime Minister Almada said the vote would wait.", date(2009, 5, 2), facts).clues == 0
+    result = check("Portugal's Prime Minister Almada said the vote would wait.", date(2009, 5, 2), facts)
+    assert result.verdict == "doubtful"
+
+
+def test_a_title_of_another_office_says_nothing(facts: Facts) -> None:
+    # Marchetti held the foreign ministry, never the premiership.
+    assert check("Prime Minister Odile Marchetti opened the session.", date(2016, 5, 2), facts).clues == 0
+
+
+def test_a_summit_named_with_host_and_month_moves_the_year(facts: Facts) -> None:
+    quote = "Leaders will meet again at the Example Summit in Lisbon in June, officials said."
+    # Read from a stated 2016-04-02, the extractor put "in June" (future) in June 2016.
+    mention = DatedMention(quote, "in June", date(2016, 6, 1), date(2016, 6, 30), "month", "summit", (), "Lisbon")
+    result = check(quote, date(2016, 4, 2), facts, mention)
+    assert result.verdict == "doubtful"
+    assert result.suggested == date(2014, 4, 2)  # the stated day, two years back
+    assert result.reasons[0].kind == "gathering"
+
+
+def test_a_summit_without_its_host_near_says_nothing(facts: Facts) -> None:
+    quote = "Leaders will meet again at the Example Summit in June, officials said."
+    mention = DatedMention(quote, "in June", date(2016, 6, 1), date(2016, 6, 30), "month", "summit")
+    assert check(quote, date(2016, 4, 2), facts, mention).clues == 0
+
+
+def test_a_known_event_on_a_weekday_gives_the_day(facts: Facts) -> None:
+    quote = "Verdier met Almada on Friday in Lisbon to prepare the accord."
+    # Read from Sunday 2016-05-01, "on Friday" was 2016-04-29; the meeting was Friday 2014-03-07.
+    mention = DatedMention(
+        quote, "on Friday", date(2016, 4, 29), date(2016, 4, 29), "day", "meeting", ("Verdier", "Almada")
+    )
+    result = check(quote, date(2016, 5, 1), facts, mention)
+    assert result.verdict == "doubtful"
+    assert result.suggested == date(2014, 3, 9)  # the Sunday two days after that Friday
+
+
+def test_an_absolute_date_never_moves(facts: Facts) -> None:
+    quote = "Verdier met Almada on March 7, 2014 in Lisbon."
+    mention = DatedMention(
+        quote, "March 7, 2014", date(2014, 3, 7), date(2014, 3, 7), "day", "meeting", ("Verdier", "Almada")
+    )
+    assert check(quote, date(2016, 5, 1), facts, mention).verdict == "ok"
+
+
+def test_a_past_year_is_a_floor_but_a_planned_one_is_not(facts: Facts) -> None:
+    assert check("In 2019 the two ports signed a pact.", date(2017, 3, 3), facts).verdict == "doubtful"
+    assert check("The two ports will sign a pact in 2019.", date(2017, 3, 3), facts).verdict == "ok"
+    assert check("In 2015 the two ports signed a pact.", date(2017, 3, 3), facts).verdict == "ok"
+
+
+def test_a_weekday_with_a_date_picks_the_years(facts: Facts) -> None:
+    text = "The envoys will gather on Thursday, March 5, in Geneva."
+    # 5 March 2020 was a Thursday; in 2019 it was a Tuesday.
+    assert check(text, date(2020, 2, 20), facts).verdict == "ok"
+    assert check(text, date(2019, 2, 20), facts).verdict == "doubtful"
+
+
+def test_yesterday_named_makes_the_article_the_next_day(facts: Facts) -> None:
+    text = "The ministry said a drone crossed the border yesterday (Friday)."
+    assert check(text, date(2016, 1, 30), facts).verdict == "ok"  # a Saturday
+    assert check(text, date(2017, 1, 30), facts).verdict == "doubtful"  # a Monday
+
+
+def test_a_stated_date_after_today_is_doubtful(facts: Facts) -> None:
+    result = check("Nothing dated here.", date(2027, 1, 5), facts)
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "future"
+
+
+def test_one_contradiction_outvoted_by_agreeing_clues_is_not_an_alarm(facts: Facts) -> None:
+    # Marchetti's title is stale by 2013, but Verdier's and Almada's terms and the past year agree.
+    text = (
+        "Foreign Minister Odile Marchetti sent a note. French Foreign Minister Paul Verdier answered it. "
+        "Portugal's Prime Minister Rui Almada welcomed it. In 2013 the ports reopened."
+    )
+    result = check(text, date(2013, 9, 1), facts)
+    assert result.clues == 4 and result.stated_fits == 3
+    assert result.verdict == "ok"
+
+
+def test_no_clue_no_doubt(facts: Facts) -> None:
+    result = check("Officials met on Tuesday to discuss fishing quotas.", date(2016, 5, 2), facts)
+    assert result.verdict == "ok" and result.clues == 0
+
+
+def test_a_future_stated_date_still_gets_the_date_the_clues_give(facts: Facts) -> None:
+    text = "French Foreign Minister Odile Marchetti flew to Oslo for talks with her counterpart."
+    result = check(text, date(2027, 5, 2), facts)
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "future"
+    assert result.suggested == date(2012, 5, 2)  # the stated day, moved the fewest years into her term

@@ -1,0 +1,69 @@
+"""The date check on real articles (../shared/corpus/real-dev), the dev set and the sample data, with the
+real extraction engine: no false alarm on any correctly dated article, and copies re-dated by -3..+3
+years (made here, in memory) caught. The figures are printed by bench/pubdate.py; the floors below are
+what it measured (2026-12-04), so a change that loses detection fails here."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from events.extraction.pipeline import extract, extract_document
+from events.pubdate import check_publication_date, load_facts
+from events.pubdate.check import _add_years
+from events.pubdate.from_extraction import mentions_of
+from tests.conftest import ROOT, SHARED
+
+TODAY = date(2026, 12, 4)
+REAL_DEV = SHARED / "corpus" / "real-dev"
+DEVGOLD = ROOT / "tests" / "extraction" / "devgold"
+SAMPLE = ROOT / "events" / "sample_data"
+# Measured by bench/pubdate.py on the 120 re-dated real-dev copies.
+CAUGHT_AT_LEAST = 55
+TRUE_YEAR_AT_LEAST = 30
+
+
+def _verdict(text: str, stated: date) -> tuple[str, date | None]:
+    extraction = extract(text, stated)
+    result = check_publication_date(
+        text=text, stated=stated, mentions=mentions_of(extraction), facts=load_facts(), today=TODAY
+    )
+    return result.verdict, result.suggested
+
+
+def _articles() -> list[tuple[str, str, date]]:
+    found = []
+    for name, entry in json.loads((DEVGOLD / "gold.json").read_text()).items():
+        raw = (DEVGOLD / "articles" / name).read_text(encoding="utf-8")
+        text = extract_document(raw).text if "scraped" in name else raw
+        found.append((f"devgold/{name}", text, date.fromisoformat(entry["published"])))
+    for entry in json.loads((SAMPLE / "demo.json").read_text())["articles"]:
+        text = (SAMPLE / "articles" / entry["file"]).read_text(encoding="utf-8")
+        found.append((f"sample/{entry['file']}", text, date.fromisoformat(entry["published"])))
+    if REAL_DEV.exists():
+        for name, entry in json.loads((REAL_DEV / "gold.json").read_text()).items():
+            text = Path(REAL_DEV / name).read_text(encoding="utf-8")
+            found.append((f"real-dev/{name}", text, date.fromisoformat(entry["published"])))
+    return found
+
+
+def test_no_correctly_dated_article_is_doubted() -> None:
+    alarms = [name for name, text, published in _articles() if _verdict(text, published)[0] != "ok"]
+    assert alarms == []
+
+
+@pytest.mark.skipif(not REAL_DEV.exists(), reason="../shared/corpus/real-dev is not beside the worktree")
+def test_real_articles_re_dated_by_one_to_three_years_are_caught() -> None:
+    caught = true_year = 0
+    for name, text, published in _articles():
+        if not name.startswith("real-dev/"):
+            continue
+        for years in (-3, -2, -1, 1, 2, 3):
+            verdict, suggested = _verdict(text, _add_years(published, years))
+            caught += verdict == "doubtful"
+            true_year += suggested is not None and suggested.year == published.year
+    assert caught >= CAUGHT_AT_LEAST
+    assert true_year >= TRUE_YEAR_AT_LEAST
