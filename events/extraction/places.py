@@ -429,15 +429,18 @@ def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) ->
 
     sentence = trigger.sent
     found: Location | None = None
-    for ent in sentence.ents:
-        if ent.label_ not in PLACE_LABELS or inside_dateline(sentence, ent.start_char):
+    # Entities from the sentence's own tokens: Span.ents scans every entity of the document.
+    starts = [t for t in sentence if t.ent_iob_ == "B" and t.ent_type_ in PLACE_LABELS]
+    for start in starts:
+        ent = entity_span(doc, start)
+        if ent is None or inside_dateline(sentence, ent.start_char):
             continue
         # The entity's own head: the last word hanging outside it ("the" of "the Asia-Pacific ..." is not).
         outside = [t for t in ent if not ent.start <= t.head.i < ent.end and t.dep_ not in {"det", "punct"}]
         root = outside[-1] if outside else ent.root
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
             continue  # a compound is part of a name ("the Asia-Pacific Economic Cooperation forum")
-        place = resolve_place(ent.text, ent.label_, prefer)
+        place = resolve_place(ent.text, start.ent_type_, prefer)
         if found is not None and place.name != found.name:
             return None
         found = place

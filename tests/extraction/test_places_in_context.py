@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from events.domain.vocabulary import EventType
 from events.extraction.config import ExtractionConfig
 from events.extraction.pipeline import extract
-from events.extraction.vocabulary import EventType
 
 PUBLISHED = date(2024, 6, 12)
 CONFIG = ExtractionConfig()
