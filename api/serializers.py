@@ -87,7 +87,7 @@ class CitationSerializer(serializers.ModelSerializer[Citation]):
 
     class Meta:
         model = Citation
-        fields = ["id", "event", "quote", "start", "end", "time_text", "article"]
+        fields = ["id", "event", "quote", "start", "end", "time_text", "date_basis", "article"]
 
 
 class RelatedEventSerializer(serializers.Serializer[Any]):

@@ -50,9 +50,14 @@ def _install(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> Non
     limit_ms = getattr(settings, "DB_STATEMENT_TIMEOUT_MS", 0)
     if connection.vendor != "sqlite" or not limit_ms:
         return
-    deadline = _StatementDeadline(limit_ms / 1000)
+    # One deadline per connection wrapper: Django opens a new SQLite connection on the same wrapper for
+    # each request (CONN_MAX_AGE 0), and the wrapper's list of execute wrappers must not grow each time.
+    deadline = getattr(connection, "statement_deadline", None)
+    if deadline is None:
+        deadline = _StatementDeadline(limit_ms / 1000)
+        connection.statement_deadline = deadline  # type: ignore[attr-defined]
+        connection.execute_wrappers.append(deadline.wrap)
     connection.connection.set_progress_handler(deadline.past, PROGRESS_STEPS)
-    connection.execute_wrappers.append(deadline.wrap)
 
 
 def connect() -> None:

@@ -26,8 +26,11 @@ class CitationInline(admin.TabularInline):
     fk_name = "event"
     extra = 0
     autocomplete_fields = ["article"]
-    fields = ["article", "quote", "start", "end", "time_text", "rule", "match_score", "match_reason", "split_link"]
-    readonly_fields = ["rule", "match_score", "match_reason", "split_link"]
+    fields = [
+        "article", "quote", "start", "end", "time_text", "date_basis", "rule", "match_score", "match_reason",
+        "split_link",
+    ]  # fmt: skip
+    readonly_fields = ["date_basis", "rule", "match_score", "match_reason", "split_link"]
 
     @admin.display(description="wrong match?")
     def split_link(self, obj: Citation) -> SafeString | str:

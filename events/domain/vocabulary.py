@@ -166,6 +166,23 @@ class PlaceKind(StrEnum):
     OTHER = "other"
 
 
+class DateBasis(StrEnum):
+    """How sure an event's date is: how the engine reached it from the text."""
+
+    EXPLICIT = "explicit"  # the text gives the date with its year ("on June 3, 2019")
+    PUBLICATION = "publication"  # counted from the publication date ("on Monday", "last month")
+    NARRATIVE = "narrative"  # carried from the time the text narrates ("two days later", a story's year)
+    INFERRED = "inferred"  # no time of its own: taken from the event it is attached to (a guess)
+
+
+DATE_BASIS_LABELS: dict[DateBasis, str] = {
+    DateBasis.EXPLICIT: "explicit in the text",
+    DateBasis.PUBLICATION: "relative to the publication date",
+    DateBasis.NARRATIVE: "carried from the narrative's reference time",
+    DateBasis.INFERRED: "guessed from a related event",
+}
+
+
 def plover_for(event_type: str) -> tuple[str, str]:
     """PLOVER (category, mode) for one of our event types; empty strings for ``other``."""
     info = EVENT_TYPES[EventType(event_type)]

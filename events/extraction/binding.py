@@ -42,6 +42,11 @@ OFFICIAL_SPEAKERS = frozenset(
     {"ministry", "spokesman", "spokeswoman", "spokesperson", "government", "embassy", "office", "department",
      "kremlin", "cabinet", "presidency", "foreign", "ministries", "mission"}
 )  # fmt: skip
+# Quantities reported per period: a period on them dates their change ("third-quarter profit rose").
+MEASURE_NOUNS = frozenset(
+    {"profit", "income", "earnings", "sales", "revenue", "revenues", "result", "loss", "output", "growth",
+     "export", "import", "production", "net", "deficit", "surplus", "inflation", "unemployment", "turnover"}
+)  # fmt: skip
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -83,7 +88,11 @@ def _width(time: TimeExpression) -> int:
 
 
 def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[int]) -> bool:
-    """ "the 2015 nuclear deal": a date inside another noun phrase dates that thing, not a nearby event."""
+    """ "the 2015 nuclear deal": a date inside another noun phrase dates that thing, not a nearby event.
+
+    A measure counted over the period is the exception: in "third-quarter profit rose" or "March exports
+    fell" the change of the measure is what the period dates, so the date reaches the measure's verb.
+    """
     root = doc[time.token_start : time.token_end].root
     head = root.head
     return (
@@ -92,7 +101,26 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         and head.pos_ in {"NOUN", "PROPN"}
         and head.i not in trigger_positions
         and not (time.token_start <= head.i < time.token_end)
+        and not (head.lemma_.lower() in MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
     )
+
+
+def _when_clause(doc: Doc, trigger: Trigger, anchor: int, time: TimeExpression) -> bool:
+    """ "was killed Thursday when robbers fired", "since August, when shares traded at $10": a clause
+    opened by "when" happens at the time of what it hangs on, so that time dates it across the clause."""
+    clause = doc[trigger.head_i]
+    for _ in range(4):
+        if clause.dep_ in {"advcl", "relcl"}:
+            break
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    else:
+        return False
+    if not any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in clause.children):
+        return False
+    host = clause.head
+    return host.i == anchor or time.token_start <= host.i < time.token_end
 
 
 def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
@@ -176,6 +204,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 crosses_clause(doc, trigger.head_i, anchor)
                 and crosses_clause(doc, trigger.i, anchor)
                 and not _describes_trigger(doc, trigger, anchor)
+                and not _when_clause(doc, trigger, anchor, time)
             ):
                 # "said Friday that he would meet": the date belongs to the saying, not the meeting.
                 continue

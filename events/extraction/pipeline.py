@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import ActorKind, EventStatus, EventType
+from events.domain.vocabulary import ActorKind, DateBasis, EventStatus, EventType
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
 from events.extraction.binding import Binding, bind
@@ -202,6 +202,8 @@ def _event_from(
         confidence=confidence,
         rule=trigger.rule + ("+shared-date" if shared else "+inherited-date" if binding.inherited else "+own-date"),
         trigger_index=trigger.i,
+        # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
+        date_basis=DateBasis.INFERRED if binding.inherited and not shared else DateBasis(time.basis),
     )
 
 

@@ -10,6 +10,7 @@ publication date. A present progressive over a period that includes the publicat
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -146,6 +147,34 @@ def has_schedule_modality(chain: list[Token]) -> bool:
     return False
 
 
+def is_past_plan(chain: list[Token]) -> bool:
+    """A plan the text looks back on: "had intended to travel", "had been scheduled to open" (a planning word
+    in the pluperfect) or "was to have visited" (a perfect infinitive after "was to")."""
+    for below, above in itertools.pairwise(chain):
+        if below.dep_ != "xcomp":
+            continue
+        below_aux = _aux_lemmas(below)
+        if below.tag_ == "VBN" and {"to", "have"} <= below_aux and above.lemma_ == "be":
+            return True
+        if above.lemma_.lower() in SCHEDULE and any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} and c.tag_ == "VBD" for c in above.children
+        ):
+            return True
+    return False
+
+
+def _unrealised_plan(doc: Doc, chain: list[Token]) -> EventStatus:
+    """A past plan whose time has gone by did not happen as planned: put off when its sentence says so
+    ("... before the visit was put off"), else dropped."""
+    sentence = chain[0].sent
+    postponed = any(
+        t.lemma_.lower() in POSTPONE
+        or (t.lemma_.lower() in {"put", "push"} and any(c.lower_ in {"off", "back"} for c in t.children))
+        for t in sentence
+    )
+    return EventStatus.POSTPONED if postponed else EventStatus.CANCELLED
+
+
 def is_progressive_present(chain: list[Token]) -> bool:
     token = chain[0]
     return token.tag_ == "VBG" and bool(_aux_lemmas(token) & {"is", "are", "am", "'s", "'re"})
@@ -176,6 +205,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain):
         return None
     lower, upper = time.lower, time.upper
+    if upper is not None and upper < published and is_past_plan(chain):
+        return _unrealised_plan(doc, chain)
     if lower is not None and lower > published:
         return EventStatus.SCHEDULED
     if has_schedule_modality(chain) or time.direction == "future":

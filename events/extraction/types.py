@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from events.domain.vocabulary import ActorKind, ActorRole, EventStatus, EventType, PlaceKind
+from events.domain.vocabulary import ActorKind, ActorRole, DateBasis, EventStatus, EventType, PlaceKind
 
 PublishedSource = Literal["metadata", "text", "caller", "unknown"]
 
@@ -58,6 +58,8 @@ class ExtractedEvent:
     citation: Citation
     confidence: float
     rule: str
+    # How sure the date is (explicit / relative to publication / carried from the narrative / inferred).
+    date_basis: DateBasis = DateBasis.PUBLICATION
     # The trigger's token in the engine's Doc: two events of one sentence and one date stay apart when
     # their triggers differ ("In 2019 a drone was shot down and a tanker was attacked").
     trigger_index: int = field(default=-1, compare=False)
@@ -77,6 +79,7 @@ class ExtractedEvent:
             "citation": asdict(self.citation),
             "confidence": round(self.confidence, 3),
             "rule": self.rule,
+            "date_basis": str(self.date_basis),
         }
 
 

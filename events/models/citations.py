@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
 
+from events.domain.vocabulary import DATE_BASIS_LABELS
+
 
 class Citation(models.Model):
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="citations")
@@ -19,6 +21,14 @@ class Citation(models.Model):
     time_start = models.PositiveIntegerField(null=True, blank=True)
     time_end = models.PositiveIntegerField(null=True, blank=True)
     rule = models.CharField(max_length=80, blank=True, help_text="The extraction rule, empty when entered by hand.")
+    # How sure the date this report gives is; empty when an editor cited by hand.
+    date_basis = models.CharField(
+        max_length=12,
+        blank=True,
+        choices=[(basis.value, label) for basis, label in DATE_BASIS_LABELS.items()],
+        help_text="How the engine reached the date: explicit in the text, relative to the publication date, "
+        "carried from the narrative's reference time, or guessed from a related event.",
+    )
     # Why the ingestion pipeline attached this citation to an existing event (empty when it created the
     # event, or an editor cited by hand), so an editor can judge the match and split it off.
     match_score = models.FloatField(null=True, blank=True)

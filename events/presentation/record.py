@@ -78,6 +78,7 @@ class CitationRef(NamedTuple):
     start: int
     end: int
     time_text: str
+    date_basis: str  # how the engine reached the date; empty for a citation made by hand
     article: ArticleRef
 
 
@@ -212,7 +213,7 @@ def _grouped(rows: Iterable[Sequence[Any]], make: Any) -> dict[int, list[Any]]:
 
 
 def citation_rows_for_records(ids: list[int]) -> QuerySet[Citation, tuple[Any, ...]]:
-    """The citations every record carries, as ``(event_id, id, quote, start, end, time_text, article_id,
+    """The citations every record carries, as ``(event_id, id, quote, start, end, time_text, date_basis, article_id,
     url, title, published, outlet, outlet_domain)`` rows, oldest article first.
 
     The one place that decides which citations reach pages, the API and every download: a rule about
@@ -228,6 +229,7 @@ def citation_rows_for_records(ids: list[int]) -> QuerySet[Citation, tuple[Any, .
             "start",
             "end",
             "time_text",
+            "date_basis",
             "article_id",
             "article__url",
             "article__title",
@@ -239,8 +241,8 @@ def citation_rows_for_records(ids: list[int]) -> QuerySet[Citation, tuple[Any, .
 
 
 def _citation(row: Sequence[Any]) -> CitationRef:
-    pk, quote, start, end, time_text, *article = row
-    return CitationRef(pk, quote, start, end, time_text, ArticleRef._make(article))
+    pk, quote, start, end, time_text, date_basis, *article = row
+    return CitationRef(pk, quote, start, end, time_text, date_basis, ArticleRef._make(article))
 
 
 def record_embeds(event_ids: Collection[int], *, with_citations: bool = True) -> RecordEmbeds:

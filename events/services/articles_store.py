@@ -323,6 +323,7 @@ def _citation_create_for(event: Event, article: Article, proposed: ExtractedEven
         quote=cite.quote,
         time_text=cite.time_text,
         rule=proposed.rule,
+        date_basis=str(proposed.date_basis),
     )
 
 
@@ -351,6 +352,10 @@ def _proposal_store(
     )
     if own is not None:
         event = own.event
+        if own.date_basis != str(proposed.date_basis):
+            # The engine may now reach the date another way (a story's year instead of publication).
+            own.date_basis = str(proposed.date_basis)
+            own.save(update_fields=["date_basis"])
         if _is_absolute(cite.time_text):
             pass  # "since 2006" says 2006 whatever the publication date: nothing to re-resolve
         elif event.review_state == ReviewState.PROPOSED and not event.citations.exclude(article=article).exists():

@@ -28,6 +28,7 @@ def citation_create(
     quote: str | None = None,
     time_text: str = "",
     rule: str = "",
+    date_basis: str = "",
     user: AbstractBaseUser | AnonymousUser | None = None,
 ) -> Citation:
     """Cite ``article`` for ``event`` by offsets, or by a quote found in the text.
@@ -61,6 +62,7 @@ def citation_create(
         time_start=time_start,
         time_end=time_end,
         rule=rule[:80],
+        date_basis=date_basis,
     )
     attribute(citation, user, "cited")
     citation.save()

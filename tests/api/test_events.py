@@ -90,3 +90,17 @@ def test_it_hides_unpublished_topics_inside_events(client_anon, make_event):
     topic.save()
 
     assert client_anon.get(f"/api/v1/events/{event.pk}/").json()["topics"] == []
+
+
+def test_each_citation_says_how_sure_its_date_is(client_anon, make_event):
+    from tests.factories import CitationFactory
+
+    event = make_event()
+    CitationFactory(event=event, date_basis="narrative")
+
+    embedded = client_anon.get(f"/api/v1/events/{event.pk}/").json()["citations"]
+    listed = client_anon.get("/api/v1/citations/").json()["results"]
+
+    # The event's first citation was made without the engine: its basis is empty, not invented.
+    assert sorted(c["date_basis"] for c in embedded) == ["", "narrative"]
+    assert sorted(c["date_basis"] for c in listed if c["event"] == event.pk) == ["", "narrative"]

@@ -89,9 +89,10 @@ def test_it_keeps_a_length_on_an_event_noun(nlp):
     ]
 
 
-def test_it_reads_an_age_as_a_duration_not_a_date(nlp):
-    expression = only(nlp, "The 18-month-old program was cut.")
-    assert (expression.timex_type, expression.value, expression.edtf) == ("DURATION", "P18M", None)
+def test_an_age_is_not_a_time_expression(nlp):
+    # How old something is dates nothing; TimeML leaves ages unannotated, and no shorter piece is kept.
+    assert expressions(nlp, "The 18-month-old program was cut.") == []
+    assert [e.text for e in expressions(nlp, "A 44-year-old teacher spoke on Friday.")] == ["Friday"]
 
 
 def test_it_ignores_the_modal_may_and_counts(nlp):

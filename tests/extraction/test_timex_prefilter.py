@@ -30,7 +30,9 @@ PHRASES = (
     "week, at the end of the year, late in the day, over the weekend, that same day, in the third quarter of "
     "2024, in Q3 2024, the first half of next year, two years ago, two days earlier, the next day, the day "
     "before, a four-day visit, a year-long, in recent years, every two weeks, at 10:30 GMT Monday, at 9 a.m. "
-    "Tuesday, in the coming months, for five years, as of  Monday, As\tof\nJune 2, IN\n\nMAY 2020, ON TUESDAY."
+    "Tuesday, in the coming months, for five years, as of  Monday, As\tof\nJune 2, IN\n\nMAY 2020, ON TUESDAY. "
+    "In the quarter, against last year's quarter and the year-ago period, year-earlier sales fell. In "
+    "nineteen ninety-six and by the year two thousand."
 )
 # Spelling the matcher must treat as IGNORECASE does: the Kelvin sign, long s, dotted and dotless i, other
 # digits and spaces (Arabic-Indic, full-width, no-break and em spaces), whitespace runs across lines.

@@ -131,7 +131,6 @@ def test_it_resolves_intervals(text, tense, edtf, duration):
         pytest.param("two days of talks", "P2D", id="days-of-talks"),
         pytest.param("a four-day visit", "P4D", id="hyphenated-visit"),
         pytest.param("for five years", "P5Y", id="for-years"),
-        pytest.param("an 18-month-old", "P18M", id="age-is-a-duration"),
         pytest.param("several weeks", "PXW", id="vague-quantity"),
         pytest.param("the past decade", "P10Y", id="past-decade"),
         pytest.param("for years", "PXY", id="bare-plural"),

@@ -250,3 +250,22 @@ def test_it_keeps_an_editor_given_publication_date() -> None:
 
     article.refresh_from_db()
     assert article.published == date(2023, 2, 5)
+
+
+def test_the_citation_keeps_how_sure_the_date_is_and_the_admin_shows_it() -> None:
+    import html
+    from dataclasses import replace
+
+    from django.test import Client
+    from django.urls import reverse
+
+    from events.domain.vocabulary import DateBasis
+    from tests.factories import make_user
+
+    article = store(SHOOTDOWN, replace(proposal(SHOOTDOWN), date_basis=DateBasis.NARRATIVE))
+    citation = article.citations.get()
+    assert citation.date_basis == "narrative"
+    client = Client()
+    client.force_login(make_user("edith", group="Editors"))
+    page = client.get(reverse("admin:events_event_change", args=[citation.event_id])).content.decode()
+    assert "carried from the narrative's reference time" in html.unescape(page)

@@ -37,7 +37,8 @@ def test_the_calendar_renders_an_event_open_at_the_end(client, edtf):
     "url", ["/topics/t/feed.atom", "/topics/t/events.atom", "/topics/t/events.ics", "/topics/t/scheduled.ics"]
 )
 def test_a_control_character_in_a_title_does_not_break_the_feeds(client, url):
-    _published(title="Talks\x00 with\x1b a bell\x07", status="scheduled", date_edtf="2031-05")
+    # Not NUL: forms refuse it and PostgreSQL cannot store it, so no title holds one.
+    _published(title="Talks\x01 with\x1b a bell\x07", status="scheduled", date_edtf="2031-05")
 
     response = client.get(url)
 

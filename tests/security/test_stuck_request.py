@@ -55,6 +55,21 @@ def test_sqlite_interrupts_a_web_statement_over_the_limit(tmp_path: Path) -> Non
     assert result.stdout.strip() == "interrupted: interrupted"
 
 
+def test_sqlite_adds_the_limit_once_however_often_it_reconnects(tmp_path: Path) -> None:
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'timeline.settings'; django.setup()\n"
+        "from django.db import connection\n"
+        "for _ in range(3):\n"
+        "    connection.cursor().execute('SELECT 1'); connection.close()\n"
+        "connection.cursor().execute('SELECT 1'); print(len(connection.execute_wrappers))\n"
+    )
+    database = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    env = _env(DATABASE_URL=database, VAR_DIR=str(tmp_path), DB_STATEMENT_TIMEOUT_MS="200")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "1"
+
+
 def test_sqlite_keeps_no_limit_unless_asked_for(tmp_path: Path) -> None:
     # Celery workers and manage.py (migrations, backups) must not have their statements cut short.
     code = (

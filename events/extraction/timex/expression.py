@@ -31,3 +31,8 @@ class TimeExpression:
     direction: str = "absolute"
     governor_i: int | None = None
     duration: str | None = None
+    # How the calendar value was reached: "explicit" (the text gives the year: "June 3, 2019", "2019"),
+    # "publication" (counted from the publication date: "Monday", "last month", "in May"), "narrative"
+    # (counted from the time the text is narrating: "two days later", "the year-ago quarter", or "June 3"
+    # after "In 2019 ..." in a text that tells a past story).
+    basis: str = "publication"

@@ -51,6 +51,8 @@ _SCHEDULED_FOR = frozenset(
 # Verbs that report rather than narrate: "the ministry said Monday" dates the report, and "the next day" in a
 # later sentence counts from the last narrated day, not from it.
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
+_STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
+_DETERMINED = re.compile(r"the\s", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:first|last|time|since|\w+est|ever)\b", re.IGNORECASE)
 _EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
 _COUNT_AFTER_YEAR = re.compile(r"\s*(?:%|percent|per\s+cent|points?|people|units|workers|jobs|cars|vehicles|times)\b")
@@ -158,6 +160,14 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
         )
     if check == "short_year":
         return signal in _YEAR_SIGNALS
+    if check == "spoken_year":
+        # "two thousand" is a count unless it is "the year two thousand"; "nineteen ninety" before a plural
+        # noun ("nineteen ninety-seat halls") is one too.
+        if match.group("thousand") and not match.group("yr"):
+            return False
+        following = re.match(r"\s+(\w+)", text[match.end("core") :])
+        token = _token_at(doc, match.end("core") + following.start(1)) if following else None
+        return not (token is not None and getattr(token, "tag_", "") == "NNS")
     if check == "month":
         token = _token_at(doc, match.start("m"))
         if token is not None:
@@ -232,7 +242,10 @@ def find_candidates(text: str, doc: Doc | None = None) -> list[Candidate]:
             start, end = match.span("core")
             found.append(Candidate(start, end, spec, signal, priority))
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
-    return _join_ranges(text, _longest_without_overlap(found))
+    # An age ("a 44-year-old teacher", "the 50-year-old alliance") says how old something is, not when
+    # anything happens: TimeML leaves it unannotated (TBAQ marks 1 of 37 ages). It still wins its overlap,
+    # so no shorter reading of its words ("44-year") is kept in its place.
+    return _join_ranges(text, [c for c in _longest_without_overlap(found) if not c.spec.age])
 
 
 def _longest_without_overlap(ordered: list[Candidate]) -> list[Candidate]:
@@ -253,17 +266,33 @@ def _longest_without_overlap(ordered: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
+def _next_day(first: TimeSpec, second: TimeSpec) -> bool:
+    """Whether ``second`` names the day after ``first`` ("Wednesday and Thursday", "today and tomorrow")."""
+    if first.kind == second.kind == "weekday" and first.weekday is not None and second.weekday is not None:
+        return first.rel == second.rel and (first.weekday + 1) % 7 == second.weekday
+    if first.kind == second.kind == "deictic":
+        return (second.n or 0) == (first.n or 0) + 1
+    return False
+
+
 def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """ "from Thursday to Sunday", "between 2007 and 2010": one interval instead of two points."""
     joined: list[Candidate] = []
     index = 0
     while index < len(candidates):
         current = candidates[index]
-        if index + 1 < len(candidates) and current.signal in {"from", "between"}:
+        if index + 1 < len(candidates) and current.signal in {"from", "between", "on", None}:
             following = candidates[index + 1]
             glue = text[current.end : following.start]
-            glue_ok = _BETWEEN_GLUE.match(glue) if current.signal == "between" else _RANGE_GLUE.match(glue)
+            if current.signal in {"between", "on", None}:
+                # "on Wednesday and Thursday", "Monday and Tuesday": the two days as one stretch.
+                glue_ok = _BETWEEN_GLUE.match(glue)
+            else:
+                glue_ok = _RANGE_GLUE.match(glue)
             day_level = current.spec.kind in _RANGE_KINDS or (current.spec.kind == "date" and current.spec.day)
+            if current.signal in {"on", None} and not _next_day(current.spec, following.spec):
+                # "met on Monday and Thursday" may be two meetings; only two days in a row are one stretch.
+                glue_ok = None
             if glue_ok and following.signal is None and day_level and following.spec.kind == current.spec.kind:
                 spec = TimeSpec("range", start=current.spec, end=following.spec)
                 joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority))
@@ -368,6 +397,12 @@ def build_expression(
         applied = "absolute"
     else:
         applied = resolution.direction
+    if candidate.spec.kind == "anchored" and reference is not None:
+        basis = "narrative"
+    elif applied == "absolute" or candidate.spec.kind == "decade":
+        basis = "explicit"
+    else:
+        basis = "publication"
     return TimeExpression(
         text=text[candidate.start : candidate.end],
         start=candidate.start,
@@ -385,7 +420,67 @@ def build_expression(
         direction=applied,
         governor_i=governor_i,
         duration=resolution.duration,
+        basis=basis,
     )
+
+
+# A text narrates the past (an explainer, a timeline, a profile) rather than reports news when most of the
+# years it names lie this far or further from its publication, and it names at least this many of them.
+_STORY_YEARS_AWAY = 2
+_STORY_MIN_YEARS = 4
+_STORY_SHARE = 0.4
+# What places something in time: dates, weekdays, "yesterday", "last month" (not durations, sets or "now").
+_DATING_KINDS = frozenset({"date", "weekday", "deictic", "relative", "ago", "anchored", "season", "quarter", "range"})
+
+
+def narrates_the_past(candidates: list[Candidate], published: date) -> bool:
+    """Whether the text tells a story through past years, so that a date without a year takes the year the
+    text last named instead of the one before publication. News names mostly the current year (or none):
+    it keeps the publication date as its reference."""
+    dated = [c for c in candidates if c.spec.kind in _DATING_KINDS]
+    away = sum(
+        1
+        for c in dated
+        if c.spec.kind == "date" and c.spec.year is not None and abs(published.year - c.spec.year) >= _STORY_YEARS_AWAY
+    )
+    return away >= _STORY_MIN_YEARS and away >= _STORY_SHARE * len(dated)
+
+
+def _sentences_between(doc: Doc, first: int, last: int) -> int:
+    """How many sentences begin after token ``first`` up to token ``last``."""
+    return sum(1 for token in doc[first + 1 : last + 1] if token.is_sent_start)
+
+
+def _yearless(spec: TimeSpec) -> bool:
+    """A plain month or month-day with no year of its own ("in May", "on June 3"; not "last May")."""
+    return spec.kind == "date" and spec.year is None and spec.month is not None and spec.rel is None and spec.n is None
+
+
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -> Candidate | None:
+    """Expressions that point back at the reporting period the text last named, made explicit.
+
+    Results are reported by quarter: after "third-quarter profit rose", "the quarter", "the latest period"
+    are that quarter, and "the year-ago quarter", "year-earlier sales", "a year ago" and "a year earlier" are
+    the same quarter a year before. Without a quarter named before them, the period words are dropped and "a
+    year ago" keeps its plain reading.
+    """
+    spec = candidate.spec
+    if spec.kind == "period":
+        if period is None:
+            return None
+        year, quarter = period
+        if spec.mod == "YEAR":  # "last year's quarter": counted from the publication year, resolved below
+            return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, rel=spec.n))
+        return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year + (spec.n or 0)))
+    back = spec.kind == "ago" or (spec.kind == "anchored" and spec.sign < 0)
+    year_back = back and spec.unit == "year" and spec.n == 1
+    if period is not None and year_back:
+        year, quarter = period
+        return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year - 1))
+    return candidate
 
 
 def _scheduled_for(span: Span) -> bool:
@@ -414,7 +509,16 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     expressions: list[TimeExpression] = []
     reference: date | None = None
     reported: date | None = None
-    for candidate in find_candidates(text, doc):
+    period: tuple[int, int] | None = None  # the reporting quarter the text is about: (year, quarter)
+    candidates = find_candidates(text, doc)
+    narrative = narrates_the_past(candidates, published)
+    story_year: int | None = None  # the year the text last named: what "on June 3" belongs to in a story
+    story_token = 0
+    for found in candidates:
+        candidate = _in_reporting_period(found, period)
+        if candidate is None:
+            continue
+        inferred = candidate is not found  # read against the reporting period the text named
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -428,8 +532,23 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate
+        if story_year is not None and _sentences_between(doc, story_token, span.start) > 1:
+            story_year = None  # the story's year holds for its sentence and the next, then must be named again
+        storied = narrative and story_year is not None and direction != "future" and _yearless(candidate.spec)
+        if storied:
+            # A story told through the years: "In 2019 the talks resumed. On June 3, the delegations met"
+            # is June 3, 2019, not the June 3 before publication.
+            resolved = replace(candidate, spec=replace(candidate.spec, year=story_year))
         if candidate.signal == "for" and candidate.spec.kind == "relative" and _scheduled_for(span):
             resolved = replace(candidate, signal=None)  # "set for next month" is a month, not a stretch
+        elif (
+            candidate.signal in _STRETCH_SIGNALS
+            and candidate.spec.kind == "relative"
+            and not _DETERMINED.match(text, candidate.start)
+        ):
+            # Without "the", "next year" is the calendar year even after "for": "the estimate for next year"
+            # (a stretch reads "for the next year").
+            resolved = replace(candidate, signal=None)
         expression = build_expression(
             resolved,
             text,
@@ -444,7 +563,17 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             continue
         if resolved is not candidate:
             expression = replace(expression, signal=candidate.signal)
+        if storied or inferred:
+            expression = replace(expression, basis="narrative")
+        if found.spec.kind == "date" and found.spec.year is not None:
+            # Only a year that sets the scene of a clause ("In 2019 the sides tried again") starts a story
+            # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929") does not.
+            sets_scene = governor_i is not None and doc[governor_i].pos_ in {"VERB", "AUX"}
+            story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
         expressions.append(expression)
+        quarter = _QUARTER_VALUE.fullmatch(expression.value)
+        if quarter is not None and found.spec.kind == "quarter":  # a quarter the text names, not one inferred
+            period = (int(quarter[1]), int(quarter[2]))
         vague_days = candidate.spec.kind == "relative" and candidate.spec.unit == "week"  # "later this week"
         if expression.precision == Precision.DAY.value and expression.lower is not None and not vague_days:
             # The narrative reference time: what "the next day" and "two days earlier" count from.

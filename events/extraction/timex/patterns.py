@@ -125,6 +125,29 @@ def _year(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("date", year=year, mod=_mod(g.get("mod")))
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_CENTURY_WORDS = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+_TENS_RE = "|".join(_TENS)
+_UNITS_RE = "|".join(_UNITS_WORDS)
+_TEENS_RE = "|".join(_TEENS)
+
+
+def _spoken_year(g: dict[str, str | None]) -> TimeSpec | None:
+    """A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "the year two thousand"."""
+    if g.get("thousand"):
+        rest = (g.get("tu") or "").lower()
+        return TimeSpec("date", year=2000 + (_UNITS_WORDS.get(rest) or _TEENS.get(rest) or 0))
+    century = _CENTURY_WORDS[(g.get("c") or "").lower()]
+    tens = _TENS.get((g.get("t") or "").lower(), 0) + _UNITS_WORDS.get((g.get("u") or "").lower(), 0)
+    teen = _TEENS.get((g.get("teen") or "").lower(), 0)
+    return TimeSpec("date", year=century + (tens or teen))
+
+
 def _year_range(g: dict[str, str | None]) -> TimeSpec | None:
     first = _int(g["y"])
     second_text = g["y2"] or ""
@@ -195,6 +218,11 @@ def _in_the(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("relative", rel=0, unit=unit_name(g["unit"] or ""), mod=_mod(g.get("mod")))
 
 
+def _the_weekend(g: dict[str, str | None]) -> TimeSpec | None:
+    # "over the weekend" names no week: the clause's tense picks the one just past or the one ahead.
+    return TimeSpec("relative", rel=None, unit="weekend")
+
+
 def _that(g: dict[str, str | None]) -> TimeSpec | None:
     unit = (g["unit"] or "").lower()
     part = PARTS_OF_DAY.get(unit)
@@ -213,7 +241,24 @@ def _quarter(g: dict[str, str | None]) -> TimeSpec | None:
     ordinal = ORDINALS.get((g.get("ord") or "").lower()) or _int(g.get("q"))
     if ordinal is None and (g.get("ord") or "").lower() == "last":
         ordinal = 4
-    return TimeSpec("quarter", ordinal=ordinal, year=_int(g.get("y")), rel=_rel(g.get("rel")))
+    if ordinal is None and g.get("yrel"):
+        # "last year's quarter": the reporting period's quarter in that year.
+        return TimeSpec("period", unit="quarter", n=_rel(g.get("yrel")) or 0, mod="YEAR")
+    year = _int(g.get("y")) or _int(g.get("y2"))
+    rel = _rel(g.get("rel")) if g.get("rel") else _rel(g.get("yrel"))
+    return TimeSpec("quarter", ordinal=ordinal, year=year, rel=rel)
+
+
+# Words that shift a reporting period by a year: "the year-ago quarter", "year-earlier profit".
+_YEAR_BACK = {"year-ago", "year-earlier", "year-before", "prior-year", "previous-year", "year-previous"}
+
+
+def _period(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "the quarter", "the latest period", "the year-ago quarter", "year-earlier": the reporting period the
+    text is about (the last quarter it named), or that period a year before. ``n`` is the shift in years."""
+    which = re.sub(r"\s+", " ", (g.get("which") or "").lower())
+    back = which in _YEAR_BACK or bool(g.get("last"))
+    return TimeSpec("period", unit="quarter", n=-1 if back else 0)
 
 
 def _half(g: dict[str, str | None]) -> TimeSpec | None:
@@ -359,6 +404,15 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "year_range", _compile(rf"(?P<y>{YEAR})\s*(?:-|–|/)\s*(?P<y2>{YEAR}|\d\d)(?!\d)"), _year_range, check="year"
     ),
+    Pattern(
+        "spoken_year",
+        _compile(
+            rf"(?:(?P<yr>the\s+year)\s+)?(?:(?P<c>eighteen|nineteen|twenty)[\s-]+(?:(?P<t>{_TENS_RE})(?:[\s-](?P<u>{_UNITS_RE}))?"
+            rf"|(?P<teen>{_TEENS_RE}))|(?P<thousand>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<tu>{_UNITS_RE}|{_TEENS_RE}))?)"
+        ),
+        _spoken_year,
+        check="spoken_year",
+    ),
     Pattern("decade", _compile(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s"), _decade),
     Pattern("short_decade", _compile(r"(?:the\s+)?'?(?P<dec>[2-9]0)'?s"), _decade),
     Pattern("short_year", _compile(r"'(?P<y>[0-9]\d)(?!\d)"), _year, check="short_year"),
@@ -401,7 +455,7 @@ PATTERNS: list[Pattern] = [
         _compile(r"(?:(?:late|early|later|earlier)\s+in\s+|the\s+(?:end|start|beginning)\s+of\s+)?the\s+day"),
         _the_day,
     ),
-    Pattern("the_weekend", _compile(r"the\s+(?P<unit>weekend)"), _in_the),
+    Pattern("the_weekend", _compile(r"the\s+(?P<unit>weekend)"), _the_weekend),
     Pattern(
         "that",
         _compile(
@@ -421,10 +475,27 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "quarter",
         _compile(
-            r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
+            rf"(?:the\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y2>{YEAR})\s+)?"
+            r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
             rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year))?"
         ),
         _quarter,
+    ),
+    Pattern("year_quarter", _compile(r"(?P<yrel>last|this|next)\s+year's\s+(?:quarter|period)"), _quarter),
+    Pattern(
+        "period",
+        _compile(
+            r"(?:the\s+)?(?P<which>latest|current|most\s+recent|same|corresponding|comparable|year-ago|year-earlier"
+            r"|year-before|prior-year|previous-year)\s+(?:quarter|period)(?!-)"
+            r"(?:\s+(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before)))?"
+        ),
+        _period,
+    ),
+    Pattern("the_quarter", _compile(r"the\s+quarter(?![-\w])(?!\s+of\b)"), _period),
+    Pattern(
+        "year_ago",
+        _compile(r"(?P<which>year-ago|year-earlier|year-before|prior-year)(?!\s+(?:quarter|period))"),
+        _period,
     ),
     Pattern("quarter_code", _compile(rf"Q(?P<q>[1-4])\s+(?P<y>{YEAR})"), _quarter),
     Pattern(

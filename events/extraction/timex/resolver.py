@@ -318,6 +318,14 @@ def _resolve_duration(spec: TimeSpec, published: date, direction: str | None, si
     unit = spec.unit or "day"
     value = duration_value(spec.n, unit)
     iso = duration_value(spec.n, unit, timeml=False)
+    if spec.rel == 1 and spec.n is not None and unit in {"day", "week", "month"}:
+        # "in the coming ten days", "within the next two weeks": the stretch from publication on is when
+        # the thing is expected; TimeML keeps the duration as its value, the event gets the interval.
+        end = _shift(published, unit, spec.n)
+        last = bounds(end.edtf) if end is not None and end.edtf else None
+        if last is not None:
+            edtf = f"{published.isoformat()}/{last[1].isoformat()}"
+            return Resolution("DURATION", value, edtf, duration=iso, direction="future")
     if signal == "in" and direction == "future" and spec.n is not None and spec.rel is None and not spec.age:
         # "in two weeks" in a future clause is a date two weeks on.
         shifted = _shift(published, unit, spec.n)
@@ -339,7 +347,9 @@ def _resolve_quarter(
     elif direction == "past" and spec.ordinal > current:
         # "the fourth quarter" in a past clause in February is last year's.
         year = published.year - 1
-    elif direction == "future" and spec.ordinal < current:
+    elif direction == "future" and spec.ordinal < current - (0 if half else 1):
+        # "will launch in the first quarter" in October is next year's; but the quarter just ended is still
+        # this year's ("third-quarter results will be weaker" in October): its results come after it.
         year = published.year + 1
     else:
         year = published.year

@@ -42,6 +42,7 @@ PLAN_HEADS = frozenset(
     }
 )  # fmt: skip
 SCHEDULING_VERBS = frozenset({"schedule", "slate", "plan", "set"})
+EXPECTING_VERBS = frozenset({"expect", "anticipate", "predict", "forecast"})
 FUTURE_ADVERBS = frozenset({"possibly", "potentially", "likely", "soon"})
 FUTURE_ADJECTIVES = frozenset(
     {"upcoming", "planned", "proposed", "scheduled", "expected", "forthcoming", "future", "possible", "next", "coming"}
@@ -79,6 +80,16 @@ LOCATING_VERBS = frozenset({"hold", "happen", "occur", "run", "last", "unfold", 
 _ACT_PREPOSITIONS = frozenset({"on", "at", "in", "during"})
 # Planning adjectives that head the expression: "are not due until October", "slated for June".
 FUTURE_HEADS = frozenset({"due", "slated", "scheduled", "poised", "bound"})
+
+# Adjectives of validity: "payable Dec. 7", "effective Jan. 1" give the day a term starts or ends, which
+# the clause's tense does not place ("declared a dividend payable Dec. 7" is paid after the declaring).
+TERM_ADJECTIVES = frozenset({"payable", "effective", "valid", "redeemable", "exercisable", "convertible", "eligible"})
+# Verbs that move a time: what follows "to"/"until" is the new time, which the act's own tense does not
+# place ("the offer was extended to Nov. 20" in a November paper is this November 20).
+MOVING_VERBS = frozenset(
+    {"extend", "postpone", "delay", "defer", "push", "move", "put", "reschedule", "adjourn", "bring", "advance"}
+)
+_TARGET_PREPOSITIONS = frozenset({"to", "until", "till"})
 
 _CLAUSE_LINKS = frozenset({"prep", "pobj", "npadvmod", "tmod", "obl", "nmod", "compound", "appos", "pcomp", "dobj"})
 
@@ -137,6 +148,14 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     # "is scheduled to visit", "plans to go", "was to meet": a plan, not yet carried out.
     for below, above in itertools.pairwise(chain):
         if below.dep_ == "xcomp" and (above.lemma_.lower() in PLAN_HEADS or above.lower_ in PLAN_HEADS):
+            if _perfect_infinitive(below):
+                # "was to have visited in March": a plan the text looks back on, its time already past.
+                return "past"
+            if _pluperfect(above) or _past_copula(above):
+                # "had intended to travel in May", "were due to take place in November": a plan made
+                # before, whose time may lie either side of publication; the nearest reading ("May" in a
+                # June paper is this May) is taken.
+                return None
             return "future"
     if verb.lower_ in {"going"} and any(child.dep_ == "xcomp" for child in verb.children):
         return "future"
@@ -146,6 +165,10 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     # October 18" dates the setting itself.
     act_dated = preposition in _ACT_PREPOSITIONS and ("VBD" in tags or "have" in lemmas)
     if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ == "VBN" and not act_dated:
+        return "future"
+    if verb.lemma_.lower() in EXPECTING_VERBS and verb.tag_ == "VBN" and "VBD" not in tags and "have" not in lemmas:
+        # "A vote is expected on Monday", "the ruling, expected Friday": what is expected lies ahead; the
+        # expecting itself is not dated ("was expected on Monday" keeps the past).
         return "future"
     if "VBD" in tags or ("have" in lemmas and "VBN" in tags):
         # Past, or any perfect: "has met", "has been trying since December".
@@ -163,6 +186,24 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT":
         return "past"
     return None
+
+
+def _perfect_infinitive(verb: Token) -> bool:
+    """ "to have visited": a past participle with "to" and "have" before it."""
+    auxes = {aux.lower_ for aux in _auxiliaries(verb)}
+    return verb.tag_ == "VBN" and "to" in auxes and "have" in auxes
+
+
+def _past_copula(word: Token) -> bool:
+    """ "were due to", "was set to": a planning adjective or participle after a past-tense "be"."""
+    if word.dep_ == "acomp":
+        return word.head.lemma_ == "be" and word.head.tag_ == "VBD"
+    return word.tag_ == "VBN" and any(aux.lemma_ == "be" and aux.tag_ == "VBD" for aux in _auxiliaries(word))
+
+
+def _pluperfect(verb: Token) -> bool:
+    """ "had intended", "had been scheduled": the plan's verb in the past perfect."""
+    return any(aux.lower_ in {"had", "'d"} and aux.tag_ == "VBD" for aux in _auxiliaries(verb))
 
 
 def _preposition(span: Span, head: Token) -> str | None:
@@ -261,9 +302,39 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
             return "future", head.i  # "slated for June", "not due until October": still ahead
     verb = clause_verb(head)
     if verb is None:
+        verb = _participle_of_root(head)
+    if verb is None:
         return None, head.i
-    own = verb_group_direction(verb, _preposition(span, head) if head.i == verb.i else None)
+    if _under_term_adjective(head, verb):
+        return None, head.i
+    preposition = _preposition(span, head) if head.i == verb.i else None
+    if preposition in _TARGET_PREPOSITIONS and verb.lemma_.lower() in MOVING_VERBS:
+        return None, head.i
+    own = verb_group_direction(verb, preposition)
     return _in_main_clause(verb, own), head.i
+
+
+def _participle_of_root(token: Token) -> Token | None:
+    """The verb of a sentence the parser rooted in a noun ("In May, the two armies faced off ...": "armies"
+    as root, "faced" as a participle on it): the verb still carries the sentence's tense."""
+    root = token
+    while root.head.i != root.i:
+        root = root.head
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return next((c for c in root.children if c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"}), None)
+
+
+def _under_term_adjective(head: Token, verb: Token) -> bool:
+    """Whether a validity adjective lies between the governor and its clause's verb ("payable Dec. 1")."""
+    token = head
+    for _ in range(6):
+        if token.pos_ == "ADJ" and token.lower_ in TERM_ADJECTIVES:
+            return True
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 __all__ = ["clause_direction", "clause_verb", "governor", "verb_group_direction"]

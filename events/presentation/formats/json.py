@@ -35,6 +35,7 @@ def citation_json(citation: CitationRef, event_id: int) -> dict[str, Any]:
         "start": citation.start,
         "end": citation.end,
         "time_text": citation.time_text,
+        "date_basis": citation.date_basis,
         "article": {
             "id": article.id,
             "url": article.url,

