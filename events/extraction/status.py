@@ -181,13 +181,16 @@ def is_progressive_present(chain: list[Token]) -> bool:
 
 
 def is_habitual(chain: list[Token]) -> bool:
-    """ "It occasionally sends bombers": the simple present with an adverb of frequency is a habit."""
+    """ "It occasionally sends bombers", "elections are held every four years": the simple present with a
+    word of frequency is a habit."""
     verb = next((t for t in chain if t.pos_ in {"VERB", "AUX"}), None)
-    return (
-        verb is not None
-        and verb.tag_ in PRESENT_TAGS
-        and any(c.lower_ in HABITUAL_ADVERBS for c in verb.children if c.dep_ == "advmod")
-    )
+    if verb is None:
+        return False
+    present = verb.tag_ in PRESENT_TAGS or bool(_aux_lemmas(verb) & {"is", "are", "am"})
+    frequency = any(c.lower_ in HABITUAL_ADVERBS for c in verb.children if c.dep_ == "advmod") or any(
+        c.dep_ == "npadvmod" and any(d.lower_ in {"every", "each"} for d in c.children) for c in verb.children
+    )  # "are held every four years"
+    return present and frequency
 
 
 def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventType
+from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType
 from events.extraction.actors import in_dateline, short_name
 from events.extraction.places import STRETCH_NOUNS
 from events.extraction.tree import entity_span, free_relative
@@ -216,13 +216,19 @@ def _has_subject(token: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
-def _verb(doc: Doc, token: Token, trigger: Trigger, *, plural: bool, agent_named: bool = False) -> str:
-    """The verb in headline present; a passive stays passive unless its agent is named ("Russia arrests")."""
+def _verb(
+    doc: Doc, token: Token, trigger: Trigger, *, plural: bool, agent_named: bool = False, future: bool = False
+) -> str:
+    """The verb in headline present; a passive stays passive unless its agent is named ("Russia arrests").
+    A planned event reads as headlines put the future: "Blinken to visit", "Envoy to be expelled"."""
     particle = " ".join(c.lower_ for c in token.children if c.dep_ == "prt")
     base = {"be": "are"}.get(trigger.lemma, trigger.lemma) if plural else third_person(trigger.lemma)
+    if future:
+        base = f"to {trigger.lemma}"
     verb = base + (f" {particle}" if particle else "")
     if _passive(token) and not agent_named:
-        verb = f"{'are' if plural else 'is'} {token.lower_}" + (f" {particle}" if particle else "")
+        auxiliary = "to be" if future else "are" if plural else "is"
+        verb = f"{auxiliary} {token.lower_}" + (f" {particle}" if particle else "")
     if trigger.rule.endswith("-effect") and not trigger.rule.endswith("into-effect"):
         verb += " effect"
     elif "-into-" in trigger.rule:
@@ -230,7 +236,9 @@ def _verb(doc: Doc, token: Token, trigger: Trigger, *, plural: bool, agent_named
     return verb
 
 
-def _verb_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None) -> str:
+def _verb_title(
+    doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None, *, future: bool = False
+) -> str:
     token = doc[trigger.i]
     named = [a for a in actors if a.role is ActorRole.INITIATOR]
     initiators = _names(actors, ActorRole.INITIATOR)
@@ -240,7 +248,7 @@ def _verb_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
     targets = tuple(a for a in actors if a.role is ActorRole.TARGET)
     if not named and targets and _passive(token):
         # "The journalist, Nathan Marsh, was arrested": the one acted on is the passive subject.
-        said = f"{_names(targets, None)} {_verb(doc, token, trigger, plural=len(targets) > 1)}"
+        said = f"{_names(targets, None)} {_verb(doc, token, trigger, plural=len(targets) > 1, future=future)}"
         return said + _where(doc, trigger, location, said)
     if not initiators:
         subject = _subject(token)
@@ -264,7 +272,7 @@ def _verb_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
             if opening.pos_ != "PROPN" and obj.split()[0] == opening.text:  # "Two diplomats were ..."
                 obj = obj[:1].lower() + obj[1:]
         partner = f" {obj}" if obj else ""
-    said = f"{initiators} {_verb(doc, token, trigger, plural=plural, agent_named=agent_named)}{partner}"
+    said = f"{initiators} {_verb(doc, token, trigger, plural=plural, agent_named=agent_named, future=future)}{partner}"
     return said + _where(doc, trigger, location, said)
 
 
@@ -344,13 +352,42 @@ def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
     return title + _where(doc, trigger, location, title)
 
 
-def make_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None) -> str:
+def _held_by(doc: Doc, trigger: Trigger, title: str) -> str:
+    """ "Two sides hold joint talks": a bare event noun with the unnamed sides that hold it."""
+    head = doc[trigger.head_i]
+    if head.i == trigger.i or head.lemma_.lower() not in {"hold", "conduct", "stage", "begin", "open", "start"}:
+        return title
+    subject = _subject(head)
+    if subject is None or subject.i == trigger.i:
+        return title
+    lemma = head.lemma_.lower()
+    return (
+        f"{_noun_phrase(doc, subject, lower_head=False)} {lemma if _plural(subject) else third_person(lemma)} {title}"
+    )
+
+
+def make_title(
+    doc: Doc,
+    trigger: Trigger,
+    actors: tuple[Actor, ...],
+    location: Location | None,
+    status: EventStatus | None = None,
+) -> str:
+    """A headline for the event; a planned one reads "X to visit Y", a put-off one says so."""
+    future = status in {EventStatus.SCHEDULED, EventStatus.POSTPONED, EventStatus.CANCELLED}
     if trigger.nominal:
         title = _noun_title(doc, trigger, actors, location)
+        if not actors and title.lower().startswith(_noun_phrase(doc, doc[trigger.i]).lower()):
+            title = _held_by(doc, trigger, title)
     else:
-        title = _verb_title(doc, trigger, actors, location) or _object_title(doc, trigger, location)
+        title = _verb_title(doc, trigger, actors, location, future=future) or _object_title(doc, trigger, location)
         if not title:
             label = EVENT_TYPES[trigger.type].label
             title = label + _where(doc, trigger, location, label, worded=False)
     title = title.strip()
+    if status in CHANGED:
+        title += f" ({CHANGED[status]})" if not trigger.nominal else f" {CHANGED[status]}"
     return title[:1].upper() + title[1:]
+
+
+CHANGED = {EventStatus.POSTPONED: "postponed", EventStatus.CANCELLED: "cancelled"}

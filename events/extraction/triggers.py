@@ -81,7 +81,7 @@ NOUNS: dict[str, EventType] = {
     "abduction": T.ABDUCTION, "kidnapping": T.ABDUCTION, "hijacking": T.ABDUCTION,
     # Leaving or suspending what binds two sides (PLOVER SANCTION / withdraw).
     "withdrawal": T.WITHDRAWAL, "pullout": T.WITHDRAWAL, "suspension": T.WITHDRAWAL,
-    "resolution": T.RESOLUTION, "handover": T.HANDOVER,
+    "resolution": T.RESOLUTION, "handover": T.HANDOVER, "rapprochement": T.TIES_RESTORED,
     "salvage": T.RESPONSE_OPERATION, "rescue": T.RESPONSE_OPERATION, "operation": T.RESPONSE_OPERATION,
 }  # fmt: skip
 
@@ -351,7 +351,9 @@ def _binds(token: Token) -> bool:
     or body ("the JCPOA", "the Paris accord")."""
     words = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}}
     words |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
-    return bool(words & BINDING_NOUNS) or (token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "LAW"})
+    # A named treaty or body: an entity, or an acronym the model left untagged ("the JCPOA").
+    named = token.ent_type_ in {"ORG", "LAW"} or (token.pos_ == "PROPN" and token.is_upper and len(token) > 2)
+    return bool(words & BINDING_NOUNS) or named
 
 
 def _left_binding(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
@@ -638,7 +640,9 @@ def _says_it_happened(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-    return lemma in {"occur", "happen", "unfold"}
+    if lemma == "break":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)  # "fighting broke out"
+    return lemma in {"occur", "happen", "unfold", "erupt", "flare"}
 
 
 def _names_two_states(text: str) -> bool:

@@ -170,3 +170,34 @@ def test_a_dateline_without_its_dash_is_no_actor_and_places_the_event() -> None:
     [event] = events_of("Intro.\n\nMADRID Spain summoned the Moroccan ambassador on Tuesday.")
     assert [a.name for a in event.actors][:1] == ["Spain"]
     assert event.location is not None and event.location.name == "Madrid"
+
+
+def test_two_acts_of_one_type_and_month_without_people_stay_two() -> None:
+    found = events_of(
+        "The patrols were locked in a stand-off at the pass in April.\n\nLater, scuffles broke out and "
+        "brawls erupted twice in April."
+    )
+    assert [e.type for e in found].count(EventType.INCIDENT) == 2
+
+
+def test_the_same_act_twice_is_one_event() -> None:
+    found = events_of("Fiji and Tonga signed a fisheries pact on Monday.\n\nThe two states signed the pact on Monday.")
+    assert [e.type for e in found] == [EventType.AGREEMENT]
+
+
+def test_a_rapprochement_is_ties_restored() -> None:
+    assert (EventType.TIES_RESTORED, "2015") in kinds("Following the 2015 rapprochement with Havana, trade grew.")
+
+
+def test_leaving_a_treaty_named_by_an_acronym_is_a_withdrawal() -> None:
+    assert (EventType.WITHDRAWAL, "2019-08") in kinds("In August 2019 Washington pulled out of the INF treaty.")
+    assert (EventType.WITHDRAWAL, "2019-08") in kinds("In August 2019 Washington withdrew from the CTBTO.")
+
+
+def test_a_recurring_passive_in_the_present_is_no_event() -> None:
+    assert kinds("Elections are held every five years in the kingdom; the last was in 2021.") == set()
+
+
+def test_a_dateline_city_run_into_the_subject_is_cut_from_the_actor() -> None:
+    [event] = events_of("Intro.\n\nWARSAW Poland summoned the Chilean ambassador on Tuesday.")
+    assert [a.name for a in event.actors][:1] == ["Poland"] and "WARSAW" not in event.title
