@@ -68,6 +68,8 @@ def main() -> None:
         .values_list("slug", "n")
         .first()
     )
+    if topic is None:
+        raise SystemExit("no published topic: generate events first (bench/generate_events.py)")
     rows: list[tuple[str, str]] = [("published events", f"{published:,}")]
     server = Server(0)
     api = f"{server.url}/api/v1/"
