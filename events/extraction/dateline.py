@@ -36,7 +36,7 @@ def _opens_paragraph(sentence: Span) -> bool:
 
 def _bare_city(run: str) -> tuple[str, int] | None:
     """The longest opening words of a run of capitals that name a well-known city ("SANTO DOMINGO U.S.")."""
-    from events.extraction.places import is_well_known_city
+    from events.extraction.gazetteer import is_well_known_city
 
     first = re.split(r"/", run)[0]
     words = first.split()

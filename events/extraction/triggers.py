@@ -647,7 +647,7 @@ def _says_it_happened(verb: Token) -> bool:
 
 def _names_two_states(text: str) -> bool:
     """ "U.S.-Russia", "Japan–China": one token naming two states (spaCy may tag it a person)."""
-    from events.extraction.places import country_code
+    from events.extraction.gazetteer import country_code
 
     parts = re.split(r"[-–]", text)
     return len(parts) == 2 and all(parts) and all(country_code(part) is not None for part in parts)

@@ -7,8 +7,8 @@ from datetime import date
 
 from events.domain.vocabulary import PlaceKind
 from events.extraction.config import ExtractionConfig
+from events.extraction.gazetteer import resolve_place
 from events.extraction.pipeline import extract
-from events.extraction.places import resolve_place
 from events.extraction.types import ExtractedEvent
 
 PUBLISHED = date(2024, 6, 12)  # a Wednesday
