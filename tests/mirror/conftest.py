@@ -1,7 +1,8 @@
 """Fixtures for the mirror tests: a live API, a target database (SQLite file or PostgreSQL), helpers.
 
 The PostgreSQL target is a fresh database on the server named by ``MIRROR_TEST_POSTGRES_URL`` or, when
-it is PostgreSQL, ``DATABASE_URL``; without either it is skipped on a laptop and required when CI=true.
+it is PostgreSQL, ``DATABASE_URL``; without either it is skipped on a laptop, and in CI it is the server
+CI starts on 127.0.0.1:5432.
 """
 
 from __future__ import annotations
@@ -22,9 +23,15 @@ from tests.api.conftest import make_event  # noqa: F401  (the same published eve
 from tests.conftest import IN_CI
 
 
+# CI starts PostgreSQL on this address for both of its runs; the SQLite run mirrors into it too.
+CI_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
 def _postgres_server_url() -> str | None:
     url = os.environ.get("MIRROR_TEST_POSTGRES_URL") or os.environ.get("DATABASE_URL", "")
-    return url if url.startswith(("postgres://", "postgresql://")) else None
+    if url.startswith(("postgres://", "postgresql://")):
+        return url
+    return CI_POSTGRES_URL if IN_CI else None
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
