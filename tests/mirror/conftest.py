@@ -22,7 +22,6 @@ from mirror.read import mirror_events
 from tests.api.conftest import make_event  # noqa: F401  (the same published events as the API tests)
 from tests.conftest import IN_CI
 
-
 # CI starts PostgreSQL on this address for both of its runs; the SQLite run mirrors into it too.
 CI_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
