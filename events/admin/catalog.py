@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
+from events import services
 from events.domain.vocabulary import ReviewState
 from events.models import Actor, ActorAlias, Feed, FeedEntry, OfficeTerm, Place, Source, Topic
 
@@ -80,6 +81,14 @@ class TopicAdmin(admin.ModelAdmin):
                 n_published=Count("memberships", filter=Q(memberships__event__review_state=PUBLISHED), distinct=True),
             )
         )
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        # The rule's actors and places are many-to-many: saved here, after the topic itself, so the rule
+        # is applied once they are in place. Events the rule now matches join the topic at once.
+        super().save_related(request, form, formsets, change)
+        added = services.topic_apply_rule(topic=form.instance)
+        if added:
+            self.message_user(request, f"{added} event(s) matching the topic's rule joined it.", messages.INFO)
 
     @admin.display(description="events", ordering="n_events")
     def event_count(self, obj: Topic) -> int:
