@@ -88,7 +88,7 @@ def _width(time: TimeExpression) -> int:
 
 
 def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[int]) -> bool:
-    """ "the 2015 nuclear deal": a date inside another noun phrase dates that thing, not a nearby event.
+    """ "the 2009 border accord": a date inside another noun phrase dates that thing, not a nearby event.
 
     A measure counted over the period is the exception: in "third-quarter profit rose" or "March exports
     fell" the change of the measure is what the period dates, so the date reaches the measure's verb.

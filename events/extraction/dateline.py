@@ -1,6 +1,6 @@
 """Datelines: where (and when) a wire story was filed, at the head of its first paragraph.
 
-"VIENNA (AP) — ...", "TEL AVIV, Israel, June 19 (UPI) -- ...", and, in copies that lost the dash, a city
+"VIENNA (AP) — ...", "OSLO, Norway, March 3 (Wire) -- ...", and, in copies that lost the dash, a city
 in capitals glued to the first sentence ("ROME Iranian President ..."). A dateline names the bureau and
 the filing date: neither is an actor of the sentence's events, and its date dates none of them. Its city
 is where the story's events happened only when nothing nearer says so (see :mod:`events.extraction.places`).
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# A city in capitals, then optional ", Region" / ", June 19" parts, an optional "(Agency)", and a dash.
+# A city in capitals, then optional ", Region" / ", March 3" parts, an optional "(Agency)", and a dash.
 _DASHED = re.compile(r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|[—–])")
 # Without a dash: words in capitals (each of three letters or more) before the first mixed-case word.
 _BARE = re.compile(r"^\s*([A-Z][A-Z'\-]{2,}(?:[ /][A-Z][A-Z'\-]{2,})*)\s+(?=[A-Z](?:[a-z]|\.[A-Z]))")

@@ -39,7 +39,7 @@ _BARE_SPAN = re.compile(
     re.IGNORECASE,
 )
 
-# Acts counted over a period: "have been killed since March", "arrests since 2019".
+# Acts counted over a period: "have died since April", "arrests since 2019".
 TALLY_LEMMAS = frozenset({"kill", "killing", "arrest", "detain", "abduct", "kidnap", "shelling"})
 # Arrivals and visits set the scene for what the visitor does over the next days.
 SCENE_LEMMAS = frozenset({"arrive", "arrival", "visit", "land"})
@@ -163,7 +163,7 @@ def _event_from(
         # reading of "in <n> <units>" needs a clause that is itself about the future.
         return None
     if time.signal == "since" and trigger.lemma in TALLY_LEMMAS:
-        return None  # "2,000 people have been killed since March" is a tally, not one event
+        return None  # "300 people have died since April" is a tally, not one event
     edtf, _ = _since_start(time)
     if not edtf:
         return None

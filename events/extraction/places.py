@@ -35,7 +35,7 @@ STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "n
 SETTING_VERBS = frozenset({"schedule", "plan", "set", "slate", "hold", "open", "begin", "resume", "take", "due"})
 # The lemmatizer reads "slated" as "slat": the participles themselves.
 SETTING_FORMS = frozenset({"slated", "scheduled", "planned", "set", "due", "held"})
-# "the city of Xi'an", "the port city of Aden": a settlement named after "of".
+# "the city of Kraków", "the port city of Gdańsk": a settlement named after "of".
 SETTLEMENT_NOUNS = frozenset({"city", "town", "port", "village", "province", "region", "state", "island", "capital"})
 # Acts a state performs at home: without a place of their own, they happen in the acting state.
 DOMESTIC_TYPES = frozenset(
@@ -98,7 +98,7 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
         if well_known(known):
             return known
     if token.pos_ == "NOUN" and token.lemma_.lower() in SETTLEMENT_NOUNS | SPACE_NOUNS:
-        # "the city of Xi'an"; "Turkish airspace", "Japan's territorial waters": the state it belongs to.
+        # "the city of Kraków"; "Finnish airspace", "Japan's territorial waters": the state it belongs to.
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for place in (g for g in of.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS):
                 return _named_place(doc, place, prefer, "of")
@@ -117,7 +117,7 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
         venue = entity_span(doc, token)
         # "at the Group of 20 summit", tagged "Group of": a name cut short at its preposition is no venue.
         if venue is not None and venue[-1].pos_ not in {"ADP", "DET", "CCONJ"}:
-            # "at the World Economic Forum in Davos": the town says where; the body's name does not.
+            # "at the Global Ocean Forum in Lisbon": the town says where; the body's name does not.
             for prep in (c for c in venue.root.children if c.dep_ == "prep" and c.lower_ == "in"):
                 for place in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}):
                     return _named_place(doc, place, prefer, "in")
@@ -134,7 +134,7 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
             and not _inside_a_name(doc, c, token)
         ]
         if named and after == "over" and not feature:
-            named = []  # "anger over the U.S. move": the subject of a dispute, not a place
+            named = []  # "anger over the French decision": the subject of a dispute, not a place
         if named:
             label = named[0].ent_type_ if named[0].ent_type_ in PLACE_LABELS else "LOC"
             if feature:
@@ -162,7 +162,7 @@ def _state_of(doc: Doc, token: Token, prefer: frozenset[str], *, inside_name: bo
 
 
 def _inside_a_name(doc: Doc, place: Token, head: Token) -> bool:
-    """ "the Asia-Pacific Economic Cooperation forum": a place word inside a longer proper name (hyphened
+    """ "the Indo-Pacific Business Forum": a place word inside a longer proper name (hyphened
     to another word, or followed by more proper nouns before the head) names no place of the event."""
     span = entity_span(doc, place)
     start = span.start if span is not None else place.i
@@ -251,7 +251,7 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
 
 def _names_a_side(token: Token) -> bool:
     """A place word that names who acts rather than where: a subject ("Japan protested"), or a modifier
-    of a noun that is not itself a place phrase ("according to U.S. officials", "China's envoy"); "in
+    of a noun that is not itself a place phrase ("according to Canadian officials", "China's envoy"); "in
     Iraq's parliament" still places."""
     if token.dep_ in {"nsubj", "nsubjpass", "agent", "dobj"}:
         return True
@@ -304,7 +304,7 @@ def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) ->
         outside = [t for t in ent if not ent.start <= t.head.i < ent.end and t.dep_ not in {"det", "punct"}]
         root = outside[-1] if outside else ent.root
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
-            continue  # a compound is part of a name ("the Asia-Pacific Economic Cooperation forum")
+            continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
         place = resolve_place(ent.text, start.ent_type_, prefer)
         if found is not None and place.name != found.name:
             return None
@@ -343,7 +343,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
             place_object = child.dep_ == "pobj" and current.dep_ == "prep" and current.lower_ in preps
             visited_object = child.dep_ == "dobj" and trigger.lemma in {"visit", "tour"} and depth == 0
             if child.dep_ == "dobj" and depth == 0 and child.lemma_.lower() in SPACE_NOUNS and space is None:
-                # "violated Norwegian airspace": the state, unless a place phrase says more ("over Alaska").
+                # "violated Norwegian airspace": the state, unless a place phrase says more ("over Lapland").
                 space = _named_place(doc, child, prefer)
             if place_object or visited_object:
                 named = _named_place(doc, child, prefer, current.lower_)

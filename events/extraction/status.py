@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from events.extraction.timex import TimeExpression
 
-# Put off to a later or unknown time: "indefinitely suspended talks", "the talks were halted".
+# Put off to a later or unknown time: "talks put on hold indefinitely", "the talks were halted".
 POSTPONE = frozenset(
     {"postpone", "delay", "defer", "reschedule", "postponement", "deferral", "suspend", "halt", "pause", "freeze",
      "suspension"}
@@ -181,7 +181,7 @@ def is_progressive_present(chain: list[Token]) -> bool:
 
 
 def is_habitual(chain: list[Token]) -> bool:
-    """ "It occasionally sends bombers", "elections are held every four years": the simple present with a
+    """ "It occasionally sends bombers", "summits are held every two years": the simple present with a
     word of frequency is a habit."""
     verb = next((t for t in chain if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None:
@@ -189,7 +189,7 @@ def is_habitual(chain: list[Token]) -> bool:
     present = verb.tag_ in PRESENT_TAGS or bool(_aux_lemmas(verb) & {"is", "are", "am"})
     frequency = any(c.lower_ in HABITUAL_ADVERBS for c in verb.children if c.dep_ == "advmod") or any(
         c.dep_ == "npadvmod" and any(d.lower_ in {"every", "each"} for d in c.children) for c in verb.children
-    )  # "are held every four years"
+    )  # "are held every two years"
     return present and frequency
 
 
