@@ -13,7 +13,7 @@ from events.domain.vocabulary import PlaceKind
 from events.extraction.types import Location
 
 SEA_WORDS = frozenset({"sea", "ocean", "strait", "gulf", "bay", "channel", "waters", "pacific", "atlantic"})
-# A big city is known by its name; a small town shares its name with better-known regions ("Victoria").
+# A big city is known by its name; a small town shares its name with better-known regions ("Córdoba").
 WELL_KNOWN_POPULATION = 100_000
 
 
@@ -109,7 +109,7 @@ def country_code(name: str) -> tuple[str, str] | None:
 def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozenset()) -> Location:
     """Kind, country and coordinates for a place name; an unresolved name keeps only its name.
 
-    ``prefer`` holds the ISO codes of the countries the article mentions: "Victoria" or "Georgia" go to the
+    ``prefer`` holds the ISO codes of the countries the article mentions: "Córdoba" or "Georgia" go to the
     place in one of them. Otherwise a well-known city (by population) wins, and a province or island of
     that name beats a small town (a province of that name over a village)."""
     clean = name.strip().removeprefix("the ").strip()

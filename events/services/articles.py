@@ -18,6 +18,7 @@ from events.exceptions import DomainError, DuplicateArticle
 from events.models import Article, ArticleState, PublishedSource, Source
 from events.models.articles import OriginalKind
 from events.services.history import acting_user, attribute
+from events.services.queue import article_enqueue
 
 User = AbstractBaseUser | AnonymousUser | None
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -192,13 +193,14 @@ def article_set_published(
     them in one step), locked fields and absolute dates stay. A queued article needs nothing more: it
     will be resolved against the new date when it is processed.
     """
-    from events.services.queue import article_enqueue
-
     article.published = published
     article.published_source = PublishedSource.EDITOR
     attribute(article, user, reason[:100])
     article.save(update_fields=["published", "published_source", "updated_at", *(extra_fields or [])])
-    if article.state in (ArticleState.DONE, ArticleState.FAILED):
+    # The state as stored, not as the caller's instance remembers it: a worker may have processed the
+    # article since that instance was read.
+    state = Article.objects.filter(pk=article.pk).values_list("state", flat=True).first()
+    if state in (ArticleState.DONE, ArticleState.FAILED):
         article_enqueue(article_id=article.pk, reprocess=True)
     return article
 
