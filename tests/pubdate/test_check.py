@@ -66,7 +66,6 @@ def test_it_accepts_a_date_inside_the_term(facts: Facts) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Former Foreign Minister Odile Marchetti wrote a memoir about the talks.", id="former"),
         pytest.param("The talks began when Foreign Minister Odile Marchetti was in office.", id="when"),
         pytest.param("Foreign Minister Odile Marchetti pledged a treaty by 2030.", id="dated-sentence"),
         pytest.param("Foreign Minister Odile Marchetti, who died last week, was mourned in Paris.", id="death"),
@@ -168,3 +167,71 @@ def test_a_future_stated_date_still_gets_the_date_the_clues_give(facts: Facts) -
     result = check(text, date(2027, 5, 2), facts)
     assert result.verdict == "doubtful" and result.reasons[0].kind == "future"
     assert result.suggested == date(2012, 5, 2)  # the stated day, moved the fewest years into her term
+
+
+def test_former_puts_the_article_after_the_term(facts: Facts) -> None:
+    text = "Former Foreign Minister Odile Marchetti wrote a memoir about the talks."
+    assert check(text, date(2016, 5, 2), facts).verdict == "ok"
+    result = check(text, date(2011, 5, 2), facts)  # she was still in office
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "former"
+    assert result.suggested_from is not None and result.suggested_from >= date(2012, 5, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Odile Marchetti, France's foreign minister, flew to Oslo on Monday.", id="name-first"),
+        pytest.param("On Monday the foreign minister, Odile Marchetti, flew to Oslo.", id="title-first"),
+    ],
+)
+def test_an_officeholder_in_apposition_is_a_clue(text: str, facts: Facts) -> None:
+    assert check(text, date(2011, 5, 2), facts).verdict == "ok"
+    result = check(text, date(2016, 5, 2), facts)
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "office"
+
+
+def test_took_office_in_a_month_is_the_year_after_the_term_began(facts: Facts) -> None:
+    text = "Foreign Minister Paul Verdier, who took office in June, flew to Oslo."
+    assert check(text, date(2013, 2, 1), facts).verdict == "ok"
+    result = check(text, date(2015, 2, 1), facts)  # still in office, but June is long past
+    assert result.verdict == "doubtful" and result.suggested is not None
+    assert date(2012, 6, 1) <= result.suggested <= date(2013, 6, 1)
+
+
+def test_a_full_date_told_in_the_past_is_a_floor_to_the_day(facts: Facts) -> None:
+    text = "The two ports signed their pact on March 3, 2019, after a decade of haggling."
+    assert check(text, date(2019, 3, 5), facts).verdict == "ok"
+    result = check(text, date(2019, 2, 20), facts)
+    assert result.verdict == "doubtful" and result.suggested_from == date(2019, 3, 3)
+
+
+def test_a_year_told_in_the_plain_future_is_a_ceiling(facts: Facts) -> None:
+    text = "The ministry says the new bridge will open in 2017."
+    assert check(text, date(2016, 4, 1), facts).verdict == "ok"
+    result = check(text, date(2019, 4, 1), facts)
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "future_year"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("He said in 2010 that the bridge would open in 2012.", id="future-in-the-past"),
+        pytest.param("Portugal, which joined the bloc in 2004, will host the talks.", id="relative-clause"),
+    ],
+)
+def test_a_year_not_governed_by_a_future_is_no_ceiling(text: str, facts: Facts) -> None:
+    assert check(text, date(2015, 4, 1), facts).verdict == "ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param("In 2012, seven years ago, the two ports signed a pact.", 2019, id="ago"),
+        pytest.param("The pact, signed in 2009, marks its tenth anniversary this week.", 2019, id="anniversary"),
+        pytest.param("It is 15 years since the ports first traded, in 2001.", 2016, id="since"),
+    ],
+)
+def test_a_span_counted_from_a_year_dates_the_article(text: str, year: int, facts: Facts) -> None:
+    assert check(text, date(year, 5, 2), facts).verdict == "ok"
+    result = check(text, date(year + 2, 5, 2), facts)
+    assert result.verdict == "doubtful" and result.suggested is not None and result.suggested.year == year
