@@ -235,3 +235,21 @@ def test_a_span_counted_from_a_year_dates_the_article(text: str, year: int, fact
     assert check(text, date(year, 5, 2), facts).verdict == "ok"
     result = check(text, date(year + 2, 5, 2), facts)
     assert result.verdict == "doubtful" and result.suggested is not None and result.suggested.year == year
+
+
+def test_the_suggestion_prefers_the_stated_day_moved_by_whole_years(facts: Facts) -> None:
+    # Two terms: the first ended two months before the stated day, the second began seven months after.
+    twice = Facts(
+        holders=facts.holders,
+        offices=facts.offices,
+        terms=(
+            Term("fr-fm", "Odile Marchetti", date(2010, 8, 1), date(2011, 3, 1), "", "Marchetti"),
+            Term("fr-fm", "Paul Verdier", date(2011, 3, 1), date(2011, 12, 1), "", "Verdier"),
+            Term("fr-fm", "Odile Marchetti", date(2011, 12, 1), None, "", "Marchetti"),
+        ),
+    )
+    text = "French Foreign Minister Odile Marchetti flew to Oslo for talks with her counterpart."
+    result = check(text, date(2011, 5, 1), twice)
+    assert result.verdict == "doubtful"
+    # The nearer term cannot hold 1 May in any year; the later one holds 1 May 2012, one year on.
+    assert result.suggested == date(2012, 5, 1)
