@@ -69,6 +69,7 @@ from events.pubdate.clue import (
     sentence_at as _sentence_at,
 )
 from events.pubdate.facts import Facts, Gathering, KnownEvent, Office, Term, name_key
+from events.pubdate.sources import StatedDate, agreeing, disagreement, fact_of, span_of, stated_dates
 from events.pubdate.text_clues import future_year_clues, past_year_clues, span_clues
 
 Verdict = Literal["ok", "doubtful", "corrected"]
@@ -873,11 +874,14 @@ def check_publication_date(
     mentions: Sequence[DatedMention],
     facts: Facts,
     today: date,
+    sources: Sequence[tuple[str, date]] = (),
 ) -> DateCheck:
     """Check ``stated`` (the date the mentions were resolved against) against the text and the facts.
 
     ``today`` is the reference date: no article is published after it. With no stated date, the
-    mentions must have been resolved against ``today``, which is then what is checked.
+    mentions must have been resolved against ``today``, which is then what is checked. ``sources`` are
+    the dates each source states (("submitter", d), ("metadata", d), ("text", d)); when they (or the
+    text's wire dateline) disagree, that is a reason, and the date most of them agree on is preferred.
     """
     reference = stated or today
     future = reference > today
@@ -895,26 +899,73 @@ def check_publication_date(
         *span_clues(text, bounds, today),
         *_weekday_clues(text, today),
     ]
-    if not clues and not future:
+    found = stated_dates(sources or ([("stated", stated)] if stated else []), text)
+    sources_reason = _sources_reason(found) if disagreement(found) else None
+    if not clues and not future and sources_reason is None:
         return DateCheck("ok", stated)
     last = max(today, reference)
     days = (last - FIRST_DAY).days + 1
     scores = _scores(clues, FIRST_DAY, days)
-    stated_index = (reference - FIRST_DAY).days
-    stated_score = int(scores[stated_index]) if 0 <= stated_index < days else 0
+
+    def score(day: date) -> int:
+        at = (day - FIRST_DAY).days
+        return int(scores[at]) if 0 <= at < days else 0
+
+    stated_score = score(reference)
     # The publication date is not after the reference date.
     best = int(scores[: (today - FIRST_DAY).days + 1].max())
     violated = [clue for clue in clues if not _fits(clue, reference)]
+    # Among the dates the sources state, the one the clues like best, then the one most sources agree on.
+    candidates = [s.day for s in found if s.day is not None and FIRST_DAY <= s.day <= today]
+    preferred = (
+        max(candidates, key=lambda day: (score(day), agreeing(found, day), day == reference))
+        if sources_reason is not None and candidates
+        else None
+    )
+    extra = (sources_reason,) if sources_reason is not None else ()
     if not future and (best <= stated_score or not violated):
-        return DateCheck("ok", stated, clues=len(clues), stated_fits=stated_score, suggested_fits=stated_score)
-    reasons = [_reason(clue, reference) for clue in violated]
+        if (
+            preferred is not None
+            and abs((preferred - reference).days) > 1
+            and score(preferred) >= stated_score
+            and agreeing(found, preferred) > agreeing(found, reference)
+        ):
+            # The text does not mind, but more sources agree on another date: use theirs.
+            return DateCheck(
+                "doubtful",
+                stated,
+                suggested=preferred,
+                suggested_from=preferred,
+                suggested_to=preferred,
+                reasons=extra,
+                clues=len(clues),
+                stated_fits=stated_score,
+                suggested_fits=score(preferred),
+            )
+        return DateCheck(
+            "ok", stated, reasons=extra, clues=len(clues), stated_fits=stated_score, suggested_fits=stated_score
+        )
+    reasons = [*extra, *(_reason(clue, reference) for clue in violated)]
     if future:
         # No article is published after today; the clues, if any, still say when it was.
         reasons.insert(0, _future_reason(reference, today))
         if not clues or best == 0:
-            return DateCheck("doubtful", stated, reasons=tuple(reasons), clues=len(clues))
+            return DateCheck(
+                "doubtful",
+                stated,
+                suggested=preferred,
+                suggested_from=preferred,
+                suggested_to=preferred,
+                reasons=tuple(reasons),
+                clues=len(clues),
+            )
     lower, upper = _best_run(scores[: (today - FIRST_DAY).days + 1], best, clues, reference)
     suggested = _suggest(lower, upper, clues, reference)
+    if preferred is not None and score(preferred) == best:
+        # A source states a date that fits the text as well as any: that one.
+        suggested = preferred
+        if not lower <= preferred <= upper:
+            lower = upper = preferred
     return DateCheck(
         "doubtful",
         stated,
@@ -925,6 +976,20 @@ def check_publication_date(
         clues=len(clues),
         stated_fits=stated_score,
         suggested_fits=best,
+    )
+
+
+def _sources_reason(found: Sequence[StatedDate]) -> Reason:
+    lower, upper = span_of(found)
+    quote = next((s.quote for s in found if s.quote), "")
+    fact = fact_of(found)
+    return Reason(
+        "sources",
+        quote,
+        fact,
+        f"The sources of the publication date disagree: {fact}. Check which one is the article's own.",
+        lower,
+        upper,
     )
 
 
