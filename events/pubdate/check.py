@@ -70,7 +70,7 @@ from events.pubdate.clue import (
 )
 from events.pubdate.facts import Facts, Gathering, KnownEvent, Office, Term, name_key
 from events.pubdate.sources import StatedDate, agreeing, disagreement, fact_of, span_of, stated_dates
-from events.pubdate.text_clues import future_year_clues, past_year_clues, span_clues
+from events.pubdate.text_clues import future_year_clues, joined_year_clues, past_year_clues, span_clues
 
 Verdict = Literal["ok", "doubtful", "corrected"]
 
@@ -896,7 +896,8 @@ def check_publication_date(
         *_known_event_clues(mentions, (*facts.known_events, *index.term_starts), reference, index),
         *past_year_clues(text, bounds, today),
         *future_year_clues(text, bounds, today),
-        *span_clues(text, bounds, today),
+        *span_clues(text, bounds, today, reference),
+        *joined_year_clues(text, bounds, today, reference),
         *_weekday_clues(text, today),
     ]
     found = stated_dates(sources or ([("stated", stated)] if stated else []), text)

@@ -5,7 +5,9 @@ the future, and spans of years counted from an explicit year.
   older than it;
 * a year told in the future ("the plant will open in 2027"): the article is not younger than that year;
 * a span counted from a year ("in 2016, seven years ago", "the 75th anniversary of the pact signed in
-  1949", "ten years since 2014"): the article is from about that year plus the span.
+  1949", "ten years since 2014"): the article is from about that year plus the span;
+* "last year", "this year" or "next year" joined to a year ("last year's 2014 summit", "in 2014, last
+  year,", "next year (2017)"): the article is from the year after, that year, or the year before.
 
 Only the latest past bound and the earliest future bound say anything the others do not.
 """
@@ -16,7 +18,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from events.pubdate.clue import FAR, FIRST_DAY, MONTHS, YEAR, Clue, sentence_at
+from events.pubdate.clue import FAR, FIRST_DAY, MONTHS, YEAR, Clue, add_years, sentence_at
 
 # Words that put a year mention in the future or make it a limit rather than a past fact.
 FUTURE_CUES = re.compile(
@@ -228,8 +230,10 @@ def _span_years(match: re.Match[str]) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
-def span_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
-    """A span of years counted from the one year its sentence names: "in 2016, seven years ago"."""
+def span_clues(text: str, bounds: list[int], today: date, reference: date) -> list[Clue]:
+    """A span of years counted from the one year its sentence names: "in 2016, seven years ago".
+
+    Its estimate is ``reference`` (the stated day) moved into the year the span ends in."""
     clues: list[Clue] = []
     for anchor in _SPAN_ANCHOR.finditer(text):
         match = _SPAN.search(text, max(0, anchor.start() - 40), anchor.end())
@@ -262,8 +266,42 @@ def span_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
                 sentence.strip(),
                 f"{what} falls in {written}",
                 [(lower, upper)],
-                point=date(written, 7, 1),
+                point=add_years(reference, written - reference.year),
                 fineness=6,
+            )
+        )
+    return clues
+
+
+_RELATIVE_YEAR = {"last": 1, "this": 0, "next": -1}
+_YEAR_TEXT = r"(?P<year>(?:19[5-9]\d|20\d\d))"
+# "last year's 2014 summit" | "in 2014, last year," / "2014 — last year —" | "last year (2014)".
+_JOINED_YEARS = re.compile(
+    rf"\b(?P<rel1>[Ll]ast|[Tt]his|[Nn]ext) year['’]s\s+{_YEAR_TEXT}\b(?![-–/]\d)"
+    rf"|\b{_YEAR_TEXT.replace('year>', 'year2>')}\s*(?:,|\(|—|–|--)\s*(?P<rel2>[Ll]ast|[Tt]his|[Nn]ext) year\b(?!['’]s)"
+    rf"|\b(?P<rel3>[Ll]ast|[Tt]his|[Nn]ext) year\s*\(\s*(?:in\s+)?{_YEAR_TEXT.replace('year>', 'year3>')}\s*\)"
+)
+
+
+def joined_year_clues(text: str, bounds: list[int], today: date, reference: date) -> list[Clue]:
+    """ "Last year's 2014 summit": the article is from 2015; "next year (2017)": from 2016."""
+    clues: list[Clue] = []
+    for match in _JOINED_YEARS.finditer(text):
+        number = next(n for n in ("1", "2", "3") if match["rel" + n])
+        relation = match["rel" + number].lower()
+        year = int(match["year" if number == "1" else "year" + number]) + _RELATIVE_YEAR[relation]
+        if not FIRST_DAY.year <= year <= today.year:
+            continue
+        start, end = sentence_at(text, bounds, match.start())
+        clues.append(
+            Clue(
+                "joined_year",
+                ("joined_year", year),
+                text[start:end].strip(),
+                f"“{match.group(0).strip()}” makes the article's own year {year}",
+                [(date(year, 1, 1), date(year, 12, 31))],
+                point=add_years(reference, year - reference.year),
+                fineness=3,
             )
         )
     return clues

@@ -253,3 +253,23 @@ def test_the_suggestion_prefers_the_stated_day_moved_by_whole_years(facts: Facts
     assert result.verdict == "doubtful"
     # The nearer term cannot hold 1 May in any year; the later one holds 1 May 2012, one year on.
     assert result.suggested == date(2012, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param("Last year's 2014 summit in Lisbon ended without a deal.", 2015, id="last-years"),
+        pytest.param("The ports signed a pact in 2014, last year, after long talks.", 2015, id="apposed"),
+        pytest.param("The ports will sign a pact next year (2017), the ministry says.", 2016, id="next-bracketed"),
+    ],
+)
+def test_last_or_next_year_joined_to_a_year_gives_the_article_year(text: str, year: int, facts: Facts) -> None:
+    assert check(text, date(year, 5, 2), facts).verdict == "ok"
+    for shifted in (year - 1, year + 1):
+        result = check(text, date(shifted, 5, 2), facts)
+        assert result.verdict == "doubtful" and result.suggested == date(year, 5, 2)
+
+
+def test_last_year_beside_another_year_says_nothing(facts: Facts) -> None:
+    text = "Last year's talks built on the 2009 pact between the two ports."
+    assert check(text, date(2016, 5, 2), facts).verdict == "ok"
