@@ -70,7 +70,17 @@ from events.pubdate.clue import (
 )
 from events.pubdate.facts import Facts, Gathering, KnownEvent, Office, Term, name_key
 from events.pubdate.sources import StatedDate, agreeing, disagreement, fact_of, span_of, stated_dates
-from events.pubdate.text_clues import future_year_clues, joined_year_clues, past_year_clues, span_clues
+from events.pubdate.text_clues import (
+    ORDINAL,
+    future_year_clues,
+    joined_year_clues,
+    ordinal_value,
+    past_year_clues,
+    span_clues,
+)
+from events.pubdate.text_clues import (
+    PLAIN_FUTURE as _PLAIN_FUTURE,
+)
 
 Verdict = Literal["ok", "doubtful", "corrected"]
 
@@ -521,6 +531,70 @@ def _took_office_clues(text: str, bounds: list[int], index: _Index) -> list[_Clu
     return list(clues.values())
 
 
+_ORDINAL_BEFORE = re.compile(rf"\b{ORDINAL}\s+(?:annual\s+)?$")
+_NUMBER_AFTER = re.compile(r"-?(?P<number>\d{1,2})\b(?![.,]\d)")  # "COP28", "COP-28"; not "BRICS 10 members"
+
+
+def _numbered_patterns(facts: Facts) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    cached = facts._index.get("numbered")
+    if isinstance(cached, tuple):
+        return cached
+    numbered = {g.series for g in facts.gatherings if g.number is not None}
+    names = {name.lower(): series.key for series in facts.series if series.key in numbered for name in series.names}
+    if not names:
+        facts._index["numbered"] = None
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    found = (re.compile(rf"\b(?i:{alternatives})(?![\w-]*[A-Za-z])"), names)
+    facts._index["numbered"] = found
+    return found
+
+
+def _numbered_gathering_clues(text: str, bounds: list[int], facts: Facts) -> list[_Clue]:
+    """ "The 15th BRICS summit", "COP28": the gathering of that number; the article is from about then
+    (within a year either side; a plain future puts it before the gathering)."""
+    found = _numbered_patterns(facts)
+    if found is None:
+        return []
+    pattern, names = found
+    by_number: dict[tuple[str, int], Gathering] = {
+        (g.series, g.number): g for g in facts.gatherings if g.number is not None
+    }
+    clues: dict[tuple[object, ...], _Clue] = {}
+    for name in pattern.finditer(text):
+        # "the 15th BRICS summit", "the seventh G20 summit"; or "COP28" / "COP-28".
+        series = names[name.group(0).lower()]
+        before = _ORDINAL_BEFORE.search(text, max(0, name.start() - 24), name.start())
+        after = _NUMBER_AFTER.match(text, name.end()) if name.group(0).isupper() else None
+        if before is not None:
+            number, quote_start, quote_end = ordinal_value(before["o"]), before.start(), name.end()
+        elif after is not None:
+            number, quote_start, quote_end = int(after["number"]), name.start(), after.end()
+        else:
+            continue
+        gathering = by_number.get((series, number)) if number is not None else None
+        if gathering is None:
+            continue
+        start, end = _sentence_at(text, bounds, name.start())
+        sentence = text[start:end]
+        quote = text[quote_start:quote_end].strip()
+        year = timedelta(days=365)
+        upper = gathering.end if _PLAIN_FUTURE.search(sentence) else gathering.end + year
+        key = ("numbered", series, number)
+        clues.setdefault(
+            key,
+            _Clue(
+                "gathering",
+                key,
+                quote,
+                f"the {quote} is the {series} summit in {gathering.city}, held "
+                f"{_fact_dates(gathering.start, gathering.end)}",
+                [(gathering.start - year, upper)],
+            ),
+        )
+    return list(clues.values())
+
+
 def _terms_named(tokens: list[str], index: _Index) -> tuple[list[Term], bool]:
     for size in range(len(tokens), 0, -1):
         found = index.terms_by_name.get(name_key(" ".join(tokens[:size])))
@@ -892,6 +966,7 @@ def check_publication_date(
         *_appositive_clues(text, bounds, index, facts),
         *_former_clues(text, bounds, index, facts),
         *_took_office_clues(text, bounds, index),
+        *_numbered_gathering_clues(text, bounds, facts),
         *_gathering_clues(mentions, reference, index),
         *_known_event_clues(mentions, (*facts.known_events, *index.term_starts), reference, index),
         *past_year_clues(text, bounds, today),

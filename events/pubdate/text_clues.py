@@ -28,7 +28,7 @@ FUTURE_CUES = re.compile(
 )
 # A plain future: "will", "shall", "is due to", "is scheduled", "plans to". Not "would" or "could": they
 # also tell a past plan ("he said the vote would be held in 2012") or a guess.
-_PLAIN_FUTURE = re.compile(
+PLAIN_FUTURE = re.compile(
     r"\b(will|shall|won['’]t)\b|['’]ll\b|\b(is|are)\s+(due|scheduled|slated|set|expected|planned)\s+(to|for)\b|"
     r"\b(plans?|intends?)\s+to\b",
     re.IGNORECASE,
@@ -201,7 +201,7 @@ def future_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
         # The future word governs the year: it comes before it in the clause, with no comma between
         # (a comma may open a relative clause of another time: "Turkey, which joined in 1952, will ...").
         lead = clause[:at]
-        cues = list(_PLAIN_FUTURE.finditer(lead))
+        cues = list(PLAIN_FUTURE.finditer(lead))
         cue = cues[-1] if cues else None
         if cue is None or "," in lead[cue.end() :] or re.search(r"\b(had|was|were|did)\b", lead):
             continue
@@ -218,6 +218,15 @@ def future_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
             )
         )
     return [min(ceilings, key=lambda pair: pair[0])[1]] if ceilings else []
+
+
+ORDINAL = _ORDINAL
+
+
+def ordinal_value(word: str) -> int | None:
+    """ "15th" -> 15, "seventh" -> 7."""
+    word = word.lower()
+    return int(word[:-2]) if word[:1].isdigit() else _ORDINAL_WORDS.get(word)
 
 
 def _span_years(match: re.Match[str]) -> int | None:

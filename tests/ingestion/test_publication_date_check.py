@@ -77,3 +77,13 @@ def test_it_doubts_the_scraped_date_and_the_action_moves_every_event(run: Any, f
     assert _date_of(article, "November", "Group of 20").startswith("2023-11")
     assert _date_of(article, "last year", "Bali") == "2022-11"
     assert _date_of(article, "2006", "since 2006") == "2006"
+
+
+def test_the_numbers_of_gatherings_reach_the_check_from_the_database(facts: None) -> None:
+    from events.pubdate import load_facts
+    from events.selectors_facts import facts_for_date_check
+
+    from_files = {(g.series, g.start): g.number for g in load_facts().gatherings}
+    from_database = {(g.series, g.start): g.number for g in facts_for_date_check().gatherings}
+    assert from_database == from_files
+    assert from_database[("COP", date(2023, 11, 30))] == 28

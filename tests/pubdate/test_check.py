@@ -273,3 +273,37 @@ def test_last_or_next_year_joined_to_a_year_gives_the_article_year(text: str, ye
 def test_last_year_beside_another_year_says_nothing(facts: Facts) -> None:
     text = "Last year's talks built on the 2009 pact between the two ports."
     assert check(text, date(2016, 5, 2), facts).verdict == "ok"
+
+
+def _numbered(facts: Facts) -> Facts:
+    return Facts(
+        holders=facts.holders,
+        offices=facts.offices,
+        terms=facts.terms,
+        series=facts.series,
+        gatherings=(
+            Gathering("EXS", date(2014, 6, 12), date(2014, 6, 13), "Lisbon", "PT", 3),
+            Gathering("EXS", date(2018, 6, 20), date(2018, 6, 21), "Porto", "PT", 4),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Delegates gathered in a seaside town for the third Example Summit.", id="ordinal-word"),
+        pytest.param("Delegates gathered in a seaside town for the 3rd annual Example Summit.", id="ordinal-digits"),
+        pytest.param("Delegates gathered in a seaside town for EXS3, the third of its kind.", id="glued"),
+    ],
+)
+def test_a_gathering_named_by_its_number_dates_the_article(text: str, facts: Facts) -> None:
+    numbered = _numbered(facts)
+    assert check(text, date(2014, 6, 13), numbered).verdict == "ok"
+    result = check(text, date(2017, 6, 13), numbered)
+    assert result.verdict == "doubtful" and result.suggested is not None
+    assert date(2013, 6, 12) <= result.suggested <= date(2015, 6, 13)
+
+
+def test_a_number_after_a_space_is_a_count_not_the_gathering(facts: Facts) -> None:
+    text = "The EXS 3 ministers met in a seaside town to prepare the agenda."
+    assert check(text, date(2017, 6, 13), _numbered(facts)).verdict == "ok"
