@@ -22,8 +22,17 @@ from events.pubdate.clue import FAR, FIRST_DAY, MONTHS, YEAR, Clue, add_years, s
 
 # Words that put a year mention in the future or make it a limit rather than a past fact.
 FUTURE_CUES = re.compile(
-    r"\b(will|would|shall|expected|expects|due|plans?|planned|scheduled|aims?|target|targets|could|may|might|"
-    r"next|until|till|by|before|forecast|projected|deadline|set to|intends?|hopes?)\b",
+    r"\b(will|would|shall|can|should|must|expected|expects|due|plans?|planned|scheduled|aims?|target|targets|"
+    r"could|may|might|next|until|till|by|before|forecast|projected|deadline|set to|intends?|hopes?|hoped|"
+    r"hoping|prepar(?:e|es|ing)|expires?|upcoming|coming)\b",
+    re.IGNORECASE,
+)
+# A clause told in the past: a past form ("signed", "was", "took") or a perfect ("has grown"). A year in
+# a clause in the present ("the contract expires in 2008") is no floor.
+PAST_CUES = re.compile(
+    r"\b(was|were|had|has|have|did|\w{2,}ed|took|began|came|went|made|said|saw|won|lost|fell|rose|met|held|"
+    r"left|led|became|fought|sent|spent|told|brought|built|bought|sold|struck|shot|paid|found|gave|got|grew|"
+    r"kept|knew|ran|wrote|broke|chose|drew|drove|flew|hit|stood|spoke|threw|ago)\b",
     re.IGNORECASE,
 )
 # A plain future: "will", "shall", "is due to", "is scheduled", "plans to". Not "would" or "could": they
@@ -154,7 +163,8 @@ def past_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
             continue
         start, end = sentence_at(text, bounds, match.start())
         sentence = text[start:end]
-        if FUTURE_CUES.search(_clause(sentence, match.start() - start)):
+        clause = _clause(sentence, match.start() - start)
+        if FUTURE_CUES.search(clause) or not PAST_CUES.search(clause):
             continue
         month = MONTHS[(match["month1"] or match["month2"] or match["month3"]).lower()]
         day = match["day1"] or match["day2"]
@@ -176,7 +186,8 @@ def past_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
             continue
         start, end = sentence_at(text, bounds, match.start())
         sentence = text[start:end]
-        if FUTURE_CUES.search(_clause(sentence, match.start() - start)):
+        clause = _clause(sentence, match.start() - start)
+        if FUTURE_CUES.search(clause) or not PAST_CUES.search(clause):
             continue
         add(date(year, 1, 1), sentence, str(year))
     # Only the latest floor says anything the earlier ones do not.

@@ -307,3 +307,15 @@ def test_a_gathering_named_by_its_number_dates_the_article(text: str, facts: Fac
 def test_a_number_after_a_space_is_a_count_not_the_gathering(facts: Facts) -> None:
     text = "The EXS 3 ministers met in a seaside town to prepare the agenda."
     assert check(text, date(2017, 6, 13), _numbered(facts)).verdict == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The shipyard's contract to build the ferries expires in 2019.", id="present"),
+        pytest.param("The rival yard is preparing to launch a similar ferry in 2019.", id="progressive"),
+        pytest.param("Officials said it is hoped the first ferry can be tested in 2019.", id="modal"),
+    ],
+)
+def test_a_year_in_a_clause_not_told_in_the_past_is_no_floor(text: str, facts: Facts) -> None:
+    assert check(text, date(2017, 3, 3), facts).verdict == "ok"
