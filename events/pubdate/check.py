@@ -255,7 +255,7 @@ def _index(facts: Facts) -> _Index:
         gatherings_by_series=gatherings,
         city_patterns={g.city: _city_pattern(g.city) for g in facts.gatherings},
         name_to_holder=name_to_holder,
-        # Each term's first day is a known event: "Salman, who took power in January" dates the article.
+        # Each term's first day is a known event: "Omar, who took power in January" dates the article.
         term_starts=tuple(
             KnownEvent(
                 t.start, t.start, "inauguration", f"{t.person} took office as {offices[t.office].name}", (t.person,)
