@@ -61,8 +61,17 @@ class TopicRef(NamedTuple):
 
 
 class RelationRef(NamedTuple):
+    """A relation to another event, with what a page shows of that event (its title and date)."""
+
     kind: str
     event: int  # the related event's id
+    title: str
+    date_edtf: str
+    date_is_week: bool
+
+    @property
+    def date_display(self) -> str:
+        return human_date(self.date_edtf, self.date_is_week)
 
 
 class ArticleRef(NamedTuple):
@@ -233,6 +242,11 @@ def readable_public() -> Readable:
     )
 
 
+# The order of an event's citations everywhere (pages, API, every download): oldest article first, an
+# article's sentences together in their order in its text.
+CITATION_ORDER = ("article__published", "article_id", "start", "pk")
+
+
 def citation_rows_for_records(
     ids: list[int], *, readable: Readable | None = None
 ) -> QuerySet[Citation, tuple[Any, ...]]:
@@ -245,7 +259,7 @@ def citation_rows_for_records(
     readable = readable or readable_public()
     return (
         _ids_in(readable.citations, "event_id", ids)
-        .order_by("event_id", "article__published", "start", "pk")
+        .order_by("event_id", *CITATION_ORDER)
         .values_list(
             "event_id",
             "pk",
@@ -295,7 +309,9 @@ def record_embeds(
     related = (
         _ids_in(readable.relations, "from_event_id", ids)
         .order_by("from_event_id", "pk")
-        .values_list("from_event_id", "kind", "to_event_id")
+        .values_list(
+            "from_event_id", "kind", "to_event_id", "to_event__title", "to_event__date_edtf", "to_event__date_is_week"
+        )
     )
     citations = _grouped(citation_rows_for_records(ids, readable=readable), _citation) if with_citations else None
     return RecordEmbeds(

@@ -20,15 +20,9 @@ from django.utils.safestring import SafeString
 
 from events.filters import EventFilterSet
 from events.models import Event
-from events.selectors import (
-    MonthCount,
-    actors_in,
-    event_public_month_counts,
-    event_public_timeline_rows,
-    places_in,
-    timeline_choice_labels,
-)
-from timeline.render import Entry, compact_html, entries_from_rows, filters_html, groups_html, years_nav_html
+from events.presentation.record import EventRecord, event_records
+from events.selectors import MonthCount, actors_in, event_public_month_counts, places_in, timeline_choice_labels
+from timeline.render import compact_html, filters_html, groups_html, years_nav_html
 from timeline.svg import Strip, build_strip
 from timeline.timeline_groups import YearGroup, group_by_year_month, split_ahead
 from timeline.views import windows
@@ -63,8 +57,8 @@ class Timeline:
 
     filterset: EventFilterSet
     base: QuerySet[Event]  # before filtering: the actor and place filters offer those of these events
-    groups: list[YearGroup[Entry]]
-    ahead: list[YearGroup[Entry]]
+    groups: list[YearGroup[EventRecord]]
+    ahead: list[YearGroup[EventRecord]]
     strip: Strip | None
     total: int
     shown: int
@@ -104,20 +98,20 @@ class Timeline:
     # The entries as HTML, written in one pass in Python (timeline.render), not by template loops.
     @cached_property
     def past_html(self) -> SafeString:
-        return groups_html(self.groups, level=3, prefix="m")
+        return groups_html(self.groups, today=self.today, level=3, prefix="m")
 
     @cached_property
     def ahead_html(self) -> SafeString:
-        return groups_html(self.ahead, level=3, prefix="a")
+        return groups_html(self.ahead, today=self.today, level=3, prefix="a")
 
     @cached_property
     def compact_past_html(self) -> SafeString:
         """Newest first, without source notes (the embed)."""
-        return compact_html(self.groups, level=3, newest_first=True)
+        return compact_html(self.groups, today=self.today, level=3, newest_first=True)
 
     @cached_property
     def compact_ahead_html(self) -> SafeString:
-        return compact_html(self.ahead, level=3)
+        return compact_html(self.ahead, today=self.today, level=3)
 
 
 # A topic's strip changes only when its month counts do (or the day, or the window): the same page
@@ -204,8 +198,8 @@ def timeline_build(
         shown_qs = filtered.filter(Q(date_lower__year=window.year) | ahead_q)
     else:
         shown_qs = filtered
-    entries = entries_from_rows(event_public_timeline_rows(shown_qs, with_notes=with_notes))
-    past, ahead = split_ahead(entries, today)
+    records = event_records(shown_qs.order_by("date_lower", "date_upper", "pk"), with_citations=with_notes)
+    past, ahead = split_ahead(records, today)
 
     queries: dict[tuple[str, str | None], str] = {}
 
@@ -228,7 +222,7 @@ def timeline_build(
         ahead=group_by_year_month(ahead),
         strip=strip,
         total=total,
-        shown=len(entries),
+        shown=len(records),
         year=year,
         years=years if window is not None else [],
         all_years_href=query("all"),
