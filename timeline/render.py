@@ -177,8 +177,9 @@ def entries_html(records: Sequence[EventRecord], *, today: date, level: int = 4,
     return mark_safe("".join([writer.entry(r, level=level, compact=compact) for r in records]))  # noqa: S308  escaped
 
 
-def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, prefix: str) -> SafeString:
-    """Year sections with their count, a heading per month and an ordered list of its entries."""
+def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, prefix: str) -> str:
+    """Year sections with their count, a heading per month and an ordered list of its entries (HTML,
+    every database value escaped: a page places it as a fragment, see timeline.fragments)."""
     writer = EntryWriter(today)
     entry = writer.entry
     parts: list[str] = []
@@ -197,17 +198,17 @@ def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int
             parts.extend([entry(record, level=level + 2) for record in month.events])
             parts.append("</ol>\n")
         parts.append("</section>\n")
-    return mark_safe("".join(parts))  # noqa: S308  every database value is escaped in EntryWriter.entry
+    return "".join(parts)
 
 
-def compact_html(
-    groups: list[YearGroup[EventRecord]], *, today: date, level: int, newest_first: bool = False
-) -> SafeString:
-    """Every entry of ``groups`` without its source notes, in date order or newest first (the embed)."""
+def compact_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, newest_first: bool = False) -> str:
+    """Every entry of ``groups`` without its source notes, in date order or newest first (the embed; HTML,
+    every database value escaped)."""
     records = [record for year in groups for month in year.months for record in month.events]
     if newest_first:
         records.reverse()
-    return entries_html(records, today=today, level=level, compact=True)
+    writer = EntryWriter(today)
+    return "".join([writer.entry(r, level=level, compact=True) for r in records])
 
 
 def _choices(field: Field) -> Iterable[tuple[object, object]]:

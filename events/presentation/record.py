@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from django.db import connection
@@ -93,12 +94,14 @@ class CitationRef(NamedTuple):
     article: ArticleRef
 
 
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    """One event with everything any rendering shows, in plain values.
+class EventRecord(NamedTuple):
+    """One event with everything any rendering shows, in plain values; immutable.
 
     ``citations`` is None when they were not read (the API's ``citations=link``), which is not the
     same as an event with no citation.
+
+    A named tuple rather than a frozen dataclass: a page builds a thousand of these per request, and a
+    frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field) cost several times more.
     """
 
     id: int
@@ -184,6 +187,12 @@ def record_rows(queryset: QuerySet[Event]) -> QuerySet[Event, dict[str, Any]]:
     return queryset.values(*RECORD_FIELDS)
 
 
+# The columns of a record row, read as one tuple from a dict row; the first _SCALARS are the record's
+# own fields in its order, the rest the place's.
+_ROW_TUPLE = itemgetter(*RECORD_FIELDS)
+_SCALARS = RECORD_FIELDS.index("place_id")
+
+
 def record_row_from_instance(event: Event) -> dict[str, Any]:
     """The row :data:`RECORD_FIELDS` names, read from a model instance (its place selected with it)."""
     row = {name: getattr(event, name) for name in RECORD_FIELDS if "__" not in name}
@@ -198,10 +207,10 @@ def record_row_from_instance(event: Event) -> dict[str, Any]:
 class RecordEmbeds:
     """What events embed, grouped by event id, in the order every rendering lists them."""
 
-    actors: Mapping[int, list[ActorRef]]
-    topics: Mapping[int, list[TopicRef]]
-    related: Mapping[int, list[RelationRef]]
-    citations: Mapping[int, list[CitationRef]] | None  # None: not read
+    actors: Mapping[int, tuple[ActorRef, ...]]
+    topics: Mapping[int, tuple[TopicRef, ...]]
+    related: Mapping[int, tuple[RelationRef, ...]]
+    citations: Mapping[int, tuple[CitationRef, ...]] | None  # None: not read
 
 
 def _ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> QuerySet[Any]:
@@ -215,12 +224,15 @@ def _ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> QuerySet[An
     return queryset.filter(**{f"{column}__in": ids})
 
 
-def _grouped(rows: Iterable[Sequence[Any]], make: Any) -> dict[int, list[Any]]:
+def _grouped(rows: Iterable[Sequence[Any]], make: Any) -> dict[int, tuple[Any, ...]]:
     # Each row starts with the event id; the rest is one embedded part.
     grouped: dict[int, list[Any]] = {}
     for row in rows:
-        grouped.setdefault(row[0], []).append(make(row[1:]))
-    return grouped
+        items = grouped.get(row[0])
+        if items is None:
+            items = grouped[row[0]] = []
+        items.append(make(row[1:]))
+    return {pk: tuple(items) for pk, items in grouped.items()}
 
 
 @dataclass(frozen=True)
@@ -278,9 +290,19 @@ def citation_rows_for_records(
     )
 
 
-def _citation(row: Sequence[Any]) -> CitationRef:
-    pk, quote, start, end, time_text, date_basis, *article = row
-    return CitationRef(pk, quote, start, end, time_text, date_basis, ArticleRef._make(article))
+def _citations_grouped(rows: Iterable[Sequence[Any]]) -> dict[int, tuple[CitationRef, ...]]:
+    """Rows of :func:`citation_rows_for_records` as each event's citations (one ArticleRef per article)."""
+    articles: dict[int, ArticleRef] = {}
+    grouped: dict[int, list[CitationRef]] = {}
+    for event_id, pk, quote, start, end, time_text, date_basis, article_id, *article_columns in rows:
+        article = articles.get(article_id)
+        if article is None:
+            article = articles[article_id] = ArticleRef(article_id, *article_columns)
+        items = grouped.get(event_id)
+        if items is None:
+            items = grouped[event_id] = []
+        items.append(CitationRef(pk, quote, start, end, time_text, date_basis, article))
+    return {pk: tuple(items) for pk, items in grouped.items()}
 
 
 def record_embeds(
@@ -313,7 +335,7 @@ def record_embeds(
             "from_event_id", "kind", "to_event_id", "to_event__title", "to_event__date_edtf", "to_event__date_is_week"
         )
     )
-    citations = _grouped(citation_rows_for_records(ids, readable=readable), _citation) if with_citations else None
+    citations = _citations_grouped(citation_rows_for_records(ids, readable=readable)) if with_citations else None
     return RecordEmbeds(
         _grouped(actors, ActorRef._make),
         _grouped(topics, TopicRef._make),
@@ -330,49 +352,43 @@ def records_from_rows(
     readable: Readable | None = None,
 ) -> list[EventRecord]:
     """Records for rows of :data:`RECORD_FIELDS`, in the rows' order (their embeds read unless given)."""
+    return records_from_tuples(
+        [_ROW_TUPLE(row) for row in rows], embeds, with_citations=with_citations, readable=readable
+    )
+
+
+def records_from_tuples(
+    rows: Sequence[Sequence[Any]],
+    embeds: RecordEmbeds | None = None,
+    *,
+    with_citations: bool = True,
+    readable: Readable | None = None,
+) -> list[EventRecord]:
+    """Records for rows of :data:`RECORD_FIELDS` as tuples (``values_list``), in the rows' order."""
     if embeds is None:
-        embeds = record_embeds([row["id"] for row in rows], with_citations=with_citations, readable=readable)
+        embeds = record_embeds([row[0] for row in rows], with_citations=with_citations, readable=readable)
     places: dict[int, PlaceRef] = {}  # many events share a place: one PlaceRef each
+    actors, topics, related, citations = embeds.actors, embeds.topics, embeds.related, embeds.citations
+    make = EventRecord._make
     records = []
-    no_citations: tuple[CitationRef, ...] = ()
     for row in rows:
-        pk = row["id"]
-        place_id = row["place_id"]
+        pk = row[0]
+        place_id = row[_SCALARS]
         place = None
         if place_id is not None:
             place = places.get(place_id)
             if place is None:
-                place = places[place_id] = PlaceRef(
-                    place_id,
-                    row["place__name"],
-                    row["place__kind"],
-                    row["place__country_code"],
-                    row["place__latitude"],
-                    row["place__longitude"],
-                    row["place__geonames_id"],
-                )
+                place = places[place_id] = PlaceRef._make(row[_SCALARS:])
         records.append(
-            EventRecord(
-                pk,
-                row["title"],
-                row["summary"],
-                row["event_type"],
-                row["status"],
-                row["review_state"],
-                row["date_edtf"],
-                row["date_lower"],
-                row["date_upper"],
-                row["precision"],
-                row["date_is_week"],
-                row["confidence"],
-                row["created_at"],
-                row["updated_at"],
-                row["reviewed_at"],
-                place,
-                tuple(embeds.actors.get(pk, ())),
-                tuple(embeds.topics.get(pk, ())),
-                tuple(embeds.related.get(pk, ())),
-                None if embeds.citations is None else tuple(embeds.citations.get(pk, no_citations)),
+            make(
+                (
+                    *row[:_SCALARS],
+                    place,
+                    actors.get(pk, ()),
+                    topics.get(pk, ()),
+                    related.get(pk, ()),
+                    None if citations is None else citations.get(pk, ()),
+                )
             )
         )
     return records
@@ -382,7 +398,8 @@ def event_records(
     queryset: QuerySet[Event], *, with_citations: bool = True, readable: Readable | None = None
 ) -> list[EventRecord]:
     """Records of every event in ``queryset``, in its order: five queries whatever its length."""
-    return records_from_rows(list(record_rows(queryset)), with_citations=with_citations, readable=readable)
+    rows = list(queryset.values_list(*RECORD_FIELDS))
+    return records_from_tuples(rows, with_citations=with_citations, readable=readable)
 
 
 def event_records_chunked(
@@ -397,13 +414,13 @@ def event_records_chunked(
     A keyset walk holds no cursor open between chunks, so memory stays flat and each chunk costs the
     same (five queries), however far into the set it is.
     """
-    rows = record_rows(queryset.order_by("id"))
+    rows = queryset.order_by("id").values_list(*RECORD_FIELDS)
     last_id = None
     while True:
         chunk = list((rows if last_id is None else rows.filter(id__gt=last_id))[:chunk_size])
         if not chunk:
             return
-        yield from records_from_rows(chunk, with_citations=with_citations, readable=readable)
+        yield from records_from_tuples(chunk, with_citations=with_citations, readable=readable)
         if len(chunk) < chunk_size:
             return
-        last_id = chunk[-1]["id"]
+        last_id = chunk[-1][0]
