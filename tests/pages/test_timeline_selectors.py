@@ -47,6 +47,24 @@ def test_a_timelines_records_carry_published_successors_with_their_title_and_dat
     assert all(r.citations is None for r in again)
 
 
+def test_the_prepared_public_reads_give_the_records_of_the_orm_reads(world: World) -> None:
+    """On PostgreSQL the public embed reads run from SQL compiled once; they must give what the ORM gives."""
+    from django.db import connection
+
+    from events.presentation.record import Readable, _prepared_public_reads, readable_public
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the prepared reads are used on PostgreSQL only (DATABASE_URL)")
+    assert _prepared_public_reads() is not None
+    public = readable_public()
+    same_rules = Readable(citations=public.citations.all(), relations=public.relations.all())  # not prepared
+    events = events_public_for_topic(topic=world.topic)
+    for with_citations in (True, False):
+        prepared = event_records(events, with_citations=with_citations)
+        assert prepared == event_records(events, with_citations=with_citations, readable=same_rules)
+        assert any(r.related for r in prepared) and any(r.actors for r in prepared)
+
+
 def test_the_filter_labels_are_read_from_prepared_sql_with_the_events_spliced_in(
     world: World,
     django_assert_num_queries,  # type: ignore[no-untyped-def]
