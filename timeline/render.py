@@ -27,7 +27,7 @@ from events.domain.vocabulary import EVENT_TYPES
 from events.models import RelationKind
 from events.outcomes import OUTCOME_PENDING, OUTCOME_PENDING_LABEL, status_shown
 from events.presentation.dates import human_date
-from events.presentation.record import CitationRef, EventRecord, PlaceRef, RelationRef
+from events.presentation.record import ArticleRef, CitationRef, EventRecord, PlaceRef, RelationRef
 from timeline.timeline_groups import YearGroup, datetime_value
 
 
@@ -127,9 +127,9 @@ class EntryWriter:
             html = self._actors[actor_id] = f'<a href="{path_for("timeline:actor", actor_id)}">{escape(name)}</a>'
         return html
 
-    def source_note(self, citation: CitationRef) -> str:
-        """A source note's ``<li>``: the quote, the outlet, the article's date, the original and our copy."""
-        article = citation.article
+    def source(self, article: ArticleRef) -> str:
+        """A source note's article part: the outlet, the article's date, the original and our copy (up
+        to the citation's id in our copy's link), written once per article and page."""
         source = self._sources.get(article.id)
         if source is None:
             published, outlet = article.published, article.outlet
@@ -142,7 +142,18 @@ class EntryWriter:
                 f' <span class="src">— {escape(outlet) if outlet else "Unknown outlet"}{when}. {original_link}'
                 f'<a href="{path_for("timeline:article", article.id)}#c'
             )
-        return f'<li><q>{escape(citation.quote)}</q>{source}{citation.id}">Our copy</a></span></li>'
+        return source
+
+    def source_notes(self, citations: Iterable[CitationRef]) -> str:
+        """The ``<li>`` of each citation: the quote, then its article's part (see :meth:`source`)."""
+        sources, source = self._sources, self.source
+        return "".join(
+            [
+                f'<li><q>{escape(c.quote)}</q>{sources.get(c.article.id) or source(c.article)}{c.id}">Our copy</a>'
+                "</span></li>"
+                for c in citations
+            ]
+        )
 
     def successor(self, relation: RelationRef) -> str:
         return (
@@ -177,7 +188,7 @@ class EntryWriter:
             html += "".join([self.successor(r) for r in record.related if r.kind in SUCCESSOR_KINDS])
         citations = record.citations
         if citations and not compact:
-            html += f'<ol class="sources" aria-label="Sources">{"".join([self.source_note(c) for c in citations])}</ol>'
+            html += f'<ol class="sources" aria-label="Sources">{self.source_notes(citations)}</ol>'
         return html + "</li>"
 
 
