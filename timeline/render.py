@@ -96,6 +96,15 @@ def _status_html(status: str) -> tuple[str, str]:
     return f'<li class="event status-{escape(status)}" id="e', badge
 
 
+# An entry's HTML follows from its record (every value it shows, the related events' and sources'
+# included), the day (which decides the status shown), its heading level and whether it is compact,
+# and from nothing else: the URL patterns and labels are fixed for the life of the process. So the
+# same entry, asked for again by any reader, is looked up rather than written again. The key holds the
+# whole record, so an edit to anything an entry shows makes a new key; nothing needs invalidating.
+ENTRY_MEMO_SIZE = 8192
+_ENTRY_MEMO: dict[tuple[EventRecord, date, int, bool], str] = {}
+
+
 class EntryWriter:
     """Writes the ``<li>`` of each record of one page, each shared link written once per page.
 
@@ -167,6 +176,16 @@ class EntryWriter:
 
         ``compact`` leaves out the source notes (so does a record read without its citations).
         """
+        key = (record, self.today, level, compact)
+        html = _ENTRY_MEMO.get(key)
+        if html is None:
+            html = self._entry(record, level, compact)
+            if len(_ENTRY_MEMO) >= ENTRY_MEMO_SIZE:
+                _ENTRY_MEMO.clear()  # a crude bound, but one no thread can trip over (no iteration)
+            _ENTRY_MEMO[key] = html
+        return html
+
+    def _entry(self, record: EventRecord, level: int, compact: bool) -> str:
         status = status_shown(
             status=record.status, date_upper=record.date_upper, precision=record.precision, today=self.today
         )
