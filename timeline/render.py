@@ -8,7 +8,8 @@ per-event filter chains cost several times the database time (bench/pages.py), s
 ``timeline.timeline_groups`` (the same rules as every other list of events), and this module writes
 the markup in one pass: every value from the database goes through ``escape``, outbound links through
 ``http_url``, the URL patterns are reversed once per process, and the pieces shared by many entries (a
-place's link, an actor's link, an article's source line) are written once per page.
+place's link, an actor's link, an article's source line) are written once per page. An entry written
+once is kept, keyed by its whole record, for the next reader of the same events.
 """
 
 from __future__ import annotations
@@ -101,7 +102,8 @@ def _status_html(status: str) -> tuple[str, str]:
 # and from nothing else: the URL patterns and labels are fixed for the life of the process. So the
 # same entry, asked for again by any reader, is looked up rather than written again. The key holds the
 # whole record, so an edit to anything an entry shows makes a new key; nothing needs invalidating.
-ENTRY_MEMO_SIZE = 8192
+# An entry with its record weighs a few kilobytes: 4,096 of them (four long pages) is some 20 MB.
+ENTRY_MEMO_SIZE = 4096
 _ENTRY_MEMO: dict[tuple[EventRecord, date, int, bool], str] = {}
 
 
