@@ -90,6 +90,7 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             time_index += 1
         # "TEL AVIV, June 19 (UPI) --": the filing date dates none of the sentence's events.
         sentence_times = [t for t in sentence_times if not inside_dateline(sentence, t.start)]
+        sentence_times = _without_restatements(sentence.text, sentence.start_char, sentence_times)
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
@@ -99,6 +100,25 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             if event is not None:
                 events.append(event)
     return _merge_duplicates(_carry_scene(events, config))
+
+
+def _without_restatements(text: str, offset: int, times: list[TimeExpression]) -> list[TimeExpression]:
+    """ "at 2 a.m. (7 p.m. GMT on Monday)": a time in parentheses right after another restates it, often in
+    another time zone, and dates nothing of its own."""
+    ends = {t.end - offset for t in times}
+    kept = []
+    for time in times:
+        start = time.start - offset
+        opening = text.rfind("(", 0, start)
+        restated = False
+        if opening >= 0 and ")" not in text[opening:start]:
+            before = opening
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            restated = before in ends
+        if not restated:
+            kept.append(time)
+    return kept
 
 
 def _fronted(doc: Doc, binding: Binding) -> bool:
