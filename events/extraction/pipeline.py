@@ -41,6 +41,8 @@ _BARE_SPAN = re.compile(
 
 # Acts counted over a period: "have died since April", "arrests since 2019".
 TALLY_LEMMAS = frozenset({"kill", "killing", "arrest", "detain", "abduct", "kidnap", "shelling"})
+# A period of at least this many days (a month, a season, a year) is a loose date for one act.
+LOOSE_DAYS = 27
 # Arrivals and visits set the scene for what the visitor does over the next days.
 SCENE_LEMMAS = frozenset({"arrive", "arrival", "visit", "land"})
 
@@ -94,12 +96,13 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
-        bindings, shared = _share_coordinated_dates(doc, triggers, bind(doc, triggers, sentence_times))
+        bound = _said_ahead(doc, triggers, bind(doc, triggers, sentence_times), published)
+        bindings, shared = _share_coordinated_dates(doc, triggers, bound)
         for binding in bindings:
             event = _event_from(doc, binding, sentence, published, aliases, config, shared=binding.trigger.i in shared)
             if event is not None:
                 events.append(event)
-    return _merge_duplicates(_carry_scene(events, config))
+    return _drop_loose_mentions(_merge_duplicates(_carry_scene(events, config)))
 
 
 def _without_restatements(text: str, offset: int, times: list[TimeExpression]) -> list[TimeExpression]:
@@ -119,6 +122,30 @@ def _without_restatements(text: str, offset: int, times: list[TimeExpression]) -
         if not restated:
             kept.append(time)
     return kept
+
+
+def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], published: date) -> list[Binding]:
+    """ "announced on Monday the president's visit early next year": what was said in the past cannot happen
+    after the publication date, so a later time dates the event it announces (its object), else nothing."""
+    objects = {t.head_i: t for t in triggers if t.nominal}
+    for t in triggers:
+        if t.nominal and doc[t.i].dep_ == "dobj":
+            objects.setdefault(doc[t.i].head.i, t)
+    kept: list[Binding] = []
+    for binding in bindings:
+        trigger, time = binding.trigger, binding.time
+        said = trigger.type is EventType.STATEMENT and not trigger.nominal and doc[trigger.i].tag_ == "VBD"
+        if not (said and time.lower is not None and time.lower > published):
+            kept.append(binding)
+            continue
+        said_object = objects.get(trigger.i)
+        if (
+            said_object is not None
+            and said_object.i != trigger.i
+            and not any(b.trigger.i == said_object.i for b in bindings)
+        ):
+            kept.append(Binding(said_object, time, binding.distance + 1))
+    return sorted(kept, key=lambda b: (b.trigger.i, b.time.start))
 
 
 def _fronted(doc: Doc, binding: Binding) -> bool:
@@ -313,6 +340,42 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             kept.append(event)
             same_key.append(event)
     return kept
+
+
+def _one_act(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    people_a, people_b = _people(a), _people(b)
+    if people_a and people_b:
+        return bool(people_a & people_b)
+    return _same_act_words(a, b)
+
+
+def _drop_loose_mentions(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """An article often names an act loosely before it dates it ("will visit Spain next year" in the lead,
+    "from Jan. 4 to 6" below): a mention whose period holds a precise mention of the same act, by the same
+    people and with the same status, is that act, and the precise mention stands for it."""
+    by_kind: dict[tuple[EventType, EventStatus], list[ExtractedEvent]] = {}
+    for event in events:
+        by_kind.setdefault((event.type, event.status), []).append(event)
+    loose: set[int] = set()
+    for group in by_kind.values():
+        if len(group) < 2:
+            continue
+        for a in group:
+            if a.lower is None or a.upper is None or (a.upper - a.lower).days < LOOSE_DAYS:
+                continue
+            for b in group:
+                if (
+                    b is not a
+                    and b.lower is not None
+                    and b.upper is not None
+                    and a.lower <= b.lower
+                    and b.upper <= a.upper
+                    and (b.upper - b.lower) < (a.upper - a.lower)
+                    and _one_act(a, b)
+                ):
+                    loose.add(id(a))
+                    break
+    return [e for e in events if id(e) not in loose]
 
 
 def extract_many(

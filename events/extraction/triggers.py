@@ -10,7 +10,7 @@ their own: they change the status of the event they govern (see :mod:`events.ext
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
@@ -677,6 +677,14 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             noun = _noun_trigger(token)
             if noun:
                 found.append(Trigger(token.i, _event_head(token), noun[0], noun_lemma(token), True, noun[1]))
-    # A noun that is the object of a verb trigger is that verb's event ("signed an agreement").
-    verb_positions = {t.i for t in found if not t.nominal}
-    return [t for t in found if not (t.nominal and t.i != t.head_i and t.head_i in verb_positions)]
+    # A noun that is the object of a verb trigger is that verb's event ("signed an agreement"); the object
+    # of a saying is an event of its own ("announced the king's visit in October"), dated apart from it.
+    verbs = {t.i: t for t in found if not t.nominal}
+    kept: list[Trigger] = []
+    for trigger in found:
+        owner = verbs.get(trigger.head_i) if trigger.nominal and trigger.i != trigger.head_i else None
+        if owner is None:
+            kept.append(trigger)
+        elif owner.type is T.STATEMENT:
+            kept.append(replace(trigger, head_i=trigger.i))
+    return kept
