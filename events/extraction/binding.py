@@ -32,6 +32,9 @@ ASPECT_VERBS = frozenset(
      "hold", "take", "convene", "launch", "occur", "happen", "last", "continue", "due", "expect", "reschedule",
      "postpone", "delay", "cancel", "call", "finish", "run"}
 )  # fmt: skip
+# Phrasal verbs that are no aspect of their noun: "sanctions which set off the unrest last November" tells
+# of another event, the unrest.
+OTHER_SENSE_PHRASALS = frozenset({("set", "off"), ("take", "over"), ("run", "out"), ("hold", "back")})
 # The decision to cancel is dated; the event keeps the date it was planned for.
 CHANGE_VERBS = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "axe", "call", "suspend", "reschedule"})
 SCHEDULE_WORDS = frozenset({"schedule", "set", "plan", "slate", "due", "expect"})
@@ -128,7 +131,8 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     token = doc[anchor]
     for _ in range(3):
         if token.dep_ in {"relcl", "acl"} and token.head.i == trigger.i:
-            return token.lemma_.lower() in ASPECT_VERBS
+            particles = {(token.lemma_.lower(), c.lower_) for c in token.children if c.dep_ == "prt"}
+            return token.lemma_.lower() in ASPECT_VERBS and not particles & OTHER_SENSE_PHRASALS
         if token.dep_ in {"xcomp", "acomp", "prep", "pobj", "auxpass"} and token.head.i != token.i:
             token = token.head
             continue

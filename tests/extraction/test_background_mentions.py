@@ -47,3 +47,8 @@ def test_it_keeps_an_inauguration_that_is_news() -> None:
 def test_it_does_not_date_an_event_by_a_time_restated_in_another_zone() -> None:
     text = "The foreign minister summoned the ambassador at around 3 a.m. (8 p.m. GMT on Tuesday) to protest."
     assert {e.date for e in events_of(text)} == {"2024-06-12"}
+
+
+def test_it_does_not_date_a_measure_by_the_event_it_set_off() -> None:
+    text = "Few expect relief from the sanctions which set off the riots last November."
+    assert not [e for e in events_of(text) if e.type is EventType.SANCTION]
