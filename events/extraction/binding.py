@@ -98,6 +98,11 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
     """
     root = doc[time.token_start : time.token_end].root
     head = root.head
+    opener = doc[time.token_start - 1] if time.token_start > 0 else None
+    if opener is not None and opener.dep_ == "prep" and opener.lower_ in {"on", "in"} and head.i > opener.i:
+        # "On May 2 rockets hit ...": a date that opens with its preposition is adverbial, though the parser
+        # hung it on the noun after it.
+        return False
     return (
         root.dep_ in {"compound", "nummod", "amod", "nmod"}
         and head.i != root.i

@@ -329,9 +329,14 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             if not people_a and not people_b and not _same_act_words(event, other):
                 same_people = False  # "a stand-off in May" and "brawls erupted in May": two acts
             # Two dates for one trigger in one sentence ("on Sunday ... on Monday") are two events.
-            same_mention = event.citation.start != other.citation.start or (
-                event.citation.time_start == other.citation.time_start
-                and not (_shared(event, other) and event.trigger_index != other.trigger_index)
+            # Two times of one trigger that fall on one date ("by noon on Friday ... at midnight") are one.
+            same_mention = (
+                event.citation.start != other.citation.start
+                or event.trigger_index == other.trigger_index
+                or (
+                    event.citation.time_start == other.citation.time_start
+                    and not (_shared(event, other) and event.trigger_index != other.trigger_index)
+                )
             )
             if same_people and same_mention:
                 duplicate = True

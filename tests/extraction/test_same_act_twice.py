@@ -38,3 +38,32 @@ def test_it_keeps_two_visits_of_different_people_in_one_month() -> None:
 def test_it_keeps_a_past_and_a_planned_visit_apart() -> None:
     text = "Anna Berg visited Spain in May. She will visit Madrid again on June 20."
     assert sorted(dates_of(text, EventType.VISIT)) == ["2024-05", "2024-06-20"]
+
+
+def test_it_reads_one_event_from_two_times_of_one_trigger_that_fall_on_one_day() -> None:
+    from events.domain.vocabulary import EventStatus
+    from events.extraction.pipeline import _merge_duplicates
+    from events.extraction.types import Citation, ExtractedEvent
+
+    text = "The truce would take effect by noon on Friday and hold from midnight."
+
+    def dated_by(time_text: str) -> ExtractedEvent:
+        start = text.index(time_text)
+        return ExtractedEvent(
+            title="Truce takes effect",
+            type=EventType.AGREEMENT,
+            status=EventStatus.SCHEDULED,
+            date="2024-06-14",
+            lower=date(2024, 6, 14),
+            upper=date(2024, 6, 14),
+            precision="day",
+            week=False,
+            location=None,
+            actors=(),
+            citation=Citation(text, 0, len(text), time_text, start, start + len(time_text)),
+            confidence=0.8,
+            rule="verb:take-effect+own-date",
+            trigger_index=3,
+        )
+
+    assert len(_merge_duplicates([dated_by("noon on Friday"), dated_by("midnight")])) == 1

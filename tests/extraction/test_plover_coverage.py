@@ -1,0 +1,119 @@
+"""More of PLOVER's ontology (issue 13, kind 3): consultations (huddle, confer, host, receive, mediate),
+departures and stays abroad, attacks by weapons and fire at a target, troop withdrawals, aid, accepting a
+truce, deportations and envoys recalled. Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.domain.vocabulary import EventType
+from events.extraction.config import ExtractionConfig
+from events.extraction.pipeline import extract
+
+PUBLISHED = date(2024, 6, 12)  # a Wednesday
+CONFIG = ExtractionConfig()
+
+
+def kinds(text: str) -> set[tuple[EventType, str]]:
+    return {(e.type, e.date) for e in extract(text, PUBLISHED, CONFIG).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The two envoys huddled with their Kenyan counterpart on Monday.",
+            (EventType.MEETING, "2024-06-10"),
+            id="huddle-with",
+        ),
+        pytest.param(
+            "The chancellor conferred with the Polish president in Warsaw on Tuesday.",
+            (EventType.MEETING, "2024-06-11"),
+            id="confer-with",
+        ),
+        pytest.param(
+            "The king hosted the Japanese prime minister at the palace on May 4.",
+            (EventType.MEETING, "2024-05-04"),
+            id="host-a-leader",
+        ),
+        pytest.param(
+            "The premier received the visiting Turkish foreign minister on Sunday.",
+            (EventType.MEETING, "2024-06-09"),
+            id="receive-a-leader",
+        ),
+        pytest.param(
+            "Qatar mediated between the two factions in April.",
+            (EventType.TALKS, "2024-04"),
+            id="mediate",
+        ),
+        pytest.param(
+            "The prime minister will leave for Tokyo on June 20.",
+            (EventType.VISIT, "2024-06-20"),
+            id="leave-for-a-city",
+        ),
+        pytest.param(
+            "The Chilean president will be in Madrid on June 18.",
+            (EventType.VISIT, "2024-06-18"),
+            id="be-in-a-city",
+        ),
+        pytest.param(
+            "On May 2 rockets slammed into two army posts near the border.",
+            (EventType.MILITARY_ACTION, "2024-05-02"),
+            id="weapons-hit-a-target",
+        ),
+        pytest.param(
+            "Militants fired mortars at the airport on Sunday.",
+            (EventType.MILITARY_ACTION, "2024-06-09"),
+            id="fire-at-a-target",
+        ),
+        pytest.param(
+            "The army withdrew its troops from the buffer zone in March.",
+            (EventType.WITHDRAWAL, "2024-03"),
+            id="withdraw-troops",
+        ),
+        pytest.param(
+            "Japan pledged $2 billion in aid to the island nations on Monday.",
+            (EventType.AID, "2024-06-10"),
+            id="pledge-aid",
+        ),
+        pytest.param(
+            "The fund approved a $500 million loan to the country in May.",
+            (EventType.AID, "2024-05"),
+            id="approve-a-loan",
+        ),
+        pytest.param(
+            "The rebels accepted the ceasefire on Friday.",
+            (EventType.AGREEMENT, "2024-06-07"),
+            id="accept-a-ceasefire",
+        ),
+        pytest.param(
+            "The government deported three foreign reporters on Tuesday.",
+            (EventType.EXPULSION, "2024-06-11"),
+            id="deport",
+        ),
+        pytest.param(
+            "Lithuania recalled its ambassador from Beijing in August 2021.",
+            (EventType.PROTEST, "2021-08"),
+            id="recall-an-envoy",
+        ),
+    ],
+)
+def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The ministry received a letter from the embassy on Monday.", id="receive-a-letter"),
+        pytest.param("The city will host the games in 2028.", id="host-without-a-guest"),
+        pytest.param("The president was in good spirits on Monday.", id="be-in-a-mood"),
+        pytest.param("The navy fired two missiles into the sea on Monday.", id="test-fire-is-no-attack"),
+        pytest.param("The bank approved the merger in May.", id="approve-without-aid"),
+    ],
+)
+def test_it_reads_no_such_event(text: str) -> None:
+    found = {kind for kind, _ in kinds(text)}
+    assert not found & {EventType.MEETING, EventType.VISIT, EventType.MILITARY_ACTION, EventType.AID}
