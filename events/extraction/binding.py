@@ -30,7 +30,7 @@ TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "amid", "si
 ASPECT_VERBS = frozenset(
     {"begin", "start", "open", "resume", "end", "conclude", "close", "wrap", "schedule", "plan", "set", "slate",
      "hold", "take", "convene", "launch", "occur", "happen", "last", "continue", "due", "expect", "reschedule",
-     "postpone", "delay", "cancel", "call", "finish", "run"}
+     "postpone", "delay", "cancel", "call", "finish", "run", "fight", "wage"}
 )  # fmt: skip
 # Phrasal verbs that are no aspect of their noun: "sanctions which set off the unrest last November" tells
 # of another event, the unrest.
@@ -108,6 +108,8 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         and head.i != root.i
         and head.pos_ in {"NOUN", "PROPN"}
         and head.i not in trigger_positions
+        # "the May 3 foreign ministers' meeting": the possessor and its date name the event together.
+        and not (head.dep_ == "poss" and head.head.i in trigger_positions)
         and not (time.token_start <= head.i < time.token_end)
         and not (head.lemma_.lower() in MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
     )

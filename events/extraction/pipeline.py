@@ -171,11 +171,18 @@ def _share_coordinated_dates(
         if trigger.i in dated or any(b.trigger.i == trigger.i for b in bindings):
             continue
         own = doc[trigger.head_i]
-        if own.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in own.children):
+        # "by shooting down two jets on Monday and capturing the pilot": gerunds joined under one
+        # preposition are steps of one act, at its time.
+        gerunds = own.tag_ == "VBG" and own.dep_ == "conj" and own.head.tag_ == "VBG"
+        if (
+            own.pos_ in {"VERB", "AUX"}
+            and not gerunds
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in own.children)
+        ):
             continue  # "held talks Friday and agreed to ...": one subject's next step has a time of its own
         conjuncts = sorted(own.conjuncts, key=lambda c: (abs(c.i - own.i), c.i))
         host = next((dated[c.i] for c in conjuncts if c.i in dated), None)
-        if host is not None and _fronted(doc, host):
+        if host is not None and (gerunds or _fronted(doc, host)):
             shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
     if not shared:
         return bindings, set()

@@ -216,6 +216,9 @@ MUNITION_WORDS = WEAPON_WORDS | frozenset(
      "strikes", "fire", "shellfire", "gunfire", "salvo", "barrage"}
 )  # fmt: skip
 IMPACT_VERBS = frozenset({"hit", "rain", "slam", "pound", "strike", "land", "crash", "smash", "pummel", "batter"})
+# Explosives set or set off (PLOVER ASSAULT): "mines were attached to tankers", "detonated a car bomb".
+EXPLOSIVE_WORDS = frozenset({"mine", "mines", "bomb", "bombs", "explosive", "explosives", "ied", "ieds", "device"})
+PLACING_VERBS = frozenset({"attach", "plant", "lay", "detonate", "drop", "hurl", "lob", "set"})
 TARGET_PREPS = frozenset({"at", "on", "against", "toward", "towards"})
 # Aid given (PLOVER AID): "pledged $2 billion in aid", "approved a loan".
 AID_NOUNS = frozenset({"aid", "assistance", "loan", "grant", "credit", "bailout", "donation", "relief"})
@@ -441,6 +444,8 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
     departs = lemma in DEPART_VERBS and (lemma != "set" or _has_particle(token, "off"))
     if departs and any(g.ent_type_ in {"GPE", "LOC"} for g in _prep_objects(token, frozenset({"for"}))):
         return T.VISIT, f"verb:{lemma}-for"
+    if lemma in PLACING_VERBS and (_subject_words(token) | _object_subtree_words(objects)) & EXPLOSIVE_WORDS:
+        return T.MILITARY_ACTION, f"verb:{lemma}-explosive"
     if lemma in IMPACT_VERBS and _subject_words(token) & MUNITION_WORDS:
         return T.MILITARY_ACTION, f"verb:{lemma}-weapon"
     fires = lemma in {"fire", "launch"} and bool(_object_subtree_words(objects) & MUNITION_WORDS)
@@ -595,7 +600,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if lemma in {"release", "free"} and not any(_is_captive(o) for o in [*objects, *_raised_subjects(token)]):
         return None  # "released a statement", "released a song": only people are released
-    if lemma in {"kill", "assassinate", "abduct", "kidnap", "hijack", "annex", "occupy", "seize"} and not objects:
+    passive = any(c.dep_ == "auxpass" for c in token.children)  # "was killed": a victim, though unparsed
+    if lemma in {"kill", "assassinate", "abduct", "kidnap", "hijack", "annex", "occupy", "seize"} and not (
+        objects or passive
+    ):
         return None
     if event_type is T.VISIT and any(
         s.lemma_.lower() in VEHICLE_WORDS for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]

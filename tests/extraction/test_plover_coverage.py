@@ -117,3 +117,40 @@ def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
 def test_it_reads_no_such_event(text: str) -> None:
     found = {kind for kind, _ in kinds(text)}
     assert not found & {EventType.MEETING, EventType.VISIT, EventType.MILITARY_ACTION, EventType.AID}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "In March limpet mines were attached to two tankers off the coast.",
+            (EventType.MILITARY_ACTION, "2024-03"),
+            id="mines-attached",
+        ),
+        pytest.param(
+            "Insurgents detonated a car bomb outside the ministry on Friday.",
+            (EventType.MILITARY_ACTION, "2024-06-07"),
+            id="bomb-detonated",
+        ),
+        pytest.param(
+            "The navy answered by shooting down two jets on Monday and capturing the pilots.",
+            (EventType.DETENTION, "2024-06-10"),
+            id="gerunds-share-a-time",
+        ),
+    ],
+)
+def test_it_reads_attacks_and_their_steps(text: str, expected: tuple[EventType, str]) -> None:
+    assert expected in kinds(text)
+
+
+def test_it_reads_a_killing_in_the_passive_when_the_parser_loses_its_subject() -> None:
+    from events.extraction.analysis import pipeline_for
+    from events.extraction.triggers import find_triggers
+
+    nlp = pipeline_for(CONFIG.spacy_model)
+    text = (
+        "General Brandt, who co-ordinated the activity of allied militias from Kenya to Chad, was killed shortly "
+        "after getting off a plane at the airport."
+    )
+    sentence = next(iter(nlp(text).sents))
+    assert "verb:kill" in {t.rule for t in find_triggers(sentence)}
