@@ -23,11 +23,11 @@ from events.extraction.dateline import inside_dateline
 from events.extraction.places import find_place
 from events.extraction.status import decide_status, governing_chain, has_schedule_modality
 from events.extraction.titles import make_title
-from events.extraction.triggers import Trigger, find_triggers
-from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, PublishedSource
+from events.extraction.triggers import NOUNS, Trigger, find_triggers, noun_lemma
+from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location, PublishedSource
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from events.extraction.timex import TimeExpression
 
@@ -43,6 +43,9 @@ _BARE_SPAN = re.compile(
 TALLY_LEMMAS = frozenset({"kill", "killing", "arrest", "detain", "abduct", "kidnap", "shelling"})
 # A period of at least this many days (a month, a season, a year) is a loose date for one act.
 LOOSE_DAYS = 27
+# What an act can happen within: "during her visit", "on the sidelines of the meeting", "at the margins of".
+WITHIN_PREPS = frozenset({"during", "at", "on"})
+MARGIN_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 # Arrivals and visits set the scene for what the visitor does over the next days.
 SCENE_LEMMAS = frozenset({"arrive", "arrival", "visit", "land"})
 
@@ -96,7 +99,7 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
-        bound = _said_ahead(doc, triggers, bind(doc, triggers, sentence_times), published)
+        bound = _within_hosts(doc, triggers, _said_ahead(doc, triggers, bind(doc, triggers, sentence_times), published))
         bindings, shared = _share_coordinated_dates(doc, triggers, bound)
         for binding in bindings:
             event = _event_from(doc, binding, sentence, published, aliases, config, shared=binding.trigger.i in shared)
@@ -146,6 +149,37 @@ def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], publ
         ):
             kept.append(Binding(said_object, time, binding.distance + 1))
     return sorted(kept, key=lambda b: (b.trigger.i, b.time.start))
+
+
+def _host_events(doc: Doc, token: Token) -> list[int]:
+    """Event nouns an act happens within: "during her visit", "on the sidelines of the meeting" (an act "at a
+    meeting" is most often the meeting itself)."""
+    found: list[int] = []
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in WITHIN_PREPS:
+            continue
+        for noun in (g for g in child.children if g.dep_ == "pobj"):
+            if noun.lemma_.lower() in MARGIN_NOUNS:
+                found += [x.i for p in noun.children if p.lower_ == "of" for x in p.children]
+            elif child.lower_ == "during":
+                found.append(noun.i)
+    return found
+
+
+def _within_hosts(doc: Doc, triggers: list[Trigger], bindings: list[Binding]) -> list[Binding]:
+    """ "is expected to meet the president during her visit in June": an undated act inside a dated event
+    takes its date (a meeting is no later than the visit it happens during)."""
+    dated = {b.trigger.i: b for b in bindings}
+    added: list[Binding] = []
+    for trigger in triggers:
+        if trigger.nominal or trigger.i in dated:
+            continue
+        host = next((dated[i] for i in _host_events(doc, doc[trigger.i]) if i in dated), None)
+        if host is not None:
+            added.append(Binding(trigger, host.time, host.distance + 1))
+    if not added:
+        return bindings
+    return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
 
 
 def _fronted(doc: Doc, binding: Binding) -> bool:
@@ -225,7 +259,7 @@ def _event_from(
     if binding.inherited and status is EventStatus.SCHEDULED and lower is not None and lower <= published:
         status = EventStatus.OCCURRED  # a background event before a planned one already happened
     actors = find_actors(doc, trigger, aliases)
-    location = find_place(doc, trigger)
+    location = _said_place(doc, trigger, find_place(doc, trigger))
     confidence = _confidence(binding, trigger.type)
     if confidence < config.min_confidence:
         return None
@@ -259,6 +293,17 @@ def _event_from(
         # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
         date_basis=DateBasis.INFERRED if binding.inherited and not shared else DateBasis(time.basis),
     )
+
+
+def _said_place(doc: Doc, trigger: Trigger, location: Location | None) -> Location | None:
+    """ "announced the minister's visit to Spain": the place of what was announced is not where it was said."""
+    if location is None or trigger.type is not EventType.STATEMENT or trigger.nominal:
+        return location
+    for child in doc[trigger.i].children:
+        said_event = child.dep_ == "dobj" and noun_lemma(child) in NOUNS
+        if said_event and location.name in doc[child.left_edge.i : child.right_edge.i + 1].text:
+            return None
+    return location
 
 
 def _people(event: ExtractedEvent) -> set[str]:
