@@ -194,7 +194,12 @@ def _fronted(doc: Doc, binding: Binding) -> bool:
     the clauses joined to it; a time after the verb ("called on June 22 and both sides agreed") does not."""
     verb = doc[binding.trigger.head_i]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return bool(subjects) and binding.time.token_end <= min(s.left_edge.i for s in subjects)
+    time = binding.time
+    # "In 2019 mines were ...": the parser may hang the year on the subject; its own words start after it.
+    starts = [
+        min((t.i for t in s.subtree if not time.token_start <= t.i < time.token_end), default=s.i) for s in subjects
+    ]
+    return bool(subjects) and time.token_end <= min(starts)
 
 
 def _share_coordinated_dates(

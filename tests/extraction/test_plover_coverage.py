@@ -154,3 +154,29 @@ def test_it_reads_a_killing_in_the_passive_when_the_parser_loses_its_subject() -
     )
     sentence = next(iter(nlp(text).sents))
     assert "verb:kill" in {t.rule for t in find_triggers(sentence)}
+
+
+def test_a_fronted_year_the_parser_hangs_on_the_subject_still_opens_the_clause() -> None:
+    """ "In 2021 mines were laid ...": with the year parsed as a modifier of "mines", the time still comes
+    before the subject's own words, so the clauses joined to it share it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from events.extraction.binding import Binding
+    from events.extraction.pipeline import _fronted
+    from events.extraction.timex import TimeExpression
+    from events.extraction.triggers import Trigger
+
+    words = ["In", "2021", "mines", "were", "laid"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[4, 2, 4, 4, 4],
+        deps=["prep", "nummod", "nsubjpass", "auxpass", "ROOT"],
+    )
+    year = TimeExpression(
+        text="2021", start=3, end=7, token_start=1, token_end=2, timex_type="DATE", value="2021", edtf="2021",
+        lower=date(2021, 1, 1), upper=date(2021, 12, 31), precision="year",
+    )  # fmt: skip
+    trigger = Trigger(4, 4, EventType.MILITARY_ACTION, "lay", False, "verb:lay-explosive")
+    assert _fronted(doc, Binding(trigger, year, 1))
