@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from events.extraction.timex import TimeExpression
 
 # Prepositions that place a background event in time relative to the event they attach to.
-TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "amid", "since", "during", "ahead", "prior"})
+# ("amid a confrontation" names the circumstances, a state that began before, not an event at that date.)
+TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "since", "during", "ahead", "prior"})
 # A clause on an event noun that only says when it happens: "a summit that had been scheduled for March 14",
 # "negotiations that resumed earlier this month", "the congress, which opens on Oct. 16".
 ASPECT_VERBS = frozenset(

@@ -52,3 +52,11 @@ def test_it_does_not_date_an_event_by_a_time_restated_in_another_zone() -> None:
 def test_it_does_not_date_a_measure_by_the_event_it_set_off() -> None:
     text = "Few expect relief from the sanctions which set off the riots last November."
     assert not [e for e in events_of(text) if e.type is EventType.SANCTION]
+
+
+def test_it_reads_no_event_in_the_circumstances_amid_which_something_happened() -> None:
+    text = (
+        "The pilot was freed on Friday after his jet was shot down this week amid a sharp confrontation "
+        "between the two rivals."
+    )
+    assert not [e for e in events_of(text) if e.type is EventType.INCIDENT]
