@@ -44,6 +44,8 @@ _BARE_SPAN = re.compile(
 TALLY_LEMMAS = frozenset({"kill", "killing", "arrest", "detain", "abduct", "kidnap", "shelling"})
 # A period of at least this many days (a month, a season, a year) is a loose date for one act.
 LOOSE_DAYS = 27
+# Words that open a clause happening at the time of the clause it hangs on.
+SIMULTANEOUS_MARKS = frozenset({"as", "when"})  # "while" often contrasts: "X went to A, while Y went to B"
 # What an act can happen within: "during her visit", "on the sidelines of the meeting", "at the margins of".
 WITHIN_PREPS = frozenset({"during", "at", "on"})
 MARGIN_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
@@ -202,6 +204,16 @@ def _fronted(doc: Doc, binding: Binding) -> bool:
     return bool(subjects) and time.token_end <= min(starts)
 
 
+def _simultaneous_host(verb: Token, dated: dict[int, Binding]) -> Binding | None:
+    """ "In March the navies faced off just as the president was visiting Manila": a clause opened by "as" or
+    "when" happens at the time of the dated event it hangs on."""
+    if verb.dep_ != "advcl" or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS_MARKS for c in verb.children):
+        return None
+    return dated.get(verb.head.i)
+
+
 def _share_coordinated_dates(
     doc: Doc, triggers: list[Trigger], bindings: list[Binding]
 ) -> tuple[list[Binding], set[int]]:
@@ -217,6 +229,10 @@ def _share_coordinated_dates(
         if trigger.i in dated or any(b.trigger.i == trigger.i for b in bindings):
             continue
         own = doc[trigger.head_i]
+        host = _simultaneous_host(own, dated)
+        if host is not None:
+            shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
+            continue
         # "by shooting down two jets on Monday and capturing the pilot": gerunds joined under one
         # preposition are steps of one act, at its time.
         gerunds = own.tag_ == "VBG" and own.dep_ == "conj" and own.head.tag_ == "VBG"

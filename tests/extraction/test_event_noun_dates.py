@@ -26,3 +26,13 @@ def test_it_dates_a_war_by_the_clause_that_says_it_was_fought() -> None:
 def test_it_dates_a_meeting_named_with_a_possessive() -> None:
     text = "The envoy was at the May 3 foreign ministers' meeting in Rome."
     assert (EventType.MEETING, "2024-05-03") in kinds(text)
+
+
+def test_it_dates_a_clause_opened_by_as_by_the_event_it_hangs_on() -> None:
+    text = "In March, the two navies faced off in the northern strait just as the president was visiting Manila."
+    assert (EventType.VISIT, "2024-03") in kinds(text)
+
+
+def test_a_clause_opened_by_while_contrasts_and_takes_no_date() -> None:
+    text = "The trade envoy traveled to Chile in May, while her deputy traveled to Peru."
+    assert [d for k, d in kinds(text) if k is EventType.VISIT] == ["2024-05"]
