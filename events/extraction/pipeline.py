@@ -28,7 +28,7 @@ from events.extraction.triggers import NOUNS, Trigger, find_triggers, noun_lemma
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location, PublishedSource
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from events.extraction.timex import TimeExpression
 
@@ -44,6 +44,12 @@ _BARE_SPAN = re.compile(
 TALLY_LEMMAS = frozenset({"kill", "killing", "arrest", "detain", "abduct", "kidnap", "shelling"})
 # A period of at least this many days (a month, a season, a year) is a loose date for one act.
 LOOSE_DAYS = 27
+# The lead: the sentences where a wire story gives its news.
+LEAD_SENTENCES = 2
+# How many days before the publication day a lead's act may have been told with its own date.
+LEAD_ECHO_DAYS = 7
+# Auxiliaries that make a perfect no present perfect: "will have met", "would have gone", "had".
+PRESENT_PERFECT_BLOCKERS = frozenset({"will", "would", "could", "should", "might", "may", "must", "had", "to"})
 # Words that open a clause happening at the time of the clause it hangs on.
 SIMULTANEOUS_MARKS = frozenset({"as", "when"})  # "while" often contrasts: "X went to A, while Y went to B"
 # What an act can happen within: "during her visit", "on the sidelines of the meeting", "at the margins of".
@@ -108,6 +114,8 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
         bound = _within_hosts(doc, triggers, _said_ahead(doc, triggers, bind(doc, triggers, sentence_times), published))
         bindings, shared = _share_coordinated_dates(doc, triggers, bound)
+        if rank < LEAD_SENTENCES:
+            bindings = _lead_news(doc, sentence, triggers, bindings, published)
         for binding in bindings:
             event = _event_from(
                 doc, binding, sentence, published, aliases, config, shared=binding.trigger.i in shared, rank=rank
@@ -115,6 +123,44 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             if event is not None:
                 events.append(event)
     return _drop_loose_mentions(_merge_duplicates(_carry_scene(events, config)))
+
+
+def _news_of_the_day(sentence: Span, published: date) -> TimeExpression:
+    from events.extraction.timex import TimeExpression
+
+    day = published.isoformat()
+    return TimeExpression(
+        text="",
+        start=sentence.start_char,
+        end=sentence.start_char,
+        token_start=sentence.start,
+        token_end=sentence.start,
+        timex_type="DATE",
+        value=day,
+        edtf=day,
+        lower=published,
+        upper=published,
+        precision="day",
+    )
+
+
+def _lead_news(
+    doc: Doc, sentence: Span, triggers: list[Trigger], bindings: list[Binding], published: date
+) -> list[Binding]:
+    """ "Turkey says it has summoned the Russian ambassador": an act in the present perfect in a story's lead,
+    with no time of its own, is the news of the publication day."""
+    dated = {b.trigger.i for b in bindings}
+    added: list[Binding] = []
+    for trigger in triggers:
+        verb = doc[trigger.i]
+        if trigger.nominal or trigger.i in dated or verb.tag_ != "VBN":
+            continue
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS:
+            added.append(Binding(trigger, _news_of_the_day(sentence, published), 1, inherited=True))
+    if not added:
+        return bindings
+    return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
 
 
 def _without_restatements(text: str, offset: int, times: list[TimeExpression]) -> list[TimeExpression]:
@@ -434,10 +480,38 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             )
             if same_people and same_mention:
                 duplicate = True
+                if _lead_guess(other) and not _lead_guess(event):
+                    # The lead's undated summary gives way to the body's dated telling of the same act.
+                    kept[kept.index(other)] = event
+                    same_key[same_key.index(other)] = event
                 break
         if not duplicate:
             kept.append(event)
             same_key.append(event)
+    return _without_lead_echoes(kept)
+
+
+def _lead_guess(event: ExtractedEvent) -> bool:
+    """An event of the lead dated by the publication day for want of a time of its own."""
+    return event.rule.endswith("+inherited-date") and not event.citation.time_text
+
+
+def _without_lead_echoes(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """ "Turkey says a jet has violated its airspace" in the lead, "violated Turkish airspace on Friday" below:
+    the lead's guess of the publication day yields to a dated telling of the same act in the days before."""
+    dated = [e for e in events if not _lead_guess(e) and e.lower is not None]
+    kept = []
+    for event in events:
+        echoed = _lead_guess(event) and any(
+            other.type is event.type
+            and other.lower is not None
+            and event.lower is not None
+            and 0 <= (event.lower - other.lower).days <= LEAD_ECHO_DAYS
+            and _one_act(event, other)
+            for other in dated
+        )
+        if not echoed:
+            kept.append(event)
     return kept
 
 
