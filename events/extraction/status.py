@@ -126,8 +126,12 @@ def is_counterfactual(chain: list[Token]) -> bool:
 
 
 def is_irrealis(chain: list[Token]) -> bool:
-    """A wish, request, refusal or ability, not an event: "hoping to meet", "a request for a meeting"."""
-    return any(token.lemma_.lower() in IRREALIS for token in chain[1:])
+    """A wish, request, refusal or ability, not an event: "hoping to meet", "a request for a meeting". An
+    event that is the subject of such a word did happen: "the talks sought a truce" wished for the truce."""
+    return any(
+        token.lemma_.lower() in IRREALIS and chain[position].dep_ not in {"nsubj", "nsubjpass"}
+        for position, token in enumerate(chain[1:])
+    )
 
 
 def has_schedule_modality(chain: list[Token]) -> bool:

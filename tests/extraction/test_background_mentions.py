@@ -60,3 +60,9 @@ def test_it_reads_no_event_in_the_circumstances_amid_which_something_happened() 
         "between the two rivals."
     )
     assert not [e for e in events_of(text) if e.type is EventType.INCIDENT]
+
+
+def test_an_event_that_seeks_something_did_happen() -> None:
+    """ "The talks ... sought a truce": the wish is the talks' aim; the talks themselves took place."""
+    text = "The talks in Geneva last week sought a truce."
+    assert [e.type for e in events_of(text)] == [EventType.TALKS]
