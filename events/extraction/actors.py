@@ -262,7 +262,11 @@ def _employer_of_named_person(doc: Doc, token: Token) -> bool:
     return after > ent.end and after < len(doc) and doc[after].ent_type_ == "PERSON"
 
 
-def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor, ...]:
+def find_actors(
+    doc: Doc, trigger: Trigger, aliases: AliasTable, *, window: tuple[int, int] | None = None
+) -> tuple[Actor, ...]:
+    """Who acted (initiators) and with or on whom. With ``window`` (token positions) the partners are the
+    people and bodies named there: "meet A on Sunday, B and C on Monday" meets B and C on Monday."""
     token = doc[trigger.i]
     head = doc[trigger.head_i]
     initiators: list[Token] = []
@@ -295,6 +299,19 @@ def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor,
                 others.extend(g for c in child.children if c.dep_ == "pobj" for g in _with_conjuncts(c))
             elif child.dep_ in {"dobj", "dative"} and not trigger.nominal and trigger.type is not EventType.VISIT:
                 others.extend(_with_conjuncts(child))
+    if window is not None:
+        named = [
+            ent.root
+            for ent in doc.ents
+            if window[0] <= ent.start and ent.end <= window[1] and ent.label_ in {"PERSON", "GPE", "ORG"}
+        ]
+        if named:
+            own = {t.i for t in initiators}
+            others = [
+                t
+                for t in named
+                if t.i not in own and not any(t.i in range(i.left_edge.i, i.right_edge.i + 1) for i in initiators)
+            ]
     other_role = ActorRole.TARGET if trigger.type in TARGETED else ActorRole.PARTICIPANT
     actors: list[Actor] = []
     seen: set[str] = set()

@@ -116,13 +116,39 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
         bindings, shared = _share_coordinated_dates(doc, triggers, bound)
         if rank < LEAD_SENTENCES:
             bindings = _lead_news(doc, sentence, triggers, bindings, published)
+        windows = _partner_windows(sentence, bindings)
         for binding in bindings:
             event = _event_from(
-                doc, binding, sentence, published, aliases, config, shared=binding.trigger.i in shared, rank=rank
+                doc,
+                binding,
+                sentence,
+                published,
+                aliases,
+                config,
+                shared=binding.trigger.i in shared,
+                rank=rank,
+                window=windows.get(id(binding)),
             )
             if event is not None:
                 events.append(event)
     return _drop_loose_mentions(_merge_duplicates(_carry_scene(events, config)))
+
+
+def _partner_windows(sentence: Span, bindings: list[Binding]) -> dict[int, tuple[int, int]]:
+    """ "meet A on Sunday, B and C on Monday": one trigger dated twice is two events, and each meets the
+    people named before its own time, after the time before it (token positions, end excluded)."""
+    by_trigger: dict[int, list[Binding]] = {}
+    for binding in bindings:
+        by_trigger.setdefault(binding.trigger.i, []).append(binding)
+    windows: dict[int, tuple[int, int]] = {}
+    for group in by_trigger.values():
+        if len({b.time.start for b in group}) < 2:
+            continue
+        start = sentence.start
+        for binding in sorted(group, key=lambda b: b.time.start):
+            windows[id(binding)] = (start, binding.time.token_start)
+            start = binding.time.token_end
+    return windows
 
 
 def _news_of_the_day(sentence: Span, published: date) -> TimeExpression:
@@ -307,6 +333,7 @@ def _event_from(
     *,
     shared: bool = False,
     rank: int = 0,
+    window: tuple[int, int] | None = None,
 ) -> ExtractedEvent | None:
     from spacy.tokens import Span
 
@@ -335,7 +362,7 @@ def _event_from(
         status = EventStatus.OCCURRED  # a background event before a planned one already happened
     if _bound_too_loosely(binding, config):
         return None
-    actors = find_actors(doc, trigger, aliases)
+    actors = find_actors(doc, trigger, aliases, window=window)
     location = _said_place(doc, trigger, find_place(doc, trigger))
     # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
     date_basis = DateBasis.INFERRED if binding.inherited and not shared else DateBasis(time.basis)

@@ -73,3 +73,13 @@ def test_it_takes_a_company_before_a_title_for_no_actor_and_the_speaker_for_one(
     )
     events = extract(text, PUBLISHED, CONFIG).events
     assert [{a.name for a in e.actors} for e in events if e.type is EventType.MEETING] == [{"Li Qiang", "Ellen Quist"}]
+
+
+def test_it_gives_each_date_of_one_meeting_verb_the_people_named_before_it() -> None:
+    text = (
+        "Lena Dahl plans to meet with Foreign Minister Han Li on Sunday, senior diplomat Wu Tao, and possibly "
+        "President Bo Fan on Monday."
+    )
+    events = sorted(extract(text, PUBLISHED, CONFIG).events, key=lambda e: e.date)
+    partners = [(e.date, {a.name for a in e.actors} - {"Lena Dahl"}) for e in events if e.type is EventType.MEETING]
+    assert partners == [("2024-06-16", {"Han Li"}), ("2024-06-17", {"Wu Tao", "Bo Fan"})]
