@@ -671,4 +671,5 @@ def extract_document(
         outlet=cleaned.outlet,
         published=effective,
         published_source=source if effective else "unknown",
+        stated_dates=((("submitter", published),) if published else ()) + cleaned.dates,
     )
