@@ -108,7 +108,8 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             time_index += 1
         # "TEL AVIV, June 19 (UPI) --": the filing date dates none of the sentence's events.
         sentence_times = [t for t in sentence_times if not inside_dateline(sentence, t.start)]
-        sentence_times = _without_restatements(sentence.text, sentence.start_char, sentence_times)
+        if len(sentence_times) > 1:  # a restatement follows another time
+            sentence_times = _without_restatements(sentence.text, sentence.start_char, sentence_times)
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")

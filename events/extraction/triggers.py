@@ -402,6 +402,17 @@ def _left_binding(token: Token, lemma: str, objects: list[Token]) -> tuple[Event
     return None
 
 
+PLOVER_VERB_LEMMAS = (
+    CONSULT_WITH_VERBS
+    | HOST_VERBS
+    | DEPART_VERBS
+    | PLACING_VERBS
+    | IMPACT_VERBS
+    | AID_VERBS
+    | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall"})
+)
+
+
 def _is_guest(token: Token) -> bool:
     """A person received as a guest of state: a named person, or an office ("the prime minister")."""
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in GUEST_NOUNS
@@ -432,6 +443,8 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
     """Verbs of PLOVER kinds beyond meetings, read from their dependents: consulting and hosting, leaving for
     a place, weapons hitting a target, pulling troops back, giving aid, accepting a truce, deporting and
     recalling an envoy."""
+    if lemma not in PLOVER_VERB_LEMMAS:
+        return None  # most verbs: one set lookup, as this runs on every verb of every article
     object_lemmas = {o.lemma_.lower() for o in objects}
     if lemma in CONSULT_WITH_VERBS and any(
         _is_party(g) or _is_guest(g) for g in _prep_objects(token, frozenset({"with"}))
@@ -783,13 +796,14 @@ def find_triggers(sentence: Span) -> list[Trigger]:
     """Every trigger in one sentence, in text order."""
     found: list[Trigger] = []
     for token in sentence:
-        if token.lemma_ == "be" and _stays_in_place(token):
+        pos = token.pos_
+        if pos in {"VERB", "AUX"} and token.lemma_ == "be" and _stays_in_place(token):
             found.append(Trigger(token.i, token.i, T.VISIT, "be", False, "verb:be-in-place"))
-        elif token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ != "be"):
+        elif pos == "VERB" or (pos == "AUX" and token.lemma_ != "be"):
             verb = _verb_trigger(token)
             if verb:
                 found.append(Trigger(token.i, token.i, verb[0], token.lemma_.lower(), False, verb[1]))
-        elif token.pos_ in {"NOUN", "PROPN"} and (
+        elif pos in {"NOUN", "PROPN"} and (
             token.tag_ in {"NN", "NNS"} or token.text.islower() or _named_gathering(token)
         ):
             noun = _noun_trigger(token)
