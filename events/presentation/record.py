@@ -233,35 +233,85 @@ def readable_public() -> Readable:
     )
 
 
+def citation_rows(*, readable: Readable | None = None) -> QuerySet[Citation, tuple[Any, ...]]:
+    """The citations records carry, as ``(event_id, id, quote, start, end, time_text, date_basis, article_id,
+    url, title, published, outlet, outlet_domain)`` rows (:data:`CITATION_COLUMNS`), oldest article first.
+
+    The one place that decides which citations reach pages, the API and every download: those of
+    ``readable`` (by default :func:`readable_public`), so the rule holds everywhere at once. The export
+    built in SQL (:mod:`events.presentation.record_sql`) reads this same query.
+    """
+    readable = readable or readable_public()
+    return readable.citations.order_by("event_id", "article__published", "start", "pk").values_list(
+        "event_id",
+        "pk",
+        "quote",
+        "start",
+        "end",
+        "time_text",
+        "date_basis",
+        "article_id",
+        "article__url",
+        "article__title",
+        "article__published",
+        "article__source__name",
+        "article__source__domain",
+    )
+
+
+CITATION_COLUMNS = (
+    "event_id",
+    "id",
+    "quote",
+    "start",
+    "end",
+    "time_text",
+    "date_basis",
+    "article_id",
+    "url",
+    "title",
+    "published",
+    "outlet",
+    "outlet_domain",
+)
+
+
 def citation_rows_for_records(
     ids: list[int], *, readable: Readable | None = None
 ) -> QuerySet[Citation, tuple[Any, ...]]:
-    """The citations records carry, as ``(event_id, id, quote, start, end, time_text, date_basis, article_id,
-    url, title, published, outlet, outlet_domain)`` rows, oldest article first.
+    """:func:`citation_rows` of these events."""
+    return _ids_in(citation_rows(readable=readable), "event_id", ids)
 
-    The one place that decides which citations reach pages, the API and every download: those of
-    ``readable`` (by default :func:`readable_public`), so the rule holds everywhere at once.
-    """
-    readable = readable or readable_public()
-    return (
-        _ids_in(readable.citations, "event_id", ids)
-        .order_by("event_id", "article__published", "start", "pk")
-        .values_list(
-            "event_id",
-            "pk",
-            "quote",
-            "start",
-            "end",
-            "time_text",
-            "date_basis",
-            "article_id",
-            "article__url",
-            "article__title",
-            "article__published",
-            "article__source__name",
-            "article__source__domain",
-        )
+
+def actor_rows() -> QuerySet[EventActor, tuple[Any, ...]]:
+    """Every event's actors as ``(event_id, *ActorRef)`` rows (:data:`ACTOR_COLUMNS`), by role, then name."""
+    return EventActor.objects.order_by("event_id", "role", "actor__name", "pk").values_list(
+        "event_id", "actor_id", "actor__name", "actor__kind", "actor__country_code", "actor__wikidata_id", "role"
     )
+
+
+ACTOR_COLUMNS = ("event_id", *ActorRef._fields)
+
+
+def topic_rows() -> QuerySet[TopicMembership, tuple[Any, ...]]:
+    """Every event's published topics as ``(event_id, slug, name)`` rows (:data:`TOPIC_COLUMNS`), by slug."""
+    return (
+        TopicMembership.objects.filter(topic__is_published=True)
+        .order_by("event_id", "topic__slug")
+        .values_list("event_id", "topic__slug", "topic__name")
+    )
+
+
+TOPIC_COLUMNS = ("event_id", *TopicRef._fields)
+
+
+def relation_rows(*, readable: Readable | None = None) -> QuerySet[EventRelation, tuple[Any, ...]]:
+    """The relations ``readable`` allows as ``(from_event_id, kind, to_event_id)`` rows (:data:`RELATION_COLUMNS`)."""
+    readable = readable or readable_public()
+    return readable.relations.order_by("from_event_id", "pk").values_list("from_event_id", "kind", "to_event_id")
+
+
+RELATION_COLUMNS = ("event_id", *RelationRef._fields)
 
 
 def _citation(row: Sequence[Any]) -> CitationRef:
@@ -280,23 +330,9 @@ def record_embeds(
         return RecordEmbeds({}, {}, {}, {} if with_citations else None)
     readable = readable or readable_public()
     ids = list(event_ids)
-    actors = (
-        _ids_in(EventActor.objects.all(), "event_id", ids)
-        .order_by("event_id", "role", "actor__name", "pk")
-        .values_list(
-            "event_id", "actor_id", "actor__name", "actor__kind", "actor__country_code", "actor__wikidata_id", "role"
-        )
-    )
-    topics = (
-        _ids_in(TopicMembership.objects.filter(topic__is_published=True), "event_id", ids)
-        .order_by("event_id", "topic__slug")
-        .values_list("event_id", "topic__slug", "topic__name")
-    )
-    related = (
-        _ids_in(readable.relations, "from_event_id", ids)
-        .order_by("from_event_id", "pk")
-        .values_list("from_event_id", "kind", "to_event_id")
-    )
+    actors = _ids_in(actor_rows(), "event_id", ids)
+    topics = _ids_in(topic_rows(), "event_id", ids)
+    related = _ids_in(relation_rows(readable=readable), "from_event_id", ids)
     citations = _grouped(citation_rows_for_records(ids, readable=readable), _citation) if with_citations else None
     return RecordEmbeds(
         _grouped(actors, ActorRef._make),

@@ -1,0 +1,357 @@
+"""The API's JSON of events built by PostgreSQL, for the bulk export: each line made in SQL, sent as bytes.
+
+The export over :class:`~events.presentation.record.EventRecord` builds a record and a dict per event
+and encodes it in Python; at a million events that, not the database, is the cost. Here one
+``COPY (SELECT ...) TO STDOUT`` makes every line in the database and the rows arrive as the bytes the
+client receives: nothing is decoded or encoded in Python, and the server holds one COPY buffer whatever
+the size of the set.
+
+It writes exactly what :func:`events.presentation.formats.json.event_json` and ``encode`` write, byte
+for byte (``tests/api/test_export_sql.py`` compares the two on varied data), because it reads the same
+rows: the events of :func:`~events.presentation.record.record_rows`, and the embeds of
+:func:`~events.presentation.record.actor_rows`, ``topic_rows``, ``relation_rows`` and ``citation_rows``
+(the reader's :class:`~events.presentation.record.Readable` rules included), each compiled by Django and
+read here as a subquery. Only the text is made in SQL:
+
+- strings through ``to_json`` (PostgreSQL escapes exactly the characters Python's encoder escapes; the
+  U+2028 and U+2029 that ``encode`` escapes for JavaScript are replaced on the whole line);
+- a float as Python's ``repr`` writes it (both write the shortest text that reads back; Python adds
+  ``.0`` to a whole number: the columns are bounded, so no exponent form arises);
+- datetimes in UTC with ``Z``, microseconds only when there are some (``iso``);
+- what Python computes, the PLOVER mapping and ``date_display``, comes from Python: the JSON of each
+  event type's fields, and of each distinct (EDTF, week) of the set, joined as ``VALUES``.
+
+Each embed is aggregated once for the whole set from a subquery sorted by event id and then by the
+embed's own order, and merge-joined to the events by id: the aggregate reads its rows in that order, so
+the arrays keep the order the Python path gives (PostgreSQL 15 would sort every group apart for an
+``ORDER BY`` inside the aggregate, a third of the cost).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import psycopg
+from django.db import connection
+from django.db.models import QuerySet
+
+from events.domain.vocabulary import EventType, plover_for
+from events.models import Actor, Event, Place
+from events.presentation.dates import human_date
+from events.presentation.formats.base import RenderContext
+from events.presentation.formats.json import encode
+from events.presentation.record import (
+    ACTOR_COLUMNS,
+    CITATION_COLUMNS,
+    RECORD_FIELDS,
+    RELATION_COLUMNS,
+    TOPIC_COLUMNS,
+    Readable,
+    actor_rows,
+    citation_rows,
+    readable_public,
+    record_rows,
+    relation_rows,
+    topic_rows,
+)
+
+_MARKER = 987654321987
+CHUNK_BYTES = 256 * 1024
+
+# COPY's CSV format with a delimiter and a quote character that JSON text never holds raw (it escapes
+# every control character), and no line ever holds a line break: each line is the JSON as SQL made it.
+_COPY_OPTIONS = "(FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')"
+
+
+def supported() -> bool:
+    """Whether the database can build the lines (PostgreSQL); elsewhere the records are rendered in Python."""
+    return connection.vendor == "postgresql"
+
+
+def _string(column: str) -> str:
+    """A text column as a JSON string (``null`` when NULL)."""
+    return f"COALESCE(to_json({column})::text, 'null')"
+
+
+def _float(column: str) -> str:
+    """A float column as Python's ``repr`` writes it: ``1.0``, not PostgreSQL's ``1``."""
+    return (
+        f"CASE WHEN {column} IS NULL THEN 'null' WHEN {column} = trunc({column}) "
+        f"THEN {column}::text || '.0' ELSE {column}::text END"
+    )
+
+
+def _integer(column: str) -> str:
+    return f"COALESCE({column}::text, 'null')"
+
+
+def _moment(column: str) -> str:
+    """A timestamptz as ``iso`` writes it: UTC, ``Z``, and ``.ffffff`` only when not zero."""
+    utc = f"({column} AT TIME ZONE 'UTC')"
+    # In to_char's pattern \" is a double quote and "T" the letter T.
+    day_time = '\\"YYYY-MM-DD"T"HH24:MI:SS'
+    return (
+        f"CASE WHEN {column} IS NULL THEN 'null' "
+        f"WHEN date_trunc('second', {column}) = {column} THEN to_char({utc}, '{day_time}Z\\\"') "
+        f"ELSE to_char({utc}, '{day_time}.USZ\\\"') END"
+    )
+
+
+def _vocabulary(column: str) -> str:
+    """A column a check constraint holds to a vocabulary of plain words, quoted without escaping."""
+    return f"'\"' || {column} || '\"'"
+
+
+def _object(fields: Sequence[tuple[str, str]]) -> str:
+    """SQL text concatenation making a JSON object of (key, SQL JSON text) pairs, in that order."""
+    parts = []
+    for index, (key, value) in enumerate(fields):
+        parts.append("'" + ("{" if index == 0 else ",") + encode(key) + ":'")
+        parts.append(f"({value})")
+    parts.append("'}'")
+    return " || ".join(parts)
+
+
+def _table(model: type[Any]) -> str:
+    return str(connection.ops.quote_name(model._meta.db_table))
+
+
+def _subquery(queryset: QuerySet[Any], columns: Sequence[str], alias: str) -> tuple[str, list[Any]]:
+    """Django's compiled query as a subquery named ``alias`` with ``columns`` for its columns."""
+    sql, params = queryset.query.sql_with_params()
+    names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    return f"({sql}) AS {alias}({names})", list(params)
+
+
+def _grouped(
+    queryset: QuerySet[Any], columns: Sequence[str], alias: str, element: str, lateral: str = ""
+) -> tuple[str, list[Any]]:
+    """``(event_id, j)``: each event's elements as one JSON array, in the queryset's order.
+
+    The queryset is ordered by event id first, then by the order of the elements. A subquery with an
+    ORDER BY is not merged into the query around it, and grouping its rows as they come (a nested loop
+    for ``lateral`` keeps the outer order) keeps that order within each array.
+    """
+    subquery, params = _subquery(queryset, columns, "x")
+    sql = (
+        f"(SELECT x.event_id, '[' || string_agg({element}, ',') || ']' AS j FROM {subquery} {lateral} "  # noqa: S608
+        f"GROUP BY x.event_id) AS {alias}"
+    )
+    return sql, params
+
+
+def _split(url_json: str) -> tuple[str, str]:
+    prefix, suffix = url_json.split(str(_MARKER))
+    return prefix, suffix
+
+
+def _date_key(edtf: str, week: bool) -> str:
+    return ("w" if week else "d") + edtf
+
+
+DATE_KEY_SQL = "(CASE WHEN e.date_is_week THEN 'w' ELSE 'd' END || e.date_edtf)"
+# A date the set did not hold when its displays were computed (an event saved since): marked with
+# characters JSON never holds raw, and filled in by :func:`event_lines` as the line passes.
+DATE_MISSING_SQL = f"E'\\x03' || {DATE_KEY_SQL} || E'\\x03'"
+_DATE_MISSING = re.compile(rb"\x03([wd])([^\x03]*)\x03")
+
+
+def _date_missing_display(match: re.Match[bytes]) -> bytes:
+    return encode(human_date(match[2].decode(), match[1] == b"w")).encode()
+
+
+def _finished(lines: bytes) -> bytes:
+    """Whole lines as the client gets them: U+2028 and U+2029 escaped as ``encode`` does (their UTF-8
+    bytes mean nothing else), and any date the query could not look up (see ``DATE_MISSING_SQL``)."""
+    if b"\xe2\x80\xa8" in lines:
+        lines = lines.replace(b"\xe2\x80\xa8", b"\\u2028")
+    if b"\xe2\x80\xa9" in lines:
+        lines = lines.replace(b"\xe2\x80\xa9", b"\\u2029")
+    if b"\x03" in lines:
+        lines = _DATE_MISSING.sub(_date_missing_display, lines)
+    return lines
+
+
+def event_lines_sql(
+    queryset: QuerySet[Event],
+    context: RenderContext,
+    *,
+    with_citations: bool = True,
+    readable: Readable | None = None,
+) -> tuple[str, list[Any]]:
+    """The query of the NDJSON lines of ``queryset`` (already filtered for the requester), by id."""
+    readable = readable or readable_public()
+    events_sql, events_params = _subquery(
+        record_rows(queryset.order_by("id")), [name.replace("__", "_") for name in RECORD_FIELDS], "e"
+    )
+    url_prefix, url_suffix = _split(encode(context.api_event_url(_MARKER)))
+
+    # "type" with PLOVER's category and mode, and the display of each distinct (EDTF, week) of the set,
+    # made in Python and looked up by the query (a join would undo the order by id of the merge joins).
+    types = {
+        kind.value: encode(kind.value)
+        + ',"plover_category":{},"plover_mode":{}'.format(*map(encode, plover_for(kind.value)))
+        for kind in EventType
+    }
+    distinct_dates = queryset.order_by().values_list("date_edtf", "date_is_week").distinct()
+    displays = {_date_key(edtf, week): encode(human_date(edtf, week)) for edtf, week in distinct_dates}
+    lookups_params = [json.dumps(types), json.dumps(displays)]
+
+    # An actor's and a place's JSON is made once each and reused (PostgreSQL memoises a nested loop's
+    # inner side by its key): a million events name a few thousand of them.
+    actor = _object(
+        [
+            ("id", "a.id::text"),
+            ("name", _string("a.name")),
+            ("kind", _string("a.kind")),
+            ("country_code", _string("a.country_code")),
+            ("wikidata_id", _string("a.wikidata_id")),
+            ("role", "''"),
+        ]
+    ).removesuffix(" || '}'")
+    actors, actors_params = _grouped(
+        actor_rows(),
+        ACTOR_COLUMNS,
+        "actors",
+        "actor.j || to_json(x.role)::text || '}'",
+        lateral=f"JOIN LATERAL (SELECT {actor} AS j FROM {_table(Actor)} a WHERE a.id = x.id) actor ON true",  # noqa: S608
+    )
+    topics, topics_params = _grouped(
+        topic_rows(), TOPIC_COLUMNS, "topics", _object([("slug", _string("x.slug")), ("name", _string("x.name"))])
+    )
+    related, related_params = _grouped(
+        relation_rows(readable=readable),
+        RELATION_COLUMNS,
+        "related",
+        _object([("kind", _string("x.kind")), ("event", "x.event::text")]),
+    )
+    joins = [
+        f"LEFT JOIN {actors} ON actors.event_id = e.id",
+        f"LEFT JOIN {topics} ON topics.event_id = e.id",
+        f"LEFT JOIN {related} ON related.event_id = e.id",
+    ]
+    joins_params = [*actors_params, *topics_params, *related_params]
+    if with_citations:
+        article = _object(
+            [
+                ("id", "x.article_id::text"),
+                ("url", _string("x.url")),
+                ("title", _string("x.title")),
+                ("published", _string("x.published")),
+                ("outlet", _string("x.outlet")),
+                ("outlet_domain", _string("x.outlet_domain")),
+            ]
+        )
+        citation = _object(
+            [
+                ("id", "x.id::text"),
+                ("event", "x.event_id::text"),
+                ("quote", _string("x.quote")),
+                ("start", "x.start::text"),
+                ("end", 'x."end"::text'),
+                ("time_text", _string("x.time_text")),
+                ("date_basis", _string("x.date_basis")),
+                ("article", article),
+            ]
+        )
+        citations, citations_params = _grouped(
+            citation_rows(readable=readable), CITATION_COLUMNS, "citations", citation
+        )
+        joins.append(f"LEFT JOIN {citations} ON citations.event_id = e.id")
+        joins_params += citations_params
+        citations_value = "COALESCE(citations.j, '[]')"
+        citations_value_params: list[Any] = []
+    else:
+        link_prefix, link_suffix = _split(encode(context.api_citations_url(_MARKER)))
+        citations_value = "%s || e.id || %s"
+        citations_value_params = [link_prefix, link_suffix]
+
+    place = _object(
+        [
+            ("id", "p.id::text"),
+            ("name", _string("p.name")),
+            ("kind", _string("p.kind")),
+            ("country_code", _string("p.country_code")),
+            ("latitude", _float("p.latitude")),
+            ("longitude", _float("p.longitude")),
+            ("geonames_id", _integer("p.geonames_id")),
+        ]
+    )
+    joins.insert(
+        0,
+        f"LEFT JOIN LATERAL (SELECT {place} AS j FROM {_table(Place)} p WHERE p.id = e.place_id) place ON true",  # noqa: S608
+    )
+    line = _object(
+        [
+            ("id", "e.id::text"),
+            ("url", "%s || e.id || %s"),
+            ("title", _string("e.title")),
+            ("summary", _string("e.summary")),
+            # with "plover_category" and "plover_mode" after it (see ``types``)
+            ("type", "%s::jsonb ->> e.event_type"),
+            ("status", _vocabulary("e.status")),
+            ("review_state", _vocabulary("e.review_state")),
+            ("date_edtf", _string("e.date_edtf")),
+            ("date_lower", _string("e.date_lower")),
+            ("date_upper", _string("e.date_upper")),
+            ("precision", _string("e.precision")),
+            ("date_is_week", "CASE WHEN e.date_is_week THEN 'true' ELSE 'false' END"),
+            ("date_display", f"COALESCE(%s::jsonb ->> {DATE_KEY_SQL}, {DATE_MISSING_SQL})"),
+            ("confidence", _float("e.confidence")),
+            ("place", "COALESCE(place.j, 'null')"),
+            ("actors", "COALESCE(actors.j, '[]')"),
+            ("topics", "COALESCE(topics.j, '[]')"),
+            ("related", "COALESCE(related.j, '[]')"),
+            ("citations", citations_value),
+            ("created_at", _moment("e.created_at")),
+            ("updated_at", _moment("e.updated_at")),
+        ]
+    )
+    # Every value is a parameter; the tables and columns come from the models and Django's compiled queries.
+    sql = f"SELECT {line} FROM {events_sql} " + " ".join(joins) + " ORDER BY e.id"  # noqa: S608
+    # Parameters in the order their placeholders appear: the line, then the FROM list.
+    params = [
+        url_prefix,
+        url_suffix,
+        *lookups_params,
+        *citations_value_params,
+        *events_params,
+        *joins_params,
+    ]
+    return sql, params
+
+
+def event_lines(
+    queryset: QuerySet[Event],
+    context: RenderContext,
+    *,
+    with_citations: bool = True,
+    readable: Readable | None = None,
+) -> Iterator[bytes]:
+    """NDJSON lines of ``queryset`` as PostgreSQL writes them, in chunks of bytes (see the module)."""
+    sql, params = event_lines_sql(queryset, context, with_citations=with_citations, readable=readable)
+    connection.ensure_connection()
+    raw = connection.connection
+    # COPY takes no bind parameters: psycopg quotes them into the statement on the client side.
+    statement = psycopg.ClientCursor(raw).mogrify(sql, params)
+    with raw.cursor() as cursor:
+        # JIT-compiling this many expressions costs more than it saves (half of a 57,000-event export).
+        cursor.execute("SET jit = off")
+        try:
+            with cursor.copy(f"COPY ({statement}) TO STDOUT {_COPY_OPTIONS}") as copy:
+                # psycopg hands over one row at a time: joined into writes of about CHUNK_BYTES.
+                parts: list[bytes | bytearray | memoryview] = []
+                size = 0
+                for row in copy:
+                    parts.append(row)
+                    size += len(row)
+                    if size >= CHUNK_BYTES:
+                        yield _finished(b"".join(parts))
+                        parts, size = [], 0
+                if parts:
+                    yield _finished(b"".join(parts))
+        finally:
+            cursor.execute("RESET jit")
