@@ -29,6 +29,7 @@ the arrays keep the order the Python path gives (PostgreSQL 15 would sort every 
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -38,8 +39,8 @@ import psycopg
 from django.db import connection
 from django.db.models import QuerySet
 
-from events.domain.vocabulary import EventType, plover_for
-from events.models import Actor, Event, Place
+from events.domain.vocabulary import EventStatus, EventType, ReviewState, plover_for
+from events.models import Actor, Article, Event, Place, Source
 from events.presentation.dates import human_date
 from events.presentation.formats.base import RenderContext
 from events.presentation.formats.json import encode
@@ -100,11 +101,6 @@ def _moment(column: str) -> str:
     )
 
 
-def _vocabulary(column: str) -> str:
-    """A column a check constraint holds to a vocabulary of plain words, quoted without escaping."""
-    return f"'\"' || {column} || '\"'"
-
-
 def _object(fields: Sequence[tuple[str, str]]) -> str:
     """SQL text concatenation making a JSON object of (key, SQL JSON text) pairs, in that order."""
     parts = []
@@ -113,6 +109,11 @@ def _object(fields: Sequence[tuple[str, str]]) -> str:
         parts.append(f"({value})")
     parts.append("'}'")
     return " || ".join(parts)
+
+
+# Keeps a LATERAL subquery apart (not merged into the query around it), so that the JSON it makes is
+# what PostgreSQL's Memoize caches, not just the row it is made from.
+_KEEP = "OFFSET 0"
 
 
 def _table(model: type[Any]) -> str:
@@ -189,19 +190,24 @@ def event_lines_sql(
     )
     url_prefix, url_suffix = _split(encode(context.api_event_url(_MARKER)))
 
-    # "type" with PLOVER's category and mode, and the display of each distinct (EDTF, week) of the set,
+    # "type" with PLOVER's category and mode, status and review state (check constraints hold each to
+    # its vocabulary), and the display of each distinct (EDTF, week) of the set,
     # made in Python and looked up by the query (a join would undo the order by id of the merge joins).
-    types = {
-        kind.value: encode(kind.value)
+    kinds = {
+        f"{kind.value},{status.value},{state.value}": encode(kind.value)
         + ',"plover_category":{},"plover_mode":{}'.format(*map(encode, plover_for(kind.value)))
-        for kind in EventType
+        + f',"status":{encode(status.value)},"review_state":{encode(state.value)}'
+        for kind, status, state in itertools.product(EventType, EventStatus, ReviewState)
     }
     distinct_dates = queryset.order_by().values_list("date_edtf", "date_is_week").distinct()
     displays = {_date_key(edtf, week): encode(human_date(edtf, week)) for edtf, week in distinct_dates}
-    lookups_params = [json.dumps(types), json.dumps(displays)]
+    lookups_params = [json.dumps(kinds), json.dumps(displays)]
 
-    # An actor's and a place's JSON is made once each and reused (PostgreSQL memoises a nested loop's
-    # inner side by its key): a million events name a few thousand of them.
+    # The embeds of the set's events only: a filtered export reads no other event's rows.
+    ids = queryset.order_by().values("id")
+    # An actor's (with its role), a place's and an article's JSON is made once each and reused
+    # (PostgreSQL memoises a nested loop's inner side by its key): a million events name a few
+    # thousand of them.
     actor = _object(
         [
             ("id", "a.id::text"),
@@ -209,21 +215,24 @@ def event_lines_sql(
             ("kind", _string("a.kind")),
             ("country_code", _string("a.country_code")),
             ("wikidata_id", _string("a.wikidata_id")),
-            ("role", "''"),
+            ("role", _string("x.role")),
         ]
-    ).removesuffix(" || '}'")
+    )
     actors, actors_params = _grouped(
-        actor_rows(),
+        actor_rows().filter(event_id__in=ids),
         ACTOR_COLUMNS,
         "actors",
-        "actor.j || to_json(x.role)::text || '}'",
-        lateral=f"JOIN LATERAL (SELECT {actor} AS j FROM {_table(Actor)} a WHERE a.id = x.id) actor ON true",  # noqa: S608
+        "actor.j",
+        lateral=f"JOIN LATERAL (SELECT {actor} AS j FROM {_table(Actor)} a WHERE a.id = x.id {_KEEP}) actor ON true",  # noqa: S608
     )
     topics, topics_params = _grouped(
-        topic_rows(), TOPIC_COLUMNS, "topics", _object([("slug", _string("x.slug")), ("name", _string("x.name"))])
+        topic_rows().filter(event_id__in=ids),
+        TOPIC_COLUMNS,
+        "topics",
+        _object([("slug", _string("x.slug")), ("name", _string("x.name"))]),
     )
     related, related_params = _grouped(
-        relation_rows(readable=readable),
+        relation_rows(readable=readable).filter(from_event_id__in=ids),
         RELATION_COLUMNS,
         "related",
         _object([("kind", _string("x.kind")), ("event", "x.event::text")]),
@@ -237,13 +246,17 @@ def event_lines_sql(
     if with_citations:
         article = _object(
             [
-                ("id", "x.article_id::text"),
-                ("url", _string("x.url")),
-                ("title", _string("x.title")),
-                ("published", _string("x.published")),
-                ("outlet", _string("x.outlet")),
-                ("outlet_domain", _string("x.outlet_domain")),
+                ("id", "ar.id::text"),
+                ("url", _string("ar.url")),
+                ("title", _string("ar.title")),
+                ("published", _string("ar.published")),
+                ("outlet", _string("s.name")),
+                ("outlet_domain", _string("s.domain")),
             ]
+        )
+        article_lateral = (
+            f"JOIN LATERAL (SELECT {article} AS j FROM {_table(Article)} ar "  # noqa: S608
+            f"LEFT JOIN {_table(Source)} s ON s.id = ar.source_id WHERE ar.id = x.article_id {_KEEP}) article ON true"
         )
         citation = _object(
             [
@@ -254,11 +267,15 @@ def event_lines_sql(
                 ("end", 'x."end"::text'),
                 ("time_text", _string("x.time_text")),
                 ("date_basis", _string("x.date_basis")),
-                ("article", article),
+                ("article", "article.j"),
             ]
         )
         citations, citations_params = _grouped(
-            citation_rows(readable=readable), CITATION_COLUMNS, "citations", citation
+            citation_rows(readable=readable).filter(event_id__in=ids),
+            CITATION_COLUMNS,
+            "citations",
+            citation,
+            lateral=article_lateral,
         )
         joins.append(f"LEFT JOIN {citations} ON citations.event_id = e.id")
         joins_params += citations_params
@@ -282,7 +299,7 @@ def event_lines_sql(
     )
     joins.insert(
         0,
-        f"LEFT JOIN LATERAL (SELECT {place} AS j FROM {_table(Place)} p WHERE p.id = e.place_id) place ON true",  # noqa: S608
+        f"LEFT JOIN LATERAL (SELECT {place} AS j FROM {_table(Place)} p WHERE p.id = e.place_id {_KEEP}) place ON true",  # noqa: S608
     )
     line = _object(
         [
@@ -290,10 +307,8 @@ def event_lines_sql(
             ("url", "%s || e.id || %s"),
             ("title", _string("e.title")),
             ("summary", _string("e.summary")),
-            # with "plover_category" and "plover_mode" after it (see ``types``)
-            ("type", "%s::jsonb ->> e.event_type"),
-            ("status", _vocabulary("e.status")),
-            ("review_state", _vocabulary("e.review_state")),
+            # with "plover_category", "plover_mode", "status" and "review_state" after it (see ``kinds``)
+            ("type", "%s::jsonb ->> (e.event_type || ',' || e.status || ',' || e.review_state)"),
             ("date_edtf", _string("e.date_edtf")),
             ("date_lower", _string("e.date_lower")),
             ("date_upper", _string("e.date_upper")),
@@ -338,8 +353,11 @@ def event_lines(
     # COPY takes no bind parameters: psycopg quotes them into the statement on the client side.
     statement = psycopg.ClientCursor(raw).mogrify(sql, params)
     with raw.cursor() as cursor:
-        # JIT-compiling this many expressions costs more than it saves (half of a 57,000-event export).
+        # JIT-compiling this many expressions costs more than it saves (half of a 57,000-event export),
+        # and parallel workers cost more CPU in all than they save (each citation row, article and all,
+        # crosses a queue): the export runs on one core.
         cursor.execute("SET jit = off")
+        cursor.execute("SET max_parallel_workers_per_gather = 0")
         try:
             with cursor.copy(f"COPY ({statement}) TO STDOUT {_COPY_OPTIONS}") as copy:
                 # psycopg hands over one row at a time: joined into writes of about CHUNK_BYTES.
@@ -355,3 +373,4 @@ def event_lines(
                     yield _finished(b"".join(parts))
         finally:
             cursor.execute("RESET jit")
+            cursor.execute("RESET max_parallel_workers_per_gather")
