@@ -33,6 +33,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 import psycopg
@@ -149,19 +150,41 @@ def _split(url_json: str) -> tuple[str, str]:
     return prefix, suffix
 
 
-def _date_key(edtf: str, week: bool) -> str:
-    return ("w" if week else "d") + edtf
-
-
-DATE_KEY_SQL = "(CASE WHEN e.date_is_week THEN 'w' ELSE 'd' END || e.date_edtf)"
-# A date the set did not hold when its displays were computed (an event saved since): marked with
-# characters JSON never holds raw, and filled in by :func:`event_lines` as the line passes.
+# An event's date fields ("date_edtf" to "date_display") are one piece of JSON per distinct
+# (EDTF, week, bounds, precision), made in Python and looked up by this key: the bounds as days since
+# 0001-01-01, then the precision, the week flag and the EDTF, apart by a character none of them holds.
+DATE_KEY_SQL = (
+    "((e.date_lower - DATE '0001-01-01') || E'\\x1f' || (e.date_upper - DATE '0001-01-01') || E'\\x1f' "
+    "|| e.precision || E'\\x1f' || CASE WHEN e.date_is_week THEN 'w' ELSE 'd' END || e.date_edtf)"
+)
+# A date the set did not hold when the pieces were made (an event saved since): marked with characters
+# JSON never holds raw, and made by :func:`_finished` as the line passes.
 DATE_MISSING_SQL = f"E'\\x03' || {DATE_KEY_SQL} || E'\\x03'"
-_DATE_MISSING = re.compile(rb"\x03([wd])([^\x03]*)\x03")
+_DATE_MISSING = re.compile(rb"\x03([^\x03]*)\x03")
 
 
-def _date_missing_display(match: re.Match[bytes]) -> bytes:
-    return encode(human_date(match[2].decode(), match[1] == b"w")).encode()
+def _date_key(edtf: str, week: bool, lower: date, upper: date, precision: str) -> str:
+    days = (lower - date.min).days, (upper - date.min).days
+    return f"{days[0]}\x1f{days[1]}\x1f{precision}\x1f{'w' if week else 'd'}{edtf}"
+
+
+def _date_json(edtf: str, week: bool, lower: date, upper: date, precision: str) -> str:
+    """The date fields of :func:`events.presentation.formats.json.event_json`, from ``"date_edtf":``'s value on."""
+    return (
+        f'{encode(edtf)},"date_lower":{encode(lower.isoformat())},"date_upper":{encode(upper.isoformat())},'
+        f'"precision":{encode(precision)},"date_is_week":{encode(week)},"date_display":{encode(human_date(edtf, week))}'
+    )
+
+
+def _date_missing_json(match: re.Match[bytes]) -> bytes:
+    lower, upper, precision, rest = match[1].decode().split("\x1f", 3)
+    return _date_json(
+        rest[1:],
+        rest[0] == "w",
+        date.min + timedelta(days=int(lower)),
+        date.min + timedelta(days=int(upper)),
+        precision,
+    ).encode()
 
 
 def _finished(lines: bytes) -> bytes:
@@ -172,7 +195,7 @@ def _finished(lines: bytes) -> bytes:
     if b"\xe2\x80\xa9" in lines:
         lines = lines.replace(b"\xe2\x80\xa9", b"\\u2029")
     if b"\x03" in lines:
-        lines = _DATE_MISSING.sub(_date_missing_display, lines)
+        lines = _DATE_MISSING.sub(_date_missing_json, lines)
     return lines
 
 
@@ -199,9 +222,11 @@ def event_lines_sql(
         + f',"status":{encode(status.value)},"review_state":{encode(state.value)}'
         for kind, status, state in itertools.product(EventType, EventStatus, ReviewState)
     }
-    distinct_dates = queryset.order_by().values_list("date_edtf", "date_is_week").distinct()
-    displays = {_date_key(edtf, week): encode(human_date(edtf, week)) for edtf, week in distinct_dates}
-    lookups_params = [json.dumps(kinds), json.dumps(displays)]
+    distinct_dates = (
+        queryset.order_by().values_list("date_edtf", "date_is_week", "date_lower", "date_upper", "precision").distinct()
+    )
+    dates = {_date_key(*fields): _date_json(*fields) for fields in distinct_dates}
+    lookups_params = [json.dumps(kinds), json.dumps(dates)]
 
     # The embeds of the set's events only: a filtered export reads no other event's rows.
     ids = queryset.order_by().values("id")
@@ -309,12 +334,8 @@ def event_lines_sql(
             ("summary", _string("e.summary")),
             # with "plover_category", "plover_mode", "status" and "review_state" after it (see ``kinds``)
             ("type", "%s::jsonb ->> (e.event_type || ',' || e.status || ',' || e.review_state)"),
-            ("date_edtf", _string("e.date_edtf")),
-            ("date_lower", _string("e.date_lower")),
-            ("date_upper", _string("e.date_upper")),
-            ("precision", _string("e.precision")),
-            ("date_is_week", "CASE WHEN e.date_is_week THEN 'true' ELSE 'false' END"),
-            ("date_display", f"COALESCE(%s::jsonb ->> {DATE_KEY_SQL}, {DATE_MISSING_SQL})"),
+            # through "date_display" (see DATE_KEY_SQL)
+            ("date_edtf", f"COALESCE(%s::jsonb ->> {DATE_KEY_SQL}, {DATE_MISSING_SQL})"),
             ("confidence", _float("e.confidence")),
             ("place", "COALESCE(place.j, 'null')"),
             ("actors", "COALESCE(actors.j, '[]')"),
