@@ -205,8 +205,13 @@ def event_lines_sql(
     *,
     with_citations: bool = True,
     readable: Readable | None = None,
+    filtered: bool = True,
 ) -> tuple[str, list[Any]]:
-    """The query of the NDJSON lines of ``queryset`` (already filtered for the requester), by id."""
+    """The query of the NDJSON lines of ``queryset`` (already filtered for the requester), by id.
+
+    ``filtered=False`` says the set is all (or nearly all) the events the requester may read: a hint
+    for speed only, the lines are the same either way.
+    """
     readable = readable or readable_public()
     events_sql, events_params = _subquery(
         record_rows(queryset.order_by("id")), [name.replace("__", "_") for name in RECORD_FIELDS], "e"
@@ -228,8 +233,12 @@ def event_lines_sql(
     dates = {_date_key(*fields): _date_json(*fields) for fields in distinct_dates}
     lookups_params = [json.dumps(kinds), json.dumps(dates)]
 
-    # The embeds of the set's events only: a filtered export reads no other event's rows.
-    ids = queryset.order_by().values("id")
+    # A filtered set reads the embeds of its own events only (a semi-join on its ids); the whole set
+    # reads every event's once, which costs less than the semi-joins (an event not in the set gets no
+    # line: the joins below start from the set).
+    def of_set(rows: QuerySet[Any], column: str = "event_id") -> QuerySet[Any]:
+        return rows.filter(**{f"{column}__in": queryset.order_by().values("id")}) if filtered else rows
+
     # An actor's (with its role), a place's and an article's JSON is made once each and reused
     # (PostgreSQL memoises a nested loop's inner side by its key): a million events name a few
     # thousand of them.
@@ -244,20 +253,20 @@ def event_lines_sql(
         ]
     )
     actors, actors_params = _grouped(
-        actor_rows().filter(event_id__in=ids),
+        of_set(actor_rows()),
         ACTOR_COLUMNS,
         "actors",
         "actor.j",
         lateral=f"JOIN LATERAL (SELECT {actor} AS j FROM {_table(Actor)} a WHERE a.id = x.id {_KEEP}) actor ON true",  # noqa: S608
     )
     topics, topics_params = _grouped(
-        topic_rows().filter(event_id__in=ids),
+        of_set(topic_rows()),
         TOPIC_COLUMNS,
         "topics",
         _object([("slug", _string("x.slug")), ("name", _string("x.name"))]),
     )
     related, related_params = _grouped(
-        relation_rows(readable=readable).filter(from_event_id__in=ids),
+        of_set(relation_rows(readable=readable), "from_event_id"),
         RELATION_COLUMNS,
         "related",
         _object([("kind", _string("x.kind")), ("event", "x.event::text")]),
@@ -296,7 +305,7 @@ def event_lines_sql(
             ]
         )
         citations, citations_params = _grouped(
-            citation_rows(readable=readable).filter(event_id__in=ids),
+            of_set(citation_rows(readable=readable)),
             CITATION_COLUMNS,
             "citations",
             citation,
@@ -366,9 +375,12 @@ def event_lines(
     *,
     with_citations: bool = True,
     readable: Readable | None = None,
+    filtered: bool = True,
 ) -> Iterator[bytes]:
     """NDJSON lines of ``queryset`` as PostgreSQL writes them, in chunks of bytes (see the module)."""
-    sql, params = event_lines_sql(queryset, context, with_citations=with_citations, readable=readable)
+    sql, params = event_lines_sql(
+        queryset, context, with_citations=with_citations, readable=readable, filtered=filtered
+    )
     connection.ensure_connection()
     raw = connection.connection
     # COPY takes no bind parameters: psycopg quotes them into the statement on the client side.

@@ -67,10 +67,19 @@ Render = Callable[[Iterable[EventRecord], RenderContext], Iterator[str]]
 
 
 class RenderInDatabase(Protocol):
-    """Writes the document of a whole filtered set in the database, as the bytes ``render`` would give."""
+    """Writes the document of a whole filtered set in the database, as the bytes ``render`` would give.
+
+    ``filtered`` is False when the set is every event the requester may read (a hint for speed).
+    """
 
     def __call__(
-        self, queryset: QuerySet[Event], context: RenderContext, *, with_citations: bool, readable: Readable
+        self,
+        queryset: QuerySet[Event],
+        context: RenderContext,
+        *,
+        with_citations: bool,
+        readable: Readable,
+        filtered: bool,
     ) -> Iterator[bytes]: ...
 
 
