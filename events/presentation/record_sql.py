@@ -369,6 +369,14 @@ def event_lines_sql(
     return sql, params
 
 
+def _copy_statement(raw: Any, sql: str, params: list[Any]) -> bytes:
+    """The COPY of ``sql`` as bytes. COPY takes no bind parameters, so psycopg quotes them into the
+    statement on the client side; the parameters and the text are let go once it is made."""
+    text = psycopg.ClientCursor(raw).mogrify(sql, params)
+    del sql, params[:]
+    return f"COPY ({text}) TO STDOUT {_COPY_OPTIONS}".encode()
+
+
 def event_lines(
     queryset: QuerySet[Event],
     context: RenderContext,
@@ -378,13 +386,11 @@ def event_lines(
     filtered: bool = True,
 ) -> Iterator[bytes]:
     """NDJSON lines of ``queryset`` as PostgreSQL writes them, in chunks of bytes (see the module)."""
-    sql, params = event_lines_sql(
-        queryset, context, with_citations=with_citations, readable=readable, filtered=filtered
-    )
     connection.ensure_connection()
     raw = connection.connection
-    # COPY takes no bind parameters: psycopg quotes them into the statement on the client side.
-    statement = psycopg.ClientCursor(raw).mogrify(sql, params)
+    statement = _copy_statement(
+        raw, *event_lines_sql(queryset, context, with_citations=with_citations, readable=readable, filtered=filtered)
+    )
     with raw.cursor() as cursor:
         # JIT-compiling this many expressions costs more than it saves (half of a 57,000-event export),
         # and parallel workers cost more CPU in all than they save (each citation row, article and all,
@@ -392,7 +398,8 @@ def event_lines(
         cursor.execute("SET jit = off")
         cursor.execute("SET max_parallel_workers_per_gather = 0")
         try:
-            with cursor.copy(f"COPY ({statement}) TO STDOUT {_COPY_OPTIONS}") as copy:
+            with cursor.copy(statement) as copy:
+                del statement  # the date lookups make it a few MB: not held while the lines stream
                 # psycopg hands over one row at a time: joined into writes of about CHUNK_BYTES.
                 parts: list[bytes | bytearray | memoryview] = []
                 size = 0
