@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,17 +144,44 @@ def cursor_at(position: int) -> str:
     return _encode({"o": "date", "d": False, "v": [row[0].isoformat(), row[1]]})
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def export(server: Server, query: str, headers: dict[str, str]) -> dict[str, Any]:
+    """One export: events/s, the worker's peak memory, and the CPU time of the worker and of the
+    database backends that served it (CPU time does not depend on what else the machine runs)."""
     peak_seen = 0
+    backends: dict[int, float] = {}  # PostgreSQL backend pid -> its CPU time when last seen
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak_seen
-        while not done.is_set():
-            peak_seen = max(peak_seen, server.memory_kib("VmRSS"))
-            time.sleep(0.1)
+        own = connection.connection.info.backend_pid if connection.connection else 0
+        with _stats_connection() as stats:
+            watcher = stats.info.backend_pid
+            tick = 0
+            while not done.is_set():
+                peak_seen = max(peak_seen, server.memory_kib("VmRSS"))
+                if tick % 5 == 0:
+                    for (pid,) in stats.execute(
+                        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND backend_type = 'client backend' AND pid <> ALL(%s)",
+                        [[own, watcher]],
+                    ):
+                        backends.setdefault(pid, 0.0)
+                for pid in backends:
+                    backends[pid] = max(backends[pid], cpu_seconds(pid))
+                tick += 1
+                time.sleep(0.1)
 
     before = server.memory_kib("VmRSS")
+    worker_cpu = cpu_seconds(server.worker_pid)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.perf_counter()
@@ -165,19 +193,41 @@ def export(server: Server, query: str, headers: dict[str, str]) -> dict[str, Any
     if "format=csv" in query:
         lines -= 1  # the header (the bench data has no line breaks inside fields)
     seconds = time.perf_counter() - started
+    worker_cpu = cpu_seconds(server.worker_pid) - worker_cpu
     done.set()
     sampler.join()
+    database_cpu = sum(backends.values())
     return {
         "events": lines,
         "seconds": seconds,
         "rate": lines / seconds,
         "rss_before_mib": before / 1024,
         "peak_mib": max(peak_seen, server.memory_kib("VmHWM")) / 1024,
+        "worker_cpu": worker_cpu,
+        "database_cpu": database_cpu,
+        "rate_per_database_cpu": lines / database_cpu if database_cpu else 0.0,
     }
 
 
+def _stats_connection() -> psycopg.Connection[Any]:
+    """A connection of its own for the sampler thread (the database the bench runs on)."""
+    settings = connection.settings_dict
+    return psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        host=settings["HOST"],
+        port=settings["PORT"] or None,
+        autocommit=True,
+    )
+
+
 def bare_copy() -> dict[str, Any]:
-    """The bare ``COPY (SELECT row_to_json(e) FROM events_event e) TO STDOUT``, read here: rows/s."""
+    """The bare ``COPY (SELECT row_to_json(e) FROM events_event e) TO STDOUT``, read here: rows/s, and
+    rows per second of its backend's CPU time."""
+    connection.ensure_connection()
+    backend = connection.connection.info.backend_pid
+    database_cpu = cpu_seconds(backend)
     started = time.perf_counter()
     rows = 0
     with (
@@ -187,7 +237,14 @@ def bare_copy() -> dict[str, Any]:
         for _ in copy:
             rows += 1
     seconds = time.perf_counter() - started
-    return {"events": rows, "seconds": seconds, "rate": rows / seconds}
+    database_cpu = cpu_seconds(backend) - database_cpu
+    return {
+        "events": rows,
+        "seconds": seconds,
+        "rate": rows / seconds,
+        "database_cpu": database_cpu,
+        "rate_per_database_cpu": rows / database_cpu if database_cpu else 0.0,
+    }
 
 
 def pages(args: argparse.Namespace) -> list[tuple[str, str]]:
@@ -270,14 +327,22 @@ def main() -> None:
                 finally:
                     server.stop()
                 print(label, results[label], flush=True)
+                if label == large_label and args.compare_records:
+                    # Right after the export it is compared with, so both meet the machine's load alike.
+                    results["bare COPY"] = bare_copy()
+                    print("bare COPY", results["bare COPY"], flush=True)
         for label, result in results.items():
+            if label == "bare COPY":
+                continue
             kind = "CSV" if label.endswith("CSV") else "NDJSON from records" if label.endswith("RECORDS") else "NDJSON"
             size = label.removesuffix(" CSV").removesuffix(" RECORDS")
             rows.append(
                 (
                     f"{kind} export, {size} events ({result['events']:,})",
                     f"{result['rate']:,.0f} events/s, {result['seconds']:.0f} s, "
-                    f"worker peak RSS {result['peak_mib']:.0f} MiB (idle {result['rss_before_mib']:.0f} MiB)",
+                    f"worker peak RSS {result['peak_mib']:.0f} MiB (idle {result['rss_before_mib']:.0f} MiB); "
+                    f"CPU: database {result['database_cpu']:.1f} s "
+                    f"({result['rate_per_database_cpu']:,.0f} events per CPU-s), worker {result['worker_cpu']:.1f} s",
                 )
             )
         small, large = results[f"~{args.small_export:,}"], results[large_label]
@@ -285,14 +350,21 @@ def main() -> None:
         if args.compare_records:
             before = results[f"{large_label} RECORDS"]
             rows.append(("NDJSON export speed-up (database / records)", f"{large['rate'] / before['rate']:.1f}x"))
-            bare = bare_copy()
+            bare = results["bare COPY"]
             rows.append(
                 (
                     f"bare COPY row_to_json(events_event) ({bare['events']:,} rows)",
-                    f"{bare['rate']:,.0f} rows/s, {bare['seconds']:.0f} s",
+                    f"{bare['rate']:,.0f} rows/s, {bare['seconds']:.0f} s; database CPU {bare['database_cpu']:.1f} s "
+                    f"({bare['rate_per_database_cpu']:,.0f} rows per CPU-s)",
                 )
             )
-            rows.append(("NDJSON export / bare COPY", f"{large['rate'] / bare['rate']:.2f}"))
+            rows.append(("NDJSON export / bare COPY (wall)", f"{large['rate'] / bare['rate']:.2f}"))
+            rows.append(
+                (
+                    "NDJSON export / bare COPY (per database CPU-s)",
+                    f"{large['rate_per_database_cpu'] / bare['rate_per_database_cpu']:.2f}",
+                )
+            )
 
     AuthToken.objects.filter(user=editor).delete()
     width = max(len(label) for label, _ in rows)
