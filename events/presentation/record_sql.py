@@ -394,9 +394,12 @@ def event_lines(
     with raw.cursor() as cursor:
         # JIT-compiling this many expressions costs more than it saves (half of a 57,000-event export),
         # and parallel workers cost more CPU in all than they save (each citation row, article and all,
-        # crosses a queue): the export runs on one core.
+        # crosses a queue): the export runs on one core. And the one statement lasts as long as the
+        # client takes to read the set (the COPY waits for it), so the web processes' statement timeout
+        # (DB_STATEMENT_TIMEOUT_MS, meant for a stuck query) would cut every large export short.
         cursor.execute("SET jit = off")
         cursor.execute("SET max_parallel_workers_per_gather = 0")
+        cursor.execute("SET statement_timeout = 0")
         try:
             with cursor.copy(statement) as copy:
                 del statement  # the date lookups make it a few MB: not held while the lines stream
@@ -414,3 +417,4 @@ def event_lines(
         finally:
             cursor.execute("RESET jit")
             cursor.execute("RESET max_parallel_workers_per_gather")
+            cursor.execute("RESET statement_timeout")

@@ -208,3 +208,26 @@ def test_it_streams_a_set_larger_than_one_write(
 
     assert len(chunks) > 2 and all(chunk.endswith(b"\n") for chunk in chunks)  # whole lines per write
     assert b"".join(chunks) == _both(client_anon, monkeypatch)[1]
+
+
+def test_it_outlasts_the_web_processes_statement_timeout(
+    client_anon: APIClient, monkeypatch: pytest.MonkeyPatch, make_event: Any
+) -> None:
+    # The COPY lasts as long as the client reads: a web process's statement timeout (here 1 ms, set on
+    # the connection just before the COPY) must not cut it short.
+    make_event()
+    make_statement = record_sql._copy_statement
+
+    def under_a_timeout(raw: Any, sql: str, params: list[Any]) -> bytes:
+        with raw.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 1")
+        return make_statement(raw, sql, params)
+
+    monkeypatch.setattr(record_sql, "_copy_statement", under_a_timeout)
+
+    in_sql, in_python = _both(client_anon, monkeypatch)
+
+    assert in_sql == in_python and in_sql.count(b"\n") == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] != "1ms"  # the export leaves the session's own limit behind it
