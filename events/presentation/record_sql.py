@@ -41,7 +41,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from events.domain.vocabulary import EventStatus, EventType, ReviewState, plover_for
-from events.models import Actor, Article, Event, Place, Source
+from events.models import Actor, Event, Place
 from events.presentation.dates import human_date
 from events.presentation.formats.base import RenderContext
 from events.presentation.formats.json import encode
@@ -280,18 +280,16 @@ def event_lines_sql(
     if with_citations:
         article = _object(
             [
-                ("id", "ar.id::text"),
-                ("url", _string("ar.url")),
-                ("title", _string("ar.title")),
-                ("published", _string("ar.published")),
-                ("outlet", _string("s.name")),
-                ("outlet_domain", _string("s.domain")),
+                ("id", "x.article_id::text"),
+                ("url", _string("x.url")),
+                ("title", _string("x.title")),
+                ("published", _string("x.published")),
+                ("outlet", _string("x.outlet")),
+                ("outlet_domain", _string("x.outlet_domain")),
             ]
         )
-        article_lateral = (
-            f"JOIN LATERAL (SELECT {article} AS j FROM {_table(Article)} ar "  # noqa: S608
-            f"LEFT JOIN {_table(Source)} s ON s.id = ar.source_id WHERE ar.id = x.article_id {_KEEP}) article ON true"
-        )
+        # Keyed by every column it reads, so PostgreSQL memoises it without reading the article again.
+        article_lateral = f"JOIN LATERAL (SELECT {article} AS j {_KEEP}) article ON true"
         citation = _object(
             [
                 ("id", "x.id::text"),
