@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from events.domain.vocabulary import ActorKind, ActorRole, DateBasis, EventStatus, EventType, PlaceKind
+from events.extraction.confidence import ConfidenceEvidence
 
 PublishedSource = Literal["metadata", "text", "caller", "unknown"]
 
@@ -63,6 +64,8 @@ class ExtractedEvent:
     # The trigger's token in the engine's Doc: two events of one sentence and one date stay apart when
     # their triggers differ ("In 2019 a drone was shot down and a tanker was attacked").
     trigger_index: int = field(default=-1, compare=False)
+    # What ``confidence`` was computed from (None for events built outside the engine).
+    evidence: ConfidenceEvidence | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -93,6 +96,9 @@ class ArticleExtraction:
     text: str
     events: list[ExtractedEvent] = field(default_factory=list)
     extractor_version: str = ""
+    # Every date the sources state, with who states it ("submitter", "metadata", "text"): the date
+    # check reports when they disagree. ``published`` is the one the dates were resolved against.
+    stated_dates: tuple[tuple[str, dt.date], ...] = ()
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         article: dict[str, Any] = {

@@ -9,7 +9,7 @@ the size of the set.
 It writes exactly what :func:`events.presentation.formats.json.event_json` and ``encode`` write, byte
 for byte (``tests/api/test_export_sql.py`` compares the two on varied data), because it reads the same
 rows: the events of :func:`~events.presentation.record.record_rows`, and the embeds of
-:func:`~events.presentation.record.actor_rows`, ``topic_rows``, ``relation_rows`` and ``citation_rows``
+:func:`~events.presentation.record.embed_reads` (actors, topics, relations, citations)
 (the reader's :class:`~events.presentation.record.Readable` rules included), each compiled by Django and
 read here as a subquery. Only the text is made in SQL:
 
@@ -46,18 +46,35 @@ from events.presentation.dates import human_date
 from events.presentation.formats.base import RenderContext
 from events.presentation.formats.json import encode
 from events.presentation.record import (
-    ACTOR_COLUMNS,
-    CITATION_COLUMNS,
+    EMBED_EVENT_COLUMNS,
     RECORD_FIELDS,
-    RELATION_COLUMNS,
-    TOPIC_COLUMNS,
+    ActorRef,
     Readable,
-    actor_rows,
-    citation_rows,
+    RelationRef,
+    TopicRef,
+    embed_reads,
     readable_public,
     record_rows,
-    relation_rows,
-    topic_rows,
+)
+
+# The columns of each read of embed_reads, as the subqueries below name them.
+ACTOR_COLUMNS = ("event_id", *ActorRef._fields)
+TOPIC_COLUMNS = ("event_id", *TopicRef._fields)
+RELATION_COLUMNS = ("event_id", *RelationRef._fields)
+CITATION_COLUMNS = (
+    "event_id",
+    "id",
+    "quote",
+    "start",
+    "end",
+    "time_text",
+    "date_basis",
+    "article_id",
+    "url",
+    "title",
+    "published",
+    "outlet",
+    "outlet_domain",
 )
 
 _MARKER = 987654321987
@@ -236,7 +253,10 @@ def event_lines_sql(
     # A filtered set reads the embeds of its own events only (a semi-join on its ids); the whole set
     # reads every event's once, which costs less than the semi-joins (an event not in the set gets no
     # line: the joins below start from the set).
-    def of_set(rows: QuerySet[Any], column: str = "event_id") -> QuerySet[Any]:
+    reads = embed_reads(readable)
+
+    def of_set(index: int) -> QuerySet[Any]:
+        rows, column = reads[index], EMBED_EVENT_COLUMNS[index]
         return rows.filter(**{f"{column}__in": queryset.order_by().values("id")}) if filtered else rows
 
     # An actor's (with its role), a place's and an article's JSON is made once each and reused
@@ -253,20 +273,20 @@ def event_lines_sql(
         ]
     )
     actors, actors_params = _grouped(
-        of_set(actor_rows()),
+        of_set(0),
         ACTOR_COLUMNS,
         "actors",
         "actor.j",
         lateral=f"JOIN LATERAL (SELECT {actor} AS j FROM {_table(Actor)} a WHERE a.id = x.id {_KEEP}) actor ON true",  # noqa: S608
     )
     topics, topics_params = _grouped(
-        of_set(topic_rows()),
+        of_set(1),
         TOPIC_COLUMNS,
         "topics",
         _object([("slug", _string("x.slug")), ("name", _string("x.name"))]),
     )
     related, related_params = _grouped(
-        of_set(relation_rows(readable=readable), "from_event_id"),
+        of_set(2),
         RELATION_COLUMNS,
         "related",
         _object([("kind", _string("x.kind")), ("event", "x.event::text")]),
@@ -303,7 +323,7 @@ def event_lines_sql(
             ]
         )
         citations, citations_params = _grouped(
-            of_set(citation_rows(readable=readable)),
+            of_set(3),
             CITATION_COLUMNS,
             "citations",
             citation,
