@@ -7,7 +7,11 @@ Runs the API under gunicorn (one sync worker, DEBUG off) on a database filled by
   so a keyset cursor 100,000 rows in; also 9,000 pages deep), with the deep/first ratio;
 - the bulk NDJSON export of ~100,000 and of all events: events per second and the peak resident memory
   of the gunicorn worker that streamed it (a fresh worker for each), and the CSV export of the
-  ~100,000 (lines counted without the header).
+  ~100,000 (lines counted without the header);
+- with ``--compare-records``, the export of all events once more through the records' path (what
+  SQLite runs, and PostgreSQL ran before the database wrote the lines), and the bare
+  ``COPY (SELECT row_to_json(e) FROM events_event e) TO STDOUT`` read by this process: the ceiling of
+  a database-written export on this machine, measured in the same run.
 
     createdb -h 127.0.0.1 -U postgres bench_api
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_api
@@ -25,11 +29,13 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,10 +58,18 @@ from events.selectors import events_published  # noqa: E402
 PAGE = 100
 
 
+# A gunicorn configuration whose worker renders the export from records, as SQLite does (the "before").
+RECORDS_PATH_CONFIG = """
+def post_worker_init(worker):
+    from events.presentation import record_sql
+    record_sql.supported = lambda: False
+"""
+
+
 class Server:
     """gunicorn with one sync worker; ``worker_pid`` is the process whose memory is measured."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, *, config: str = "/dev/null") -> None:
         if not port:
             with socket.socket() as probe:
                 probe.bind(("127.0.0.1", 0))
@@ -75,7 +89,7 @@ class Server:
             str(ROOT / ".venv/bin/gunicorn"),
             "timeline.wsgi:application",
             "--config",
-            "/dev/null",
+            config,
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -130,17 +144,44 @@ def cursor_at(position: int) -> str:
     return _encode({"o": "date", "d": False, "v": [row[0].isoformat(), row[1]]})
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def export(server: Server, query: str, headers: dict[str, str]) -> dict[str, Any]:
+    """One export: events/s, the worker's peak memory, and the CPU time of the worker and of the
+    database backends that served it (CPU time does not depend on what else the machine runs)."""
     peak_seen = 0
+    backends: dict[int, float] = {}  # PostgreSQL backend pid -> its CPU time when last seen
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak_seen
-        while not done.is_set():
-            peak_seen = max(peak_seen, server.memory_kib("VmRSS"))
-            time.sleep(0.1)
+        own = connection.connection.info.backend_pid if connection.connection else 0
+        with _stats_connection() as stats:
+            watcher = stats.info.backend_pid
+            tick = 0
+            while not done.is_set():
+                peak_seen = max(peak_seen, server.memory_kib("VmRSS"))
+                if tick % 5 == 0:
+                    for (pid,) in stats.execute(
+                        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND backend_type = 'client backend' AND pid <> ALL(%s)",
+                        [[own, watcher]],
+                    ):
+                        backends.setdefault(pid, 0.0)
+                for pid in backends:
+                    backends[pid] = max(backends[pid], cpu_seconds(pid))
+                tick += 1
+                time.sleep(0.1)
 
     before = server.memory_kib("VmRSS")
+    worker_cpu = cpu_seconds(server.worker_pid)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.perf_counter()
@@ -152,39 +193,66 @@ def export(server: Server, query: str, headers: dict[str, str]) -> dict[str, Any
     if "format=csv" in query:
         lines -= 1  # the header (the bench data has no line breaks inside fields)
     seconds = time.perf_counter() - started
+    worker_cpu = cpu_seconds(server.worker_pid) - worker_cpu
     done.set()
     sampler.join()
+    database_cpu = sum(backends.values())
     return {
         "events": lines,
         "seconds": seconds,
         "rate": lines / seconds,
         "rss_before_mib": before / 1024,
         "peak_mib": max(peak_seen, server.memory_kib("VmHWM")) / 1024,
+        "worker_cpu": worker_cpu,
+        "database_cpu": database_cpu,
+        "rate_per_database_cpu": lines / database_cpu if database_cpu else 0.0,
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--port", type=int, default=0, help="default: a free port")
-    parser.add_argument("--small-export", type=int, default=100_000)
-    parser.add_argument("--large-export", type=int, default=0, help="default: every event")
-    parser.add_argument("--skip-export", action="store_true")
-    args = parser.parse_args()
-    if connection.vendor != "postgresql":
-        raise SystemExit("bench/api.py needs PostgreSQL (set DATABASE_URL)")
-
-    total = Event.objects.count()
-    published = events_published().count()
-    editor, _ = get_user_model().objects.get_or_create(
-        username="bench-editor", defaults={"is_superuser": True, "is_staff": True}
+def _stats_connection() -> psycopg.Connection[Any]:
+    """A connection of its own for the sampler thread (the database the bench runs on)."""
+    settings = connection.settings_dict
+    return psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        host=settings["HOST"],
+        port=settings["PORT"] or None,
+        autocommit=True,
     )
-    _, token = AuthToken.objects.create(editor)
-    headers = {"Authorization": f"Token {token}"}
+
+
+def bare_copy() -> dict[str, Any]:
+    """The bare ``COPY (SELECT row_to_json(e) FROM events_event e) TO STDOUT``, read here: rows/s, and
+    rows per second of its backend's CPU time."""
+    connection.ensure_connection()
+    backend = connection.connection.info.backend_pid
+    database_cpu = cpu_seconds(backend)
+    started = time.perf_counter()
+    rows = 0
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy("COPY (SELECT row_to_json(e) FROM events_event e) TO STDOUT") as copy,
+    ):
+        for _ in copy:
+            rows += 1
+    seconds = time.perf_counter() - started
+    database_cpu = cpu_seconds(backend) - database_cpu
+    return {
+        "events": rows,
+        "seconds": seconds,
+        "rate": rows / seconds,
+        "database_cpu": database_cpu,
+        "rate_per_database_cpu": rows / database_cpu if database_cpu else 0.0,
+    }
+
+
+def pages(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """Median times of the first, a filtered and two deep pages, on one server."""
+    published = events_published().count()
     deep = cursor_at(min(1000 * PAGE, published // 2))
     deeper = cursor_at(min(9000 * PAGE, published - PAGE))
-    rows: list[tuple[str, str]] = [("events in the database", f"{total:,} ({published:,} published)")]
-
+    rows: list[tuple[str, str]] = []
     server = Server(args.port)
     try:
         session = requests.Session()
@@ -202,6 +270,34 @@ def main() -> None:
         print("\n".join(f"{label}: {value}" for label, value in rows), flush=True)
     finally:
         server.stop()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    parser.add_argument("--small-export", type=int, default=100_000)
+    parser.add_argument("--large-export", type=int, default=0, help="default: every event")
+    parser.add_argument("--skip-export", action="store_true")
+    parser.add_argument("--skip-pages", action="store_true")
+    parser.add_argument(
+        "--compare-records", action="store_true", help="also export all events through the records' path"
+    )
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        raise SystemExit("bench/api.py needs PostgreSQL (set DATABASE_URL)")
+
+    total = Event.objects.count()
+    published = events_published().count()
+    editor, _ = get_user_model().objects.get_or_create(
+        username="bench-editor", defaults={"is_superuser": True, "is_staff": True}
+    )
+    _, token = AuthToken.objects.create(editor)
+    headers = {"Authorization": f"Token {token}"}
+    rows: list[tuple[str, str]] = [("events in the database", f"{total:,} ({published:,} published)")]
+    if not args.skip_pages:
+        rows += pages(args)
 
     if not args.skip_export:
         # The ~100,000-event subset: events dated up to the day the 100,000th event (in date order) falls on.
@@ -219,24 +315,56 @@ def main() -> None:
             (large_label, large_query),
             (f"~{args.small_export:,} CSV", f"{small_query}&format=csv"),
         ]
-        for label, query in runs:
-            server = Server(args.port)
-            try:
-                results[label] = export(server, query, headers)
-            finally:
-                server.stop()
-            print(label, results[label], flush=True)
+        with tempfile.NamedTemporaryFile("w", suffix=".py") as records_config:
+            records_config.write(RECORDS_PATH_CONFIG)
+            records_config.flush()
+            if args.compare_records:
+                runs.append((f"{large_label} RECORDS", large_query))
+            for label, query in runs:
+                server = Server(args.port, config=records_config.name if label.endswith("RECORDS") else "/dev/null")
+                try:
+                    results[label] = export(server, query, headers)
+                finally:
+                    server.stop()
+                print(label, results[label], flush=True)
+                if label == large_label and args.compare_records:
+                    # Right after the export it is compared with, so both meet the machine's load alike.
+                    results["bare COPY"] = bare_copy()
+                    print("bare COPY", results["bare COPY"], flush=True)
         for label, result in results.items():
+            if label == "bare COPY":
+                continue
+            kind = "CSV" if label.endswith("CSV") else "NDJSON from records" if label.endswith("RECORDS") else "NDJSON"
+            size = label.removesuffix(" CSV").removesuffix(" RECORDS")
             rows.append(
                 (
-                    f"{'CSV' if label.endswith('CSV') else 'NDJSON'} export, "
-                    f"{label.removesuffix(' CSV')} events ({result['events']:,})",
+                    f"{kind} export, {size} events ({result['events']:,})",
                     f"{result['rate']:,.0f} events/s, {result['seconds']:.0f} s, "
-                    f"worker peak RSS {result['peak_mib']:.0f} MiB (idle {result['rss_before_mib']:.0f} MiB)",
+                    f"worker peak RSS {result['peak_mib']:.0f} MiB (idle {result['rss_before_mib']:.0f} MiB); "
+                    f"CPU: database {result['database_cpu']:.1f} s "
+                    f"({result['rate_per_database_cpu']:,.0f} events per CPU-s), worker {result['worker_cpu']:.1f} s",
                 )
             )
         small, large = results[f"~{args.small_export:,}"], results[large_label]
         rows.append(("peak RSS ratio (larger / smaller export)", f"{large['peak_mib'] / small['peak_mib']:.2f}"))
+        if args.compare_records:
+            before = results[f"{large_label} RECORDS"]
+            rows.append(("NDJSON export speed-up (database / records)", f"{large['rate'] / before['rate']:.1f}x"))
+            bare = results["bare COPY"]
+            rows.append(
+                (
+                    f"bare COPY row_to_json(events_event) ({bare['events']:,} rows)",
+                    f"{bare['rate']:,.0f} rows/s, {bare['seconds']:.0f} s; database CPU {bare['database_cpu']:.1f} s "
+                    f"({bare['rate_per_database_cpu']:,.0f} rows per CPU-s)",
+                )
+            )
+            rows.append(("NDJSON export / bare COPY (wall)", f"{large['rate'] / bare['rate']:.2f}"))
+            rows.append(
+                (
+                    "NDJSON export / bare COPY (per database CPU-s)",
+                    f"{large['rate_per_database_cpu'] / bare['rate_per_database_cpu']:.2f}",
+                )
+            )
 
     AuthToken.objects.filter(user=editor).delete()
     width = max(len(label) for label, _ in rows)

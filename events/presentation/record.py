@@ -284,7 +284,7 @@ def readable_public() -> Readable:
 CITATION_ORDER = ("article__published", "article_id", "start", "pk")
 
 
-class _EmbedReads(NamedTuple):
+class EmbedReads(NamedTuple):
     """The reads of what events embed, not yet limited to any events; each row starts with the event id."""
 
     actors: QuerySet[Any, tuple[Any, ...]]
@@ -293,19 +293,20 @@ class _EmbedReads(NamedTuple):
     citations: QuerySet[Any, tuple[Any, ...]]
 
 
-# The column each read of _EmbedReads is limited to the events by.
-_EMBED_EVENT_COLUMNS = ("event_id", "event_id", "from_event_id", "event_id")
+# The column each read of EmbedReads is limited to the events by.
+EMBED_EVENT_COLUMNS = ("event_id", "event_id", "from_event_id", "event_id")
 
 
-def _embed_reads(readable: Readable) -> _EmbedReads:
+def embed_reads(readable: Readable) -> EmbedReads:
     """Actors by role then name; published topics by slug; the relations and citations ``readable``
     allows, citations in :data:`CITATION_ORDER`. The citations' rows are ``(event_id, id, quote, start,
     end, time_text, date_basis, article_id, url, title, published, outlet, outlet_domain)``.
 
     The one place that decides which citations reach pages, the API and every download: those of
-    ``readable`` (by default :func:`readable_public`), so the rule holds everywhere at once.
+    ``readable`` (by default :func:`readable_public`), so the rule holds everywhere at once. The export
+    PostgreSQL writes (:mod:`events.presentation.record_sql`) reads these same queries.
     """
-    return _EmbedReads(
+    return EmbedReads(
         EventActor.objects.order_by("event_id", "role", "actor__name", "pk").values_list(
             "event_id", "actor_id", "actor__name", "actor__kind", "actor__country_code", "actor__wikidata_id", "role"
         ),
@@ -370,13 +371,13 @@ def _prepared_public_reads() -> tuple[_PreparedRead, ...] | None:
     """The embed reads of :func:`readable_public` compiled once per process (PostgreSQL only)."""
     reads = [
         _PreparedRead.of(read, column)
-        for read, column in zip(_embed_reads(readable_public()), _EMBED_EVENT_COLUMNS, strict=True)
+        for read, column in zip(embed_reads(readable_public()), EMBED_EVENT_COLUMNS, strict=True)
     ]
     return None if None in reads else tuple(read for read in reads if read is not None)
 
 
 def _citations_grouped(rows: Iterable[Sequence[Any]]) -> dict[int, tuple[CitationRef, ...]]:
-    """Citation rows (see :func:`_embed_reads`) as each event's citations (one ArticleRef per article)."""
+    """Citation rows (see :func:`embed_reads`) as each event's citations (one ArticleRef per article)."""
     articles: dict[int, ArticleRef] = {}
     grouped: dict[int, list[CitationRef]] = {}
     for (
@@ -422,10 +423,10 @@ def record_embeds(
         array = ids_array(ids)
         rows = [read.rows(array) for read in prepared[:wanted]]
     else:
-        reads = _embed_reads(readable)
+        reads = embed_reads(readable)
         rows = [
             _fetched(_ids_in(read, column, ids))
-            for read, column in zip(reads[:wanted], _EMBED_EVENT_COLUMNS[:wanted], strict=True)
+            for read, column in zip(reads[:wanted], EMBED_EVENT_COLUMNS[:wanted], strict=True)
         ]
     return RecordEmbeds(
         _grouped(rows[0], ActorRef._make),

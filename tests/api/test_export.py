@@ -39,6 +39,8 @@ def test_it_streams_flat_csv(client_anon, make_event):
 
 
 def test_it_reads_the_set_in_chunks(client_anon, make_event, monkeypatch):
+    # The records' path (PostgreSQL writes NDJSON in one COPY: tests/api/test_export_sql.py).
+    monkeypatch.setattr("events.presentation.record_sql.supported", lambda: False)
     monkeypatch.setattr("api.views.events.EXPORT_CHUNK_SIZE", 2)
     for _ in range(5):
         make_event()

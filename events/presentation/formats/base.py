@@ -7,10 +7,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
+from typing import TYPE_CHECKING, Protocol
 
 from django.urls import reverse
 
-from events.presentation.record import EventRecord
+from events.presentation.record import EventRecord, Readable
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from events.models import Event
 
 _MARKER = 987654321987
 
@@ -60,6 +66,23 @@ class RenderContext:
 Render = Callable[[Iterable[EventRecord], RenderContext], Iterator[str]]
 
 
+class RenderInDatabase(Protocol):
+    """Writes the document of a whole filtered set in the database, as the bytes ``render`` would give.
+
+    ``filtered`` is False when the set is every event the requester may read (a hint for speed).
+    """
+
+    def __call__(
+        self,
+        queryset: QuerySet[Event],
+        context: RenderContext,
+        *,
+        with_citations: bool,
+        readable: Readable,
+        filtered: bool,
+    ) -> Iterator[bytes]: ...
+
+
 @dataclass(frozen=True)
 class Format:
     """One output format: a module in this package defines one and the registry lists it.
@@ -76,6 +99,8 @@ class Format:
     render: Render
     description: str
     render_error: Callable[[int, str, str], str] | None = None  # (status, code, message) -> body
+    # The bulk export's rendering on PostgreSQL (see events.presentation.record_sql); None: ``render``.
+    render_in_database: RenderInDatabase | None = None
 
 
 # XML 1.0 and iCalendar allow no C0 control character but tab, line feed and carriage return, nor the
