@@ -141,9 +141,11 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
                 return resolve_place(f"{named[0].text} {token.text}", label, prefer)
             return resolve_place(named[0].text, label, prefer)
         if token.lemma_.lower() == "capital":
-            people = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
-            if people:
-                return Location(f"{people[0].text} capital", PlaceKind.CITY)
+            # "the Russian capital", "Japan's capital": that state's capital city.
+            for owner in (c for c in token.children if c.dep_ in {"amod", "poss", "compound"}):
+                state = _state_of(doc, owner, prefer)
+                if state is not None and state.country in capital_names():
+                    return resolve_place(capital_names()[state.country], "GPE", frozenset({state.country}))
     return None
 
 

@@ -62,3 +62,8 @@ def test_two_places_in_the_clause_say_nothing() -> None:
 
 def test_a_state_modifying_the_subject_of_a_dispute_is_no_place() -> None:
     assert place_of("Officials expressed anger on Monday over the Canadian decision.", EventType.PROTEST) != "Canada"
+
+
+def test_a_states_capital_named_by_its_nationality_is_that_city() -> None:
+    place = extract("The envoys met in the Austrian capital on Monday.", PUBLISHED, CONFIG).events[0].location
+    assert place is not None and (place.name, place.country, place.lat is not None) == ("Vienna", "AT", True)

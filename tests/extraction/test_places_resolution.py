@@ -100,3 +100,45 @@ def test_a_dateline_does_not_place_a_use_of_force() -> None:
     assert place_of("WASHINGTON (Reuters) — The military shot down a surveillance balloon on Saturday.") is None
     assert place_of("SEOUL (AP) — North Korea fired two ballistic missiles on Monday.") is None
     assert place_of("OSLO (AP) — Norway signed the accord on Tuesday.") == "Oslo"  # a signing is where it is filed
+
+
+def test_a_world_capital_beats_a_small_same_named_town_in_a_mentioned_country() -> None:
+    # An article that mentions the United States and says "talks in Vienna" means Austria's capital.
+    assert resolve_place("Vienna", prefer=frozenset({"US"})).country == "AT"
+
+
+def test_a_well_known_city_in_a_mentioned_country_still_wins() -> None:
+    assert resolve_place("Birmingham", prefer=frozenset({"US"})).country == "US"
+    assert resolve_place("Birmingham").country == "GB"
+
+
+def test_every_spelling_of_a_country_is_one_gazetteer_place() -> None:
+    spellings = [resolve_place(name) for name in ("U.S.", "US", "the United States", "United States")]
+    assert {(p.name, p.geonames_id) for p in spellings} == {("United States", 6252001)}
+
+
+def test_a_press_name_of_a_country_is_that_country() -> None:
+    assert resolve_place("Britain").country == "GB"
+    assert resolve_place("Holland").kind is PlaceKind.COUNTRY
+
+
+def test_countries_and_cities_carry_coordinates() -> None:
+    for name in ("Singapore", "Vienna", "Britain"):
+        place = resolve_place(name)
+        assert place.lat is not None and place.lon is not None, name
+
+
+def test_an_apostrophe_or_an_older_spelling_finds_the_city() -> None:
+    curly = resolve_place("Xi'an")
+    assert (curly.kind, curly.country, curly.lat is not None) == (PlaceKind.CITY, "CN", True)
+    older = resolve_place("Kiev")
+    assert (older.kind, older.country, older.name) == (PlaceKind.CITY, "UA", "Kyiv")
+
+
+def test_a_us_state_beats_a_small_foreign_town_of_its_name() -> None:
+    assert (resolve_place("Montana").kind, resolve_place("Montana").country) == (PlaceKind.REGION, "US")
+
+
+def test_a_continent_is_no_town() -> None:
+    asia = resolve_place("Asia")
+    assert (asia.kind, asia.country) == (PlaceKind.REGION, None)
