@@ -94,7 +94,7 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
         # "will arrive in Honiara", with Honiara tagged a person: after "in" or "to", a capital, country
         # or big city is that place (a town or a surname-like name is not trusted).
         span = entity_span(doc, token) if token.ent_type_ else None
-        known = resolve_place(span.text if span is not None else token.text, "GPE", prefer)
+        known = resolve_place(span.text if span is not None else _proper_name(doc, token), "GPE", prefer)
         if well_known(known):
             return known
     if token.pos_ == "NOUN" and token.lemma_.lower() in SETTLEMENT_NOUNS | SPACE_NOUNS:
@@ -137,9 +137,12 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
             named = []  # "anger over the French decision": the subject of a dispute, not a place
         if named:
             label = named[0].ent_type_ if named[0].ent_type_ in PLACE_LABELS else "LOC"
+            # The whole name, not its last word: "a Camp David summit", "its Indian Ocean base".
+            ent = _entity_at(doc, named[0])
+            name = ent.text if ent is not None and ent.end <= token.i else _proper_name(doc, named[0])
             if feature:
-                return resolve_place(f"{named[0].text} {token.text}", label, prefer)
-            return resolve_place(named[0].text, label, prefer)
+                return resolve_place(f"{name} {token.text}", label, prefer)
+            return resolve_place(name, label, prefer)
         if token.lemma_.lower() == "capital":
             # "the Russian capital", "Japan's capital": that state's capital city.
             for owner in (c for c in token.children if c.dep_ in {"amod", "poss", "compound"}):
@@ -248,7 +251,45 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         found = _only_place_in_sentence(doc, token, prefer)
     if found is None and trigger.type in CAPITAL_TYPES:
         found = _speakers_capital(doc, doc[trigger.head_i], prefer)
-    return found
+    # The places found so far, by trigger position (cached on the Doc; the same on a second reading).
+    placed: dict[int, tuple[EventType, Location]] = doc.user_data.setdefault("event_places", {})
+    if found is not None:
+        placed[trigger.i] = (trigger.type, found)
+        return found
+    return _place_from_context(doc, trigger, placed)
+
+
+def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[EventType, Location]]) -> Location | None:
+    """A sentence that names no place continues the story: the place of the nearest earlier mention of the
+    same event word that has one ("a Geneva conference ... the conference opened on Monday"), else of the
+    nearest earlier event of the same kind ("Talks opened in Geneva on Monday. Talks resumed Tuesday.")."""
+    mention = _earlier_mention_place(doc, trigger)
+    if mention is not None:
+        return mention
+    earlier = [index for index, (event_type, _) in placed.items() if index < trigger.i and event_type is trigger.type]
+    return placed[max(earlier)][1] if earlier else None
+
+
+def _earlier_mention_place(doc: Doc, trigger: Trigger) -> Location | None:
+    index: dict[str, list[int]] | None = doc.user_data.get("lemma_positions")
+    if index is None:
+        index = {}
+        for token in doc:
+            if token.pos_ in {"NOUN", "VERB", "PROPN"}:
+                index.setdefault(token.lemma_.lower(), []).append(token.i)
+        doc.user_data["lemma_positions"] = index
+    prefer = _mentioned_countries(doc)
+    for position in reversed(index.get(doc[trigger.i].lemma_.lower(), [])):
+        if position >= doc[trigger.i].sent.start:
+            continue
+        earlier = doc[position]
+        found = _named_place(doc, earlier, prefer) if earlier.pos_ == "NOUN" else None
+        if found is None:
+            mention = Trigger(position, position, trigger.type, trigger.lemma, trigger.nominal, "mention")
+            found = _governed_place(doc, mention, prefer)
+        if found is not None:
+            return found
+    return None
 
 
 def _names_a_side(token: Token) -> bool:
@@ -257,12 +298,16 @@ def _names_a_side(token: Token) -> bool:
     Iraq's parliament" still places."""
     if token.dep_ in {"nsubj", "nsubjpass", "agent", "dobj"}:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPS:
+        return True  # "a resolution against Iran", "talks with Peru": the other side, not the setting
     if token.dep_ in {"poss", "compound", "amod", "nmod"}:
         head = token.head
         return not (head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "near", "inside", "outside"})
     return False
 
 
+# Prepositions whose object is a party to the event, not where it happens.
+SIDE_PREPS = frozenset({"against", "with", "between", "among", "versus", "toward", "towards"})
 # Clauses a neighbouring place may not come from: another event's setting.
 _OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "acl"})
 
@@ -281,6 +326,8 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
     while current.i not in own:
         if current.head.i == current.i:
             return True
+        if current.dep_ == "prep" and current.lower_ in SIDE_PREPS:
+            return True  # "the summit coincides with a ceasefire in Gaza": the ceasefire's place
         describes_trigger = current.dep_ in {"acl", "relcl"} and current.head.i == trigger.i
         if (current.dep_ in _OTHER_CLAUSES and not describes_trigger) or current.dep_ == "conj":
             return True
@@ -314,6 +361,25 @@ def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) ->
     return found
 
 
+def _of_the_trigger(token: Token, trigger: Token) -> bool:
+    """ "a summit of leaders scheduled for May in Hanoi": the parser hangs the setting clause on the
+    noun after "of"; it still says where the trigger happens."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == trigger.i
+
+
+def _proper_name(doc: Doc, token: Token) -> str:
+    """A proper noun with the proper nouns compounded before it ("Da Nang" when only "Nang" heads it)."""
+    start = token.i
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].head.i == token.i
+    ):
+        start -= 1
+    return doc[start : token.i + 1].text
+
+
 def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Location | None:
     """The nearest place phrase below the trigger (or its light verb), searched breadth first."""
     token = doc[trigger.i]
@@ -334,7 +400,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
             setting = (
                 child.dep_ in {"acl", "relcl"}
                 and (child.lemma_.lower() in SETTING_VERBS or child.lower_ in SETTING_FORMS)
-                and current.i == token.i
+                and (current.i == token.i or _of_the_trigger(current, token))
             )
             # "with Turkey and the United Nations in Istanbul": a conjoined noun is not a new clause.
             nominal_conj = child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
