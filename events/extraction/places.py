@@ -49,6 +49,9 @@ CAPITAL_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJ
 TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EXERCISE, EventType.INCIDENT})
 # Nouns of geography that a name before them turns into a place: "the Kinmen islands", "Taiwan Strait".
 FEATURE_NOUNS = frozenset({"island", "islands", "coast", "border", "shoal", "reef", "strait", "sea"})
+# Nouns of an area a proper name before them names, the noun adding nothing: "the Jaffna sector",
+# "the Mosul district" are Jaffna and Mosul.
+AREA_NOUNS = frozenset({"sector", "region", "area", "district", "province", "county", "prefecture", "enclave"})
 # "off the coast of South Carolina", "in the waters off Kinmen": a stretch of a place named after "of".
 STRETCH_NOUNS = frozenset({"coast", "coastline", "shore", "waters", "outskirts", "border", "edge", "vicinity"})
 # A shoot-down, strike, drill or launch happens where the forces are, not where the story was filed
@@ -113,24 +116,29 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
                 found = _named_place(doc, place, prefer, "of")
                 if found is not None:
                     return found
-    if after == "at" and token.ent_type_ == "ORG" and token.pos_ == "PROPN":
-        venue = entity_span(doc, token)
+    if after == "at" and token.ent_type_ in {"ORG", ""} and token.pos_ == "PROPN":
+        # A body's name or an untagged proper name after "at": a venue ("at the Vostochny Cosmodrome").
+        venue = entity_span(doc, token) if token.ent_type_ else _proper_span(doc, token)
         # "at the Group of 20 summit", tagged "Group of": a name cut short at its preposition is no venue.
         if venue is not None and venue[-1].pos_ not in {"ADP", "DET", "CCONJ"}:
             # "at the Global Ocean Forum in Lisbon": the town says where; the body's name does not.
+            # A region around it ("at the Vostochny Cosmodrome in the Far East") says less than the venue.
             for prep in (c for c in venue.root.children if c.dep_ == "prep" and c.lower_ == "in"):
                 for place in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}):
-                    return _named_place(doc, place, prefer, "in")
+                    town = _named_place(doc, place, prefer, "in")
+                    if town is not None and (town.kind is PlaceKind.CITY or place.ent_type_ == "GPE"):
+                        return town
             return Location(venue.text.removeprefix("the ").strip(), PlaceKind.VENUE)
     if token.pos_ == "NOUN":
         feature = token.lemma_.lower() in FEATURE_NOUNS
+        area = token.lemma_.lower() in AREA_NOUNS
         # Before a feature noun any proper noun names the place: "the Kinmen islands" with Kinmen tagged
         # a nationality; before another noun only a place entity does ("its Fordo facility").
         named = [
             c
             for c in token.children
             if c.dep_ == "compound"
-            and (c.ent_type_ in PLACE_LABELS or (feature and c.pos_ == "PROPN"))
+            and (c.ent_type_ in PLACE_LABELS or ((feature or area) and c.pos_ == "PROPN" and c.ent_type_ != "PERSON"))
             and not _inside_a_name(doc, c, token)
         ]
         if named and after == "over" and not feature:
@@ -140,6 +148,11 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
             # The whole name, not its last word: "a Camp David summit", "its Indian Ocean base".
             ent = _entity_at(doc, named[0])
             name = ent.text if ent is not None and ent.end <= token.i else _proper_name(doc, named[0])
+            within = _place_within(doc, token, prefer)
+            if within is not None:
+                return within
+            if area:
+                return resolve_place(name, "LOC", prefer)
             if feature:
                 return resolve_place(f"{name} {token.text}", label, prefer)
             return resolve_place(name, label, prefer)
@@ -149,6 +162,17 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
                 state = _state_of(doc, owner, prefer)
                 if state is not None and state.country in capital_names():
                     return resolve_place(capital_names()[state.country], "GPE", frozenset({state.country}))
+    return None
+
+
+def _place_within(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "its Pacific base on Okinawa", "a Gulf port in Oman": a named place phrase that names a narrower
+    place after on/in/at; the narrower one says where (its name is trusted whatever the model tagged it)."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "in", "at"}):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+            ent = _entity_at(doc, place)
+            name = ent.text if ent is not None else _proper_name(doc, place)
+            return resolve_place(name, "LOC" if place.ent_type_ not in PLACE_LABELS else place.ent_type_, prefer)
     return None
 
 
@@ -181,6 +205,20 @@ def dateline_place(sentence: Span, prefer: frozenset[str] = frozenset()) -> Loca
 
     found = find_dateline(sentence)
     return resolve_place(found.city, "GPE", prefer) if found is not None else None
+
+
+def _home(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "The Chilean pilot flew home", "returned home": the state the traveller's nationality names."""
+    if not any(c.lower_ == "home" and c.dep_ in {"advmod", "npadvmod", "dobj"} for c in token.children):
+        return None
+    for subject in (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for word in subject.subtree:
+            if word.dep_ in {"relcl", "acl", "appos"}:
+                break
+            state = _state_of(doc, word, prefer)
+            if state is not None:
+                return state
+    return None
 
 
 def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
@@ -240,7 +278,9 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     (summons, elections, expulsions), the acting state."""
     prefer = _mentioned_countries(doc)
     token = doc[trigger.i]
-    found = _governed_place(doc, trigger, prefer)
+    found = _home(doc, token, prefer) if trigger.type is EventType.VISIT else None
+    if found is None:
+        found = _governed_place(doc, trigger, prefer)
     if found is None and trigger.type in TARGET_PLACE_TYPES:
         found = _target_place(doc, token, prefer)
     if found is None and trigger.type not in UNDATELINED_TYPES:
@@ -367,17 +407,21 @@ def _of_the_trigger(token: Token, trigger: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == trigger.i
 
 
-def _proper_name(doc: Doc, token: Token) -> str:
+def _proper_span(doc: Doc, token: Token) -> Span:
     """A proper noun with the proper nouns compounded before it ("Da Nang" when only "Nang" heads it)."""
     start = token.i
     while (
         start > 0
         and doc[start - 1].dep_ == "compound"
         and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].head.i == token.i
+        and doc[start - 1].head.i in range(start, token.i + 1)
     ):
         start -= 1
-    return doc[start : token.i + 1].text
+    return doc[start : token.i + 1]
+
+
+def _proper_name(doc: Doc, token: Token) -> str:
+    return _proper_span(doc, token).text
 
 
 def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Location | None:

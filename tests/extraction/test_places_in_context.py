@@ -120,3 +120,30 @@ def test_an_untagged_two_word_city_after_in_is_read_whole() -> None:
     )
     place = _named_place(doc, doc[4], frozenset(), "in")
     assert place is not None and (place.name, place.country) == ("Da Nang", "VN")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        pytest.param(
+            "Clashes broke out in the Jaffna district on Monday.", EventType.INCIDENT, "Jaffna", id="area-noun"
+        ),
+        pytest.param(
+            "Two destroyers were deployed to the navy's Pacific Ocean base on Wake Island on Monday.",
+            EventType.DEPLOYMENT,
+            "Wake Island",
+            id="a-narrower-place-inside-a-named-one",
+        ),
+        pytest.param(
+            "The two leaders met on Tuesday at the Tsiolkovsky Launch Complex in the Far East.",
+            EventType.MEETING,
+            "Tsiolkovsky Launch Complex",
+            id="a-venue-beats-the-region-around-it",
+        ),
+        pytest.param(
+            "The Chilean pilot arrived home on Friday after his release.", EventType.VISIT, "Chile", id="home"
+        ),
+    ],
+)
+def test_it_reads_the_place_phrase(text: str, event_type: EventType, place: str) -> None:
+    assert places_of(text, event_type)[0] == place
