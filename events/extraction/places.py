@@ -45,10 +45,18 @@ DOMESTIC_TYPES = frozenset(
 # Words a government says from home: "the Chinese Foreign Ministry announced", "Chinese officials
 # expressed anger" are placed in that state's capital when the sentence names no place.
 CAPITAL_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION})
+# Gatherings happen where the people who gather are, which a later step carries from their visit; an
+# article's main country does not place them.
+# A resolution is adopted where the body that adopts it sits, not in the country it concerns.
+NOT_IN_MAIN_COUNTRY = frozenset(
+    {EventType.MEETING, EventType.VISIT, EventType.TALKS, EventType.SUMMIT, EventType.PHONE_CALL, EventType.RESOLUTION}
+)
 # Acts on another state's soil: "the invasion of Ukraine", "surrounded Taiwan".
 TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EXERCISE, EventType.INCIDENT})
 # Nouns of geography that a name before them turns into a place: "the Kinmen islands", "Taiwan Strait".
-FEATURE_NOUNS = frozenset({"island", "islands", "coast", "border", "shoal", "reef", "strait", "sea"})
+FEATURE_NOUNS = frozenset(
+    {"island", "islands", "coast", "border", "boundary", "frontier", "shoal", "reef", "strait", "sea"}
+)
 # Nouns of an area a proper name before them names, the noun adding nothing: "the Jaffna sector",
 # "the Mosul district" are Jaffna and Mosul.
 AREA_NOUNS = frozenset({"sector", "region", "area", "district", "province", "county", "prefecture", "enclave"})
@@ -70,6 +78,49 @@ def _entity_at(doc: Doc, token: Token) -> Span | None:
     while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
         end += 2
     return doc[span.start : end]
+
+
+def _names_other_places(doc: Doc, trigger: Token) -> bool:
+    """Whether the trigger's sentence has a place phrase ("in Kazan") outside its dateline: one the clause
+    rules judged another event's ("arrested in Kazan and convicted"), so the article's country is no safe
+    guess. A state named as a side ("Russia fired") is no such phrase."""
+    from events.extraction.dateline import inside_dateline
+
+    sentence = trigger.sent
+    return any(
+        t.ent_type_ in {"GPE", "LOC", "FAC"}
+        and t.dep_ == "pobj"
+        and t.head.lower_ in PLACE_PREPS
+        and not inside_dateline(sentence, t.idx)
+        for t in sentence
+    )
+
+
+def main_country(doc: Doc) -> Location | None:
+    """The country the article names most often outside its dateline, its towns counted for it (ties: the
+    first named): where an event of the story that names no place of its own most likely happened."""
+    if "main_country" in doc.user_data:
+        cached = doc.user_data["main_country"]
+        return cached if isinstance(cached, Location) else None
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    prefer = _mentioned_countries(doc)
+    from events.extraction.dateline import inside_dateline
+
+    for ent in doc.ents:
+        # A dateline names the bureau, not the story's country.
+        if ent.label_ == "GPE" and not inside_dateline(ent.sent, ent.start_char):
+            code = resolve_place(ent.text, "GPE", prefer).country
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+                first.setdefault(code, ent.start)
+    found = None
+    if counts:
+        code = max(counts, key=lambda c: (counts[c], -first[c]))
+        found = resolve_place(code, "GPE")
+        found = found if found.kind is PlaceKind.COUNTRY else None
+    doc.user_data["main_country"] = found or False
+    return found
 
 
 def _mentioned_countries(doc: Doc) -> frozenset[str]:
@@ -162,7 +213,81 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
                 state = _state_of(doc, owner, prefer)
                 if state is not None and state.country in capital_names():
                     return resolve_place(capital_names()[state.country], "GPE", frozenset({state.country}))
+        called = _called(doc, token, prefer)
+        if called is not None:
+            return called
+        if any(c.dep_ in {"det", "poss"} for c in token.children):
+            return _earlier_named(doc, token, prefer)
     return None
+
+
+def _called(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "their border, known as the Line of Control": the name a place noun is given."""
+    if token.lemma_.lower() not in FEATURE_NOUNS | SETTLEMENT_NOUNS | AREA_NOUNS:
+        return None
+    for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in {"know", "call", "name"}):
+        for name in clause.children:
+            if name.dep_ == "prep" and name.lower_ == "as":
+                name = next((g for g in name.children if g.dep_ == "pobj"), name)
+            if name.dep_ in {"pobj", "oprd", "attr"} and name.pos_ == "PROPN":
+                ent = entity_span(doc, name)
+                return resolve_place(ent.text if ent is not None else _proper_name(doc, name), "LOC", prefer)
+    return None
+
+
+# Nouns for a settlement that "the" points back to: "the city" is the last city the article named.
+TOWN_NOUNS = frozenset({"city", "town", "capital", "village", "port"})
+
+
+def _earlier_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "the city", "the border", "the islands" without a name: the place the article named that way
+    before. A town noun points back to the nearest city named before it ("the capital" to a capital); a
+    feature noun to its nearest earlier use with a name ("the Kinmen islands ... near the islands")."""
+    lemma = token.lemma_.lower()
+    if lemma == "capital":
+        # "the capital": the capital city the article names most often before, else its main country's.
+        counts: dict[str, tuple[int, Location]] = {}
+        for ent in (e for e in doc.ents[: _ents_before(doc, token.i)] if e.label_ == "GPE"):
+            found = resolve_place(ent.text, "GPE", prefer)
+            if found.kind is PlaceKind.CITY and found.country and capital_names().get(found.country) == found.name:
+                counts[found.name] = (counts.get(found.name, (0, found))[0] + 1, found)
+        if counts:
+            return max(counts.values(), key=lambda pair: pair[0])[1]
+        home = main_country(doc)
+        capital = capital_names().get(home.country or "") if home is not None else None
+        return resolve_place(capital, "GPE", frozenset({home.country or ""})) if capital and home else None
+    if lemma in TOWN_NOUNS:
+        for ent in reversed([e for e in doc.ents[: _ents_before(doc, token.i)] if e.label_ == "GPE"]):
+            found = resolve_place(ent.text, "GPE", prefer)
+            if found.kind is PlaceKind.CITY:
+                return found
+        return None
+    if lemma not in FEATURE_NOUNS | AREA_NOUNS:
+        return None
+    for earlier in reversed(range(max(0, token.i - 2000), token.i)):
+        other = doc[earlier]
+        if other.lemma_.lower() == lemma and other.pos_ == "NOUN" and _has_name(other):
+            named = _named_place(doc, other, prefer)
+            if named is not None:
+                return named
+    return None
+
+
+def _has_name(token: Token) -> bool:
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children) or any(
+        c.dep_ == "acl" and c.lemma_.lower() in {"know", "call", "name"} for c in token.children
+    )
+
+
+def _ents_before(doc: Doc, index: int) -> int:
+    """How many of the document's entities end before token ``index`` (entities are in text order)."""
+    from bisect import bisect_right
+
+    ends: list[int] | None = doc.user_data.get("entity_ends")
+    if ends is None:
+        ends = [e.end for e in doc.ents]
+        doc.user_data["entity_ends"] = ends
+    return bisect_right(ends, index)
 
 
 def _place_within(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
@@ -296,7 +421,10 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     if found is not None:
         placed[trigger.i] = (trigger.type, found)
         return found
-    return _place_from_context(doc, trigger, placed)
+    found = _place_from_context(doc, trigger, placed)
+    if found is None and trigger.type not in NOT_IN_MAIN_COUNTRY and not _names_other_places(doc, token):
+        found = main_country(doc)
+    return found
 
 
 def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[EventType, Location]]) -> Location | None:
@@ -306,7 +434,10 @@ def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[Even
     mention = _earlier_mention_place(doc, trigger)
     if mention is not None:
         return mention
-    earlier = [index for index, (event_type, _) in placed.items() if index < trigger.i and event_type is trigger.type]
+    # Only earlier sentences: a place of the trigger's own sentence was already weighed by the clause rules
+    # ("arrested in Kazan and convicted": Kazan is the arrest's).
+    start = doc[trigger.i].sent.start
+    earlier = [index for index, (event_type, _) in placed.items() if index < start and event_type is trigger.type]
     return placed[max(earlier)][1] if earlier else None
 
 
@@ -348,8 +479,19 @@ def _names_a_side(token: Token) -> bool:
 
 # Prepositions whose object is a party to the event, not where it happens.
 SIDE_PREPS = frozenset({"against", "with", "between", "among", "versus", "toward", "towards"})
+# What the trigger's event shares a place phrase with: "coincides with a truce in X" is the truce's X.
+COMPANY_PREPS = frozenset({"with", "between", "among"})
 # Clauses a neighbouring place may not come from: another event's setting.
 _OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "acl"})
+
+
+def _same_scene(clause: Token) -> bool:
+    """ "captured while fighting in X", "killed as they patrolled X": a clause of what went on at the
+    same time and place as the trigger's event (a participle, or "while"/"as" with a progressive)."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return clause.tag_ == "VBG" and (not marks or marks <= {"while", "as", "when"})
 
 
 def _in_another_clause(place: Token, trigger: Token) -> bool:
@@ -366,10 +508,12 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
     while current.i not in own:
         if current.head.i == current.i:
             return True
-        if current.dep_ == "prep" and current.lower_ in SIDE_PREPS:
+        if current.dep_ == "prep" and current.lower_ in COMPANY_PREPS:
             return True  # "the summit coincides with a ceasefire in Gaza": the ceasefire's place
         describes_trigger = current.dep_ in {"acl", "relcl"} and current.head.i == trigger.i
-        if (current.dep_ in _OTHER_CLAUSES and not describes_trigger) or current.dep_ == "conj":
+        if (
+            current.dep_ in _OTHER_CLAUSES and not describes_trigger and not _same_scene(current)
+        ) or current.dep_ == "conj":
             return True
         current = current.head
     return False
@@ -431,6 +575,10 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
     queue: deque[tuple[Token, int]] = deque([(token, 0)])
     if trigger.head_i != trigger.i:
         queue.append((doc[trigger.head_i], 0))
+    elif token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
+        # "locked in a stand-off along the border", "engaged in talks at the palace": the verb holds the
+        # setting of the state its "in" names.
+        queue.append((token.head.head, 0))
     seen: set[int] = set()
     space: Location | None = None
     while queue:
