@@ -107,7 +107,7 @@ def main_country(doc: Doc) -> Location | None:
     prefer = _mentioned_countries(doc)
     from events.extraction.dateline import inside_dateline
 
-    for ent in doc.ents:
+    for ent in _doc_ents(doc):
         # A dateline names the bureau, not the story's country.
         if ent.label_ == "GPE" and not inside_dateline(ent.sent, ent.start_char):
             code = resolve_place(ent.text, "GPE", prefer).country
@@ -247,7 +247,7 @@ def _earlier_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location |
     if lemma == "capital":
         # "the capital": the capital city the article names most often before, else its main country's.
         counts: dict[str, tuple[int, Location]] = {}
-        for ent in (e for e in doc.ents[: _ents_before(doc, token.i)] if e.label_ == "GPE"):
+        for ent in (e for e in _doc_ents(doc)[: _ents_before(doc, token.i)] if e.label_ == "GPE"):
             found = resolve_place(ent.text, "GPE", prefer)
             if found.kind is PlaceKind.CITY and found.country and capital_names().get(found.country) == found.name:
                 counts[found.name] = (counts.get(found.name, (0, found))[0] + 1, found)
@@ -257,16 +257,16 @@ def _earlier_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location |
         capital = capital_names().get(home.country or "") if home is not None else None
         return resolve_place(capital, "GPE", frozenset({home.country or ""})) if capital and home else None
     if lemma in TOWN_NOUNS:
-        for ent in reversed([e for e in doc.ents[: _ents_before(doc, token.i)] if e.label_ == "GPE"]):
+        for ent in reversed([e for e in _doc_ents(doc)[: _ents_before(doc, token.i)] if e.label_ == "GPE"]):
             found = resolve_place(ent.text, "GPE", prefer)
             if found.kind is PlaceKind.CITY:
                 return found
         return None
     if lemma not in FEATURE_NOUNS | AREA_NOUNS:
         return None
-    for earlier in reversed(range(max(0, token.i - 2000), token.i)):
+    for earlier in reversed([p for p in _lemma_positions(doc).get(lemma, []) if p < token.i]):
         other = doc[earlier]
-        if other.lemma_.lower() == lemma and other.pos_ == "NOUN" and _has_name(other):
+        if _has_name(other):
             named = _named_place(doc, other, prefer)
             if named is not None:
                 return named
@@ -285,7 +285,7 @@ def _ents_before(doc: Doc, index: int) -> int:
 
     ends: list[int] | None = doc.user_data.get("entity_ends")
     if ends is None:
-        ends = [e.end for e in doc.ents]
+        ends = [e.end for e in _doc_ents(doc)]
         doc.user_data["entity_ends"] = ends
     return bisect_right(ends, index)
 
@@ -441,18 +441,36 @@ def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[Even
     return placed[max(earlier)][1] if earlier else None
 
 
-def _earlier_mention_place(doc: Doc, trigger: Trigger) -> Location | None:
+def _lemma_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each noun and verb lemma occurs, in text order (cached on the Doc)."""
     index: dict[str, list[int]] | None = doc.user_data.get("lemma_positions")
     if index is None:
         index = {}
         for token in doc:
-            if token.pos_ in {"NOUN", "VERB", "PROPN"}:
+            if token.pos_ in {"NOUN", "VERB"}:
                 index.setdefault(token.lemma_.lower(), []).append(token.i)
         doc.user_data["lemma_positions"] = index
+    return index
+
+
+def _doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The document's entities (``Doc.ents`` builds a new tuple on every call)."""
+    ents: tuple[Span, ...] | None = doc.user_data.get("ents")
+    if ents is None:
+        ents = tuple(doc.ents)
+        doc.user_data["ents"] = ents
+    return ents
+
+
+# How many earlier mentions of an event word are read for a place before giving up.
+MENTIONS_READ = 5
+
+
+def _earlier_mention_place(doc: Doc, trigger: Trigger) -> Location | None:
     prefer = _mentioned_countries(doc)
-    for position in reversed(index.get(doc[trigger.i].lemma_.lower(), [])):
-        if position >= doc[trigger.i].sent.start:
-            continue
+    start = doc[trigger.i].sent.start
+    positions = [p for p in _lemma_positions(doc).get(doc[trigger.i].lemma_.lower(), []) if p < start]
+    for position in reversed(positions[-MENTIONS_READ:]):
         earlier = doc[position]
         found = _named_place(doc, earlier, prefer) if earlier.pos_ == "NOUN" else None
         if found is None:
