@@ -142,8 +142,9 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
     """The place a phrase's head names: an entity, "its Fordo facility", "the Kinmen islands",
     "the Russian capital", or a venue after "at" ("at the Vostochny Cosmodrome")."""
     ent = _entity_at(doc, token)
-    if ent is not None:
+    if ent is not None and any(t.pos_ == "PROPN" for t in ent):
         return resolve_place(ent.text, token.ent_type_, prefer)
+    # An "entity" of common words ("the disputed islands") names nothing: read as a common noun below.
     if after in {"in", "to"} and token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG", ""}:
         # "will arrive in Honiara", with Honiara tagged a person: after "in" or "to", a capital, country
         # or big city is that place (a town or a surname-like name is not trusted).

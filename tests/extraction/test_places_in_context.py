@@ -192,3 +192,11 @@ def test_a_meeting_is_not_placed_in_the_articles_main_country() -> None:
 def test_a_sentence_whose_place_phrase_is_another_events_gets_no_guess() -> None:
     text = "The reporter was arrested in Tabriz in March and convicted of spying in July."
     assert places_of(text, EventType.DETENTION) == ["Tabriz", None]
+
+
+def test_the_islands_point_back_to_the_islands_named_before() -> None:
+    text = (
+        "A collision occurred near the Paracel islands on Monday. "
+        "Chinese ships held drills near the disputed islands on Friday."
+    )
+    assert places_of(text, EventType.MILITARY_EXERCISE) == ["Paracel islands"]
