@@ -425,7 +425,15 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     found = _place_from_context(doc, trigger, placed)
     if found is None and trigger.type not in NOT_IN_MAIN_COUNTRY and not _names_other_places(doc, token):
         found = main_country(doc)
+    if found is not None:
+        doc.user_data.setdefault("places_from_context", set()).add(trigger.i)
     return found
+
+
+def place_is_stated(doc: Doc, trigger_i: int) -> bool:
+    """Whether the place :func:`find_place` gave this trigger came from its own sentence (or dateline),
+    not from the rest of the article (an earlier mention, the main country): a weaker kind of evidence."""
+    return trigger_i not in doc.user_data.get("places_from_context", set())
 
 
 def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[EventType, Location]]) -> Location | None:

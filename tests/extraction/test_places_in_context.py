@@ -200,3 +200,16 @@ def test_the_islands_point_back_to_the_islands_named_before() -> None:
         "Chinese ships held drills near the disputed islands on Friday."
     )
     assert places_of(text, EventType.MILITARY_EXERCISE) == ["Paracel islands"]
+
+
+def test_a_place_from_the_rest_of_the_article_is_not_counted_as_stated() -> None:
+    # The confidence model was fitted on places the sentence states; a carried place is weaker evidence.
+    from events.extraction.analysis import parse_texts, pipeline_for
+    from events.extraction.pipeline import extract_parsed
+    from events.extraction.places import place_is_stated
+
+    text = "Rebels attacked an army post in Aleppo on Monday. Two more soldiers were killed on Tuesday."
+    [doc] = parse_texts(pipeline_for(CONFIG.spacy_model), [text], max_chars=CONFIG.chunk_chars, batch_size=1)
+    stated, carried = extract_parsed(doc, PUBLISHED, CONFIG).events
+    assert stated.location == carried.location
+    assert (place_is_stated(doc, stated.trigger_index), place_is_stated(doc, carried.trigger_index)) == (True, False)
