@@ -227,7 +227,9 @@ def _country(entry: dict[str, Any]) -> Location:
         point = (float(capital[0]["latitude"]), float(capital[0]["longitude"])) if capital else None
     lat, lon = point if point is not None else (None, None)
     geonames_id = int(entry["geonameid"]) if entry.get("geonameid") else None
-    return Location(str(entry["name"]), PlaceKind.COUNTRY, iso, lat, lon, geonames_id)
+    # "The Netherlands" in GeoNames; a title reads "talks in the Netherlands", so the article goes.
+    name = str(entry["name"]).removeprefix("The ")
+    return Location(name, PlaceKind.COUNTRY, iso, lat, lon, geonames_id)
 
 
 def _city(info: dict[str, Any]) -> Location:

@@ -120,7 +120,7 @@ def test_every_spelling_of_a_country_is_one_gazetteer_place() -> None:
 
 def test_a_press_name_of_a_country_is_that_country() -> None:
     assert resolve_place("Britain").country == "GB"
-    assert resolve_place("Holland").kind is PlaceKind.COUNTRY
+    assert (resolve_place("Holland").kind, resolve_place("Holland").name) == (PlaceKind.COUNTRY, "Netherlands")
 
 
 def test_countries_and_cities_carry_coordinates() -> None:
