@@ -103,11 +103,12 @@ def _add_other_country_names(countries: dict[str, dict[str, Any]], by_iso: dict[
         iso = (info.get("ISO") or {}).get("alpha2")
         if not iso or iso not in by_iso:
             continue
-        names = [str(info.get("name") or ""), *(str(a) for a in info.get("altSpellings") or [])]
-        for name in (n for n in names if len(n) >= 4 and _LATIN_NAME.fullmatch(n)):
+        others = [str(a) for a in info.get("altSpellings") or []]
+        for name in (n for n in [str(info.get("name") or ""), *others] if len(n) >= 4 and _LATIN_NAME.fullmatch(n)):
             countries.setdefault(fold(name), by_iso[iso])
             words = fold(name).split()
-            if len(words) >= 2 and len(words[-1]) >= 5:
+            # Only another spelling's last word ("Britain" of "Great Britain"), not the name's own ("Zealand").
+            if name in others and len(words) >= 2 and len(words[-1]) >= 5:
                 tails.setdefault(words[-1], set()).add(iso)
     places = set(subdivisions())
     for tail, owners in tails.items():
@@ -285,8 +286,6 @@ def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozen
         return _city(city)
     if key in data.states:
         return _us_state(data.states[key])
-    if regions:
-        return Location(clean, PlaceKind.REGION, regions[0] if len(set(regions)) == 1 else None)
     other = choose_city(data.alternates.get(key, []), prefer)
     if other is not None:
         return _city(other)
