@@ -24,14 +24,18 @@ if TYPE_CHECKING:
     from events.extraction.timex import TimeExpression
 
 # Prepositions that place a background event in time relative to the event they attach to.
-TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "amid", "since", "during", "ahead", "prior"})
+# ("amid a confrontation" names the circumstances, a state that began before, not an event at that date.)
+TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "since", "during", "ahead", "prior"})
 # A clause on an event noun that only says when it happens: "a summit that had been scheduled for March 14",
 # "negotiations that resumed earlier this month", "the congress, which opens on Oct. 16".
 ASPECT_VERBS = frozenset(
     {"begin", "start", "open", "resume", "end", "conclude", "close", "wrap", "schedule", "plan", "set", "slate",
      "hold", "take", "convene", "launch", "occur", "happen", "last", "continue", "due", "expect", "reschedule",
-     "postpone", "delay", "cancel", "call", "finish", "run"}
+     "postpone", "delay", "cancel", "call", "finish", "run", "fight", "wage"}
 )  # fmt: skip
+# Phrasal verbs that are no aspect of their noun: "sanctions which set off the unrest last November" tells
+# of another event, the unrest.
+OTHER_SENSE_PHRASALS = frozenset({("set", "off"), ("take", "over"), ("run", "out"), ("hold", "back")})
 # The decision to cancel is dated; the event keeps the date it was planned for.
 CHANGE_VERBS = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "axe", "call", "suspend", "reschedule"})
 SCHEDULE_WORDS = frozenset({"schedule", "set", "plan", "slate", "due", "expect"})
@@ -95,11 +99,18 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
     """
     root = doc[time.token_start : time.token_end].root
     head = root.head
+    opener = doc[time.token_start - 1] if time.token_start > 0 else None
+    if opener is not None and opener.dep_ == "prep" and opener.lower_ in {"on", "in"} and head.i > opener.i:
+        # "On May 2 rockets hit ...": a date that opens with its preposition is adverbial, though the parser
+        # hung it on the noun after it.
+        return False
     return (
         root.dep_ in {"compound", "nummod", "amod", "nmod"}
         and head.i != root.i
         and head.pos_ in {"NOUN", "PROPN"}
         and head.i not in trigger_positions
+        # "the May 3 foreign ministers' meeting": the possessor and its date name the event together.
+        and not (head.dep_ == "poss" and head.head.i in trigger_positions)
         and not (time.token_start <= head.i < time.token_end)
         and not (head.lemma_.lower() in MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
     )
@@ -128,7 +139,8 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     token = doc[anchor]
     for _ in range(3):
         if token.dep_ in {"relcl", "acl"} and token.head.i == trigger.i:
-            return token.lemma_.lower() in ASPECT_VERBS
+            particles = {(token.lemma_.lower(), c.lower_) for c in token.children if c.dep_ == "prt"}
+            return token.lemma_.lower() in ASPECT_VERBS and not particles & OTHER_SENSE_PHRASALS
         if token.dep_ in {"xcomp", "acomp", "prep", "pobj", "auxpass"} and token.head.i != token.i:
             token = token.head
             continue
