@@ -28,6 +28,13 @@ WORLD_CITY_POPULATION = 1_000_000
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'. \-]*")
 
 
+def _plain(name: str) -> str:
+    """A name without its diacritics, folded ("Kandahār" and "Kandahar" alike)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", fold(name)) if not unicodedata.combining(c))
+
+
 def fold(name: str) -> str:
     """The key a name is looked up by: lower case, straight apostrophes, single spaces, no leading "the"."""
     key = name.replace("’", "'").replace("‘", "'").replace("`", "'")
@@ -233,9 +240,11 @@ def _country(entry: dict[str, Any]) -> Location:
     return Location(name, PlaceKind.COUNTRY, iso, lat, lon, geonames_id)
 
 
-def _city(info: dict[str, Any]) -> Location:
+def _city(info: dict[str, Any], written: str | None = None) -> Location:
+    """A city under the name the text wrote when that is its own name ("Kandahar", not GeoNames'
+    "Kandahār"; the id still makes them one), else under the gazetteer's ("Kiev" is Kyiv)."""
     return Location(
-        str(info["name"]),
+        written or str(info["name"]),
         PlaceKind.CITY,
         str(info["countrycode"]),
         float(info["latitude"]),
@@ -283,12 +292,13 @@ def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozen
             return _us_state(data.states[key])
         return Location(clean, PlaceKind.REGION, regions[0] if len(set(regions)) == 1 else None)
     if city is not None:
-        return _city(city)
+        return _city(city, clean)
     if key in data.states:
         return _us_state(data.states[key])
     other = choose_city(data.alternates.get(key, []), prefer)
     if other is not None:
-        return _city(other)
+        # "Kandahar" for "Kandahār" keeps the text's spelling; "Kiev" for "Kyiv" takes the gazetteer's.
+        return _city(other, clean if _plain(str(other["name"])) == _plain(clean) else None)
     if last_word in SEA_WORDS:
         return Location(clean, PlaceKind.SEA)
     return Location(clean, PlaceKind.REGION if label in {"LOC", "GPE"} else PlaceKind.OTHER)

@@ -504,6 +504,8 @@ def _names_a_side(token: Token) -> bool:
     return False
 
 
+# Prepositions of where something is (not where it goes, nor "according to").
+AT_PREPS = frozenset({"at", "in", "near", "inside", "outside", "off", "above"})
 # Prepositions whose object is a party to the event, not where it happens.
 SIDE_PREPS = frozenset({"against", "with", "between", "among", "versus", "toward", "towards"})
 # What the trigger's event shares a place phrase with: "coincides with a truce in X" is the truce's X.
@@ -563,6 +565,16 @@ def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) ->
         # The entity's own head: the last word hanging outside it ("the" of "the Asia-Pacific ..." is not).
         outside = [t for t in ent if not ent.start <= t.head.i < ent.end and t.dep_ not in {"det", "punct"}]
         root = outside[-1] if outside else ent.root
+        head = root.head
+        if (
+            root.dep_ == "compound"
+            and start.ent_type_ == "GPE"
+            and head.text.islower()
+            and head.dep_ == "pobj"
+            and head.head.lower_ in AT_PREPS
+            and not _inside_a_name(doc, root, head)
+        ):
+            root = root.head  # "at Baghdad airport", "the Kabul embassy": the common noun's phrase is the place
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
         place = resolve_place(ent.text, start.ent_type_, prefer)

@@ -213,3 +213,13 @@ def test_a_place_from_the_rest_of_the_article_is_not_counted_as_stated() -> None
     stated, carried = extract_parsed(doc, PUBLISHED, CONFIG).events
     assert stated.location == carried.location
     assert (place_is_stated(doc, stated.trigger_index), place_is_stated(doc, carried.trigger_index)) == (True, False)
+
+
+def test_a_place_naming_a_common_noun_after_at_places_the_event() -> None:
+    text = "The commander was killed on Friday shortly after stepping off a plane at Kandahar airport."
+    assert places_of(text, EventType.MILITARY_ACTION) == ["Kandahar"]
+
+
+def test_a_place_naming_the_object_of_a_dispute_is_no_setting() -> None:
+    text = "Brazilian officials on Monday expressed anger over the Mexican embargo on Tuesday, and over the U.S. move."
+    assert places_of(text, EventType.PROTEST) != ["United States"]

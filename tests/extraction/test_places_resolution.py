@@ -143,3 +143,9 @@ def test_a_us_state_beats_a_small_foreign_town_of_its_name() -> None:
 def test_a_continent_is_no_town() -> None:
     asia = resolve_place("Asia")
     assert (asia.kind, asia.country) == (PlaceKind.REGION, None)
+
+
+def test_a_city_keeps_the_texts_spelling_of_its_own_name_and_the_gazetteers_id() -> None:
+    plain, marked = resolve_place("Kandahar"), resolve_place("Kandahār")
+    assert (plain.name, marked.name) == ("Kandahar", "Kandahār")
+    assert plain.geonames_id == marked.geonames_id is not None
