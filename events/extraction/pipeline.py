@@ -21,7 +21,7 @@ from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
 from events.extraction.dateline import inside_dateline
-from events.extraction.places import find_place
+from events.extraction.places import find_place, place_is_stated
 from events.extraction.status import decide_status, governing_chain, has_schedule_modality, is_hedged
 from events.extraction.titles import make_title
 from events.extraction.triggers import NOUNS, Trigger, find_triggers, noun_lemma
@@ -376,7 +376,7 @@ def _event_from(
         reporting=trigger.type is EventType.STATEMENT,
         hedged=is_hedged(governing_chain(doc, trigger)),
         actors=len(actors),
-        has_place=location is not None,
+        has_place=location is not None and place_is_stated(doc, trigger.i),  # as fitted: a place the text states
         sentence_rank=rank,
     )
     quote_start, quote_end = sentence.start_char, sentence.end_char

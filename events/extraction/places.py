@@ -45,10 +45,21 @@ DOMESTIC_TYPES = frozenset(
 # Words a government says from home: "the Chinese Foreign Ministry announced", "Chinese officials
 # expressed anger" are placed in that state's capital when the sentence names no place.
 CAPITAL_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION})
+# Gatherings happen where the people who gather are, which a later step carries from their visit; an
+# article's main country does not place them.
+# A resolution is adopted where the body that adopts it sits, not in the country it concerns.
+NOT_IN_MAIN_COUNTRY = frozenset(
+    {EventType.MEETING, EventType.VISIT, EventType.TALKS, EventType.SUMMIT, EventType.PHONE_CALL, EventType.RESOLUTION}
+)
 # Acts on another state's soil: "the invasion of Ukraine", "surrounded Taiwan".
 TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EXERCISE, EventType.INCIDENT})
 # Nouns of geography that a name before them turns into a place: "the Kinmen islands", "Taiwan Strait".
-FEATURE_NOUNS = frozenset({"island", "islands", "coast", "border", "shoal", "reef", "strait", "sea"})
+FEATURE_NOUNS = frozenset(
+    {"island", "islands", "coast", "border", "boundary", "frontier", "shoal", "reef", "strait", "sea"}
+)
+# Nouns of an area a proper name before them names, the noun adding nothing: "the Jaffna sector",
+# "the Mosul district" are Jaffna and Mosul.
+AREA_NOUNS = frozenset({"sector", "region", "area", "district", "province", "county", "prefecture", "enclave"})
 # "off the coast of South Carolina", "in the waters off Kinmen": a stretch of a place named after "of".
 STRETCH_NOUNS = frozenset({"coast", "coastline", "shore", "waters", "outskirts", "border", "edge", "vicinity"})
 # A shoot-down, strike, drill or launch happens where the forces are, not where the story was filed
@@ -67,6 +78,49 @@ def _entity_at(doc: Doc, token: Token) -> Span | None:
     while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
         end += 2
     return doc[span.start : end]
+
+
+def _names_other_places(doc: Doc, trigger: Token) -> bool:
+    """Whether the trigger's sentence has a place phrase ("in Kazan") outside its dateline: one the clause
+    rules judged another event's ("arrested in Kazan and convicted"), so the article's country is no safe
+    guess. A state named as a side ("Russia fired") is no such phrase."""
+    from events.extraction.dateline import inside_dateline
+
+    sentence = trigger.sent
+    return any(
+        t.ent_type_ in {"GPE", "LOC", "FAC"}
+        and t.dep_ == "pobj"
+        and t.head.lower_ in PLACE_PREPS
+        and not inside_dateline(sentence, t.idx)
+        for t in sentence
+    )
+
+
+def main_country(doc: Doc) -> Location | None:
+    """The country the article names most often outside its dateline, its towns counted for it (ties: the
+    first named): where an event of the story that names no place of its own most likely happened."""
+    if "main_country" in doc.user_data:
+        cached = doc.user_data["main_country"]
+        return cached if isinstance(cached, Location) else None
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    prefer = _mentioned_countries(doc)
+    from events.extraction.dateline import inside_dateline
+
+    for ent in _doc_ents(doc):
+        # A dateline names the bureau, not the story's country.
+        if ent.label_ == "GPE" and not inside_dateline(ent.sent, ent.start_char):
+            code = resolve_place(ent.text, "GPE", prefer).country
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+                first.setdefault(code, ent.start)
+    found = None
+    if counts:
+        code = max(counts, key=lambda c: (counts[c], -first[c]))
+        found = resolve_place(code, "GPE")
+        found = found if found.kind is PlaceKind.COUNTRY else None
+    doc.user_data["main_country"] = found or False
+    return found
 
 
 def _mentioned_countries(doc: Doc) -> frozenset[str]:
@@ -88,13 +142,14 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
     """The place a phrase's head names: an entity, "its Fordo facility", "the Kinmen islands",
     "the Russian capital", or a venue after "at" ("at the Vostochny Cosmodrome")."""
     ent = _entity_at(doc, token)
-    if ent is not None:
+    if ent is not None and any(t.pos_ == "PROPN" for t in ent):
         return resolve_place(ent.text, token.ent_type_, prefer)
+    # An "entity" of common words ("the disputed islands") names nothing: read as a common noun below.
     if after in {"in", "to"} and token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG", ""}:
         # "will arrive in Honiara", with Honiara tagged a person: after "in" or "to", a capital, country
         # or big city is that place (a town or a surname-like name is not trusted).
         span = entity_span(doc, token) if token.ent_type_ else None
-        known = resolve_place(span.text if span is not None else token.text, "GPE", prefer)
+        known = resolve_place(span.text if span is not None else _proper_name(doc, token), "GPE", prefer)
         if well_known(known):
             return known
     if token.pos_ == "NOUN" and token.lemma_.lower() in SETTLEMENT_NOUNS | SPACE_NOUNS:
@@ -113,37 +168,137 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
                 found = _named_place(doc, place, prefer, "of")
                 if found is not None:
                     return found
-    if after == "at" and token.ent_type_ == "ORG" and token.pos_ == "PROPN":
-        venue = entity_span(doc, token)
+    if after == "at" and token.ent_type_ in {"ORG", ""} and token.pos_ == "PROPN":
+        # A body's name or an untagged proper name after "at": a venue ("at the Vostochny Cosmodrome").
+        venue = entity_span(doc, token) if token.ent_type_ else _proper_span(doc, token)
         # "at the Group of 20 summit", tagged "Group of": a name cut short at its preposition is no venue.
         if venue is not None and venue[-1].pos_ not in {"ADP", "DET", "CCONJ"}:
             # "at the Global Ocean Forum in Lisbon": the town says where; the body's name does not.
+            # A region around it ("at the Vostochny Cosmodrome in the Far East") says less than the venue.
             for prep in (c for c in venue.root.children if c.dep_ == "prep" and c.lower_ == "in"):
                 for place in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}):
-                    return _named_place(doc, place, prefer, "in")
+                    town = _named_place(doc, place, prefer, "in")
+                    if town is not None and (town.kind is PlaceKind.CITY or place.ent_type_ == "GPE"):
+                        return town
             return Location(venue.text.removeprefix("the ").strip(), PlaceKind.VENUE)
     if token.pos_ == "NOUN":
         feature = token.lemma_.lower() in FEATURE_NOUNS
+        area = token.lemma_.lower() in AREA_NOUNS
         # Before a feature noun any proper noun names the place: "the Kinmen islands" with Kinmen tagged
         # a nationality; before another noun only a place entity does ("its Fordo facility").
         named = [
             c
             for c in token.children
             if c.dep_ == "compound"
-            and (c.ent_type_ in PLACE_LABELS or (feature and c.pos_ == "PROPN"))
+            and (c.ent_type_ in PLACE_LABELS or ((feature or area) and c.pos_ == "PROPN" and c.ent_type_ != "PERSON"))
             and not _inside_a_name(doc, c, token)
         ]
         if named and after == "over" and not feature:
             named = []  # "anger over the French decision": the subject of a dispute, not a place
         if named:
             label = named[0].ent_type_ if named[0].ent_type_ in PLACE_LABELS else "LOC"
+            # The whole name, not its last word: "a Camp David summit", "its Indian Ocean base".
+            ent = _entity_at(doc, named[0])
+            name = ent.text if ent is not None and ent.end <= token.i else _proper_name(doc, named[0])
+            within = _place_within(doc, token, prefer)
+            if within is not None:
+                return within
+            if area:
+                return resolve_place(name, "LOC", prefer)
             if feature:
-                return resolve_place(f"{named[0].text} {token.text}", label, prefer)
-            return resolve_place(named[0].text, label, prefer)
+                return resolve_place(f"{name} {token.text}", label, prefer)
+            return resolve_place(name, label, prefer)
         if token.lemma_.lower() == "capital":
-            people = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
-            if people:
-                return Location(f"{people[0].text} capital", PlaceKind.CITY)
+            # "the Russian capital", "Japan's capital": that state's capital city.
+            for owner in (c for c in token.children if c.dep_ in {"amod", "poss", "compound"}):
+                state = _state_of(doc, owner, prefer)
+                if state is not None and state.country in capital_names():
+                    return resolve_place(capital_names()[state.country], "GPE", frozenset({state.country}))
+        called = _called(doc, token, prefer)
+        if called is not None:
+            return called
+        if any(c.dep_ in {"det", "poss"} for c in token.children):
+            return _earlier_named(doc, token, prefer)
+    return None
+
+
+def _called(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "their border, known as the Line of Control": the name a place noun is given."""
+    if token.lemma_.lower() not in FEATURE_NOUNS | SETTLEMENT_NOUNS | AREA_NOUNS:
+        return None
+    for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in {"know", "call", "name"}):
+        for name in clause.children:
+            if name.dep_ == "prep" and name.lower_ == "as":
+                name = next((g for g in name.children if g.dep_ == "pobj"), name)
+            if name.dep_ in {"pobj", "oprd", "attr"} and name.pos_ == "PROPN":
+                ent = entity_span(doc, name)
+                return resolve_place(ent.text if ent is not None else _proper_name(doc, name), "LOC", prefer)
+    return None
+
+
+# Nouns for a settlement that "the" points back to: "the city" is the last city the article named.
+TOWN_NOUNS = frozenset({"city", "town", "capital", "village", "port"})
+
+
+def _earlier_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "the city", "the border", "the islands" without a name: the place the article named that way
+    before. A town noun points back to the nearest city named before it ("the capital" to a capital); a
+    feature noun to its nearest earlier use with a name ("the Kinmen islands ... near the islands")."""
+    lemma = token.lemma_.lower()
+    if lemma == "capital":
+        # "the capital": the capital city the article names most often before, else its main country's.
+        counts: dict[str, tuple[int, Location]] = {}
+        for ent in (e for e in _doc_ents(doc)[: _ents_before(doc, token.i)] if e.label_ == "GPE"):
+            found = resolve_place(ent.text, "GPE", prefer)
+            if found.kind is PlaceKind.CITY and found.country and capital_names().get(found.country) == found.name:
+                counts[found.name] = (counts.get(found.name, (0, found))[0] + 1, found)
+        if counts:
+            return max(counts.values(), key=lambda pair: pair[0])[1]
+        home = main_country(doc)
+        capital = capital_names().get(home.country or "") if home is not None else None
+        return resolve_place(capital, "GPE", frozenset({home.country or ""})) if capital and home else None
+    if lemma in TOWN_NOUNS:
+        for ent in reversed([e for e in _doc_ents(doc)[: _ents_before(doc, token.i)] if e.label_ == "GPE"]):
+            found = resolve_place(ent.text, "GPE", prefer)
+            if found.kind is PlaceKind.CITY:
+                return found
+        return None
+    if lemma not in FEATURE_NOUNS | AREA_NOUNS:
+        return None
+    for earlier in reversed([p for p in _lemma_positions(doc).get(lemma, []) if p < token.i]):
+        other = doc[earlier]
+        if _has_name(other):
+            named = _named_place(doc, other, prefer)
+            if named is not None:
+                return named
+    return None
+
+
+def _has_name(token: Token) -> bool:
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children) or any(
+        c.dep_ == "acl" and c.lemma_.lower() in {"know", "call", "name"} for c in token.children
+    )
+
+
+def _ents_before(doc: Doc, index: int) -> int:
+    """How many of the document's entities end before token ``index`` (entities are in text order)."""
+    from bisect import bisect_right
+
+    ends: list[int] | None = doc.user_data.get("entity_ends")
+    if ends is None:
+        ends = [e.end for e in _doc_ents(doc)]
+        doc.user_data["entity_ends"] = ends
+    return bisect_right(ends, index)
+
+
+def _place_within(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "its Pacific base on Okinawa", "a Gulf port in Oman": a named place phrase that names a narrower
+    place after on/in/at; the narrower one says where (its name is trusted whatever the model tagged it)."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "in", "at"}):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+            ent = _entity_at(doc, place)
+            name = ent.text if ent is not None else _proper_name(doc, place)
+            return resolve_place(name, "LOC" if place.ent_type_ not in PLACE_LABELS else place.ent_type_, prefer)
     return None
 
 
@@ -176,6 +331,20 @@ def dateline_place(sentence: Span, prefer: frozenset[str] = frozenset()) -> Loca
 
     found = find_dateline(sentence)
     return resolve_place(found.city, "GPE", prefer) if found is not None else None
+
+
+def _home(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "The Chilean pilot flew home", "returned home": the state the traveller's nationality names."""
+    if not any(c.lower_ == "home" and c.dep_ in {"advmod", "npadvmod", "dobj"} for c in token.children):
+        return None
+    for subject in (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for word in subject.subtree:
+            if word.dep_ in {"relcl", "acl", "appos"}:
+                break
+            state = _state_of(doc, word, prefer)
+            if state is not None:
+                return state
+    return None
 
 
 def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
@@ -235,7 +404,9 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     (summons, elections, expulsions), the acting state."""
     prefer = _mentioned_countries(doc)
     token = doc[trigger.i]
-    found = _governed_place(doc, trigger, prefer)
+    found = _home(doc, token, prefer) if trigger.type is EventType.VISIT else None
+    if found is None:
+        found = _governed_place(doc, trigger, prefer)
     if found is None and trigger.type in TARGET_PLACE_TYPES:
         found = _target_place(doc, token, prefer)
     if found is None and trigger.type not in UNDATELINED_TYPES:
@@ -246,7 +417,77 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         found = _only_place_in_sentence(doc, token, prefer)
     if found is None and trigger.type in CAPITAL_TYPES:
         found = _speakers_capital(doc, doc[trigger.head_i], prefer)
+    # The places found so far, by trigger position (cached on the Doc; the same on a second reading).
+    placed: dict[int, tuple[EventType, Location]] = doc.user_data.setdefault("event_places", {})
+    if found is not None:
+        placed[trigger.i] = (trigger.type, found)
+        return found
+    found = _place_from_context(doc, trigger, placed)
+    if found is None and trigger.type not in NOT_IN_MAIN_COUNTRY and not _names_other_places(doc, token):
+        found = main_country(doc)
+    if found is not None:
+        doc.user_data.setdefault("places_from_context", set()).add(trigger.i)
     return found
+
+
+def place_is_stated(doc: Doc, trigger_i: int) -> bool:
+    """Whether the place :func:`find_place` gave this trigger came from its own sentence (or dateline),
+    not from the rest of the article (an earlier mention, the main country): a weaker kind of evidence."""
+    return trigger_i not in doc.user_data.get("places_from_context", set())
+
+
+def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[EventType, Location]]) -> Location | None:
+    """A sentence that names no place continues the story: the place of the nearest earlier mention of the
+    same event word that has one ("a Geneva conference ... the conference opened on Monday"), else of the
+    nearest earlier event of the same kind ("Talks opened in Geneva on Monday. Talks resumed Tuesday.")."""
+    mention = _earlier_mention_place(doc, trigger)
+    if mention is not None:
+        return mention
+    # Only earlier sentences: a place of the trigger's own sentence was already weighed by the clause rules
+    # ("arrested in Kazan and convicted": Kazan is the arrest's).
+    start = doc[trigger.i].sent.start
+    earlier = [index for index, (event_type, _) in placed.items() if index < start and event_type is trigger.type]
+    return placed[max(earlier)][1] if earlier else None
+
+
+def _lemma_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each noun and verb lemma occurs, in text order (cached on the Doc)."""
+    index: dict[str, list[int]] | None = doc.user_data.get("lemma_positions")
+    if index is None:
+        index = {}
+        for token in doc:
+            if token.pos_ in {"NOUN", "VERB"}:
+                index.setdefault(token.lemma_.lower(), []).append(token.i)
+        doc.user_data["lemma_positions"] = index
+    return index
+
+
+def _doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The document's entities (``Doc.ents`` builds a new tuple on every call)."""
+    ents: tuple[Span, ...] | None = doc.user_data.get("ents")
+    if ents is None:
+        ents = tuple(doc.ents)
+        doc.user_data["ents"] = ents
+    return ents
+
+
+# How many earlier mentions of an event word are read for a place before giving up.
+MENTIONS_READ = 5
+
+
+def _earlier_mention_place(doc: Doc, trigger: Trigger) -> Location | None:
+    prefer = _mentioned_countries(doc)
+    start = doc[trigger.i].sent.start
+    positions = [p for p in _lemma_positions(doc).get(doc[trigger.i].lemma_.lower(), []) if p < start]
+    for position in reversed(positions[-MENTIONS_READ:]):
+        earlier = doc[position]
+        found = _named_place(doc, earlier, prefer) if earlier.pos_ == "NOUN" else None
+        if found is None:
+            mention = Trigger(position, position, trigger.type, trigger.lemma, trigger.nominal, "mention")
+            found = _governed_place(doc, mention, prefer)
+        if found is not None:
+            return found
+    return None
 
 
 def _names_a_side(token: Token) -> bool:
@@ -255,14 +496,31 @@ def _names_a_side(token: Token) -> bool:
     Iraq's parliament" still places."""
     if token.dep_ in {"nsubj", "nsubjpass", "agent", "dobj"}:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPS:
+        return True  # "a resolution against Iran", "talks with Peru": the other side, not the setting
     if token.dep_ in {"poss", "compound", "amod", "nmod"}:
         head = token.head
         return not (head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "near", "inside", "outside"})
     return False
 
 
+# Prepositions of where something is (not where it goes, nor "according to").
+AT_PREPS = frozenset({"at", "in", "near", "inside", "outside", "off", "above"})
+# Prepositions whose object is a party to the event, not where it happens.
+SIDE_PREPS = frozenset({"against", "with", "between", "among", "versus", "toward", "towards"})
+# What the trigger's event shares a place phrase with: "coincides with a truce in X" is the truce's X.
+COMPANY_PREPS = frozenset({"with", "between", "among"})
 # Clauses a neighbouring place may not come from: another event's setting.
 _OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "acl"})
+
+
+def _same_scene(clause: Token) -> bool:
+    """ "captured while fighting in X", "killed as they patrolled X": a clause of what went on at the
+    same time and place as the trigger's event (a participle, or "while"/"as" with a progressive)."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return clause.tag_ == "VBG" and (not marks or marks <= {"while", "as", "when"})
 
 
 def _in_another_clause(place: Token, trigger: Token) -> bool:
@@ -279,8 +537,12 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
     while current.i not in own:
         if current.head.i == current.i:
             return True
+        if current.dep_ == "prep" and current.lower_ in COMPANY_PREPS:
+            return True  # "the summit coincides with a ceasefire in Gaza": the ceasefire's place
         describes_trigger = current.dep_ in {"acl", "relcl"} and current.head.i == trigger.i
-        if (current.dep_ in _OTHER_CLAUSES and not describes_trigger) or current.dep_ == "conj":
+        if (
+            current.dep_ in _OTHER_CLAUSES and not describes_trigger and not _same_scene(current)
+        ) or current.dep_ == "conj":
             return True
         current = current.head
     return False
@@ -303,6 +565,16 @@ def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) ->
         # The entity's own head: the last word hanging outside it ("the" of "the Asia-Pacific ..." is not).
         outside = [t for t in ent if not ent.start <= t.head.i < ent.end and t.dep_ not in {"det", "punct"}]
         root = outside[-1] if outside else ent.root
+        head = root.head
+        if (
+            root.dep_ == "compound"
+            and start.ent_type_ == "GPE"
+            and head.text.islower()
+            and head.dep_ == "pobj"
+            and head.head.lower_ in AT_PREPS
+            and not _inside_a_name(doc, root, head)
+        ):
+            root = root.head  # "at Baghdad airport", "the Kabul embassy": the common noun's phrase is the place
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
         place = resolve_place(ent.text, start.ent_type_, prefer)
@@ -312,6 +584,29 @@ def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) ->
     return found
 
 
+def _of_the_trigger(token: Token, trigger: Token) -> bool:
+    """ "a summit of leaders scheduled for May in Hanoi": the parser hangs the setting clause on the
+    noun after "of"; it still says where the trigger happens."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == trigger.i
+
+
+def _proper_span(doc: Doc, token: Token) -> Span:
+    """A proper noun with the proper nouns compounded before it ("Da Nang" when only "Nang" heads it)."""
+    start = token.i
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].head.i in range(start, token.i + 1)
+    ):
+        start -= 1
+    return doc[start : token.i + 1]
+
+
+def _proper_name(doc: Doc, token: Token) -> str:
+    return _proper_span(doc, token).text
+
+
 def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Location | None:
     """The nearest place phrase below the trigger (or its light verb), searched breadth first."""
     token = doc[trigger.i]
@@ -319,6 +614,10 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
     queue: deque[tuple[Token, int]] = deque([(token, 0)])
     if trigger.head_i != trigger.i:
         queue.append((doc[trigger.head_i], 0))
+    elif token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
+        # "locked in a stand-off along the border", "engaged in talks at the palace": the verb holds the
+        # setting of the state its "in" names.
+        queue.append((token.head.head, 0))
     seen: set[int] = set()
     space: Location | None = None
     while queue:
@@ -332,7 +631,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
             setting = (
                 child.dep_ in {"acl", "relcl"}
                 and (child.lemma_.lower() in SETTING_VERBS or child.lower_ in SETTING_FORMS)
-                and current.i == token.i
+                and (current.i == token.i or _of_the_trigger(current, token))
             )
             # "with Turkey and the United Nations in Istanbul": a conjoined noun is not a new clause.
             nominal_conj = child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}

@@ -23,6 +23,8 @@ class Location:
     country: str | None = None  # ISO 3166-1 alpha-2
     lat: float | None = None
     lon: float | None = None
+    # The gazetteer's id (GeoNames): one place however the text spells it ("U.S.", "the United States").
+    geonames_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,27 @@ from events.services.changes import events_changed_announce
 
 
 def place_resolve(location: ExtractedLocation) -> Place:
-    """The stored place for an extracted location, created with its coordinates when new."""
+    """The stored place for an extracted location, created with its coordinates when new.
+
+    A place the gazetteer knows is found by its GeoNames id, so every spelling of it ("U.S.", "the United
+    States") is one row; a row made before it carried the id gets it on first use. Other places are found
+    by name, kind and country.
+    """
     has_coordinates = location.lat is not None and location.lon is not None
     coordinates = {"latitude": location.lat, "longitude": location.lon} if has_coordinates else {}
-    place, created = Place.objects.get_or_create(
-        name=location.name[:200],
-        kind=str(location.kind),
-        country_code=(location.country or "")[:2],
-        defaults=coordinates,
-    )
+    place = Place.objects.filter(geonames_id=location.geonames_id).first() if location.geonames_id else None
+    if place is None:
+        place, created = Place.objects.get_or_create(
+            name=location.name[:200],
+            kind=str(location.kind),
+            country_code=(location.country or "")[:2],
+            defaults={**coordinates, "geonames_id": location.geonames_id},
+        )
+        if not created and location.geonames_id and place.geonames_id is None:
+            Place.objects.filter(pk=place.pk, geonames_id__isnull=True).update(geonames_id=location.geonames_id)
+            place.geonames_id = location.geonames_id
+    else:
+        created = False
     # Conditional, so two workers filling the same place write once; every event there shows the
     # coordinates from now on, and the change feed must say so.
     filled = (

@@ -44,7 +44,7 @@ def test_the_dateline_is_the_place_of_its_own_sentence() -> None:
 
 def test_a_dateline_does_not_place_later_sentences() -> None:
     events = events_of("OSLO (AP) — Officials spoke on Tuesday.\nNorway signed the accord on Monday.")
-    assert all(e.location is None for e in events)
+    assert all(e.location is None or e.location.name != "Oslo" for e in events)
 
 
 def test_a_summons_happens_in_the_acting_state() -> None:
@@ -98,5 +98,54 @@ def test_a_dateline_does_not_place_a_use_of_force() -> None:
     """The bureau a story is filed from is not where a balloon was shot down or a missile fired: unknown
     is honest, and it lets the report match the other reports of the same shoot-down."""
     assert place_of("WASHINGTON (Reuters) — The military shot down a surveillance balloon on Saturday.") is None
-    assert place_of("SEOUL (AP) — North Korea fired two ballistic missiles on Monday.") is None
+    # The state that fired, the one country the story names (not the bureau's), is no dateline guess.
+    assert place_of("SEOUL (AP) — North Korea fired two ballistic missiles on Monday.") == "North Korea"
     assert place_of("OSLO (AP) — Norway signed the accord on Tuesday.") == "Oslo"  # a signing is where it is filed
+
+
+def test_a_world_capital_beats_a_small_same_named_town_in_a_mentioned_country() -> None:
+    # An article that mentions the United States and says "talks in Vienna" means Austria's capital.
+    assert resolve_place("Vienna", prefer=frozenset({"US"})).country == "AT"
+
+
+def test_a_well_known_city_in_a_mentioned_country_still_wins() -> None:
+    assert resolve_place("Birmingham", prefer=frozenset({"US"})).country == "US"
+    assert resolve_place("Birmingham").country == "GB"
+
+
+def test_every_spelling_of_a_country_is_one_gazetteer_place() -> None:
+    spellings = [resolve_place(name) for name in ("U.S.", "US", "the United States", "United States")]
+    assert {(p.name, p.geonames_id) for p in spellings} == {("United States", 6252001)}
+
+
+def test_a_press_name_of_a_country_is_that_country() -> None:
+    assert resolve_place("Britain").country == "GB"
+    assert (resolve_place("Holland").kind, resolve_place("Holland").name) == (PlaceKind.COUNTRY, "Netherlands")
+
+
+def test_countries_and_cities_carry_coordinates() -> None:
+    for name in ("Singapore", "Vienna", "Britain"):
+        place = resolve_place(name)
+        assert place.lat is not None and place.lon is not None, name
+
+
+def test_an_apostrophe_or_an_older_spelling_finds_the_city() -> None:
+    curly = resolve_place("Xi'an")
+    assert (curly.kind, curly.country, curly.lat is not None) == (PlaceKind.CITY, "CN", True)
+    older = resolve_place("Kiev")
+    assert (older.kind, older.country, older.name) == (PlaceKind.CITY, "UA", "Kyiv")
+
+
+def test_a_us_state_beats_a_small_foreign_town_of_its_name() -> None:
+    assert (resolve_place("Montana").kind, resolve_place("Montana").country) == (PlaceKind.REGION, "US")
+
+
+def test_a_continent_is_no_town() -> None:
+    asia = resolve_place("Asia")
+    assert (asia.kind, asia.country) == (PlaceKind.REGION, None)
+
+
+def test_a_city_keeps_the_texts_spelling_of_its_own_name_and_the_gazetteers_id() -> None:
+    plain, marked = resolve_place("Kandahar"), resolve_place("Kandahār")
+    assert (plain.name, marked.name) == ("Kandahar", "Kandahār")
+    assert plain.geonames_id == marked.geonames_id is not None
