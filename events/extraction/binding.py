@@ -47,6 +47,11 @@ MEASURE_NOUNS = frozenset(
     {"profit", "income", "earnings", "sales", "revenue", "revenues", "result", "loss", "output", "growth",
      "export", "import", "production", "net", "deficit", "surplus", "inflation", "unemployment", "turnover"}
 )  # fmt: skip
+# Nouns that are themselves a stretch of time: a year on them ("the 1988 period", "the 2019 season") is that
+# stretch, which dates what happens in it, not a thing the year describes.
+TIME_NOUNS = frozenset(
+    {"period", "quarter", "year", "month", "week", "day", "season", "session", "half", "term", "decade", "era"}
+)
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -102,25 +107,40 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         and head.i not in trigger_positions
         and not (time.token_start <= head.i < time.token_end)
         and not (head.lemma_.lower() in MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
+        and head.lemma_.lower() not in TIME_NOUNS
+        # After its own preposition ("In 1991 the court ...") the expression is the object of that preposition,
+        # whatever noun the parser hung it on.
+        and time.signal is None
     )
 
 
 def _when_clause(doc: Doc, trigger: Trigger, anchor: int, time: TimeExpression) -> bool:
     """ "was killed Thursday when robbers fired", "since August, when shares traded at $10": a clause
     opened by "when" happens at the time of what it hangs on, so that time dates it across the clause."""
-    clause = doc[trigger.head_i]
+    clause = _enclosing_when_clause(doc[trigger.head_i])
+    if clause is not None:
+        host = clause.head
+        if host.i == anchor or time.token_start <= host.i < time.token_end:
+            return True
+    # The other way round: "were hurt when two boats collided last March" dates the hurting too.
+    clause = _enclosing_when_clause(doc[anchor])
+    return clause is not None and clause.head.i in {trigger.i, trigger.head_i}
+
+
+def _enclosing_when_clause(token: Token) -> Token | None:
+    """The clause opened by "when" that ``token`` lies in (climbing at most four edges), if any."""
+    clause = token
     for _ in range(4):
         if clause.dep_ in {"advcl", "relcl"}:
             break
         if clause.head.i == clause.i:
-            return False
+            return None
         clause = clause.head
     else:
-        return False
+        return None
     if not any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in clause.children):
-        return False
-    host = clause.head
-    return host.i == anchor or time.token_start <= host.i < time.token_end
+        return None
+    return clause
 
 
 def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
@@ -174,7 +194,10 @@ def _past_not_anterior(token: Token) -> bool:
     aux = {c.lower_ for t in carriers for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if aux & {"will", "would", "could", "may", "might", "shall", "should", "can", "had", "'d", "to"}:
         return False
-    return token.tag_ == "VBD" or (token.tag_ == "VBN" and bool(aux & {"have", "has", "'ve"}))
+    perfect = bool(aux & {"have", "has", "'ve"})
+    # "has been pressing": the perfect progressive has gone on up to the report.
+    progressive = token.tag_ == "VBG" and perfect and "been" in aux
+    return token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect) or progressive
 
 
 def _official_speaker(verb: Token) -> bool:
@@ -250,6 +273,12 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 other is not time and _contains(time, other) and _width(other) < _width(time) for other, _ in own
             )
         ]
+        # Two expressions of one day ("on Friday, May 6, at noon") date one event, not two.
+        days: dict[str | None, tuple[TimeExpression, int]] = {}
+        for pair in kept:
+            if pair[0].edtf not in days or pair[1] < days[pair[0].edtf][1]:
+                days[pair[0].edtf] = pair
+        kept = [pair for pair in kept if days[pair[0].edtf] is pair]
         bindings.extend(Binding(trigger, _measured(doc, trigger, time), distance) for time, distance in kept)
     dated = {b.trigger.i: b for b in bindings}
     for trigger in triggers:

@@ -55,6 +55,19 @@ def free_relative(token: Token) -> bool:
     return token.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in token.children)
 
 
+def participle_adjunct(token: Token) -> bool:
+    """ "arrived on Monday, seeking a truce", "left early, saying that ...": a participle clause with no subject
+    and no conjunction of its own adds to its main clause and shares its time; it opens no new tense frame."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ in {"VBG", "VBN"}
+        and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass", "advmod"} and c.i < token.i
+            for c in token.children
+        )
+    )
+
+
 def crosses_clause(doc: Doc, a: int, b: int) -> bool:
     """Whether the tree path between two tokens enters or leaves a subordinate or reported clause."""
     path_a = path_to_root(doc[a])
@@ -64,6 +77,11 @@ def crosses_clause(doc: Doc, a: int, b: int) -> bool:
         for index in path:
             if index in common:
                 break
-            if doc[index].dep_ in CLAUSE_EDGES and not free_relative(doc[index]):
+            if (
+                doc[index].dep_ in CLAUSE_EDGES
+                and not free_relative(doc[index])
+                # Only the participle itself shares the main clause's time, not every word of its clause.
+                and not (index in {a, b} and participle_adjunct(doc[index]))
+            ):
                 return True
     return False

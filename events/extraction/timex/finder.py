@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from events.domain.edtf_dates import OPEN_END, OPEN_START, InvalidEdtf, parse_edtf
 from events.domain.vocabulary import Precision
@@ -57,6 +57,10 @@ _SUPERLATIVE = re.compile(r"\b(?:first|last|time|since|\w+est|ever)\b", re.IGNOR
 _EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
 _COUNT_AFTER_YEAR = re.compile(r"\s*(?:%|percent|per\s+cent|points?|people|units|workers|jobs|cars|vehicles|times)\b")
 _MONEY_BEFORE_YEAR = ("$", "€", "£", "#", "No.", "no.")
+_RESTATEMENT_GAP = re.compile(r"\s*\(\s*")
+_AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
+_AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
+_RELATION_AFTER = re.compile(r"\s+(?:as|after|before|afterwards?|thereafter)\b", re.IGNORECASE)
 # Longest literal that the end-anchored context patterns above can match before their trailing run.
 _LONGEST_CONTEXT_WORD = 16
 
@@ -141,7 +145,7 @@ class Candidate:
     priority: int
 
 
-def _token_at(doc: Doc | None, char: int) -> object | None:
+def _token_at(doc: Doc | None, char: int) -> Token | None:
     if doc is None:
         return None
     span = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -191,7 +195,7 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
         if token is None:
             return True
         ent = getattr(token, "ent_type_", "")
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None  # type: ignore[attr-defined]
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _TIME_NOUNS:
             return False  # "2000 objections" is a count
         if ent == "DATE":
@@ -200,6 +204,8 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             return False
         return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in _TIME_NOUNS)
     if check == "duration":
+        if _AGE_AFTER.match(text, match.end("core")):
+            return False  # "52 years old" is an age, as "a 52-year-old" is
         return not (spec.unit in {"second", "minute"} and core.lower().startswith(("a ", "an ")))
     if check == "vague":
         return signal in _DURATION_SIGNALS
@@ -208,7 +214,19 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             # Adjectives: a reference only before a noun ("recent weeks" is caught elsewhere).
             token = _token_at(doc, match.start("core"))
             return token is not None and getattr(token, "pos_", "") == "ADJ"
+        if core.lower() == "soon" and (
+            _AS_BEFORE.search(text, max(0, match.start("core") - 4), match.start("core"))
+            or _RELATION_AFTER.match(text, match.end("core"))
+        ):
+            return False  # "as soon as the ceasefire holds", "soon after the vote": a relation, not a time
         return core.lower() != "future"
+    if check == "holiday":
+        # "Christmas shopping", "the Christmas and New Year sales period": a holiday before a noun names the
+        # season's trade or break, not its day.
+        token = _token_at(doc, match.end("core") - 1)
+        if token is None:
+            return True
+        return not (token.dep_ in {"compound", "nmod", "amod"} and token.head.i > token.i and token.head.pos_ == "NOUN")
     if check == "set_a":
         return _prefix_ends_with(_SET_CONTEXT, text, match.start("core"), _is_non_word)
     if check == "set_adverb":
@@ -430,7 +448,18 @@ _STORY_YEARS_AWAY = 2
 _STORY_MIN_YEARS = 4
 _STORY_SHARE = 0.4
 # What places something in time: dates, weekdays, "yesterday", "last month" (not durations, sets or "now").
-_DATING_KINDS = frozenset({"date", "weekday", "deictic", "relative", "ago", "anchored", "season", "quarter", "range"})
+_DATING_KINDS = frozenset(
+    {"date", "weekday", "deictic", "relative", "ago", "anchored", "season", "quarter", "range", "holiday"}
+)
+# For a count in a unit coarser than a day ("later that year", "the following month", "two years later"), the
+# precisions a mentioned time must have to be counted from: a month counts from a month or a day, a year from
+# anything down to a day. A day unit keeps the narrative reference day (see ``find_time_expressions``).
+_COUNTED_FROM: dict[str, frozenset[str]] = {
+    "month": frozenset({"day", "week", "month"}),
+    "quarter": frozenset({"day", "week", "month"}),
+    "year": frozenset({"day", "week", "month", "season", "year"}),
+    "decade": frozenset({"day", "week", "month", "season", "year", "decade"}),
+}
 
 
 def narrates_the_past(candidates: list[Candidate], published: date) -> bool:
@@ -514,6 +543,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     narrative = narrates_the_past(candidates, published)
     story_year: int | None = None  # the year the text last named: what "on June 3" belongs to in a story
     story_token = 0
+    mentioned: dict[str, tuple[int, date]] = {}  # precision -> (offset, first day) of the last time named at it
     for found in candidates:
         candidate = _in_reporting_period(found, period)
         if candidate is None:
@@ -549,12 +579,18 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # Without "the", "next year" is the calendar year even after "for": "the estimate for next year"
             # (a stretch reads "for the next year").
             resolved = replace(candidate, signal=None)
+        counted_from = reference if reference is not None else reported
+        if candidate.spec.kind == "anchored" and candidate.spec.unit in _COUNTED_FROM:
+            # "The firm was founded in June 2019. Later that year ...": the year the text last named.
+            named = [mentioned[p] for p in _COUNTED_FROM[candidate.spec.unit] if p in mentioned]
+            if named:
+                counted_from = max(named)[1]
         expression = build_expression(
             resolved,
             text,
             published,
             direction,
-            reference if reference is not None else reported,
+            counted_from,
             token_start=span.start,
             token_end=span.end,
             governor_i=governor_i,
@@ -565,12 +601,18 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             expression = replace(expression, signal=candidate.signal)
         if storied or inferred:
             expression = replace(expression, basis="narrative")
+        if expressions and _RESTATEMENT_GAP.fullmatch(text, expressions[-1].end, candidate.start):
+            # "at 2 a.m. (1 p.m. ET on Wednesday)": the same moment in another zone, whose day is not the day of
+            # the event; it dates nothing and does not move the narrative.
+            expression = replace(expression, edtf=None, lower=None, upper=None, precision=None)
         if found.spec.kind == "date" and found.spec.year is not None:
             # Only a year that sets the scene of a clause ("In 2019 the sides tried again") starts a story
             # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929") does not.
             sets_scene = governor_i is not None and doc[governor_i].pos_ in {"VERB", "AUX"}
             story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
         expressions.append(expression)
+        if candidate.spec.kind in _DATING_KINDS and expression.lower is not None and expression.precision:
+            mentioned[expression.precision] = (candidate.start, expression.lower)
         quarter = _QUARTER_VALUE.fullmatch(expression.value)
         if quarter is not None and found.spec.kind == "quarter":  # a quarter the text names, not one inferred
             period = (int(quarter[1]), int(quarter[2]))

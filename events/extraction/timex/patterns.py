@@ -226,6 +226,9 @@ def _the_weekend(g: dict[str, str | None]) -> TimeSpec | None:
 def _that(g: dict[str, str | None]) -> TimeSpec | None:
     unit = (g["unit"] or "").lower()
     part = PARTS_OF_DAY.get(unit)
+    if g.get("back") and unit == "month":
+        # "the same month a year ago": the month the text is about, twelve months back.
+        return TimeSpec("anchored", n=12, unit="month", sign=-1, mod="UNIT")
     return TimeSpec("anchored", n=0, unit="day" if part else unit, sign=0, part=part, mod="UNIT")
 
 
@@ -330,9 +333,14 @@ def _set(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("set", n=n, unit=unit_name(g["unit"] or ""))
 
 
+# Clock words: "noon", "midday", "midnight" (TimeML writes the midnight that ends a day as hour 24).
+_CLOCK_WORDS = {"noon": 12, "midday": 12, "midnight": 24}
+
+
 def _time(g: dict[str, str | None]) -> TimeSpec | None:
-    hour = _int(g.get("h"))
-    if hour is None or hour > 23 or (g.get("ampm") and hour > 12):
+    clock = (g.get("clock") or "").lower()
+    hour = _CLOCK_WORDS[clock] if clock else _int(g.get("h"))
+    if hour is None or (hour > 23 and not clock) or (g.get("ampm") and hour > 12):
         return None
     ampm = (g.get("ampm") or "").lower()
     if ampm.startswith("p") and hour != 12:
@@ -344,11 +352,31 @@ def _time(g: dict[str, str | None]) -> TimeSpec | None:
         day = TimeSpec("weekday", weekday=weekday_number(g["wd"] or ""))
     elif g.get("word"):
         day = TimeSpec("deictic", n=_DEICTIC[(g["word"] or "").lower()])
+    elif g.get("m"):
+        day = TimeSpec("date", month=month_number(g["m"] or ""), day=_int(g.get("d")))
     zone = "Z" if g.get("tz") else None
     return TimeSpec("time", hour=hour, minute=_int(g.get("min")) or 0, start=day, part=zone)
 
 
 _DEICTIC_WORDS = r"today|yesterday|tomorrow"
+
+# Holidays whose date every English-language reader knows: fixed days, and the movable feasts counted from
+# Easter or from the weekdays of a month (see ``resolver.holiday_date``). Names are matched as written,
+# capitalised, so "christmas" in a product name or a lower-case "easter" wind is not read as a day.
+HOLIDAYS: dict[str, str] = {
+    "Christmas Day": "christmas", "Christmas Eve": "christmas_eve", "Christmas": "christmas",
+    "New Year's Day": "new_year", "New Year's Eve": "new_year_eve", "Boxing Day": "boxing_day",
+    "Easter Sunday": "easter", "Easter Monday": "easter_monday", "Easter": "easter", "Good Friday": "good_friday",
+    "Thanksgiving Day": "thanksgiving", "Thanksgiving": "thanksgiving", "Halloween": "halloween",
+    "Valentine's Day": "valentine",
+}  # fmt: skip
+_HOLIDAY_NAMES = "|".join(re.escape(name).replace("'", "['’]") for name in sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def _holiday(g: dict[str, str | None]) -> TimeSpec | None:
+    name = (g.get("name") or "").replace("’", "'")
+    return TimeSpec("holiday", part=HOLIDAYS[name], rel=_rel(g.get("rel")))
+
 
 PATTERNS: list[Pattern] = [
     Pattern("iso", _compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _iso),
@@ -369,7 +397,7 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "month_day",
         _compile(
-            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?![\d:])"
+            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d|:\d)"
             rf"(?:\s*,?\s+(?P<y>{YEAR})(?!\d))?"
         ),
         _month_day,
@@ -460,6 +488,7 @@ PATTERNS: list[Pattern] = [
         "that",
         _compile(
             r"(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
+            r"(?:\s+(?P<back>a\s+year\s+(?:ago|earlier|before)|last\s+year))?"
         ),
         _that,
     ),
@@ -568,6 +597,20 @@ PATTERNS: list[Pattern] = [
         check="set_adverb",
     ),
     Pattern(
+        "holiday",
+        _compile(rf"(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<name>(?-i:{_HOLIDAY_NAMES}))"),
+        _holiday,
+        check="holiday",
+    ),
+    Pattern(
+        "clock",
+        _compile(
+            r"(?P<clock>noon|midday|midnight)"
+            rf"(?:,?\s+(?:(?:on\s+)?(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})))?"
+        ),
+        _time,
+    ),
+    Pattern(
         "utc_time",
         _compile(
             r"(?P<h>[01]?\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>UTC|GMT|Z)"
@@ -578,8 +621,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "time",
         _compile(
-            r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?:\s+(?:[A-Z]{2,4}|local\s+time))?"
-            rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})))?"
+            r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?:\s+(?:(?-i:[A-Z]{2,4})|local\s+time))?"
+            rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})|(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d)))?"
         ),
         _time,
     ),

@@ -173,7 +173,8 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if "VBD" in tags or ("have" in lemmas and "VBN" in tags):
         # Past, or any perfect: "has met", "has been trying since December".
         return "past"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "amod"}:
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "amod", "advcl"}:
+        # "the talks held in May", "Launched on 15 April, the campaign ...": a bare past participle is done.
         return "past"
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         # "is visiting China on Friday": the present progressive of a plan.

