@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
     from events.extraction.timex import TimeExpression
 
+# Words that open a clause happening at the time of the clause it hangs on: "when", "while", "(just) as".
+SIMULTANEITY_WORDS = frozenset({"when", "while", "as"})
 # Prepositions that place a background event in time relative to the event they attach to.
 TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "amid", "since", "during", "ahead", "prior"})
 # A clause on an event noun that only says when it happens: "a summit that had been scheduled for March 14",
@@ -128,7 +130,7 @@ def _when_clause(doc: Doc, trigger: Trigger, anchor: int, time: TimeExpression) 
 
 
 def _enclosing_when_clause(token: Token) -> Token | None:
-    """The clause opened by "when" that ``token`` lies in (climbing at most four edges), if any."""
+    """The clause opened by "when", "while" or "as" that ``token`` lies in (climbing at most four edges), if any."""
     clause = token
     for _ in range(4):
         if clause.dep_ in {"advcl", "relcl"}:
@@ -138,7 +140,7 @@ def _enclosing_when_clause(token: Token) -> Token | None:
         clause = clause.head
     else:
         return None
-    if not any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in clause.children):
+    if not any(c.lower_ in SIMULTANEITY_WORDS and c.dep_ in {"advmod", "mark"} for c in clause.children):
         return None
     return clause
 

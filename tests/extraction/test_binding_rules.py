@@ -82,3 +82,8 @@ def test_a_perfect_progressive_in_a_report_takes_the_report_date(nlp) -> None:
     assert (
         dated_by(nlp, "Officials said Thursday that the envoy has been pressing for talks.", "pressing") == "Thursday"
     )
+
+
+def test_a_just_as_clause_takes_the_time_of_what_it_hangs_on(nlp) -> None:
+    text = "In March, the two navies faced off just as the envoy was visiting the capital."
+    assert dated_by(nlp, text, "visiting") == "March"

@@ -122,3 +122,26 @@ def test_a_holiday_before_a_noun_names_a_season_not_a_day(nlp):
 def test_the_same_month_a_year_ago_counts_back_from_the_month_named(nlp):
     times = found(nlp, "Sales rose in March 2021, up from the same month a year ago.")
     assert times["the same month a year ago"] == ("DATE", "2020-03")
+
+
+def test_that_day_points_back_at_the_day_last_named_even_a_reported_one(nlp):
+    text = (
+        "The border clash began on June 15. The premier said on June 17 that troops had died. "
+        "On the same day, both sides agreed to talk."
+    )
+    assert found(nlp, text, date(2025, 6, 20))["the same day"] == ("DATE", "2025-06-17")
+
+
+def test_months_counted_from_a_bare_year_give_that_year(nlp):
+    text = "The navy shot down an airliner in 1988. Two months later the war ended."
+    assert found(nlp, text, date(2025, 6, 20))["Two months later"] == ("DATE", "1988")
+
+
+def test_a_month_on_an_event_noun_is_not_pushed_ahead_by_a_futurate_verb(nlp):
+    text = "The trip reciprocates the president's state visit at the end of October."
+    assert found(nlp, text, date(2025, 12, 30))["the end of October"][1] == "2025-10"
+
+
+def test_a_conjunct_clause_with_its_own_subject_keeps_its_own_tense(nlp):
+    text = "The next trip will be short, and it reciprocates the president's state visit at the end of October."
+    assert found(nlp, text, date(2025, 12, 30))["the end of October"][1] == "2025-10"

@@ -580,11 +580,21 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # (a stretch reads "for the next year").
             resolved = replace(candidate, signal=None)
         counted_from = reference if reference is not None else reported
-        if candidate.spec.kind == "anchored" and candidate.spec.unit in _COUNTED_FROM:
+        spec = candidate.spec
+        if spec.kind == "anchored" and spec.unit in _COUNTED_FROM:
             # "The firm was founded in June 2019. Later that year ...": the year the text last named.
-            named = [mentioned[p] for p in _COUNTED_FROM[candidate.spec.unit] if p in mentioned]
+            named = [mentioned[p] for p in _COUNTED_FROM[spec.unit] if p in mentioned]
             if named:
                 counted_from = max(named)[1]
+            latest = max(mentioned.items(), key=lambda item: item[1], default=None)
+            if latest is not None and latest[0] == "year" and (not named or latest[1] > max(named)):
+                # "... an airliner in 1988. Two months later ...": counted from a year, the month is unknown;
+                # the year is what the text supports.
+                resolved = replace(resolved, spec=TimeSpec("date", year=latest[1][1].year))
+        elif spec.kind == "anchored" and spec.unit == "day" and spec.n == 0 and "day" in mentioned:
+            # "that day", "the same day" point back at the day last named, even one that dates a report
+            # ("Modi said on June 17th ... On the same day, both sides agreed").
+            counted_from = mentioned["day"][1]
         expression = build_expression(
             resolved,
             text,
@@ -599,7 +609,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             continue
         if resolved is not candidate:
             expression = replace(expression, signal=candidate.signal)
-        if storied or inferred:
+        if storied or inferred or (resolved.spec.kind == "date" and spec.kind == "anchored"):
             expression = replace(expression, basis="narrative")
         if expressions and _RESTATEMENT_GAP.fullmatch(text, expressions[-1].end, candidate.start):
             # "at 2 a.m. (1 p.m. ET on Wednesday)": the same moment in another zone, whose day is not the day of

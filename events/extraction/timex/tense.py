@@ -6,9 +6,11 @@ event noun such as "visit" or "departure"), then to the clause's verb, and read 
 "was to", "is expected to"), "possibly", or a planning adjective on the event noun ("upcoming", "planned")
 give a future reading; a past-tense or perfect verb group a past one.
 
-The present tense (TimeML/HeidelTime call it PRESENTFUTURE and read it forward): an eventive verb in the
-simple present with a date is the *futurate* of timetables ("the rule takes effect on Wednesday", "the
-congress opens on Oct. 16"), so it reads as future, the publication day or month included. A stative
+The present tense (TimeML/HeidelTime call it PRESENTFUTURE and read it forward): a verb of timetabled events
+(``TIMETABLE_VERBS``: comings and goings, openings and closings, meetings, votes) in the simple present with a
+date is the *futurate* ("the rule takes effect on Wednesday", "the congress opens on Oct. 16"), so it reads
+as future, the publication day or month included; another eventive present ("it reciprocates the visit at
+the end of October") gives no direction. A stative
 present ("Talks are in May", "GM has until the end of May", "exports are up in May") reports what holds
 now and gives no direction: the resolver then takes the nearest candidate, so "Talks are in May" in a June
 paper is the May just past, not next year's. HeidelTime would say next year's (it reads every VBP/VBZ as
@@ -59,6 +61,16 @@ STATIVE_VERBS = frozenset(
         "think", "need", "want", "like", "hope", "say", "tell", "claim", "report", "note", "show", "indicate",
         "suggest", "estimate", "account", "represent", "exceed", "trail", "lead", "hold", "keep", "face",
         "expect", "fear", "see", "feel", "understand", "depend", "rank", "compare", "reflect", "signal",
+    }
+)  # fmt: skip
+# Verbs of timetabled events, whose simple present can state a future fixed by a schedule (the futurate).
+TIMETABLE_VERBS = frozenset(
+    {
+        "begin", "start", "open", "close", "end", "finish", "conclude", "resume", "take", "expire", "launch",
+        "arrive", "leave", "depart", "return", "fly", "travel", "head", "go", "come", "visit", "tour", "land",
+        "meet", "hold", "host", "convene", "gather", "attend", "vote", "sign", "play", "kick", "run", "last",
+        "continue", "debut", "premiere", "air", "hear", "rule", "decide", "announce", "release", "publish",
+        "celebrate", "mark", "commemorate", "inaugurate", "swear", "graduate", "retire", "step", "move",
     }
 )  # fmt: skip
 # Main verbs that say nothing about whether their object has already happened: "announced the summit,
@@ -136,6 +148,8 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     chain = [verb]
     current = verb
     while current.dep_ in {"xcomp", "conj", "acomp"} and current.head is not current and len(chain) < 5:
+        if current.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children):
+            break  # "the trip will be long, and it marks ...": a conjunct with its own subject has its own tense
         current = current.head
         chain.append(current)
     auxes = [aux for link in chain for aux in _auxiliaries(link)]
@@ -179,8 +193,10 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         # "is visiting China on Friday": the present progressive of a plan.
         return "future"
-    if verb.tag_ in {"VBZ", "VBP"} and not auxes and verb.lemma_.lower() not in STATIVE_VERBS:
-        # The futurate: "the rule takes effect on Wednesday", "the congress opens on Oct. 16".
+    if verb.tag_ in {"VBZ", "VBP"} and not auxes and verb.lemma_.lower() in TIMETABLE_VERBS:
+        # The futurate: "the rule takes effect on Wednesday", "the congress opens on Oct. 16". English uses
+        # it for what a timetable fixes (comings and goings, openings and closings, meetings, votes); another
+        # eventive present ("it reciprocates the visit at the end of October") gives no direction.
         return "future"
     if verb.tag_ in {"VBZ", "VBP"} or any(aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "present"
