@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
@@ -54,6 +54,7 @@ MEASURE_NOUNS = frozenset(
 TIME_NOUNS = frozenset(
     {"period", "quarter", "year", "month", "week", "day", "season", "session", "half", "term", "decade", "era"}
 )
+MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -208,6 +209,40 @@ def _official_speaker(verb: Token) -> bool:
         if words & OFFICIAL_SPEAKERS or (subject.ent_type_ in {"ORG", "GPE", "NORP"} and subject.pos_ == "PROPN"):
             return subject.ent_type_ != "PERSON"
     return False
+
+
+# How many sentences from the top of an article (its title and opening) count as the lead.
+LEAD_SENTENCES = 3
+
+
+def reports_the_day(token: Token) -> bool:
+    """A verb in the present perfect with no modal ("has summoned", "have suspended"): in a report's lead,
+    the act is the news of the day the report is published."""
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    return token.tag_ == "VBN" and bool(aux & {"has", "have", "'ve", "'s"}) and not aux & MODALS
+
+
+def publication_time(published: date) -> TimeExpression:
+    """The publication day as a time expression that no words of the text state (an empty extent)."""
+    from events.extraction.timex import TimeExpression
+
+    day = published.isoformat()
+    return TimeExpression(
+        text="", start=0, end=0, token_start=0, token_end=0, timex_type="DATE", value=day, edtf=day,
+        lower=published, upper=published, precision="day", basis="publication",
+    )  # fmt: skip
+
+
+def lead_bindings(doc: Doc, pending: Sequence[Trigger], dated_types: set[EventType], published: date) -> list[Binding]:
+    """Bindings to the publication day for undated present-perfect acts of the lead (``pending``), except an
+    act of a kind the article dates elsewhere: the lead then restates that act ("has summoned the
+    ambassador ... The ministry summoned him on Thursday")."""
+    today = publication_time(published)
+    return [
+        Binding(trigger, today, 1)
+        for trigger in pending
+        if trigger.type not in dated_types and reports_the_day(doc[trigger.head_i])
+    ]
 
 
 def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression]) -> list[Binding]:

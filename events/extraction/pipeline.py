@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import ActorKind, DateBasis, EventStatus, EventType
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
-from events.extraction.binding import Binding, bind
+from events.extraction.binding import LEAD_SENTENCES, Binding, bind, lead_bindings
 from events.extraction.cleaning import clean_document
 from events.extraction.config import ExtractionConfig
 from events.extraction.dateline import inside_dateline
@@ -27,7 +27,7 @@ from events.extraction.triggers import Trigger, find_triggers
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, PublishedSource
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from events.extraction.timex import TimeExpression
 
@@ -82,7 +82,8 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
     aliases = AliasTable.build(doc)
     events: list[ExtractedEvent] = []
     time_index = 0
-    for sentence in doc.sents:
+    lead: list[tuple[Trigger, Span]] = []  # undated verb triggers of the lead (binding.lead_bindings)
+    for number, sentence in enumerate(doc.sents):
         sentence_times: list[TimeExpression] = []
         while time_index < len(times) and times[time_index].start < sentence.end_char:
             if times[time_index].start >= sentence.start_char:
@@ -98,6 +99,14 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             event = _event_from(doc, binding, sentence, published, aliases, config, shared=binding.trigger.i in shared)
             if event is not None:
                 events.append(event)
+        if number < LEAD_SENTENCES:
+            bound = {b.trigger.i for b in bindings}
+            lead += [(t, sentence) for t in triggers if not t.nominal and t.i not in bound]
+    sentence_of = {trigger.i: sentence for trigger, sentence in lead}
+    for binding in lead_bindings(doc, [t for t, _ in lead], {e.type for e in events}, published):
+        event = _event_from(doc, binding, sentence_of[binding.trigger.i], published, aliases, config)
+        if event is not None:
+            events.append(event)
     return _merge_duplicates(_carry_scene(events, config))
 
 

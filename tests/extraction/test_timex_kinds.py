@@ -145,3 +145,8 @@ def test_a_month_on_an_event_noun_is_not_pushed_ahead_by_a_futurate_verb(nlp):
 def test_a_conjunct_clause_with_its_own_subject_keeps_its_own_tense(nlp):
     text = "The next trip will be short, and it reciprocates the president's state visit at the end of October."
     assert found(nlp, text, date(2025, 12, 30))["the end of October"][1] == "2025-10"
+
+
+def test_an_eventive_present_still_reads_a_weekday_forward(nlp):
+    text = "The minister said Thursday's summit coincides with a truce."
+    assert found(nlp, text, date(2025, 5, 11))["Thursday"][1] == "2025-05-15"

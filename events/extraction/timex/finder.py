@@ -26,7 +26,7 @@ from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
 from events.extraction.timex.spec import TimeSpec
-from events.extraction.timex.tense import clause_direction
+from events.extraction.timex.tense import clause_direction, loose_futurate
 
 _YEAR_SIGNALS = frozenset({"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through"})
 _DURATION_SIGNALS = frozenset({"for", "over", "within", "in", "during", "after", "throughout"})
@@ -512,6 +512,13 @@ def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -
     return candidate
 
 
+def _month_or_coarser(spec: TimeSpec) -> bool:
+    """A month, season, quarter or half without a year of its own: what the tense has to place."""
+    if spec.kind == "date":
+        return spec.year is None and spec.day is None and spec.month is not None
+    return spec.kind in {"season", "quarter", "half"} and spec.year is None
+
+
 def _scheduled_for(span: Span) -> bool:
     """ "set for next month", "the talks, scheduled for next week": "for" after a scheduling word."""
     if span.start == 0:
@@ -559,6 +566,8 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             and _SUPERLATIVE.search(text[max(span.sent.start_char, candidate.start - 80) : candidate.start])
         ):
             direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
+        if direction == "future" and _month_or_coarser(candidate.spec) and loose_futurate(doc, governor_i):
+            direction = None  # "it reciprocates the visit at the end of October": the nearest October
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate

@@ -6,11 +6,10 @@ event noun such as "visit" or "departure"), then to the clause's verb, and read 
 "was to", "is expected to"), "possibly", or a planning adjective on the event noun ("upcoming", "planned")
 give a future reading; a past-tense or perfect verb group a past one.
 
-The present tense (TimeML/HeidelTime call it PRESENTFUTURE and read it forward): a verb of timetabled events
-(``TIMETABLE_VERBS``: comings and goings, openings and closings, meetings, votes) in the simple present with a
-date is the *futurate* ("the rule takes effect on Wednesday", "the congress opens on Oct. 16"), so it reads
-as future, the publication day or month included; another eventive present ("it reciprocates the visit at
-the end of October") gives no direction. A stative
+The present tense (TimeML/HeidelTime call it PRESENTFUTURE and read it forward): an eventive verb in the
+simple present with a date is the *futurate* of timetables ("the rule takes effect on Wednesday", "the
+congress opens on Oct. 16"), so it reads as future, the publication day or month included; outside the verbs
+of timetabled events a month or season is given no direction (``loose_futurate``). A stative
 present ("Talks are in May", "GM has until the end of May", "exports are up in May") reports what holds
 now and gives no direction: the resolver then takes the nearest candidate, so "Talks are in May" in a June
 paper is the May just past, not next year's. HeidelTime would say next year's (it reads every VBP/VBZ as
@@ -193,10 +192,9 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         # "is visiting China on Friday": the present progressive of a plan.
         return "future"
-    if verb.tag_ in {"VBZ", "VBP"} and not auxes and verb.lemma_.lower() in TIMETABLE_VERBS:
-        # The futurate: "the rule takes effect on Wednesday", "the congress opens on Oct. 16". English uses
-        # it for what a timetable fixes (comings and goings, openings and closings, meetings, votes); another
-        # eventive present ("it reciprocates the visit at the end of October") gives no direction.
+    if verb.tag_ in {"VBZ", "VBP"} and not auxes and verb.lemma_.lower() not in STATIVE_VERBS:
+        # The futurate: "the rule takes effect on Wednesday", "the congress opens on Oct. 16" (but see
+        # ``loose_futurate``).
         return "future"
     if verb.tag_ in {"VBZ", "VBP"} or any(aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "present"
@@ -331,6 +329,25 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     return _in_main_clause(verb, own), head.i
 
 
+def loose_futurate(doc: Doc, governor_i: int | None) -> bool:
+    """Whether the clause's future reading is only an eventive simple present outside the timetable verbs.
+
+    English uses the futurate for what a timetable fixes (comings and goings, openings and closings,
+    meetings, votes: ``TIMETABLE_VERBS``). Another eventive present still reads forward for a day ("Thursday's
+    summit coincides with a truce" is the coming Thursday), but gives a month or a season no direction: "it
+    reciprocates the state visit at the end of October" in a December paper is the October just past.
+    """
+    if governor_i is None:
+        return False
+    verb = clause_verb(doc[governor_i])
+    return (
+        verb is not None
+        and verb.tag_ in {"VBZ", "VBP"}
+        and not _auxiliaries(verb)
+        and verb.lemma_.lower() not in TIMETABLE_VERBS | STATIVE_VERBS
+    )
+
+
 def _participle_of_root(token: Token) -> Token | None:
     """The verb of a sentence the parser rooted in a noun ("In May, the two armies faced off ...": "armies"
     as root, "faced" as a participle on it): the verb still carries the sentence's tense."""
@@ -354,4 +371,4 @@ def _under_term_adjective(head: Token, verb: Token) -> bool:
     return False
 
 
-__all__ = ["clause_direction", "clause_verb", "governor", "verb_group_direction"]
+__all__ = ["clause_direction", "clause_verb", "governor", "loose_futurate", "verb_group_direction"]
