@@ -150,3 +150,32 @@ def test_a_conjunct_clause_with_its_own_subject_keeps_its_own_tense(nlp):
 def test_an_eventive_present_still_reads_a_weekday_forward(nlp):
     text = "The minister said Thursday's summit coincides with a truce."
     assert found(nlp, text, date(2025, 5, 11))["Thursday"][1] == "2025-05-15"
+
+
+WEDNESDAY = date(2025, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "edtf"),
+    [
+        pytest.param(
+            "The forum runs from Monday through Wednesday.",
+            "Monday through Wednesday",
+            "2025-03-17/2025-03-19",
+            id="from-through",
+        ),
+        pytest.param(
+            "The talks were held between 3 and 5 March.", "3 and 5 March", "2025-03-03/2025-03-05", id="between"
+        ),
+        pytest.param(
+            "In the week of March 17, the envoy travels.", "the week of March 17", "2025-03-17/2025-03-23", id="week-of"
+        ),
+    ],
+)
+def test_ranges_are_one_stretch(nlp, sentence, text, edtf):
+    times = {e.text: e for e in find_time_expressions(nlp(sentence), WEDNESDAY)}
+    assert times[text].edtf == edtf
+
+
+def test_two_days_after_on_are_two_days(nlp):
+    assert "3 and 5 March" not in found(nlp, "Votes were held on 3 and 5 March.", WEDNESDAY)

@@ -103,6 +103,7 @@ GATE_SOURCES: dict[str, str] = {
     "iso": r"\d{4}-\d{2}-\d{2}",
     "month_day_range": rf"{MONTH}\s+{DAY_NUMBER}",
     "day_month_range": rf"{DAY_NUMBER}\s+{MONTH}",
+    "week_of": rf"week\s+of\s+{MONTH}",
     "day_month": rf"{DAY_NUMBER}(?:\s+of)?\s+{MONTH}",
     "month_of_relative_year": rf"{MONTH},?\s+(?:of\s+)?(?:last|this|next)\s+year",
     "year_range": rf"{YEAR}\s*(?:-|–|/)",
@@ -227,6 +228,9 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
         if token is None:
             return True
         return not (token.dep_ in {"compound", "nmod", "amod"} and token.head.i > token.i and token.head.pos_ == "NOUN")
+    if check == "range":
+        # "between 3 and 5 March" is a stretch; "on 3 and 5 March" two days.
+        return not match.group("and") or signal == "between"
     if check == "set_a":
         return _prefix_ends_with(_SET_CONTEXT, text, match.start("core"), _is_non_word)
     if check == "set_adverb":
@@ -311,7 +315,11 @@ def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
             if current.signal in {"on", None} and not _next_day(current.spec, following.spec):
                 # "met on Monday and Thursday" may be two meetings; only two days in a row are one stretch.
                 glue_ok = None
-            if glue_ok and following.signal is None and day_level and following.spec.kind == current.spec.kind:
+            # "from Monday through Wednesday": the end's own signal is the glue.
+            end_signal_ok = following.signal is None or (
+                current.signal == "from" and following.signal in {"through", "until", "till"}
+            )
+            if glue_ok and end_signal_ok and day_level and following.spec.kind == current.spec.kind:
                 spec = TimeSpec("range", start=current.spec, end=following.spec)
                 joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority))
                 index += 2

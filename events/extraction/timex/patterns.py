@@ -218,6 +218,12 @@ def _in_the(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("relative", rel=0, unit=unit_name(g["unit"] or ""), mod=_mod(g.get("mod")))
 
 
+def _week_of(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "the week of March 17": the week that holds that day (``unit`` week on a date spec)."""
+    assert g["m"] is not None
+    return TimeSpec("date", year=_int(g.get("y")), month=month_number(g["m"]), day=_int(g["d"]), unit="week")
+
+
 def _the_weekend(g: dict[str, str | None]) -> TimeSpec | None:
     # "over the weekend" names no week: the clause's tense picks the one just past or the one ahead.
     return TimeSpec("relative", rel=None, unit="weekend")
@@ -390,7 +396,9 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern(
         "day_month_range",
-        _compile(rf"(?P<d1>{DAY_NUMBER})\s*(?:-|–|to)\s*(?P<d2>{DAY_NUMBER})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
+        _compile(
+            rf"(?P<d1>{DAY_NUMBER})\s*(?:-|–|to|(?P<and>and))\s*(?P<d2>{DAY_NUMBER})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"
+        ),
         _month_day_range,
         check="range",
     ),
@@ -484,6 +492,11 @@ PATTERNS: list[Pattern] = [
         _the_day,
     ),
     Pattern("the_weekend", _compile(r"the\s+(?P<unit>weekend)"), _the_weekend),
+    Pattern(
+        "week_of",
+        _compile(rf"the\s+week\s+of\s+(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+        _week_of,
+    ),
     Pattern(
         "that",
         _compile(

@@ -212,6 +212,9 @@ def _resolve_date(spec: TimeSpec, published: date, direction: str | None, signal
         year = published.year
     else:
         year = year_for(spec.month, spec.day, published, direction)
+    if spec.day is not None and spec.unit == "week":
+        week_day = _safe_date(year, spec.month, spec.day)
+        return _week(week_day, applied) if week_day is not None else None
     if spec.day is None:
         value = _month_value(year, spec.month)
         edtf = f"{value}/.." if signal == "since" else value
