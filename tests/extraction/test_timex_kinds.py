@@ -179,3 +179,27 @@ def test_ranges_are_one_stretch(nlp, sentence, text, edtf):
 
 def test_two_days_after_on_are_two_days(nlp):
     assert "3 and 5 March" not in found(nlp, "Votes were held on 3 and 5 March.", WEDNESDAY)
+
+
+def test_a_year_ended_on_a_date_is_a_stretch_of_a_year(nlp):
+    times = found(nlp, "For the year ended Sept. 30, the firm earned $4 million.", date(2025, 11, 3))
+    assert times["the year"] == ("DURATION", "P1Y")
+
+
+def test_the_full_year_is_the_current_year(nlp):
+    assert found(nlp, "The firm forecast higher sales for the full year.", date(2025, 11, 3))["the full year"] == (
+        "DATE",
+        "2025",
+    )
+
+
+def test_the_full_year_reported_in_the_past_early_in_a_year_is_the_year_just_ended(nlp):
+    assert found(nlp, "The carmaker lost $2 billion for the entire year.", date(2026, 1, 27))["the entire year"] == (
+        "DATE",
+        "2025",
+    )
+
+
+def test_the_entire_year_after_a_named_quarter_is_that_quarters_year(nlp):
+    text = "The firm lost $3 billion in the fourth quarter of 2024 and $5 billion for the entire year."
+    assert found(nlp, text, date(2025, 6, 2))["the entire year"] == ("DATE", "2024")

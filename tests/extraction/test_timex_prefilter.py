@@ -33,7 +33,8 @@ PHRASES = (
     "Tuesday, in the coming months, for five years, as of  Monday, As\tof\nJune 2, IN\n\nMAY 2020, ON TUESDAY. "
     "In the quarter, against last year's quarter and the year-ago period, year-earlier sales fell. In "
     "nineteen ninety-six and by the year two thousand. On Christmas Eve, at noon Saturday and until 5 p.m. EST "
-    "Nov. 9, before New Year's Day, in the week of May 5, between 3 and 5 May."
+    "Nov. 9, before New Year's Day, in the week of May 5, between 3 and 5 May. For the year ended May 1 and "
+    "the full year."
 )
 # Spelling the matcher must treat as IGNORECASE does: the Kelvin sign, long s, dotted and dotless i, other
 # digits and spaces (Arabic-Indic, full-width, no-break and em spaces), whitespace runs across lines.

@@ -512,6 +512,9 @@ def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -
         if spec.mod == "YEAR":  # "last year's quarter": counted from the publication year, resolved below
             return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, rel=spec.n))
         return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year + (spec.n or 0)))
+    if spec.mod == "REPORTED" and period is not None:
+        # "a loss in the fourth quarter of 2005 and for the entire year": the year of the quarter reported.
+        return replace(candidate, spec=TimeSpec("date", year=period[0]))
     back = spec.kind == "ago" or (spec.kind == "anchored" and spec.sign < 0)
     year_back = back and spec.unit == "year" and spec.n == 1
     if period is not None and year_back:

@@ -214,6 +214,14 @@ def _relative(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("relative", rel=REL.get(word), unit=unit, mod=_mod(g.get("mod")))
 
 
+def _period_length(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("duration", n=1, unit=unit_name(g["unit"] or ""))
+
+
+def _reported_year(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("relative", rel=0, unit="year", mod="REPORTED")
+
+
 def _in_the(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("relative", rel=0, unit=unit_name(g["unit"] or ""), mod=_mod(g.get("mod")))
 
@@ -485,6 +493,19 @@ PATTERNS: list[Pattern] = [
         "the_unit",
         _compile(rf"(?:(?P<mod>{MOD}|the\s+very\s+beginning\s+of)\s+)(?P<det>the)\s+(?P<unit>year|month|week)"),
         _in_the,
+    ),
+    Pattern(
+        # "the year ended Sept. 30", "the fiscal year ending in June": a twelve-month accounting period that is
+        # not the calendar year, so a stretch of a year rather than a calendar value.
+        "year_ended",
+        _compile(r"the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+end(?:ed|ing)\b)"),
+        _period_length,
+    ),
+    Pattern(
+        # "sales for the full year", "earnings for the fiscal year": the year being reported, the current one.
+        "reported_year",
+        _compile(r"the\s+(?:full|fiscal|whole|entire)\s+(?P<unit>year)(?!\s+end(?:ed|ing)\b)(?![-\w])(?!'s)"),
+        _reported_year,
     ),
     Pattern(
         "the_day",

@@ -245,6 +245,9 @@ def _resolve_relative(
         if direction == "past" and published.weekday() < 5:
             saturday -= timedelta(days=7)
         return _week(saturday, direction or "future", weekend=True)
+    if spec.mod == "REPORTED" and direction == "past" and published.month <= 3:
+        # "lost $10 billion for the entire year" early in a year: the results of the year just ended.
+        return _with_direction(_shift(published, "year", -1), "past")
     if rel == 0 and unit == "week" and spec.mod in {"LATER", "EARLIER"}:
         return _rest_of_week(published, later=spec.mod == "LATER")
     resolution = _shift(published, unit, rel)
