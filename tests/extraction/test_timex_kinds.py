@@ -203,3 +203,16 @@ def test_the_full_year_reported_in_the_past_early_in_a_year_is_the_year_just_end
 def test_the_entire_year_after_a_named_quarter_is_that_quarters_year(nlp):
     text = "The firm lost $3 billion in the fourth quarter of 2024 and $5 billion for the entire year."
     assert found(nlp, text, date(2025, 6, 2))["the entire year"] == ("DATE", "2024")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        pytest.param("The temple dates from the 11th century.", "the 11th century", "10", id="century"),
+        pytest.param("Hate groups dwindled through the nineties.", "the nineties", "199", id="decade-word"),
+        pytest.param("Sales will fall in the last half of 2026.", "the last half of 2026", "2026-H2", id="last-half"),
+        pytest.param("The wall fell a decade ago.", "a decade ago", "2015", id="decade-ago"),
+    ],
+)
+def test_centuries_decades_and_halves(nlp, sentence, text, value):
+    assert found(nlp, sentence, date(2025, 6, 2))[text][1] == value

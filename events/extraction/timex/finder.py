@@ -417,7 +417,7 @@ def build_expression(
     if resolution is None:
         return None
     lower, upper, precision, edtf = _bounds(resolution)
-    if candidate.spec.kind in {"date", "decade", "quarter", "half"} and (
+    if candidate.spec.kind in {"date", "decade", "century", "quarter", "half"} and (
         candidate.spec.kind != "date" or candidate.spec.year is not None
     ):
         applied = "absolute"
@@ -425,7 +425,7 @@ def build_expression(
         applied = resolution.direction
     if candidate.spec.kind == "anchored" and reference is not None:
         basis = "narrative"
-    elif applied == "absolute" or candidate.spec.kind == "decade":
+    elif applied == "absolute" or candidate.spec.kind in {"decade", "century"}:
         basis = "explicit"
     else:
         basis = "publication"

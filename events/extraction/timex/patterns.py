@@ -165,6 +165,22 @@ def _decade(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("decade", year=year, mod=_mod(g.get("mod")))
 
 
+_DECADE_WORDS = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
+    "nineties": 90,
+}  # fmt: skip
+
+
+def _decade_word(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "the nineties", "the late eighties": a decade of the twentieth century, as "the '90s"."""
+    return TimeSpec("decade", year=1900 + _DECADE_WORDS[(g["dw"] or "").lower()], mod=_mod(g.get("mod")))
+
+
+def _century(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "the 20th century" is the hundred years 1900-1999 (TimeML value "19")."""
+    return TimeSpec("century", year=(_int(g["c"]) or 1) * 100 - 100)
+
+
 def _numeric_date(g: dict[str, str | None]) -> TimeSpec | None:
     # US order (month/day/year), as in the English-language wires we read.
     year = _int(g["y"])
@@ -279,7 +295,8 @@ def _period(g: dict[str, str | None]) -> TimeSpec | None:
 
 
 def _half(g: dict[str, str | None]) -> TimeSpec | None:
-    ordinal = ORDINALS.get((g.get("ord") or "").lower())
+    word = (g.get("ord") or "").lower()
+    ordinal = 2 if word == "last" else ORDINALS.get(word)
     return TimeSpec("half", ordinal=ordinal, year=_int(g.get("y")), rel=_rel(g.get("rel")))
 
 
@@ -459,6 +476,14 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern("decade", _compile(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s"), _decade),
     Pattern("short_decade", _compile(r"(?:the\s+)?'?(?P<dec>[2-9]0)'?s"), _decade),
+    Pattern(
+        "decade_word",
+        _compile(
+            r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+        ),
+        _decade_word,
+    ),
+    Pattern("century", _compile(r"(?:the\s+)?(?P<c>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]+century"), _century),
     Pattern("short_year", _compile(r"'(?P<y>[0-9]\d)(?!\d)"), _year, check="short_year"),
     Pattern(
         "numeric_date", _compile(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})"), _numeric_date
@@ -564,7 +589,7 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "half",
         _compile(
-            rf"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|next)\s+year|the\s+year)"
+            rf"(?:the\s+)?(?P<ord>first|second|last)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|next)\s+year|the\s+year)"
         ),
         _half,
     ),

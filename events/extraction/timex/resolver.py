@@ -485,6 +485,10 @@ def resolve_spec(
         if spec.unit == "week":
             # "a week ago" names a day, not a calendar week.
             return _day(published - timedelta(days=7 * spec.n), "past")
+        if spec.unit in {"decade", "century"}:
+            # "a decade ago" is about a year, ten years back, not the whole decade before this one.
+            years = spec.n * (10 if spec.unit == "decade" else 100)
+            return _with_direction(_shift(published, "year", -years), "past")
         return _with_direction(_shift(published, spec.unit or "day", -spec.n), "past")
     if kind == "season":
         return _resolve_season(spec, published, direction)
@@ -494,6 +498,9 @@ def resolve_spec(
         return _resolve_quarter(spec, published, direction)
     if kind == "half":
         return _resolve_quarter(spec, published, direction, half=True)
+    if kind == "century":
+        assert spec.year is not None
+        return Resolution("DATE", f"{spec.year // 100:02d}", f"{spec.year // 100:02d}XX")
     if kind == "decade":
         assert spec.year is not None
         return Resolution("DATE", f"{spec.year // 10:03d}", f"{spec.year // 10:03d}X")
