@@ -103,11 +103,19 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
     """
     root = doc[time.token_start : time.token_end].root
     head = root.head
+    # "the May 3 trade ministers' conference": the noun the date hangs on may itself only modify the event.
+    phrase_head = head
+    for _ in range(3):
+        if phrase_head.i in trigger_positions:
+            return False
+        if phrase_head.dep_ not in {"compound", "poss", "nmod", "amod"} or phrase_head.head.i == phrase_head.i:
+            break
+        phrase_head = phrase_head.head
     return (
         root.dep_ in {"compound", "nummod", "amod", "nmod"}
         and head.i != root.i
         and head.pos_ in {"NOUN", "PROPN"}
-        and head.i not in trigger_positions
+        and phrase_head.i not in trigger_positions
         and not (time.token_start <= head.i < time.token_end)
         and not (head.lemma_.lower() in MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
         and head.lemma_.lower() not in TIME_NOUNS
@@ -151,7 +159,12 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     token = doc[anchor]
     for _ in range(3):
         if token.dep_ in {"relcl", "acl"} and token.head.i == trigger.i:
-            return token.lemma_.lower() in ASPECT_VERBS
+            # "the summit, which opens Monday"; or a clause whose object is the event noun itself, "the border
+            # war the two kingdoms waged in 1911", "the speech she gave on Monday": it tells when that happened.
+            object_gap = token.dep_ == "relcl" and not any(
+                c.dep_ in {"dobj", "attr", "ccomp", "xcomp", "nsubjpass"} for c in token.children
+            )
+            return token.lemma_.lower() in ASPECT_VERBS or object_gap
         if token.dep_ in {"xcomp", "acomp", "prep", "pobj", "auxpass"} and token.head.i != token.i:
             token = token.head
             continue

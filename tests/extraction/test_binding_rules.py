@@ -85,5 +85,18 @@ def test_a_perfect_progressive_in_a_report_takes_the_report_date(nlp) -> None:
 
 
 def test_a_just_as_clause_takes_the_time_of_what_it_hangs_on(nlp) -> None:
-    text = "In March, the two navies faced off just as the envoy was visiting the capital."
+    text = "In March, a strike shut the port just as the envoy was visiting the capital."
     assert dated_by(nlp, text, "visiting") == "March"
+
+
+def test_a_date_on_a_modifier_of_the_event_noun_dates_the_event(nlp) -> None:
+    assert dated_by(nlp, "She spoke at the May 3 trade ministers' conference in Lima.", "conference") == "May 3"
+
+
+def test_a_relative_clause_whose_object_is_the_event_noun_dates_it(nlp) -> None:
+    assert dated_by(nlp, "The feud goes back to a border war the two kingdoms waged in 1911.", "war") == "1911"
+
+
+def test_a_purpose_infinitive_shares_the_time_of_its_main_clause(nlp) -> None:
+    text = "The mayor unveiled a plan to cut traffic in the old town on Friday, days after the storm."
+    assert dated_by(nlp, text, "unveiled") == "Friday"

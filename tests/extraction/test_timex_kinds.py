@@ -102,16 +102,16 @@ def test_that_year_and_the_following_month_count_from_the_last_named_period(nlp,
 
 
 def test_a_past_participle_opening_a_sentence_is_past(nlp):
-    times = found(nlp, "Launched on 15 April, the campaign has displaced thousands.", date(2025, 12, 20))
-    assert times["15 April"] == ("DATE", "2025-04-15")
+    times = found(nlp, "Opened on 2 May, the inquiry has heard forty witnesses.", date(2025, 12, 20))
+    assert times["2 May"] == ("DATE", "2025-05-02")
 
 
 def test_a_time_restated_in_another_zone_is_not_a_date_of_its_own(nlp):
-    doc = nlp("The envoy was summoned at 2 a.m. (1.00 p.m. ET on Wednesday) to explain the incident.")
-    times = {e.text: e for e in find_time_expressions(doc, date(2025, 6, 12))}
-    assert times["2 a.m."].edtf == "2025-06-12"
-    restated = times["1.00 p.m. ET on Wednesday"]
-    assert restated.value == "2025-06-11T13:00"
+    doc = nlp("The ferry docked at 4 a.m. (9.30 p.m. GMT on Sunday) after a rough crossing.")
+    times = {e.text: e for e in find_time_expressions(doc, date(2025, 6, 9))}
+    assert times["4 a.m."].edtf == "2025-06-09"
+    restated = times["9.30 p.m. GMT on Sunday"]
+    assert restated.value == "2025-06-08T21:30"
     assert restated.edtf is None
 
 
@@ -126,30 +126,30 @@ def test_the_same_month_a_year_ago_counts_back_from_the_month_named(nlp):
 
 def test_that_day_points_back_at_the_day_last_named_even_a_reported_one(nlp):
     text = (
-        "The border clash began on June 15. The premier said on June 17 that troops had died. "
-        "On the same day, both sides agreed to talk."
+        "The dock strike began on May 5. The mayor said on May 9 that losses were heavy. "
+        "That same day, the strikers went home."
     )
-    assert found(nlp, text, date(2025, 6, 20))["the same day"] == ("DATE", "2025-06-17")
+    assert found(nlp, text, date(2025, 5, 12))["That same day"] == ("DATE", "2025-05-09")
 
 
 def test_months_counted_from_a_bare_year_give_that_year(nlp):
-    text = "The navy shot down an airliner in 1988. Two months later the war ended."
-    assert found(nlp, text, date(2025, 6, 20))["Two months later"] == ("DATE", "1988")
+    text = "The two kingdoms signed a border treaty in 1975. Two months later the first trains crossed."
+    assert found(nlp, text, date(2025, 6, 20))["Two months later"] == ("DATE", "1975")
 
 
 def test_a_month_on_an_event_noun_is_not_pushed_ahead_by_a_futurate_verb(nlp):
-    text = "The trip reciprocates the president's state visit at the end of October."
+    text = "The tour repays the king's visit at the end of October."
     assert found(nlp, text, date(2025, 12, 30))["the end of October"][1] == "2025-10"
 
 
 def test_a_conjunct_clause_with_its_own_subject_keeps_its_own_tense(nlp):
-    text = "The next trip will be short, and it reciprocates the president's state visit at the end of October."
+    text = "The next tour will be short, and it repays the king's visit at the end of October."
     assert found(nlp, text, date(2025, 12, 30))["the end of October"][1] == "2025-10"
 
 
 def test_an_eventive_present_still_reads_a_weekday_forward(nlp):
-    text = "The minister said Thursday's summit coincides with a truce."
-    assert found(nlp, text, date(2025, 5, 11))["Thursday"][1] == "2025-05-15"
+    text = "The union said Friday's vote follows a week of strikes."
+    assert found(nlp, text, date(2025, 5, 11))["Friday"][1] == "2025-05-16"
 
 
 WEDNESDAY = date(2025, 3, 12)
@@ -194,15 +194,15 @@ def test_the_full_year_is_the_current_year(nlp):
 
 
 def test_the_full_year_reported_in_the_past_early_in_a_year_is_the_year_just_ended(nlp):
-    assert found(nlp, "The carmaker lost $2 billion for the entire year.", date(2026, 1, 27))["the entire year"] == (
+    assert found(nlp, "The brewer lost $2 billion for the whole year.", date(2026, 1, 27))["the whole year"] == (
         "DATE",
         "2025",
     )
 
 
 def test_the_entire_year_after_a_named_quarter_is_that_quarters_year(nlp):
-    text = "The firm lost $3 billion in the fourth quarter of 2024 and $5 billion for the entire year."
-    assert found(nlp, text, date(2025, 6, 2))["the entire year"] == ("DATE", "2024")
+    text = "The brewer lost $3 million in the third quarter of 2024 and $5 million for the whole year."
+    assert found(nlp, text, date(2025, 6, 2))["the whole year"] == ("DATE", "2024")
 
 
 @pytest.mark.parametrize(

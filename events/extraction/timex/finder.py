@@ -222,7 +222,7 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             return False  # "as soon as the ceasefire holds", "soon after the vote": a relation, not a time
         return core.lower() != "future"
     if check == "holiday":
-        # "Christmas shopping", "the Christmas and New Year sales period": a holiday before a noun names the
+        # "Christmas shopping", "the Easter and spring holiday trade": a holiday before a noun names the
         # season's trade or break, not its day.
         token = _token_at(doc, match.end("core") - 1)
         if token is None:
@@ -513,7 +513,7 @@ def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -
             return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, rel=spec.n))
         return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year + (spec.n or 0)))
     if spec.mod == "REPORTED" and period is not None:
-        # "a loss in the fourth quarter of 2005 and for the entire year": the year of the quarter reported.
+        # "a loss in the third quarter of 2019 and for the whole year": the year of the quarter reported.
         return replace(candidate, spec=TimeSpec("date", year=period[0]))
     back = spec.kind == "ago" or (spec.kind == "anchored" and spec.sign < 0)
     year_back = back and spec.unit == "year" and spec.n == 1
@@ -578,7 +578,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         ):
             direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
         if direction == "future" and _month_or_coarser(candidate.spec) and loose_futurate(doc, governor_i):
-            direction = None  # "it reciprocates the visit at the end of October": the nearest October
+            direction = None  # "it repays the king's visit at the end of October": the nearest October
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate
@@ -608,12 +608,13 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
                 counted_from = max(named)[1]
             latest = max(mentioned.items(), key=lambda item: item[1], default=None)
             if latest is not None and latest[0] == "year" and (not named or latest[1] > max(named)):
-                # "... an airliner in 1988. Two months later ...": counted from a year, the month is unknown;
+                # "... a treaty signed in 1975. Two months later ...": counted from a year, the month is unknown;
                 # the year is what the text supports.
                 resolved = replace(resolved, spec=TimeSpec("date", year=latest[1][1].year))
         elif spec.kind == "anchored" and spec.unit == "day" and spec.n == 0 and "day" in mentioned:
-            # "that day", "the same day" point back at the day last named, even one that dates a report
-            # ("Modi said on June 17th ... On the same day, both sides agreed").
+            # "that day", "the same day", "later in the day" point back at the day last named, even one that
+            # dates a report ("the mayor said on May 9 ... That same day, the strikers went home"); "the next
+            # day" keeps counting from the last narrated day.
             counted_from = mentioned["day"][1]
         expression = build_expression(
             resolved,
@@ -632,7 +633,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if storied or inferred or (resolved.spec.kind == "date" and spec.kind == "anchored"):
             expression = replace(expression, basis="narrative")
         if expressions and _RESTATEMENT_GAP.fullmatch(text, expressions[-1].end, candidate.start):
-            # "at 2 a.m. (1 p.m. ET on Wednesday)": the same moment in another zone, whose day is not the day of
+            # "at 4 a.m. (9.30 p.m. GMT on Sunday)": the same moment in another zone, whose day is not the day of
             # the event; it dates nothing and does not move the narrative.
             expression = replace(expression, edtf=None, lower=None, upper=None, precision=None)
         if found.spec.kind == "date" and found.spec.year is not None:

@@ -190,8 +190,8 @@ def _numeric_date(g: dict[str, str | None]) -> TimeSpec | None:
 
 
 def _the_day(g: dict[str, str | None]) -> TimeSpec | None:
-    # "the day", "late in the day": in news copy, the day being reported.
-    return TimeSpec("anchored", n=0, unit="day", sign=0, mod="UNIT")
+    # "the day", "late in the day": in news copy, the day being reported (not an anaphor like "that day").
+    return TimeSpec("anchored", n=0, unit="day", sign=0, mod="NEWS")
 
 
 def _weekday(g: dict[str, str | None]) -> TimeSpec | None:
@@ -546,7 +546,7 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "that",
         _compile(
-            r"(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
+            r"(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
             r"(?:\s+(?P<back>a\s+year\s+(?:ago|earlier|before)|last\s+year))?"
         ),
         _that,

@@ -246,7 +246,7 @@ def _resolve_relative(
             saturday -= timedelta(days=7)
         return _week(saturday, direction or "future", weekend=True)
     if spec.mod == "REPORTED" and direction == "past" and published.month <= 3:
-        # "lost $10 billion for the entire year" early in a year: the results of the year just ended.
+        # "lost $2 billion for the whole year" early in a year: the results of the year just ended.
         return _with_direction(_shift(published, "year", -1), "past")
     if rel == 0 and unit == "week" and spec.mod in {"LATER", "EARLIER"}:
         return _rest_of_week(published, later=spec.mod == "LATER")

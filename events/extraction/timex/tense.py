@@ -187,7 +187,7 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
         # Past, or any perfect: "has met", "has been trying since December".
         return "past"
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "amod", "advcl"}:
-        # "the talks held in May", "Launched on 15 April, the campaign ...": a bare past participle is done.
+        # "the talks held in May", "Opened on 2 May, the inquiry ...": a bare past participle is done.
         return "past"
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         # "is visiting China on Friday": the present progressive of a plan.
@@ -333,9 +333,9 @@ def loose_futurate(doc: Doc, governor_i: int | None) -> bool:
     """Whether the clause's future reading is only an eventive simple present outside the timetable verbs.
 
     English uses the futurate for what a timetable fixes (comings and goings, openings and closings,
-    meetings, votes: ``TIMETABLE_VERBS``). Another eventive present still reads forward for a day ("Thursday's
-    summit coincides with a truce" is the coming Thursday), but gives a month or a season no direction: "it
-    reciprocates the state visit at the end of October" in a December paper is the October just past.
+    meetings, votes: ``TIMETABLE_VERBS``). Another eventive present still reads forward for a day ("Friday's
+    vote follows a week of strikes" is the coming Friday), but gives a month or a season no direction: "it
+    repays the king's visit at the end of October" in a December paper is the October just past.
     """
     if governor_i is None:
         return False
