@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.conf import settings
 from django.db import OperationalError
 
@@ -32,17 +32,26 @@ _RETRY: dict[str, Any] = {
 }
 
 
-@shared_task(**_DELIVERY, **_RETRY)
-def process_article(article_id: int) -> str:
+# A task run eagerly (CELERY_TASK_ALWAYS_EAGER, ``apply``) runs in its caller, where Celery's soft time
+# limit does not fire: the service then arms the same limit itself and fails a timed-out article at once.
+@shared_task(bind=True, **_DELIVERY, **_RETRY)
+def process_article(self: Task, article_id: int) -> str:
     """Fetch (if a URL), clean, extract and store one article."""
-    return articles_process.article_process(article_id=article_id, time_limit_s=settings.CELERY_TASK_SOFT_TIME_LIMIT)
+    return articles_process.article_process(
+        article_id=article_id,
+        time_limit_s=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+        in_worker=not self.request.is_eager,
+    )
 
 
-@shared_task(**_DELIVERY, **_RETRY)
-def reprocess_article(article_id: int) -> str:
+@shared_task(bind=True, **_DELIVERY, **_RETRY)
+def reprocess_article(self: Task, article_id: int) -> str:
     """Extract a done article again (extractor upgrade, corrected publication date); editors' fields stay."""
     return articles_process.article_process(
-        article_id=article_id, reprocess=True, time_limit_s=settings.CELERY_TASK_SOFT_TIME_LIMIT
+        article_id=article_id,
+        reprocess=True,
+        time_limit_s=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+        in_worker=not self.request.is_eager,
     )
 
 

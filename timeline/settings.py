@@ -458,7 +458,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int(
     "CELERY_TASK_SOFT_TIME_LIMIT",
     120,
     shown_default="`120`",
-    doc="Per-task soft time limit (seconds): the task is interrupted and its article fails with the reason.",
+    doc=(
+        "Time limit (seconds) for processing one article on every path (worker, eager tasks, "
+        "`ingest --sync`): the work is interrupted and the article fails with the reason (a worker first "
+        "retries it, up to `INGEST_MAX_ATTEMPTS`)."
+    ),
 )
 CELERY_TASK_TIME_LIMIT = env_int(
     "CELERY_TASK_TIME_LIMIT",

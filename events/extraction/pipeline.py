@@ -18,10 +18,11 @@ from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
 from events.extraction.binding import LEAD_SENTENCES, Binding, bind, lead_bindings
 from events.extraction.cleaning import clean_document
+from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
 from events.extraction.dateline import inside_dateline
 from events.extraction.places import find_place
-from events.extraction.status import decide_status, governing_chain, has_schedule_modality
+from events.extraction.status import decide_status, governing_chain, has_schedule_modality, is_hedged
 from events.extraction.titles import make_title
 from events.extraction.triggers import Trigger, find_triggers
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, PublishedSource
@@ -55,13 +56,17 @@ def _since_start(time: TimeExpression) -> tuple[str, str | None]:
     return edtf, time.precision
 
 
-def _confidence(binding: Binding, event_type: EventType) -> float:
-    score = 0.85 - 0.05 * max(0, binding.distance - 2)
+def _bound_too_loosely(binding: Binding, config: ExtractionConfig) -> bool:
+    """A time far from its trigger in the tree rarely dates it; a date taken from a host event has no
+    distance of its own to judge."""
     if binding.inherited:
-        score = 0.6
-    if event_type is EventType.STATEMENT:
-        score *= 0.8
-    return max(0.05, min(1.0, score))
+        return False
+    reach = (
+        config.max_reporting_binding_distance
+        if binding.trigger.type is EventType.STATEMENT
+        else config.max_binding_distance
+    )
+    return binding.distance > reach
 
 
 def _bounds_of(edtf: str, time: TimeExpression) -> tuple[date | None, date | None, str | None]:
@@ -82,8 +87,8 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
     aliases = AliasTable.build(doc)
     events: list[ExtractedEvent] = []
     time_index = 0
-    lead: list[tuple[Trigger, Span]] = []  # undated verb triggers of the lead (binding.lead_bindings)
-    for number, sentence in enumerate(doc.sents):
+    lead: list[tuple[Trigger, Span, int]] = []  # undated verb triggers of the lead (binding.lead_bindings)
+    for rank, sentence in enumerate(doc.sents):
         sentence_times: list[TimeExpression] = []
         while time_index < len(times) and times[time_index].start < sentence.end_char:
             if times[time_index].start >= sentence.start_char:
@@ -96,15 +101,18 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
         bindings, shared = _share_coordinated_dates(doc, triggers, bind(doc, triggers, sentence_times))
         for binding in bindings:
-            event = _event_from(doc, binding, sentence, published, aliases, config, shared=binding.trigger.i in shared)
+            event = _event_from(
+                doc, binding, sentence, published, aliases, config, shared=binding.trigger.i in shared, rank=rank
+            )
             if event is not None:
                 events.append(event)
-        if number < LEAD_SENTENCES:
+        if rank < LEAD_SENTENCES:
             bound = {b.trigger.i for b in bindings}
-            lead += [(t, sentence) for t in triggers if not t.nominal and t.i not in bound]
-    sentence_of = {trigger.i: sentence for trigger, sentence in lead}
-    for binding in lead_bindings(doc, [t for t, _ in lead], {e.type for e in events}, published):
-        event = _event_from(doc, binding, sentence_of[binding.trigger.i], published, aliases, config)
+            lead += [(t, sentence, rank) for t in triggers if not t.nominal and t.i not in bound]
+    place_of = {trigger.i: (sentence, rank) for trigger, sentence, rank in lead}
+    for binding in lead_bindings(doc, [t for t, _, _ in lead], {e.type for e in events}, published):
+        sentence, rank = place_of[binding.trigger.i]
+        event = _event_from(doc, binding, sentence, published, aliases, config, rank=rank)
         if event is not None:
             events.append(event)
     return _merge_duplicates(_carry_scene(events, config))
@@ -153,6 +161,7 @@ def _event_from(
     config: ExtractionConfig,
     *,
     shared: bool = False,
+    rank: int = 0,
 ) -> ExtractedEvent | None:
     from spacy.tokens import Span
 
@@ -179,11 +188,24 @@ def _event_from(
     lower, upper, precision = _bounds_of(edtf, time)
     if binding.inherited and status is EventStatus.SCHEDULED and lower is not None and lower <= published:
         status = EventStatus.OCCURRED  # a background event before a planned one already happened
+    if _bound_too_loosely(binding, config):
+        return None
     actors = find_actors(doc, trigger, aliases)
     location = find_place(doc, trigger)
-    confidence = _confidence(binding, trigger.type)
-    if confidence < config.min_confidence:
-        return None
+    # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
+    date_basis = DateBasis.INFERRED if binding.inherited and not shared else DateBasis(time.basis)
+    evidence = ConfidenceEvidence(
+        date_basis=date_basis,
+        precision=precision,
+        distance=binding.distance,
+        borrowed_date=binding.inherited,
+        nominal=trigger.nominal,
+        reporting=trigger.type is EventType.STATEMENT,
+        hedged=is_hedged(governing_chain(doc, trigger)),
+        actors=len(actors),
+        has_place=location is not None,
+        sentence_rank=rank,
+    )
     quote_start, quote_end = sentence.start_char, sentence.end_char
     text = sentence.text  # == doc.text[start_char:end_char]; doc.text rebuilds the whole article per call
     while quote_end > quote_start and text[quote_end - quote_start - 1].isspace():
@@ -208,11 +230,11 @@ def _event_from(
         location=location,
         actors=actors,
         citation=citation,
-        confidence=confidence,
+        confidence=confidence_of(evidence),
         rule=trigger.rule + ("+shared-date" if shared else "+inherited-date" if binding.inherited else "+own-date"),
         trigger_index=trigger.i,
-        # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
-        date_basis=DateBasis.INFERRED if binding.inherited and not shared else DateBasis(time.basis),
+        date_basis=date_basis,
+        evidence=evidence,
     )
 
 

@@ -147,6 +147,17 @@ def has_schedule_modality(chain: list[Token]) -> bool:
     return False
 
 
+# Modals and adverbs that make a statement a possibility rather than a report or a firm plan.
+HEDGES = frozenset({"could", "may", "might", "would", "should", "can", "possibly", "likely", "perhaps", "probably"})
+
+
+def is_hedged(chain: list[Token]) -> bool:
+    """ "could meet next week", "may visit", "would probably travel": the text allows the event, no more."""
+    return any(
+        c.lower_ in HEDGES and c.dep_ in {"aux", "auxpass", "advmod"} for token in chain[:3] for c in token.children
+    )
+
+
 def is_past_plan(chain: list[Token]) -> bool:
     """A plan the text looks back on: "had intended to travel", "had been scheduled to open" (a planning word
     in the pluperfect) or "was to have visited" (a perfect infinitive after "was to")."""

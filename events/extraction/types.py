@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from events.domain.vocabulary import ActorKind, ActorRole, DateBasis, EventStatus, EventType, PlaceKind
+from events.extraction.confidence import ConfidenceEvidence
 
 PublishedSource = Literal["metadata", "text", "caller", "unknown"]
 
@@ -63,6 +64,8 @@ class ExtractedEvent:
     # The trigger's token in the engine's Doc: two events of one sentence and one date stay apart when
     # their triggers differ ("In 2019 a drone was shot down and a tanker was attacked").
     trigger_index: int = field(default=-1, compare=False)
+    # What ``confidence`` was computed from (None for events built outside the engine).
+    evidence: ConfidenceEvidence | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from contextlib import ExitStack
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -40,6 +41,7 @@ from events.services.articles_datecheck import date_check_run
 from events.services.articles_outcome import article_outcome_record, language_detail
 from events.services.articles_store import article_store_extraction
 from events.services.resolve import state_name
+from events.services.time_limit import time_limit
 
 log = logging.getLogger(__name__)
 
@@ -60,18 +62,27 @@ def worker_warm_up() -> None:
     state_name("Washington")
 
 
-def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: float | None = None) -> str:
+def article_process(
+    *, article_id: int, reprocess: bool = False, time_limit_s: float | None = None, in_worker: bool = False
+) -> str:
     """Fetch (for a URL), clean, extract and store one article. Returns what happened, for the log.
 
     ``reprocess`` re-extracts a done article: dates are resolved again against its (perhaps corrected)
     publication date; events an editor has reviewed or locked keep their fields.
 
-    ``time_limit_s`` is the soft time limit of the task running this (None outside a worker). Celery
-    raises it as an exception inside whatever code runs at that moment, and the engine catches errors
-    per article ("one odd article must not stop a batch"): a limit that fired inside it came back as
-    "no events". So the clock is checked too, and an extraction that outlived the limit is treated as
-    timed out, never stored as done with nothing found.
+    ``time_limit_s`` (default ``CELERY_TASK_SOFT_TIME_LIMIT``) bounds fetching and extraction on every
+    path. ``in_worker``: the caller is a Celery worker's task, whose soft time limit raises
+    ``SoftTimeLimitExceeded`` inside whatever code runs at that moment; a timed-out article goes back to
+    the queue for the task's retry, and fails after INGEST_MAX_ATTEMPTS. Anywhere else (``ingest --sync``,
+    eager tasks) this service arms the same limit itself (``time_limit``), and a timed-out article fails at
+    once with the reason: no worker will retry it, an editor can ("Retry processing").
+
+    The engine catches errors per article ("one odd article must not stop a batch"): a limit that fired
+    inside it came back as "no events". So the clock is checked too, and an extraction that outlived the
+    limit is treated as timed out, never stored as done with nothing found.
     """
+    if time_limit_s is None:
+        time_limit_s = float(settings.CELERY_TASK_SOFT_TIME_LIMIT)
     started = time.monotonic()
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
@@ -84,7 +95,11 @@ def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: f
     )
     if claim is None:
         return "not claimed"
+    # Disarmed before anything is stored: the store is one short transaction an alarm must not cut.
+    limit = ExitStack()
     try:
+        if not in_worker:
+            limit.enter_context(time_limit(time_limit_s))
         original, is_html = article.original, _is_html(article)
         if needs_fetch:
             assert article.url is not None
@@ -103,10 +118,12 @@ def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: f
             return "failed"
         language, probability = text_language(article.clean_text or original, is_html=bool(is_html))
         if not language_supported(language, probability):
+            limit.close()
             return _store_unsupported_language(claim, article, original, is_html, language)
         with extraction_timer():
             extraction = _extract(article, original, is_html)
-        if time_limit_s is not None and time.monotonic() - started >= time_limit_s:
+        limit.close()
+        if time_limit_s and time.monotonic() - started >= time_limit_s:
             raise SoftTimeLimitExceeded(f"extraction ran past the {time_limit_s:.0f} s limit")
         if not extraction.text.strip():
             claim_fail(claim, "no article text found in the page")
@@ -128,20 +145,25 @@ def article_process(*, article_id: int, reprocess: bool = False, time_limit_s: f
         claim_fail(claim, error)
         return "failed"
     except SoftTimeLimitExceeded as exc:
+        limit.close()
+        error = f"time limit of {time_limit_s:.0f} s reached while extracting {len(article.original):,} characters"
+        if not in_worker:
+            claim_fail(claim, f"{error}; retry it from the admin (Retry processing)")
+            return "failed"
         # A slow moment (a cold worker, a loaded machine) is not the article's fault: queue it again;
         # after INGEST_MAX_ATTEMPTS it fails with this reason, and an editor can retry it.
-        limit = f" of {time_limit_s:.0f} s" if time_limit_s else ""
-        return _release_or_fail(
-            claim, article, f"time limit{limit} reached while extracting {len(article.original):,} characters", exc
-        )
+        return _release_or_fail(claim, article, error, exc)
     except OperationalError as exc:
         # A locked or unreachable database: the same write can succeed in a moment. If even the
         # release fails, the article stays in its processing state and the sweeper requeues it.
         return _release_or_fail(claim, article, f"database: {exc}", exc)
     except Exception as exc:  # one bad article must not stop the pipeline; its error is kept on the row
+        limit.close()
         log.exception("article %s failed", article_id)
         claim_fail(claim, f"{type(exc).__name__}: {exc}")
         return "failed"
+    finally:
+        limit.close()
 
 
 def _date_check(extraction: ArticleExtraction) -> DateCheck | None:

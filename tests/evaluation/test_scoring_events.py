@@ -45,6 +45,13 @@ def test_it_neither_requires_nor_penalises_optional_events() -> None:
     assert score.precision == 1.0  # no counted extraction is false
 
 
+def test_it_names_the_extractions_that_found_optional_events() -> None:
+    found = predicted("They may sign a deal in July.", "2024-07", status="scheduled")
+    other = predicted("The envoy arrived in Oslo on Monday.", "2024-06-10")
+    score = score_file("a", GOLD, [found, other])
+    assert score.optional == [found]
+
+
 def test_it_scores_interval_starts_and_status() -> None:
     gold = [GoldEvent(quote="two days of talks", date="2024-06-10/2024-06-11", status="scheduled")]
     score = score_file("a", gold, [predicted("Two days of talks begin today.", "2024-06-10", status="occurred")])

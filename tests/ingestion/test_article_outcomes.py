@@ -110,7 +110,7 @@ def test_a_time_limit_swallowed_inside_the_engine_fails_the_article_with_the_rea
     monkeypatch.setattr(articles_process, "_extract", engine_that_caught_the_limit)
     article = article_submit_text(text=SHOOTDOWN, published=date(2023, 2, 5))
 
-    result = articles_process.article_process(article_id=article.pk, time_limit_s=120)
+    result = articles_process.article_process(article_id=article.pk, time_limit_s=120, in_worker=True)
 
     article.refresh_from_db()
     assert result == "failed"
@@ -122,7 +122,7 @@ def test_a_time_limit_swallowed_inside_the_engine_fails_the_article_with_the_rea
     clock = iter([0.0, 500.0, 500.0, 500.0])
     second = article_submit_text(text=SHOOTDOWN.replace("Saturday", "Sunday"), published=date(2023, 2, 5))
     with pytest.raises(RetryableIngestionError):
-        articles_process.article_process(article_id=second.pk, time_limit_s=120)
+        articles_process.article_process(article_id=second.pk, time_limit_s=120, in_worker=True)
     second.refresh_from_db()
     assert second.state == ArticleState.QUEUED and "time limit" in second.error
 

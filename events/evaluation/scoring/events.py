@@ -65,6 +65,8 @@ class FileScore:
     quote_found: int = 0  # gold events whose quote is in some predicted sentence, dated right or not
     missed: list[GoldEvent] = field(default_factory=list)
     false: list[PredictedEvent] = field(default_factory=list)
+    # Extractions that found an optional gold event: neither right nor wrong for precision.
+    optional: list[PredictedEvent] = field(default_factory=list)
 
     @property
     def matched(self) -> int:
@@ -97,6 +99,7 @@ class FileScore:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.missed.extend(other.missed)
         self.false.extend(other.false)
+        self.optional.extend(other.optional)
 
 
 def _norm(text: str) -> str:
@@ -148,6 +151,7 @@ def score_file(name: str, gold: Sequence[GoldEvent], predicted: Sequence[Predict
         claimed.add(chosen)
         if g.optional:
             score.matched_optional += 1
+            score.optional.append(predicted[chosen])
         else:
             score.matched_required += 1
         if predicted[chosen].status == g.status:
