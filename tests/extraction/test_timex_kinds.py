@@ -216,3 +216,16 @@ def test_the_entire_year_after_a_named_quarter_is_that_quarters_year(nlp):
 )
 def test_centuries_decades_and_halves(nlp, sentence, text, value):
     assert found(nlp, sentence, date(2025, 6, 2))[text][1] == value
+
+
+def test_a_weekday_with_its_date_picks_the_year_that_fits(nlp):
+    # April 25 was a Friday in 2025 and falls on a Saturday in 2026: the weekday settles the year.
+    times = found(
+        nlp, "The paper said in an editorial on Saturday, April 25, that the ruling was wrong.", date(2026, 4, 24)
+    )
+    assert times["Saturday, April 25"] == ("DATE", "2026-04-25")
+
+
+def test_a_limit_after_a_past_act_is_the_nearest_month(nlp):
+    times = found(nlp, "The regulator gave the bidder until mid-November to reply.", date(2025, 10, 30))
+    assert times["mid-November"] == ("DATE", "2025-11")

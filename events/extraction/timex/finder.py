@@ -52,6 +52,7 @@ _SCHEDULED_FOR = frozenset(
 # later sentence counts from the last narrated day, not from it.
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
 _STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
+_LIMIT_SIGNALS = frozenset({"until", "till", "through"})
 _DETERMINED = re.compile(r"the\s", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:first|last|time|since|\w+est|ever)\b", re.IGNORECASE)
 _EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
@@ -579,6 +580,10 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
         if direction == "future" and _month_or_coarser(candidate.spec) and loose_futurate(doc, governor_i):
             direction = None  # "it repays the king's visit at the end of October": the nearest October
+        if candidate.signal in _LIMIT_SIGNALS and _yearless(candidate.spec):
+            # "gave the firm until mid-November to reply": a limit runs on from the act, so the act's past
+            # tense does not place it; the nearest such month is meant.
+            direction = None
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate

@@ -93,7 +93,15 @@ def _iso(g: dict[str, str | None]) -> TimeSpec | None:
 
 def _month_day(g: dict[str, str | None]) -> TimeSpec | None:
     assert g["m"] is not None
-    return TimeSpec("date", year=_int(g.get("y")), month=month_number(g["m"]), day=_int(g["d"]), mod=_mod(g.get("mod")))
+    weekday = weekday_number(g["wd"] or "") if g.get("wd") else None
+    return TimeSpec(
+        "date",
+        year=_int(g.get("y")),
+        month=month_number(g["m"]),
+        day=_int(g["d"]),
+        mod=_mod(g.get("mod")),
+        weekday=weekday,
+    )
 
 
 def _month_day_range(g: dict[str, str | None]) -> TimeSpec | None:

@@ -212,6 +212,15 @@ def _resolve_date(spec: TimeSpec, published: date, direction: str | None, signal
         year = published.year
     else:
         year = year_for(spec.month, spec.day, published, direction)
+        if spec.weekday is not None and spec.day is not None:
+            # "Saturday, April 25": the year in which that day is that weekday, the nearest if several.
+            fitting = [
+                d
+                for y in (published.year - 1, published.year, published.year + 1)
+                if (d := _safe_date(y, spec.month, spec.day)) is not None and d.weekday() == spec.weekday
+            ]
+            if fitting and year not in {d.year for d in fitting}:
+                year = min(fitting, key=lambda d: abs((d - published).days)).year
     if spec.day is not None and spec.unit == "week":
         week_day = _safe_date(year, spec.month, spec.day)
         return _week(week_day, applied) if week_day is not None else None
