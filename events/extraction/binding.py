@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
     from events.extraction.timex import TimeExpression
 
+# Words that make a noun a record, measured "since" a past time: "the first visit since 2019", "a record high".
+RECORD_WORDS = frozenset({"first", "record", "best", "worst", "highest", "lowest", "biggest", "largest", "longest"})
 # Words that open a clause happening at the time of the clause it hangs on: "when", "while", "(just) as".
 SIMULTANEITY_WORDS = frozenset({"when", "while", "as"})
 # Prepositions that place a background event in time relative to the event they attach to.
@@ -122,6 +124,22 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         # After its own preposition ("In 1991 the court ...") the expression is the object of that preposition,
         # whatever noun the parser hung it on.
         and time.signal is None
+    )
+
+
+def _comparison_base(doc: Doc, time: TimeExpression) -> bool:
+    """ "its lowest level since 2003", "the first visit since 2019", "the best week since November": "since"
+    on a noun or an adjective measures a record against a past time; it is not when anything happens (on a
+    verb, "has been held since 2019", it dates the start of a state)."""
+    if time.signal != "since":
+        return False
+    anchor = doc[anchor_of(doc, time)]
+    if anchor.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return anchor.is_alpha  # a dash or an underscore the tagger called a noun is no record
+    # Hung on the verb ("reached its lowest level since 2003"): a record named by its object or subject.
+    arguments = [c for c in anchor.children if c.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"}]
+    return any(
+        m.tag_ == "JJS" or m.lower_ in RECORD_WORDS for a in arguments for m in [a, *a.children] if m.dep_ != "det"
     )
 
 
@@ -261,7 +279,9 @@ def lead_bindings(doc: Doc, pending: Sequence[Trigger], dated_types: set[EventTy
 def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression]) -> list[Binding]:
     """Bindings for one sentence's triggers and time expressions."""
     positions = {t.i for t in triggers}
-    candidates = [t for t in times if usable(t) and not _modifies_other_noun(doc, t, positions)]
+    candidates = [
+        t for t in times if usable(t) and not _modifies_other_noun(doc, t, positions) and not _comparison_base(doc, t)
+    ]
     if not triggers and not candidates:
         return []
     triggers = list(triggers)

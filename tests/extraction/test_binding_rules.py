@@ -100,3 +100,12 @@ def test_a_relative_clause_whose_object_is_the_event_noun_dates_it(nlp) -> None:
 def test_a_purpose_infinitive_shares_the_time_of_its_main_clause(nlp) -> None:
     text = "The mayor unveiled a plan to cut traffic in the old town on Friday, days after the storm."
     assert dated_by(nlp, text, "unveiled") == "Friday"
+
+
+def test_since_on_a_record_is_not_a_date_of_the_event(nlp) -> None:
+    assert dated_by(nlp, "The index reached its lowest level since 2003.", "reached") is None
+    assert dated_by(nlp, "The envoy made his first visit since 2019 to the capital.", "visit") is None
+
+
+def test_since_on_a_verb_still_dates_the_start_of_a_state(nlp) -> None:
+    assert dated_by(nlp, "The reporter has been held since December.", "held") == "December"
