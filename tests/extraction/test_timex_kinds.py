@@ -229,3 +229,23 @@ def test_a_weekday_with_its_date_picks_the_year_that_fits(nlp):
 def test_a_limit_after_a_past_act_is_the_nearest_month(nlp):
     times = found(nlp, "The regulator gave the bidder until mid-November to reply.", date(2025, 10, 30))
     assert times["mid-November"] == ("DATE", "2025-11")
+
+
+def test_the_first_and_second_day_count_through_the_stretch_last_named(nlp):
+    text = (
+        "Aides said the queen would be in Chile on March 3-4 and fly to Peru on March 5. "
+        "On her first day in Chile she will open a school. She is due to address parliament on the second day."
+    )
+    times = {e.text: e for e in find_time_expressions(nlp(text), date(2026, 2, 20))}
+    assert times["her first day"].edtf == "2026-03-03"
+    assert times["the second day"].edtf == "2026-03-04"
+    assert times["her first day"].basis == "narrative"
+
+
+def test_a_first_day_with_no_stretch_named_is_not_dated(nlp):
+    assert "his first day" not in found(nlp, "He vowed to sign the order on his first day in office.")
+
+
+def test_a_week_is_not_a_stretch_whose_first_day_a_later_sentence_means(nlp):
+    text = "Polls closed last week. He vowed to sign the order on his first day in office."
+    assert "his first day" not in found(nlp, text)

@@ -13,7 +13,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +53,10 @@ _SCHEDULED_FOR = frozenset(
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
 _STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
 _LIMIT_SIGNALS = frozenset({"until", "till", "through"})
+# The longest run of named days whose "first day" or "second day" a later sentence can mean (a visit, a summit).
+_LONGEST_STRETCH_DAYS = 31
+# ... named at most this many sentences before.
+_STRETCH_SENTENCES = 3
 _DETERMINED = re.compile(r"the\s", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:first|last|time|since|\w+est|ever)\b", re.IGNORECASE)
 _EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
@@ -563,6 +567,8 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     story_year: int | None = None  # the year the text last named: what "on June 3" belongs to in a story
     story_token = 0
     mentioned: dict[str, tuple[int, date]] = {}  # precision -> (offset, first day) of the last time named at it
+    stretch: tuple[date, date] | None = None  # the last run of days named ("Jan. 25-26", "from Monday to Friday")
+    stretch_token = 0
     for found in candidates:
         candidate = _in_reporting_period(found, period)
         if candidate is None:
@@ -616,6 +622,15 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
                 # "... a treaty signed in 1975. Two months later ...": counted from a year, the month is unknown;
                 # the year is what the text supports.
                 resolved = replace(resolved, spec=TimeSpec("date", year=latest[1][1].year))
+        elif spec.kind == "anchored" and spec.mod == "NTH_DAY":
+            # "on his first day in Rome", "on the second day": the days of the stretch the text last named.
+            if stretch is None or _sentences_between(doc, stretch_token, span.start) > _STRETCH_SENTENCES:
+                continue
+            first_day, last_day = stretch
+            nth = last_day if spec.n is None else first_day + timedelta(days=spec.n)
+            if nth > last_day:
+                continue
+            resolved = replace(resolved, spec=TimeSpec("date", year=nth.year, month=nth.month, day=nth.day))
         elif spec.kind == "anchored" and spec.unit == "day" and spec.n == 0 and "day" in mentioned:
             # "that day", "the same day", "later in the day" point back at the day last named, even one that
             # dates a report ("the mayor said on May 9 ... That same day, the strikers went home"); "the next
@@ -649,6 +664,12 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         expressions.append(expression)
         if candidate.spec.kind in _DATING_KINDS and expression.lower is not None and expression.precision:
             mentioned[expression.precision] = (candidate.start, expression.lower)
+            if (
+                candidate.spec.kind == "range"
+                and expression.upper is not None
+                and 0 < (expression.upper - expression.lower).days <= _LONGEST_STRETCH_DAYS
+            ):
+                stretch, stretch_token = (expression.lower, expression.upper), span.start
         quarter = _QUARTER_VALUE.fullmatch(expression.value)
         if quarter is not None and found.spec.kind == "quarter":  # a quarter the text names, not one inferred
             period = (int(quarter[1]), int(quarter[2]))

@@ -256,6 +256,15 @@ def _week_of(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("date", year=_int(g.get("y")), month=month_number(g["m"]), day=_int(g["d"]), unit="week")
 
 
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
+def _nth_day(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "his first day", "the second day": a day of the stretch the text last named (``n`` days after its first;
+    None for its last day)."""
+    return TimeSpec("anchored", n=_NTH.get((g.get("ord") or "").lower()), unit="day", sign=1, mod="NTH_DAY")
+
+
 def _the_weekend(g: dict[str, str | None]) -> TimeSpec | None:
     # "over the weekend" names no week: the clause's tense picks the one just past or the one ahead.
     return TimeSpec("relative", rel=None, unit="weekend")
@@ -546,6 +555,11 @@ PATTERNS: list[Pattern] = [
         _the_day,
     ),
     Pattern("the_weekend", _compile(r"the\s+(?P<unit>weekend)"), _the_weekend),
+    Pattern(
+        "nth_day",
+        _compile(r"(?:the|his|her|their|its)\s+(?P<ord>first|second|third|fourth|fifth|final|last)\s+day(?!s|-)"),
+        _nth_day,
+    ),
     Pattern(
         "week_of",
         _compile(rf"the\s+week\s+of\s+(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
