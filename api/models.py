@@ -2,10 +2,18 @@
 
 One row per change that alters what the API shows for an event: the event's own fields, its review
 state, a merge or an undone merge, a deletion, and changes to what an event embeds (citations, actor
-links, topic memberships, the cited article, place, actor, topic or outlet). A row only names the event
-and a monotonically increasing sequence number; what the change *means* for a given client (update,
-removal because it was merged, unpublished or deleted) is read from the event's current state when the
-feed is served, so replaying the feed in order always converges on the current state.
+links, topic memberships, the cited article, place, actor, topic or outlet). A row names the event and
+a monotonically increasing sequence number, and holds what the *public* API showed of the event when
+the change was committed (written in the writing transaction, see :mod:`api.changelog`):
+
+- ``public_action`` ``upsert`` with ``public_entry["event"]``, the event's JSON as the API showed it;
+- ``public_action`` ``remove`` with ``public_entry["reason"]`` (and ``merged_into`` for a merge);
+- ``public_action`` ``""``: nothing the public saw changed (a draft edited, an event never public, an
+  identical state saved again); the public feed leaves such rows out;
+- ``public_action`` NULL: a row written before snapshots were kept; read against the current state.
+
+Editors and clients see drafts the public does not, each client its own: their feed still reads the
+event's current state and serves each event's latest change only.
 
 The rows hold a plain integer, not a foreign key: the log must outlive a deleted event.
 """
@@ -19,6 +27,9 @@ class EventChange(models.Model):
     id = models.BigAutoField(primary_key=True)
     event_id = models.BigIntegerField(db_index=True)
     changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # NULL, not "": "" is a row that showed the public nothing, NULL one written before snapshots.
+    public_action = models.CharField(max_length=6, null=True, blank=True)  # noqa: DJ001
+    public_entry = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

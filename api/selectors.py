@@ -21,6 +21,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from api.models import EventChange
+from api.public_entries import REMOVE, UPSERT
 from events.domain.vocabulary import ReviewState
 from events.ingestion.fetch_messages import fetch_error_for_submitter
 from events.models import (
@@ -175,6 +176,9 @@ class ChangeEntry:
     reason: str  # "visible" | "merged" | "not_published" | "deleted"
     merged_into: int | None
     event: dict[str, Any] | None  # a row of events.presentation.record.RECORD_FIELDS
+    # The event's JSON as the public API showed it at ``changed_at`` (its ``url`` a path), for an entry
+    # served from the stored snapshot; then ``event`` is None.
+    snapshot: dict[str, Any] | None = None
 
 
 def _never_seen(*, event_ids: set[int], user: User) -> set[int]:
@@ -234,4 +238,46 @@ def api_changes_describe(*, changes: Sequence[EventChange], user: User) -> list[
         else:
             action, reason, merged_into = "remove", "not_published", None
         entries.append(ChangeEntry(change.id, change.event_id, change.changed_at, action, reason, merged_into, event))
+    return entries
+
+
+def api_changes_read_as_public(*, user: User) -> bool:
+    """Whether ``user`` reads the public feed of stored snapshots (anyone without a token)."""
+    return not _is_client(user)
+
+
+def api_changes_public(*, after: int, head: int) -> QuerySet[EventChange]:
+    """The public feed's rows in ``(after, head]``: every change the public saw, as it saw it.
+
+    Rows that showed the public nothing are left out. A row written before snapshots were kept is read
+    against the event's current state, so it is served only when no later row of its event is.
+    """
+    superseded = EventChange.objects.filter(event_id=OuterRef("event_id"), id__gt=OuterRef("id"), id__lte=head)
+    shown = Q(public_action__in=[UPSERT, REMOVE]) | (Q(public_action__isnull=True) & ~Exists(superseded))
+    return EventChange.objects.filter(shown, id__gt=after, id__lte=head)
+
+
+def api_changes_public_describe(*, changes: Sequence[EventChange]) -> list[ChangeEntry]:
+    """The public entries of these rows: their stored snapshots (rows from before snapshots: read now)."""
+    legacy = [change for change in changes if change.public_action is None]
+    described = {entry.seq: entry for entry in api_changes_describe(changes=legacy, user=None)} if legacy else {}
+    entries = []
+    for change in changes:
+        if change.public_action is None:
+            if change.id in described:
+                entries.append(described[change.id])
+            continue
+        body = change.public_entry or {}
+        entries.append(
+            ChangeEntry(
+                change.id,
+                change.event_id,
+                change.changed_at,
+                change.public_action,
+                body["reason"],
+                body["merged_into"],
+                None,
+                body["event"],
+            )
+        )
     return entries

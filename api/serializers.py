@@ -14,7 +14,13 @@ from api.selectors import api_readable
 from events.models import Actor, Article, Citation, Event, EventActor, Place, Source, Topic
 from events.presentation.formats.base import RenderContext
 from events.presentation.formats.json import event_json
-from events.presentation.record import Readable, RecordEmbeds, record_row_from_instance, records_from_rows
+from events.presentation.record import (
+    CITATION_ORDER,
+    Readable,
+    RecordEmbeds,
+    record_row_from_instance,
+    records_from_rows,
+)
 
 CITATIONS_EMBED = "embed"
 CITATIONS_LINK = "link"
@@ -110,7 +116,9 @@ class EventCitationsField(serializers.Field):
 
     :func:`events.presentation.formats.json.event_json` builds what the API sends; this field (like
     the rest of :class:`EventSerializer`'s fields) stays a complete reference for the schema and for
-    the test that checks the two agree.
+    the test that checks the two agree. So it reads the citations by the same rule and in the same
+    order as the records: those the requester may read (one query per event: a reference, not a path
+    any response takes).
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -121,7 +129,13 @@ class EventCitationsField(serializers.Field):
         if self.context.get("citations") == CITATIONS_LINK:
             url = reverse("api:citation-list", request=self.context.get("request"))
             return f"{url}?event={event.pk}"
-        return [self.child.to_representation(citation) for citation in event.citations.all()]
+        citations = (
+            _readable(self.context)
+            .citations.filter(event_id=event.pk)
+            .select_related("article", "article__source")
+            .order_by(*CITATION_ORDER)
+        )
+        return [self.child.to_representation(citation) for citation in citations]
 
 
 def _event_row(item: Event | Mapping[str, Any]) -> Mapping[str, Any]:

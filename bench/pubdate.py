@@ -1,16 +1,21 @@
 """The publication-date check on the dev sets: false alarms on correctly dated articles, and detection of
 the same articles re-dated by -3..+3 years (copies made here, in memory).
 
-Reads tests/extraction/devgold, ../shared/corpus/real-dev (when present) and events/sample_data; runs the
-extraction engine against each stated date, then the check. Prints one table per set and the totals.
+Reads tests/extraction/devgold, ../shared/corpus/real-dev (when present), events/sample_data and, unless
+--no-wikinews, the Wikinews articles of ../shared/data/semeval2015-timeline (real news with their
+publication dates, unseen while the check was written; their date line is left out); runs the extraction
+engine against each stated date, then the check. Prints one row per article, the totals per set and per
+shift, and the check's time against the engine's.
 
-    .venv/bin/python bench/pubdate.py [--shifts 1,2,3] [--no-known-events]
+    .venv/bin/python bench/pubdate.py [--shifts 1,2,3] [--no-known-events] [--no-wikinews]
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import sys
 import time
 from dataclasses import replace
@@ -26,6 +31,32 @@ from events.pubdate.check import _add_years  # noqa: E402
 from events.pubdate.from_extraction import mentions_of  # noqa: E402
 
 TODAY = date(2026, 12, 4)
+
+
+WIKINEWS = ROOT.parent / "shared" / "data" / "semeval2015-timeline"
+
+
+def wikinews() -> list[tuple[str, str, date]]:
+    """(name, text, publication date) of each Wikinews article (TimeML, tokens rejoined, date line left out)."""
+    found, seen = [], set()
+    for path in sorted(WIKINEWS.glob("corpus_*/corpus_trackA_TimeML/*.tml")):
+        markup = path.read_text(encoding="utf-8")
+        created = re.search(r'functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})"', markup)
+        if created is None or path.name in seen:
+            continue
+        seen.add(path.name)
+        sentences = re.findall(r'<s id="(\d+)">(.*?)</s>', markup, re.S)
+        text = "\n\n".join(_rejoin(sentence) for number, sentence in sentences if number != "1")
+        found.append((path.name, text, date.fromisoformat(created.group(1))))
+    return found
+
+
+def _rejoin(tokens: str) -> str:
+    text = html.unescape(re.sub(r"<[^>]+>", "", tokens))
+    text = re.sub(r" ([,.;:!?%)])", r"\1", text)
+    text = re.sub(r"([($]) ", r"\1", text)
+    text = re.sub(r" (['’]s|n't)\b", r"\1", text)
+    return text.replace("`` ", '"').replace(" ''", '"')
 
 
 def articles() -> list[tuple[str, str, date, bool]]:
@@ -56,6 +87,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shifts", default="1,2,3")
     parser.add_argument("--no-known-events", action="store_true")
+    parser.add_argument("--no-wikinews", action="store_true")
     args = parser.parse_args()
     facts = load_facts()
     if args.no_known_events:
@@ -65,9 +97,14 @@ def main() -> None:
     false_alarms, caught, missed, true_year, total_shifted, check_seconds = [], 0, [], 0, 0, 0.0
     engine_seconds = 0.0
     by_set: dict[str, list[int]] = {}
+    by_shift: dict[tuple[str, int], list[int]] = {}
+    items = []
     for kind, name, published, scraped in articles():
         raw = path_of(kind, name).read_text(encoding="utf-8")
-        text = extract_document(raw, published=published).text if scraped else raw
+        items.append((kind, name, published, extract_document(raw, published=published).text if scraped else raw))
+    if not args.no_wikinews and WIKINEWS.exists():
+        items += [("wikinews", name, published, text) for name, text, published in wikinews()]
+    for kind, name, published, text in items:
         row = []
         for offset in offsets:
             stated = _add_years(published, offset)
@@ -86,13 +123,17 @@ def main() -> None:
                 continue
             total_shifted += 1
             counts = by_set.setdefault(kind, [0, 0, 0])
+            shift_counts = by_shift.setdefault((kind, offset), [0, 0, 0])
             counts[0] += 1
+            shift_counts[0] += 1
             if result.verdict == "doubtful":
                 caught += 1
                 hit = result.suggested is not None and result.suggested.year == published.year
                 true_year += hit
                 counts[1] += 1
                 counts[2] += hit
+                shift_counts[1] += 1
+                shift_counts[2] += hit
                 row.append("Y" if hit else "c")
             else:
                 missed.append(f"{kind}/{name}{offset:+d}")
@@ -103,7 +144,14 @@ def main() -> None:
     print(f"re-dated copies caught: {caught}/{total_shifted}; true year suggested: {true_year}/{total_shifted}")
     for kind, (shifted, found, right) in by_set.items():
         print(f"  {kind:9} caught {found}/{shifted}, true year suggested {right}/{shifted}")
-    checks = len(articles()) * len(offsets)
+    print()
+    print("caught / true year suggested / copies, per shift in years")
+    moved = [o for o in offsets if o]
+    print(f"  {'set':9} " + " ".join(f"{o:>+9d}" for o in moved))
+    for kind in by_set:
+        cells = [by_shift.get((kind, o), [0, 0, 0]) for o in moved]
+        print(f"  {kind:9} " + " ".join(f"{c[1]:>3}/{c[2]:>2}/{c[0]:>2}" for c in cells))
+    checks = len(items) * len(offsets)
     print(
         f"check time: {check_seconds * 1000:.1f} ms over {checks} checks; engine (extract) time "
         f"{engine_seconds * 1000:.1f} ms on the same texts; check/engine = {check_seconds / engine_seconds:.1%}"

@@ -15,7 +15,6 @@ from django.db.models import Count, Expression, IntegerField, Prefetch, Q, Query
 
 from events.domain.vocabulary import ReviewState
 from events.models import Actor, Article, Citation, CitationReview, Event, EventActor, Place, Topic
-from events.sql_arrays import IdsAny, ids_array
 
 
 def events_published() -> QuerySet[Event]:
@@ -219,48 +218,30 @@ def _events_matching_words_postgresql(queryset: QuerySet[Event], words: list[str
 
 
 # --- Public timeline pages (issue 5): every read below shows published events only. ---------------
+# The lists of events on the pages are read as records (events.presentation.record.event_records);
+# the reads below choose which events, and the event page reads its one event with all it shows.
 
-# Relations that point from a postponed or moved event to the one that finally happens.
-SUCCESSOR_KINDS = ("postponed_as", "rescheduled_to")
 
-
-def events_public_with_relations(
-    queryset: QuerySet[Event], *, with_topics: bool = True, with_citations: bool = True, with_actors: bool = True
-) -> QuerySet[Event]:
-    """Events with what a public timeline shows, in a constant number of queries.
-
-    Like :func:`event_queryset_with_relations`, plus the published successor of a postponed event
-    (``public_successors``) and only the published topics (``public_topics``): a link to a proposed
-    event or an unpublished topic must never reach a page.
-    """
-    from events.models import EventRelation
-
-    successors = EventRelation.objects.filter(
-        kind__in=SUCCESSOR_KINDS,
-        to_event__review_state=ReviewState.PUBLISHED,
-        to_event__merged_into__isnull=True,
-    ).select_related("to_event")
-    queryset = queryset.select_related("place").prefetch_related(
-        Prefetch("relations_out", queryset=successors, to_attr="public_successors"),
+def _event_public_with_relations(queryset: QuerySet[Event]) -> QuerySet[Event]:
+    """Events with what an event's page shows, in a constant number of queries: place, actors (by role,
+    then name), public citations (:func:`citations_public`) and only the published topics
+    (``public_topics``): a link to an unpublished topic must never reach a page."""
+    actor_links = (
+        EventActor.objects.select_related("actor")
+        .only("event_id", "actor_id", "role", "actor__name")
+        .order_by("role", "actor__name")
     )
-    if with_actors:
-        actor_links = (
-            EventActor.objects.select_related("actor")
-            .only("event_id", "actor_id", "role", "actor__name")
-            .order_by("role", "actor__name")
-        )
-        queryset = queryset.prefetch_related(Prefetch("actor_links", queryset=actor_links))
-    if with_citations:
-        queryset = queryset.prefetch_related(Prefetch("citations", queryset=_citations_for_lists()))
-    if with_topics:
-        topics = Topic.objects.filter(is_published=True)
-        queryset = queryset.prefetch_related(Prefetch("topics", queryset=topics, to_attr="public_topics"))
-    return queryset
+    topics = Topic.objects.filter(is_published=True)
+    return queryset.select_related("place").prefetch_related(
+        Prefetch("actor_links", queryset=actor_links),
+        Prefetch("citations", queryset=_citations_for_lists()),
+        Prefetch("topics", queryset=topics, to_attr="public_topics"),
+    )
 
 
 def _citations_for_lists() -> QuerySet[Citation]:
     # Only the columns a source note shows: an article's clean text and original can be hundreds of
-    # kilobytes, and a long timeline joins one article row per citation.
+    # kilobytes.
     return (
         citations_public()
         .select_related("article", "article__source")
@@ -380,159 +361,6 @@ def _month_counts_orm(queryset: QuerySet[Event], *, today: date) -> list[MonthCo
     return [MonthCount._make(row) for row in _month_counts_read(today).filter(pk__in=queryset.values("pk"))]
 
 
-# A timeline's rows, read as plain values: a long timeline spent most of its time building Event,
-# Place and Citation instances. Columns in the order of the names below.
-TimelineEvent = tuple[int, str, str, str, str, bool, date, date, str, int | None, str | None]
-TIMELINE_EVENT_COLUMNS = (
-    "pk",
-    "title",
-    "event_type",
-    "status",
-    "date_edtf",
-    "date_is_week",
-    "date_lower",
-    "date_upper",
-    "precision",
-    "place_id",
-    "place__name",
-)
-TimelineActor = tuple[int, int, str]  # event id, actor id, name
-TimelineSuccessor = tuple[int, str, int, str, str, bool]  # event id, kind, successor id, title, EDTF, week
-TimelineNote = tuple[int, int, int, str, str | None, date | None, str | None]
-# event id, citation id, article id, quote, outlet, article's date, article's URL
-
-# A short window passes its ids as a list (cheaper to build and to plan than the window's filters
-# again); a long one as a subquery, where binding thousands of parameters costs more.
-TIMELINE_INLINE_IDS = 500
-# Statuses whose successor a timeline shows ("postponed: see the rescheduled talks").
-SUCCESSOR_SHOWN = ("postponed", "cancelled")
-
-
-@dataclass(frozen=True)
-class TimelineRows:
-    """What a timeline shows of a window of events, each list in reading order."""
-
-    events: list[TimelineEvent]  # by date
-    actors: list[TimelineActor]  # by role, then name
-    successors: list[TimelineSuccessor]  # published, not merged, of postponed and cancelled events only
-    notes: list[TimelineNote]  # by the article's date
-
-
-@cache
-def _timeline_reads() -> tuple[QuerySet[Any], QuerySet[Any], QuerySet[Any]]:
-    """The actor, successor and source-note reads without their ids, built once per process.
-
-    Resolving the lookups, joins and orderings of these three reads cost more CPU than running them;
-    each page only clones them with its ids (QuerySets are immutable, so sharing them is safe).
-    """
-    from events.models import EventRelation
-
-    actors = EventActor.objects.order_by("role", "actor__name").values_list("event_id", "actor_id", "actor__name")
-    successors = (
-        EventRelation.objects.filter(
-            from_event__status__in=SUCCESSOR_SHOWN,
-            kind__in=SUCCESSOR_KINDS,
-            to_event__review_state=ReviewState.PUBLISHED,
-            to_event__merged_into__isnull=True,
-        )
-        .order_by("pk")
-        .values_list(
-            "from_event_id", "kind", "to_event_id", "to_event__title", "to_event__date_edtf", "to_event__date_is_week"
-        )
-    )
-    notes = (
-        citations_public()
-        .order_by("article__published", "article_id", "start")
-        .values_list(
-            "event_id", "pk", "article_id", "quote", "article__source__name", "article__published", "article__url"
-        )
-    )
-    return actors, successors, notes
-
-
-_IDS_PLACEHOLDER = "{0}"  # compiled into a prepared read, found again by identity
-
-
-@dataclass(frozen=True)
-class _PreparedRead:
-    """A read compiled once (SQL and parameters), run with new ids by swapping one parameter.
-
-    Compiling the three related reads of a timeline (lookups, joins, orderings) cost more CPU than
-    running them, on every page. Only reads whose columns need no conversion from the database's
-    values are prepared, so the rows are those ``values_list`` would give.
-    """
-
-    sql: str
-    params: tuple[Any, ...]
-    at: int  # the index of the ids parameter
-
-    @classmethod
-    def of(cls, queryset: QuerySet[Any], column: str) -> _PreparedRead | None:
-        compiler = queryset.filter(IdsAny(column, _IDS_PLACEHOLDER)).query.get_compiler(queryset.db)
-        sql, params = compiler.as_sql()
-        if compiler.get_converters([col for col, _, _ in compiler.select]):
-            return None
-        return cls(sql, tuple(params), next(i for i, p in enumerate(params) if p is _IDS_PLACEHOLDER))
-
-    def rows(self, ids: list[int]) -> list[Any]:
-        from django.db import connection
-
-        params = list(self.params)
-        # An array literal as text: psycopg adapts a list of thousands of ints one by one.
-        params[self.at] = ids_array(ids)
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            return cursor.fetchall()
-
-
-@cache
-def _prepared_timeline_reads() -> tuple[_PreparedRead | None, _PreparedRead | None, _PreparedRead | None]:
-    actors, successors, notes = _timeline_reads()
-    return (
-        _PreparedRead.of(actors, "event_id"),
-        _PreparedRead.of(successors, "from_event_id"),
-        _PreparedRead.of(notes, "event_id"),
-    )
-
-
-def event_public_timeline_rows(window: QuerySet[Event], *, with_notes: bool = True) -> TimelineRows:
-    """The events of ``window`` (published, not merged: from the selectors above) with their place,
-    actors, shown successors and, unless ``with_notes`` is false, source notes.
-
-    At most four queries whatever the window's length (an empty window skips the last three). A
-    successor is shown only when it is published and not merged itself.
-    """
-    from django.db import connection
-
-    events: list[TimelineEvent] = list(
-        window.order_by("date_lower", "date_upper", "pk").values_list(*TIMELINE_EVENT_COLUMNS)
-    )
-    if not events:
-        return TimelineRows([], [], [], [])
-    ids = [row[0] for row in events]
-    if connection.vendor == "postgresql":
-        actors, successors, notes = _prepared_timeline_reads()
-        if actors is not None and successors is not None and notes is not None:
-            return TimelineRows(events, actors.rows(ids), successors.rows(ids), notes.rows(ids) if with_notes else [])
-    return _timeline_related_rows(window, events, ids, with_notes=with_notes)
-
-
-def _timeline_related_rows(
-    window: QuerySet[Event], events: list[TimelineEvent], ids: list[int], *, with_notes: bool
-) -> TimelineRows:
-    """The related reads through the ORM (SQLite; the reference the prepared reads are tested against)."""
-    # The ids as a list for a short window (cheaper to build and to plan than the window's filters
-    # again); as a subquery for a long one, where binding thousands of parameters costs more.
-    ids_or_window: list[int] | QuerySet[Any, Any] = ids if len(ids) <= TIMELINE_INLINE_IDS else window.values("pk")
-    actors, successors, notes = _timeline_reads()
-    return TimelineRows(
-        events,
-        list(actors.filter(event_id__in=ids_or_window)),
-        list(successors.filter(from_event_id__in=ids_or_window)),
-        list(notes.filter(event_id__in=ids_or_window)) if with_notes else [],
-    )
-
-
 def actors_in(*, events: QuerySet[Event]) -> QuerySet[Actor]:
     """The actors taking part in ``events``: a timeline's actor filter accepts only these."""
     return Actor.objects.filter(pk__in=EventActor.objects.filter(event_id__in=events.values("pk")).values("actor_id"))
@@ -643,7 +471,7 @@ def event_public_get(*, pk: int) -> tuple[Event | None, Event | None]:
         return None, None
     if event.review_state != ReviewState.PUBLISHED:
         return None, None
-    full = events_public_with_relations(Event.objects.filter(pk=pk)).prefetch_related(
+    full = _event_public_with_relations(Event.objects.filter(pk=pk)).prefetch_related(
         Prefetch(
             "relations_out",
             queryset=_published_relations("to_event"),
@@ -684,16 +512,16 @@ def articles_public() -> QuerySet[Article]:
     return Article.objects.filter(pk__in=_articles_cited_by_published())
 
 
-def events_public_latest(*, today: object, limit: int = 10) -> list[Event]:
-    """The most recent published events that have already begun, newest first."""
+def events_public_latest(*, today: object, limit: int = 10) -> QuerySet[Event]:
+    """The most recent published events that have already begun, newest first (read them as records)."""
     queryset = events_published().filter(date_lower__lte=today).exclude(status="scheduled")
-    return list(events_public_with_relations(queryset.order_by("-date_lower", "-pk"))[:limit])
+    return queryset.order_by("-date_lower", "-pk")[:limit]
 
 
-def events_public_upcoming(*, today: object, limit: int = 10) -> list[Event]:
-    """Scheduled published events not yet over, soonest first."""
+def events_public_upcoming(*, today: object, limit: int = 10) -> QuerySet[Event]:
+    """Scheduled published events not yet over, soonest first (read them as records)."""
     queryset = events_published().filter(status="scheduled", date_upper__gte=today)
-    return list(events_public_with_relations(queryset.order_by("date_lower", "pk"))[:limit])
+    return queryset.order_by("date_lower", "pk")[:limit]
 
 
 # Search: PostgreSQL full-text search where available, a word-by-word fallback elsewhere. Snippets

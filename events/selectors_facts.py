@@ -58,7 +58,7 @@ def facts_for_date_check() -> Facts:
             for s in GatheringSeries.objects.all()
         ),
         gatherings=tuple(
-            GatheringFact(g.series, g.start, g.end, g.city, g.country_code) for g in Gathering.objects.all()
+            GatheringFact(g.series, g.start, g.end, g.city, g.country_code, g.number) for g in Gathering.objects.all()
         ),
         known_events=tuple(
             KnownEvent(e.start, e.end, e.event_type, e.title, tuple(a for a in e.actors.split("|") if a), e.place)

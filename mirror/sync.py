@@ -13,12 +13,14 @@ database at the end of the last committed batch and the next run continues from 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any
+from queue import Full, Queue
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, RowMapping, select
 
@@ -26,7 +28,7 @@ from mirror.client import ApiClient
 from mirror.database import engine_for, schema_upgrade
 from mirror.errors import MirrorError
 from mirror.schema import sync_state
-from mirror.store import event_rows, events_delete, events_mark_merged, events_store
+from mirror.store import EventRows, SharedRows, event_rows, events_delete, events_mark_merged, events_store
 
 EXPORT_BATCH = 1000
 FEED_PAGE = 1000
@@ -97,6 +99,51 @@ def _batches(items: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[s
         yield batch
 
 
+_T = TypeVar("_T")
+_END = object()
+
+
+def _ahead(produce: Iterator[_T], depth: int = 2) -> Iterator[_T]:
+    """``produce``'s items, made in a thread of their own at most ``depth`` ahead of the consumer.
+
+    On a first sync the export is read and parsed (the network, JSON, rows) while the database writes
+    the batch before: the driver lets other threads run while it waits on SQLite or PostgreSQL. Order
+    and transactions are the consumer's, as before, so a killed sync resumes as it did; memory holds
+    ``depth`` batches more. An error in the thread is raised to the consumer.
+    """
+    queue: Queue[Any] = Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            for item in produce:
+                while not stop.is_set():
+                    try:
+                        queue.put(item, timeout=0.2)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+            queue.put(_END)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            queue.put(exc)
+
+    thread = threading.Thread(target=run, name="timeline-mirror-export", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = queue.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
 def mirror_sync(
     *,
     api: str,
@@ -126,10 +173,11 @@ def mirror_sync(
             if (state["topic"] or None) != (topic or None):
                 followed = f"topic {state['topic']!r}" if state["topic"] else "every topic"
                 raise MirrorError(f"this database follows {followed}; give the same --topic or another database")
+        shared = SharedRows()
         if state is None or not state["export_done"]:
             summary.first = True
-            _export_load(engine, client, topic, state, summary, progress, export_batch)
-        _feed_follow(engine, client, topic, summary, feed_page)
+            _export_load(engine, client, topic, state, summary, progress, export_batch, shared)
+        _feed_follow(engine, client, topic, summary, feed_page, shared)
     finally:
         summary.requests = client.requests
         summary.seconds = time.monotonic() - started
@@ -148,6 +196,7 @@ def _export_load(
     summary: SyncSummary,
     progress: ProgressFactory,
     batch_size: int,
+    shared: SharedRows,
 ) -> None:
     skip_through = -1 if state is None or state["export_last_id"] is None else int(state["export_last_id"])
     with client.export(topic=topic) as (start, items):
@@ -163,17 +212,23 @@ def _export_load(
                 export_done=False,
             )
         bar = progress(start.total)
-        try:
+
+        def prepared() -> Iterator[tuple[int, int, EventRows | None]]:
+            # (events read, last id, rows to store): read and split in a thread of their own.
             for batch in _batches(items, batch_size):
                 fresh = [item for item in batch if item["id"] > skip_through]
-                if fresh:
+                yield len(batch), (fresh[-1]["id"] if fresh else -1), (event_rows(fresh) if fresh else None)
+
+        try:
+            for read, last_id, rows in _ahead(prepared()):
+                if rows is not None:
                     with engine.begin() as connection:
                         # Into a database that may hold these events already (a reload an upgrade asked
                         # for), what they embed is replaced; into a new one there is nothing to replace.
-                        events_store(connection, event_rows(fresh), replace_children=state is not None)
-                        _save_state(connection, export_last_id=fresh[-1]["id"])
-                    summary.exported += len(fresh)
-                bar.update(len(batch))
+                        events_store(connection, rows, replace_children=state is not None, shared=shared)
+                        _save_state(connection, export_last_id=last_id)
+                    summary.exported += len(rows.events)
+                bar.update(read)
         finally:
             bar.close()
     with engine.begin() as connection:
@@ -181,7 +236,9 @@ def _export_load(
     summary.seq = seq
 
 
-def _feed_follow(engine: Engine, client: ApiClient, topic: str | None, summary: SyncSummary, page_size: int) -> None:
+def _feed_follow(
+    engine: Engine, client: ApiClient, topic: str | None, summary: SyncSummary, page_size: int, shared: SharedRows
+) -> None:
     with engine.connect() as connection:
         state = _state(connection)
     assert state is not None
@@ -194,7 +251,7 @@ def _feed_follow(engine: Engine, client: ApiClient, topic: str | None, summary: 
             # Every entry up to the head was on the pages read: the next run may start from it.
             reached = max(reached, page.head)
         with engine.begin() as connection:
-            _apply_entries(connection, page.entries, topic, summary)
+            _apply_entries(connection, page.entries, topic, summary, shared)
             _save_state(connection, last_seq=reached)
         after, url = reached, page.next_url
         if url is None:
@@ -203,7 +260,11 @@ def _feed_follow(engine: Engine, client: ApiClient, topic: str | None, summary: 
 
 
 def _apply_entries(
-    connection: Connection, entries: Iterable[Mapping[str, Any]], topic: str | None, summary: SyncSummary
+    connection: Connection,
+    entries: Iterable[Mapping[str, Any]],
+    topic: str | None,
+    summary: SyncSummary,
+    shared: SharedRows | None = None,
 ) -> None:
     latest: dict[int, Mapping[str, Any]] = {}
     for entry in entries:  # in seq order: the last entry of an event is its state
@@ -225,7 +286,7 @@ def _apply_entries(
             removals.append(event_id)
     events_delete(connection, removals)
     events_mark_merged(connection, merges)
-    events_store(connection, event_rows(upserts))
+    events_store(connection, event_rows(upserts), shared=shared)
     summary.upserts += len(upserts)
     summary.removals += len(removals)
     summary.merges += len(merges)

@@ -1,36 +1,45 @@
-"""Timeline entries as HTML, written in Python because they are the hot loop of every timeline page.
+"""Event records as the public pages' HTML, written in Python because it is the hot loop of every
+timeline page.
 
-A topic page can list thousands of events with three sources each. Model instances, nested template
-includes and per-event filter chains cost several times the database time (bench/pages.py), so a
-timeline reads its rows as plain values (``events.selectors.event_public_timeline_rows``) into
-:class:`Entry` objects, groups them by ``timeline.timeline_groups`` (the same rules as every other
-list of events), and this module writes the markup in one pass: every value from the database goes
-through ``escape``, outbound links through ``http_url``, the URL patterns are reversed once per process,
-and the pieces shared by many entries (a place's link, an actor's link, an article's source line) are
-written once per page.
+A topic page can list a thousand events with three sources each. Nested template includes and
+per-event filter chains cost several times the database time (bench/pages.py), so the pages read
+:class:`~events.presentation.record.EventRecord` objects (the one read model, built by
+``events.presentation.record.event_records`` in a constant number of queries), group them by
+``timeline.timeline_groups`` (the same rules as every other list of events), and this module writes
+the markup in one pass: every value from the database goes through ``escape``, outbound links through
+``http_url``, the URL patterns are reversed once per process, and the pieces shared by many entries (a
+place's link, an actor's link, an article's source line) are written once per page. An entry written
+once is kept, keyed by its whole record, for the next reader of the same events.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import cache, lru_cache
-from html import escape  # the stdlib's: Django's lazy-aware wrapper costs more than the escaping here
-from typing import Any
+from html import escape as _html_escape
 
 from django.forms import BoundField, DateField, Field, ModelChoiceField, SelectMultiple
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from events.domain.edtf_dates import MONTHS
 from events.domain.vocabulary import EVENT_TYPES
-from events.models import Event, RelationKind
+from events.models import RelationKind
 from events.outcomes import OUTCOME_PENDING, OUTCOME_PENDING_LABEL, status_shown
 from events.presentation.dates import human_date
-from events.selectors import SUCCESSOR_SHOWN, TimelineRows
+from events.presentation.record import ArticleRef, CitationRef, EventRecord, PlaceRef, RelationRef
 from timeline.timeline_groups import YearGroup, datetime_value
+
+
+def escape(value: str) -> str:
+    """``html.escape`` (quotes too), skipping the five replacements for text that holds none of the five
+    characters, as most titles and quoted sentences do (a page escapes thousands of them; Django's
+    lazy-aware ``escape`` costs more still)."""
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return _html_escape(value)
+    return value
+
 
 _MARKER = 987654321987
 _TYPE_LABELS = {t.value: escape(info.label) for t, info in EVENT_TYPES.items()}  # written as HTML
@@ -42,6 +51,10 @@ _STATUS_LABELS = {
     OUTCOME_PENDING: OUTCOME_PENDING_LABEL,
 }
 _KIND_LABELS = {kind.value: str(kind.label).capitalize() for kind in RelationKind}
+# An entry names the event a postponed or cancelled one became ("Was postponed as ..."): these
+# relations, of events with these statuses, only.
+SUCCESSOR_KINDS = frozenset({"postponed_as", "rescheduled_to"})
+SUCCESSOR_SHOWN = frozenset({"postponed", "cancelled"})
 
 
 def http_url(value: str | None) -> str:
@@ -62,84 +75,8 @@ def path_for(name: str, pk: int) -> str:
     return _pattern(name).format(pk)
 
 
-def public_list(event: Event, relation: str) -> list[Any]:
-    """A prefetched relation as a list, without building a QuerySet per event (``.all()`` clones one)."""
-    cache = getattr(event, "_prefetched_objects_cache", {})
-    if relation in cache:
-        return list(cache[relation])
-    return list(getattr(event, relation).all())
-
-
 def _day(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-@dataclass(slots=True)
-class Entry:
-    """One event as a timeline shows it: plain values, its date written once, its pieces as HTML."""
-
-    pk: int
-    title: str
-    event_type: str
-    status: str  # as shown: the stored status, or OUTCOME_PENDING once its date has passed (events.outcomes)
-    date_edtf: str
-    date_is_week: bool
-    date_lower: date
-    date_upper: date
-    precision: str
-    place_html: str = ""  # " · <a ...>place</a>" or ""
-    actors_html: list[str] = field(default_factory=list)  # one link per actor, in reading order
-    successors_html: list[str] = field(default_factory=list)  # one <p class="successor"> each
-    notes_html: list[str] = field(default_factory=list)  # one <li> per source note
-
-
-class PageLinks:
-    """The links an entry shows, each written once per page however many entries repeat it."""
-
-    def __init__(self) -> None:
-        self._places: dict[int, str] = {}
-        self._actors: dict[int, str] = {}
-        self._sources: dict[int, str] = {}
-
-    def place(self, place_id: int | None, name: str | None) -> str:
-        if place_id is None:
-            return ""
-        html = self._places.get(place_id)
-        if html is None:
-            html = self._places[place_id] = (
-                f' · <a href="{path_for("timeline:place", place_id)}">{escape(name or "")}</a>'
-            )
-        return html
-
-    def actor(self, actor_id: int, name: str) -> str:
-        html = self._actors.get(actor_id)
-        if html is None:
-            html = self._actors[actor_id] = f'<a href="{path_for("timeline:actor", actor_id)}">{escape(name)}</a>'
-        return html
-
-    def source_note(
-        self, citation_id: int, article_id: int, quote: str, outlet: str | None, published: date | None, url: str | None
-    ) -> str:
-        """A source note's ``<li>``: the quote, the outlet, the article's date, the original and our copy."""
-        source = self._sources.get(article_id)
-        if source is None:
-            when = f', <time datetime="{published.isoformat()}">{_day(published)}</time>' if published else ""
-            original = http_url(url)
-            original_link = (
-                f'<a href="{escape(original)}" rel="noopener nofollow external">Original</a> · ' if original else ""
-            )
-            source = self._sources[article_id] = (
-                f' <span class="src">— {escape(outlet) if outlet else "Unknown outlet"}{when}. {original_link}'
-                f'<a href="{path_for("timeline:article", article_id)}#c'
-            )
-        return f'<li><q>{escape(quote)}</q>{source}{citation_id}">Our copy</a></span></li>'
-
-    @staticmethod
-    def successor(kind: str, pk: int, title: str, date_edtf: str, week: bool) -> str:
-        return (
-            f'<p class="successor">{escape(_KIND_LABELS.get(kind, kind))} '
-            f'<a href="{path_for("timeline:event", pk)}">{escape(title)}</a>, {escape(human_date(date_edtf, week))}</p>'
-        )
 
 
 # Many events share a date ("May 2023", a summit's two days): each date's element is written once.
@@ -160,86 +97,133 @@ def _status_html(status: str) -> tuple[str, str]:
     return f'<li class="event status-{escape(status)}" id="e', badge
 
 
-def entry_html(entry: Entry, *, level: int = 4, compact: bool = False) -> str:
-    """The ``<li>`` of one entry: date, badge, title, type, place, actors, successor, numbered sources."""
-    opening, badge = _status_html(entry.status)
-    event_type = _TYPE_LABELS.get(entry.event_type) or escape(entry.event_type)
-    actors = (
-        f' · <span class="visually-hidden">Actors: </span>{", ".join(entry.actors_html)}' if entry.actors_html else ""
-    )
-    when = time_html(entry.date_edtf, entry.date_is_week, entry.date_lower, entry.date_upper, entry.precision)
-    html = (
-        f'{opening}{entry.pk}"><p class="event-date">{when}{badge}</p>'
-        f'<h{level} class="event-title"><a href="{path_for("timeline:event", entry.pk)}">{escape(entry.title)}</a>'
-        f'</h{level}><p class="event-meta"><span class="event-type">{event_type}</span>'
-        f"{entry.place_html}{actors}</p>"
-    )
-    if entry.successors_html and entry.status in SUCCESSOR_SHOWN:
-        html += "".join(entry.successors_html)
-    if entry.notes_html and not compact:
-        html += f'<ol class="sources" aria-label="Sources">{"".join(entry.notes_html)}</ol>'
-    return html + "</li>"
+# An entry's HTML follows from its record (every value it shows, the related events' and sources'
+# included), the day (which decides the status shown), its heading level and whether it is compact,
+# and from nothing else: the URL patterns and labels are fixed for the life of the process. So the
+# same entry, asked for again by any reader, is looked up rather than written again. The key holds the
+# whole record, so an edit to anything an entry shows makes a new key; nothing needs invalidating.
+# An entry with its record weighs a few kilobytes: 4,096 of them (four long pages) is some 20 MB.
+ENTRY_MEMO_SIZE = 4096
+_ENTRY_MEMO: dict[tuple[EventRecord, date, int, bool], str] = {}
 
 
-def entry_from_event(event: Event, links: PageLinks | None = None) -> Entry:
-    """An :class:`Entry` for a model instance (short lists such as the home page's; timelines read rows)."""
-    links = links or PageLinks()
-    today = timezone.localdate()
-    entry = Entry(
-        event.pk,
-        event.title,
-        event.event_type,
-        status_shown(status=event.status, date_upper=event.date_upper, precision=event.precision, today=today),
-        event.date_edtf,
-        event.date_is_week,
-        event.date_lower,
-        event.date_upper,
-        event.precision,
-    )
-    if event.place_id is not None:
-        entry.place_html = links.place(event.place_id, event.place.name)  # type: ignore[union-attr]
-    entry.actors_html = [links.actor(link.actor_id, link.actor.name) for link in public_list(event, "actor_links")]
-    for relation in getattr(event, "public_successors", ()):
-        successor = relation.to_event
-        entry.successors_html.append(
-            links.successor(relation.kind, successor.pk, successor.title, successor.date_edtf, successor.date_is_week)
-        )
-    if "citations" in getattr(event, "_prefetched_objects_cache", {}):
-        for citation in public_list(event, "citations"):
-            article = citation.article
-            outlet = article.source.name if article.source is not None else None
-            entry.notes_html.append(
-                links.source_note(citation.pk, article.pk, citation.quote, outlet, article.published, article.url)
+class EntryWriter:
+    """Writes the ``<li>`` of each record of one page, each shared link written once per page.
+
+    ``today`` decides the status a reader is shown (:func:`events.outcomes.status_shown`).
+    """
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self._places: dict[int, str] = {}
+        self._actors: dict[int, str] = {}
+        self._sources: dict[int, str] = {}
+        event_path = _pattern("timeline:event")
+        self._event_prefix, self._event_suffix = event_path.split("{}")
+
+    def place(self, place: PlaceRef | None) -> str:
+        """`` · <a ...>place</a>`` or ""."""
+        if place is None:
+            return ""
+        html = self._places.get(place.id)
+        if html is None:
+            html = self._places[place.id] = (
+                f' · <a href="{path_for("timeline:place", place.id)}">{escape(place.name)}</a>'
             )
-    return entry
+        return html
+
+    def actor(self, actor_id: int, name: str) -> str:
+        html = self._actors.get(actor_id)
+        if html is None:
+            html = self._actors[actor_id] = f'<a href="{path_for("timeline:actor", actor_id)}">{escape(name)}</a>'
+        return html
+
+    def source(self, article: ArticleRef) -> str:
+        """A source note's article part: the outlet, the article's date, the original and our copy (up
+        to the citation's id in our copy's link), written once per article and page."""
+        source = self._sources.get(article.id)
+        if source is None:
+            published, outlet = article.published, article.outlet
+            when = f', <time datetime="{published.isoformat()}">{_day(published)}</time>' if published else ""
+            original = http_url(article.url)
+            original_link = (
+                f'<a href="{escape(original)}" rel="noopener nofollow external">Original</a> · ' if original else ""
+            )
+            source = self._sources[article.id] = (
+                f' <span class="src">— {escape(outlet) if outlet else "Unknown outlet"}{when}. {original_link}'
+                f'<a href="{path_for("timeline:article", article.id)}#c'
+            )
+        return source
+
+    def source_notes(self, citations: Iterable[CitationRef]) -> str:
+        """The ``<li>`` of each citation: the quote, then its article's part (see :meth:`source`)."""
+        sources, source = self._sources, self.source
+        return "".join(
+            [
+                f'<li><q>{escape(c.quote)}</q>{sources.get(c.article.id) or source(c.article)}{c.id}">Our copy</a>'
+                "</span></li>"
+                for c in citations
+            ]
+        )
+
+    def successor(self, relation: RelationRef) -> str:
+        return (
+            f'<p class="successor">{escape(_KIND_LABELS.get(relation.kind, relation.kind))} '
+            f'<a href="{self._event_prefix}{relation.event}{self._event_suffix}">{escape(relation.title)}</a>, '
+            f"{escape(relation.date_display)}</p>"
+        )
+
+    def entry(self, record: EventRecord, *, level: int = 4, compact: bool = False) -> str:
+        """The ``<li>`` of one event: date, badge, title, type, place, actors, successor, numbered sources.
+
+        ``compact`` leaves out the source notes (so does a record read without its citations).
+        """
+        key = (record, self.today, level, compact)
+        html = _ENTRY_MEMO.get(key)
+        if html is None:
+            html = self._entry(record, level, compact)
+            if len(_ENTRY_MEMO) >= ENTRY_MEMO_SIZE:
+                _ENTRY_MEMO.clear()  # a crude bound, but one no thread can trip over (no iteration)
+            _ENTRY_MEMO[key] = html
+        return html
+
+    def _entry(self, record: EventRecord, level: int, compact: bool) -> str:
+        status = status_shown(
+            status=record.status, date_upper=record.date_upper, precision=record.precision, today=self.today
+        )
+        opening, badge = _status_html(status)
+        event_type = _TYPE_LABELS.get(record.event_type) or escape(record.event_type)
+        actors = ""
+        if record.actors:
+            links = ", ".join([self.actor(a.id, a.name) for a in record.actors])
+            actors = f' · <span class="visually-hidden">Actors: </span>{links}'
+        when = time_html(record.date_edtf, record.date_is_week, record.date_lower, record.date_upper, record.precision)
+        pk = record.id
+        html = (
+            f'{opening}{pk}"><p class="event-date">{when}{badge}</p>'
+            f'<h{level} class="event-title"><a href="{self._event_prefix}{pk}{self._event_suffix}">'
+            f"{escape(record.title)}</a></h{level}>"
+            f'<p class="event-meta"><span class="event-type">{event_type}</span>{self.place(record.place)}{actors}</p>'
+        )
+        if record.related and status in SUCCESSOR_SHOWN:
+            html += "".join([self.successor(r) for r in record.related if r.kind in SUCCESSOR_KINDS])
+        citations = record.citations
+        if citations and not compact:
+            html += f'<ol class="sources" aria-label="Sources">{self.source_notes(citations)}</ol>'
+        return html + "</li>"
 
 
-def event_item_html(event: Event, *, level: int = 4, compact: bool = False) -> SafeString:
-    """The ``<li>`` of one event model instance (see :func:`entry_html`)."""
-    return mark_safe(entry_html(entry_from_event(event), level=level, compact=compact))  # noqa: S308  escaped
+def entries_html(records: Sequence[EventRecord], *, today: date, level: int = 4, compact: bool = False) -> SafeString:
+    """The ``<li>`` of each record, in order (a short list such as the home page's)."""
+    writer = EntryWriter(today)
+    return mark_safe("".join([writer.entry(r, level=level, compact=compact) for r in records]))  # noqa: S308  escaped
 
 
-def entries_from_rows(rows: TimelineRows) -> list[Entry]:
-    """The entries of a timeline's rows, in the rows' (date) order, each shared link written once."""
-    links = PageLinks()
-    today = timezone.localdate()
-    entries: dict[int, Entry] = {}
-    for pk, title, event_type, status, edtf, week, lower, upper, precision, place_id, place_name in rows.events:
-        shown = status_shown(status=status, date_upper=upper, precision=precision, today=today)
-        entry = entries[pk] = Entry(pk, title, event_type, shown, edtf, week, lower, upper, precision)
-        if place_id is not None:
-            entry.place_html = links.place(place_id, place_name)
-    for event_id, actor_id, name in rows.actors:
-        entries[event_id].actors_html.append(links.actor(actor_id, name))
-    for event_id, kind, to_id, to_title, to_edtf, to_week in rows.successors:
-        entries[event_id].successors_html.append(links.successor(kind, to_id, to_title, to_edtf, to_week))
-    for event_id, citation_id, article_id, quote, outlet, published, url in rows.notes:
-        entries[event_id].notes_html.append(links.source_note(citation_id, article_id, quote, outlet, published, url))
-    return list(entries.values())
-
-
-def groups_html(groups: list[YearGroup[Entry]], *, level: int, prefix: str) -> SafeString:
-    """Year sections with their count, a heading per month and an ordered list of its entries."""
+def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, prefix: str) -> str:
+    """Year sections with their count, a heading per month and an ordered list of its entries (HTML,
+    every database value escaped: a page places it as a fragment, see timeline.fragments)."""
+    writer = EntryWriter(today)
+    entry = writer.entry
     parts: list[str] = []
     for year in groups:
         count = year.count
@@ -253,18 +237,20 @@ def groups_html(groups: list[YearGroup[Entry]], *, level: int, prefix: str) -> S
             parts.append(
                 f'<h{heading} id="{prefix}{month.key}" class="month">{month.label}</h{heading}>\n<ol class="timeline">'
             )
-            parts.extend(entry_html(entry, level=level + 2) for entry in month.events)
+            parts.extend([entry(record, level=level + 2) for record in month.events])
             parts.append("</ol>\n")
         parts.append("</section>\n")
-    return mark_safe("".join(parts))  # noqa: S308  every database value is escaped in entry_html
+    return "".join(parts)
 
 
-def compact_html(groups: list[YearGroup[Entry]], *, level: int, newest_first: bool = False) -> SafeString:
-    """Every entry of ``groups`` without its source notes, in date order or newest first (the embed)."""
-    entries = [entry for year in groups for month in year.months for entry in month.events]
+def compact_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, newest_first: bool = False) -> str:
+    """Every entry of ``groups`` without its source notes, in date order or newest first (the embed; HTML,
+    every database value escaped)."""
+    records = [record for year in groups for month in year.months for record in month.events]
     if newest_first:
-        entries.reverse()
-    return mark_safe("".join(entry_html(e, level=level, compact=True) for e in entries))  # noqa: S308  escaped
+        records.reverse()
+    writer = EntryWriter(today)
+    return "".join([writer.entry(r, level=level, compact=True) for r in records])
 
 
 def _choices(field: Field) -> Iterable[tuple[object, object]]:

@@ -13,7 +13,13 @@ from rest_framework.response import Response
 
 from api.models import EventChange
 from api.query_params import query_params_check, query_params_known
-from api.selectors import api_changes_describe, api_readable
+from api.selectors import (
+    api_changes_describe,
+    api_changes_public,
+    api_changes_public_describe,
+    api_changes_read_as_public,
+    api_readable,
+)
 from api.serializers import CITATIONS_EMBED, EventChangeSerializer
 from api.views.events import (
     CHANGE_FEED_BUSY_RESPONSE,
@@ -30,12 +36,13 @@ from events.presentation.record import record_embeds
     summary="Changes since a sequence number",
     description=(
         "Every change to what the API shows for an event, in order. Replay the entries: `upsert` stores "
-        "`event` (its current representation); `remove` deletes the id, and when `reason` is `merged`, "
-        "`merged_into` names the event that absorbed it. Start from the `X-Changes-Seq` header of a full "
-        "export, then pass the last `seq` you applied as `after` (or follow `next`).\n\n"
-        "Each event appears once: only its latest change up to the head is served, with its state as read "
-        "now. Events the requester could never see (drafts never published, for a public client) get no "
-        "`remove` entry.\n\n"
+        "`event`; `remove` deletes the id, and when `reason` is `merged`, `merged_into` names the event that "
+        "absorbed it. Start from the `X-Changes-Seq` header of a full export, then pass the last `seq` you "
+        "applied as `after` (or follow `next`).\n\n"
+        "Without a token, each entry is what the API showed at `changed_at` (stored when the change was "
+        "committed), and every change the public saw is listed once: an edit of a draft, a state saved again "
+        "unchanged, or an event that was never public gives no entry. With a token (an editor sees drafts, a "
+        "client its own), only each event's latest change is served, with its state as read now.\n\n"
         "Commit order: a page never holds an entry while a smaller `seq` can still appear. On PostgreSQL a "
         "`seq` is assigned when a change is written, not when it commits, so the feed first waits (a few "
         "seconds at most) until every write in progress that logged a change has committed or rolled back, "
@@ -65,6 +72,9 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
             raise ValidationError({"after": ["must not be negative"]})
         if not fits_bigint(after):
             raise ValidationError({"after": ["must be a sequence number this feed gave (at most 2**63 - 1)"]})
+        if api_changes_read_as_public(user=self.request.user):
+            return api_changes_public(after=after, head=self.head)
+        # Editors and clients see drafts, each client its own, so no snapshot is stored for them.
         # Only rows up to the committed head: every one of them is committed, later ones get larger ids.
         # And only an event's latest change up to it: every entry carries the event's state as read now,
         # so an earlier change of the same event would repeat the same entry (an edit saved three times,
@@ -77,14 +87,22 @@ class ChangeFeedView(generics.ListAPIView[EventChange]):
         self.get_queryset()  # a bad `after` is a 400 before the feed's lock is waited for
         self.head = latest_change_seq()
         page = self.paginate_queryset(self.get_queryset()) or []
-        entries = api_changes_describe(changes=page, user=request.user)
+        if api_changes_read_as_public(user=request.user):
+            entries = api_changes_public_describe(changes=page)
+        else:
+            entries = api_changes_describe(changes=page, user=request.user)
         # The visible events' embeds in one query per kind, not per entry.
         embeds = record_embeds(
             [entry.event["id"] for entry in entries if entry.event is not None],
             readable=api_readable(user=request.user),
         )
         context = {**self.get_serializer_context(), "citations": CITATIONS_EMBED, "event_embeds": embeds}
-        response = self.get_paginated_response(EventChangeSerializer(entries, many=True, context=context).data)
+        data = EventChangeSerializer(entries, many=True, context=context).data
+        site = request.build_absolute_uri("/").rstrip("/")
+        for entry, item in zip(entries, data, strict=True):
+            if entry.snapshot is not None:  # stored with its url as a path
+                item["event"] = {**entry.snapshot, "url": site + entry.snapshot["url"]}
+        response = self.get_paginated_response(data)
         response[LATEST_SEQ_HEADER] = str(self.head)
         response[FEED_FORMAT_HEADER] = str(FEED_FORMAT)
         return response

@@ -35,7 +35,7 @@ class OfficeTermAdmin(admin.ModelAdmin):
 
 @admin.register(Gathering)
 class GatheringAdmin(admin.ModelAdmin):
-    list_display = ["series", "start", "end", "city", "country_code"]
+    list_display = ["series", "number", "start", "end", "city", "country_code"]
     list_filter = ["series"]
     search_fields = ["city", "series"]
 

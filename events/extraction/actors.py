@@ -26,13 +26,18 @@ if TYPE_CHECKING:
 KINDS = {"PERSON": ActorKind.PERSON, "GPE": ActorKind.STATE, "NORP": ActorKind.STATE, "ORG": ActorKind.ORGANIZATION}
 TARGETED = frozenset(
     {EventType.SANCTION, EventType.SUMMONS, EventType.DETENTION, EventType.RELEASE, EventType.EXPULSION,
-     EventType.REJECTION, EventType.MILITARY_ACTION, EventType.EXPORT_CONTROL, EventType.PROTEST}
+     EventType.REJECTION, EventType.MILITARY_ACTION, EventType.EXPORT_CONTROL, EventType.PROTEST,
+     EventType.ABDUCTION, EventType.SEIZURE}
 )  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRIVATE_PEOPLE = frozenset(
     {"businessman", "businesswoman", "journalist", "reporter", "pastor", "tourist", "student", "citizen",
      "national", "man", "woman", "resident", "worker", "executive", "activist", "teacher", "engineer"}
 )  # fmt: skip
+# Prepositions of the setting a speaker is in: "said in a meeting with", "told them during talks with".
+SETTING_PREPS = frozenset({"in", "during", "at"})
+# Words of a person's title between an employer and the name: "Vantor Corp. chief executive Ellen Quist".
+TITLE_WORDS_MAX = 4
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 DATELINE_TOKENS = 10
 _TITLE_WORDS = re.compile(r"^(?:(?:President|Prime Minister|Secretary|Minister|Premier|Chancellor|Gen\.|Adm\.)\s+)+")
@@ -229,7 +234,11 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
                 [t for a in acted for t in _with_conjuncts(a)],
                 [t for a in acted_on for t in _with_conjuncts(a)],
             )
-        if current.dep_ in {"xcomp", "acl", "dobj", "conj", "pobj", "prep"} and current.head.i != current.i:
+        # "retaliated by shooting down two jets": a gerund under a preposition shares its verb's subject, as
+        # does a participle clause with none of its own ("Li offered a hint, saying ...").
+        participle = current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}
+        climbs = current.dep_ in {"xcomp", "acl", "dobj", "conj", "pobj", "prep", "pcomp"} or participle
+        if climbs and current.head.i != current.i:
             raised = raised or current.dep_ != "conj"  # "arrested and convicted" share one subject
             current = current.head
         else:
@@ -237,7 +246,27 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
     return [], []
 
 
-def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor, ...]:
+def _employer_of_named_person(doc: Doc, token: Token) -> bool:
+    """ "a meeting with Vantor Corp. co-founder Ellen Quist": a body named before a person's title is where
+    the person works, not a side of the event."""
+    if token.ent_type_ != "ORG":
+        return False
+    ent = entity_span(doc, token)
+    if ent is None:
+        return False
+    after = ent.end
+    while after < len(doc) and after - ent.end < TITLE_WORDS_MAX and doc[after].pos_ in {"NOUN", "PUNCT", "ADJ"}:
+        if doc[after].text in {",", ";", "(", ")"}:
+            return False
+        after += 1
+    return after > ent.end and after < len(doc) and doc[after].ent_type_ == "PERSON"
+
+
+def find_actors(
+    doc: Doc, trigger: Trigger, aliases: AliasTable, *, window: tuple[int, int] | None = None
+) -> tuple[Actor, ...]:
+    """Who acted (initiators) and with or on whom. With ``window`` (token positions) the partners are the
+    people and bodies named there: "meet A on Sunday, B and C on Monday" meets B and C on Monday."""
     token = doc[trigger.i]
     head = doc[trigger.head_i]
     initiators: list[Token] = []
@@ -251,6 +280,11 @@ def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor,
         if not initiators and head.i != token.i:
             initiators, acted_on = _subject_of(head, acted_on_when_passive=done_to)
             others.extend(t for t in acted_on if t.i != token.i)
+        elif not initiators and token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS:
+            # "saying in a meeting with X": who speaks in the meeting takes part in it.
+            verb = token.head.head
+            if verb.pos_ in {"VERB", "AUX"} and verb.i != token.head.i:
+                initiators, _ = _subject_of(verb, acted_on_when_passive=False)
     else:
         initiators, acted_on = _subject_of(token, acted_on_when_passive=done_to)
         others.extend(acted_on)
@@ -265,11 +299,26 @@ def find_actors(doc: Doc, trigger: Trigger, aliases: AliasTable) -> tuple[Actor,
                 others.extend(g for c in child.children if c.dep_ == "pobj" for g in _with_conjuncts(c))
             elif child.dep_ in {"dobj", "dative"} and not trigger.nominal and trigger.type is not EventType.VISIT:
                 others.extend(_with_conjuncts(child))
+    if window is not None:
+        named = [
+            ent.root
+            for ent in doc.ents
+            if window[0] <= ent.start and ent.end <= window[1] and ent.label_ in {"PERSON", "GPE", "ORG"}
+        ]
+        if named:
+            own = {t.i for t in initiators}
+            others = [
+                t
+                for t in named
+                if t.i not in own and not any(t.i in range(i.left_edge.i, i.right_edge.i + 1) for i in initiators)
+            ]
     other_role = ActorRole.TARGET if trigger.type in TARGETED else ActorRole.PARTICIPANT
     actors: list[Actor] = []
     seen: set[str] = set()
     for role, tokens in ((ActorRole.INITIATOR, initiators), (other_role, others)):
         for candidate in tokens:
+            if _employer_of_named_person(doc, candidate):
+                continue
             for actor in _actors_for(doc, candidate, role, aliases):
                 if actor.name not in seen:
                     seen.add(actor.name)

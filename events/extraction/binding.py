@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
@@ -25,17 +25,22 @@ if TYPE_CHECKING:
 
 # Words that make a noun a record, measured "since" a past time: "the first visit since 2019", "a record high".
 RECORD_WORDS = frozenset({"first", "record", "best", "worst", "highest", "lowest", "biggest", "largest", "longest"})
-# Words that open a clause happening at the time of the clause it hangs on: "when", "while", "(just) as".
-SIMULTANEITY_WORDS = frozenset({"when", "while", "as"})
+# Words that open a clause happening at the time of the clause it hangs on: "when", "(just) as" ("while" often
+# contrasts: "X went to A, while Y went to B").
+SIMULTANEITY_WORDS = frozenset({"when", "as"})
 # Prepositions that place a background event in time relative to the event they attach to.
-TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "amid", "since", "during", "ahead", "prior"})
+# ("amid a confrontation" names the circumstances, a state that began before, not an event at that date.)
+TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "since", "during", "ahead", "prior"})
 # A clause on an event noun that only says when it happens: "a summit that had been scheduled for March 14",
 # "negotiations that resumed earlier this month", "the congress, which opens on Oct. 16".
 ASPECT_VERBS = frozenset(
     {"begin", "start", "open", "resume", "end", "conclude", "close", "wrap", "schedule", "plan", "set", "slate",
      "hold", "take", "convene", "launch", "occur", "happen", "last", "continue", "due", "expect", "reschedule",
-     "postpone", "delay", "cancel", "call", "finish", "run"}
+     "postpone", "delay", "cancel", "call", "finish", "run", "fight", "wage"}
 )  # fmt: skip
+# Phrasal verbs that are no aspect of their noun: "sanctions which set off the unrest last November" tells
+# of another event, the unrest.
+OTHER_SENSE_PHRASALS = frozenset({("set", "off"), ("take", "over"), ("run", "out"), ("hold", "back")})
 # The decision to cancel is dated; the event keeps the date it was planned for.
 CHANGE_VERBS = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "axe", "call", "suspend", "reschedule"})
 SCHEDULE_WORDS = frozenset({"schedule", "set", "plan", "slate", "due", "expect"})
@@ -56,7 +61,6 @@ MEASURE_NOUNS = frozenset(
 TIME_NOUNS = frozenset(
     {"period", "quarter", "year", "month", "week", "day", "season", "session", "half", "term", "decade", "era"}
 )
-MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -105,6 +109,11 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
     """
     root = doc[time.token_start : time.token_end].root
     head = root.head
+    opener = doc[time.token_start - 1] if time.token_start > 0 else None
+    if opener is not None and opener.dep_ == "prep" and opener.lower_ in {"on", "in"} and head.i > opener.i:
+        # "On May 2 rockets hit ...": a date that opens with its preposition is adverbial, though the parser
+        # hung it on the noun after it.
+        return False
     # "the May 3 trade ministers' conference": the noun the date hangs on may itself only modify the event.
     phrase_head = head
     for _ in range(3):
@@ -157,7 +166,7 @@ def _when_clause(doc: Doc, trigger: Trigger, anchor: int, time: TimeExpression) 
 
 
 def _enclosing_when_clause(token: Token) -> Token | None:
-    """The clause opened by "when", "while" or "as" that ``token`` lies in (climbing at most four edges), if any."""
+    """The clause opened by "when" or "as" that ``token`` lies in (climbing at most four edges), if any."""
     clause = token
     for _ in range(4):
         if clause.dep_ in {"advcl", "relcl"}:
@@ -179,10 +188,11 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
         if token.dep_ in {"relcl", "acl"} and token.head.i == trigger.i:
             # "the summit, which opens Monday"; or a clause whose object is the event noun itself, "the border
             # war the two kingdoms waged in 1911", "the speech she gave on Monday": it tells when that happened.
+            particles = {(token.lemma_.lower(), c.lower_) for c in token.children if c.dep_ == "prt"}
             object_gap = token.dep_ == "relcl" and not any(
                 c.dep_ in {"dobj", "attr", "ccomp", "xcomp", "nsubjpass"} for c in token.children
             )
-            return token.lemma_.lower() in ASPECT_VERBS or object_gap
+            return (token.lemma_.lower() in ASPECT_VERBS and not particles & OTHER_SENSE_PHRASALS) or object_gap
         if token.dep_ in {"xcomp", "acomp", "prep", "pobj", "auxpass"} and token.head.i != token.i:
             token = token.head
             continue
@@ -240,40 +250,6 @@ def _official_speaker(verb: Token) -> bool:
         if words & OFFICIAL_SPEAKERS or (subject.ent_type_ in {"ORG", "GPE", "NORP"} and subject.pos_ == "PROPN"):
             return subject.ent_type_ != "PERSON"
     return False
-
-
-# How many sentences from the top of an article (its title and opening) count as the lead.
-LEAD_SENTENCES = 3
-
-
-def reports_the_day(token: Token) -> bool:
-    """A verb in the present perfect with no modal ("has summoned", "have suspended"): in a report's lead,
-    the act is the news of the day the report is published."""
-    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
-    return token.tag_ == "VBN" and bool(aux & {"has", "have", "'ve", "'s"}) and not aux & MODALS
-
-
-def publication_time(published: date) -> TimeExpression:
-    """The publication day as a time expression that no words of the text state (an empty extent)."""
-    from events.extraction.timex import TimeExpression
-
-    day = published.isoformat()
-    return TimeExpression(
-        text="", start=0, end=0, token_start=0, token_end=0, timex_type="DATE", value=day, edtf=day,
-        lower=published, upper=published, precision="day", basis="publication",
-    )  # fmt: skip
-
-
-def lead_bindings(doc: Doc, pending: Sequence[Trigger], dated_types: set[EventType], published: date) -> list[Binding]:
-    """Bindings to the publication day for undated present-perfect acts of the lead (``pending``), except an
-    act of a kind the article dates elsewhere: the lead then restates that act ("has summoned the
-    ambassador ... The ministry summoned him on Thursday")."""
-    today = publication_time(published)
-    return [
-        Binding(trigger, today, 1)
-        for trigger in pending
-        if trigger.type not in dated_types and reports_the_day(doc[trigger.head_i])
-    ]
 
 
 def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression]) -> list[Binding]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import ActorKind, DateBasis, EventStatus, EventType
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
-from events.extraction.binding import LEAD_SENTENCES, Binding, bind, lead_bindings
+from events.extraction.binding import Binding, bind
 from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
@@ -24,11 +24,11 @@ from events.extraction.dateline import inside_dateline
 from events.extraction.places import find_place
 from events.extraction.status import decide_status, governing_chain, has_schedule_modality, is_hedged
 from events.extraction.titles import make_title
-from events.extraction.triggers import Trigger, find_triggers
-from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, PublishedSource
+from events.extraction.triggers import NOUNS, Trigger, find_triggers, noun_lemma
+from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location, PublishedSource
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from events.extraction.timex import TimeExpression
 
@@ -42,6 +42,19 @@ _BARE_SPAN = re.compile(
 
 # Acts counted over a period: "have died since April", "arrests since 2019".
 TALLY_LEMMAS = frozenset({"kill", "killing", "arrest", "detain", "abduct", "kidnap", "shelling"})
+# A period of at least this many days (a month, a season, a year) is a loose date for one act.
+LOOSE_DAYS = 27
+# The lead: the sentences where a wire story gives its news.
+LEAD_SENTENCES = 2
+# How many days before the publication day a lead's act may have been told with its own date.
+LEAD_ECHO_DAYS = 7
+# Auxiliaries that make a perfect no present perfect: "will have met", "would have gone", "had".
+PRESENT_PERFECT_BLOCKERS = frozenset({"will", "would", "could", "should", "might", "may", "must", "had", "to"})
+# Words that open a clause happening at the time of the clause it hangs on.
+SIMULTANEOUS_MARKS = frozenset({"as", "when"})  # "while" often contrasts: "X went to A, while Y went to B"
+# What an act can happen within: "during her visit", "on the sidelines of the meeting", "at the margins of".
+WITHIN_PREPS = frozenset({"during", "at", "on"})
+MARGIN_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 # Arrivals and visits set the scene for what the visitor does over the next days.
 SCENE_LEMMAS = frozenset({"arrive", "arrival", "visit", "land"})
 
@@ -87,7 +100,6 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
     aliases = AliasTable.build(doc)
     events: list[ExtractedEvent] = []
     time_index = 0
-    lead: list[tuple[Trigger, Span, int]] = []  # undated verb triggers of the lead (binding.lead_bindings)
     for rank, sentence in enumerate(doc.sents):
         sentence_times: list[TimeExpression] = []
         while time_index < len(times) and times[time_index].start < sentence.end_char:
@@ -96,26 +108,159 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             time_index += 1
         # "TEL AVIV, June 19 (UPI) --": the filing date dates none of the sentence's events.
         sentence_times = [t for t in sentence_times if not inside_dateline(sentence, t.start)]
+        sentence_times = _without_restatements(sentence.text, sentence.start_char, sentence_times)
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
-        bindings, shared = _share_coordinated_dates(doc, triggers, bind(doc, triggers, sentence_times))
+        bound = _within_hosts(doc, triggers, _said_ahead(doc, triggers, bind(doc, triggers, sentence_times), published))
+        bindings, shared = _share_coordinated_dates(doc, triggers, bound)
+        if rank < LEAD_SENTENCES:
+            bindings = _lead_news(doc, sentence, triggers, bindings, published)
+        windows = _partner_windows(sentence, bindings)
         for binding in bindings:
             event = _event_from(
-                doc, binding, sentence, published, aliases, config, shared=binding.trigger.i in shared, rank=rank
+                doc,
+                binding,
+                sentence,
+                published,
+                aliases,
+                config,
+                shared=binding.trigger.i in shared,
+                rank=rank,
+                window=windows.get(id(binding)),
             )
             if event is not None:
                 events.append(event)
-        if rank < LEAD_SENTENCES:
-            bound = {b.trigger.i for b in bindings}
-            lead += [(t, sentence, rank) for t in triggers if not t.nominal and t.i not in bound]
-    place_of = {trigger.i: (sentence, rank) for trigger, sentence, rank in lead}
-    for binding in lead_bindings(doc, [t for t, _, _ in lead], {e.type for e in events}, published):
-        sentence, rank = place_of[binding.trigger.i]
-        event = _event_from(doc, binding, sentence, published, aliases, config, rank=rank)
-        if event is not None:
-            events.append(event)
-    return _merge_duplicates(_carry_scene(events, config))
+    return _drop_loose_mentions(_merge_duplicates(_carry_scene(events, config)))
+
+
+def _partner_windows(sentence: Span, bindings: list[Binding]) -> dict[int, tuple[int, int]]:
+    """ "meet A on Sunday, B and C on Monday": one trigger dated twice is two events, and each meets the
+    people named before its own time, after the time before it (token positions, end excluded)."""
+    by_trigger: dict[int, list[Binding]] = {}
+    for binding in bindings:
+        by_trigger.setdefault(binding.trigger.i, []).append(binding)
+    windows: dict[int, tuple[int, int]] = {}
+    for group in by_trigger.values():
+        if len({b.time.start for b in group}) < 2:
+            continue
+        start = sentence.start
+        for binding in sorted(group, key=lambda b: b.time.start):
+            windows[id(binding)] = (start, binding.time.token_start)
+            start = binding.time.token_end
+    return windows
+
+
+def _news_of_the_day(sentence: Span, published: date) -> TimeExpression:
+    from events.extraction.timex import TimeExpression
+
+    day = published.isoformat()
+    return TimeExpression(
+        text="",
+        start=sentence.start_char,
+        end=sentence.start_char,
+        token_start=sentence.start,
+        token_end=sentence.start,
+        timex_type="DATE",
+        value=day,
+        edtf=day,
+        lower=published,
+        upper=published,
+        precision="day",
+    )
+
+
+def _lead_news(
+    doc: Doc, sentence: Span, triggers: list[Trigger], bindings: list[Binding], published: date
+) -> list[Binding]:
+    """ "Turkey says it has summoned the Russian ambassador": an act in the present perfect in a story's lead,
+    with no time of its own, is the news of the publication day."""
+    dated = {b.trigger.i for b in bindings}
+    added: list[Binding] = []
+    for trigger in triggers:
+        verb = doc[trigger.i]
+        if trigger.nominal or trigger.i in dated or verb.tag_ != "VBN":
+            continue
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS:
+            added.append(Binding(trigger, _news_of_the_day(sentence, published), 1, inherited=True))
+    if not added:
+        return bindings
+    return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+
+
+def _without_restatements(text: str, offset: int, times: list[TimeExpression]) -> list[TimeExpression]:
+    """ "at 2 a.m. (7 p.m. GMT on Monday)": a time in parentheses right after another restates it, often in
+    another time zone, and dates nothing of its own."""
+    ends = {t.end - offset for t in times}
+    kept = []
+    for time in times:
+        start = time.start - offset
+        opening = text.rfind("(", 0, start)
+        restated = False
+        if opening >= 0 and ")" not in text[opening:start]:
+            before = opening
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            restated = before in ends
+        if not restated:
+            kept.append(time)
+    return kept
+
+
+def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], published: date) -> list[Binding]:
+    """ "announced on Monday the president's visit early next year": what was said in the past cannot happen
+    after the publication date, so a later time dates the event it announces (its object), else nothing."""
+    objects = {t.head_i: t for t in triggers if t.nominal}
+    for t in triggers:
+        if t.nominal and doc[t.i].dep_ == "dobj":
+            objects.setdefault(doc[t.i].head.i, t)
+    kept: list[Binding] = []
+    for binding in bindings:
+        trigger, time = binding.trigger, binding.time
+        said = trigger.type is EventType.STATEMENT and not trigger.nominal and doc[trigger.i].tag_ == "VBD"
+        if not (said and time.lower is not None and time.lower > published):
+            kept.append(binding)
+            continue
+        said_object = objects.get(trigger.i)
+        if (
+            said_object is not None
+            and said_object.i != trigger.i
+            and not any(b.trigger.i == said_object.i for b in bindings)
+        ):
+            kept.append(Binding(said_object, time, binding.distance + 1))
+    return sorted(kept, key=lambda b: (b.trigger.i, b.time.start))
+
+
+def _host_events(doc: Doc, token: Token) -> list[int]:
+    """Event nouns an act happens within: "during her visit", "on the sidelines of the meeting" (an act "at a
+    meeting" is most often the meeting itself)."""
+    found: list[int] = []
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in WITHIN_PREPS:
+            continue
+        for noun in (g for g in child.children if g.dep_ == "pobj"):
+            if noun.lemma_.lower() in MARGIN_NOUNS:
+                found += [x.i for p in noun.children if p.lower_ == "of" for x in p.children]
+            elif child.lower_ == "during":
+                found.append(noun.i)
+    return found
+
+
+def _within_hosts(doc: Doc, triggers: list[Trigger], bindings: list[Binding]) -> list[Binding]:
+    """ "is expected to meet the president during her visit in June": an undated act inside a dated event
+    takes its date (a meeting is no later than the visit it happens during)."""
+    dated = {b.trigger.i: b for b in bindings}
+    added: list[Binding] = []
+    for trigger in triggers:
+        if trigger.nominal or trigger.i in dated:
+            continue
+        host = next((dated[i] for i in _host_events(doc, doc[trigger.i]) if i in dated), None)
+        if host is not None:
+            added.append(Binding(trigger, host.time, host.distance + 1))
+    if not added:
+        return bindings
+    return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
 
 
 def _fronted(doc: Doc, binding: Binding) -> bool:
@@ -123,7 +268,22 @@ def _fronted(doc: Doc, binding: Binding) -> bool:
     the clauses joined to it; a time after the verb ("called on June 22 and both sides agreed") does not."""
     verb = doc[binding.trigger.head_i]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return bool(subjects) and binding.time.token_end <= min(s.left_edge.i for s in subjects)
+    time = binding.time
+    # "In 2019 mines were ...": the parser may hang the year on the subject; its own words start after it.
+    starts = [
+        min((t.i for t in s.subtree if not time.token_start <= t.i < time.token_end), default=s.i) for s in subjects
+    ]
+    return bool(subjects) and time.token_end <= min(starts)
+
+
+def _simultaneous_host(verb: Token, dated: dict[int, Binding]) -> Binding | None:
+    """ "In March the navies faced off just as the president was visiting Manila": a clause opened by "as" or
+    "when" happens at the time of the dated event it hangs on."""
+    if verb.dep_ != "advcl" or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS_MARKS for c in verb.children):
+        return None
+    return dated.get(verb.head.i)
 
 
 def _share_coordinated_dates(
@@ -141,11 +301,22 @@ def _share_coordinated_dates(
         if trigger.i in dated or any(b.trigger.i == trigger.i for b in bindings):
             continue
         own = doc[trigger.head_i]
-        if own.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in own.children):
+        host = _simultaneous_host(own, dated)
+        if host is not None:
+            shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
+            continue
+        # "by shooting down two jets on Monday and capturing the pilot": gerunds joined under one
+        # preposition are steps of one act, at its time.
+        gerunds = own.tag_ == "VBG" and own.dep_ == "conj" and own.head.tag_ == "VBG"
+        if (
+            own.pos_ in {"VERB", "AUX"}
+            and not gerunds
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in own.children)
+        ):
             continue  # "held talks Friday and agreed to ...": one subject's next step has a time of its own
         conjuncts = sorted(own.conjuncts, key=lambda c: (abs(c.i - own.i), c.i))
         host = next((dated[c.i] for c in conjuncts if c.i in dated), None)
-        if host is not None and _fronted(doc, host):
+        if host is not None and (gerunds or _fronted(doc, host)):
             shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
     if not shared:
         return bindings, set()
@@ -162,6 +333,7 @@ def _event_from(
     *,
     shared: bool = False,
     rank: int = 0,
+    window: tuple[int, int] | None = None,
 ) -> ExtractedEvent | None:
     from spacy.tokens import Span
 
@@ -190,8 +362,8 @@ def _event_from(
         status = EventStatus.OCCURRED  # a background event before a planned one already happened
     if _bound_too_loosely(binding, config):
         return None
-    actors = find_actors(doc, trigger, aliases)
-    location = find_place(doc, trigger)
+    actors = find_actors(doc, trigger, aliases, window=window)
+    location = _said_place(doc, trigger, find_place(doc, trigger))
     # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
     date_basis = DateBasis.INFERRED if binding.inherited and not shared else DateBasis(time.basis)
     evidence = ConfidenceEvidence(
@@ -236,6 +408,17 @@ def _event_from(
         date_basis=date_basis,
         evidence=evidence,
     )
+
+
+def _said_place(doc: Doc, trigger: Trigger, location: Location | None) -> Location | None:
+    """ "announced the minister's visit to Spain": the place of what was announced is not where it was said."""
+    if location is None or trigger.type is not EventType.STATEMENT or trigger.nominal:
+        return location
+    for child in doc[trigger.i].children:
+        said_event = child.dep_ == "dobj" and noun_lemma(child) in NOUNS
+        if said_event and location.name in doc[child.left_edge.i : child.right_edge.i + 1].text:
+            return None
+    return location
 
 
 def _people(event: ExtractedEvent) -> set[str]:
@@ -313,17 +496,86 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             if not people_a and not people_b and not _same_act_words(event, other):
                 same_people = False  # "a stand-off in May" and "brawls erupted in May": two acts
             # Two dates for one trigger in one sentence ("on Sunday ... on Monday") are two events.
-            same_mention = event.citation.start != other.citation.start or (
-                event.citation.time_start == other.citation.time_start
-                and not (_shared(event, other) and event.trigger_index != other.trigger_index)
+            # Two times of one trigger that fall on one date ("by noon on Friday ... at midnight") are one.
+            same_mention = (
+                event.citation.start != other.citation.start
+                or event.trigger_index == other.trigger_index
+                or (
+                    event.citation.time_start == other.citation.time_start
+                    and not (_shared(event, other) and event.trigger_index != other.trigger_index)
+                )
             )
             if same_people and same_mention:
                 duplicate = True
+                if _lead_guess(other) and not _lead_guess(event):
+                    # The lead's undated summary gives way to the body's dated telling of the same act.
+                    kept[kept.index(other)] = event
+                    same_key[same_key.index(other)] = event
                 break
         if not duplicate:
             kept.append(event)
             same_key.append(event)
+    return _without_lead_echoes(kept)
+
+
+def _lead_guess(event: ExtractedEvent) -> bool:
+    """An event of the lead dated by the publication day for want of a time of its own."""
+    return event.rule.endswith("+inherited-date") and not event.citation.time_text
+
+
+def _without_lead_echoes(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """ "Turkey says a jet has violated its airspace" in the lead, "violated Turkish airspace on Friday" below:
+    the lead's guess of the publication day yields to a dated telling of the same act in the days before."""
+    dated = [e for e in events if not _lead_guess(e) and e.lower is not None]
+    kept = []
+    for event in events:
+        echoed = _lead_guess(event) and any(
+            other.type is event.type
+            and other.lower is not None
+            and event.lower is not None
+            and 0 <= (event.lower - other.lower).days <= LEAD_ECHO_DAYS
+            and _one_act(event, other)
+            for other in dated
+        )
+        if not echoed:
+            kept.append(event)
     return kept
+
+
+def _one_act(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    people_a, people_b = _people(a), _people(b)
+    if people_a and people_b:
+        return bool(people_a & people_b)
+    return _same_act_words(a, b)
+
+
+def _drop_loose_mentions(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """An article often names an act loosely before it dates it ("will visit Spain next year" in the lead,
+    "from Jan. 4 to 6" below): a mention whose period holds a precise mention of the same act, by the same
+    people and with the same status, is that act, and the precise mention stands for it."""
+    by_kind: dict[tuple[EventType, EventStatus], list[ExtractedEvent]] = {}
+    for event in events:
+        by_kind.setdefault((event.type, event.status), []).append(event)
+    loose: set[int] = set()
+    for group in by_kind.values():
+        if len(group) < 2:
+            continue
+        for a in group:
+            if a.lower is None or a.upper is None or (a.upper - a.lower).days < LOOSE_DAYS:
+                continue
+            for b in group:
+                if (
+                    b is not a
+                    and b.lower is not None
+                    and b.upper is not None
+                    and a.lower <= b.lower
+                    and b.upper <= a.upper
+                    and (b.upper - b.lower) < (a.upper - a.lower)
+                    and _one_act(a, b)
+                ):
+                    loose.add(id(a))
+                    break
+    return [e for e in events if id(e) not in loose]
 
 
 def extract_many(
@@ -418,4 +670,5 @@ def extract_document(
         outlet=cleaned.outlet,
         published=effective,
         published_source=source if effective else "unknown",
+        stated_dates=((("submitter", published),) if published else ()) + cleaned.dates,
     )

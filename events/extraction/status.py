@@ -14,7 +14,7 @@ import itertools
 from datetime import date
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import EventStatus
+from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -51,6 +51,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "could", "may", "might", "
 CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "csubj", "appos", "ROOT"})
 TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "amid", "during", "until", "despite"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
+# Clauses and phrases that measure another event's time from this one: "when she took office", "since his
+# inauguration", "after taking office".
+ANCHOR_WORDS = frozenset({"when", "since", "after", "before", "until", "once", "following"})
 
 
 def governing_chain(doc: Doc, trigger: Trigger) -> list[Token]:
@@ -123,8 +126,12 @@ def is_counterfactual(chain: list[Token]) -> bool:
 
 
 def is_irrealis(chain: list[Token]) -> bool:
-    """A wish, request, refusal or ability, not an event: "hoping to meet", "a request for a meeting"."""
-    return any(token.lemma_.lower() in IRREALIS for token in chain[1:])
+    """A wish, request, refusal or ability, not an event: "hoping to meet", "a request for a meeting". An
+    event that is the subject of such a word did happen: "the talks sought a truce" wished for the truce."""
+    return any(
+        token.lemma_.lower() in IRREALIS and chain[position].dep_ not in {"nsubj", "nsubjpass"}
+        for position, token in enumerate(chain[1:])
+    )
 
 
 def has_schedule_modality(chain: list[Token]) -> bool:
@@ -204,6 +211,25 @@ def is_habitual(chain: list[Token]) -> bool:
     return present and frequency
 
 
+def describes_someone(chain: list[Token], trigger: Trigger) -> bool:
+    """A saying in a relative clause tells who someone is ("the commander, who last year vowed to take the
+    capital, ..."); the sentence reports something else."""
+    return trigger.type is EventType.STATEMENT and chain[-1].dep_ == "relcl"
+
+
+def anchors_a_time(chain: list[Token], trigger: Trigger) -> bool:
+    """Taking office named only to measure from ("when she took office in 2021", "his first trip since his
+    inauguration in March"): a milestone of a person's term, not news of the article."""
+    if trigger.type is not EventType.INAUGURATION:
+        return False
+    top = chain[-1]
+    if top.dep_ == "pobj" and top.head.lower_ in ANCHOR_WORDS:
+        return True
+    return top.dep_ == "advcl" and any(
+        c.lower_ in ANCHOR_WORDS and c.dep_ in {"mark", "advmod", "prep"} for c in top.children
+    )
+
+
 def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:
     """The event's status, or ``None`` when the sentence says it did not and will not happen."""
     chain = governing_chain(doc, trigger)
@@ -214,6 +240,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     if change is not None:
         return change
     if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain):
+        return None
+    if describes_someone(chain, trigger) or anchors_a_time(chain, trigger):
         return None
     lower, upper = time.lower, time.upper
     if upper is not None and upper < published and is_past_plan(chain):

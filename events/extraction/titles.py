@@ -35,7 +35,7 @@ NOT_NAMING = frozenset(
      "likely", "future", "ongoing", "current", "former", "this", "that", "its", "their", "his", "major",
      "her", "our", "day", "week", "month", "year", "today", "tomorrow", "yesterday"}
 )  # fmt: skip
-LOCATION_PREPS = frozenset({"in", "to", "at", "of", "on", "near", "off", "from", "into", "over"})
+LOCATION_PREPS = frozenset({"in", "to", "at", "of", "on", "near", "off", "from", "into", "over", "for"})
 TO_PLACE = frozenset({"travel", "fly", "head", "trip", "visit", "journey", "voyage"})
 MAX_NAME_WORDS = 7
 
@@ -161,7 +161,7 @@ def _where(doc: Doc, trigger: Trigger, location: Location | None, said: str, *, 
     return f" {_place_preposition(doc, trigger, location)} {location.name}"
 
 
-def _object_phrase(doc: Doc, token: Token) -> str:
+def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
     """What a verb acted on when no named actor says it: "expels two diplomats", "opens an investigation"
     (not an event noun: "met for a summit" is no summit met)."""
     # "shot down a balloon" is at times parsed with the balloon under the particle "down"; "fired what
@@ -178,10 +178,21 @@ def _object_phrase(doc: Doc, token: Token) -> str:
     ]
     for child in [*appeared, *(c for c in token.children if c.dep_ == "dobj"), *under_particle]:
         if child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
-            if NOUNS.get(child.lemma_.lower()) in BETWEEN | MOTION or child.lemma_.lower() in {"effect", "office"}:
-                return ""  # "met for a summit", "made the trip": no thing acted on
+            light = NOUNS.get(child.lemma_.lower()) in BETWEEN | MOTION and not events_too
+            if light or child.lemma_.lower() in {"effect", "office"}:
+                return ""  # "met for a summit", "made the trip": no thing acted on (what was announced is)
             return _noun_phrase(doc, child)
     return ""
+
+
+def _prep_objects_of(tokens: list[Token], preposition: str) -> list[Token]:
+    return [g for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children]
+
+
+def _named(doc: Doc, token: Token) -> str:
+    """The entity a token is part of, else the token with the words that name it."""
+    entity = entity_span(doc, token)
+    return entity.text if entity is not None else _noun_phrase(doc, token)
 
 
 def _subject(token: Token) -> Token | None:
@@ -247,8 +258,19 @@ def _verb_title(
     agent_named = bool(named) and any(c.dep_ == "agent" for c in token.children)
     targets = tuple(a for a in actors if a.role is ActorRole.TARGET)
     if not named and targets and _passive(token):
-        # "The journalist, Nathan Marsh, was arrested": the one acted on is the passive subject.
-        said = f"{_names(targets, None)} {_verb(doc, token, trigger, plural=len(targets) > 1, future=future)}"
+        # "The journalist, Nathan Marsh, was arrested": the one acted on is the passive subject; people named
+        # by what they are ("two Kenyan diplomats were abducted") stay those people, not their state.
+        subject = _subject(token)
+        if (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and not subject.ent_type_
+            and all(a.kind is ActorKind.STATE for a in targets)
+        ):
+            phrase = _noun_phrase(doc, subject, lower_head=False)
+            said = f"{phrase} {_verb(doc, token, trigger, plural=_plural(subject), future=future)}"
+        else:
+            said = f"{_names(targets, None)} {_verb(doc, token, trigger, plural=len(targets) > 1, future=future)}"
         return said + _where(doc, trigger, location, said)
     if not initiators:
         subject = _subject(token)
@@ -263,8 +285,19 @@ def _verb_title(
     partner = f" with {others}" if others and trigger.type in with_partner else ""
     if others and not partner and trigger.type not in MOTION:
         partner = f" {others}"
-    if not others and trigger.type not in MOTION and "-effect" not in trigger.rule and "-into-" not in trigger.rule:
-        obj = _object_phrase(doc, token)
+    if trigger.type is EventType.AID:
+        # "approved a loan to Egypt": what was given, then to whom.
+        obj = _object_phrase(doc, token) or "aid"
+        given = [o for o in token.children if o.dep_ == "dobj"]
+        recipients = others or _join([_named(doc, g) for g in _prep_objects_of([token, *given], "to")])
+        partner = f" {obj} to {recipients}" if recipients else f" {obj}"
+    if (
+        not others
+        and trigger.type not in MOTION | {EventType.AID}
+        and "-effect" not in trigger.rule
+        and "-into-" not in trigger.rule
+    ):
+        obj = _object_phrase(doc, token, events_too=trigger.type is EventType.STATEMENT)
         subject = _subject(token) if not obj and agent_named and _passive(token) else None
         if subject is not None:  # "diplomats were expelled by Russia": Russia expels the diplomats
             obj = _noun_phrase(doc, subject)

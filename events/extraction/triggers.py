@@ -10,7 +10,7 @@ their own: they change the status of the event they govern (see :mod:`events.ext
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
@@ -197,6 +197,37 @@ CAPTIVE_NOUNS = frozenset(
 CHAIR_NOUNS = frozenset({"presidency", "chairmanship", "chair", "chairship", "leadership", "helm"})
 # A named gathering whose head word is part of its name: "will hold the Strategic Dialogue".
 PROPER_EVENT_HEADS = frozenset({"summit", "conference", "dialogue", "forum", "talks", "meeting", "consultations"})
+# Consulting with someone (PLOVER CONSULT): "huddled with", "conferred with".
+CONSULT_WITH_VERBS = frozenset({"huddle", "confer", "consult", "parley"})
+# Receiving a guest (PLOVER CONSULT/host): "hosted the prime minister", "received the envoy".
+HOST_VERBS = frozenset({"host", "receive", "welcome"})
+# Who is hosted or received as a guest of state.
+GUEST_NOUNS = frozenset(
+    {"minister", "president", "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "leader",
+     "delegation", "counterpart", "envoy", "ambassador", "secretary", "official", "officials", "pope", "monarch",
+     "dignitary", "head", "vice-president", "emissary", "mayor", "governor", "crown"}
+)  # fmt: skip
+# Leaving for somewhere: "left for Tokyo", "set off for Kyiv".
+DEPART_VERBS = frozenset({"leave", "depart", "set"})
+# Weapons that hit a target (PLOVER ASSAULT): "rockets slammed into", "shells rained down on".
+MUNITION_WORDS = WEAPON_WORDS | frozenset(
+    {"shell", "shells", "mortar", "mortars", "bomb", "bombs", "drone", "drones", "artillery", "grenade",
+     "grenades", "munition", "munitions", "projectile", "projectiles", "airstrike", "airstrikes", "strike",
+     "strikes", "fire", "shellfire", "gunfire", "salvo", "barrage"}
+)  # fmt: skip
+IMPACT_VERBS = frozenset({"hit", "rain", "slam", "pound", "strike", "land", "crash", "smash", "pummel", "batter"})
+# Explosives set or set off (PLOVER ASSAULT): "mines were attached to tankers", "detonated a car bomb".
+EXPLOSIVE_WORDS = frozenset({"mine", "mines", "bomb", "bombs", "explosive", "explosives", "ied", "ieds", "device"})
+PLACING_VERBS = frozenset({"attach", "plant", "lay", "detonate", "drop", "hurl", "lob", "set"})
+TARGET_PREPS = frozenset({"at", "on", "against", "toward", "towards"})
+# Aid given (PLOVER AID): "pledged $2 billion in aid", "approved a loan".
+AID_NOUNS = frozenset({"aid", "assistance", "loan", "grant", "credit", "bailout", "donation", "relief"})
+AID_VERBS = frozenset(
+    {"pledge", "provide", "send", "approve", "grant", "give", "deliver", "extend", "disburse", "announce",
+     "donate", "airlift", "ship", "allocate"}
+)  # fmt: skip
+# Accepting what ends a fight or a dispute (PLOVER AGREE/accept).
+ACCEPTED_NOUNS = AGREEMENT_NOUNS | frozenset({"proposal", "terms", "plan", "offer", "resolution", "mediation"})
 GATHERING_VERBS = frozenset({"hold", "attend", "host", "convene", "co-host", "chair", "co-chair", "open", "skip"})
 
 
@@ -371,8 +402,76 @@ def _left_binding(token: Token, lemma: str, objects: list[Token]) -> tuple[Event
     return None
 
 
+def _is_guest(token: Token) -> bool:
+    """A person received as a guest of state: a named person, or an office ("the prime minister")."""
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in GUEST_NOUNS
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _subject_words(token: Token) -> set[str]:
+    """Words of the subject; with none, of a phrase before the verb the parser took the subject into ("On
+    May 2 rockets hit ..." read as "on rockets")."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        subjects = [g for c in token.children if c.dep_ == "prep" and c.i < token.i for g in c.children]
+    return _object_subtree_words([s2 for s in subjects for s2 in [s, *s.conjuncts]])
+
+
+def _gives_aid(token: Token, objects: list[Token]) -> bool:
+    """ "approved a loan", "pledged $2 billion in aid", "sent $5 million of assistance"."""
+    words = {o.lemma_.lower() for o in objects}
+    words |= {g.lemma_.lower() for g in _prep_objects(token, frozenset({"in"}))}
+    words |= {g.lemma_.lower() for o in objects for c in o.children if c.dep_ == "prep" for g in c.children}
+    return bool(words & AID_NOUNS)
+
+
+def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
+    """Verbs of PLOVER kinds beyond meetings, read from their dependents: consulting and hosting, leaving for
+    a place, weapons hitting a target, pulling troops back, giving aid, accepting a truce, deporting and
+    recalling an envoy."""
+    object_lemmas = {o.lemma_.lower() for o in objects}
+    if lemma in CONSULT_WITH_VERBS and any(
+        _is_party(g) or _is_guest(g) for g in _prep_objects(token, frozenset({"with"}))
+    ):
+        return T.MEETING, f"verb:{lemma}-with"
+    if lemma in HOST_VERBS and any(_is_guest(o) for o in objects):
+        return T.MEETING, f"verb:{lemma}-guest"
+    if lemma == "mediate":
+        return T.TALKS, "verb:mediate"
+    departs = lemma in DEPART_VERBS and (lemma != "set" or _has_particle(token, "off"))
+    if departs and any(g.ent_type_ in {"GPE", "LOC"} for g in _prep_objects(token, frozenset({"for"}))):
+        return T.VISIT, f"verb:{lemma}-for"
+    if lemma in PLACING_VERBS and (_subject_words(token) | _object_subtree_words(objects)) & EXPLOSIVE_WORDS:
+        return T.MILITARY_ACTION, f"verb:{lemma}-explosive"
+    if lemma in IMPACT_VERBS and _subject_words(token) & MUNITION_WORDS:
+        return T.MILITARY_ACTION, f"verb:{lemma}-weapon"
+    fires = lemma in {"fire", "launch"} and bool(_object_subtree_words(objects) & MUNITION_WORDS)
+    if fires and any(g.ent_type_ not in {"DATE", "TIME"} for g in _prep_objects(token, TARGET_PREPS)):
+        return T.MILITARY_ACTION, f"verb:{lemma}-at-target"
+    pulls_back = lemma == "withdraw" or (
+        lemma == "pull" and (_has_particle(token, "out") or _has_particle(token, "back"))
+    )
+    if pulls_back and _object_subtree_words(objects) & MILITARY_ASSETS and not object_lemmas & {"system", "unit"}:
+        return T.WITHDRAWAL, f"verb:{lemma}-forces"
+    if lemma in AID_VERBS and _gives_aid(token, objects):
+        return T.AID, f"verb:{lemma}-aid"
+    if lemma == "accept" and object_lemmas & ACCEPTED_NOUNS:
+        return T.AGREEMENT, "verb:accept-terms"
+    if lemma == "deport" and objects:
+        return T.EXPULSION, "verb:deport"
+    if lemma == "recall" and object_lemmas & ENVOY_NOUNS:
+        return T.PROTEST, "verb:recall-envoy"
+    return None
+
+
 def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """Verb patterns read from the verb's dependents (particles, objects, subjects)."""
+    plover = _plover_verb_trigger(token, lemma, objects)
+    if plover is not None:
+        return plover
     object_lemmas = {o.lemma_.lower() for o in objects}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -501,7 +600,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if lemma in {"release", "free"} and not any(_is_captive(o) for o in [*objects, *_raised_subjects(token)]):
         return None  # "released a statement", "released a song": only people are released
-    if lemma in {"kill", "assassinate", "abduct", "kidnap", "hijack", "annex", "occupy", "seize"} and not objects:
+    passive = any(c.dep_ == "auxpass" for c in token.children)  # "was killed": a victim, though unparsed
+    if lemma in {"kill", "assassinate", "abduct", "kidnap", "hijack", "annex", "occupy", "seize"} and not (
+        objects or passive
+    ):
         return None
     if event_type is T.VISIT and any(
         s.lemma_.lower() in VEHICLE_WORDS for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]
@@ -663,11 +765,27 @@ def _named_gathering(token: Token) -> bool:
     )
 
 
+def _stays_in_place(token: Token) -> bool:
+    """ "The president will be in Madrid on June 18": a leader's stay in a foreign place is a visit."""
+    if any(c.dep_ in {"attr", "acomp", "expl"} for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    # A name the model may take for a body when it stands alone ("Rouhani would be in ...") counts too.
+    if not subjects or not all(
+        _is_guest(s) or s.lower_ in {"he", "she"} or (s.pos_ == "PROPN" and s.ent_type_ in {"PERSON", "ORG", ""})
+        for s in subjects
+    ):
+        return False
+    return any(g.ent_type_ == "GPE" for g in _prep_objects(token, frozenset({"in"})))
+
+
 def find_triggers(sentence: Span) -> list[Trigger]:
     """Every trigger in one sentence, in text order."""
     found: list[Trigger] = []
     for token in sentence:
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ != "be"):
+        if token.lemma_ == "be" and _stays_in_place(token):
+            found.append(Trigger(token.i, token.i, T.VISIT, "be", False, "verb:be-in-place"))
+        elif token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ != "be"):
             verb = _verb_trigger(token)
             if verb:
                 found.append(Trigger(token.i, token.i, verb[0], token.lemma_.lower(), False, verb[1]))
@@ -677,6 +795,14 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             noun = _noun_trigger(token)
             if noun:
                 found.append(Trigger(token.i, _event_head(token), noun[0], noun_lemma(token), True, noun[1]))
-    # A noun that is the object of a verb trigger is that verb's event ("signed an agreement").
-    verb_positions = {t.i for t in found if not t.nominal}
-    return [t for t in found if not (t.nominal and t.i != t.head_i and t.head_i in verb_positions)]
+    # A noun that is the object of a verb trigger is that verb's event ("signed an agreement"); the object
+    # of a saying is an event of its own ("announced the king's visit in October"), dated apart from it.
+    verbs = {t.i: t for t in found if not t.nominal}
+    kept: list[Trigger] = []
+    for trigger in found:
+        owner = verbs.get(trigger.head_i) if trigger.nominal and trigger.i != trigger.head_i else None
+        if owner is None:
+            kept.append(trigger)
+        elif owner.type is T.STATEMENT:
+            kept.append(replace(trigger, head_i=trigger.i))
+    return kept

@@ -96,6 +96,9 @@ class ArticleExtraction:
     text: str
     events: list[ExtractedEvent] = field(default_factory=list)
     extractor_version: str = ""
+    # Every date the sources state, with who states it ("submitter", "metadata", "text"): the date
+    # check reports when they disagree. ``published`` is the one the dates were resolved against.
+    stated_dates: tuple[tuple[str, dt.date], ...] = ()
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         article: dict[str, Any] = {

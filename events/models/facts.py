@@ -74,6 +74,8 @@ class Gathering(models.Model):
     end = models.DateField()
     city = models.CharField(max_length=100)
     country_code = models.CharField(max_length=2, blank=True)
+    # Its number in the series when the series counts them ("COP28", "the 15th BRICS summit").
+    number = models.PositiveSmallIntegerField(null=True, blank=True)
     source = models.CharField(max_length=200, blank=True)
 
     class Meta:

@@ -18,12 +18,17 @@ the timeline pages' source notes, and published related events); the API passes 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
-from django.db import connection
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, connections
 from django.db.models import QuerySet
 
 from events.domain.edtf_dates import OPEN_END, OPEN_START
@@ -61,8 +66,17 @@ class TopicRef(NamedTuple):
 
 
 class RelationRef(NamedTuple):
+    """A relation to another event, with what a page shows of that event (its title and date)."""
+
     kind: str
     event: int  # the related event's id
+    title: str
+    date_edtf: str
+    date_is_week: bool
+
+    @property
+    def date_display(self) -> str:
+        return human_date(self.date_edtf, self.date_is_week)
 
 
 class ArticleRef(NamedTuple):
@@ -84,12 +98,14 @@ class CitationRef(NamedTuple):
     article: ArticleRef
 
 
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    """One event with everything any rendering shows, in plain values.
+class EventRecord(NamedTuple):
+    """One event with everything any rendering shows, in plain values; immutable.
 
     ``citations`` is None when they were not read (the API's ``citations=link``), which is not the
     same as an event with no citation.
+
+    A named tuple rather than a frozen dataclass: a page builds a thousand of these per request, and a
+    frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field) cost several times more.
     """
 
     id: int
@@ -175,6 +191,12 @@ def record_rows(queryset: QuerySet[Event]) -> QuerySet[Event, dict[str, Any]]:
     return queryset.values(*RECORD_FIELDS)
 
 
+# The columns of a record row, read as one tuple from a dict row; the first _SCALARS are the record's
+# own fields in its order, the rest the place's.
+_ROW_TUPLE = itemgetter(*RECORD_FIELDS)
+_SCALARS = RECORD_FIELDS.index("place_id")
+
+
 def record_row_from_instance(event: Event) -> dict[str, Any]:
     """The row :data:`RECORD_FIELDS` names, read from a model instance (its place selected with it)."""
     row = {name: getattr(event, name) for name in RECORD_FIELDS if "__" not in name}
@@ -189,10 +211,10 @@ def record_row_from_instance(event: Event) -> dict[str, Any]:
 class RecordEmbeds:
     """What events embed, grouped by event id, in the order every rendering lists them."""
 
-    actors: Mapping[int, list[ActorRef]]
-    topics: Mapping[int, list[TopicRef]]
-    related: Mapping[int, list[RelationRef]]
-    citations: Mapping[int, list[CitationRef]] | None  # None: not read
+    actors: Mapping[int, tuple[ActorRef, ...]]
+    topics: Mapping[int, tuple[TopicRef, ...]]
+    related: Mapping[int, tuple[RelationRef, ...]]
+    citations: Mapping[int, tuple[CitationRef, ...]] | None  # None: not read
 
 
 def _ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> QuerySet[Any]:
@@ -206,12 +228,34 @@ def _ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> QuerySet[An
     return queryset.filter(**{f"{column}__in": ids})
 
 
-def _grouped(rows: Iterable[Sequence[Any]], make: Any) -> dict[int, list[Any]]:
+def _fetched(queryset: QuerySet[Any, tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The rows of a ``values_list`` queryset, fetched at once.
+
+    Django's iterator fetches a hundred rows at a time, and each fetch cost more than converting its
+    rows (a page of a thousand events reads several thousand citation and actor rows). Rows whose
+    columns Django converts after the database driver are left to Django.
+    """
+    compiler = queryset.query.get_compiler(queryset.db)
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        return []
+    if compiler.get_converters([column for column, _, _ in compiler.select]):
+        return list(queryset)
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _grouped(rows: Iterable[Sequence[Any]], make: Any) -> dict[int, tuple[Any, ...]]:
     # Each row starts with the event id; the rest is one embedded part.
     grouped: dict[int, list[Any]] = {}
     for row in rows:
-        grouped.setdefault(row[0], []).append(make(row[1:]))
-    return grouped
+        items = grouped.get(row[0])
+        if items is None:
+            items = grouped[row[0]] = []
+        items.append(make(row[1:]))
+    return {pk: tuple(items) for pk, items in grouped.items()}
 
 
 @dataclass(frozen=True)
@@ -222,9 +266,11 @@ class Readable:
     relations: QuerySet[EventRelation]
 
 
+@cache
 def readable_public() -> Readable:
     """What anyone may see: public citations (accepted, of a published event) and relations to
-    published events only (a public event never names a proposed one)."""
+    published events only (a public event never names a proposed one). One object per process: the
+    reads are compiled once for it (:func:`_prepared_public_reads`)."""
     return Readable(
         citations=citations_public(),
         relations=EventRelation.objects.filter(
@@ -233,20 +279,43 @@ def readable_public() -> Readable:
     )
 
 
-def citation_rows_for_records(
-    ids: list[int], *, readable: Readable | None = None
-) -> QuerySet[Citation, tuple[Any, ...]]:
-    """The citations records carry, as ``(event_id, id, quote, start, end, time_text, date_basis, article_id,
-    url, title, published, outlet, outlet_domain)`` rows, oldest article first.
+# The order of an event's citations everywhere (pages, API, every download): oldest article first, an
+# article's sentences together in their order in its text.
+CITATION_ORDER = ("article__published", "article_id", "start", "pk")
+
+
+class _EmbedReads(NamedTuple):
+    """The reads of what events embed, not yet limited to any events; each row starts with the event id."""
+
+    actors: QuerySet[Any, tuple[Any, ...]]
+    topics: QuerySet[Any, tuple[Any, ...]]
+    related: QuerySet[Any, tuple[Any, ...]]
+    citations: QuerySet[Any, tuple[Any, ...]]
+
+
+# The column each read of _EmbedReads is limited to the events by.
+_EMBED_EVENT_COLUMNS = ("event_id", "event_id", "from_event_id", "event_id")
+
+
+def _embed_reads(readable: Readable) -> _EmbedReads:
+    """Actors by role then name; published topics by slug; the relations and citations ``readable``
+    allows, citations in :data:`CITATION_ORDER`. The citations' rows are ``(event_id, id, quote, start,
+    end, time_text, date_basis, article_id, url, title, published, outlet, outlet_domain)``.
 
     The one place that decides which citations reach pages, the API and every download: those of
     ``readable`` (by default :func:`readable_public`), so the rule holds everywhere at once.
     """
-    readable = readable or readable_public()
-    return (
-        _ids_in(readable.citations, "event_id", ids)
-        .order_by("event_id", "article__published", "start", "pk")
-        .values_list(
+    return _EmbedReads(
+        EventActor.objects.order_by("event_id", "role", "actor__name", "pk").values_list(
+            "event_id", "actor_id", "actor__name", "actor__kind", "actor__country_code", "actor__wikidata_id", "role"
+        ),
+        TopicMembership.objects.filter(topic__is_published=True)
+        .order_by("event_id", "topic__slug")
+        .values_list("event_id", "topic__slug", "topic__name"),
+        readable.relations.order_by("from_event_id", "pk").values_list(
+            "from_event_id", "kind", "to_event_id", "to_event__title", "to_event__date_edtf", "to_event__date_is_week"
+        ),
+        readable.citations.order_by("event_id", *CITATION_ORDER).values_list(
             "event_id",
             "pk",
             "quote",
@@ -260,13 +329,79 @@ def citation_rows_for_records(
             "article__published",
             "article__source__name",
             "article__source__domain",
-        )
+        ),
     )
 
 
-def _citation(row: Sequence[Any]) -> CitationRef:
-    pk, quote, start, end, time_text, date_basis, *article = row
-    return CitationRef(pk, quote, start, end, time_text, date_basis, ArticleRef._make(article))
+_IDS_PLACEHOLDER = "{ids}"  # compiled into a prepared read, found again by identity
+
+
+@dataclass(frozen=True)
+class _PreparedRead:
+    """A read compiled once (SQL and parameters), run with new events by swapping one parameter.
+
+    Building and compiling the four embed reads (lookups, joins, orderings) cost more CPU than a short
+    page's running them. Only reads whose columns need no conversion after the driver's are prepared,
+    so the rows are those ``values_list`` gives.
+    """
+
+    sql: str
+    params: tuple[Any, ...]
+    at: int  # the index of the ids parameter
+
+    @classmethod
+    def of(cls, queryset: QuerySet[Any], column: str) -> _PreparedRead | None:
+        compiler = queryset.filter(IdsAny(column, _IDS_PLACEHOLDER)).query.get_compiler(queryset.db)
+        sql, params = compiler.as_sql()
+        if compiler.get_converters([col for col, _, _ in compiler.select]):
+            return None
+        return cls(sql, tuple(params), next(i for i, p in enumerate(params) if p is _IDS_PLACEHOLDER))
+
+    def rows(self, array: str) -> list[tuple[Any, ...]]:
+        params = list(self.params)
+        params[self.at] = array
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            return cursor.fetchall()
+
+
+@cache
+def _prepared_public_reads() -> tuple[_PreparedRead, ...] | None:
+    """The embed reads of :func:`readable_public` compiled once per process (PostgreSQL only)."""
+    reads = [
+        _PreparedRead.of(read, column)
+        for read, column in zip(_embed_reads(readable_public()), _EMBED_EVENT_COLUMNS, strict=True)
+    ]
+    return None if None in reads else tuple(read for read in reads if read is not None)
+
+
+def _citations_grouped(rows: Iterable[Sequence[Any]]) -> dict[int, tuple[CitationRef, ...]]:
+    """Citation rows (see :func:`_embed_reads`) as each event's citations (one ArticleRef per article)."""
+    articles: dict[int, ArticleRef] = {}
+    grouped: dict[int, list[CitationRef]] = {}
+    for (
+        event_id,
+        pk,
+        quote,
+        start,
+        end,
+        time_text,
+        date_basis,
+        article_id,
+        url,
+        title,
+        published,
+        outlet,
+        domain,
+    ) in rows:
+        article = articles.get(article_id)
+        if article is None:
+            article = articles[article_id] = ArticleRef(article_id, url, title, published, outlet, domain)
+        items = grouped.get(event_id)
+        if items is None:
+            items = grouped[event_id] = []
+        items.append(CitationRef(pk, quote, start, end, time_text, date_basis, article))
+    return {pk: tuple(items) for pk, items in grouped.items()}
 
 
 def record_embeds(
@@ -280,29 +415,23 @@ def record_embeds(
         return RecordEmbeds({}, {}, {}, {} if with_citations else None)
     readable = readable or readable_public()
     ids = list(event_ids)
-    actors = (
-        _ids_in(EventActor.objects.all(), "event_id", ids)
-        .order_by("event_id", "role", "actor__name", "pk")
-        .values_list(
-            "event_id", "actor_id", "actor__name", "actor__kind", "actor__country_code", "actor__wikidata_id", "role"
-        )
-    )
-    topics = (
-        _ids_in(TopicMembership.objects.filter(topic__is_published=True), "event_id", ids)
-        .order_by("event_id", "topic__slug")
-        .values_list("event_id", "topic__slug", "topic__name")
-    )
-    related = (
-        _ids_in(readable.relations, "from_event_id", ids)
-        .order_by("from_event_id", "pk")
-        .values_list("from_event_id", "kind", "to_event_id")
-    )
-    citations = _grouped(citation_rows_for_records(ids, readable=readable), _citation) if with_citations else None
+    wanted = 4 if with_citations else 3
+    public = readable is readable_public() and connection.vendor == "postgresql"
+    prepared = _prepared_public_reads() if public else None
+    if prepared is not None:
+        array = ids_array(ids)
+        rows = [read.rows(array) for read in prepared[:wanted]]
+    else:
+        reads = _embed_reads(readable)
+        rows = [
+            _fetched(_ids_in(read, column, ids))
+            for read, column in zip(reads[:wanted], _EMBED_EVENT_COLUMNS[:wanted], strict=True)
+        ]
     return RecordEmbeds(
-        _grouped(actors, ActorRef._make),
-        _grouped(topics, TopicRef._make),
-        _grouped(related, RelationRef._make),
-        citations,
+        _grouped(rows[0], ActorRef._make),
+        _grouped(rows[1], TopicRef._make),
+        _grouped(rows[2], RelationRef._make),
+        _citations_grouped(rows[3]) if with_citations else None,
     )
 
 
@@ -314,49 +443,67 @@ def records_from_rows(
     readable: Readable | None = None,
 ) -> list[EventRecord]:
     """Records for rows of :data:`RECORD_FIELDS`, in the rows' order (their embeds read unless given)."""
-    if embeds is None:
-        embeds = record_embeds([row["id"] for row in rows], with_citations=with_citations, readable=readable)
+    return records_from_tuples(
+        [_ROW_TUPLE(row) for row in rows], embeds, with_citations=with_citations, readable=readable
+    )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while records are built.
+
+    Building a page's records allocates tens of thousands of tuples, which set off the collector over
+    and over, each time walking every object the process holds (a third of the time of building 5,000
+    records, bench/pages.py). Records are tuples of plain values and can form no reference cycle, so
+    there is nothing for it to find in them; it runs again as soon as they are built.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def records_from_tuples(
+    rows: Sequence[Sequence[Any]],
+    embeds: RecordEmbeds | None = None,
+    *,
+    with_citations: bool = True,
+    readable: Readable | None = None,
+) -> list[EventRecord]:
+    """Records for rows of :data:`RECORD_FIELDS` as tuples (``values_list``), in the rows' order."""
+    with _collector_paused():
+        if embeds is None:
+            embeds = record_embeds([row[0] for row in rows], with_citations=with_citations, readable=readable)
+        return _records(rows, embeds)
+
+
+def _records(rows: Sequence[Sequence[Any]], embeds: RecordEmbeds) -> list[EventRecord]:
     places: dict[int, PlaceRef] = {}  # many events share a place: one PlaceRef each
+    actors, topics, related, citations = embeds.actors, embeds.topics, embeds.related, embeds.citations
+    make = EventRecord._make
     records = []
-    no_citations: tuple[CitationRef, ...] = ()
     for row in rows:
-        pk = row["id"]
-        place_id = row["place_id"]
+        pk = row[0]
+        place_id = row[_SCALARS]
         place = None
         if place_id is not None:
             place = places.get(place_id)
             if place is None:
-                place = places[place_id] = PlaceRef(
-                    place_id,
-                    row["place__name"],
-                    row["place__kind"],
-                    row["place__country_code"],
-                    row["place__latitude"],
-                    row["place__longitude"],
-                    row["place__geonames_id"],
-                )
+                place = places[place_id] = PlaceRef._make(row[_SCALARS:])
         records.append(
-            EventRecord(
-                pk,
-                row["title"],
-                row["summary"],
-                row["event_type"],
-                row["status"],
-                row["review_state"],
-                row["date_edtf"],
-                row["date_lower"],
-                row["date_upper"],
-                row["precision"],
-                row["date_is_week"],
-                row["confidence"],
-                row["created_at"],
-                row["updated_at"],
-                row["reviewed_at"],
-                place,
-                tuple(embeds.actors.get(pk, ())),
-                tuple(embeds.topics.get(pk, ())),
-                tuple(embeds.related.get(pk, ())),
-                None if embeds.citations is None else tuple(embeds.citations.get(pk, no_citations)),
+            make(
+                (
+                    *row[:_SCALARS],
+                    place,
+                    actors.get(pk, ()),
+                    topics.get(pk, ()),
+                    related.get(pk, ()),
+                    None if citations is None else citations.get(pk, ()),
+                )
             )
         )
     return records
@@ -366,7 +513,9 @@ def event_records(
     queryset: QuerySet[Event], *, with_citations: bool = True, readable: Readable | None = None
 ) -> list[EventRecord]:
     """Records of every event in ``queryset``, in its order: five queries whatever its length."""
-    return records_from_rows(list(record_rows(queryset)), with_citations=with_citations, readable=readable)
+    with _collector_paused():
+        rows = _fetched(queryset.values_list(*RECORD_FIELDS))
+        return records_from_tuples(rows, with_citations=with_citations, readable=readable)
 
 
 def event_records_chunked(
@@ -381,13 +530,13 @@ def event_records_chunked(
     A keyset walk holds no cursor open between chunks, so memory stays flat and each chunk costs the
     same (five queries), however far into the set it is.
     """
-    rows = record_rows(queryset.order_by("id"))
+    rows = queryset.order_by("id").values_list(*RECORD_FIELDS)
     last_id = None
     while True:
         chunk = list((rows if last_id is None else rows.filter(id__gt=last_id))[:chunk_size])
         if not chunk:
             return
-        yield from records_from_rows(chunk, with_citations=with_citations, readable=readable)
+        yield from records_from_tuples(chunk, with_citations=with_citations, readable=readable)
         if len(chunk) < chunk_size:
             return
-        last_id = chunk[-1]["id"]
+        last_id = chunk[-1][0]

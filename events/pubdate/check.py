@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -33,27 +32,63 @@ from typing import Any, Literal
 
 import numpy as np
 
+from events.pubdate.clue import (
+    FAR as _FAR,
+)
+from events.pubdate.clue import (
+    FIRST_DAY,
+)
+from events.pubdate.clue import (
+    MONTH_WORD as _MONTH_WORD,
+)
+from events.pubdate.clue import (
+    MONTHS as _MONTHS,
+)
+from events.pubdate.clue import (
+    SENTENCE_END as _SENTENCE_END,
+)
+from events.pubdate.clue import (
+    WEEKDAYS as _WEEKDAYS,
+)
+from events.pubdate.clue import (
+    YEAR as _YEAR,
+)
+from events.pubdate.clue import (
+    Clue as _Clue,
+)
+from events.pubdate.clue import (
+    add_months as _add_months,
+)
+from events.pubdate.clue import (
+    add_years as _add_years,
+)
+from events.pubdate.clue import (
+    ascii_fold as _ascii,
+)
+from events.pubdate.clue import (
+    sentence_at as _sentence_at,
+)
 from events.pubdate.facts import Facts, Gathering, KnownEvent, Office, Term, name_key
+from events.pubdate.sources import StatedDate, agreeing, disagreement, fact_of, span_of, stated_dates
+from events.pubdate.text_clues import (
+    ORDINAL,
+    future_year_clues,
+    joined_year_clues,
+    ordinal_value,
+    past_year_clues,
+    span_clues,
+)
+from events.pubdate.text_clues import (
+    PLAIN_FUTURE as _PLAIN_FUTURE,
+)
 
 Verdict = Literal["ok", "doubtful", "corrected"]
 
-FIRST_DAY = date(2000, 1, 1)
 # Officeholders keep their title for some days in the press around a handover ("outgoing", a wire
 # story written the day before the swearing-in), so a term allows a little either side.
 TERM_GRACE = timedelta(days=10)
-_FAR = date(2100, 1, 1)
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
-}
-_MONTHS["sept"] = 9
-_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(])|\n+")
+
 # Words before a title that put its holder in the past or the future: "former", "the late", "then-".
 _NOT_CURRENT = re.compile(
     r"\b(former|ex|then|late|onetime|one-time|previous|predecessor|future|incoming|would-be|under|since|"
@@ -67,13 +102,6 @@ _HANDOVER = re.compile(
     re.IGNORECASE,
 )
 _ELECT = re.compile(r"^\s*-?\s*(elect|designate|nominee)\b", re.IGNORECASE)
-# Words that put a year mention in the future or make it a limit rather than a past fact.
-_FUTURE_CUES = re.compile(
-    r"\b(will|would|shall|expected|expects|due|plans?|planned|scheduled|aims?|target|targets|could|may|might|"
-    r"next|until|till|by|before|forecast|projected|deadline|set to|intends?|hopes?)\b",
-    re.IGNORECASE,
-)
-_YEAR_AFTER = re.compile(r"\b(in|since|during|early|late|mid|of|throughout)\s+$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|de|da|dos|von|der|van|le|al-\w+|bin|el-\w+")
 _PARTICLES = {"de", "da", "dos", "von", "der", "van", "le", "bin"}
 # News writing capitalises weekdays and months, so these are case-sensitive (and fast).
@@ -148,47 +176,6 @@ class DateCheck:
             "stated_fits": self.stated_fits,
             "suggested_fits": self.suggested_fits,
         }
-
-
-@dataclass
-class _Clue:
-    kind: str
-    key: tuple[object, ...]
-    quote: str
-    fact: str
-    intervals: list[tuple[date, date]] = field(default_factory=list)
-    weekday: int | None = None  # a periodic clue: the publication day is this weekday
-    point: date | None = None  # the clue's own estimate of the publication date, when it has one
-    fineness: int = 9  # smaller is finer: which estimate to prefer
-
-
-# --- small date helpers ----------------------------------------------------------------------------
-
-
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _ascii(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
-def _sentence_at(text: str, bounds: list[int], position: int) -> tuple[int, int]:
-    import bisect
-
-    index = bisect.bisect_right(bounds, position)
-    start = bounds[index - 1] if index > 0 else 0
-    end = bounds[index] if index < len(bounds) else len(text)
-    return start, end
 
 
 # --- indexes over the facts (built once per Facts object) -----------------------------------------
@@ -268,7 +255,7 @@ def _index(facts: Facts) -> _Index:
         gatherings_by_series=gatherings,
         city_patterns={g.city: _city_pattern(g.city) for g in facts.gatherings},
         name_to_holder=name_to_holder,
-        # Each term's first day is a known event: "Salman, who took power in January" dates the article.
+        # Each term's first day is a known event: "Omar, who took power in January" dates the article.
         term_starts=tuple(
             KnownEvent(
                 t.start, t.start, "inauguration", f"{t.person} took office as {offices[t.office].name}", (t.person,)
@@ -343,6 +330,268 @@ def _office_clues(text: str, bounds: list[int], index: _Index) -> list[_Clue]:
         )
         clues[key] = _Clue("office", key, match.group(0).strip(), fact, intervals)
         del people
+    return list(clues.values())
+
+
+_NAME = r"(?:(?:[A-Z][\w'’.-]*|de|da|dos|von|der|van|le|al-\w+|bin)[ \t]+){0,4}[A-Z][\w'’-]*"
+# How a sentence tells that someone came to office: "who took power in January", "was sworn in in May".
+_TOOK_OFFICE = re.compile(
+    r"\b(took (?:power|office|the throne)|sworn in|was inaugurated|came to power|assumed (?:office|power)|"
+    r"ascended|was elected|became)\b",
+    re.IGNORECASE,
+)
+
+
+_FORMER_WORD = re.compile(r"\b(?:[Ff]ormer|FORMER|[Ee]x-)")
+
+
+@dataclass(frozen=True)
+class _HolderPatterns:
+    title_any_case: re.Pattern[str]
+    name_before: re.Pattern[str]
+    owner_before: re.Pattern[str]
+    name_after: re.Pattern[str]
+    former: re.Pattern[str]
+    titles: dict[str, list[Office]]
+
+
+def _holder_patterns(facts: Facts) -> _HolderPatterns:
+    cached = facts._index.get("holder-patterns")
+    if isinstance(cached, _HolderPatterns):
+        return cached
+    titles: dict[str, list[Office]] = {}
+    for office in facts.offices:
+        for title in office.titles:
+            titles.setdefault(title.lower(), []).append(office)
+    title_words = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    states = "|".join(re.escape(n) for n in sorted({n for h in facts.holders for n in h.names}, key=len, reverse=True))
+    # "Mike Okafor, Nigeria's foreign minister" / "the foreign minister, Mike Okafor," / "his prime
+    # minister, Mike Okafor": the title is in the apposition, in any case. Found from the title, then
+    # the words either side (searching from every capital would cost more than the rest of the check).
+    title_any_case = re.compile(rf"\b(?:{title_words})\b")
+    name_before = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?P<state>{states})['’]s|the)\s+$")
+    owner_before = re.compile(rf"(?:\b(?P<state>{states})['’]s|\b(?i:the|his|her|its|their))\s+$")
+    name_after = re.compile(rf",\s+(?P<name>{_NAME})")
+    former = re.compile(
+        rf"\b(?i:former|ex-)\s*(?P<mid>(?:[A-Z][\w.'’-]*\s+){{0,2}})(?P<title>(?i:{title_words}))\s+(?P<name>{_NAME})"
+    )
+    patterns = _HolderPatterns(title_any_case, name_before, owner_before, name_after, former, titles)
+    facts._index["holder-patterns"] = patterns
+    return patterns
+
+
+def _fitting_terms(
+    index: _Index, title: str, terms: list[Term], states_text: str, offices: dict[str, list[Office]]
+) -> list[Term]:
+    """The terms of offices called ``title``, of the state ``states_text`` names when it names one."""
+    keys = {o.key for o in offices.get(title.lower(), [])}
+    named = {key for key, pattern in index.holder_name_pattern.items() if pattern.search(states_text)}
+    return [t for t in terms if t.office in keys and (not named or index.offices[t.office].holder in named)]
+
+
+def _term_fact(terms: Sequence[Term], index: _Index) -> str:
+    return "; ".join(
+        f"{t.person} was {index.offices[t.office].name} from {t.start.isoformat()} "
+        + (f"to {t.end.isoformat()}" if t.end else "on")
+        for t in sorted(terms, key=lambda t: t.start)
+    )
+
+
+def _appositive_clues(text: str, bounds: list[int], index: _Index, facts: Facts) -> list[_Clue]:
+    """Officeholders named in apposition: "Mike Okafor, Nigeria's foreign minister", "his premier, Ana Ruiz"."""
+    patterns = _holder_patterns(facts)
+    clues: dict[tuple[object, ...], _Clue] = {}
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return []  # a letter whose lower case is longer: the offsets would not line up
+    for match in patterns.title_any_case.finditer(lowered):
+        window = max(0, match.start() - 80)
+        before = patterns.name_before.search(text, window, match.start())
+        after = None
+        if before is not None:
+            if re.match(r"[ \t]+[A-Z]", text[match.end() : match.end() + 2]):
+                continue  # "..., the Prime Minister Ana Ruiz": a title before a name, read elsewhere
+            name, state, quote_start, quote_end = before["name"], before["state"] or "", before.start(), match.end()
+        else:
+            owner = patterns.owner_before.search(text, window, match.start())
+            after = patterns.name_after.match(text, match.end()) if owner is not None else None
+            if owner is None or after is None:
+                continue
+            name, state, quote_start, quote_end = after["name"], owner["state"] or "", owner.start(), after.end()
+        title = text[match.start() : match.end()]
+        quote = text[quote_start:quote_end]
+        start, end = _sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        if _YEAR.search(sentence) or _HANDOVER.search(sentence) or _NOT_CURRENT.search(quote):
+            continue
+        if _NOT_CURRENT.search(text[max(start, quote_start - 40) : quote_start]):
+            continue
+        terms, surname_only = _terms_named(_name_tokens(name), index)
+        if surname_only:
+            continue  # a name written alone and in full is the rule in apposition
+        fitting = _fitting_terms(index, title, terms, state or sentence, patterns.titles)
+        if not fitting:
+            continue
+        key = ("office", title.lower(), tuple(sorted({t.person for t in fitting})))
+        clues.setdefault(
+            key,
+            _Clue(
+                "office",
+                key,
+                quote.strip(),
+                _term_fact(fitting, index),
+                [(t.start - TERM_GRACE, (t.end or _FAR) + TERM_GRACE) for t in fitting],
+            ),
+        )
+    return list(clues.values())
+
+
+def _former_clues(text: str, bounds: list[int], index: _Index, facts: Facts) -> list[_Clue]:
+    """ "Former Prime Minister Ana Ruiz": the article is from after a term of hers, not during one."""
+    patterns = _holder_patterns(facts)
+    clues: dict[tuple[object, ...], _Clue] = {}
+    if not _FORMER_WORD.search(text):
+        return []
+    for match in patterns.former.finditer(text):
+        start, _end = _sentence_at(text, bounds, match.start())
+        terms, surname_only = _terms_named(_name_tokens(match["name"]), index)
+        if surname_only:
+            continue
+        states_text = text[max(start, match.start() - 30) : match.start()] + match["mid"]
+        fitting = sorted(
+            _fitting_terms(index, match["title"], terms, states_text, patterns.titles), key=lambda t: t.start
+        )
+        if not fitting or fitting[0].end is None:
+            continue
+        # After each term that ended, until the next began: never inside one.
+        intervals = [
+            (term.end - TERM_GRACE, (following.start if following else _FAR) + TERM_GRACE)
+            for term, following in zip(fitting, [*fitting[1:], None], strict=True)
+            if term.end is not None
+        ]
+        key = ("former", match["title"].lower(), tuple(sorted({t.person for t in fitting})))
+        clues.setdefault(
+            key,
+            _Clue(
+                "former",
+                key,
+                match.group(0).strip(),
+                _term_fact(fitting, index) + ", so “former” is said after that",
+                intervals,
+            ),
+        )
+    return list(clues.values())
+
+
+def _took_office_clues(text: str, bounds: list[int], index: _Index) -> list[_Clue]:
+    """ "King Omar, who took power in January": the year after his term began in that month."""
+    if index.title_pattern is None or not _TOOK_OFFICE.search(text):
+        return []
+    clues: dict[tuple[object, ...], _Clue] = {}
+    for match in index.title_pattern.finditer(text):
+        start, end = _sentence_at(text, bounds, match.start())
+        rest = text[match.end() : end]
+        took = _TOOK_OFFICE.search(rest)
+        if took is None or _YEAR.search(text[start:end]):
+            continue
+        month_match = _MONTH_WORD.search(rest, took.end())
+        if month_match is None or month_match.start() - took.end() > 20 or not month_match.group(0)[:1].isupper():
+            continue
+        month = _MONTHS[month_match.group(1).lower()]
+        terms, surname_only = _terms_named(_name_tokens(match["name"]), index)
+        title = match["title"].lower()
+        fitting = [
+            t
+            for t in terms
+            if title in {x.lower() for x in index.offices[t.office].titles}
+            and t.start.month == month
+            and t.start >= FIRST_DAY
+        ]
+        if surname_only:
+            fitting = [
+                t
+                for t in fitting
+                if (p := index.holder_name_pattern.get(index.offices[t.office].holder)) and p.search(text)
+            ]
+        if not fitting:
+            continue
+        key = ("took-office", title, tuple(sorted({t.person for t in fitting})), month)
+        clues.setdefault(
+            key,
+            _Clue(
+                "took_office",
+                key,
+                text[match.start() : month_match.end()].strip(),
+                "; ".join(f"{t.person} became {index.offices[t.office].name} on {t.start.isoformat()}" for t in fitting)
+                + f"; “{month_match.group(0).strip()}” without a year is within the year after",
+                [(t.start, t.start + timedelta(days=365)) for t in fitting],
+                point=fitting[0].start if len(fitting) == 1 else None,
+            ),
+        )
+    return list(clues.values())
+
+
+_ORDINAL_BEFORE = re.compile(rf"\b{ORDINAL}\s+(?:annual\s+)?$")
+_NUMBER_AFTER = re.compile(r"-?(?P<number>\d{1,2})\b(?![.,]\d)")  # "COP28", "COP-28"; not "BRICS 10 members"
+
+
+def _numbered_patterns(facts: Facts) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    cached = facts._index.get("numbered")
+    if isinstance(cached, tuple):
+        return cached
+    numbered = {g.series for g in facts.gatherings if g.number is not None}
+    names = {name.lower(): series.key for series in facts.series if series.key in numbered for name in series.names}
+    if not names:
+        facts._index["numbered"] = None
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    found = (re.compile(rf"\b(?i:{alternatives})(?![\w-]*[A-Za-z])"), names)
+    facts._index["numbered"] = found
+    return found
+
+
+def _numbered_gathering_clues(text: str, bounds: list[int], facts: Facts) -> list[_Clue]:
+    """ "The 15th BRICS summit", "COP28": the gathering of that number; the article is from about then
+    (within a year either side; a plain future puts it before the gathering)."""
+    found = _numbered_patterns(facts)
+    if found is None:
+        return []
+    pattern, names = found
+    by_number: dict[tuple[str, int], Gathering] = {
+        (g.series, g.number): g for g in facts.gatherings if g.number is not None
+    }
+    clues: dict[tuple[object, ...], _Clue] = {}
+    for name in pattern.finditer(text):
+        # "the 15th BRICS summit", "the seventh G20 summit"; or "COP28" / "COP-28".
+        series = names[name.group(0).lower()]
+        before = _ORDINAL_BEFORE.search(text, max(0, name.start() - 24), name.start())
+        after = _NUMBER_AFTER.match(text, name.end()) if name.group(0).isupper() else None
+        if before is not None:
+            number, quote_start, quote_end = ordinal_value(before["o"]), before.start(), name.end()
+        elif after is not None:
+            number, quote_start, quote_end = int(after["number"]), name.start(), after.end()
+        else:
+            continue
+        gathering = by_number.get((series, number)) if number is not None else None
+        if gathering is None:
+            continue
+        start, end = _sentence_at(text, bounds, name.start())
+        sentence = text[start:end]
+        quote = text[quote_start:quote_end].strip()
+        year = timedelta(days=365)
+        upper = gathering.end if _PLAIN_FUTURE.search(sentence) else gathering.end + year
+        key = ("numbered", series, number)
+        clues.setdefault(
+            key,
+            _Clue(
+                "gathering",
+                key,
+                quote,
+                f"the {quote} is the {series} summit in {gathering.city}, held "
+                f"{_fact_dates(gathering.start, gathering.end)}",
+                [(gathering.start - year, upper)],
+            ),
+        )
     return list(clues.values())
 
 
@@ -597,38 +846,6 @@ def _known_event_clues(
 # --- clues from the text alone: past years, weekdays with dates -----------------------------------
 
 
-def _year_clues(text: str, bounds: list[int], today: date) -> list[_Clue]:
-    best: dict[int, _Clue] = {}
-    for match in _YEAR.finditer(text):
-        year = int(match.group(1))
-        if year < FIRST_DAY.year or year > today.year:
-            continue
-        if not _YEAR_AFTER.search(text[max(0, match.start() - 12) : match.start()]):
-            continue
-        after = text[match.end() : match.end() + 2]
-        if after[:1] in "-–/" or re.match(r"\s*[-–]\s*\d", after):
-            continue  # a range or a season ("2015-16")
-        start, end = _sentence_at(text, bounds, match.start())
-        sentence = text[start:end]
-        # The clause of the year (sentences joined by semicolons speak of different times).
-        offset = match.start() - start
-        clause_start = sentence.rfind(";", 0, offset) + 1
-        clause_end = sentence.find(";", offset)
-        if _FUTURE_CUES.search(sentence[clause_start : clause_end if clause_end >= 0 else len(sentence)]):
-            continue
-        if year not in best:
-            quote = sentence.strip()
-            best[year] = _Clue(
-                "year",
-                ("year", year),
-                quote,
-                f"the text speaks of {year} in the past, so it was written in {year} or later",
-                [(date(year, 1, 1), _FAR)],
-            )
-    # Only the latest year says anything the earlier ones do not.
-    return [best[max(best)]] if best else []
-
-
 def _weekday_clues(text: str, today: date) -> list[_Clue]:
     clues = []
     for match in _WEEKDAY_DATE.finditer(text):
@@ -731,11 +948,14 @@ def check_publication_date(
     mentions: Sequence[DatedMention],
     facts: Facts,
     today: date,
+    sources: Sequence[tuple[str, date]] = (),
 ) -> DateCheck:
     """Check ``stated`` (the date the mentions were resolved against) against the text and the facts.
 
     ``today`` is the reference date: no article is published after it. With no stated date, the
-    mentions must have been resolved against ``today``, which is then what is checked.
+    mentions must have been resolved against ``today``, which is then what is checked. ``sources`` are
+    the dates each source states (("submitter", d), ("metadata", d), ("text", d)); when they (or the
+    text's wire dateline) disagree, that is a reason, and the date most of them agree on is preferred.
     """
     reference = stated or today
     future = reference > today
@@ -743,31 +963,85 @@ def check_publication_date(
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     clues = [
         *_office_clues(text, bounds, index),
+        *_appositive_clues(text, bounds, index, facts),
+        *_former_clues(text, bounds, index, facts),
+        *_took_office_clues(text, bounds, index),
+        *_numbered_gathering_clues(text, bounds, facts),
         *_gathering_clues(mentions, reference, index),
         *_known_event_clues(mentions, (*facts.known_events, *index.term_starts), reference, index),
-        *_year_clues(text, bounds, today),
+        *past_year_clues(text, bounds, today),
+        *future_year_clues(text, bounds, today),
+        *span_clues(text, bounds, today, reference),
+        *joined_year_clues(text, bounds, today, reference),
         *_weekday_clues(text, today),
     ]
-    if not clues and not future:
+    found = stated_dates(sources or ([("stated", stated)] if stated else []), text)
+    sources_reason = _sources_reason(found) if disagreement(found) else None
+    if not clues and not future and sources_reason is None:
         return DateCheck("ok", stated)
     last = max(today, reference)
     days = (last - FIRST_DAY).days + 1
     scores = _scores(clues, FIRST_DAY, days)
-    stated_index = (reference - FIRST_DAY).days
-    stated_score = int(scores[stated_index]) if 0 <= stated_index < days else 0
+
+    def score(day: date) -> int:
+        at = (day - FIRST_DAY).days
+        return int(scores[at]) if 0 <= at < days else 0
+
+    stated_score = score(reference)
     # The publication date is not after the reference date.
     best = int(scores[: (today - FIRST_DAY).days + 1].max())
     violated = [clue for clue in clues if not _fits(clue, reference)]
+    # Among the dates the sources state, the one the clues like best, then the one most sources agree on.
+    candidates = [s.day for s in found if s.day is not None and FIRST_DAY <= s.day <= today]
+    preferred = (
+        max(candidates, key=lambda day: (score(day), agreeing(found, day), day == reference))
+        if sources_reason is not None and candidates
+        else None
+    )
+    extra = (sources_reason,) if sources_reason is not None else ()
     if not future and (best <= stated_score or not violated):
-        return DateCheck("ok", stated, clues=len(clues), stated_fits=stated_score, suggested_fits=stated_score)
-    reasons = [_reason(clue, reference) for clue in violated]
+        if (
+            preferred is not None
+            and abs((preferred - reference).days) > 1
+            and score(preferred) >= stated_score
+            and agreeing(found, preferred) > agreeing(found, reference)
+        ):
+            # The text does not mind, but more sources agree on another date: use theirs.
+            return DateCheck(
+                "doubtful",
+                stated,
+                suggested=preferred,
+                suggested_from=preferred,
+                suggested_to=preferred,
+                reasons=extra,
+                clues=len(clues),
+                stated_fits=stated_score,
+                suggested_fits=score(preferred),
+            )
+        return DateCheck(
+            "ok", stated, reasons=extra, clues=len(clues), stated_fits=stated_score, suggested_fits=stated_score
+        )
+    reasons = [*extra, *(_reason(clue, reference) for clue in violated)]
     if future:
         # No article is published after today; the clues, if any, still say when it was.
         reasons.insert(0, _future_reason(reference, today))
         if not clues or best == 0:
-            return DateCheck("doubtful", stated, reasons=tuple(reasons), clues=len(clues))
+            return DateCheck(
+                "doubtful",
+                stated,
+                suggested=preferred,
+                suggested_from=preferred,
+                suggested_to=preferred,
+                reasons=tuple(reasons),
+                clues=len(clues),
+            )
     lower, upper = _best_run(scores[: (today - FIRST_DAY).days + 1], best, clues, reference)
     suggested = _suggest(lower, upper, clues, reference)
+    if preferred is not None and score(preferred) == best:
+        # A source states a date that fits the text as well as any: that one.
+        suggested = preferred
+        if not lower <= preferred <= upper:
+            lower = upper = preferred
     return DateCheck(
         "doubtful",
         stated,
@@ -778,6 +1052,20 @@ def check_publication_date(
         clues=len(clues),
         stated_fits=stated_score,
         suggested_fits=best,
+    )
+
+
+def _sources_reason(found: Sequence[StatedDate]) -> Reason:
+    lower, upper = span_of(found)
+    quote = next((s.quote for s in found if s.quote), "")
+    fact = fact_of(found)
+    return Reason(
+        "sources",
+        quote,
+        fact,
+        f"The sources of the publication date disagree: {fact}. Check which one is the article's own.",
+        lower,
+        upper,
     )
 
 
@@ -805,8 +1093,16 @@ def _best_run(scores: np.ndarray, best: int, clues: Sequence[_Clue], reference: 
             held += (starts <= day) & (day <= ends)
     at = (reference - FIRST_DAY).days
     distance = np.where((starts <= at) & (at <= ends), 0, np.minimum(np.abs(starts - at), np.abs(ends - at)))
-    # Most estimates first, then nearest the stated date (lexsort sorts by its last key first).
-    chosen = int(np.lexsort((distance, -held))[0])
+    # A re-dated copy most often moves the year alone: how many whole years the stated day moves to
+    # land in each run (a run it never lands in comes last).
+    moved = np.full(len(starts), 1000, dtype=np.int64)
+    for years in sorted(range(-40, 41), key=abs):
+        day = (_add_years(reference, years) - FIRST_DAY).days
+        inside = (starts <= day) & (day <= ends) & (moved == 1000)
+        moved[inside] = abs(years)
+    # Most estimates first, then the fewest years moved, then nearest the stated date (lexsort sorts by
+    # its last key first).
+    chosen = int(np.lexsort((distance, moved, -held))[0])
     return FIRST_DAY + timedelta(days=int(starts[chosen])), FIRST_DAY + timedelta(days=int(ends[chosen]))
 
 

@@ -60,6 +60,8 @@ class Gathering:
     end: date
     city: str
     country_code: str
+    # Its number in the series, when the series counts them ("COP28", "the 15th BRICS summit").
+    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -148,12 +150,13 @@ def load_facts(directory: Path = FACTS_DIR) -> Facts:
             raise ValueError(f"terms.csv line {number}: {exc}") from None
     series = tuple(Series(r["key"], r["name"], _split(r["names"])) for r in _rows(directory / "series.csv"))
     gatherings = []
-    for number, r in enumerate(_rows(directory / "gatherings.csv"), start=2):
+    for number_of_line, r in enumerate(_rows(directory / "gatherings.csv"), start=2):
         try:
             start, end = parse_day_or_month(r["start"]), parse_day_or_month(r["end"] or r["start"], end=True)
+            ordinal = int(r["number"]) if r.get("number") else None
         except ValueError as exc:
-            raise ValueError(f"gatherings.csv line {number}: {exc}") from None
-        gatherings.append(Gathering(r["series"], start, end, r["city"], r["country"]))
+            raise ValueError(f"gatherings.csv line {number_of_line}: {exc}") from None
+        gatherings.append(Gathering(r["series"], start, end, r["city"], r["country"], ordinal))
     known = []
     for number, r in enumerate(_rows(directory / "known_events.csv"), start=2):
         try:

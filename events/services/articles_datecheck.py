@@ -35,6 +35,7 @@ def date_check_run(*, extraction: ArticleExtraction) -> DateCheck:
         mentions=mentions,
         facts=facts,
         today=timezone.localdate(),
+        sources=extraction.stated_dates,
     )
 
 

@@ -97,6 +97,7 @@ def facts_load(*, directory: Path = FACTS_DIR) -> FactsLoaded:
                 "end": gathering.end,
                 "city": gathering.city,
                 "country_code": gathering.country_code,
+                "number": gathering.number,
                 "source": SOURCE,
             },
         )

@@ -103,11 +103,13 @@ def open_writers() -> Iterator[list[OpenWriter]]:
 
 
 def _advisory_locks(mode: str, *, granted: bool) -> int:
-    """How many ``mode`` locks on the change-feed key are held (or awaited), read on this connection."""
+    """How many ``mode`` locks on the change-feed key are held (or awaited) in this database."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = %s AND objid = %s "
-            "AND objsubid = 1 AND mode = %s AND granted = %s",
+            "AND objsubid = 1 AND mode = %s AND granted = %s "
+            # pg_locks lists the whole server's locks: other databases' writers take the same key.
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
             [CHANGE_FEED_LOCK_KEY >> 32, CHANGE_FEED_LOCK_KEY & 0xFFFFFFFF, mode, granted],
         )
         row = cursor.fetchone()

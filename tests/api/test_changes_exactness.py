@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from api.models import EventChange
 from events.extraction.types import Location
 from events.models import Place, Topic
 from events.services import event_publish, event_reject, event_update, topic_apply_rule
@@ -54,7 +55,7 @@ def test_it_records_the_events_a_topic_rule_pulls_in(client_anon, make_event):
     assert missed.pk not in [e["event_id"] for e in entries]
 
 
-def test_it_serves_one_entry_for_an_event_changed_many_times(client_anon, make_event):
+def test_it_serves_each_edit_with_the_state_it_showed_then(client_anon, make_event):
     event = make_event()
     head = _head(client_anon)
 
@@ -62,8 +63,34 @@ def test_it_serves_one_entry_for_an_event_changed_many_times(client_anon, make_e
         event_update(event=event, title=title)
 
     entries = _feed(client_anon, head)
-    assert len(entries) == 1
-    assert entries[0]["event"]["title"] == "Third"
+    assert [(e["event_id"], e["event"]["title"]) for e in entries] == [
+        (event.pk, "First"),
+        (event.pk, "Second"),
+        (event.pk, "Third"),
+    ]
+
+
+def test_it_keeps_an_entry_as_it_was_when_the_event_changes_later(client_anon, make_event):
+    event = make_event()
+    head = _head(client_anon)
+    event_update(event=event, title="Before the merge")
+    first = _feed(client_anon, head)
+
+    event_reject(events=[event])
+
+    again = _feed(client_anon, head)
+    assert again[0] == first[0]
+    assert again[0]["event"]["title"] == "Before the merge"
+    assert [(e["action"], e["reason"]) for e in again[1:]] == [("remove", "not_published")]
+
+
+def test_it_says_nothing_to_the_public_about_an_edit_of_a_draft(client_anon, make_event):
+    draft = make_event(review_state="proposed")
+    head = _head(client_anon)
+
+    event_update(event=draft, title="Still a draft")
+
+    assert _feed(client_anon, head) == []
 
 
 def test_it_says_nothing_to_the_public_about_events_never_published(client_anon, make_event):
@@ -77,7 +104,7 @@ def test_it_says_nothing_to_the_public_about_events_never_published(client_anon,
     deleted.delete()
 
     entries = _feed(client_anon, head)
-    assert [(e["event_id"], e["action"]) for e in entries] == [(withdrawn.pk, "remove")]
+    assert [(e["event_id"], e["action"]) for e in entries] == [(withdrawn.pk, "upsert"), (withdrawn.pk, "remove")]
 
 
 def test_it_still_tells_an_editor_about_proposed_events_withdrawn(client_editor, make_event):
@@ -91,9 +118,10 @@ def test_it_still_tells_an_editor_about_proposed_events_withdrawn(client_editor,
 
 
 def test_it_tells_the_public_about_an_event_whose_history_is_not_whole(client_anon, make_event):
-    head = _head(client_anon)
     event = make_event()  # published without the service, as a bulk load would
     event.history.all().delete()  # no creation record: nobody can prove it was never public
+    EventChange.objects.filter(event_id=event.pk).delete()  # nor a change that showed it
+    head = _head(client_anon)
 
     event_reject(events=[event])
 

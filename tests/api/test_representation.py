@@ -13,7 +13,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from api.serializers import EventSerializer
-from events.models import Citation, Event, EventActor, Topic
+from events.models import Event, EventActor, Topic
 from tests.factories import ActorFactory, ArticleFactory, CitationFactory, PlaceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,6 @@ def _declared_fields(event_pk: int, *, citations: str) -> dict:
     event = Event.objects.select_related("place").prefetch_related(
         Prefetch("actor_links", queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name")),
         Prefetch("topics", queryset=Topic.objects.filter(is_published=True).order_by("slug")),
-        Prefetch("citations", queryset=Citation.objects.order_by("article__published", "start", "pk")),
     )
     request = Request(RequestFactory().get("/api/v1/events/"))
     serializer = EventSerializer(context={"request": request, "citations": citations})
@@ -66,6 +65,18 @@ def test_it_gives_what_the_declared_fields_give_in_list_detail_and_export(client
     assert detail == expected
     assert [e for e in lines if e["id"] == event.pk] == [expected]
     assert list(expected) == list(EventSerializer().fields)  # same keys, same order
+
+
+def test_the_declared_citations_field_reads_only_what_the_requester_may_read(client_anon, make_event):
+    """The schema's own walk (EventCitationsField) applies the same rule as the JSON sent: a proposed
+    citation is shown to nobody but an editor."""
+    event = _rich_event(make_event)
+    hidden = CitationFactory(event=event, article=ArticleFactory(published=date(2020, 1, 1)), review_state="proposed")
+
+    walked = _declared_fields(event.pk, citations="embed")
+
+    assert hidden.pk not in [c["id"] for c in walked["citations"]]
+    assert walked["citations"] == client_anon.get(f"/api/v1/events/{event.pk}/").json()["citations"]
 
 
 def test_it_orders_actors_by_role_then_name_and_hides_unpublished_topics(client_anon, make_event):

@@ -1,6 +1,6 @@
 """An undated act in a report's lead, told in the present perfect, is the news of the day: it takes the
-publication date, unless the article dates the same kind of act further down (then the lead restates it).
-Sentences are ours."""
+publication date (a guess, so its basis is "inferred"), unless the article dates the same act further down
+(then the lead restates it). pipeline._lead_news does it; these are further sentences of ours."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def test_an_undated_present_perfect_lead_takes_the_publication_date() -> None:
         "Officials gave no further details."
     )
     events = [e for e in extract(text, PUBLISHED).events if "summon" in e.rule]
-    assert [(e.date, e.date_basis) for e in events] == [("2025-03-08", DateBasis.PUBLICATION)]
+    assert [(e.date, e.date_basis) for e in events] == [("2025-03-08", DateBasis.INFERRED)]
 
 
 def test_a_lead_that_restates_a_dated_act_below_adds_no_second_date() -> None:

@@ -77,3 +77,30 @@ def test_it_doubts_the_scraped_date_and_the_action_moves_every_event(run: Any, f
     assert _date_of(article, "November", "Group of 20").startswith("2023-11")
     assert _date_of(article, "last year", "Bali") == "2022-11"
     assert _date_of(article, "2006", "since 2006") == "2006"
+
+
+def test_the_numbers_of_gatherings_reach_the_check_from_the_database(facts: None) -> None:
+    from events.pubdate import load_facts
+    from events.selectors_facts import facts_for_date_check
+
+    from_files = {(g.series, g.start): g.number for g in load_facts().gatherings}
+    from_database = {(g.series, g.start): g.number for g in facts_for_date_check().gatherings}
+    assert from_database == from_files
+    assert from_database[("COP", date(2023, 11, 30))] == 28
+
+
+def test_a_page_whose_metadata_and_date_line_disagree_tells_the_editor(run: Any, facts: None) -> None:
+    # A page written for this test: its markup says 2025-04-06, its own date line 18 June 2023.
+    page = (
+        '<html><head><title>Envoys meet</title><meta property="article:published_time" content="2025-04-06">'
+        "</head><body><article><h1>Envoys meet</h1><p>Published: June 18, 2023</p>"
+        "<p>The envoys of the two ports met on Sunday to settle a quarrel over fishing quotas, officials said.</p>"
+        "<p>They agreed to meet again in the autumn, a statement issued by both delegations said.</p>"
+        "</article></body></html>"
+    )
+    article = run(lambda: article_submit(html=page))
+    article.refresh_from_db()
+    kinds = [reason["kind"] for reason in article.date_check_reasons]
+    assert "sources" in kinds
+    sources = next(r for r in article.date_check_reasons if r["kind"] == "sources")
+    assert "2025-04-06" in sources["sentence"] and "2023-06-18" in sources["sentence"]

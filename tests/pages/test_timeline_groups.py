@@ -1,4 +1,4 @@
-"""Grouping events by year and month at their precision: model instances and a page's plain rows alike."""
+"""Grouping events by year and month at their precision: model instances and a page's records alike."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 
 from events.models import Event
-from timeline.render import Entry, time_html
+from events.presentation.record import EventRecord, RecordEmbeds, record_row_from_instance, records_from_rows
+from timeline.render import time_html
 from timeline.timeline_groups import YearGroup, group_by_year_month, html_datetime, split_ahead
 
 
@@ -37,17 +38,17 @@ def test_only_scheduled_events_not_yet_over_are_ahead() -> None:
     assert [e.date_edtf for e in past] == ["2020-01", "2030-02"]
 
 
-def entry(edtf: str, status: str = "occurred") -> Entry:
-    """The plain-value row a timeline page reads, with the same bounds as the model's."""
-    item = event(edtf, status)
-    return Entry(0, edtf, "meeting", status, edtf, False, item.date_lower, item.date_upper, item.precision)
+def record(edtf: str, status: str = "occurred") -> EventRecord:
+    """The record a timeline page reads, with the same bounds as the model's (nothing embedded)."""
+    row = record_row_from_instance(event(edtf, status))
+    return records_from_rows([row], RecordEmbeds({}, {}, {}, None))[0]
 
 
-def test_timeline_rows_are_grouped_and_split_by_the_same_rules_as_events() -> None:
+def test_records_are_grouped_and_split_by_the_same_rules_as_events() -> None:
     edtfs = ["2012~", "2012-03-04", "2012-03", "2013-01-05/2013-01-07", "2030-01"]
     statuses = ["occurred", "occurred", "occurred", "ongoing", "scheduled"]
     events = [event(e, s) for e, s in zip(edtfs, statuses, strict=True)]
-    rows = [entry(e, s) for e, s in zip(edtfs, statuses, strict=True)]
+    rows = [record(e, s) for e, s in zip(edtfs, statuses, strict=True)]
 
     def shape(groups: list[YearGroup[Any]]) -> list[tuple[int, str, list[str]]]:
         return [(y.year, m.key, [e.date_edtf for e in m.events]) for y in groups for m in y.months]

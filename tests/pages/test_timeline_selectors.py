@@ -1,19 +1,15 @@
-"""The reads behind a timeline page (events.selectors): plain rows, only what the public may see."""
+"""The reads behind a timeline page (events.selectors, and the records of events.presentation.record):
+only what the public may see."""
 
 from __future__ import annotations
 
 import pytest
 
 from events.models import Actor
-from events.selectors import (
-    actors_in,
-    event_public_timeline_rows,
-    events_public_for_topic,
-    places_in,
-    timeline_choice_labels,
-)
+from events.presentation.record import event_records
+from events.selectors import actors_in, events_public_for_topic, places_in, timeline_choice_labels
 from tests.factories import ActorFactory, PlaceFactory
-from tests.pages.conftest import World, published
+from tests.pages.conftest import SECRET, World, cite, published
 
 pytestmark = pytest.mark.django_db
 
@@ -32,39 +28,41 @@ def test_filter_choices_are_the_actors_and_places_of_the_timeline_labelled_as_th
     assert {label for _, label in place_labels} == {"Geneva", str(world.visit.place)}
 
 
-@pytest.mark.parametrize("inline", [500, 0], ids=["ids-as-a-list", "ids-as-a-subquery"])
-def test_timeline_rows_show_published_successors_and_notes_in_date_order(
-    world: World, monkeypatch: pytest.MonkeyPatch, inline: int
+def test_a_timelines_records_carry_published_successors_with_their_title_and_date_and_public_notes(
+    world: World,
 ) -> None:
-    monkeypatch.setattr("events.selectors.TIMELINE_INLINE_IDS", inline)
-    rows = event_public_timeline_rows(events_public_for_topic(topic=world.topic))
-    titles = [row[1] for row in rows.events]
-    assert titles[0] == "Tensions begin" and "Leaders' summit" in titles
-    assert not any("Zanzibarian" in title for title in titles)
-    assert [(s[0], s[2]) for s in rows.successors] == [(world.postponed.pk, world.successor.pk)]
-    assert {n[0] for n in rows.notes} == {row[0] for row in rows.events}
-    assert [a[2] for a in rows.actors] == ["Wang Yi"]
+    cite(world.visit, world.secret_article, f"The {SECRET} delegation met in secret.", review_state="proposed")
+    records = {r.id: r for r in event_records(events_public_for_topic(topic=world.topic))}
+    assert not any(SECRET in r.title for r in records.values())
+    assert [(r.kind, r.event, r.title, r.date_edtf, r.date_display) for r in records[world.postponed.pk].related] == [
+        ("postponed_as", world.successor.pk, "Trade talks (rescheduled)", "2021-03-18/2021-03-19", "18–19 Mar 2021")
+    ]
+    # One note each, the accepted sentence of the world's article; the proposed citation is nobody's to read.
+    assert all(len(r.citations or ()) == 1 for r in records.values())
+    assert not any(SECRET in c.quote for r in records.values() for c in r.citations or ())
     world.successor.review_state = "proposed"
     world.successor.save()
-    again = event_public_timeline_rows(events_public_for_topic(topic=world.topic), with_notes=False)
-    assert again.successors == [] and again.notes == []
+    again = event_records(events_public_for_topic(topic=world.topic), with_citations=False)
+    assert [r.related for r in again if r.id == world.postponed.pk] == [()]
+    assert all(r.citations is None for r in again)
 
 
-def test_the_prepared_reads_give_the_rows_of_the_orm_reads(world: World) -> None:
-    """On PostgreSQL the related reads run from SQL compiled once; they must give what the ORM gives."""
+def test_the_prepared_public_reads_give_the_records_of_the_orm_reads(world: World) -> None:
+    """On PostgreSQL the public embed reads run from SQL compiled once; they must give what the ORM gives."""
     from django.db import connection
 
-    from events.selectors import _prepared_timeline_reads, _timeline_related_rows
+    from events.presentation.record import Readable, _prepared_public_reads, readable_public
 
     if connection.vendor != "postgresql":
         pytest.skip("the prepared reads are used on PostgreSQL only (DATABASE_URL)")
-    assert None not in _prepared_timeline_reads()
+    assert _prepared_public_reads() is not None
+    public = readable_public()
+    same_rules = Readable(citations=public.citations.all(), relations=public.relations.all())  # not prepared
     events = events_public_for_topic(topic=world.topic)
-    for with_notes in (True, False):
-        rows = event_public_timeline_rows(events, with_notes=with_notes)
-        ids = [row[0] for row in rows.events]
-        assert rows == _timeline_related_rows(events, rows.events, ids, with_notes=with_notes)
-        assert rows.successors and bool(rows.notes) is with_notes
+    for with_citations in (True, False):
+        prepared = event_records(events, with_citations=with_citations)
+        assert prepared == event_records(events, with_citations=with_citations, readable=same_rules)
+        assert any(r.related for r in prepared) and any(r.actors for r in prepared)
 
 
 def test_the_filter_labels_are_read_from_prepared_sql_with_the_events_spliced_in(

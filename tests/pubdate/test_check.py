@@ -66,7 +66,6 @@ def test_it_accepts_a_date_inside_the_term(facts: Facts) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Former Foreign Minister Odile Marchetti wrote a memoir about the talks.", id="former"),
         pytest.param("The talks began when Foreign Minister Odile Marchetti was in office.", id="when"),
         pytest.param("Foreign Minister Odile Marchetti pledged a treaty by 2030.", id="dated-sentence"),
         pytest.param("Foreign Minister Odile Marchetti, who died last week, was mourned in Paris.", id="death"),
@@ -168,3 +167,155 @@ def test_a_future_stated_date_still_gets_the_date_the_clues_give(facts: Facts) -
     result = check(text, date(2027, 5, 2), facts)
     assert result.verdict == "doubtful" and result.reasons[0].kind == "future"
     assert result.suggested == date(2012, 5, 2)  # the stated day, moved the fewest years into her term
+
+
+def test_former_puts_the_article_after_the_term(facts: Facts) -> None:
+    text = "Former Foreign Minister Odile Marchetti wrote a memoir about the talks."
+    assert check(text, date(2016, 5, 2), facts).verdict == "ok"
+    result = check(text, date(2011, 5, 2), facts)  # she was still in office
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "former"
+    assert result.suggested_from is not None and result.suggested_from >= date(2012, 5, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Odile Marchetti, France's foreign minister, flew to Oslo on Monday.", id="name-first"),
+        pytest.param("On Monday the foreign minister, Odile Marchetti, flew to Oslo.", id="title-first"),
+    ],
+)
+def test_an_officeholder_in_apposition_is_a_clue(text: str, facts: Facts) -> None:
+    assert check(text, date(2011, 5, 2), facts).verdict == "ok"
+    result = check(text, date(2016, 5, 2), facts)
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "office"
+
+
+def test_took_office_in_a_month_is_the_year_after_the_term_began(facts: Facts) -> None:
+    text = "Foreign Minister Paul Verdier, who took office in June, flew to Oslo."
+    assert check(text, date(2013, 2, 1), facts).verdict == "ok"
+    result = check(text, date(2015, 2, 1), facts)  # still in office, but June is long past
+    assert result.verdict == "doubtful" and result.suggested is not None
+    assert date(2012, 6, 1) <= result.suggested <= date(2013, 6, 1)
+
+
+def test_a_full_date_told_in_the_past_is_a_floor_to_the_day(facts: Facts) -> None:
+    text = "The two ports signed their pact on March 3, 2019, after a decade of haggling."
+    assert check(text, date(2019, 3, 5), facts).verdict == "ok"
+    result = check(text, date(2019, 2, 20), facts)
+    assert result.verdict == "doubtful" and result.suggested_from == date(2019, 3, 3)
+
+
+def test_a_year_told_in_the_plain_future_is_a_ceiling(facts: Facts) -> None:
+    text = "The ministry says the new bridge will open in 2017."
+    assert check(text, date(2016, 4, 1), facts).verdict == "ok"
+    result = check(text, date(2019, 4, 1), facts)
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "future_year"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("He said in 2010 that the bridge would open in 2012.", id="future-in-the-past"),
+        pytest.param("Portugal, which joined the bloc in 2004, will host the talks.", id="relative-clause"),
+    ],
+)
+def test_a_year_not_governed_by_a_future_is_no_ceiling(text: str, facts: Facts) -> None:
+    assert check(text, date(2015, 4, 1), facts).verdict == "ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param("In 2012, seven years ago, the two ports signed a pact.", 2019, id="ago"),
+        pytest.param("The pact, signed in 2009, marks its tenth anniversary this week.", 2019, id="anniversary"),
+        pytest.param("It is 15 years since the ports first traded, in 2001.", 2016, id="since"),
+    ],
+)
+def test_a_span_counted_from_a_year_dates_the_article(text: str, year: int, facts: Facts) -> None:
+    assert check(text, date(year, 5, 2), facts).verdict == "ok"
+    result = check(text, date(year + 2, 5, 2), facts)
+    assert result.verdict == "doubtful" and result.suggested is not None and result.suggested.year == year
+
+
+def test_the_suggestion_prefers_the_stated_day_moved_by_whole_years(facts: Facts) -> None:
+    # Two terms: the first ended two months before the stated day, the second began seven months after.
+    twice = Facts(
+        holders=facts.holders,
+        offices=facts.offices,
+        terms=(
+            Term("fr-fm", "Odile Marchetti", date(2010, 8, 1), date(2011, 3, 1), "", "Marchetti"),
+            Term("fr-fm", "Paul Verdier", date(2011, 3, 1), date(2011, 12, 1), "", "Verdier"),
+            Term("fr-fm", "Odile Marchetti", date(2011, 12, 1), None, "", "Marchetti"),
+        ),
+    )
+    text = "French Foreign Minister Odile Marchetti flew to Oslo for talks with her counterpart."
+    result = check(text, date(2011, 5, 1), twice)
+    assert result.verdict == "doubtful"
+    # The nearer term cannot hold 1 May in any year; the later one holds 1 May 2012, one year on.
+    assert result.suggested == date(2012, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param("Last year's 2014 summit in Lisbon ended without a deal.", 2015, id="last-years"),
+        pytest.param("The ports signed a pact in 2014, last year, after long talks.", 2015, id="apposed"),
+        pytest.param("The ports will sign a pact next year (2017), the ministry says.", 2016, id="next-bracketed"),
+    ],
+)
+def test_last_or_next_year_joined_to_a_year_gives_the_article_year(text: str, year: int, facts: Facts) -> None:
+    assert check(text, date(year, 5, 2), facts).verdict == "ok"
+    for shifted in (year - 1, year + 1):
+        result = check(text, date(shifted, 5, 2), facts)
+        assert result.verdict == "doubtful" and result.suggested == date(year, 5, 2)
+
+
+def test_last_year_beside_another_year_says_nothing(facts: Facts) -> None:
+    text = "Last year's talks built on the 2009 pact between the two ports."
+    assert check(text, date(2016, 5, 2), facts).verdict == "ok"
+
+
+def _numbered(facts: Facts) -> Facts:
+    return Facts(
+        holders=facts.holders,
+        offices=facts.offices,
+        terms=facts.terms,
+        series=facts.series,
+        gatherings=(
+            Gathering("EXS", date(2014, 6, 12), date(2014, 6, 13), "Lisbon", "PT", 3),
+            Gathering("EXS", date(2018, 6, 20), date(2018, 6, 21), "Porto", "PT", 4),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Delegates gathered in a seaside town for the third Example Summit.", id="ordinal-word"),
+        pytest.param("Delegates gathered in a seaside town for the 3rd annual Example Summit.", id="ordinal-digits"),
+        pytest.param("Delegates gathered in a seaside town for EXS3, the third of its kind.", id="glued"),
+    ],
+)
+def test_a_gathering_named_by_its_number_dates_the_article(text: str, facts: Facts) -> None:
+    numbered = _numbered(facts)
+    assert check(text, date(2014, 6, 13), numbered).verdict == "ok"
+    result = check(text, date(2017, 6, 13), numbered)
+    assert result.verdict == "doubtful" and result.suggested is not None
+    assert date(2013, 6, 12) <= result.suggested <= date(2015, 6, 13)
+
+
+def test_a_number_after_a_space_is_a_count_not_the_gathering(facts: Facts) -> None:
+    text = "The EXS 3 ministers met in a seaside town to prepare the agenda."
+    assert check(text, date(2017, 6, 13), _numbered(facts)).verdict == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The shipyard's contract to build the ferries expires in 2019.", id="present"),
+        pytest.param("The rival yard is preparing to launch a similar ferry in 2019.", id="progressive"),
+        pytest.param("Officials said it is hoped the first ferry can be tested in 2019.", id="modal"),
+    ],
+)
+def test_a_year_in_a_clause_not_told_in_the_past_is_no_floor(text: str, facts: Facts) -> None:
+    assert check(text, date(2017, 3, 3), facts).verdict == "ok"

@@ -123,3 +123,14 @@ def test_its_states_carry_iso_codes(facts: Facts) -> None:
     for holder in facts.holders:
         if holder.kind == "state":
             assert pycountry.countries.get(alpha_2=holder.country_code) is not None, holder
+
+
+def test_the_numbers_of_a_series_count_up_with_its_dates(facts: Facts) -> None:
+    by_series: dict[str, list[tuple[date, int]]] = defaultdict(list)
+    for gathering in facts.gatherings:
+        if gathering.number is not None:
+            by_series[gathering.series].append((gathering.start, gathering.number))
+    assert {"G20", "G7", "BRICS", "COP"} <= set(by_series)
+    for series, numbered in by_series.items():
+        numbers = [number for _, number in sorted(numbered)]
+        assert numbers == sorted(set(numbers)), series  # rising, never repeated (a skipped year may skip one)

@@ -34,12 +34,6 @@ def http_url(value: str | None) -> str:
     return render.http_url(value)
 
 
-@register.simple_tag
-def event_item(event: Event, level: int = 4, compact: bool = False) -> SafeString:
-    """One timeline entry (see timeline.render: the hot loop of every timeline page)."""
-    return render.event_item_html(event, level=level, compact=compact)
-
-
 @register.filter
 def marked(value: str) -> SafeString:
     """A search snippet as HTML: the text escaped, then the match markers turned into <mark>."""

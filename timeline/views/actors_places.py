@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from events.models import Actor, Place
 from events.selectors import events_public_for_actor, events_public_for_place
-from timeline.views.timelines import timeline_build, timeline_errors_as_400
+from timeline.views.timelines import render_timeline, timeline_build, timeline_errors_as_400
 
 
 @timeline_errors_as_400
@@ -19,7 +19,8 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No published events for this actor")
     timeline = timeline_build(request, base, items_url=reverse("timeline:actor-items", args=[actor.pk]))
     terms = actor.terms.select_related("office").order_by("start")  # the offices held (events/facts)
-    return render(request, "timeline/actor.html", {"actor": actor, "timeline": timeline, "terms": terms})
+    context = {"actor": actor, "timeline": timeline, "terms": terms}
+    return render_timeline(request, "timeline/actor.html", context, timeline)
 
 
 @timeline_errors_as_400
@@ -29,4 +30,4 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not base.exists():
         raise Http404("No published events at this place")
     timeline = timeline_build(request, base, items_url=reverse("timeline:place-items", args=[place.pk]))
-    return render(request, "timeline/place.html", {"place": place, "timeline": timeline})
+    return render_timeline(request, "timeline/place.html", {"place": place, "timeline": timeline}, timeline)

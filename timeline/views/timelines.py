@@ -8,27 +8,22 @@ window.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from events.filters import EventFilterSet
 from events.models import Event
-from events.selectors import (
-    MonthCount,
-    actors_in,
-    event_public_month_counts,
-    event_public_timeline_rows,
-    places_in,
-    timeline_choice_labels,
-)
-from timeline.render import Entry, compact_html, entries_from_rows, filters_html, groups_html, years_nav_html
+from events.presentation.record import EventRecord, event_records
+from events.selectors import MonthCount, actors_in, event_public_month_counts, places_in, timeline_choice_labels
+from timeline.fragments import Fragments, render_with_fragments
+from timeline.render import compact_html, filters_html, groups_html, years_nav_html
 from timeline.svg import Strip, build_strip
 from timeline.timeline_groups import YearGroup, group_by_year_month, split_ahead
 from timeline.views import windows
@@ -63,8 +58,8 @@ class Timeline:
 
     filterset: EventFilterSet
     base: QuerySet[Event]  # before filtering: the actor and place filters offer those of these events
-    groups: list[YearGroup[Entry]]
-    ahead: list[YearGroup[Entry]]
+    groups: list[YearGroup[EventRecord]]
+    ahead: list[YearGroup[EventRecord]]
     strip: Strip | None
     total: int
     shown: int
@@ -80,6 +75,7 @@ class Timeline:
     page_span: str = ""  # "January 2005 to June 2010"
     older: StepLink | None = None
     newer: StepLink | None = None
+    fragments: Fragments = field(default_factory=Fragments)
 
     @property
     def form_fields(self) -> list[Any]:
@@ -101,23 +97,25 @@ class Timeline:
         actors, places = timeline_choice_labels(events=self.base)
         return filters_html(self.form_fields, {"actor": actors, "place": places})
 
-    # The entries as HTML, written in one pass in Python (timeline.render), not by template loops.
+    # The entries as HTML, written in one pass in Python (timeline.render), not by template loops, and
+    # spliced into the response rather than copied through the template (timeline.fragments): the page
+    # is rendered by render_timeline.
     @cached_property
     def past_html(self) -> SafeString:
-        return groups_html(self.groups, level=3, prefix="m")
+        return self.fragments.place(groups_html(self.groups, today=self.today, level=3, prefix="m"))
 
     @cached_property
     def ahead_html(self) -> SafeString:
-        return groups_html(self.ahead, level=3, prefix="a")
+        return self.fragments.place(groups_html(self.ahead, today=self.today, level=3, prefix="a"))
 
     @cached_property
     def compact_past_html(self) -> SafeString:
         """Newest first, without source notes (the embed)."""
-        return compact_html(self.groups, level=3, newest_first=True)
+        return self.fragments.place(compact_html(self.groups, today=self.today, level=3, newest_first=True))
 
     @cached_property
     def compact_ahead_html(self) -> SafeString:
-        return compact_html(self.ahead, level=3)
+        return self.fragments.place(compact_html(self.ahead, today=self.today, level=3))
 
 
 # A topic's strip changes only when its month counts do (or the day, or the window): the same page
@@ -204,8 +202,8 @@ def timeline_build(
         shown_qs = filtered.filter(Q(date_lower__year=window.year) | ahead_q)
     else:
         shown_qs = filtered
-    entries = entries_from_rows(event_public_timeline_rows(shown_qs, with_notes=with_notes))
-    past, ahead = split_ahead(entries, today)
+    records = event_records(shown_qs.order_by("date_lower", "date_upper", "pk"), with_citations=with_notes)
+    past, ahead = split_ahead(records, today)
 
     queries: dict[tuple[str, str | None], str] = {}
 
@@ -228,7 +226,7 @@ def timeline_build(
         ahead=group_by_year_month(ahead),
         strip=strip,
         total=total,
-        shown=len(entries),
+        shown=len(records),
         year=year,
         years=years if window is not None else [],
         all_years_href=query("all"),
@@ -244,6 +242,13 @@ def timeline_build(
     )
 
 
+def render_timeline(
+    request: HttpRequest, template_name: str, context: dict[str, Any], timeline: Timeline
+) -> HttpResponse:
+    """The page of ``timeline`` (``context["timeline"]``), its entries spliced in (timeline.fragments)."""
+    return render_with_fragments(request, template_name, context, timeline.fragments)
+
+
 def _with_filters(url: str, params: QueryDict) -> str:
     """``url`` with the filter parameters of ``params`` (not the window: the drawing shows every year)."""
     kept = QueryDict(mutable=True)
@@ -253,4 +258,4 @@ def _with_filters(url: str, params: QueryDict) -> str:
     return f"{url}?{kept.urlencode()}" if kept else url
 
 
-__all__ = ["Timeline", "WindowError", "timeline_build", "timeline_errors_as_400"]
+__all__ = ["Timeline", "WindowError", "render_timeline", "timeline_build", "timeline_errors_as_400"]

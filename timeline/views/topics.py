@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from events.models import Topic
 from events.selectors import events_public_for_topic, topic_public_get
-from timeline.views.timelines import timeline_build, timeline_errors_as_400
+from timeline.views.timelines import render_timeline, timeline_build, timeline_errors_as_400
 
 
 def _topic_or_404(slug: str) -> Topic:
@@ -25,7 +24,8 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     items_url = reverse("timeline:topic-items", args=[topic.slug])
     timeline = timeline_build(request, events_public_for_topic(topic=topic), items_url=items_url)
     embed_url = request.build_absolute_uri(reverse("timeline:topic-embed", args=[topic.slug]))
-    return render(request, "timeline/topic.html", {"topic": topic, "timeline": timeline, "embed_url": embed_url})
+    context = {"topic": topic, "timeline": timeline, "embed_url": embed_url}
+    return render_timeline(request, "timeline/topic.html", context, timeline)
 
 
 # Framing is the point of this page, so it alone is exempt from X-Frame-Options; its links open in the
@@ -35,4 +35,4 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def topic_embed(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)
     timeline = timeline_build(request, events_public_for_topic(topic=topic), with_notes=False)
-    return render(request, "timeline/embed.html", {"topic": topic, "timeline": timeline})
+    return render_timeline(request, "timeline/embed.html", {"topic": topic, "timeline": timeline}, timeline)

@@ -45,13 +45,24 @@ def clean_html(html: str) -> CleanedArticle:
     if document is None:
         stripped = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", "\n", html or "", flags=re.S)
         fallback = clean_text(stripped)
-        return CleanedArticle(text=fallback.text, title=fallback.title, published=_find_date(html or ""))
+        found = _find_date(html or "")
+        return CleanedArticle(
+            text=fallback.text,
+            title=fallback.title,
+            published=found,
+            dates=((("metadata", found),) if found else ()) + fallback.dates,
+        )
     title = (getattr(document, "title", None) or "").strip()
     raw_text = getattr(document, "text", None) or ""
     paragraphs = [line.strip() for line in raw_text.split("\n") if line.strip()]
     if paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the <h1> repeats the title
     published = _as_date(getattr(document, "date", None)) or _find_date(html)
+    # The text may carry its own date line; it is kept for the date check to compare with the metadata.
+    from events.extraction.cleaning.text import date_line_in
+
+    in_text = date_line_in(paragraphs)
+    dates = tuple((source, day) for source, day in (("metadata", published), ("text", in_text)) if day is not None)
     return CleanedArticle(
         text="\n\n".join(paragraphs),
         title=title,
@@ -59,4 +70,5 @@ def clean_html(html: str) -> CleanedArticle:
         outlet=(getattr(document, "sitename", None) or "").strip(),
         published=published,
         published_source="metadata" if published else "unknown",
+        dates=dates,
     )

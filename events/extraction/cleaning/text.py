@@ -42,6 +42,15 @@ def _is_prose(line: str) -> bool:
     return len(line) >= 120 or bool(_SENTENCE_END.search(line))
 
 
+def date_line_in(lines: list[str], *, first: int = 6) -> date | None:
+    """The date of a date line ("Published: June 18, 2023") among the first ``first`` lines, if any."""
+    for line in lines[:first]:
+        match = _DATE_LINE.match(line)
+        if match:
+            return _parse_stated_date(match["date"])
+    return None
+
+
 def _parse_stated_date(value: str) -> date | None:
     value = value.strip()
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
@@ -132,4 +141,5 @@ def clean_text(raw: str) -> CleanedArticle:
         outlet=outlet,
         published=published,
         published_source="text" if published else "unknown",
+        dates=(("text", published),) if published else (),
     )

@@ -1,0 +1,327 @@
+"""Clues from the text's own time words, no facts needed: explicit years and dates told in the past or
+the future, and spans of years counted from an explicit year.
+
+* a year or a date told in the past ("in 2019 the talks failed", "on May 3, 2015"): the article is not
+  older than it;
+* a year told in the future ("the plant will open in 2027"): the article is not younger than that year;
+* a span counted from a year ("in 2016, seven years ago", "the 75th anniversary of the pact signed in
+  1949", "ten years since 2014"): the article is from about that year plus the span;
+* "last year", "this year" or "next year" joined to a year ("last year's 2014 summit", "in 2014, last
+  year,", "next year (2017)"): the article is from the year after, that year, or the year before.
+
+Only the latest past bound and the earliest future bound say anything the others do not.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from events.pubdate.clue import FAR, FIRST_DAY, MONTHS, YEAR, Clue, add_years, sentence_at
+
+# Words that put a year mention in the future or make it a limit rather than a past fact.
+FUTURE_CUES = re.compile(
+    r"\b(will|would|shall|can|should|must|expected|expects|due|plans?|planned|scheduled|aims?|target|targets|"
+    r"could|may|might|next|until|till|by|before|forecast|projected|deadline|set to|intends?|hopes?|hoped|"
+    r"hoping|prepar(?:e|es|ing)|expires?|upcoming|coming)\b",
+    re.IGNORECASE,
+)
+# A clause told in the past: a past form ("signed", "was", "took") or a perfect ("has grown"). A year in
+# a clause in the present ("the contract expires in 2008") is no floor.
+PAST_CUES = re.compile(
+    r"\b(was|were|had|has|have|did|\w{2,}ed|took|began|came|went|made|said|saw|won|lost|fell|rose|met|held|"
+    r"left|led|became|fought|sent|spent|told|brought|built|bought|sold|struck|shot|paid|found|gave|got|grew|"
+    r"kept|knew|ran|wrote|broke|chose|drew|drove|flew|hit|stood|spoke|threw|ago)\b",
+    re.IGNORECASE,
+)
+# A plain future: "will", "shall", "is due to", "is scheduled", "plans to". Not "would" or "could": they
+# also tell a past plan ("he said the vote would be held in 2012") or a guess.
+PLAIN_FUTURE = re.compile(
+    r"\b(will|shall|won['’]t)\b|['’]ll\b|\b(is|are)\s+(due|scheduled|slated|set|expected|planned)\s+(to|for)\b|"
+    r"\b(plans?|intends?)\s+to\b",
+    re.IGNORECASE,
+)
+# Before a year told in the past or planned for it.
+_YEAR_AFTER = re.compile(r"\b(in|since|during|early|late|mid|of|throughout)\s+$", re.IGNORECASE)
+_FUTURE_YEAR_AFTER = re.compile(r"\b(in|by|during|until|before)\s+(early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+# What comes before the year of a date: "May 3, 2015", "3 May 2015", "May 2015".
+_DATE_BEFORE_YEAR = re.compile(
+    rf"\b(?:(?P<month1>{_MONTH_NAMES})\.?\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+|"
+    rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_NAMES})\.?,?\s+|"
+    rf"(?P<month3>{_MONTH_NAMES})\.?\s+(?:of\s+)?)$"
+)
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+_NUMBER_WORDS.update({"hundred": 100, "a hundred": 100, "a century": 100, "half a century": 50, "a decade": 10})
+_ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+_ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70})
+_ORDINAL_WORDS.update({"eightieth": 80, "ninetieth": 90, "hundredth": 100, "centenary": 100, "centennial": 100})
+_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_ORDINAL = r"(?P<o>\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")"
+# A span of years that ends at the time of writing: "seven years ago", "ten years since", "the 75th
+# anniversary". "N years later" or "N years after" end at another event, not at the article.
+_SPAN = re.compile(
+    rf"\b(?:{_NUMBER}(?:[\s-]+|\s+and\s+a\s+half\s+)years?\s+(?P<rel>ago|since|on)\b|"
+    rf"{_ORDINAL}(?:[\s-]+)(?P<ann>anniversary|birthday)\b|(?P<cent>centenary|centennial)\b)",
+    re.IGNORECASE,
+)
+
+_SPAN_ANCHOR = re.compile(r"\byears?\s+(?:ago|since|on)\b|\b(?:anniversary|birthday|centenary|centennial)\b", re.I)
+
+
+def _clause(sentence: str, offset: int) -> str:
+    """The clause of ``offset`` in ``sentence``: sentences joined by semicolons speak of different times."""
+    start = sentence.rfind(";", 0, offset) + 1
+    end = sentence.find(";", offset)
+    return sentence[start : end if end >= 0 else len(sentence)]
+
+
+def _range_or_season(text: str, end: int) -> bool:
+    after = text[end : end + 4]
+    return after[:1] in "-–/" or bool(re.match(r"\s*[-–]\s*\d", after))
+
+
+def past_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
+    """The latest year or date the text tells in the past: the article is not older than it."""
+    floors: list[tuple[date, Clue]] = []
+
+    def add(floor: date, sentence: str, what: str) -> None:
+        floors.append(
+            (
+                floor,
+                Clue(
+                    "year",
+                    ("year", floor),
+                    sentence.strip(),
+                    f"the text speaks of {what} in the past, so it was written on or after {floor.isoformat()}",
+                    [(floor, FAR)],
+                ),
+            )
+        )
+
+    dated_years: set[int] = set()
+    for year_match in YEAR.finditer(text):
+        year = int(year_match.group(1))
+        match = _DATE_BEFORE_YEAR.search(text, max(0, year_match.start() - 24), year_match.start())
+        if match is None or not FIRST_DAY.year <= year <= today.year or _range_or_season(text, year_match.end()):
+            continue
+        start, end = sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        clause = _clause(sentence, match.start() - start)
+        if FUTURE_CUES.search(clause) or not PAST_CUES.search(clause):
+            continue
+        month = MONTHS[(match["month1"] or match["month2"] or match["month3"]).lower()]
+        day = match["day1"] or match["day2"]
+        last = calendar.monthrange(year, month)[1]
+        if day is not None and not 1 <= int(day) <= last:
+            continue
+        floor = date(year, month, int(day) if day else 1)
+        if floor > today:
+            continue
+        dated_years.add(year)
+        add(floor, sentence, text[match.start() : year_match.end()].strip())
+    for match in YEAR.finditer(text):
+        year = int(match.group(1))
+        if year < FIRST_DAY.year or year > today.year or year in dated_years:
+            continue
+        if not _YEAR_AFTER.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        if _range_or_season(text, match.end()):
+            continue
+        start, end = sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        clause = _clause(sentence, match.start() - start)
+        if FUTURE_CUES.search(clause) or not PAST_CUES.search(clause):
+            continue
+        add(date(year, 1, 1), sentence, str(year))
+    # Only the latest floor says anything the earlier ones do not.
+    return [max(floors, key=lambda pair: pair[0])[1]] if floors else []
+
+
+def future_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
+    """The earliest year the text plans for in a plain future ("will open in 2027"): not written after it."""
+    ceilings: list[tuple[int, Clue]] = []
+    for match in YEAR.finditer(text):
+        year = int(match.group(1))
+        if year < FIRST_DAY.year or year > today.year + 50:
+            continue
+        if not _FUTURE_YEAR_AFTER.search(text[max(0, match.start() - 16) : match.start()]):
+            continue
+        if _range_or_season(text, match.end()):
+            continue
+        start, end = sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        clause = _clause(sentence, match.start() - start)
+        at = match.start() - start - (sentence.rfind(";", 0, match.start() - start) + 1)
+        # The future word governs the year: it comes before it in the clause, with no comma between
+        # (a comma may open a relative clause of another time: "Turkey, which joined in 1952, will ...").
+        lead = clause[:at]
+        cues = list(PLAIN_FUTURE.finditer(lead))
+        cue = cues[-1] if cues else None
+        if cue is None or "," in lead[cue.end() :] or re.search(r"\b(had|was|were|did)\b", lead):
+            continue
+        ceilings.append(
+            (
+                year,
+                Clue(
+                    "future_year",
+                    ("future_year", year),
+                    sentence.strip(),
+                    f"the text plans for {year} in the future tense, so it was written in {year} or before",
+                    [(FIRST_DAY, date(year, 12, 31))],
+                ),
+            )
+        )
+    return [min(ceilings, key=lambda pair: pair[0])[1]] if ceilings else []
+
+
+ORDINAL = _ORDINAL
+
+
+def ordinal_value(word: str) -> int | None:
+    """ "15th" -> 15, "seventh" -> 7."""
+    word = word.lower()
+    return int(word[:-2]) if word[:1].isdigit() else _ORDINAL_WORDS.get(word)
+
+
+def _span_years(match: re.Match[str]) -> int | None:
+    if match["cent"]:
+        return 100
+    if match["o"]:
+        word = match["o"].lower()
+        return int(word[:-2]) if word[:1].isdigit() else _ORDINAL_WORDS.get(word)
+    word = re.sub(r"\s+", " ", match["n"].lower())
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def span_clues(text: str, bounds: list[int], today: date, reference: date) -> list[Clue]:
+    """A span of years counted from the one year its sentence names: "in 2016, seven years ago".
+
+    Its estimate is ``reference`` (the stated day) moved into the year the span ends in."""
+    clues: list[Clue] = []
+    for anchor in _SPAN_ANCHOR.finditer(text):
+        match = _SPAN.search(text, max(0, anchor.start() - 40), anchor.end())
+        if match is None:
+            continue
+        years = _span_years(match)
+        if not years:
+            continue
+        start, end = sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        named = {int(y) for y in YEAR.findall(sentence)}
+        if len(named) != 1 or FUTURE_CUES.search(_clause(sentence, match.start() - start)):
+            continue
+        (origin,) = named
+        written = origin + years
+        if not FIRST_DAY.year <= written <= today.year + 1:
+            continue
+        if match["rel"]:
+            # A count of whole years from a day of ``origin``: up to half a year either way.
+            lower, upper = date(written - 1, 7, 1), date(written + 1, 6, 30)
+            what = f"“{match.group(0)}” counted from {origin}"
+        else:
+            # An anniversary falls in its year; the press writes of it a little before and after.
+            lower, upper = date(written, 1, 1) - timedelta(days=90), date(written, 12, 31) + timedelta(days=90)
+            what = f"the {match.group(0)} of {origin}"
+        clues.append(
+            Clue(
+                "span",
+                ("span", origin, years),
+                sentence.strip(),
+                f"{what} falls in {written}",
+                [(lower, upper)],
+                point=add_years(reference, written - reference.year),
+                fineness=6,
+            )
+        )
+    return clues
+
+
+_RELATIVE_YEAR = {"last": 1, "this": 0, "next": -1}
+_YEAR_TEXT = r"(?P<year>(?:19[5-9]\d|20\d\d))"
+# "last year's 2014 summit" | "in 2014, last year," / "2014 — last year —" | "last year (2014)".
+_JOINED_YEARS = re.compile(
+    rf"\b(?P<rel1>[Ll]ast|[Tt]his|[Nn]ext) year['’]s\s+{_YEAR_TEXT}\b(?![-–/]\d)"
+    rf"|\b{_YEAR_TEXT.replace('year>', 'year2>')}\s*(?:,|\(|—|–|--)\s*(?P<rel2>[Ll]ast|[Tt]his|[Nn]ext) year\b(?!['’]s)"
+    rf"|\b(?P<rel3>[Ll]ast|[Tt]his|[Nn]ext) year\s*\(\s*(?:in\s+)?{_YEAR_TEXT.replace('year>', 'year3>')}\s*\)"
+)
+
+
+def joined_year_clues(text: str, bounds: list[int], today: date, reference: date) -> list[Clue]:
+    """ "Last year's 2014 summit": the article is from 2015; "next year (2017)": from 2016."""
+    clues: list[Clue] = []
+    for match in _JOINED_YEARS.finditer(text):
+        number = next(n for n in ("1", "2", "3") if match["rel" + n])
+        relation = match["rel" + number].lower()
+        year = int(match["year" if number == "1" else "year" + number]) + _RELATIVE_YEAR[relation]
+        if not FIRST_DAY.year <= year <= today.year:
+            continue
+        start, end = sentence_at(text, bounds, match.start())
+        clues.append(
+            Clue(
+                "joined_year",
+                ("joined_year", year),
+                text[start:end].strip(),
+                f"“{match.group(0).strip()}” makes the article's own year {year}",
+                [(date(year, 1, 1), date(year, 12, 31))],
+                point=add_years(reference, year - reference.year),
+                fineness=3,
+            )
+        )
+    return clues
