@@ -122,7 +122,7 @@ GATE_SOURCES: dict[str, str] = {
     "the_unit": r"the\s+(?:year|month|week)",
     "the_day": r"the\s+day",
     "the_weekend": r"the\s+weekend",
-    "that": r"(?:that|the\s+same)\s+(?:day|week|month|year|morning|afternoon|evening|night)",
+    "that": r"(?:that(?:\s+same)?|the\s+same)\s+(?:day|week|month|year|morning|afternoon|evening|night)",
     "quarter": r"quarter",
     "quarter_code": rf"Q[1-4]\s+{YEAR}",
     "half": r"half\s+of",
