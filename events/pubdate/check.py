@@ -219,7 +219,9 @@ def _index(facts: Facts) -> _Index:
     for term in facts.terms:
         by_name.setdefault(name_key(" ".join(_name_tokens(term.person))), []).append(term)
         by_surname.setdefault(name_key(term.surname), []).append(term)
-    titles = {title for office in facts.offices for title in office.titles if title[:1].isupper()}
+    # The titles the press writes before a name, and the office's own name ("President of the United
+    # States Barack Obama", "Prime Minister of India Narendra Modi").
+    titles = {title for office in facts.offices for title in (*office.titles, office.name) if title[:1].isupper()}
     title_pattern = (
         re.compile(
             r"(?<![\w-])(?P<title>" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")"
@@ -306,7 +308,7 @@ def _office_clues(text: str, bounds: list[int], index: _Index) -> list[_Clue]:
         fitting = [
             t
             for t in terms
-            if title in {x.lower() for x in index.offices[t.office].titles}
+            if title in {x.lower() for x in (*index.offices[t.office].titles, index.offices[t.office].name)}
             and (not holders_named or index.offices[t.office].holder in holders_named)
         ]
         if surname_only:
@@ -503,7 +505,7 @@ def _took_office_clues(text: str, bounds: list[int], index: _Index) -> list[_Clu
         fitting = [
             t
             for t in terms
-            if title in {x.lower() for x in index.offices[t.office].titles}
+            if title in {x.lower() for x in (*index.offices[t.office].titles, index.offices[t.office].name)}
             and t.start.month == month
             and t.start >= FIRST_DAY
         ]

@@ -319,3 +319,10 @@ def test_a_number_after_a_space_is_a_count_not_the_gathering(facts: Facts) -> No
 )
 def test_a_year_in_a_clause_not_told_in_the_past_is_no_floor(text: str, facts: Facts) -> None:
     assert check(text, date(2017, 3, 3), facts).verdict == "ok"
+
+
+def test_the_office_s_own_name_before_a_name_is_a_title(facts: Facts) -> None:
+    text = "Minister of Foreign Affairs of France Odile Marchetti flew to Oslo for talks."
+    assert check(text, date(2011, 5, 2), facts).verdict == "ok"
+    result = check(text, date(2016, 5, 2), facts)
+    assert result.verdict == "doubtful" and result.reasons[0].kind == "office"
