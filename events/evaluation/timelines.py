@@ -98,6 +98,10 @@ def written_as_gold(time: TimeExpression | None, published: date) -> str:
     """A date in the gold's form: ``YYYY-MM-DD`` with ``XX`` where the expression is less precise."""
     if time is None or time.lower is None or time.upper is None:
         return published.isoformat()
+    start = (time.edtf or "").split("/", 1)[0]
+    if time.signal == "since" and "/" in (time.edtf or "") and len(start) in {4, 7, 10}:
+        # As the pipeline stores it: "since December" dates the start of the state.
+        return start + {4: "-XX-XX", 7: "-XX", 10: ""}[len(start)]
     low, high = time.lower, time.upper
     if low == high:
         return low.isoformat()

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
     from events.extraction.timex import TimeExpression
 
+# Words that make a noun a record, measured "since" a past time: "the first visit since 2019", "a record high".
+RECORD_WORDS = frozenset({"first", "record", "best", "worst", "highest", "lowest", "biggest", "largest", "longest"})
+# Words that open a clause happening at the time of the clause it hangs on: "when", "(just) as" ("while" often
+# contrasts: "X went to A, while Y went to B").
+SIMULTANEITY_WORDS = frozenset({"when", "as"})
 # Prepositions that place a background event in time relative to the event they attach to.
 # ("amid a confrontation" names the circumstances, a state that began before, not an event at that date.)
 TEMPORAL_RELATION_PREPS = frozenset({"after", "before", "following", "since", "during", "ahead", "prior"})
@@ -51,6 +56,11 @@ MEASURE_NOUNS = frozenset(
     {"profit", "income", "earnings", "sales", "revenue", "revenues", "result", "loss", "output", "growth",
      "export", "import", "production", "net", "deficit", "surplus", "inflation", "unemployment", "turnover"}
 )  # fmt: skip
+# Nouns that are themselves a stretch of time: a year on them ("the 1988 period", "the 2019 season") is that
+# stretch, which dates what happens in it, not a thing the year describes.
+TIME_NOUNS = frozenset(
+    {"period", "quarter", "year", "month", "week", "day", "season", "session", "half", "term", "decade", "era"}
+)
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -104,34 +114,71 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         # "On May 2 rockets hit ...": a date that opens with its preposition is adverbial, though the parser
         # hung it on the noun after it.
         return False
+    # "the May 3 trade ministers' conference": the noun the date hangs on may itself only modify the event.
+    phrase_head = head
+    for _ in range(3):
+        if phrase_head.i in trigger_positions:
+            return False
+        if phrase_head.dep_ not in {"compound", "poss", "nmod", "amod"} or phrase_head.head.i == phrase_head.i:
+            break
+        phrase_head = phrase_head.head
     return (
         root.dep_ in {"compound", "nummod", "amod", "nmod"}
         and head.i != root.i
         and head.pos_ in {"NOUN", "PROPN"}
-        and head.i not in trigger_positions
-        # "the May 3 foreign ministers' meeting": the possessor and its date name the event together.
-        and not (head.dep_ == "poss" and head.head.i in trigger_positions)
+        and phrase_head.i not in trigger_positions
         and not (time.token_start <= head.i < time.token_end)
         and not (head.lemma_.lower() in MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
+        and head.lemma_.lower() not in TIME_NOUNS
+        # After its own preposition ("In 1991 the court ...") the expression is the object of that preposition,
+        # whatever noun the parser hung it on.
+        and time.signal is None
+    )
+
+
+def _comparison_base(doc: Doc, time: TimeExpression) -> bool:
+    """ "its lowest level since 2003", "the first visit since 2019", "the best week since November": "since"
+    on a noun or an adjective measures a record against a past time; it is not when anything happens (on a
+    verb, "has been held since 2019", it dates the start of a state)."""
+    if time.signal != "since":
+        return False
+    anchor = doc[anchor_of(doc, time)]
+    if anchor.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return anchor.is_alpha  # a dash or an underscore the tagger called a noun is no record
+    # Hung on the verb ("reached its lowest level since 2003"): a record named by its object or subject.
+    arguments = [c for c in anchor.children if c.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"}]
+    return any(
+        m.tag_ == "JJS" or m.lower_ in RECORD_WORDS for a in arguments for m in [a, *a.children] if m.dep_ != "det"
     )
 
 
 def _when_clause(doc: Doc, trigger: Trigger, anchor: int, time: TimeExpression) -> bool:
     """ "was killed Thursday when robbers fired", "since August, when shares traded at $10": a clause
     opened by "when" happens at the time of what it hangs on, so that time dates it across the clause."""
-    clause = doc[trigger.head_i]
+    clause = _enclosing_when_clause(doc[trigger.head_i])
+    if clause is not None:
+        host = clause.head
+        if host.i == anchor or time.token_start <= host.i < time.token_end:
+            return True
+    # The other way round: "were hurt when two boats collided last March" dates the hurting too.
+    clause = _enclosing_when_clause(doc[anchor])
+    return clause is not None and clause.head.i in {trigger.i, trigger.head_i}
+
+
+def _enclosing_when_clause(token: Token) -> Token | None:
+    """The clause opened by "when" or "as" that ``token`` lies in (climbing at most four edges), if any."""
+    clause = token
     for _ in range(4):
         if clause.dep_ in {"advcl", "relcl"}:
             break
         if clause.head.i == clause.i:
-            return False
+            return None
         clause = clause.head
     else:
-        return False
-    if not any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in clause.children):
-        return False
-    host = clause.head
-    return host.i == anchor or time.token_start <= host.i < time.token_end
+        return None
+    if not any(c.lower_ in SIMULTANEITY_WORDS and c.dep_ in {"advmod", "mark"} for c in clause.children):
+        return None
+    return clause
 
 
 def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
@@ -139,8 +186,13 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     token = doc[anchor]
     for _ in range(3):
         if token.dep_ in {"relcl", "acl"} and token.head.i == trigger.i:
+            # "the summit, which opens Monday"; or a clause whose object is the event noun itself, "the border
+            # war the two kingdoms waged in 1911", "the speech she gave on Monday": it tells when that happened.
             particles = {(token.lemma_.lower(), c.lower_) for c in token.children if c.dep_ == "prt"}
-            return token.lemma_.lower() in ASPECT_VERBS and not particles & OTHER_SENSE_PHRASALS
+            object_gap = token.dep_ == "relcl" and not any(
+                c.dep_ in {"dobj", "attr", "ccomp", "xcomp", "nsubjpass"} for c in token.children
+            )
+            return (token.lemma_.lower() in ASPECT_VERBS and not particles & OTHER_SENSE_PHRASALS) or object_gap
         if token.dep_ in {"xcomp", "acomp", "prep", "pobj", "auxpass"} and token.head.i != token.i:
             token = token.head
             continue
@@ -186,7 +238,10 @@ def _past_not_anterior(token: Token) -> bool:
     aux = {c.lower_ for t in carriers for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if aux & {"will", "would", "could", "may", "might", "shall", "should", "can", "had", "'d", "to"}:
         return False
-    return token.tag_ == "VBD" or (token.tag_ == "VBN" and bool(aux & {"have", "has", "'ve"}))
+    perfect = bool(aux & {"have", "has", "'ve"})
+    # "has been pressing": the perfect progressive has gone on up to the report.
+    progressive = token.tag_ == "VBG" and perfect and "been" in aux
+    return token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect) or progressive
 
 
 def _official_speaker(verb: Token) -> bool:
@@ -200,7 +255,9 @@ def _official_speaker(verb: Token) -> bool:
 def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression]) -> list[Binding]:
     """Bindings for one sentence's triggers and time expressions."""
     positions = {t.i for t in triggers}
-    candidates = [t for t in times if usable(t) and not _modifies_other_noun(doc, t, positions)]
+    candidates = [
+        t for t in times if usable(t) and not _modifies_other_noun(doc, t, positions) and not _comparison_base(doc, t)
+    ]
     if not triggers and not candidates:
         return []
     triggers = list(triggers)
@@ -262,6 +319,12 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 other is not time and _contains(time, other) and _width(other) < _width(time) for other, _ in own
             )
         ]
+        # Two expressions of one day ("on Friday, May 6, at noon") date one event, not two.
+        days: dict[str | None, tuple[TimeExpression, int]] = {}
+        for pair in kept:
+            if pair[0].edtf not in days or pair[1] < days[pair[0].edtf][1]:
+                days[pair[0].edtf] = pair
+        kept = [pair for pair in kept if days[pair[0].edtf] is pair]
         bindings.extend(Binding(trigger, _measured(doc, trigger, time), distance) for time, distance in kept)
     dated = {b.trigger.i: b for b in bindings}
     for trigger in triggers:

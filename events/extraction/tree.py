@@ -55,8 +55,25 @@ def free_relative(token: Token) -> bool:
     return token.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in token.children)
 
 
+def participle_adjunct(token: Token, *, as_event: bool = False) -> bool:
+    """ "arrived on Monday, seeking a truce", "left early, saying that ...", "unveiled a plan to cut traffic on
+    Friday": a participle or purpose infinitive with no subject and no conjunction of its own adds to its main
+    clause and shares its time; it opens no new tense frame. A purpose infinitive only lends a time the parser
+    hung on it to its main clause: as the event (``as_event``), it lies after that time and keeps its border."""
+    if token.dep_ != "advcl":
+        return False
+    before = [c for c in token.children if c.i < token.i]
+    if any(c.dep_ in {"nsubj", "nsubjpass", "mark", "advmod"} for c in before):
+        return False
+    auxes = [c.lower_ for c in before if c.dep_ in {"aux", "auxpass"}]
+    if token.tag_ in {"VBG", "VBN"}:
+        return not auxes
+    return token.tag_ == "VB" and auxes == ["to"] and not as_event
+
+
 def crosses_clause(doc: Doc, a: int, b: int) -> bool:
-    """Whether the tree path between two tokens enters or leaves a subordinate or reported clause."""
+    """Whether the tree path between two tokens (``a`` an event, ``b`` where a time hangs) enters or leaves a
+    subordinate or reported clause."""
     path_a = path_to_root(doc[a])
     path_b = path_to_root(doc[b])
     common = set(path_a) & set(path_b)
@@ -64,6 +81,11 @@ def crosses_clause(doc: Doc, a: int, b: int) -> bool:
         for index in path:
             if index in common:
                 break
-            if doc[index].dep_ in CLAUSE_EDGES and not free_relative(doc[index]):
+            if (
+                doc[index].dep_ in CLAUSE_EDGES
+                and not free_relative(doc[index])
+                # Only the participle itself shares the main clause's time, not every word of its clause.
+                and not (index in {a, b} and participle_adjunct(doc[index], as_event=index == a))
+            ):
                 return True
     return False

@@ -10,10 +10,12 @@ from datetime import date
 
 import pytest
 
+from events.domain.vocabulary import EventType
 from events.evaluation.time_binding import engine_choice
-from events.extraction.binding import usable
+from events.extraction.binding import bind, usable
 from events.extraction.nlp import load_pipeline
 from events.extraction.timex import find_time_expressions
+from events.extraction.triggers import Trigger
 
 PUBLISHED = date(2022, 5, 12)
 
@@ -48,3 +50,62 @@ def test_a_period_on_a_measure_dates_the_change_of_the_measure(nlp) -> None:
 
 def test_a_date_on_another_noun_still_dates_that_noun_only(nlp) -> None:
     assert dated_by(nlp, "The 2015 agreement collapsed after the election.", "collapsed") is None
+
+
+def bound(nlp, text: str, word: str) -> list[str]:
+    doc = nlp(text)
+    times = [t for t in find_time_expressions(doc, PUBLISHED) if usable(t)]
+    token = next(t for t in doc if t.text == word)
+    trigger = Trigger(token.i, token.i, EventType.MEETING, token.lemma_, token.pos_ == "NOUN", "test")
+    return [b.time.text for b in bind(doc, [trigger], times)]
+
+
+def test_two_expressions_of_one_day_make_one_dated_event(nlp) -> None:
+    assert len(bound(nlp, "The envoys met on Friday, May 6, at noon.", "met")) == 1
+
+
+def test_a_year_on_a_time_noun_is_that_time(nlp) -> None:
+    # "the 2019 period", "the 2019 season": the noun is the time itself, not a thing the year describes.
+    assert dated_by(nlp, "In the 2019 period, the firm earned $3 million.", "earned") == "2019"
+
+
+def test_a_participle_clause_shares_the_time_of_its_main_clause(nlp) -> None:
+    assert dated_by(nlp, "The king arrived in Oslo on Monday, seeking a truce.", "seeking") == "Monday"
+    assert dated_by(nlp, "The envoy left early, saying on Monday that talks had failed.", "left") == "Monday"
+
+
+def test_a_time_in_a_when_clause_dates_the_clause_it_hangs_on(nlp) -> None:
+    assert dated_by(nlp, "Ten sailors were hurt when two boats collided last March.", "hurt") == "last March"
+
+
+def test_a_perfect_progressive_in_a_report_takes_the_report_date(nlp) -> None:
+    assert (
+        dated_by(nlp, "Officials said Thursday that the envoy has been pressing for talks.", "pressing") == "Thursday"
+    )
+
+
+def test_a_just_as_clause_takes_the_time_of_what_it_hangs_on(nlp) -> None:
+    text = "In March, a strike shut the port just as the envoy was visiting the capital."
+    assert dated_by(nlp, text, "visiting") == "March"
+
+
+def test_a_date_on_a_modifier_of_the_event_noun_dates_the_event(nlp) -> None:
+    assert dated_by(nlp, "She spoke at the May 3 trade ministers' conference in Lima.", "conference") == "May 3"
+
+
+def test_a_relative_clause_whose_object_is_the_event_noun_dates_it(nlp) -> None:
+    assert dated_by(nlp, "The feud goes back to a border war the two kingdoms waged in 1911.", "war") == "1911"
+
+
+def test_a_purpose_infinitive_shares_the_time_of_its_main_clause(nlp) -> None:
+    text = "The mayor unveiled a plan to cut traffic in the old town on Friday, days after the storm."
+    assert dated_by(nlp, text, "unveiled") == "Friday"
+
+
+def test_since_on_a_record_is_not_a_date_of_the_event(nlp) -> None:
+    assert dated_by(nlp, "The index reached its lowest level since 2003.", "reached") is None
+    assert dated_by(nlp, "The envoy made his first visit since 2019 to the capital.", "visit") is None
+
+
+def test_since_on_a_verb_still_dates_the_start_of_a_state(nlp) -> None:
+    assert dated_by(nlp, "The reporter has been held since December.", "held") == "December"

@@ -32,7 +32,9 @@ PHRASES = (
     "before, a four-day visit, a year-long, in recent years, every two weeks, at 10:30 GMT Monday, at 9 a.m. "
     "Tuesday, in the coming months, for five years, as of  Monday, As\tof\nJune 2, IN\n\nMAY 2020, ON TUESDAY. "
     "In the quarter, against last year's quarter and the year-ago period, year-earlier sales fell. In "
-    "nineteen ninety-six and by the year two thousand."
+    "nineteen ninety-six and by the year two thousand. On Christmas Eve, at noon Saturday and until 5 p.m. EST "
+    "Nov. 9, before New Year's Day, in the week of May 5, between 3 and 5 May. For the year ended May 1 and "
+    "the full year, the 20th century and the nineties, on her first day."
 )
 # Spelling the matcher must treat as IGNORECASE does: the Kelvin sign, long s, dotted and dotless i, other
 # digits and spaces (Arabic-Indic, full-width, no-break and em spaces), whitespace runs across lines.
@@ -77,6 +79,7 @@ _PIECES = [
     "after", "before", "quarter", "half", "first", "second", "spring", "fall", "winter", "morning", "night",
     "2019", "1990s", "'80s", "'82", "18", "27", "3", "10:30", "9", "a.m.", "pm", "GMT", "two", "several",
     "twenty-one", "a couple of", "every", "per", "daily", "now", "recently", "the past", "long", "old",
+    "noon", "midnight", "Christmas", "Easter", "New Year's",
     "\u212a", "ſ", "\u0130", "\u0131", "\u0663", "\uff12", "-", "–", "/", ",", ".", "'", "(", ")", "%",
 ]  # fmt: skip
 _GLUE = [" ", " ", " ", "", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2003", "-", ", ", ". "]

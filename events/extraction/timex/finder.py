@@ -13,10 +13,10 @@ import calendar
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from events.domain.edtf_dates import OPEN_END, OPEN_START, InvalidEdtf, parse_edtf
 from events.domain.vocabulary import Precision
@@ -26,7 +26,7 @@ from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
 from events.extraction.timex.spec import TimeSpec
-from events.extraction.timex.tense import clause_direction
+from events.extraction.timex.tense import clause_direction, loose_futurate
 
 _YEAR_SIGNALS = frozenset({"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through"})
 _DURATION_SIGNALS = frozenset({"for", "over", "within", "in", "during", "after", "throughout"})
@@ -52,11 +52,20 @@ _SCHEDULED_FOR = frozenset(
 # later sentence counts from the last narrated day, not from it.
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
 _STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
+_LIMIT_SIGNALS = frozenset({"until", "till", "through"})
+# The longest run of named days whose "first day" or "second day" a later sentence can mean (a visit, a summit).
+_LONGEST_STRETCH_DAYS = 31
+# ... named at most this many sentences before.
+_STRETCH_SENTENCES = 3
 _DETERMINED = re.compile(r"the\s", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:first|last|time|since|\w+est|ever)\b", re.IGNORECASE)
 _EVENT_NAME_PREFIXES = re.compile(r"(?:Black|Cyber|Good|Easter|Super|Bloody|Ash|Palm|Holy)\s+$")
 _COUNT_AFTER_YEAR = re.compile(r"\s*(?:%|percent|per\s+cent|points?|people|units|workers|jobs|cars|vehicles|times)\b")
 _MONEY_BEFORE_YEAR = ("$", "€", "£", "#", "No.", "no.")
+_RESTATEMENT_GAP = re.compile(r"\s*\(\s*")
+_AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
+_AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
+_RELATION_AFTER = re.compile(r"\s+(?:as|after|before|afterwards?|thereafter)\b", re.IGNORECASE)
 # Longest literal that the end-anchored context patterns above can match before their trailing run.
 _LONGEST_CONTEXT_WORD = 16
 
@@ -99,6 +108,7 @@ GATE_SOURCES: dict[str, str] = {
     "iso": r"\d{4}-\d{2}-\d{2}",
     "month_day_range": rf"{MONTH}\s+{DAY_NUMBER}",
     "day_month_range": rf"{DAY_NUMBER}\s+{MONTH}",
+    "week_of": rf"week\s+of\s+{MONTH}",
     "day_month": rf"{DAY_NUMBER}(?:\s+of)?\s+{MONTH}",
     "month_of_relative_year": rf"{MONTH},?\s+(?:of\s+)?(?:last|this|next)\s+year",
     "year_range": rf"{YEAR}\s*(?:-|–|/)",
@@ -112,7 +122,7 @@ GATE_SOURCES: dict[str, str] = {
     "the_unit": r"the\s+(?:year|month|week)",
     "the_day": r"the\s+day",
     "the_weekend": r"the\s+weekend",
-    "that": r"(?:that|the\s+same)\s+(?:day|week|month|year|morning|afternoon|evening|night)",
+    "that": r"(?:that(?:\s+same)?|the\s+same)\s+(?:day|week|month|year|morning|afternoon|evening|night)",
     "quarter": r"quarter",
     "quarter_code": rf"Q[1-4]\s+{YEAR}",
     "half": r"half\s+of",
@@ -141,7 +151,7 @@ class Candidate:
     priority: int
 
 
-def _token_at(doc: Doc | None, char: int) -> object | None:
+def _token_at(doc: Doc | None, char: int) -> Token | None:
     if doc is None:
         return None
     span = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -191,7 +201,7 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
         if token is None:
             return True
         ent = getattr(token, "ent_type_", "")
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None  # type: ignore[attr-defined]
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _TIME_NOUNS:
             return False  # "2000 objections" is a count
         if ent == "DATE":
@@ -200,6 +210,8 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             return False
         return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in _TIME_NOUNS)
     if check == "duration":
+        if _AGE_AFTER.match(text, match.end("core")):
+            return False  # "52 years old" is an age, as "a 52-year-old" is
         return not (spec.unit in {"second", "minute"} and core.lower().startswith(("a ", "an ")))
     if check == "vague":
         return signal in _DURATION_SIGNALS
@@ -208,7 +220,22 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             # Adjectives: a reference only before a noun ("recent weeks" is caught elsewhere).
             token = _token_at(doc, match.start("core"))
             return token is not None and getattr(token, "pos_", "") == "ADJ"
+        if core.lower() == "soon" and (
+            _AS_BEFORE.search(text, max(0, match.start("core") - 4), match.start("core"))
+            or _RELATION_AFTER.match(text, match.end("core"))
+        ):
+            return False  # "as soon as the ceasefire holds", "soon after the vote": a relation, not a time
         return core.lower() != "future"
+    if check == "holiday":
+        # "Christmas shopping", "the Easter and spring holiday trade": a holiday before a noun names the
+        # season's trade or break, not its day.
+        token = _token_at(doc, match.end("core") - 1)
+        if token is None:
+            return True
+        return not (token.dep_ in {"compound", "nmod", "amod"} and token.head.i > token.i and token.head.pos_ == "NOUN")
+    if check == "range":
+        # "between 3 and 5 March" is a stretch; "on 3 and 5 March" two days.
+        return not match.group("and") or signal == "between"
     if check == "set_a":
         return _prefix_ends_with(_SET_CONTEXT, text, match.start("core"), _is_non_word)
     if check == "set_adverb":
@@ -293,7 +320,11 @@ def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
             if current.signal in {"on", None} and not _next_day(current.spec, following.spec):
                 # "met on Monday and Thursday" may be two meetings; only two days in a row are one stretch.
                 glue_ok = None
-            if glue_ok and following.signal is None and day_level and following.spec.kind == current.spec.kind:
+            # "from Monday through Wednesday": the end's own signal is the glue.
+            end_signal_ok = following.signal is None or (
+                current.signal == "from" and following.signal in {"through", "until", "till"}
+            )
+            if glue_ok and end_signal_ok and day_level and following.spec.kind == current.spec.kind:
                 spec = TimeSpec("range", start=current.spec, end=following.spec)
                 joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority))
                 index += 2
@@ -391,7 +422,7 @@ def build_expression(
     if resolution is None:
         return None
     lower, upper, precision, edtf = _bounds(resolution)
-    if candidate.spec.kind in {"date", "decade", "quarter", "half"} and (
+    if candidate.spec.kind in {"date", "decade", "century", "quarter", "half"} and (
         candidate.spec.kind != "date" or candidate.spec.year is not None
     ):
         applied = "absolute"
@@ -399,7 +430,7 @@ def build_expression(
         applied = resolution.direction
     if candidate.spec.kind == "anchored" and reference is not None:
         basis = "narrative"
-    elif applied == "absolute" or candidate.spec.kind == "decade":
+    elif applied == "absolute" or candidate.spec.kind in {"decade", "century"}:
         basis = "explicit"
     else:
         basis = "publication"
@@ -430,7 +461,18 @@ _STORY_YEARS_AWAY = 2
 _STORY_MIN_YEARS = 4
 _STORY_SHARE = 0.4
 # What places something in time: dates, weekdays, "yesterday", "last month" (not durations, sets or "now").
-_DATING_KINDS = frozenset({"date", "weekday", "deictic", "relative", "ago", "anchored", "season", "quarter", "range"})
+_DATING_KINDS = frozenset(
+    {"date", "weekday", "deictic", "relative", "ago", "anchored", "season", "quarter", "range", "holiday"}
+)
+# For a count in a unit coarser than a day ("later that year", "the following month", "two years later"), the
+# precisions a mentioned time must have to be counted from: a month counts from a month or a day, a year from
+# anything down to a day. A day unit keeps the narrative reference day (see ``find_time_expressions``).
+_COUNTED_FROM: dict[str, frozenset[str]] = {
+    "month": frozenset({"day", "week", "month"}),
+    "quarter": frozenset({"day", "week", "month"}),
+    "year": frozenset({"day", "week", "month", "season", "year"}),
+    "decade": frozenset({"day", "week", "month", "season", "year", "decade"}),
+}
 
 
 def narrates_the_past(candidates: list[Candidate], published: date) -> bool:
@@ -475,12 +517,22 @@ def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -
         if spec.mod == "YEAR":  # "last year's quarter": counted from the publication year, resolved below
             return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, rel=spec.n))
         return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year + (spec.n or 0)))
+    if spec.mod == "REPORTED" and period is not None:
+        # "a loss in the third quarter of 2019 and for the whole year": the year of the quarter reported.
+        return replace(candidate, spec=TimeSpec("date", year=period[0]))
     back = spec.kind == "ago" or (spec.kind == "anchored" and spec.sign < 0)
     year_back = back and spec.unit == "year" and spec.n == 1
     if period is not None and year_back:
         year, quarter = period
         return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year - 1))
     return candidate
+
+
+def _month_or_coarser(spec: TimeSpec) -> bool:
+    """A month, season, quarter or half without a year of its own: what the tense has to place."""
+    if spec.kind == "date":
+        return spec.year is None and spec.day is None and spec.month is not None
+    return spec.kind in {"season", "quarter", "half"} and spec.year is None
 
 
 def _scheduled_for(span: Span) -> bool:
@@ -514,6 +566,9 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     narrative = narrates_the_past(candidates, published)
     story_year: int | None = None  # the year the text last named: what "on June 3" belongs to in a story
     story_token = 0
+    mentioned: dict[str, tuple[int, date]] = {}  # precision -> (offset, first day) of the last time named at it
+    stretch: tuple[date, date] | None = None  # the last run of days named ("Jan. 25-26", "from Monday to Friday")
+    stretch_token = 0
     for found in candidates:
         candidate = _in_reporting_period(found, period)
         if candidate is None:
@@ -529,6 +584,12 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             and _SUPERLATIVE.search(text[max(span.sent.start_char, candidate.start - 80) : candidate.start])
         ):
             direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
+        if direction == "future" and _month_or_coarser(candidate.spec) and loose_futurate(doc, governor_i):
+            direction = None  # "it repays the king's visit at the end of October": the nearest October
+        if candidate.signal in _LIMIT_SIGNALS and _yearless(candidate.spec):
+            # "gave the firm until mid-November to reply": a limit runs on from the act, so the act's past
+            # tense does not place it; the nearest such month is meant.
+            direction = None
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate
@@ -549,12 +610,38 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # Without "the", "next year" is the calendar year even after "for": "the estimate for next year"
             # (a stretch reads "for the next year").
             resolved = replace(candidate, signal=None)
+        counted_from = reference if reference is not None else reported
+        spec = candidate.spec
+        if spec.kind == "anchored" and spec.unit in _COUNTED_FROM:
+            # "The firm was founded in June 2019. Later that year ...": the year the text last named.
+            named = [mentioned[p] for p in _COUNTED_FROM[spec.unit] if p in mentioned]
+            if named:
+                counted_from = max(named)[1]
+            latest = max(mentioned.items(), key=lambda item: item[1], default=None)
+            if latest is not None and latest[0] == "year" and (not named or latest[1] > max(named)):
+                # "... a treaty signed in 1975. Two months later ...": counted from a year, the month is unknown;
+                # the year is what the text supports.
+                resolved = replace(resolved, spec=TimeSpec("date", year=latest[1][1].year))
+        elif spec.kind == "anchored" and spec.mod == "NTH_DAY":
+            # "on his first day in Rome", "on the second day": the days of the stretch the text last named.
+            if stretch is None or _sentences_between(doc, stretch_token, span.start) > _STRETCH_SENTENCES:
+                continue
+            first_day, last_day = stretch
+            nth = last_day if spec.n is None else first_day + timedelta(days=spec.n)
+            if nth > last_day:
+                continue
+            resolved = replace(resolved, spec=TimeSpec("date", year=nth.year, month=nth.month, day=nth.day))
+        elif spec.kind == "anchored" and spec.unit == "day" and spec.n == 0 and "day" in mentioned:
+            # "that day", "the same day", "later in the day" point back at the day last named, even one that
+            # dates a report ("the mayor said on May 9 ... That same day, the strikers went home"); "the next
+            # day" keeps counting from the last narrated day.
+            counted_from = mentioned["day"][1]
         expression = build_expression(
             resolved,
             text,
             published,
             direction,
-            reference if reference is not None else reported,
+            counted_from,
             token_start=span.start,
             token_end=span.end,
             governor_i=governor_i,
@@ -563,14 +650,26 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             continue
         if resolved is not candidate:
             expression = replace(expression, signal=candidate.signal)
-        if storied or inferred:
+        if storied or inferred or (resolved.spec.kind == "date" and spec.kind == "anchored"):
             expression = replace(expression, basis="narrative")
+        if expressions and _RESTATEMENT_GAP.fullmatch(text, expressions[-1].end, candidate.start):
+            # "at 4 a.m. (9.30 p.m. GMT on Sunday)": the same moment in another zone, whose day is not the day of
+            # the event; it dates nothing and does not move the narrative.
+            expression = replace(expression, edtf=None, lower=None, upper=None, precision=None)
         if found.spec.kind == "date" and found.spec.year is not None:
             # Only a year that sets the scene of a clause ("In 2019 the sides tried again") starts a story
             # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929") does not.
             sets_scene = governor_i is not None and doc[governor_i].pos_ in {"VERB", "AUX"}
             story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
         expressions.append(expression)
+        if candidate.spec.kind in _DATING_KINDS and expression.lower is not None and expression.precision:
+            mentioned[expression.precision] = (candidate.start, expression.lower)
+            if (
+                candidate.spec.kind == "range"
+                and expression.upper is not None
+                and 0 < (expression.upper - expression.lower).days <= _LONGEST_STRETCH_DAYS
+            ):
+                stretch, stretch_token = (expression.lower, expression.upper), span.start
         quarter = _QUARTER_VALUE.fullmatch(expression.value)
         if quarter is not None and found.spec.kind == "quarter":  # a quarter the text names, not one inferred
             period = (int(quarter[1]), int(quarter[2]))

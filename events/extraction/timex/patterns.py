@@ -93,7 +93,15 @@ def _iso(g: dict[str, str | None]) -> TimeSpec | None:
 
 def _month_day(g: dict[str, str | None]) -> TimeSpec | None:
     assert g["m"] is not None
-    return TimeSpec("date", year=_int(g.get("y")), month=month_number(g["m"]), day=_int(g["d"]), mod=_mod(g.get("mod")))
+    weekday = weekday_number(g["wd"] or "") if g.get("wd") else None
+    return TimeSpec(
+        "date",
+        year=_int(g.get("y")),
+        month=month_number(g["m"]),
+        day=_int(g["d"]),
+        mod=_mod(g.get("mod")),
+        weekday=weekday,
+    )
 
 
 def _month_day_range(g: dict[str, str | None]) -> TimeSpec | None:
@@ -165,6 +173,22 @@ def _decade(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("decade", year=year, mod=_mod(g.get("mod")))
 
 
+_DECADE_WORDS = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
+    "nineties": 90,
+}  # fmt: skip
+
+
+def _decade_word(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "the nineties", "the late eighties": a decade of the twentieth century, as "the '90s"."""
+    return TimeSpec("decade", year=1900 + _DECADE_WORDS[(g["dw"] or "").lower()], mod=_mod(g.get("mod")))
+
+
+def _century(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "the 20th century" is the hundred years 1900-1999 (TimeML value "19")."""
+    return TimeSpec("century", year=(_int(g["c"]) or 1) * 100 - 100)
+
+
 def _numeric_date(g: dict[str, str | None]) -> TimeSpec | None:
     # US order (month/day/year), as in the English-language wires we read.
     year = _int(g["y"])
@@ -174,8 +198,8 @@ def _numeric_date(g: dict[str, str | None]) -> TimeSpec | None:
 
 
 def _the_day(g: dict[str, str | None]) -> TimeSpec | None:
-    # "the day", "late in the day": in news copy, the day being reported.
-    return TimeSpec("anchored", n=0, unit="day", sign=0, mod="UNIT")
+    # "the day", "late in the day": in news copy, the day being reported (not an anaphor like "that day").
+    return TimeSpec("anchored", n=0, unit="day", sign=0, mod="NEWS")
 
 
 def _weekday(g: dict[str, str | None]) -> TimeSpec | None:
@@ -214,8 +238,31 @@ def _relative(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("relative", rel=REL.get(word), unit=unit, mod=_mod(g.get("mod")))
 
 
+def _period_length(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("duration", n=1, unit=unit_name(g["unit"] or ""))
+
+
+def _reported_year(g: dict[str, str | None]) -> TimeSpec | None:
+    return TimeSpec("relative", rel=0, unit="year", mod="REPORTED")
+
+
 def _in_the(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("relative", rel=0, unit=unit_name(g["unit"] or ""), mod=_mod(g.get("mod")))
+
+
+def _week_of(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "the week of March 17": the week that holds that day (``unit`` week on a date spec)."""
+    assert g["m"] is not None
+    return TimeSpec("date", year=_int(g.get("y")), month=month_number(g["m"]), day=_int(g["d"]), unit="week")
+
+
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
+def _nth_day(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "his first day", "the second day": a day of the stretch the text last named (``n`` days after its first;
+    None for its last day)."""
+    return TimeSpec("anchored", n=_NTH.get((g.get("ord") or "").lower()), unit="day", sign=1, mod="NTH_DAY")
 
 
 def _the_weekend(g: dict[str, str | None]) -> TimeSpec | None:
@@ -226,6 +273,9 @@ def _the_weekend(g: dict[str, str | None]) -> TimeSpec | None:
 def _that(g: dict[str, str | None]) -> TimeSpec | None:
     unit = (g["unit"] or "").lower()
     part = PARTS_OF_DAY.get(unit)
+    if g.get("back") and unit == "month":
+        # "the same month a year ago": the month the text is about, twelve months back.
+        return TimeSpec("anchored", n=12, unit="month", sign=-1, mod="UNIT")
     return TimeSpec("anchored", n=0, unit="day" if part else unit, sign=0, part=part, mod="UNIT")
 
 
@@ -262,7 +312,8 @@ def _period(g: dict[str, str | None]) -> TimeSpec | None:
 
 
 def _half(g: dict[str, str | None]) -> TimeSpec | None:
-    ordinal = ORDINALS.get((g.get("ord") or "").lower())
+    word = (g.get("ord") or "").lower()
+    ordinal = 2 if word == "last" else ORDINALS.get(word)
     return TimeSpec("half", ordinal=ordinal, year=_int(g.get("y")), rel=_rel(g.get("rel")))
 
 
@@ -330,9 +381,14 @@ def _set(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("set", n=n, unit=unit_name(g["unit"] or ""))
 
 
+# Clock words: "noon", "midday", "midnight" (TimeML writes the midnight that ends a day as hour 24).
+_CLOCK_WORDS = {"noon": 12, "midday": 12, "midnight": 24}
+
+
 def _time(g: dict[str, str | None]) -> TimeSpec | None:
-    hour = _int(g.get("h"))
-    if hour is None or hour > 23 or (g.get("ampm") and hour > 12):
+    clock = (g.get("clock") or "").lower()
+    hour = _CLOCK_WORDS[clock] if clock else _int(g.get("h"))
+    if hour is None or (hour > 23 and not clock) or (g.get("ampm") and hour > 12):
         return None
     ampm = (g.get("ampm") or "").lower()
     if ampm.startswith("p") and hour != 12:
@@ -344,11 +400,31 @@ def _time(g: dict[str, str | None]) -> TimeSpec | None:
         day = TimeSpec("weekday", weekday=weekday_number(g["wd"] or ""))
     elif g.get("word"):
         day = TimeSpec("deictic", n=_DEICTIC[(g["word"] or "").lower()])
+    elif g.get("m"):
+        day = TimeSpec("date", month=month_number(g["m"] or ""), day=_int(g.get("d")))
     zone = "Z" if g.get("tz") else None
     return TimeSpec("time", hour=hour, minute=_int(g.get("min")) or 0, start=day, part=zone)
 
 
 _DEICTIC_WORDS = r"today|yesterday|tomorrow"
+
+# Holidays whose date every English-language reader knows: fixed days, and the movable feasts counted from
+# Easter or from the weekdays of a month (see ``resolver.holiday_date``). Names are matched as written,
+# capitalised, so "christmas" in a product name or a lower-case "easter" wind is not read as a day.
+HOLIDAYS: dict[str, str] = {
+    "Christmas Day": "christmas", "Christmas Eve": "christmas_eve", "Christmas": "christmas",
+    "New Year's Day": "new_year", "New Year's Eve": "new_year_eve", "Boxing Day": "boxing_day",
+    "Easter Sunday": "easter", "Easter Monday": "easter_monday", "Easter": "easter", "Good Friday": "good_friday",
+    "Thanksgiving Day": "thanksgiving", "Thanksgiving": "thanksgiving", "Halloween": "halloween",
+    "Valentine's Day": "valentine",
+}  # fmt: skip
+_HOLIDAY_NAMES = "|".join(re.escape(name).replace("'", "['’]") for name in sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def _holiday(g: dict[str, str | None]) -> TimeSpec | None:
+    name = (g.get("name") or "").replace("’", "'")
+    return TimeSpec("holiday", part=HOLIDAYS[name], rel=_rel(g.get("rel")))
+
 
 PATTERNS: list[Pattern] = [
     Pattern("iso", _compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _iso),
@@ -362,14 +438,16 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern(
         "day_month_range",
-        _compile(rf"(?P<d1>{DAY_NUMBER})\s*(?:-|–|to)\s*(?P<d2>{DAY_NUMBER})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
+        _compile(
+            rf"(?P<d1>{DAY_NUMBER})\s*(?:-|–|to|(?P<and>and))\s*(?P<d2>{DAY_NUMBER})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"
+        ),
         _month_day_range,
         check="range",
     ),
     Pattern(
         "month_day",
         _compile(
-            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?![\d:])"
+            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d|:\d)"
             rf"(?:\s*,?\s+(?P<y>{YEAR})(?!\d))?"
         ),
         _month_day,
@@ -415,6 +493,14 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern("decade", _compile(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s"), _decade),
     Pattern("short_decade", _compile(r"(?:the\s+)?'?(?P<dec>[2-9]0)'?s"), _decade),
+    Pattern(
+        "decade_word",
+        _compile(
+            r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+        ),
+        _decade_word,
+    ),
+    Pattern("century", _compile(r"(?:the\s+)?(?P<c>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]+century"), _century),
     Pattern("short_year", _compile(r"'(?P<y>[0-9]\d)(?!\d)"), _year, check="short_year"),
     Pattern(
         "numeric_date", _compile(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})"), _numeric_date
@@ -451,15 +537,39 @@ PATTERNS: list[Pattern] = [
         _in_the,
     ),
     Pattern(
+        # "the year ended Sept. 30", "the fiscal year ending in June": a twelve-month accounting period that is
+        # not the calendar year, so a stretch of a year rather than a calendar value.
+        "year_ended",
+        _compile(r"the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+end(?:ed|ing)\b)"),
+        _period_length,
+    ),
+    Pattern(
+        # "sales for the full year", "earnings for the fiscal year": the year being reported, the current one.
+        "reported_year",
+        _compile(r"the\s+(?:full|fiscal|whole|entire)\s+(?P<unit>year)(?!\s+end(?:ed|ing)\b)(?![-\w])(?!'s)"),
+        _reported_year,
+    ),
+    Pattern(
         "the_day",
         _compile(r"(?:(?:late|early|later|earlier)\s+in\s+|the\s+(?:end|start|beginning)\s+of\s+)?the\s+day"),
         _the_day,
     ),
     Pattern("the_weekend", _compile(r"the\s+(?P<unit>weekend)"), _the_weekend),
     Pattern(
+        "nth_day",
+        _compile(r"(?:the|his|her|their|its)\s+(?P<ord>first|second|third|fourth|fifth|final|last)\s+day(?!s|-)"),
+        _nth_day,
+    ),
+    Pattern(
+        "week_of",
+        _compile(rf"the\s+week\s+of\s+(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+        _week_of,
+    ),
+    Pattern(
         "that",
         _compile(
-            r"(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
+            r"(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
+            r"(?:\s+(?P<back>a\s+year\s+(?:ago|earlier|before)|last\s+year))?"
         ),
         _that,
     ),
@@ -501,7 +611,7 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "half",
         _compile(
-            rf"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|next)\s+year|the\s+year)"
+            rf"(?:the\s+)?(?P<ord>first|second|last)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|next)\s+year|the\s+year)"
         ),
         _half,
     ),
@@ -568,6 +678,20 @@ PATTERNS: list[Pattern] = [
         check="set_adverb",
     ),
     Pattern(
+        "holiday",
+        _compile(rf"(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<name>(?-i:{_HOLIDAY_NAMES}))"),
+        _holiday,
+        check="holiday",
+    ),
+    Pattern(
+        "clock",
+        _compile(
+            r"(?P<clock>noon|midday|midnight)"
+            rf"(?:,?\s+(?:(?:on\s+)?(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})))?"
+        ),
+        _time,
+    ),
+    Pattern(
         "utc_time",
         _compile(
             r"(?P<h>[01]?\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>UTC|GMT|Z)"
@@ -578,8 +702,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "time",
         _compile(
-            r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?:\s+(?:[A-Z]{2,4}|local\s+time))?"
-            rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})))?"
+            r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?:\s+(?:(?-i:[A-Z]{2,4})|local\s+time))?"
+            rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})|(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d)))?"
         ),
         _time,
     ),

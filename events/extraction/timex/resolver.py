@@ -212,6 +212,18 @@ def _resolve_date(spec: TimeSpec, published: date, direction: str | None, signal
         year = published.year
     else:
         year = year_for(spec.month, spec.day, published, direction)
+        if spec.weekday is not None and spec.day is not None:
+            # "Saturday, April 25": the year in which that day is that weekday, the nearest if several.
+            fitting = [
+                d
+                for y in (published.year - 1, published.year, published.year + 1)
+                if (d := _safe_date(y, spec.month, spec.day)) is not None and d.weekday() == spec.weekday
+            ]
+            if fitting and year not in {d.year for d in fitting}:
+                year = min(fitting, key=lambda d: abs((d - published).days)).year
+    if spec.day is not None and spec.unit == "week":
+        week_day = _safe_date(year, spec.month, spec.day)
+        return _week(week_day, applied) if week_day is not None else None
     if spec.day is None:
         value = _month_value(year, spec.month)
         edtf = f"{value}/.." if signal == "since" else value
@@ -242,6 +254,9 @@ def _resolve_relative(
         if direction == "past" and published.weekday() < 5:
             saturday -= timedelta(days=7)
         return _week(saturday, direction or "future", weekend=True)
+    if spec.mod == "REPORTED" and direction == "past" and published.month <= 3:
+        # "lost $2 billion for the whole year" early in a year: the results of the year just ended.
+        return _with_direction(_shift(published, "year", -1), "past")
     if rel == 0 and unit == "week" and spec.mod in {"LATER", "EARLIER"}:
         return _rest_of_week(published, later=spec.mod == "LATER")
     resolution = _shift(published, unit, rel)
@@ -361,6 +376,62 @@ def _resolve_quarter(
     return Resolution("DATE", f"{year:04d}-Q{spec.ordinal}", f"{year:04d}-{32 + spec.ordinal}")
 
 
+def _easter(year: int) -> date:
+    """Easter Sunday (Gregorian), by the anonymous computus."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month = (h + el - 7 * m + 114) // 31
+    day = (h + el - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas_eve": (12, 24), "boxing_day": (12, 26), "new_year": (1, 1),
+    "new_year_eve": (12, 31), "halloween": (10, 31), "valentine": (2, 14),
+}  # fmt: skip
+_EASTER_OFFSETS = {"easter": 0, "easter_monday": 1, "good_friday": -2}
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    """The day a holiday falls on in ``year``; None for a name we do not know."""
+    if name in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[name])
+    if name in _EASTER_OFFSETS:
+        return _easter(year) + timedelta(days=_EASTER_OFFSETS[name])
+    if name == "thanksgiving":  # the fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return None
+
+
+def _resolve_holiday(spec: TimeSpec, published: date, direction: str | None) -> Resolution | None:
+    """A holiday's day in the year the tense (or "last"/"next") points to, as a month and day would be."""
+    days = [
+        d for y in (published.year - 1, published.year, published.year + 1) if (d := holiday_date(spec.part or "", y))
+    ]
+    if not days:
+        return None
+    if spec.rel == -1:
+        chosen = max((d for d in days if d < published), default=None)
+    elif spec.rel == 1:
+        chosen = min((d for d in days if d > published), default=None)
+    elif direction == "past":
+        chosen = max((d for d in days if d <= published), default=None)
+    elif direction == "future":
+        chosen = min((d for d in days if d >= published), default=None)
+    else:
+        chosen = min(days, key=lambda d: (abs((d - published).days), d > published))
+    if chosen is None:
+        return None
+    return _day(chosen, _direction_of(chosen, chosen, published))
+
+
 def _resolve_range(
     spec: TimeSpec, published: date, direction: str | None, reference: date | None, signal: str | None
 ) -> Resolution | None:
@@ -423,13 +494,22 @@ def resolve_spec(
         if spec.unit == "week":
             # "a week ago" names a day, not a calendar week.
             return _day(published - timedelta(days=7 * spec.n), "past")
+        if spec.unit in {"decade", "century"}:
+            # "a decade ago" is about a year, ten years back, not the whole decade before this one.
+            years = spec.n * (10 if spec.unit == "decade" else 100)
+            return _with_direction(_shift(published, "year", -years), "past")
         return _with_direction(_shift(published, spec.unit or "day", -spec.n), "past")
     if kind == "season":
         return _resolve_season(spec, published, direction)
+    if kind == "holiday":
+        return _resolve_holiday(spec, published, direction)
     if kind == "quarter":
         return _resolve_quarter(spec, published, direction)
     if kind == "half":
         return _resolve_quarter(spec, published, direction, half=True)
+    if kind == "century":
+        assert spec.year is not None
+        return Resolution("DATE", f"{spec.year // 100:02d}", f"{spec.year // 100:02d}XX")
     if kind == "decade":
         assert spec.year is not None
         return Resolution("DATE", f"{spec.year // 10:03d}", f"{spec.year // 10:03d}X")

@@ -8,7 +8,8 @@ give a future reading; a past-tense or perfect verb group a past one.
 
 The present tense (TimeML/HeidelTime call it PRESENTFUTURE and read it forward): an eventive verb in the
 simple present with a date is the *futurate* of timetables ("the rule takes effect on Wednesday", "the
-congress opens on Oct. 16"), so it reads as future, the publication day or month included. A stative
+congress opens on Oct. 16"), so it reads as future, the publication day or month included; outside the verbs
+of timetabled events a month or season is given no direction (``loose_futurate``). A stative
 present ("Talks are in May", "GM has until the end of May", "exports are up in May") reports what holds
 now and gives no direction: the resolver then takes the nearest candidate, so "Talks are in May" in a June
 paper is the May just past, not next year's. HeidelTime would say next year's (it reads every VBP/VBZ as
@@ -59,6 +60,16 @@ STATIVE_VERBS = frozenset(
         "think", "need", "want", "like", "hope", "say", "tell", "claim", "report", "note", "show", "indicate",
         "suggest", "estimate", "account", "represent", "exceed", "trail", "lead", "hold", "keep", "face",
         "expect", "fear", "see", "feel", "understand", "depend", "rank", "compare", "reflect", "signal",
+    }
+)  # fmt: skip
+# Verbs of timetabled events, whose simple present can state a future fixed by a schedule (the futurate).
+TIMETABLE_VERBS = frozenset(
+    {
+        "begin", "start", "open", "close", "end", "finish", "conclude", "resume", "take", "expire", "launch",
+        "arrive", "leave", "depart", "return", "fly", "travel", "head", "go", "come", "visit", "tour", "land",
+        "meet", "hold", "host", "convene", "gather", "attend", "vote", "sign", "play", "kick", "run", "last",
+        "continue", "debut", "premiere", "air", "hear", "rule", "decide", "announce", "release", "publish",
+        "celebrate", "mark", "commemorate", "inaugurate", "swear", "graduate", "retire", "step", "move",
     }
 )  # fmt: skip
 # Main verbs that say nothing about whether their object has already happened: "announced the summit,
@@ -136,6 +147,8 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     chain = [verb]
     current = verb
     while current.dep_ in {"xcomp", "conj", "acomp"} and current.head is not current and len(chain) < 5:
+        if current.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children):
+            break  # "the trip will be long, and it marks ...": a conjunct with its own subject has its own tense
         current = current.head
         chain.append(current)
     auxes = [aux for link in chain for aux in _auxiliaries(link)]
@@ -173,13 +186,15 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if "VBD" in tags or ("have" in lemmas and "VBN" in tags):
         # Past, or any perfect: "has met", "has been trying since December".
         return "past"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "amod"}:
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "amod", "advcl"}:
+        # "the talks held in May", "Opened on 2 May, the inquiry ...": a bare past participle is done.
         return "past"
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         # "is visiting China on Friday": the present progressive of a plan.
         return "future"
     if verb.tag_ in {"VBZ", "VBP"} and not auxes and verb.lemma_.lower() not in STATIVE_VERBS:
-        # The futurate: "the rule takes effect on Wednesday", "the congress opens on Oct. 16".
+        # The futurate: "the rule takes effect on Wednesday", "the congress opens on Oct. 16" (but see
+        # ``loose_futurate``).
         return "future"
     if verb.tag_ in {"VBZ", "VBP"} or any(aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "present"
@@ -314,6 +329,25 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     return _in_main_clause(verb, own), head.i
 
 
+def loose_futurate(doc: Doc, governor_i: int | None) -> bool:
+    """Whether the clause's future reading is only an eventive simple present outside the timetable verbs.
+
+    English uses the futurate for what a timetable fixes (comings and goings, openings and closings,
+    meetings, votes: ``TIMETABLE_VERBS``). Another eventive present still reads forward for a day ("Friday's
+    vote follows a week of strikes" is the coming Friday), but gives a month or a season no direction: "it
+    repays the king's visit at the end of October" in a December paper is the October just past.
+    """
+    if governor_i is None:
+        return False
+    verb = clause_verb(doc[governor_i])
+    return (
+        verb is not None
+        and verb.tag_ in {"VBZ", "VBP"}
+        and not _auxiliaries(verb)
+        and verb.lemma_.lower() not in TIMETABLE_VERBS | STATIVE_VERBS
+    )
+
+
 def _participle_of_root(token: Token) -> Token | None:
     """The verb of a sentence the parser rooted in a noun ("In May, the two armies faced off ...": "armies"
     as root, "faced" as a participle on it): the verb still carries the sentence's tense."""
@@ -337,4 +371,4 @@ def _under_term_adjective(head: Token, verb: Token) -> bool:
     return False
 
 
-__all__ = ["clause_direction", "clause_verb", "governor", "verb_group_direction"]
+__all__ = ["clause_direction", "clause_verb", "governor", "loose_futurate", "verb_group_direction"]
