@@ -817,7 +817,10 @@ def _known_event_clues(
         named = {name_key(a) for a in mention.actors}
         for event in (e for t in types for e in by_type.get(t, ())):
             everyone, people, states = _actors_named(_prepared(event, index), mention, named)
-            if mention.place and event.place and not _same_place(mention.place, event.place, index):
+            # Only a place the sentence itself names contradicts the fact; one the extractor carried in from
+            # the rest of the article is its guess, not the text's word.
+            stated_place = bool(mention.place) and mention.place.lower() in mention.quote.lower()
+            if stated_place and event.place and not _same_place(mention.place, event.place, index):
                 continue
             # Every person of the known event named (and one at least), or, for an event between
             # states, two of them, the place and a word of its own ("balloon").

@@ -326,3 +326,32 @@ def test_the_office_s_own_name_before_a_name_is_a_title(facts: Facts) -> None:
     assert check(text, date(2011, 5, 2), facts).verdict == "ok"
     result = check(text, date(2016, 5, 2), facts)
     assert result.verdict == "doubtful" and result.reasons[0].kind == "office"
+
+
+def test_only_a_place_the_sentence_names_rules_a_known_event_out(facts: Facts) -> None:
+    from dataclasses import replace
+
+    placed = replace(
+        facts,
+        known_events=(
+            KnownEvent(
+                date(2014, 3, 7),
+                date(2014, 3, 7),
+                "meeting",
+                "Verdier meets Almada",
+                ("Paul Verdier", "Rui Almada"),
+                "Lisbon",
+            ),
+        ),
+    )
+
+    def mention(quote: str) -> DatedMention:
+        # Read from Sunday 2016-05-01; the extractor placed the meeting in Porto either way.
+        return DatedMention(
+            quote, "on Friday", date(2016, 4, 29), date(2016, 4, 29), "day", "meeting", ("Verdier", "Almada"), "Porto"
+        )
+
+    carried = "Verdier met Almada on Friday to prepare the accord."  # Porto came from another paragraph
+    assert check(carried, date(2016, 5, 1), placed, mention(carried)).suggested == date(2014, 3, 9)
+    stated = "Verdier met Almada on Friday in Porto to prepare the accord."  # another meeting, elsewhere
+    assert check(stated, date(2016, 5, 1), placed, mention(stated)).clues == 0
