@@ -108,8 +108,6 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             time_index += 1
         # "TEL AVIV, June 19 (UPI) --": the filing date dates none of the sentence's events.
         sentence_times = [t for t in sentence_times if not inside_dateline(sentence, t.start)]
-        if len(sentence_times) > 1:  # a restatement follows another time
-            sentence_times = _without_restatements(sentence.text, sentence.start_char, sentence_times)
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
@@ -188,25 +186,6 @@ def _lead_news(
     if not added:
         return bindings
     return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
-
-
-def _without_restatements(text: str, offset: int, times: list[TimeExpression]) -> list[TimeExpression]:
-    """ "at 2 a.m. (7 p.m. GMT on Monday)": a time in parentheses right after another restates it, often in
-    another time zone, and dates nothing of its own."""
-    ends = {t.end - offset for t in times}
-    kept = []
-    for time in times:
-        start = time.start - offset
-        opening = text.rfind("(", 0, start)
-        restated = False
-        if opening >= 0 and ")" not in text[opening:start]:
-            before = opening
-            while before > 0 and text[before - 1].isspace():
-                before -= 1
-            restated = before in ends
-        if not restated:
-            kept.append(time)
-    return kept
 
 
 def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], published: date) -> list[Binding]:
