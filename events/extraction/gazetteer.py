@@ -5,7 +5,7 @@ Word-free lookups the place rules (``places``), the dateline reader and the trig
 reads a parse, so it imports none of them.
 
 A place the gazetteer knows comes back under the gazetteer's own name and id (GeoNames), whatever the
-text wrote ("U.S.", "the United States", "Kiev"), with its coordinates: one place, one name, one point.
+text wrote ("U.S.", "the United States", "Bombay"), with its coordinates: one place, one name, one point.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'. \-]*")
 
 
 def _plain(name: str) -> str:
-    """A name without its diacritics, folded ("Kandahār" and "Kandahar" alike)."""
+    """A name without its diacritics, folded ("Zürich" and "Zurich" alike)."""
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", fold(name)) if not unicodedata.combining(c))
@@ -235,14 +235,16 @@ def _country(entry: dict[str, Any]) -> Location:
         point = (float(capital[0]["latitude"]), float(capital[0]["longitude"])) if capital else None
     lat, lon = point if point is not None else (None, None)
     geonames_id = int(entry["geonameid"]) if entry.get("geonameid") else None
-    # "The Netherlands" in GeoNames; a title reads "talks in the Netherlands", so the article goes.
+    # GeoNames writes a few country names with a capitalised article ("The Netherlands", "The Gambia"); a
+    # title reads "talks in the Netherlands", so the article goes. This is a rule of how English writes
+    # country names after a preposition, for every such country, not a name taken from one article.
     name = str(entry["name"]).removeprefix("The ")
     return Location(name, PlaceKind.COUNTRY, iso, lat, lon, geonames_id)
 
 
 def _city(info: dict[str, Any], written: str | None = None) -> Location:
-    """A city under the name the text wrote when that is its own name ("Kandahar", not GeoNames'
-    "Kandahār"; the id still makes them one), else under the gazetteer's ("Kiev" is Kyiv)."""
+    """A city under the name the text wrote when that is its own name ("Zurich", not GeoNames'
+    "Zürich"; the id still makes them one), else under the gazetteer's ("Bombay" is Mumbai)."""
     return Location(
         written or str(info["name"]),
         PlaceKind.CITY,
@@ -264,7 +266,7 @@ def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozen
     ``prefer`` holds the ISO codes of the countries the article mentions: "Córdoba" or "Georgia" go to the
     place in one of them (see :func:`choose_city`). Otherwise a well-known city (by population) wins, and a
     province or island of that name beats a small town. A spelling the gazetteer lists among a well-known
-    city's other names ("Kiev") is that city when no place has it as its own name."""
+    city's other names ("Bombay") is that city when no place has it as its own name."""
     clean = " ".join(name.split()).strip().removeprefix("the ").strip()
     last_word = clean.split()[-1].lower() if clean.split() else ""
     if label == "LOC" and last_word in SEA_WORDS:
@@ -297,7 +299,7 @@ def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozen
         return _us_state(data.states[key])
     other = choose_city(data.alternates.get(key, []), prefer)
     if other is not None:
-        # "Kandahar" for "Kandahār" keeps the text's spelling; "Kiev" for "Kyiv" takes the gazetteer's.
+        # "Zurich" for "Zürich" keeps the text's spelling; "Bombay" for "Mumbai" takes the gazetteer's.
         return _city(other, clean if _plain(str(other["name"])) == _plain(clean) else None)
     if last_word in SEA_WORDS:
         return Location(clean, PlaceKind.SEA)

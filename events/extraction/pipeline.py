@@ -504,7 +504,7 @@ def _lead_guess(event: ExtractedEvent) -> bool:
 
 
 def _without_lead_echoes(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
-    """ "Turkey says a jet has violated its airspace" in the lead, "violated Turkish airspace on Friday" below:
+    """ "Ruritania says a drone has entered its airspace" in the lead, "the drone entered on Tuesday" below:
     the lead's guess of the publication day yields to a dated telling of the same act in the days before."""
     dated = [e for e in events if not _lead_guess(e) and e.lower is not None]
     kept = []
@@ -531,7 +531,7 @@ def _one_act(a: ExtractedEvent, b: ExtractedEvent) -> bool:
 
 def _drop_loose_mentions(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """An article often names an act loosely before it dates it ("will visit Spain next year" in the lead,
-    "from Jan. 4 to 6" below): a mention whose period holds a precise mention of the same act, by the same
+    "from 9 to 11 March" below): a mention whose period holds a precise mention of the same act, by the same
     people and with the same status, is that act, and the precise mention stands for it."""
     by_kind: dict[tuple[EventType, EventStatus], list[ExtractedEvent]] = {}
     for event in events:

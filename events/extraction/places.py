@@ -53,14 +53,14 @@ NOT_IN_MAIN_COUNTRY = frozenset(
 )
 # Acts on another state's soil: "the invasion of Ukraine", "surrounded Taiwan".
 TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EXERCISE, EventType.INCIDENT})
-# Nouns of geography that a name before them turns into a place: "the Kinmen islands", "Taiwan Strait".
+# Nouns of geography that a name before them turns into a place: "the Varel islands", "Osten Strait".
 FEATURE_NOUNS = frozenset(
     {"island", "islands", "coast", "border", "boundary", "frontier", "shoal", "reef", "strait", "sea"}
 )
 # Nouns of an area a proper name before them names, the noun adding nothing: "the Jaffna sector",
 # "the Mosul district" are Jaffna and Mosul.
 AREA_NOUNS = frozenset({"sector", "region", "area", "district", "province", "county", "prefecture", "enclave"})
-# "off the coast of South Carolina", "in the waters off Kinmen": a stretch of a place named after "of".
+# "off the coast of South Carolina", "in the waters off Varel": a stretch of a place named after "of".
 STRETCH_NOUNS = frozenset({"coast", "coastline", "shore", "waters", "outskirts", "border", "edge", "vicinity"})
 # A shoot-down, strike, drill or launch happens where the forces are, not where the story was filed
 # ("WASHINGTON (Reuters) — The military shot down the balloon"): a dateline does not place it.
@@ -139,12 +139,12 @@ def _mentioned_countries(doc: Doc) -> frozenset[str]:
 
 
 def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = "") -> Location | None:
-    """The place a phrase's head names: an entity, "its Fordo facility", "the Kinmen islands",
-    "the Russian capital", or a venue after "at" ("at the Vostochny Cosmodrome")."""
+    """The place a phrase's head names: an entity, "its Halden facility", "the Varel islands",
+    "the Ruritanian capital", or a venue after "at" ("at the Norden Space Centre")."""
     ent = _entity_at(doc, token)
     if ent is not None and any(t.pos_ == "PROPN" for t in ent):
         return resolve_place(ent.text, token.ent_type_, prefer)
-    # An "entity" of common words ("the disputed islands") names nothing: read as a common noun below.
+    # An "entity" of common words ("the northern hills") names nothing: read as a common noun below.
     if after in {"in", "to"} and token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG", ""}:
         # "will arrive in Honiara", with Honiara tagged a person: after "in" or "to", a capital, country
         # or big city is that place (a town or a surname-like name is not trusted).
@@ -184,7 +184,7 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
     if token.pos_ == "NOUN":
         feature = token.lemma_.lower() in FEATURE_NOUNS
         area = token.lemma_.lower() in AREA_NOUNS
-        # Before a feature noun any proper noun names the place: "the Kinmen islands" with Kinmen tagged
+        # Before a feature noun any proper noun names the place: "the Varel islands" with Varel tagged
         # a nationality; before another noun only a place entity does ("its Fordo facility").
         named = [
             c
@@ -197,7 +197,7 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
             named = []  # "anger over the French decision": the subject of a dispute, not a place
         if named:
             label = named[0].ent_type_ if named[0].ent_type_ in PLACE_LABELS else "LOC"
-            # The whole name, not its last word: "a Camp David summit", "its Indian Ocean base".
+            # The whole name, not its last word: "a Lake Ostra summit", "its Red Cape base".
             ent = _entity_at(doc, named[0])
             name = ent.text if ent is not None and ent.end <= token.i else _proper_name(doc, named[0])
             within = _place_within(doc, token, prefer)
@@ -209,7 +209,7 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
                 return resolve_place(f"{name} {token.text}", label, prefer)
             return resolve_place(name, label, prefer)
         if token.lemma_.lower() == "capital":
-            # "the Russian capital", "Japan's capital": that state's capital city.
+            # "the Ruritanian capital", "Freedonia's capital": that state's capital city.
             for owner in (c for c in token.children if c.dep_ in {"amod", "poss", "compound"}):
                 state = _state_of(doc, owner, prefer)
                 if state is not None and state.country in capital_names():
@@ -240,10 +240,12 @@ def _called(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
 TOWN_NOUNS = frozenset({"city", "town", "capital", "village", "port"})
 
 
+# "the city", "the border", "the islands", "the capital": the definite article before a geographic common noun
+# refers back to a place already named. The examples stand for that word class, not for one article's words.
 def _earlier_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
     """ "the city", "the border", "the islands" without a name: the place the article named that way
     before. A town noun points back to the nearest city named before it ("the capital" to a capital); a
-    feature noun to its nearest earlier use with a name ("the Kinmen islands ... near the islands")."""
+    feature noun to its nearest earlier use with a name ("the Varel islands ... near the islands")."""
     lemma = token.lemma_.lower()
     if lemma == "capital":
         # "the capital": the capital city the article names most often before, else its main country's.
@@ -574,7 +576,7 @@ def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) ->
             and head.head.lower_ in AT_PREPS
             and not _inside_a_name(doc, root, head)
         ):
-            root = root.head  # "at Baghdad airport", "the Kabul embassy": the common noun's phrase is the place
+            root = root.head  # "at Ostra airport", "the Varel embassy": the common noun's phrase is the place
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
         place = resolve_place(ent.text, start.ent_type_, prefer)
