@@ -61,6 +61,8 @@ MEASURE_NOUNS = frozenset(
 TIME_NOUNS = frozenset(
     {"period", "quarter", "year", "month", "week", "day", "season", "session", "half", "term", "decade", "era"}
 )
+# Nouns of deciding whose date is the date of what was decided: "the 2017 decision to send troops".
+DECISION_NOUNS = frozenset({"decision", "move", "order"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -70,6 +72,9 @@ class Binding:
     time: TimeExpression
     distance: int
     inherited: bool = False
+    # Where a date from outside the sentence came from: "narrative" (the story's time) or "inferred" (another
+    # event's date); None for a time of the sentence's own.
+    basis: str | None = None
 
 
 def usable(time: TimeExpression) -> bool:
@@ -130,10 +135,19 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         and not (time.token_start <= head.i < time.token_end)
         and not (head.lemma_.lower() in MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
         and head.lemma_.lower() not in TIME_NOUNS
+        and not _decided_act(head, trigger_positions)
         # After its own preposition ("In 1991 the court ...") the expression is the object of that preposition,
         # whatever noun the parser hung it on.
         and time.signal is None
     )
+
+
+def _decided_act(noun: Token, trigger_positions: set[int]) -> bool:
+    """ "the 2017 decision to send troops": a date on a decision dates the act it decided."""
+    if noun.lemma_.lower() not in DECISION_NOUNS:
+        return False
+    acts = (c for c in noun.children if c.dep_ == "acl" and c.i in trigger_positions)
+    return any(any(a.lower_ == "to" for a in act.children) for act in acts)
 
 
 def _comparison_base(doc: Doc, time: TimeExpression) -> bool:
@@ -252,12 +266,18 @@ def _official_speaker(verb: Token) -> bool:
     return False
 
 
-def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression]) -> list[Binding]:
-    """Bindings for one sentence's triggers and time expressions."""
+def dating_candidates(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression]) -> list[TimeExpression]:
+    """The times of a sentence that can date one of its acts (not "the 2009 accord", not "since 2003" on a
+    record), in text order."""
     positions = {t.i for t in triggers}
-    candidates = [
+    return [
         t for t in times if usable(t) and not _modifies_other_noun(doc, t, positions) and not _comparison_base(doc, t)
     ]
+
+
+def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression]) -> list[Binding]:
+    """Bindings for one sentence's triggers and time expressions."""
+    candidates = dating_candidates(doc, triggers, times)
     if not triggers and not candidates:
         return []
     triggers = list(triggers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
 from events.extraction.dateline import inside_dateline
+from events.extraction.narrative import Plan, coreferent_dates, narrative_dates, offset_dates
 from events.extraction.places import find_place, place_is_stated
 from events.extraction.status import decide_status, governing_chain, has_schedule_modality, is_hedged
 from events.extraction.titles import make_title
@@ -99,6 +101,7 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
     times = find_time_expressions(doc, published)
     aliases = AliasTable.build(doc)
     events: list[ExtractedEvent] = []
+    plans: list[Plan] = []
     time_index = 0
     for rank, sentence in enumerate(doc.sents):
         sentence_times: list[TimeExpression] = []
@@ -115,22 +118,48 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
         bindings, shared = _share_coordinated_dates(doc, triggers, bound)
         if rank < LEAD_SENTENCES:
             bindings = _lead_news(doc, sentence, triggers, bindings, published)
-        windows = _partner_windows(sentence, bindings)
-        for binding in bindings:
+        plans.append(Plan(rank, sentence, triggers, bindings, sentence_times, shared))
+    _date_from_elsewhere(doc, plans, published)
+    for plan in plans:
+        windows = _partner_windows(plan.sentence, plan.bindings)
+        for binding in plan.bindings:
             event = _event_from(
                 doc,
                 binding,
-                sentence,
+                plan.sentence,
                 published,
                 aliases,
                 config,
-                shared=binding.trigger.i in shared,
-                rank=rank,
+                shared=binding.trigger.i in plan.shared,
+                rank=plan.rank,
                 window=windows.get(id(binding)),
             )
             if event is not None:
                 events.append(event)
     return _drop_loose_mentions(_merge_duplicates(_carry_scene(events, config)))
+
+
+def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
+    """Acts with no time in their sentence, dated from the narrative or from an event dated nearby (see
+    :mod:`events.extraction.narrative`). An event noun that only names an event told elsewhere is no new
+    event: it lends that event's date to the acts inside it ("during his visit") or measured from it ("two
+    days after the vote")."""
+    referents = coreferent_dates(doc, plans)
+    for plan in plans:
+        lent = [r for t in plan.triggers if (r := referents.get(t.i)) is not None]
+        if not lent:
+            continue
+        dated = plan.dated()
+        hosted = _within_hosts(doc, plan.triggers, [*plan.bindings, *lent])
+        added = [
+            replace(b, basis=b.basis or DateBasis.INFERRED.value, inherited=True)
+            for b in hosted
+            if b.trigger.i not in dated and b.trigger.i not in referents
+        ]
+        plan.bindings = sorted(
+            [*plan.bindings, *added, *offset_dates(doc, plan, referents)], key=lambda b: (b.trigger.i, b.time.start)
+        )
+    narrative_dates(doc, plans, published)
 
 
 def _partner_windows(sentence: Span, bindings: list[Binding]) -> dict[int, tuple[int, int]]:
@@ -233,11 +262,12 @@ def _within_hosts(doc: Doc, triggers: list[Trigger], bindings: list[Binding]) ->
     dated = {b.trigger.i: b for b in bindings}
     added: list[Binding] = []
     for trigger in triggers:
-        if trigger.nominal or trigger.i in dated:
+        # A noun counts through its light verb: "will hold talks during her visit".
+        if trigger.i in dated or (trigger.nominal and trigger.head_i == trigger.i):
             continue
-        host = next((dated[i] for i in _host_events(doc, doc[trigger.i]) if i in dated), None)
+        host = next((dated[i] for i in _host_events(doc, doc[trigger.head_i]) if i in dated), None)
         if host is not None:
-            added.append(Binding(trigger, host.time, host.distance + 1))
+            added.append(Binding(trigger, host.time, host.distance + 1, basis=host.basis))
     if not added:
         return bindings
     return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
@@ -345,7 +375,10 @@ def _event_from(
     actors = find_actors(doc, trigger, aliases, window=window)
     location = _said_place(doc, trigger, find_place(doc, trigger))
     # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
-    date_basis = DateBasis.INFERRED if binding.inherited and not shared else DateBasis(time.basis)
+    if binding.basis is not None:  # a date from outside the sentence: the story's time or another event's
+        date_basis = DateBasis(binding.basis)
+    else:
+        date_basis = DateBasis.INFERRED if binding.inherited and not shared else DateBasis(time.basis)
     evidence = ConfidenceEvidence(
         date_basis=date_basis,
         precision=precision,
@@ -383,11 +416,21 @@ def _event_from(
         actors=actors,
         citation=citation,
         confidence=confidence_of(evidence),
-        rule=trigger.rule + ("+shared-date" if shared else "+inherited-date" if binding.inherited else "+own-date"),
+        rule=trigger.rule + _date_rule(binding, shared=shared),
         trigger_index=trigger.i,
         date_basis=date_basis,
         evidence=evidence,
     )
+
+
+def _date_rule(binding: Binding, *, shared: bool) -> str:
+    if binding.basis == DateBasis.NARRATIVE.value:
+        return "+narrative-date"
+    if binding.basis == DateBasis.INFERRED.value and not binding.inherited:
+        return "+host-date"
+    if binding.basis == DateBasis.INFERRED.value:
+        return "+related-date"
+    return "+shared-date" if shared else "+inherited-date" if binding.inherited else "+own-date"
 
 
 def _said_place(doc: Doc, trigger: Trigger, location: Location | None) -> Location | None:
@@ -452,9 +495,13 @@ def _replace(event: ExtractedEvent, **changes: object) -> ExtractedEvent:
 
 def _same_act_words(a: ExtractedEvent, b: ExtractedEvent) -> bool:
     """With no person to tie them, two mentions are one act only when the same word names them or they
-    share a side ("China's drills" twice)."""
+    share a side ("China's drills" twice); the same word said of two sides that share none ("Ruritanian
+    ships entered the strait ... Freedonian ships entered it too") names two acts."""
     stem_a, stem_b = a.rule.split("+", 1)[0], b.rule.split("+", 1)[0]
-    return stem_a == stem_b or bool({x.name for x in a.actors} & {x.name for x in b.actors})
+    sides_a, sides_b = {x.name for x in a.actors}, {x.name for x in b.actors}
+    if sides_a and sides_b and not sides_a & sides_b:
+        return False
+    return stem_a == stem_b or bool(sides_a & sides_b)
 
 
 def _shared(*events: ExtractedEvent) -> bool:
@@ -475,6 +522,8 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             same_people = bool(people_a & people_b) or not (people_a and people_b)
             if not people_a and not people_b and not _same_act_words(event, other):
                 same_people = False  # "a stand-off in May" and "brawls erupted in May": two acts
+            if {event.status, other.status} == {EventStatus.OCCURRED, EventStatus.CANCELLED}:
+                same_people = False  # "a raid in 2019" and "a strike cancelled in 2019": one did not happen
             # Two dates for one trigger in one sentence ("on Sunday ... on Monday") are two events.
             # Two times of one trigger that fall on one date ("by noon on Friday ... at midnight") are one.
             same_mention = (

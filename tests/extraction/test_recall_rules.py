@@ -88,3 +88,8 @@ def test_a_two_state_token_makes_an_exchange_and_took_place_places_it() -> None:
 def test_an_event_that_happened_somewhere_is_placed_there() -> None:
     [event] = events_of("The meeting happened in Geneva on Monday.")
     assert event.location is not None and event.location.name == "Geneva"
+
+
+def test_a_year_on_a_decision_dates_the_act_decided() -> None:
+    found = dated("Trade curbs followed the 2017 decision to send troops to the islands.")
+    assert (EventType.DEPLOYMENT, "2017") in found

@@ -1,0 +1,255 @@
+"""Dates from outside the sentence: the narrative's time, or another event's.
+
+A sentence often gives no time of its own and still tells when its act happened:
+
+- by an anaphor of time: "The army then shelled the port", "At that time, rebels crossed the river" (the
+  time the text last narrated);
+- by going on with a story in the simple past: "In 2011 the envoys met in Oslo. They signed a truce." (the
+  time the paragraph named a sentence or two before);
+- by naming an event the text dates elsewhere: "during his visit" (the visit dated in the sentence before),
+  "two days after the vote" (the vote's day, two days on).
+
+Every date found this way says so: a date carried from the narrative is ``narrative``, one taken from another
+event ``inferred`` (see ``DateBasis``), so editors can see which dates the text did not state beside the act.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from events.domain.vocabulary import DateBasis, EventType
+from events.extraction.binding import Binding, dating_candidates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from events.extraction.timex import TimeExpression
+    from events.extraction.triggers import Trigger
+
+# How many sentences back an anaphor of time ("then", "at that time") may find the time it points to.
+ANAPHOR_SENTENCES = 3
+# How many sentences of one paragraph a story's time holds for a clause in the simple past with none of its own.
+PARAGRAPH_SENTENCES = 2
+# How far (in sentences) a definite event noun looks for the dated telling of the same event: back, ahead.
+COREFERENCE_BACK = 2
+COREFERENCE_AHEAD = 1
+# Words that point back to a time named before: "at that time", "at the time", "at much the same time".
+SAME_TIME_WORDS = frozenset({"same", "that", "the"})
+# Finite forms of the past: "met", "was met" (the pluperfect "had met" lies before the story's time).
+PAST_AUX = frozenset({"was", "were"})
+NOT_PAST_AUX = frozenset(
+    {"had", "'d", "has", "have", "will", "would", "could", "should", "may", "might", "must", "can", "shall", "to"}
+)
+# Clauses off the main line of a story: relative, adverbial and subject clauses, and clauses reported by a
+# verb before them ("said that they met"; "they met, the ministry said" is the story told).
+SUBORDINATE = frozenset({"relcl", "advcl", "csubj", "acl"})
+REPORTED = frozenset({"ccomp", "parataxis"})
+# Prepositions that place an act from another event: "after the vote", "a week before the election".
+RELATION_PREPS = frozenset({"after", "before", "since", "following", "until", "prior"})
+# "After the vote they met": within a story's year or month the act still falls in it; a day it may leave.
+LATER_PREPS = frozenset({"after", "following"})
+COARSE = frozenset({"month", "season", "year", "decade", "century"})
+# Determiners that make an event noun a mention of an event the reader already knows: "the visit", "his trip".
+DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"})
+# "two days after the vote", "a week before the election": a count of days or weeks measured from an event.
+_OFFSET = re.compile(r"P(\d+)([DW])")
+OFFSET_PREPS = {"before": -1, "after": 1}
+
+
+@dataclass
+class Plan:
+    """One sentence's triggers and the bindings found in it, before they become events."""
+
+    rank: int
+    sentence: Span
+    triggers: list[Trigger]
+    bindings: list[Binding]
+    times: list[TimeExpression]
+    shared: set[int] = field(default_factory=set)
+
+    def dated(self) -> set[int]:
+        return {b.trigger.i for b in self.bindings}
+
+
+def _told_in_the_past(token: Token, *, coarse: bool = False) -> bool:
+    """Whether ``token`` is an act told in the main line of a story: its clause's finite verb is a simple past
+    ("met", "was met", "... and imposed") that is no relative, adverbial or reported clause ("after they
+    met", "said that they met") and is not placed from another event ("a week before the election, ...")."""
+    participle = token.pos_ in {"VERB", "AUX"} and (token.tag_ == "VBG" or (token.tag_ == "VBN" and not _aux(token)))
+    if participle and not (token.dep_ == "conj" and token.head.tag_ == "VBD"):
+        return False  # "footage of the envoy meeting rebels": no act of the story's own
+    verb = token
+    for _ in range(len(token.doc)):
+        aux = _aux(verb)
+        finite = verb.pos_ in {"VERB", "AUX"} and not (verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not aux))
+        if finite or (verb.dep_ == "conj" and verb.head.tag_ == "VBD"):
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    aux = _aux(verb)
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (bool(aux & PAST_AUX) or verb.head.tag_ == "VBD"))
+    if not past or aux & NOT_PAST_AUX:
+        return False
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ in SUBORDINATE or (clause.dep_ in REPORTED and clause.head.i < clause.i):
+        return False  # "after they met", "the talks that followed", "said that they met"
+    placed = RELATION_PREPS - LATER_PREPS if coarse else RELATION_PREPS
+    return not any(c.dep_ == "prep" and c.lower_ in placed for c in (verb, clause) for c in c.children)
+
+
+def _aux(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _clause_verb(doc: Doc, trigger: Trigger) -> Token:
+    token = doc[trigger.head_i]
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def _points_back(doc: Doc, trigger: Trigger) -> bool:
+    """ "then", "at that time", "at the time" on the clause of the trigger."""
+    verb = _clause_verb(doc, trigger)
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "then" and not any(c.lower_ == "if" for c in verb.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"at", "around", "about"}:
+            for noun in child.subtree:
+                if noun.lower_ != "time" or any(c.dep_ == "prep" for c in noun.children):
+                    continue  # "at the time of the vote" measures from an event, not from the story's time
+                words = {c.lower_ for c in noun.children if c.dep_ in {"det", "amod"}}
+                if words and words <= SAME_TIME_WORDS:
+                    return True
+    return False
+
+
+def _goes_on(doc: Doc, trigger: Trigger, time: TimeExpression) -> bool:
+    """A new act told in the simple past ("they signed a truce", "at a meeting in Rome, he ..."): a verb, or
+    an indefinite event noun (a definite one names an event told before, see ``coreferent_dates``)."""
+    if trigger.type is EventType.STATEMENT:
+        return False
+    token = doc[trigger.i]
+    if trigger.nominal and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+        return False
+    return _told_in_the_past(token, coarse=time.precision in COARSE)
+
+
+def _story_time(plan: Plan, own_times: list[TimeExpression]) -> TimeExpression | None:
+    """The time a sentence narrates: that of its last dated act (not a saying), else its last dating time."""
+    acts = [b.time for b in plan.bindings if b.trigger.type is not EventType.STATEMENT]
+    if acts:
+        return max(acts, key=lambda t: t.start)
+    return own_times[-1] if own_times else None
+
+
+def _carry(trigger: Trigger, time: TimeExpression) -> Binding:
+    return Binding(trigger, replace(time, basis=DateBasis.NARRATIVE.value), 1, inherited=True, basis="narrative")
+
+
+def narrative_dates(doc: Doc, plans: list[Plan], published: date) -> None:
+    """Date, in place, the undated acts that the narrative's time dates (see the module's first two cases)."""
+    text = doc.text
+    story: tuple[TimeExpression, int, int] | None = None  # time, sentence rank, paragraph
+    paragraph = 0
+    previous_end = 0
+    for plan in plans:
+        if "\n" in text[previous_end : plan.sentence.start_char]:
+            paragraph += 1
+        previous_end = plan.sentence.start_char + len(plan.sentence.text.rstrip())  # a sentence keeps its "\n\n"
+        dated = plan.dated()
+        carried: list[Binding] = []
+        own_times = dating_candidates(doc, plan.triggers, plan.times)
+        # A sentence that names a time of its own sets the story's time; it takes none from before.
+        if story is not None and not own_times and story[0].lower is not None and story[0].lower <= published:
+            time, rank, where = story
+            goes_on = where == paragraph and plan.rank - rank <= PARAGRAPH_SENTENCES
+            for trigger in plan.triggers:
+                if trigger.i in dated:
+                    continue
+                if (_points_back(doc, trigger) and plan.rank - rank <= ANAPHOR_SENTENCES) or (
+                    goes_on and _goes_on(doc, trigger, time)
+                ):
+                    carried.append(_carry(trigger, time))
+        if carried:
+            plan.bindings = sorted([*plan.bindings, *carried], key=lambda b: (b.trigger.i, b.time.start))
+        own = _story_time(plan, own_times)
+        if own is not None and not any(b.basis == "narrative" and b.time is own for b in plan.bindings):
+            story = (own, plan.rank, paragraph)
+        elif carried:
+            story = (carried[-1].time, plan.rank, paragraph)
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_WORDS for c in token.children)
+
+
+def _named(token: Token) -> bool:
+    """ "a Geneva conference", "the Lisbon summit": a place or a name before the noun names the event."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
+def coreferent_dates(doc: Doc, plans: list[Plan]) -> dict[int, Binding]:
+    """Undated event nouns that name an event the text dates in a nearby sentence ("his visit" after "will
+    visit Spain from May 3 to 5"), with that event's date; keyed by the noun's token. One dated event of that
+    kind in reach, or none: two would make the reference ambiguous."""
+    found: dict[int, Binding] = {}
+    for index, plan in enumerate(plans):
+        dated = plan.dated()
+        for trigger in plan.triggers:
+            if not trigger.nominal or trigger.i in dated:
+                continue
+            token = doc[trigger.i]
+            if not (_definite(token) or _named(token) or token.dep_ == "pobj"):
+                continue
+            candidates: dict[str | None, Binding] = {}
+            for other in plans[max(0, index - COREFERENCE_BACK - 1) : index + COREFERENCE_AHEAD + 1]:
+                if not -COREFERENCE_BACK <= other.rank - plan.rank <= COREFERENCE_AHEAD:
+                    continue
+                for binding in other.bindings:
+                    if binding.trigger.type is trigger.type and binding.basis is None and not binding.inherited:
+                        candidates.setdefault(binding.time.edtf, binding)
+            if len(candidates) == 1:
+                (antecedent,) = candidates.values()
+                found[trigger.i] = Binding(trigger, antecedent.time, 1, inherited=True, basis="inferred")
+    return found
+
+
+def offset_dates(doc: Doc, plan: Plan, referents: dict[int, Binding]) -> list[Binding]:
+    """ "met two days after the vote", "a week before the election": the act is dated from the event it is
+    measured from, when the text dates that event."""
+    added: list[Binding] = []
+    dated = plan.dated()
+    by_head = {t.head_i: t for t in plan.triggers if not t.nominal}
+    for time in plan.times:
+        offset = _OFFSET.fullmatch(time.value or "")
+        if time.edtf is not None or offset is None or time.token_end >= len(doc):
+            continue
+        prep = doc[time.token_end]
+        sign = OFFSET_PREPS.get(prep.lower_)
+        if sign is None or prep.dep_ != "prep":
+            continue
+        event = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        referent = referents.get(event.i) if event is not None else None
+        if referent is None or referent.time.lower is None or referent.time.precision != "day":
+            continue
+        measured = prep.head
+        if time.token_start <= measured.i < time.token_end:
+            measured = measured.head  # "two days after the vote" hung on "days": the act the span hangs on
+        act = by_head.get(measured.i)
+        if act is None or act.i in dated:
+            continue
+        days = int(offset[1]) * (7 if offset[2] == "W" else 1)
+        day = referent.time.lower + timedelta(days=sign * days)
+        iso = day.isoformat()
+        moved = replace(
+            referent.time, edtf=iso, value=iso, lower=day, upper=day, precision="day", basis=DateBasis.INFERRED.value
+        )
+        added.append(Binding(act, moved, 1, inherited=True, basis="inferred"))
+    return added

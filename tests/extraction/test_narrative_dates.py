@@ -1,0 +1,89 @@
+"""Dates from outside the sentence (``events.extraction.narrative``): the narrative's time carried to an act
+that has none, and another event's date lent to an act inside it or measured from it. Every such date says
+how it was reached. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from events.domain.vocabulary import DateBasis, EventType
+from events.extraction.pipeline import extract
+from events.extraction.types import ExtractedEvent
+
+PUBLISHED = date(2024, 10, 17)  # a Thursday
+
+
+def events_of(text: str) -> list[ExtractedEvent]:
+    return extract(text, PUBLISHED).events
+
+
+def of_type(text: str, kind: EventType) -> list[tuple[str, DateBasis]]:
+    return [(e.date, e.date_basis) for e in events_of(text) if e.type is kind]
+
+
+def test_then_carries_the_time_the_text_last_narrated() -> None:
+    text = "Rebel fighters seized the river port on March 3, 2019. The army then shelled their positions."
+    assert of_type(text, EventType.MILITARY_ACTION) == [("2019-03-03", DateBasis.NARRATIVE)]
+
+
+def test_at_that_time_carries_the_narrated_day() -> None:
+    text = (
+        "The coast guard intercepted two fishing boats on June 2, 2022. Nobody was hurt. "
+        "At about that time, a patrol plane entered the neighbouring airspace, officials said."
+    )
+    assert of_type(text, EventType.INCIDENT)[-1] == ("2022-06-02", DateBasis.NARRATIVE)
+
+
+def test_a_paragraph_in_the_simple_past_goes_on_in_the_year_it_named() -> None:
+    text = "In 2011 the two envoys met in a lakeside town. They signed a fisheries truce."
+    assert of_type(text, EventType.AGREEMENT) == [("2011", DateBasis.NARRATIVE)]
+
+
+def test_a_new_paragraph_or_a_reported_clause_takes_no_carried_time() -> None:
+    apart = "In 2011 the two envoys met in a lakeside town.\n\nThey signed a fisheries truce."
+    reported = "In 2011 the two envoys met in a lakeside town. The paper claimed that they signed a fisheries truce."
+    assert of_type(apart, EventType.AGREEMENT) == []
+    assert of_type(reported, EventType.AGREEMENT) == []
+
+
+def test_an_act_during_a_visit_dated_in_the_sentence_before_takes_its_dates() -> None:
+    text = (
+        "The trade minister is to tour the islands from November 4 to 6, her office said. "
+        "She will meet the governor during her visit."
+    )
+    assert of_type(text, EventType.MEETING) == [("2024-11-04/2024-11-06", DateBasis.INFERRED)]
+
+
+def test_two_days_after_a_dated_summit_is_two_days_on() -> None:
+    text = "The regional summit opens in the capital on Tuesday. Two days after the summit, the premiers will meet."
+    assert of_type(text, EventType.MEETING) == [("2024-10-24", DateBasis.INFERRED)]  # the summit: next Tuesday
+
+
+def test_talks_held_during_a_visit_dated_before_take_its_dates() -> None:
+    text = (
+        "The prime minister will visit the northern provinces from November 4 to 6, his office said. "
+        "He will hold security talks with the regional governors during his visit."
+    )
+    assert of_type(text, EventType.TALKS) == [("2024-11-04/2024-11-06", DateBasis.INFERRED)]
+
+
+def test_within_a_story_year_an_act_after_another_keeps_the_year() -> None:
+    text = "In 2016 rebels shot down a cargo plane over the hills. After that downing the army began a raid."
+    assert ("2016", DateBasis.NARRATIVE) in of_type(text, EventType.MILITARY_ACTION)
+
+
+def test_a_cancelled_act_is_not_the_same_act_as_one_that_happened() -> None:
+    text = (
+        "In 2016 rebels shot down a cargo plane over the hills. "
+        "President Tamsin Vale cancelled a planned missile strike on the rebel camp."
+    )
+    kinds = {(e.date, e.status.value) for e in events_of(text) if e.type is EventType.MILITARY_ACTION}
+    assert kinds == {("2016", "occurred"), ("2016", "cancelled")}
+
+
+def test_the_same_act_by_two_sides_that_share_none_is_two_acts() -> None:
+    text = (
+        "Chilean warships entered the disputed waters on Monday, the navy said. "
+        "At that time, two Peruvian frigates entered the disputed waters."
+    )
+    assert len([e for e in events_of(text) if e.type is EventType.INCIDENT]) == 2
