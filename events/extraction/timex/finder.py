@@ -510,6 +510,11 @@ def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -
     year ago" keeps its plain reading.
     """
     spec = candidate.spec
+    if spec.kind == "period" and spec.year is not None:
+        # "the 1988 quarter": the reported quarter in that year; without one named, the year is what is known.
+        if period is None:
+            return replace(candidate, spec=TimeSpec("date", year=spec.year))
+        return replace(candidate, spec=TimeSpec("quarter", ordinal=period[1], year=spec.year))
     if spec.kind == "period":
         if period is None:
             return None
@@ -526,6 +531,24 @@ def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -
         year, quarter = period
         return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year - 1))
     return candidate
+
+
+def _quarter_ended(quarter: tuple[int, int], published: date) -> bool:
+    """Whether the quarter (year, ordinal) was over by the publication day."""
+    year, ordinal = quarter
+    return date(year, 3 * ordinal, 1) < published.replace(day=1)
+
+
+def reporting_period(current: tuple[int, int] | None, named: tuple[int, int], published: date) -> tuple[int, int]:
+    """The quarter a results story reports, after it names ``named``: the latest quarter named that had ended by
+    publication. Results come after their quarter, so a quarter still running ("a fourth-quarter charge" in a
+    November paper) or an older one named for contrast ("after a flat second quarter", "the 1988 second
+    quarter") does not replace the one being reported; a running quarter serves only while none has ended."""
+    if current is None:
+        return named
+    if not _quarter_ended(named, published):
+        return current
+    return named if not _quarter_ended(current, published) or named > current else current
 
 
 def _month_or_coarser(spec: TimeSpec) -> bool:
@@ -672,7 +695,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
                 stretch, stretch_token = (expression.lower, expression.upper), span.start
         quarter = _QUARTER_VALUE.fullmatch(expression.value)
         if quarter is not None and found.spec.kind == "quarter":  # a quarter the text names, not one inferred
-            period = (int(quarter[1]), int(quarter[2]))
+            period = reporting_period(period, (int(quarter[1]), int(quarter[2])), published)
         vague_days = candidate.spec.kind == "relative" and candidate.spec.unit == "week"  # "later this week"
         if expression.precision == Precision.DAY.value and expression.lower is not None and not vague_days:
             # The narrative reference time: what "the next day" and "two days earlier" count from.

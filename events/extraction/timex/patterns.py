@@ -305,10 +305,11 @@ _YEAR_BACK = {"year-ago", "year-earlier", "year-before", "prior-year", "previous
 
 def _period(g: dict[str, str | None]) -> TimeSpec | None:
     """ "the quarter", "the latest period", "the year-ago quarter", "year-earlier": the reporting period the
-    text is about (the last quarter it named), or that period a year before. ``n`` is the shift in years."""
+    text is about (the last quarter it named), or that period a year before. ``n`` is the shift in years;
+    ``year`` the year written in "the 1988 quarter"."""
     which = re.sub(r"\s+", " ", (g.get("which") or "").lower())
     back = which in _YEAR_BACK or bool(g.get("last"))
-    return TimeSpec("period", unit="quarter", n=-1 if back else 0)
+    return TimeSpec("period", unit="quarter", n=-1 if back else 0, year=_int(g.get("y")))
 
 
 def _half(g: dict[str, str | None]) -> TimeSpec | None:
@@ -585,7 +586,7 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "quarter",
         _compile(
-            rf"(?:the\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y2>{YEAR})\s+)?"
+            rf"(?:the\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y2>{YEAR})\s+)?(?:fiscal[\s-]+)?"
             r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
             rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year))?"
         ),
@@ -601,7 +602,13 @@ PATTERNS: list[Pattern] = [
         ),
         _period,
     ),
-    Pattern("the_quarter", _compile(r"the\s+quarter(?![-\w])(?!\s+of\b)"), _period),
+    Pattern(
+        "the_quarter",
+        _compile(r"the\s+quarter(?![-\w])(?!\s+of\b)(?:\s+(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before)))?"),
+        _period,
+    ),
+    # "the 1988 quarter", "the 1989 period": the reporting period in the year named.
+    Pattern("year_period", _compile(rf"the\s+(?P<y>{YEAR})\s+(?:quarter|period)(?![-\w])"), _period),
     Pattern(
         "year_ago",
         _compile(r"(?P<which>year-ago|year-earlier|year-before|prior-year)(?!\s+(?:quarter|period))"),
