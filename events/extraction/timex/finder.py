@@ -498,6 +498,13 @@ def _yearless(spec: TimeSpec) -> bool:
     return spec.kind == "date" and spec.year is None and spec.month is not None and spec.rel is None and spec.n is None
 
 
+def _unplaced(spec: TimeSpec) -> bool:
+    """A month, day or weekday (or a clock time on one) that names no year or week of its own."""
+    if spec.kind == "time" and spec.start is not None:
+        spec = spec.start
+    return _yearless(spec) or (spec.kind == "weekday" and spec.rel is None)
+
+
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -609,9 +616,9 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
         if direction == "future" and _month_or_coarser(candidate.spec) and loose_futurate(doc, governor_i):
             direction = None  # "it repays the king's visit at the end of October": the nearest October
-        if candidate.signal in _LIMIT_SIGNALS and _yearless(candidate.spec):
-            # "gave the firm until mid-November to reply": a limit runs on from the act, so the act's past
-            # tense does not place it; the nearest such month is meant.
+        if candidate.signal in _LIMIT_SIGNALS and _unplaced(candidate.spec):
+            # "gave the firm until mid-November to reply", "has until 9 a.m. Tuesday to sign": a limit runs on
+            # from the act, so the act's past tense does not place it; the nearest such month or day is meant.
             direction = None
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind

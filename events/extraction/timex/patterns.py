@@ -101,6 +101,7 @@ def _month_day(g: dict[str, str | None]) -> TimeSpec | None:
         day=_int(g["d"]),
         mod=_mod(g.get("mod")),
         weekday=weekday,
+        rel=_rel(g.get("rel")),
     )
 
 
@@ -284,6 +285,9 @@ def _season(g: dict[str, str | None]) -> TimeSpec | None:
     season = (g["season"] or "").lower()
     if season == "fall" and not (rel_word or g.get("y")):
         return None
+    if re.fullmatch(r"this\s+past", rel_word):
+        # "this past spring": the latest spring that has begun, this year's once it has come.
+        return TimeSpec("season", season=season, year=_int(g.get("y")), mod="PAST")
     return TimeSpec("season", season=season, year=_int(g.get("y")), rel=REL.get(rel_word), mod=_mod(g.get("mod")))
 
 
@@ -296,6 +300,8 @@ def _quarter(g: dict[str, str | None]) -> TimeSpec | None:
         return TimeSpec("period", unit="quarter", n=_rel(g.get("yrel")) or 0, mod="YEAR")
     year = _int(g.get("y")) or _int(g.get("y2"))
     rel = _rel(g.get("rel")) if g.get("rel") else _rel(g.get("yrel"))
+    if g.get("back"):
+        rel = -1  # "the year-ago third quarter": that quarter of the year before
     return TimeSpec("quarter", ordinal=ordinal, year=year, rel=rel)
 
 
@@ -347,8 +353,17 @@ def _duration(g: dict[str, str | None]) -> TimeSpec | None:
     if raw_n and n == 0:
         return None
     rel = _rel(g.get("rel")) if g.get("rel") else None
+    half = bool(g.get("half") or g.get("half2"))
+    if half and n is None:
+        return None
     return TimeSpec(
-        "duration", n=n, unit=unit, age=bool(g.get("old")), rel=rel, mod="APPROX" if g.get("approx") else None
+        "duration",
+        n=n,
+        unit=unit,
+        age=bool(g.get("old")),
+        rel=rel,
+        mod="APPROX" if g.get("approx") else None,
+        half=half,
     )
 
 
@@ -363,6 +378,7 @@ _REFS = {
     "the time being": "PRESENT_REF", "current": "PRESENT_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the coming": "FUTURE_REF", "future": "FUTURE_REF",
+    "coming": "FUTURE_REF", "past": "PAST_REF",
 }  # fmt: skip
 
 
@@ -448,7 +464,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "month_day",
         _compile(
-            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d|:\d)"
+            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|next)\s+)?(?P<m>{MONTH})\s+"
+            rf"(?P<d>{DAY_NUMBER})(?!\d|:\d)"
             rf"(?:\s*,?\s+(?P<y>{YEAR})(?!\d))?"
         ),
         _month_day,
@@ -577,7 +594,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "season",
         _compile(
-            rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming|the)\s+)?(?P<season>{SEASON})"
+            rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>last|this\s+past|this|next|past|coming|the)\s+)?"
+            rf"(?P<season>{SEASON})"
             rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?"
         ),
         _season,
@@ -586,7 +604,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "quarter",
         _compile(
-            rf"(?:the\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y2>{YEAR})\s+)?(?:fiscal[\s-]+)?"
+            rf"(?:the\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y2>{YEAR})\s+|(?P<back>year-ago|year-earlier)\s+)?"
+            r"(?:fiscal[\s-]+)?"
             r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
             rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year))?"
         ),
@@ -651,7 +670,9 @@ PATTERNS: list[Pattern] = [
         _compile(
             r"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|recent)\s+)?"
             r"(?:(?P<approx>about|around|nearly|almost|some|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?"
-            rf"(?P<n>{NUMBER})\s+(?:(?:more|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<unit>{UNIT_PLURAL})"
+            rf"(?P<n>{NUMBER})(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
+            rf"(?:(?:more|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<unit>{UNIT_PLURAL})"
+            r"(?:(?P<half2>\s+and\s+a\s+half)(?![\w-]))?"
         ),
         _duration,
         check="duration",
@@ -673,7 +694,7 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern(
         "recent",
-        _compile(r"(?P<ref>recent|the\s+coming)\s+(?:years|months|weeks|days|decades|times)"),
+        _compile(r"(?P<ref>recent|(?:the\s+)?coming|past)\s+(?:years|months|weeks|days|decades|quarters|times)"),
         _ref,
     ),
     Pattern("set", _compile(rf"(?:every|each|per)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT_PLURAL})"), _set),

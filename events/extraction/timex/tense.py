@@ -89,6 +89,8 @@ PROSPECTIVE_VERBS = frozenset(
 LOCATING_VERBS = frozenset({"hold", "happen", "occur", "run", "last", "unfold", "convene"})
 # Prepositions that date the act of a scheduling verb rather than the thing scheduled ("was set on October 18").
 _ACT_PREPOSITIONS = frozenset({"on", "at", "in", "during"})
+# Nouns of a limit in time ("the Jan. 14 deadline"), whose date the tense of the clause does not place.
+LIMIT_NOUNS = frozenset({"deadline", "cutoff", "ultimatum", "expiry", "expiration"})
 # Planning adjectives that head the expression: "are not due until October", "slated for June".
 FUTURE_HEADS = frozenset({"due", "slated", "scheduled", "poised", "bound"})
 
@@ -176,7 +178,9 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     lemmas = {aux.lemma_.lower() for aux in auxes}
     # "A June 3 hearing has been scheduled": what is scheduled lies ahead; but "the record was set on
     # October 18" dates the setting itself.
-    act_dated = preposition in _ACT_PREPOSITIONS and ("VBD" in tags or "have" in lemmas)
+    act_dated = preposition in _ACT_PREPOSITIONS and (
+        "VBD" in tags or "have" in lemmas or (not auxes and verb.dep_ in {"acl", "amod", "advcl"})
+    )  # "the record high set on Aug. 6": a bare participle on its noun dates the setting, which is done
     if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ == "VBN" and not act_dated:
         return "future"
     if verb.lemma_.lower() in EXPECTING_VERBS and verb.tag_ == "VBN" and "VBD" not in tags and "have" not in lemmas:
@@ -315,6 +319,10 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
             return "past", head.i  # "the first talks since the summit in Hanoi in February"
         if head.pos_ == "ADJ" and head.lower_ in FUTURE_HEADS:
             return "future", head.i  # "slated for June", "not due until October": still ahead
+        if head.pos_ == "NOUN" and head.lemma_.lower() in LIMIT_NOUNS:
+            # "gave no reason for the Jan. 14 deadline": a limit is set ahead of the act that sets or reports
+            # it, so the clause's tense does not place it; the nearest such day is meant.
+            return None, head.i
     verb = clause_verb(head)
     if verb is None:
         verb = _participle_of_root(head)
