@@ -3,7 +3,6 @@ written for these tests. The reference date is Monday 2025-11-03 unless a test s
 
 - A limit ("until Tuesday", "the Jan. 14 deadline") lies ahead of the act that sets or reports it, so the
   clause's past tense does not place it: the nearest such day is meant.
-- A bare participle on its noun dates the act it names ("the record set on Aug. 6" is done).
 - "last Oct. 23" is a dated day counted back; "this past spring" the latest spring begun; "the early
   summer" a season with its modifier.
 - "the year-ago third quarter" is that quarter a year before.
@@ -43,14 +42,6 @@ def test_a_limit_after_until_is_the_nearest_day_not_the_past_one(nlp) -> None:
 def test_a_deadline_is_the_nearest_such_day(nlp) -> None:
     result = found(nlp, "The agency gave no reason for the Nov. 20 deadline.")
     assert result["Nov. 20"] == ("DATE", "2025-11-20")
-
-
-def test_a_bare_participle_dates_a_done_act(nlp) -> None:
-    result = found(nlp, "Stocks closed within 60 points of their record high set on Aug. 14.", date(2025, 2, 6))
-    assert result["Aug. 14"] == ("DATE", "2024-08-14")
-    # With "for" the participle names what is set, which lies ahead.
-    result = found(nlp, "The board met to approve the merger vote set for Aug. 14.", date(2025, 2, 6))
-    assert result["Aug. 14"] == ("DATE", "2025-08-14")
 
 
 def test_last_with_a_month_and_day_counts_back(nlp) -> None:

@@ -178,9 +178,7 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     lemmas = {aux.lemma_.lower() for aux in auxes}
     # "A June 3 hearing has been scheduled": what is scheduled lies ahead; but "the record was set on
     # October 18" dates the setting itself.
-    act_dated = preposition in _ACT_PREPOSITIONS and (
-        "VBD" in tags or "have" in lemmas or (not auxes and verb.dep_ in {"acl", "amod", "advcl"})
-    )  # "the record high set on Aug. 6": a bare participle on its noun dates the setting, which is done
+    act_dated = preposition in _ACT_PREPOSITIONS and ("VBD" in tags or "have" in lemmas)
     if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ == "VBN" and not act_dated:
         return "future"
     if verb.lemma_.lower() in EXPECTING_VERBS and verb.tag_ == "VBN" and "VBD" not in tags and "have" not in lemmas:
