@@ -8,6 +8,8 @@ written for these tests. The reference date is Monday 2025-11-03 unless a test s
 - "the year-ago third quarter" is that quarter a year before.
 - "coming weeks", "in past years": vague references, like "the coming weeks" and "recent years".
 - "2 1/2 years", "five and a half hours": durations with the half in the next smaller unit (P2Y6M, PT5H30M).
+- "the near future" is a vague future like "the future"; "the first two quarters of 2026" that year's first
+  half; "by mid-afternoon", "mid-morning yesterday" a part of a day.
 """
 
 from __future__ import annotations
@@ -77,3 +79,16 @@ def test_coming_and_past_units_without_the_are_vague_references(nlp) -> None:
 )
 def test_a_duration_with_a_half(nlp, sentence: str, text: str, value: str) -> None:
     assert found(nlp, sentence)[text] == ("DURATION", value)
+
+
+def test_the_near_future_and_the_first_two_quarters_of_a_year(nlp) -> None:
+    result = found(nlp, "The carrier plans to list its shares in the near future.")
+    assert result == {"the near future": ("DATE", "FUTURE_REF")}
+    result = found(nlp, "Demand should stay weak through the first two quarters of 2026.")
+    assert result["the first two quarters of 2026"] == ("DATE", "2026-H1")
+
+
+def test_mid_afternoon_is_a_part_of_the_day(nlp) -> None:
+    assert found(nlp, "By mid-afternoon, the guns had fallen silent.") == {"mid-afternoon": ("DATE", "2025-11-03TAF")}
+    result = found(nlp, "In Tokyo at mid-morning yesterday, the shares were up 3 yen.")
+    assert result == {"mid-morning yesterday": ("DATE", "2025-11-02TMO")}

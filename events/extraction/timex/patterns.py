@@ -225,6 +225,13 @@ def _deictic(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("deictic", n=offset, part=part, mod=_mod(g.get("mod")))
 
 
+def _mid_part(g: dict[str, str | None]) -> TimeSpec | None:
+    part = PARTS_OF_DAY[(g["part"] or "").lower()]
+    if g.get("wd"):
+        return TimeSpec("weekday", weekday=weekday_number(g["wd"] or ""), part=part, mod="MID")
+    return TimeSpec("deictic", n=_DEICTIC[(g.get("word") or "today").lower()], part=part, mod="MID")
+
+
 def _relative(g: dict[str, str | None]) -> TimeSpec | None:
     word = (g["rel"] or "").lower()
     unit = unit_name(g["unit"] or "")
@@ -319,7 +326,8 @@ def _period(g: dict[str, str | None]) -> TimeSpec | None:
 
 
 def _half(g: dict[str, str | None]) -> TimeSpec | None:
-    word = (g.get("ord") or "").lower()
+    # "the first two quarters of 1990" is that year's first half.
+    word = (g.get("ord") or g.get("qord") or "").lower()
     ordinal = 2 if word == "last" else ORDINALS.get(word)
     return TimeSpec("half", ordinal=ordinal, year=_int(g.get("y")), rel=_rel(g.get("rel")))
 
@@ -384,6 +392,8 @@ _REFS = {
 
 def _ref(g: dict[str, str | None]) -> TimeSpec | None:
     text = re.sub(r"\s+", " ", (g["ref"] or "").lower())
+    if text.endswith(" future"):
+        text = "the future"  # "the near future", "the foreseeable future"
     return TimeSpec("ref", ref=_REFS[text])
 
 
@@ -541,6 +551,16 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern("part_of_day", _compile(r"(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)"), _deictic),
     Pattern(
+        # "by mid-afternoon", "at midmorning yesterday", "mid-afternoon on Friday": that part of the day named,
+        # or of the day being reported.
+        "mid_part",
+        _compile(
+            r"mid[\s-]?(?P<part>morning|afternoon|evening)"
+            rf"(?:\s+(?P<word>yesterday|today|tomorrow)|\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?"
+        ),
+        _mid_part,
+    ),
+    Pattern(
         "relative",
         _compile(
             rf"(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<det>the)\s+)?(?P<rel>last|this|next|past|coming|previous|current|following|same)"
@@ -637,7 +657,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "half",
         _compile(
-            rf"(?:the\s+)?(?P<ord>first|second|last)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|next)\s+year|the\s+year)"
+            rf"(?:the\s+)?(?:(?P<ord>first|second|last)\s+half|(?P<qord>first|last)\s+two\s+quarters)\s+of\s+"
+            rf"(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|next)\s+year|the\s+year)"
         ),
         _half,
     ),
@@ -686,7 +707,8 @@ PATTERNS: list[Pattern] = [
         "ref",
         _compile(
             r"(?P<ref>now|currently|nowadays|recently|lately|soon|at\s+present|the\s+present|these\s+days"
-            r"|at\s+the\s+moment|the\s+past|the\s+future|future|the\s+time\s+being|the\s+(?:near|short|long)\s+term"
+            r"|at\s+the\s+moment|the\s+past|the\s+(?:(?:near|distant|foreseeable|immediate)\s+)?future|future"
+            r"|the\s+time\s+being|the\s+(?:near|short|long)\s+term"
             r"|recent|current)"
         ),
         _ref,
