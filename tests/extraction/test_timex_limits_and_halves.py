@@ -10,6 +10,7 @@ written for these tests. The reference date is Monday 2025-11-03 unless a test s
 - "2 1/2 years", "five and a half hours": durations with the half in the next smaller unit (P2Y6M, PT5H30M).
 - "the near future" is a vague future like "the future"; "the first two quarters of 2026" that year's first
   half; "by mid-afternoon", "mid-morning yesterday" a part of a day.
+- A stretch of days stays one expression for dating events, and gives TimeML one TIMEX3 per end.
 """
 
 from __future__ import annotations
@@ -92,3 +93,17 @@ def test_mid_afternoon_is_a_part_of_the_day(nlp) -> None:
     assert found(nlp, "By mid-afternoon, the guns had fallen silent.") == {"mid-afternoon": ("DATE", "2025-11-03TAF")}
     result = found(nlp, "In Tokyo at mid-morning yesterday, the shares were up 3 yen.")
     assert result == {"mid-morning yesterday": ("DATE", "2025-11-02TMO")}
+
+
+def test_a_stretch_of_days_is_one_interval_and_two_timeml_points(nlp) -> None:
+    text = "The fund bought the shares from Sept. 8 to Oct. 20 at a discount."
+    (expression,) = find_time_expressions(nlp(text), MONDAY)
+    assert (expression.text, expression.edtf) == ("Sept. 8 to Oct. 20", "2025-09-08/2025-10-20")
+    timeml = [(text[start:end], kind, value) for start, end, kind, value in expression.timeml()]
+    assert timeml == [("Sept. 8", "DATE", "2025-09-08"), ("Oct. 20", "DATE", "2025-10-20")]
+    sentence = "The envoys met on Wednesday and Thursday."
+    (joined,) = find_time_expressions(nlp(sentence), MONDAY)
+    points = [(sentence[start:end], value) for start, end, _, value in joined.timeml()]
+    assert points == [("Wednesday", "2025-10-29"), ("Thursday", "2025-10-30")]
+    (single,) = find_time_expressions(nlp("The envoys met on Wednesday."), MONDAY)
+    assert single.timeml() == [(single.start, single.end, "DATE", "2025-10-29")]

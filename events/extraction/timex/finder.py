@@ -149,6 +149,25 @@ class Candidate:
     spec: TimeSpec
     signal: str | None
     priority: int
+    # For a stretch of days ("Aug. 26 to Oct. 20", "Monday and Tuesday"): where its first point ends and its
+    # last begins, so that each point can be given as TimeML marks it, one TIMEX3 a point.
+    gap: tuple[int, int] | None = None
+
+
+def _range_gap(match: re.Match[str]) -> tuple[int, int] | None:
+    """Where the first day of a range written as one pattern ends and the second begins."""
+    groups = match.groupdict()
+    if groups.get("d1") is None or groups.get("d2") is None:
+        return None
+    first_end = match.end("m1") if match.start("m1") > match.start("d1") else match.end("d1")
+    if groups.get("m2") is not None:
+        second_start = match.start("m2")
+    elif match.start("m1") > match.start("d1"):  # "3 to 5 May": the second point is "5 May"
+        second_start = match.start("d2")
+        first_end = match.end("d1")
+    else:
+        second_start = match.start("d2")
+    return first_end, second_start
 
 
 def _token_at(doc: Doc | None, char: int) -> Token | None:
@@ -267,7 +286,8 @@ def find_candidates(text: str, doc: Doc | None = None) -> list[Candidate]:
             if spec is None or not _accept(pattern, match, spec, signal, doc):
                 continue
             start, end = match.span("core")
-            found.append(Candidate(start, end, spec, signal, priority))
+            gap = _range_gap(match) if spec.kind == "range" else None
+            found.append(Candidate(start, end, spec, signal, priority, gap))
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     # An age ("a 44-year-old teacher", "the 50-year-old alliance") says how old something is, not when
     # anything happens: TimeML leaves it unannotated (TBAQ marks 1 of 37 ages). It still wins its overlap,
@@ -326,7 +346,8 @@ def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
             )
             if glue_ok and end_signal_ok and day_level and following.spec.kind == current.spec.kind:
                 spec = TimeSpec("range", start=current.spec, end=following.spec)
-                joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority))
+                gap = (current.end, following.start)
+                joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority, gap))
                 index += 2
                 continue
         joined.append(current)
@@ -434,7 +455,13 @@ def build_expression(
         basis = "explicit"
     else:
         basis = "publication"
+    points: tuple[tuple[int, int, str], ...] = ()
+    if candidate.gap is not None and edtf is not None and "/" in edtf and precision == Precision.DAY.value:
+        # A stretch of days: TimeML marks its first and last day as two expressions.
+        first, _, last = edtf.partition("/")
+        points = ((candidate.start, candidate.gap[0], first), (candidate.gap[1], candidate.end, last))
     return TimeExpression(
+        points=points,
         text=text[candidate.start : candidate.end],
         start=candidate.start,
         end=candidate.end,
