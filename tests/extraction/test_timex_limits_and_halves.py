@@ -76,6 +76,7 @@ def test_coming_and_past_units_without_the_are_vague_references(nlp) -> None:
         ("The minister spent five and a half hours in the city.", "five and a half hours", "PT5H30M"),
         ("The strike lasted a year and a half.", "a year and a half", "P1Y6M"),
         ("The dam took three and a half weeks to fill.", "three and a half weeks", "P24DT12H"),
+        ("The reactor was idle for 1.5 years.", "1.5 years", "P1Y6M"),
     ],
 )
 def test_a_duration_with_a_half(nlp, sentence: str, text: str, value: str) -> None:
@@ -107,3 +108,8 @@ def test_a_stretch_of_days_is_one_interval_and_two_timeml_points(nlp) -> None:
     assert points == [("Wednesday", "2025-10-29"), ("Thursday", "2025-10-30")]
     (single,) = find_time_expressions(nlp("The envoys met on Wednesday."), MONDAY)
     assert single.timeml() == [(single.start, single.end, "DATE", "2025-10-29")]
+
+
+def test_or_so_ago_is_still_a_time_ago(nlp) -> None:
+    result = found(nlp, "A week or so ago, the general chose a date for the attack.")
+    assert result == {"A week or so ago": ("DATE", "2025-10-27")}

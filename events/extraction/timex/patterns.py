@@ -360,6 +360,9 @@ def _duration(g: dict[str, str | None]) -> TimeSpec | None:
     n = number_value(raw_n) if raw_n else None
     if raw_n and n == 0:
         return None
+    point_five = re.fullmatch(r"(\d+)\.5", raw_n or "")
+    if point_five:  # "1.5 years" is a year and a half
+        n, g = int(point_five[1]), {**g, "half": "half"}
     rel = _rel(g.get("rel")) if g.get("rel") else None
     half = bool(g.get("half") or g.get("half2"))
     if half and n is None:
@@ -664,7 +667,9 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern(
         "ago",
-        _compile(rf"(?:(?:about|nearly|almost|some|more\s+than)\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT_PLURAL})\s+ago"),
+        _compile(
+            rf"(?:(?:about|nearly|almost|some|more\s+than)\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT_PLURAL})\s+(?:or\s+so\s+)?ago"
+        ),
         _ago,
     ),
     Pattern(
