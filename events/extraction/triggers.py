@@ -580,6 +580,11 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         object_lemmas & AGREEMENT_NOUNS
     ):
         return T.AGREEMENT, f"verb:{lemma}-deal"
+    if lemma == "accept":
+        # PLOVER AGREE: "accepted the truce", "accepted what she called the bitter pill of a ceasefire".
+        named = [c for c in token.children if c.dep_ == "ccomp" and any(w.lower_ == "what" for w in c.children)]
+        if _object_subtree_words([*objects, *named]) & AGREEMENT_NOUNS:
+            return T.AGREEMENT, "verb:accept-deal"
     if lemma in {"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend"}:
         if object_lemmas & SANCTION_NOUNS:
             return T.SANCTION, f"verb:{lemma}-sanctions"

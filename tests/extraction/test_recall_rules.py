@@ -93,3 +93,8 @@ def test_an_event_that_happened_somewhere_is_placed_there() -> None:
 def test_a_year_on_a_decision_dates_the_act_decided() -> None:
     found = dated("Trade curbs followed the 2017 decision to send troops to the islands.")
     assert (EventType.DEPLOYMENT, "2017") in found
+
+
+def test_accepting_a_truce_is_an_agreement() -> None:
+    text = "On Monday the rebel commander accepted what she called the bitter pill of a truce with the army."
+    assert (EventType.AGREEMENT, "2024-06-10") in dated(text)
