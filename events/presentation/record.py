@@ -266,14 +266,19 @@ def _timestamps_loaded_in_c(cursor: Any, alias: str) -> None:
         raw.adapters.register_loader("timestamptz", TimestamptzLoader)
 
 
-def _grouped(rows: Iterable[Sequence[Any]], make: Any) -> dict[int, tuple[Any, ...]]:
-    # Each row starts with the event id; the rest is one embedded part.
+def _grouped(rows: Sequence[Sequence[Any]], kind: type[tuple[Any, ...]]) -> dict[int, tuple[Any, ...]]:
+    # Each row starts with the event id; the rest is one ``kind`` (a named tuple). Made with
+    # tuple.__new__, not the named tuple's Python-level _make: every row of a read has the same columns,
+    # so the first row's length is checked for all.
+    if rows and len(rows[0]) - 1 != len(kind._fields):  # type: ignore[attr-defined]
+        raise ValueError(f"{kind.__name__} rows have {len(rows[0]) - 1} columns, not {len(kind._fields)}")  # type: ignore[attr-defined]
+    new = tuple.__new__
     grouped: dict[int, list[Any]] = {}
     for row in rows:
         items = grouped.get(row[0])
         if items is None:
             items = grouped[row[0]] = []
-        items.append(make(row[1:]))
+        items.append(new(kind, row[1:]))
     return {pk: tuple(items) for pk, items in grouped.items()}
 
 
@@ -451,9 +456,9 @@ def record_embeds(
             for read, column in zip(reads[:wanted], EMBED_EVENT_COLUMNS[:wanted], strict=True)
         ]
     return RecordEmbeds(
-        _grouped(rows[0], ActorRef._make),
-        _grouped(rows[1], TopicRef._make),
-        _grouped(rows[2], RelationRef._make),
+        _grouped(rows[0], ActorRef),
+        _grouped(rows[1], TopicRef),
+        _grouped(rows[2], RelationRef),
         _citations_grouped(rows[3]) if with_citations else None,
     )
 
@@ -510,8 +515,12 @@ def records_from_tuples(
 def _records(rows: Sequence[Sequence[Any]], embeds: RecordEmbeds) -> list[EventRecord]:
     places: dict[int, PlaceRef] = {}  # many events share a place: one PlaceRef each
     actors, topics, related, citations = embeds.actors, embeds.topics, embeds.related, embeds.citations
-    make = EventRecord._make
-    records = []
+    # tuple.__new__, not the named tuples' Python-level _make: every row has the columns of RECORD_FIELDS
+    # (checked on the first), so every record has its fields.
+    if rows and len(rows[0]) != len(RECORD_FIELDS):
+        raise ValueError(f"record rows have {len(rows[0])} columns, not {len(RECORD_FIELDS)}")
+    new = tuple.__new__
+    records: list[EventRecord] = []
     for row in rows:
         pk = row[0]
         place_id = row[_SCALARS]
@@ -519,9 +528,10 @@ def _records(rows: Sequence[Sequence[Any]], embeds: RecordEmbeds) -> list[EventR
         if place_id is not None:
             place = places.get(place_id)
             if place is None:
-                place = places[place_id] = PlaceRef._make(row[_SCALARS:])
+                place = places[place_id] = new(PlaceRef, row[_SCALARS:])
         records.append(
-            make(
+            new(
+                EventRecord,
                 (
                     *row[:_SCALARS],
                     place,
@@ -529,7 +539,7 @@ def _records(rows: Sequence[Sequence[Any]], embeds: RecordEmbeds) -> list[EventR
                     topics.get(pk, ()),
                     related.get(pk, ()),
                     None if citations is None else citations.get(pk, ()),
-                )
+                ),
             )
         )
     return records
