@@ -87,7 +87,6 @@ _NARRATIVE_PAST = re.compile(
     r"fought|sent|told|brought|built|struck|shot|found|gave|got|grew|kept|knew|ran|wrote|broke|drove|flew|"
     r"stood|spoke|threw)\b|(?<!has )(?<!have )(?<!been )(?<!be )(?<!is )(?<!are )\b\w{3,}ed\b"
 )
-_START_WORD = re.compile(r"\b(?:began|[Ss]tarted|broke out|erupted|[Ll]aunched|raged|lasted|[Bb]egun|[Ss]ince)\b")
 _YEAR_AFTER = re.compile(r",?\s*(?:of\s+)?(?:19|20)\d\d\b")
 _UNIT_DAYS = {"year": 365, "month": 30, "week": 7, "day": 1}
 
@@ -178,26 +177,43 @@ def _which(
     return None
 
 
-# Each pattern's own word (or words), found first: searching a whole text from every position with the
-# patterns costs more than the rest of the check. The pattern is then tried in a window around it.
-_ANCHORS: dict[re.Pattern[str], tuple[re.Pattern[str], int, int]] = {
-    _ANNIVERSARY: (re.compile(r"anniversary"), 20, 70),
-    _INTO: (re.compile(r" into | since "), 40, 80),
-    _OLD: (re.compile(r"-old\b"), 30, 60),
-    _IN_ITS: (re.compile(r"\bin its "), 60, 30),
-    _BEGAN: (_START_WORD, 80, 50),
-    _BEGAN_FIRST: (_START_WORD, 5, 90),
-    _INVADED: (re.compile(r"invaded"), 0, 70),
+_PATTERN_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _ANNIVERSARY: ("anniversary",),
+    _INTO: (" into ", "since"),
+    _OLD: ("-old",),
+    _IN_ITS: ("in its",),
+    _BEGAN: ("began", "started", "broke", "erupted", "launched", "raged", "lasted"),
+    _BEGAN_FIRST: ("begun", "started", "launched", "since"),
+    _INVADED: ("invaded",),
 }
 
 
-def _near_anchors(pattern: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
-    anchor, before, after = _ANCHORS[pattern]
+def _noun_positions(lowered: str) -> list[int]:
+    """Where a noun of a kind (or "invaded") stands as a word (str.find: a regex of them costs ten times more)."""
+    found = []
+    for noun in (*KIND_NOUNS, *_NOUN_OF_VERB):
+        at = lowered.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                found.append(at)
+            at = lowered.find(noun, end)
+    return sorted(found)
+
+
+def _around_nouns(pattern: re.Pattern[str], text: str, lowered: str, nouns: list[int]) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that hold a noun of a kind (at ``nouns``): tried in a window around each
+    noun that has the pattern's own word, as searching the whole text from every position costs more than
+    the rest of the check."""
     found: dict[tuple[int, int], re.Match[str]] = {}
-    for hit in anchor.finditer(text if pattern in (_BEGAN, _BEGAN_FIRST) else lowered):
-        lower = max(0, hit.start() - before)
-        for match in pattern.finditer(text, lower, min(len(text), hit.end() + after)):
-            if match.start() <= hit.start() and hit.end() <= match.end():
+    words = _PATTERN_WORDS[pattern]
+    for at in nouns:
+        lower, upper = max(0, at - 100), min(len(text), at + 130)
+        window = lowered[lower:upper]
+        if not any(word in window for word in words):
+            continue
+        for match in pattern.finditer(text, lower, upper):
+            if match.start() <= at < match.end():
                 found.setdefault(match.span(), match)
     return [found[span] for span in sorted(found)]
 
@@ -205,7 +221,8 @@ def _near_anchors(pattern: re.Pattern[str], text: str, lowered: str) -> list[re.
 def elapsed_clues(text: str, bounds: list[int], known: Sequence[KnownEvent], facts: Facts) -> list[Clue]:
     """Clues from time counted since a known event's start (see the module's docstring)."""
     lowered = text.lower()
-    if not any(noun in lowered for noun in (*KIND_NOUNS, *_NOUN_OF_VERB)):
+    nouns = _noun_positions(lowered)
+    if not nouns:
         return []
     counted = _counted_events(known, facts)
     if not counted:
@@ -229,7 +246,7 @@ def elapsed_clues(text: str, bounds: list[int], known: Sequence[KnownEvent], fac
         )
 
     for pattern in (_ANNIVERSARY, _INTO, _OLD, _IN_ITS):
-        for match in _near_anchors(pattern, text, lowered):
+        for match in _around_nouns(pattern, text, lowered, nouns):
             start, end = sentence_at(text, bounds, match.start())
             sentence = text[start:end]
             amount = _count(match)
@@ -259,7 +276,7 @@ def elapsed_clues(text: str, bounds: list[int], known: Sequence[KnownEvent], fac
             point = lower + (upper - lower) // 2
             add(match, lower, upper, point, f"from {lower.isoformat()} to {upper.isoformat()}", chosen.event)
     for pattern in (_BEGAN, _BEGAN_FIRST, _INVADED):
-        for match in _near_anchors(pattern, text, lowered):
+        for match in _around_nouns(pattern, text, lowered, nouns):
             if _YEAR_AFTER.match(text, match.end()):
                 continue  # a full date: absolute, it says nothing of the article's year
             start, end = sentence_at(text, bounds, match.start())
