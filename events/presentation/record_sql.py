@@ -24,7 +24,9 @@ read here as a subquery. Only the text is made in SQL:
 Each embed is aggregated once for the whole set from a subquery sorted by event id and then by the
 embed's own order, and merge-joined to the events by id: the aggregate reads its rows in that order, so
 the arrays keep the order the Python path gives (PostgreSQL 15 would sort every group apart for an
-``ORDER BY`` inside the aggregate, a third of the cost).
+``ORDER BY`` inside the aggregate, a third of the cost). A filtered set reads its own events' embeds
+only: a small set (by the planner's estimate) through one array of its ids, found by index; a larger
+one through a semi-join per embed.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import Any
 
 import psycopg
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, Expression, F, QuerySet
 
 from events.domain.vocabulary import EventStatus, EventType, ReviewState, plover_for
 from events.models import Actor, Event, Place
@@ -162,6 +164,51 @@ def _grouped(
     return sql, params
 
 
+# The ids of a small filtered set, read once into one array by a CTE of the export's query (see _InSet).
+_SET = "export_set"
+# A filtered set is "small" below this share of all events (by the planner's estimates). Measured on
+# 1,000,000 events: a tenth of them read through the array cost a fifth less database CPU than through
+# a semi-join per embed; all of them, a third more (an index search per id and embed).
+SMALL_SET_SHARE = 0.2
+
+
+class _InSet(Expression):
+    """``column = ANY(<the set's ids>)``: an embed's rows for a filtered set's events only.
+
+    As ``column IN (subquery)`` PostgreSQL reads the whole embed table, hashes the set once per embed
+    (four times in all) and sorts every matching row in full; against one array made once it finds the
+    rows by index, which costs less while the set is small (see ``SMALL_SET_SHARE``).
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, column: str) -> None:
+        super().__init__()
+        self.column: Any = F(column)
+
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> _InSet:
+        resolved = self.copy()
+        resolved.column = self.column.resolve_expression(*args, **kwargs)
+        return resolved
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple[Any, ...]]:
+        column, column_params = compiler.compile(self.column)
+        # The column comes from the compiler, the CTE's name is this module's.
+        return f"{column} = ANY((SELECT {_SET}.ids FROM {_SET})::bigint[])", tuple(column_params)  # noqa: S608
+
+
+def _small_set(queryset: QuerySet[Event]) -> bool:
+    """Whether PostgreSQL expects ``queryset`` to hold under ``SMALL_SET_SHARE`` of all events (no
+    when the table has no statistics yet): planning only, the set is not read."""
+    plan = json.loads(queryset.order_by().values("id").explain(format="json"))
+    expected = plan[0]["Plan"]["Plan Rows"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Event._meta.db_table])
+        row = cursor.fetchone()
+    return bool(row) and expected < SMALL_SET_SHARE * row[0]
+
+
 def _split(url_json: str) -> tuple[str, str]:
     prefix, suffix = url_json.split(str(_MARKER))
     return prefix, suffix
@@ -207,10 +254,13 @@ def _date_missing_json(match: re.Match[bytes]) -> bytes:
 def _finished(lines: bytes) -> bytes:
     """Whole lines as the client gets them: U+2028 and U+2029 escaped as ``encode`` does (their UTF-8
     bytes mean nothing else), and any date the query could not look up (see ``DATE_MISSING_SQL``)."""
-    if b"\xe2\x80\xa8" in lines:
-        lines = lines.replace(b"\xe2\x80\xa8", b"\\u2028")
-    if b"\xe2\x80\xa9" in lines:
-        lines = lines.replace(b"\xe2\x80\xa9", b"\\u2029")
+    # A one-byte search is a memchr, several times faster than a search for three bytes: text without
+    # the lead byte \xe2 (most text, and all ASCII text) is not searched again.
+    if b"\xe2" in lines:
+        if b"\xe2\x80\xa8" in lines:
+            lines = lines.replace(b"\xe2\x80\xa8", b"\\u2028")
+        if b"\xe2\x80\xa9" in lines:
+            lines = lines.replace(b"\xe2\x80\xa9", b"\\u2029")
     if b"\x03" in lines:
         lines = _DATE_MISSING.sub(_date_missing_json, lines)
     return lines
@@ -250,13 +300,16 @@ def event_lines_sql(
     dates = {_date_key(*fields): _date_json(*fields) for fields in distinct_dates}
     lookups_params = [json.dumps(kinds), json.dumps(dates)]
 
-    # A filtered set reads the embeds of its own events only (a semi-join on its ids); the whole set
-    # reads every event's once, which costs less than the semi-joins (an event not in the set gets no
-    # line: the joins below start from the set).
+    # A filtered set reads the embeds of its own events only (a semi-join on its ids, or for a small
+    # set the array of its ids, see _InSet); the whole set reads every event's once, which costs less
+    # than picking them out (an event not in the set gets no line: the joins below start from the set).
     reads = embed_reads(readable)
+    small = filtered and _small_set(queryset)
 
     def of_set(index: int) -> QuerySet[Any]:
         rows, column = reads[index], EMBED_EVENT_COLUMNS[index]
+        if small:
+            return rows.filter(_InSet(column))
         return rows.filter(**{f"{column}__in": queryset.order_by().values("id")}) if filtered else rows
 
     # An actor's (with its role), a place's and an article's JSON is made once each and reused
@@ -375,8 +428,13 @@ def event_lines_sql(
     )
     # Every value is a parameter; the tables and columns come from the models and Django's compiled queries.
     sql = f"SELECT {line} FROM {events_sql} " + " ".join(joins) + " ORDER BY e.id"  # noqa: S608
-    # Parameters in the order their placeholders appear: the line, then the FROM list.
+    set_params: list[Any] = []
+    if small:
+        set_sql, set_params = _subquery(queryset.order_by().values("id"), ["id"], "s")
+        sql = f"WITH {_SET} AS MATERIALIZED (SELECT ARRAY(SELECT s.id FROM {set_sql}) AS ids) {sql}"  # noqa: S608
+    # Parameters in the order their placeholders appear: the set's ids, the line, then the FROM list.
     params = [
+        *set_params,
         url_prefix,
         url_suffix,
         *lookups_params,
