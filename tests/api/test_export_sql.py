@@ -192,6 +192,28 @@ def test_a_set_is_small_by_the_planners_estimate_of_its_share(make_event: Any) -
     assert not record_sql._small_set(Event.objects.filter(event_type="meeting"))
 
 
+def test_a_database_not_in_utf8_gets_the_same_bytes_over_a_csv_copy(
+    varied: dict[str, Event], client_editor: APIClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The binary COPY sends text in the server's encoding (the test database's is UTF-8); elsewhere the
+    # CSV format converts it to the client's.
+    statements: list[bytes] = []
+    make_statement = record_sql._copy_statement
+
+    def seen(raw: Any, sql: str, params: list[Any]) -> bytes:
+        statements.append(make_statement(raw, sql, params))
+        return statements[-1]
+
+    monkeypatch.setattr(record_sql, "_copy_statement", seen)
+    over_binary = _export(client_editor)
+    monkeypatch.setattr(record_sql, "_binary", lambda raw: False)
+
+    over_csv, in_python = _both(client_editor, monkeypatch)
+
+    assert over_binary == over_csv == in_python and in_python.count(b"\n") == 7
+    assert [b"FORMAT binary" in statement for statement in statements] == [True, False]
+
+
 def test_it_escapes_what_the_json_encoder_escapes(varied: dict[str, Event], client_anon: APIClient) -> None:
     body = _export(client_anon)
 
