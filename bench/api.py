@@ -11,7 +11,8 @@ Runs the API under gunicorn (one sync worker, DEBUG off) on a database filled by
 - with ``--compare-records``, the export of all events once more through the records' path (what
   SQLite runs, and PostgreSQL ran before the database wrote the lines), and the bare
   ``COPY (SELECT row_to_json(e) FROM events_event e) TO STDOUT`` read by this process: the ceiling of
-  a database-written export on this machine, measured in the same run.
+  a database-written export on this machine, measured in the same run (``--compare-bare``: the bare
+  COPY alone, without the records' export).
 
     createdb -h 127.0.0.1 -U postgres bench_api
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_api
@@ -284,6 +285,11 @@ def main() -> None:
     parser.add_argument(
         "--compare-records", action="store_true", help="also export all events through the records' path"
     )
+    parser.add_argument(
+        "--compare-bare",
+        action="store_true",
+        help="also read the bare COPY right after the larger export (implied by --compare-records)",
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         raise SystemExit("bench/api.py needs PostgreSQL (set DATABASE_URL)")
@@ -327,7 +333,7 @@ def main() -> None:
                 finally:
                     server.stop()
                 print(label, results[label], flush=True)
-                if label == large_label and args.compare_records:
+                if label == large_label and (args.compare_records or args.compare_bare):
                     # Right after the export it is compared with, so both meet the machine's load alike.
                     results["bare COPY"] = bare_copy()
                     print("bare COPY", results["bare COPY"], flush=True)
@@ -350,6 +356,7 @@ def main() -> None:
         if args.compare_records:
             before = results[f"{large_label} RECORDS"]
             rows.append(("NDJSON export speed-up (database / records)", f"{large['rate'] / before['rate']:.1f}x"))
+        if "bare COPY" in results:
             bare = results["bare COPY"]
             rows.append(
                 (

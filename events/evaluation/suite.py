@@ -224,7 +224,10 @@ def tbaq_sets(paths: Paths, cache: ParseCache, *, verbose: bool = False) -> tupl
         date=binding.engine_accuracy,
         baseline=binding.baseline_accuracy,
         seconds=binding_seconds,
-        note=f"{binding.out_of_scope} linked times not found; {binding.engine_unbound} events left unbound",
+        note=(
+            f"{binding.out_of_scope} linked times not found; {binding.engine_unbound} events left unbound; "
+            f"{binding.by_nearness} bound by nearness"
+        ),
     )
     if verbose:
         binding_row.details = [f"binding {d} {e!r}: gold {g!r} ours {o!r}" for d, e, g, o in binding.wrong]

@@ -6,6 +6,10 @@ with the time expressions the engine found in that sentence. The binding is righ
 picks overlaps a gold-linked TIMEX3. The baseline picks the nearest expression in the sentence (fewest
 tokens between them). Both choose among the same expressions, so the score is the binding step's alone:
 an event whose linked TIMEX3 the engine did not find (or cannot use as a date) is left out of the count.
+An event the engine leaves unbound counts as wrong (the pipeline would drop it: no event without a date);
+those dated by the nearest-time fallback rather than a tree path are counted apart (``by_nearness``). Only
+events that TimeBank links to a time are scored, so binding an event that should stay undated costs nothing
+here; the event sets (dev, real-dev) measure that side.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
 from events.evaluation.timeml import TimeMLDocument
-from events.extraction.binding import bind, usable
+from events.extraction.binding import Binding, bind, usable
 from events.extraction.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -30,6 +34,7 @@ class BindingScore:
     engine_right: int = 0
     baseline_right: int = 0
     engine_unbound: int = 0  # in scope, but the engine gave the event no date
+    by_nearness: int = 0  # in scope, dated by the nearest-time fallback rather than a tree path
     out_of_scope: int = 0  # linked TIMEX3 not found by the engine (or not usable as a date)
     wrong: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, event, gold, ours
 
@@ -46,6 +51,7 @@ class BindingScore:
         self.engine_right += other.engine_right
         self.baseline_right += other.baseline_right
         self.engine_unbound += other.engine_unbound
+        self.by_nearness += other.by_nearness
         self.out_of_scope += other.out_of_scope
         self.wrong.extend(other.wrong)
 
@@ -65,16 +71,20 @@ def nearest_in_sentence(event_i: int, times: list[TimeExpression]) -> TimeExpres
     return min(times, key=lambda t: (gap(t), t.start), default=None)
 
 
-def engine_choice(doc: Doc, event_i: int, times: list[TimeExpression]) -> TimeExpression | None:
-    """The expression ``bind`` gives the event when it is the sentence's only trigger (nearest in the tree)."""
+def engine_binding(doc: Doc, event_i: int, times: list[TimeExpression]) -> Binding | None:
+    """The binding ``bind`` gives the event when it is the sentence's only trigger (nearest in the tree)."""
     token = doc[event_i]
     trigger = Trigger(
         event_i, event_i, EventType.MEETING, token.lemma_.lower(), token.pos_ in {"NOUN", "PROPN"}, "gold"
     )
     own = [b for b in bind(doc, [trigger], times) if b.trigger.i == event_i]
-    if not own:
-        return None
-    return min(own, key=lambda b: (b.distance, b.time.start)).time
+    return min(own, key=lambda b: (b.distance, b.time.start)) if own else None
+
+
+def engine_choice(doc: Doc, event_i: int, times: list[TimeExpression]) -> TimeExpression | None:
+    """The expression ``bind`` gives the event when it is the sentence's only trigger (nearest in the tree)."""
+    binding = engine_binding(doc, event_i, times)
+    return binding.time if binding is not None else None
 
 
 def _sentence_of(doc: Doc, char: int) -> Span | None:
@@ -110,10 +120,13 @@ def score_document(document: TimeMLDocument, doc: Doc, times: list[TimeExpressio
             score.out_of_scope += 1
             continue
         score.events += 1
-        chosen = engine_choice(doc, event_i, candidates)
+        binding = engine_binding(doc, event_i, candidates)
+        chosen = binding.time if binding is not None else None
         baseline = nearest_in_sentence(event_i, candidates)
         if chosen is None:
             score.engine_unbound += 1
+        elif binding is not None and binding.nearest:
+            score.by_nearness += 1
         if chosen is not None and any(_overlaps(chosen, g.start, g.end) for g in gold):
             score.engine_right += 1
         else:

@@ -15,7 +15,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
-from events.extraction.tree import crosses_clause, path_to_root, tree_distance
+from events.extraction.timex.tense import clause_verb, verb_group_direction
+from events.extraction.tree import crosses_clause, free_relative, path_to_root, tree_distance
 from events.extraction.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ ASPECT_VERBS = frozenset(
      "hold", "take", "convene", "launch", "occur", "happen", "last", "continue", "due", "expect", "reschedule",
      "postpone", "delay", "cancel", "call", "finish", "run", "fight", "wage"}
 )  # fmt: skip
-# Phrasal verbs that are no aspect of their noun: "sanctions which set off the unrest last November" tells
+# Phrasal verbs that are no aspect of their noun: "tariffs which set off a strike last winter" tells
 # of another event, the unrest.
 OTHER_SENSE_PHRASALS = frozenset({("set", "off"), ("take", "over"), ("run", "out"), ("hold", "back")})
 # The decision to cancel is dated; the event keeps the date it was planned for.
@@ -75,6 +76,9 @@ class Binding:
     # Where a date from outside the sentence came from: "narrative" (the story's time) or "inferred" (another
     # event's date); None for a time of the sentence's own.
     basis: str | None = None
+    # No path in the tree tied the time to the trigger: it is the nearest time of the sentence (see
+    # ``_nearest_time``), a weaker reading than a tree path.
+    nearest: bool = False
 
 
 def usable(time: TimeExpression) -> bool:
@@ -133,7 +137,8 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         and head.pos_ in {"NOUN", "PROPN"}
         and phrase_head.i not in trigger_positions
         and not (time.token_start <= head.i < time.token_end)
-        and not (head.lemma_.lower() in MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
+        # (The tagger lemmatises "sales" and "earnings" to "sale" and "earning": the word itself is the measure.)
+        and not ({head.lemma_.lower(), head.lower_} & MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
         and head.lemma_.lower() not in TIME_NOUNS
         and not _decided_act(head, trigger_positions)
         # After its own preposition ("In 1991 the court ...") the expression is the object of that preposition,
@@ -164,6 +169,51 @@ def _comparison_base(doc: Doc, time: TimeExpression) -> bool:
     return any(
         m.tag_ == "JJS" or m.lower_ in RECORD_WORDS for a in arguments for m in [a, *a.children] if m.dep_ != "det"
     )
+
+
+# Words that open the base a change or a figure is measured against: "cheaper than two years earlier",
+# "compared with a deficit two years before", "from 70 tonnes a year earlier".
+COMPARISON_WORDS = frozenset({"than", "versus", "vs", "vs."})
+COMPARING_VERBS = frozenset({"compare", "compared", "comparing"})
+AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def _amount(token: Token) -> bool:
+    return token.like_num or token.ent_type_ in AMOUNT_ENTITIES or token.text in {"%", "$"}
+
+
+def _comparison_phrase(doc: Doc, time: TimeExpression) -> Token | None:
+    """The phrase that makes the expression the base of a comparison, if any: "rose 5% from two years ago",
+    "fell to 40 tonnes from 55 tonnes a year earlier", "cheaper than two years earlier", "compared with a deficit
+    two years before". The time dates only what is named inside that phrase (the earlier deficit), not the change
+    it is compared with. "From" counts only where amounts change ("moved the talks from May to June" is not
+    a comparison)."""
+    token = doc[time.token_start : time.token_end].root
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i:
+            return None
+        word = head.lower_
+        if word in COMPARISON_WORDS:
+            return head
+        if word in {"with", "to"} and head.head.lower_ in COMPARING_VERBS:
+            return head.head
+        if word == "from":
+            changed = head.head
+            objects = [
+                c for c in head.children if c.dep_ in {"pobj", "pcomp"} and not time.token_start <= c.i < time.token_end
+            ]
+            amounts = [
+                c
+                for c in changed.children
+                if (c.dep_ in {"npadvmod", "dobj", "nummod", "compound", "advmod"} and _amount(c))
+                or (c.dep_ == "prep" and c.lower_ in {"to", "by"} and any(_amount(g) for g in c.children))
+            ]
+            return head if any(_amount(o) for o in objects) or amounts else None
+        if head.pos_ in {"VERB", "AUX"}:
+            return None
+        token = head
+    return None
 
 
 def _when_clause(doc: Doc, trigger: Trigger, anchor: int, time: TimeExpression) -> bool:
@@ -285,10 +335,17 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
     unassigned: list[TimeExpression] = []
     for time in candidates:
         anchor = anchor_of(doc, time)
+        compared = _comparison_phrase(doc, time)
         best: tuple[int, int, int] | None = None
         for index, trigger in enumerate(triggers):
             if time.token_start <= trigger.i < time.token_end:
                 continue  # "the week of talks" is not dated by itself
+            if (
+                compared is not None
+                and not compared.left_edge.i <= trigger.i <= compared.right_edge.i
+                and not _when_clause(doc, trigger, anchor, time)
+            ):
+                continue  # "tolls rose 5% from two years ago": the base of the comparison, not the rise's date
             if (
                 crosses_clause(doc, trigger.head_i, anchor)
                 and crosses_clause(doc, trigger.i, anchor)
@@ -331,12 +388,15 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             planned = any(doc[anchor_of(doc, t)].lemma_.lower() in SCHEDULE_WORDS for t, _ in own)
             if planned:
                 own = [(t, d) for t, d in own if doc[anchor_of(doc, t)].lemma_.lower() not in CHANGE_VERBS]
-        # Of two expressions where one contains the other ("this week ... on Tuesday"), keep the precise one.
+        # Of two expressions where one contains the other ("this week ... on Tuesday"), keep the precise one,
+        # unless it hangs farther away: in "fares rose in the half ended June 30" the day only ends the
+        # half, and in "visits fell through the 1990s but doubled this year" the year is another clause's.
         kept = [
             (time, distance)
             for time, distance in own
             if not any(
-                other is not time and _contains(time, other) and _width(other) < _width(time) for other, _ in own
+                other is not time and _contains(time, other) and _width(other) < _width(time) and near <= distance
+                for other, near in own
             )
         ]
         # Two expressions of one day ("on Friday, May 6, at noon") date one event, not two.
@@ -353,8 +413,128 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         host = _temporal_host(doc, trigger, dated)
         if host is not None:
             bindings.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
+    settled = {b.trigger.i for b in bindings} | {b.trigger.head_i for b in bindings}
+    taken = {b.time.start for b in bindings}
+    for trigger in triggers:
+        if trigger.i in settled or doc[trigger.i].head.i in settled:
+            continue  # dated, or an argument of a dated act ("the ban takes effect on Monday")
+        found = _nearest_time(doc, trigger, [t for t in candidates if t.start not in taken])
+        if found is not None:
+            bindings.append(Binding(trigger, found[0], found[1], nearest=True))
     bindings.sort(key=lambda b: (b.trigger.i, b.time.start))
     return bindings
+
+
+# Clauses a time may not be carried into or out of by nearness: what is said, thought or expected happens at
+# its own time, not at the time of the saying ("said on Tuesday that she would resign").
+COMPLEMENT_EDGES = frozenset({"ccomp", "parataxis"})
+# Words that open a clause placed before or after the time of its main clause ("marched on Monday after a
+# student was hurt"): that clause's act is not at the main clause's time.
+SEQUENCE_MARKERS = TEMPORAL_RELATION_PREPS | {"until", "till", "once"}
+# Beyond this many edges in the tree, nearness in the text says little about which act a time dates.
+NEAREST_REACH = 5
+
+
+def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -> tuple[TimeExpression, int] | None:
+    """The time nearest in the text to a trigger that no tree path dated, with its tree distance.
+
+    The parser often hangs a time on the wrong word (in "the charter, which sets up a council, signed on
+    Friday", Friday on the subject), or the event sits in a relative or adverbial clause of the clause the time
+    belongs to ("a clerk who was locking up was robbed on Sunday"). The nearest time of the sentence then
+    dates it, unless: another event of the sentence already has that time or the trigger is an argument of a
+    dated act; the path enters or leaves a reported or complement clause; the time plainly dates another act
+    (``_dates_other_act``); the time only bases a comparison; the trigger is a background event named in a
+    temporal phrase ("after the collapse of ..."); the tense of the trigger's clause points the other way
+    from the time (a past act and a time ahead, a future act and a time gone by); or the two lie more than
+    ``NEAREST_REACH`` edges apart in the tree.
+    """
+    token = doc[trigger.i]
+    if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_RELATION_PREPS:
+        return None
+    verb = clause_verb(token)
+    tense = verb_group_direction(verb) if verb is not None else None
+    if tense == "future" and verb is not None and any(c.lower_ in {"have", "'ve"} for c in verb.children):
+        tense = None  # "may have been": a guess about the past, not an act ahead
+    best: tuple[int, int, int, TimeExpression] | None = None
+    for time in times:
+        if time.token_start <= trigger.i < time.token_end:
+            continue
+        anchor = anchor_of(doc, time)
+        root = doc[time.token_start : time.token_end].root.i
+        compared = _comparison_phrase(doc, time)
+        if compared is not None and not compared.left_edge.i <= trigger.i <= compared.right_edge.i:
+            continue
+        if _crosses_complement(doc, trigger.i, anchor) or _crosses_complement(doc, trigger.head_i, anchor):
+            continue
+        if {tense, time.direction} == {"past", "future"} or _dates_other_act(doc, trigger, root, anchor):
+            continue
+        distance = min(tree_distance(doc, trigger.head_i, anchor), tree_distance(doc, trigger.i, anchor))
+        if distance > NEAREST_REACH:
+            continue
+        gap = time.token_start - trigger.i if time.token_start > trigger.i else trigger.i - (time.token_end - 1)
+        key = (gap, distance, time.start, time)
+        if best is None or key[:3] < best[:3]:
+            best = key
+    return (best[3], best[1]) if best is not None else None
+
+
+def _dates_other_act(doc: Doc, trigger: Trigger, time_root: int, anchor: int) -> bool:
+    """Whether the time where it hangs (``anchor``) plainly dates an act other than the trigger's: a report
+    ("according to a bulletin on Wednesday", "an aide said on Wednesday"); a relative clause that tells of
+    another act ("tariffs which set off a strike last winter"); a time that is an argument, not a circumstance
+    ("2011 was a lean year"); the other conjunct of a coordination whose clauses have their own subjects ("the
+    sides reply by Friday, and the ceasefire starts later"); or a main clause the trigger's clause is placed
+    before or after ("marched on Monday after a student was hurt")."""
+    path_time = path_to_root(doc[anchor])
+    path_trigger = path_to_root(doc[trigger.head_i])
+    common = set(path_time) & set(path_trigger)
+    for index in path_time[:3]:
+        word = doc[index]
+        if word.lemma_.lower() in REPORTING_VERBS or word.lower_ == "according":
+            return True
+        if index in common or word.dep_ not in {"prep", "pobj", "npadvmod", "advmod", "compound", "nmod"}:
+            break
+    if doc[time_root].dep_ in {"nsubj", "nsubjpass", "attr", "dobj"}:
+        return True  # "2011 was a lean year": the time is what the clause is about, not when it happens
+    for index in path_time:
+        if index in common:
+            break
+        if doc[index].dep_ == "relcl":
+            return True  # a relative clause's time dates that clause ("the jet they plan to fly in May")
+    for path in (path_trigger, path_time):
+        for index in path:
+            if index in common:
+                break
+            clause = doc[index]
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS for c in clause.children
+            ):
+                return True
+    for index in path_trigger:
+        if index in common:
+            break
+        clause = doc[index]
+        if (
+            clause.dep_ == "conj"
+            and clause.head.i == anchor
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        ):
+            return True
+    return False
+
+
+def _crosses_complement(doc: Doc, a: int, b: int) -> bool:
+    """Whether the tree path between two tokens enters or leaves a reported or complement clause."""
+    path_a = path_to_root(doc[a])
+    path_b = path_to_root(doc[b])
+    common = set(path_a) & set(path_b)
+    for path in (path_a, path_b):
+        for index in path:
+            if index in common:
+                break
+            if doc[index].dep_ in COMPLEMENT_EDGES and not free_relative(doc[index]):
+                return True
+    return False
 
 
 def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:

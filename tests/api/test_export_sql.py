@@ -158,14 +158,60 @@ def test_it_shows_each_requester_only_the_citations_it_may_read(
     assert quotes(client_editor) == [5]
 
 
+@pytest.mark.parametrize("small", [True, False], ids=["small set: its ids", "larger set: semi-joins"])
 @pytest.mark.parametrize("query", ["type=visit", "date_to=2024-05-31", "date_from=2024-01-01&precision=day"])
 def test_it_applies_the_filters_as_the_records_do(
-    varied: dict[str, Event], client_editor: APIClient, monkeypatch: pytest.MonkeyPatch, query: str
+    varied: dict[str, Event], client_editor: APIClient, monkeypatch: pytest.MonkeyPatch, query: str, small: bool
 ) -> None:
+    monkeypatch.setattr(record_sql, "_small_set", lambda queryset: small)
+
     in_sql, in_python = _both(client_editor, monkeypatch, query)
 
     assert in_sql == in_python
     assert 0 < in_sql.count(b"\n") < len(varied) - 2
+
+
+def test_a_filter_that_matches_nothing_streams_nothing(
+    varied: dict[str, Event], client_editor: APIClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(record_sql, "_small_set", lambda queryset: True)  # an empty array of ids
+
+    in_sql, in_python = _both(client_editor, monkeypatch, "date_from=2090-01-01")
+
+    assert in_sql == in_python == b""
+
+
+def test_a_set_is_small_by_the_planners_estimate_of_its_share(make_event: Any) -> None:
+    events = [make_event(event_type="visit" if index == 0 else "meeting") for index in range(30)]
+    published = Event.objects.filter(pk__in=[event.pk for event in events])
+
+    assert not record_sql._small_set(published.filter(event_type="visit"))  # no statistics yet: not assumed
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE events_event")
+    assert record_sql._small_set(Event.objects.filter(event_type="visit"))
+    assert not record_sql._small_set(Event.objects.filter(event_type="meeting"))
+
+
+def test_a_database_not_in_utf8_gets_the_same_bytes_over_a_csv_copy(
+    varied: dict[str, Event], client_editor: APIClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The binary COPY sends text in the server's encoding (the test database's is UTF-8); elsewhere the
+    # CSV format converts it to the client's.
+    statements: list[bytes] = []
+    make_statement = record_sql._copy_statement
+
+    def seen(raw: Any, sql: str, params: list[Any]) -> bytes:
+        statements.append(make_statement(raw, sql, params))
+        return statements[-1]
+
+    monkeypatch.setattr(record_sql, "_copy_statement", seen)
+    over_binary = _export(client_editor)
+    monkeypatch.setattr(record_sql, "_binary", lambda raw: False)
+
+    over_csv, in_python = _both(client_editor, monkeypatch)
+
+    assert over_binary == over_csv == in_python and in_python.count(b"\n") == 7
+    assert [b"FORMAT binary" in statement for statement in statements] == [True, False]
 
 
 def test_it_escapes_what_the_json_encoder_escapes(varied: dict[str, Event], client_anon: APIClient) -> None:

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from events.domain.vocabulary import EventType
-from events.evaluation.time_binding import engine_choice
+from events.evaluation.time_binding import engine_binding, engine_choice
 from events.extraction.binding import bind, usable
 from events.extraction.nlp import load_pipeline
 from events.extraction.timex import find_time_expressions
@@ -111,3 +111,64 @@ def test_since_on_a_record_is_not_a_date_of_the_event(nlp) -> None:
 
 def test_since_on_a_verb_still_dates_the_start_of_a_state(nlp) -> None:
     assert dated_by(nlp, "The reporter has been held since December.", "held") == "December"
+
+
+def test_a_wide_time_on_the_event_beats_a_narrow_one_hung_farther_away(nlp) -> None:
+    # The year lies inside the decade, but it is the other clause's time.
+    assert dated_by(nlp, "Exports fell through the 1990s, but this year they jumped.", "fell") == "the 1990s"
+
+
+def test_a_period_on_a_measure_named_in_the_plural_dates_its_change(nlp) -> None:
+    # The tagger lemmatises "sales" to "sale"; the plural is still the measure.
+    assert dated_by(nlp, "Second-quarter sales were weak.", "weak") == "Second-quarter"
+
+
+def test_the_base_of_a_comparison_is_not_the_date_of_the_change(nlp) -> None:
+    assert dated_by(nlp, "Exports rose 8% from a year earlier.", "rose") is None
+    assert dated_by(nlp, "Catches fell to 40 tonnes from 55 tonnes a year earlier.", "fell") is None
+    assert dated_by(nlp, "Fares were cheaper than two years earlier.", "cheaper") is None
+    assert dated_by(nlp, "Second-quarter profit rose 8% from a year ago.", "rose") == "Second-quarter"
+
+
+def test_the_base_of_a_comparison_dates_what_is_named_inside_it(nlp) -> None:
+    text = "The firm posted a profit, compared with a loss of $3 million a year earlier."
+    assert dated_by(nlp, text, "loss") == "a year earlier"
+    assert dated_by(nlp, text, "posted") is None
+
+
+def test_from_without_amounts_is_no_comparison(nlp) -> None:
+    assert dated_by(nlp, "The delegates moved the vote from May to June.", "moved") == "May"
+
+
+def nearest_binding(nlp, text: str, word: str) -> bool:
+    doc = nlp(text)
+    times = [t for t in find_time_expressions(doc, PUBLISHED) if usable(t)]
+    index = next(t.i for t in doc if t.text == word)
+    binding = engine_binding(doc, index, times)
+    return binding is not None and binding.nearest
+
+
+def test_an_event_no_tree_path_dates_takes_the_nearest_time_marked_as_such(nlp) -> None:
+    text = "A farmer who was repairing a fence was injured on Sunday evening when lightning struck."
+    assert dated_by(nlp, text, "repairing") == "Sunday evening"
+    assert nearest_binding(nlp, text, "repairing")
+    # A tree path is no nearness binding.
+    assert not nearest_binding(nlp, text, "injured")
+
+
+def test_nearness_does_not_carry_a_report_date_to_what_is_reported(nlp) -> None:
+    text = "The talks stalled because both sides refused to pull back troops, according to reports on Monday."
+    assert dated_by(nlp, text, "stalled") is None
+
+
+def test_nearness_does_not_date_what_happened_before_the_main_clause(nlp) -> None:
+    assert dated_by(nlp, "Crowds marched on Sunday after a student was hurt.", "hurt") is None
+
+
+def test_nearness_does_not_take_the_time_of_another_relative_clause(nlp) -> None:
+    assert dated_by(nlp, "The airline will show the jet that it plans to fly in March 2027.", "show") is None
+
+
+def test_nearness_needs_a_tense_that_agrees_with_the_time(nlp) -> None:
+    assert dated_by(nlp, "The general who will lead the mission was appointed last week.", "lead") is None
+    assert dated_by(nlp, "The general who was leading the mission was dismissed last week.", "leading") == "last week"
