@@ -31,6 +31,8 @@ DEPARTURE_LEMMAS = frozenset({"depart", "departure", "leave", "fly", "return"})
 # Verbs after which "for" names where the traveller goes: "leave for Lima", "headed for the port".
 FOR_DESTINATION_LEMMAS = DEPARTURE_LEMMAS | {"head", "sail", "bind"}
 BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite", "until", "prior"})
+# "according to": the words after it name a source.
+SOURCE_PREPS = frozenset({"according"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses below the trigger are other events, not the trigger's setting.
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "nsubj", "nsubjpass"})
@@ -334,11 +336,16 @@ def _place_within(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
     """ "its Pacific base on Okinawa", "a Gulf port in Oman": a named place phrase that names a narrower
     place after on/in/at; the narrower one says where (its name is trusted whatever the model tagged it)."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "in", "at"}):
-        for place in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and not _is_time(g)):
             ent = _entity_at(doc, place)
             name = ent.text if ent is not None else _proper_name(doc, place)
             return resolve_place(name, "LOC" if place.ent_type_ not in PLACE_LABELS else place.ent_type_, prefer)
     return None
+
+
+def _is_time(token: Token) -> bool:
+    """ "on Monday", "in May": a proper noun that names a time, not a place."""
+    return token.ent_type_ in {"DATE", "TIME"}
 
 
 def _state_of(doc: Doc, token: Token, prefer: frozenset[str], *, inside_name: bool = False) -> Location | None:
@@ -434,6 +441,12 @@ def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
             for target in child.children:
                 if target.dep_ == "pobj" and target.ent_type_ in {"GPE", "LOC"}:
                     return _named_place(doc, target, prefer)
+                if target.dep_ == "pobj" and target.pos_ == "PROPN" and target.ent_type_ in {"ORG", ""}:
+                    # "the battle of Varel", the town tagged a body or nothing: a town or state the gazetteer
+                    # knows by that name is the place fought over.
+                    known = resolve_place(_name_at(doc, target), "GPE", prefer)
+                    if known.kind in {PlaceKind.CITY, PlaceKind.COUNTRY}:
+                        return known
     return None
 
 
@@ -649,7 +662,10 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
         climbing = climbing.head
         own.add(climbing.i)
     if place.i in antecedents:
-        return not any(c.lower_ == "where" for c in antecedents[place.i].children)
+        relative = {c.lower_ for c in antecedents[place.i].children}
+        # "the chief in Lima, who was seized": "who" speaks of a person, so the parser's hanging the clause
+        # on the town is wrong and the town is the person's setting; "where" says the town is the setting.
+        return not relative & {"where", "who", "whom", "whose"}
     current = place
     came_from = place
     while current.i not in own:
@@ -659,7 +675,9 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
             return True  # "the summit coincides with a ceasefire in Gaza": the ceasefire's place
         if current.dep_ == "prep" and current.lower_ in SEQUENCE_PREPS and came_from.dep_ == "pobj":
             return True  # "postponed the trip after a shootdown over Chile": the shootdown's place
-        describes_trigger = current.dep_ in {"acl", "relcl"} and current.head.i == trigger.i
+        describes_trigger = current.dep_ in {"acl", "relcl"} and (
+            current.head.i == trigger.i or _names_the_act(current.head, trigger)
+        )
         if (
             current.dep_ in _OTHER_CLAUSES and not describes_trigger and not _same_scene(current)
         ) or current.dep_ == "conj":
@@ -667,6 +685,14 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
         came_from = current
         current = current.head
     return False
+
+
+def _names_the_act(noun: Token, trigger: Token) -> bool:
+    """ "The strike launched from a drone above Kabul killed ...": the trigger's subject is an event noun,
+    so its clause describes the trigger's own act."""
+    from events.extraction.triggers import NOUNS, noun_lemma
+
+    return noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i == trigger.i and noun_lemma(noun) in NOUNS
 
 
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
@@ -788,6 +814,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
             nominal_conj = child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
             if child.dep_ in STOP_DEPS and not setting and not nominal_conj:
                 continue
+            if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
+                continue  # "according to a Lima notice": who says so, not where it happened
             if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS:
                 continue  # "postponed the visit after the shootdown over the U.S.": another event's place
             place_object = child.dep_ == "pobj" and current.dep_ == "prep" and current.lower_ in preps
