@@ -651,7 +651,7 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
     # The trigger's own stretch of the tree: it and the words above it, up to a conjunction ("arrested in
     # Kazan and convicted": Kazan is the arrest's, not the conviction's). A relative clause is climbed ("the
     # envoy in Lima, who was seized"): its noun's place is the clause's, unless the place is that noun itself
-    # ("closer to Peru, with which they signed a deal").
+    # ("the dispute drew in Peru, with which they reached a truce").
     own = {trigger.i}
     antecedents: dict[int, Token] = {}
     climbing = trigger
@@ -699,8 +699,8 @@ RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 
 
 def _antecedent(clause: Token) -> Token | None:
-    """The noun a relative clause describes: its head, or, for one the parser hung on the verb ("tilted
-    closer to Peru, with which they signed"), the word before it."""
+    """The noun a relative clause describes: its head, or, for one the parser hung on the verb ("the dispute
+    drew in Peru, with which they reached a truce"), the word before it."""
     if clause.dep_ == "relcl":
         return clause.head
     if clause.dep_ != "advcl":

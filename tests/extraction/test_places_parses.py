@@ -78,7 +78,7 @@ def test_the_words_after_according_to_name_a_source_not_a_place() -> None:
 
 
 def test_who_hung_on_a_town_still_leaves_the_town_the_persons_setting() -> None:
-    # "the manager in Lima, who was kidnapped": the parser hangs the clause on the town.
+    # "the manager in Lima, who was abducted": the parser hangs the clause on the town.
     doc = parsed(
         [
             ("the", "the", "DET", "det", 1, "O"),
@@ -88,7 +88,7 @@ def test_who_hung_on_a_town_still_leaves_the_town_the_persons_setting() -> None:
             (",", ",", "PUNCT", "punct", 3, "O"),
             ("who", "who", "PRON", "nsubjpass", 7, "O"),
             ("was", "be", "AUX", "auxpass", 7, "O"),
-            ("kidnapped", "kidnap", "VERB", "relcl", 3, "O"),
+            ("abducted", "abduct", "VERB", "relcl", 3, "O"),
         ]
     )
     assert not _in_another_clause(doc[3], doc[7])
