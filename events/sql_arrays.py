@@ -15,7 +15,7 @@ from django.db.models import BooleanField, Expression, F
 
 def ids_array(ids: Iterable[int]) -> str:
     """The PostgreSQL array literal of ``ids`` as text (``{1,2,3}``): psycopg adapts one string at once."""
-    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+    return "{" + ",".join(map(str, map(int, ids))) + "}"  # int() refuses anything not a whole number
 
 
 class IdsAny(Expression):

@@ -37,11 +37,16 @@ class Fragments:
     def chunks(self, rendered: str) -> Iterator[str]:
         """``rendered`` with each marker replaced by its fragment, as consecutive pieces."""
         position = 0
-        for match in re.finditer(f"<!--fragment-{self._token}-([0-9]+)-->", rendered):
+        for match in _MARKER.finditer(rendered):  # one pattern for every page: the token is checked here
+            if match.group(1) != self._token:
+                continue
             yield rendered[position : match.start()]
-            yield self._texts[int(match.group(1))]
+            yield self._texts[int(match.group(2))]
             position = match.end()
         yield rendered[position:]
+
+
+_MARKER = re.compile("<!--fragment-([0-9a-f]+)-([0-9]+)-->")
 
 
 def render_with_fragments(

@@ -118,8 +118,10 @@ class EntryWriter:
         self._places: dict[int, str] = {}
         self._actors: dict[int, str] = {}
         self._sources: dict[int, str] = {}
-        event_path = _pattern("timeline:event")
-        self._event_prefix, self._event_suffix = event_path.split("{}")
+        self._days: dict[date, str] = {}  # an article date's ", <time ...>...</time>"
+        self._outlets: dict[str | None, str] = {}  # an outlet's name as HTML
+        self._event_prefix, self._event_suffix = _pattern("timeline:event").split("{}")
+        self._article_prefix, self._article_suffix = _pattern("timeline:article").split("{}")
 
     def place(self, place: PlaceRef | None) -> str:
         """`` · <a ...>place</a>`` or ""."""
@@ -143,15 +145,25 @@ class EntryWriter:
         to the citation's id in our copy's link), written once per article and page."""
         source = self._sources.get(article.id)
         if source is None:
+            # Articles of one page share a few outlets and days: each written once.
             published, outlet = article.published, article.outlet
-            when = f', <time datetime="{published.isoformat()}">{_day(published)}</time>' if published else ""
+            when = ""
+            if published is not None:
+                when = self._days.get(published) or ""
+                if not when:
+                    when = self._days[published] = (
+                        f', <time datetime="{published.isoformat()}">{_day(published)}</time>'
+                    )
+            by = self._outlets.get(outlet)
+            if by is None:
+                by = self._outlets[outlet] = escape(outlet) if outlet else "Unknown outlet"
             original = http_url(article.url)
             original_link = (
                 f'<a href="{escape(original)}" rel="noopener nofollow external">Original</a> · ' if original else ""
             )
             source = self._sources[article.id] = (
-                f' <span class="src">— {escape(outlet) if outlet else "Unknown outlet"}{when}. {original_link}'
-                f'<a href="{path_for("timeline:article", article.id)}#c'
+                f' <span class="src">— {by}{when}. {original_link}'
+                f'<a href="{self._article_prefix}{article.id}{self._article_suffix}#c'
             )
         return source
 
@@ -195,15 +207,18 @@ class EntryWriter:
         event_type = _TYPE_LABELS.get(record.event_type) or escape(record.event_type)
         actors = ""
         if record.actors:
-            links = ", ".join([self.actor(a.id, a.name) for a in record.actors])
+            known = self._actors  # the links written so far, looked up here: a call per actor cost more
+            links = ", ".join([known.get(a.id) or self.actor(a.id, a.name) for a in record.actors])
             actors = f' · <span class="visually-hidden">Actors: </span>{links}'
+        place = record.place
+        where = "" if place is None else (self._places.get(place.id) or self.place(place))
         when = time_html(record.date_edtf, record.date_is_week, record.date_lower, record.date_upper, record.precision)
         pk = record.id
         html = (
             f'{opening}{pk}"><p class="event-date">{when}{badge}</p>'
             f'<h{level} class="event-title"><a href="{self._event_prefix}{pk}{self._event_suffix}">'
             f"{escape(record.title)}</a></h{level}>"
-            f'<p class="event-meta"><span class="event-type">{event_type}</span>{self.place(record.place)}{actors}</p>'
+            f'<p class="event-meta"><span class="event-type">{event_type}</span>{where}{actors}</p>'
         )
         if record.related and status in SUCCESSOR_SHOWN:
             html += "".join([self.successor(r) for r in record.related if r.kind in SUCCESSOR_KINDS])

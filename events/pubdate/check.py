@@ -68,7 +68,9 @@ from events.pubdate.clue import (
 from events.pubdate.clue import (
     sentence_at as _sentence_at,
 )
+from events.pubdate.elapsed import elapsed_clues
 from events.pubdate.facts import Facts, Gathering, KnownEvent, Office, Term, name_key
+from events.pubdate.resolutions import resolution_clues
 from events.pubdate.sources import StatedDate, agreeing, disagreement, fact_of, span_of, stated_dates
 from events.pubdate.text_clues import (
     ORDINAL,
@@ -76,7 +78,9 @@ from events.pubdate.text_clues import (
     joined_year_clues,
     ordinal_value,
     past_year_clues,
+    perfect_span_clues,
     span_clues,
+    years_on_clues,
 )
 from events.pubdate.text_clues import (
     PLAIN_FUTURE as _PLAIN_FUTURE,
@@ -977,6 +981,10 @@ def check_publication_date(
         *past_year_clues(text, bounds, today),
         *future_year_clues(text, bounds, today),
         *span_clues(text, bounds, today, reference),
+        *years_on_clues(text, today, reference),
+        *perfect_span_clues(text, bounds, today, reference),
+        *elapsed_clues(text, bounds, facts.known_events, facts),
+        *resolution_clues(text, bounds, today),
         *joined_year_clues(text, bounds, today, reference),
         *_weekday_clues(text, today),
     ]

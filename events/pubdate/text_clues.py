@@ -232,6 +232,8 @@ def future_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
 
 
 ORDINAL = _ORDINAL
+NUMBER_WORDS = _NUMBER_WORDS
+ORDINAL_WORDS = _ORDINAL_WORDS
 
 
 def ordinal_value(word: str) -> int | None:
@@ -322,6 +324,105 @@ def joined_year_clues(text: str, bounds: list[int], today: date, reference: date
                 [(date(year, 1, 1), date(year, 12, 31))],
                 point=add_years(reference, year - reference.year),
                 fineness=3,
+            )
+        )
+    return clues
+
+
+_YEARS_ON = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?:{_NUMBER}|(?P<a>an?))[\s-]+(?P<unit>years?|decades?)\s+on\s*,\s*(?P<rest>[^.!?\n]*)",
+    re.IGNORECASE,
+)
+_SIMPLE_PAST = re.compile(r"\b(was|were|did|had)\b")
+
+
+def years_on_clues(text: str, today: date, reference: date) -> list[Clue]:
+    """ "Two years on, the two sides still disagree", after a paragraph that names one year (2018): the
+    article is from about 2020. Only a sentence that opens with the span and speaks in the present (no
+    "was", "were", "did", "had": "Two years on, he was ..." is a story's own later time) counts."""
+    clues: list[Clue] = []
+    if " on," not in text and " on ," not in text:
+        return clues
+    for match in _YEARS_ON.finditer(text):
+        if _SIMPLE_PAST.search(match["rest"]) or FUTURE_CUES.search(match["rest"]):
+            continue
+        unit = 10 if match["unit"].lower().startswith("decade") else 1
+        count = 1 if match["a"] else _NUMBER_WORDS.get(match["n"].lower())
+        if match["n"] and match["n"].isdigit():
+            count = int(match["n"])
+        if not count:
+            continue
+        # The text it counts from: the paragraph before and this one up to the span.
+        paragraph_start = text.rfind("\n\n", 0, match.start())
+        previous = text.rfind("\n\n", 0, max(0, paragraph_start)) if paragraph_start > 0 else -1
+        named = {int(y) for y in YEAR.findall(text[previous + 1 if previous >= 0 else 0 : match.start()])}
+        if len(named) != 1:
+            continue
+        (origin,) = named
+        written = origin + count * unit
+        if not FIRST_DAY.year <= written <= today.year + 1:
+            continue
+        clues.append(
+            Clue(
+                "span",
+                ("years_on", origin, written),
+                text[match.start() : match.end()].strip(),
+                f"“{match.group(0).split(',')[0].strip()} on” counted from {origin} (the one year the text "
+                f"before it names) falls in {written}",
+                [(date(written - 1, 7, 1), date(written + 1, 6, 30))],
+                point=add_years(reference, written - reference.year),
+                fineness=6,
+            )
+        )
+    return clues
+
+
+_FOR_YEARS = re.compile(
+    rf"\b(?:has|have)\b[^.;]{{0,60}}?\bfor\s+(?:the\s+(?:past|last)\s+)?(?:{_NUMBER}|(?P<a>a))\s+"
+    rf"(?P<unit>years|decades?)\b",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(r"\b[Ss]ince\s+(?:early\s+|late\s+|mid-?)?(?P<year>19[5-9]\d|20\d\d)\b(?![-–/]\d)")
+
+
+def perfect_span_clues(text: str, bounds: list[int], today: date, reference: date) -> list[Clue]:
+    """ "The two ports have traded for twelve years, since 2009": a span in the perfect that runs up to
+    the time of writing, counted from the year after "since" in its clause: the article is from about 2021."""
+    clues: list[Clue] = []
+    if "ince " not in text or "for " not in text:
+        return clues
+    for match in _FOR_YEARS.finditer(text):
+        start, end = sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        clause = _clause(sentence, match.start() - start)
+        # "for twelve years, since 2009" / "Since 2009, they have ... for twelve years": the year is the
+        # span's own start, right after it or opening the clause.
+        since = [
+            s
+            for s in _SINCE_YEAR.finditer(text, match.end(), min(end, match.end() + 20))
+            if not text[match.end() : s.start()].strip(" ,(—–")
+        ] or [s for s in _SINCE_YEAR.finditer(clause) if not clause[: s.start()].strip()]
+        if len(since) != 1 or FUTURE_CUES.search(clause):
+            continue
+        if match["a"]:
+            count = 10 if match["unit"].lower().startswith("decade") else 0
+        else:
+            word = match["n"].lower()
+            count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+            count *= 10 if match["unit"].lower().startswith("decade") else 1
+        origin = int(since[0]["year"])
+        written = origin + count
+        if not count or not FIRST_DAY.year <= written <= today.year + 1:
+            continue
+        clues.append(
+            Clue(
+                "span",
+                ("perfect_span", origin, count),
+                sentence.strip(),
+                f"“{match.group(0).strip()}” counted from “{since[0].group(0)}” reaches {written}",
+                [(date(written - 1, 7, 1), date(written + 1, 6, 30))],
+                point=add_years(reference, written - reference.year),
+                fineness=6,
             )
         )
     return clues

@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from events.models import Actor, Place
+from events.presentation.record import collector_paused
 from events.selectors import events_public_for_actor, events_public_for_place
 from timeline.views.timelines import render_timeline, timeline_build, timeline_errors_as_400
 
 
+@collector_paused()
 @timeline_errors_as_400
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = get_object_or_404(Actor, pk=pk)
@@ -23,6 +25,7 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_timeline(request, "timeline/actor.html", context, timeline)
 
 
+@collector_paused()
 @timeline_errors_as_400
 def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(Place, pk=pk)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from events.models import Topic
+from events.presentation.record import collector_paused
 from events.selectors import events_public_for_topic, topic_public_get
 from timeline.views.timelines import render_timeline, timeline_build, timeline_errors_as_400
 
@@ -18,6 +19,7 @@ def _topic_or_404(slug: str) -> Topic:
     return topic
 
 
+@collector_paused()
 @timeline_errors_as_400
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)
@@ -31,6 +33,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # Framing is the point of this page, so it alone is exempt from X-Frame-Options; its links open in the
 # parent window (<base target="_parent">), never inside the frame.
 @xframe_options_exempt
+@collector_paused()
 @timeline_errors_as_400
 def topic_embed(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)

@@ -1,0 +1,73 @@
+"""A numbered UN Security Council resolution dates the article: the Council numbers its resolutions in
+order, so "Security Council Resolution 2345" was adopted in the year whose numbers hold 2345, and an
+article that cites it is not older than that year.
+
+The year each year's numbers begin with is in ``events/facts/un_resolutions.csv`` (source: the Council's
+resolutions by year, un.org/securitycouncil/content/resolutions, as Wikidata's items of the resolutions
+date them; written by hand). A number can sit a few places off a year's edge in that table, so the floor
+is the year's first day less four months.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import re
+from datetime import date, timedelta
+
+from events.pubdate.clue import Clue, sentence_at
+from events.pubdate.facts import FACTS_DIR
+
+_SLACK = timedelta(days=120)
+_RESOLUTION = re.compile(
+    r"\b(?:Security\s+Council|U\.?N\.?|United\s+Nations)\s+(?:Security\s+Council\s+)?[Rr]esolution\s+(?:No\.?\s*)?"
+    r"(?P<n>\d{3,4})\b"
+    r"|\b[Rr]esolutions?\s+(?:No\.?\s*)?(?P<bare>\d{4})\b"
+)
+
+
+@functools.cache
+def first_numbers() -> tuple[tuple[int, int], ...]:
+    """(first number, year) for each year of the table, in order."""
+    with (FACTS_DIR / "un_resolutions.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [(int(row["first"]), int(row["year"])) for row in csv.DictReader(handle)]
+    return tuple(sorted(rows))
+
+
+def year_of(number: int) -> int | None:
+    """The year resolution ``number`` was adopted in, by the table (None before its first row)."""
+    table = first_numbers()
+    at = bisect.bisect_right([first for first, _ in table], number) - 1
+    return table[at][1] if at >= 0 else None
+
+
+def resolution_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
+    """The latest numbered Security Council resolution the text cites: the article is not older than it."""
+    if "esolution" not in text:
+        return []
+    best: tuple[int, Clue] | None = None
+    for match in _RESOLUTION.finditer(text):
+        start, end = sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        if match["bare"] and "Security Council" not in sentence:
+            continue  # "resolution 2040" alone may be another body's
+        number = int(match["n"] or match["bare"])
+        year = year_of(number)
+        if year is None or (best is not None and number <= best[0]):
+            continue
+        floor = date(year, 1, 1) - _SLACK
+        if floor > today:
+            continue
+        best = (
+            number,
+            Clue(
+                "resolution",
+                ("resolution", number),
+                sentence.strip(),
+                f"Security Council resolution {number} was adopted in {year}, so the text was written on or "
+                f"after {floor.isoformat()}",
+                [(floor, date(2100, 1, 1))],
+            ),
+        )
+    return [best[1]] if best else []
