@@ -17,7 +17,7 @@ from events.extraction.gazetteer import (
     well_known,
 )
 from events.extraction.tree import entity_span
-from events.extraction.triggers import SPACE_NOUNS, Trigger
+from events.extraction.triggers import NOUNS, SPACE_NOUNS, Trigger, noun_lemma
 from events.extraction.types import Location
 
 if TYPE_CHECKING:
@@ -613,8 +613,6 @@ def _names_a_side(token: Token) -> bool:
 def _whose_subject(noun: Token) -> bool:
     """A subject noun naming people or a body ("the envoys", "the council"), not a place or an event: the
     state after its "of" says whose they are."""
-    from events.extraction.triggers import NOUNS, noun_lemma
-
     if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.pos_ != "NOUN":
         return False
     lemma = noun.lemma_.lower()
@@ -690,8 +688,6 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
 def _names_the_act(noun: Token, trigger: Token) -> bool:
     """ "The strike launched from a drone above Kabul killed ...": the trigger's subject is an event noun,
     so its clause describes the trigger's own act."""
-    from events.extraction.triggers import NOUNS, noun_lemma
-
     return noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i == trigger.i and noun_lemma(noun) in NOUNS
 
 
