@@ -121,6 +121,7 @@ def event_set(name: str, gold_path: Path, corpus: Path, cache: ParseCache, *, ve
         status=total.status_accuracy,
         date=total.date_accuracy,
         place=total.location_accuracy,
+        note=f"place where gold names one {total.location_stated_accuracy:.3f}",
     )
     if verbose:
         for score in scores:
@@ -128,6 +129,9 @@ def event_set(name: str, gold_path: Path, corpus: Path, cache: ParseCache, *, ve
             row.details += [
                 f"{name} FALSE  {score.name}: {p.date} {p.status} {p.type} | {p.sentence[:90]!r}" for p in score.false
             ]
+            for g, p in score.wrong_place:
+                wanted = "/".join(g.locations) or "-"
+                row.details.append(f"{name} PLACE  {score.name}: gold {wanted} ours {p.location or '-'} | {g.quote!r}")
     return row
 
 
@@ -307,7 +311,8 @@ def format_table(rows: list[Row]) -> list[str]:
         line += f" {row.seconds:6.1f}"
         lines.append(line + (f"  ({row.note})" if row.note else ""))
     lines += [
-        "seed/dev/real-dev: n gold events; recall, precision, F1 of events; status, date, place accuracy.",
+        "seed/dev/real-dev: n gold events; recall, precision, F1 of events; status, date, place accuracy",
+        "  (place over every matched event: a place where gold states none is wrong).",
         "MEANTIME/TBAQ: n gold TIMEX3; value recall, precision, F1 (TempEval-3).",
         "TimeBank binding: n events with a same-sentence dating TLINK; date = engine binding accuracy,",
         "  base = nearest time expression in the sentence.",

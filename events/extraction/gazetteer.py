@@ -256,7 +256,28 @@ def _city(info: dict[str, Any], written: str | None = None) -> Location:
 
 
 def _us_state(info: dict[str, Any]) -> Location:
-    return Location(str(info["name"]), PlaceKind.REGION, "US", geonames_id=int(info["geonameid"]))
+    point = _region_points().get(("US", str(info["code"])))
+    lat, lon = point if point is not None else (None, None)
+    return Location(str(info["name"]), PlaceKind.REGION, "US", lat, lon, int(info["geonameid"]))
+
+
+@lru_cache(maxsize=1)
+def _region_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """A point for each first-level region the gazetteer's towns carry a code for (country, admin1 code):
+    the population-weighted centre of its towns, so a state is drawn where its people live. Only regions
+    whose code the text's name can be matched to use it (US states, by their postal code)."""
+    sums: dict[tuple[str, str], tuple[float, float, float]] = {}
+    for same_name in _data().cities.values():
+        for info in same_name:
+            key = (str(info["countrycode"]), str(info.get("admin1code") or ""))
+            if not key[1]:
+                continue
+            weight = float(info["population"])
+            lat, lon, total = sums.get(key, (0.0, 0.0, 0.0))
+            lat += weight * float(info["latitude"])
+            lon += weight * float(info["longitude"])
+            sums[key] = (lat, lon, total + weight)
+    return {key: (round(lat / total, 5), round(lon / total, 5)) for key, (lat, lon, total) in sums.items() if total}
 
 
 @lru_cache(maxsize=4096)
@@ -316,3 +337,59 @@ def is_well_known_city(name: str) -> bool:
 def capital_names() -> dict[str, str]:
     """Capital city of each country, by ISO code."""
     return {iso: str(entry["capital"]) for iso, entry in _data().by_iso.items()}
+
+
+# Standing international bodies and the city each sits in. A body's own acts (a resolution it adopts, a
+# member it elects) and a meeting held "at" it happen at its seat. A word class of permanent seats, not of
+# gatherings that move from host to host (summits, conferences), which this list leaves out on purpose.
+# Each row: the name a place is stored under, the names and initialisms the press writes, the seat, its
+# country.
+_BODIES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    ("United Nations", ("united nations", "un", "u.n.", "security council", "general assembly",
+                        "un security council", "u.n. security council", "united nations security council",
+                        "un general assembly", "u.n. general assembly", "united nations general assembly",
+                        "un headquarters", "u.n. headquarters", "united nations headquarters",
+                        "unsc", "unga"), "New York City", "US"),
+    ("Human Rights Council", ("human rights council", "un human rights council", "u.n. human rights council",
+                              "united nations human rights council"), "Geneva", "CH"),
+    ("International Atomic Energy Agency", ("international atomic energy agency", "iaea"), "Vienna", "AT"),
+    ("OPEC", ("opec", "organization of the petroleum exporting countries"), "Vienna", "AT"),
+    ("OSCE", ("osce", "organization for security and co-operation in europe",
+              "organization for security and cooperation in europe"), "Vienna", "AT"),
+    ("NATO headquarters", ("nato", "north atlantic treaty organization", "nato headquarters",
+                           "north atlantic council"), "Brussels", "BE"),
+    ("European Commission", ("european commission", "eu commission"), "Brussels", "BE"),
+    ("European Council", ("european council", "council of the european union", "eu council"), "Brussels", "BE"),
+    ("European Parliament", ("european parliament",), "Strasbourg", "FR"),
+    ("Council of Europe", ("council of europe", "european court of human rights"), "Strasbourg", "FR"),
+    ("World Trade Organization", ("world trade organization", "wto"), "Geneva", "CH"),
+    ("World Health Organization", ("world health organization",), "Geneva", "CH"),
+    ("International Court of Justice", ("international court of justice", "icj", "world court"), "The Hague", "NL"),
+    ("International Criminal Court", ("international criminal court", "icc"), "The Hague", "NL"),
+    ("African Union", ("african union", "au commission", "african union commission"), "Addis Ababa", "ET"),
+    ("Arab League", ("arab league", "league of arab states"), "Cairo", "EG"),
+    ("Organization of American States", ("organization of american states", "oas"), "Washington", "US"),
+    ("International Monetary Fund", ("international monetary fund", "imf"), "Washington", "US"),
+    ("World Bank", ("world bank",), "Washington", "US"),
+    ("UNESCO", ("unesco",), "Paris", "FR"),
+    ("OECD", ("oecd", "organisation for economic co-operation and development"), "Paris", "FR"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> dict[str, tuple[str, str, str]]:
+    return {fold(written): (name, seat, iso) for name, spellings, seat, iso in _BODIES for written in spellings}
+
+
+@lru_cache(maxsize=256)
+def body_seat(name: str) -> Location | None:
+    """The seat of a standing international body by a name the press writes for it ("the U.N. Security
+    Council", "IAEA"), as a venue under the body's name with its seat city's point; else None."""
+    found = _body_names().get(fold(name))
+    if found is None:
+        return None
+    body, seat, iso = found
+    city = resolve_place(seat, "GPE", frozenset({iso}))
+    if city.kind is not PlaceKind.CITY or city.country != iso:
+        return Location(body, PlaceKind.VENUE, iso)
+    return Location(body, PlaceKind.VENUE, iso, city.lat, city.lon)

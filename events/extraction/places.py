@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType, PlaceKind
 from events.extraction.gazetteer import (
+    body_seat,
     capital_names,
     country_code,
     resolve_place,
     well_known,
 )
 from events.extraction.tree import entity_span
-from events.extraction.triggers import SPACE_NOUNS, Trigger
+from events.extraction.triggers import NOUNS, SPACE_NOUNS, Trigger, noun_lemma
 from events.extraction.types import Location
 
 if TYPE_CHECKING:
@@ -27,7 +28,11 @@ PLACE_PREPS = frozenset(
      "through", "along", "toward", "towards", "onto", "above"}
 )  # fmt: skip
 DEPARTURE_LEMMAS = frozenset({"depart", "departure", "leave", "fly", "return"})
+# Verbs after which "for" names where the traveller goes: "leave for Lima", "headed for the port".
+FOR_DESTINATION_LEMMAS = DEPARTURE_LEMMAS | {"head", "sail", "bind"}
 BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite", "until", "prior"})
+# "according to": the words after it name a source.
+SOURCE_PREPS = frozenset({"according"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses below the trigger are other events, not the trigger's setting.
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "nsubj", "nsubjpass"})
@@ -45,12 +50,17 @@ DOMESTIC_TYPES = frozenset(
 # Words a government says from home: "the Chinese Foreign Ministry announced", "Chinese officials
 # expressed anger" are placed in that state's capital when the sentence names no place.
 CAPITAL_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION})
-# Gatherings happen where the people who gather are, which a later step carries from their visit; an
-# article's main country does not place them.
-# A resolution is adopted where the body that adopts it sits, not in the country it concerns.
-NOT_IN_MAIN_COUNTRY = frozenset(
-    {EventType.MEETING, EventType.VISIT, EventType.TALKS, EventType.SUMMIT, EventType.PHONE_CALL, EventType.RESOLUTION}
-)
+# A call joins two places: neither the dateline, nor the sentence's other places, nor the story's place it
+# continues say where it happened; only a place phrase of its own does.
+PLACELESS_TYPES = frozenset({EventType.PHONE_CALL})
+# Acts of words: their "to" names whom they are addressed to or what they are about, not where they happen.
+ADDRESSING_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION, EventType.PHONE_CALL})
+DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "onto"})
+# Acts of a body itself: a resolution it adopts, a member it elects. With a standing international body
+# named ("the Security Council adopted", "elected to the Security Council"), they happen at its seat.
+BODY_ACT_TYPES = frozenset({EventType.RESOLUTION, EventType.ELECTION})
+# Nouns for a body's offices: "at NATO headquarters", "at the seat of the IAEA".
+SEAT_NOUNS = frozenset({"headquarters", "seat", "secretariat", "offices"})
 # Acts on another state's soil: "the invasion of Ukraine", "surrounded Taiwan".
 TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EXERCISE, EventType.INCIDENT})
 # Nouns of geography that a name before them turns into a place: "the Varel islands", "Osten Strait".
@@ -78,22 +88,6 @@ def _entity_at(doc: Doc, token: Token) -> Span | None:
     while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
         end += 2
     return doc[span.start : end]
-
-
-def _names_other_places(doc: Doc, trigger: Token) -> bool:
-    """Whether the trigger's sentence has a place phrase ("in Kazan") outside its dateline: one the clause
-    rules judged another event's ("arrested in Kazan and convicted"), so the article's country is no safe
-    guess. A state named as a side ("Russia fired") is no such phrase."""
-    from events.extraction.dateline import inside_dateline
-
-    sentence = trigger.sent
-    return any(
-        t.ent_type_ in {"GPE", "LOC", "FAC"}
-        and t.dep_ == "pobj"
-        and t.head.lower_ in PLACE_PREPS
-        and not inside_dateline(sentence, t.idx)
-        for t in sentence
-    )
 
 
 def main_country(doc: Doc) -> Location | None:
@@ -162,6 +156,14 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
                 state = _state_of(doc, owner, prefer)
                 if state is not None:
                     return state
+    if token.pos_ == "NOUN" and token.lemma_.lower() in SEAT_NOUNS:
+        # "at NATO headquarters", "the seat of the IAEA": the body's seat.
+        for owner in token.children:
+            body = next((g for g in owner.children if g.dep_ == "pobj"), None) if owner.dep_ == "prep" else owner
+            if body is not None and owner.dep_ in {"compound", "poss", "prep"}:
+                seat = body_seat(_name_at(doc, body))
+                if seat is not None:
+                    return seat
     if token.pos_ == "NOUN" and token.lemma_.lower() in STRETCH_NOUNS:
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for place in (g for g in of.children if g.dep_ == "pobj"):
@@ -172,6 +174,9 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
         # A body's name or an untagged proper name after "at": a venue ("at the Vostochny Cosmodrome").
         venue = entity_span(doc, token) if token.ent_type_ else _proper_span(doc, token)
         # "at the Group of 20 summit", tagged "Group of": a name cut short at its preposition is no venue.
+        seat = body_seat(venue.text) if venue is not None else None
+        if seat is not None:
+            return seat  # "at the Arab League": where the body sits
         if venue is not None and venue[-1].pos_ not in {"ADP", "DET", "CCONJ"}:
             # "at the Global Ocean Forum in Lisbon": the town says where; the body's name does not.
             # A region around it ("at the Vostochny Cosmodrome in the Far East") says less than the venue.
@@ -219,6 +224,40 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
             return called
         if any(c.dep_ in {"det", "poss"} for c in token.children):
             return _earlier_named(doc, token, prefer)
+    return None
+
+
+def _name_at(doc: Doc, token: Token) -> str:
+    """The whole name a word stands in: its entity, else its run of proper nouns, else the word."""
+    span = entity_span(doc, token) if token.ent_type_ else None
+    if span is not None:
+        return span.text
+    return _proper_name(doc, token) if token.pos_ == "PROPN" else token.text
+
+
+# Dependencies a body acting through the trigger hangs by: its subject or agent, the noun's own modifiers
+# ("a Security Council resolution"), and the objects of "of", "to", "by" ("elected to the Security Council").
+_BODY_PREPS = frozenset({"of", "to", "by", "at"})
+
+
+def _acting_body(doc: Doc, token: Token) -> Location | None:
+    """The seat of the standing international body whose own act the trigger is, named in its clause."""
+    verb = token.head if token.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and token.pos_ == "NOUN" else token
+    words: list[Token] = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"}]
+    words += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != token.i]
+    stack = [verb]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _OTHER_CLAUSES or child.dep_ == "conj":
+                continue  # another event's words
+            if child.dep_ == "pobj" and current.lower_ in _BODY_PREPS:
+                words.append(child)
+            stack.append(child)
+    for word in words:
+        seat = body_seat(_name_at(doc, word))
+        if seat is not None:
+            return seat
     return None
 
 
@@ -297,11 +336,16 @@ def _place_within(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
     """ "its Pacific base on Okinawa", "a Gulf port in Oman": a named place phrase that names a narrower
     place after on/in/at; the narrower one says where (its name is trusted whatever the model tagged it)."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "in", "at"}):
-        for place in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and not _is_time(g)):
             ent = _entity_at(doc, place)
             name = ent.text if ent is not None else _proper_name(doc, place)
             return resolve_place(name, "LOC" if place.ent_type_ not in PLACE_LABELS else place.ent_type_, prefer)
     return None
+
+
+def _is_time(token: Token) -> bool:
+    """ "on Monday", "in May": a proper noun that names a time, not a place."""
+    return token.ent_type_ in {"DATE", "TIME"}
 
 
 def _state_of(doc: Doc, token: Token, prefer: frozenset[str], *, inside_name: bool = False) -> Location | None:
@@ -397,6 +441,12 @@ def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
             for target in child.children:
                 if target.dep_ == "pobj" and target.ent_type_ in {"GPE", "LOC"}:
                     return _named_place(doc, target, prefer)
+                if target.dep_ == "pobj" and target.pos_ == "PROPN" and target.ent_type_ in {"ORG", ""}:
+                    # "the battle of Varel", the town tagged a body or nothing: a town or state the gazetteer
+                    # knows by that name is the place fought over.
+                    known = resolve_place(_name_at(doc, target), "GPE", prefer)
+                    if known.kind in {PlaceKind.CITY, PlaceKind.COUNTRY}:
+                        return known
     return None
 
 
@@ -409,6 +459,10 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     found = _home(doc, token, prefer) if trigger.type is EventType.VISIT else None
     if found is None:
         found = _governed_place(doc, trigger, prefer)
+    if trigger.type in PLACELESS_TYPES:
+        return found  # only a place phrase of its own: "called from Lima"
+    if found is None and trigger.type in BODY_ACT_TYPES:
+        found = _acting_body(doc, token)
     if found is None and trigger.type in TARGET_PLACE_TYPES:
         found = _target_place(doc, token, prefer)
     if found is None and trigger.type not in UNDATELINED_TYPES:
@@ -416,7 +470,7 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     if found is None and trigger.type in DOMESTIC_TYPES:
         found = _acting_state(doc, doc[trigger.head_i], prefer)
     if found is None:
-        found = _only_place_in_sentence(doc, token, prefer)
+        found = _only_place_in_sentence(doc, token, prefer, trigger.type)
     if found is None and trigger.type in CAPITAL_TYPES:
         found = _speakers_capital(doc, doc[trigger.head_i], prefer)
     # The places found so far, by trigger position (cached on the Doc; the same on a second reading).
@@ -424,9 +478,9 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     if found is not None:
         placed[trigger.i] = (trigger.type, found)
         return found
+    # The article's main country is no fallback: an event whose story names no place is left without one
+    # (a guess is worse than none; the scorer counts it wrong).
     found = _place_from_context(doc, trigger, placed)
-    if found is None and trigger.type not in NOT_IN_MAIN_COUNTRY and not _names_other_places(doc, token):
-        found = main_country(doc)
     if found is not None:
         doc.user_data.setdefault("places_from_context", set()).add(trigger.i)
     return found
@@ -439,17 +493,62 @@ def place_is_stated(doc: Doc, trigger_i: int) -> bool:
 
 
 def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[EventType, Location]]) -> Location | None:
-    """A sentence that names no place continues the story: the place of the nearest earlier mention of the
-    same event word that has one ("a Geneva conference ... the conference opened on Monday"), else of the
-    nearest earlier event of the same kind ("Talks opened in Geneva on Monday. Talks resumed Tuesday.")."""
+    """A sentence that names no place continues the story it belongs to: the place of the nearest earlier
+    mention of the same event word that has one ("a Geneva conference ... the conference opened on
+    Monday"), else of the nearest earlier event of the same kind ("Talks opened in Geneva on Monday. Talks
+    resumed Tuesday."), but only when that place is the same story's (:func:`_continues_story`)."""
     mention = _earlier_mention_place(doc, trigger)
-    if mention is not None:
-        return mention
+    if mention is not None and _continues_story(doc, trigger, mention[0]):
+        return mention[1]
     # Only earlier sentences: a place of the trigger's own sentence was already weighed by the clause rules
     # ("arrested in Kazan and convicted": Kazan is the arrest's).
     start = doc[trigger.i].sent.start
     earlier = [index for index, (event_type, _) in placed.items() if index < start and event_type is trigger.type]
-    return placed[max(earlier)][1] if earlier else None
+    if earlier and _continues_story(doc, trigger, max(earlier)):
+        return placed[max(earlier)][1]
+    return None
+
+
+# Determiners that point back to something already told: "the talks", "these drills".
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+# Modifiers that make a definite noun another instance, not the one told before: "the previous truce".
+OTHER_INSTANCE_MODS = frozenset(
+    {"previous", "earlier", "later", "next", "last", "first", "second", "third", "new", "former", "similar",
+     "another", "other", "separate", "further", "past", "future", "upcoming", "subsequent", "prior"}
+)  # fmt: skip
+# How many paragraph breaks a definite back-reference may reach over.
+BACK_REFERENCE_PARAGRAPHS = 2
+
+
+def _continues_story(doc: Doc, trigger: Trigger, source: int) -> bool:
+    """Whether the event at ``source`` (an earlier mention or event that has a place) is the trigger's
+    story: it stands in the same paragraph, or the trigger is a noun that points back to it ("the talks",
+    "Monday's summit", "their visit") within a couple of paragraphs. Any earlier mention is not enough: a
+    meeting "on Friday" in a later paragraph is not the meeting told before in another country."""
+    breaks = _paragraph_index(doc, doc[trigger.i].idx) - _paragraph_index(doc, doc[source].idx)
+    if breaks == 0:
+        return True
+    token = doc[trigger.i]
+    if token.pos_ not in {"NOUN", "PROPN"} or breaks > BACK_REFERENCE_PARAGRAPHS:
+        return False
+    if any(c.lower_ in OTHER_INSTANCE_MODS for c in token.children if c.dep_ in {"amod", "det", "advmod"}):
+        return False
+    # The determiner may hang on a name before the noun: "the Nordic Council summit".
+    opening = doc[token.left_edge.i]
+    return opening.lower_ in DEFINITE_DETS or any(c.dep_ == "poss" for c in token.children)
+
+
+def _paragraph_index(doc: Doc, char: int) -> int:
+    """How many paragraph breaks (line breaks) come before character ``char`` (starts cached on the Doc)."""
+    from bisect import bisect_right
+
+    starts: list[int] | None = doc.user_data.get("paragraph_starts")
+    if starts is None:
+        import re
+
+        starts = [m.end() for m in re.finditer(r"\n\s*", doc.text)]
+        doc.user_data["paragraph_starts"] = starts
+    return bisect_right(starts, char)
 
 
 def _lemma_positions(doc: Doc) -> dict[str, list[int]]:
@@ -458,7 +557,7 @@ def _lemma_positions(doc: Doc) -> dict[str, list[int]]:
     if index is None:
         index = {}
         for token in doc:
-            if token.pos_ in {"NOUN", "VERB"}:
+            if token.pos_ in {"NOUN", "VERB", "PROPN"}:
                 index.setdefault(token.lemma_.lower(), []).append(token.i)
         doc.user_data["lemma_positions"] = index
     return index
@@ -477,7 +576,8 @@ def _doc_ents(doc: Doc) -> tuple[Span, ...]:
 MENTIONS_READ = 5
 
 
-def _earlier_mention_place(doc: Doc, trigger: Trigger) -> Location | None:
+def _earlier_mention_place(doc: Doc, trigger: Trigger) -> tuple[int, Location] | None:
+    """The nearest earlier mention of the trigger's word that has a place, with its position."""
     prefer = _mentioned_countries(doc)
     start = doc[trigger.i].sent.start
     positions = [p for p in _lemma_positions(doc).get(doc[trigger.i].lemma_.lower(), []) if p < start]
@@ -487,8 +587,10 @@ def _earlier_mention_place(doc: Doc, trigger: Trigger) -> Location | None:
         if found is None:
             mention = Trigger(position, position, trigger.type, trigger.lemma, trigger.nominal, "mention")
             found = _governed_place(doc, mention, prefer)
+        if found is None and trigger.type in BODY_ACT_TYPES:
+            found = _acting_body(doc, earlier)
         if found is not None:
-            return found
+            return position, found
     return None
 
 
@@ -500,10 +602,22 @@ def _names_a_side(token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPS:
         return True  # "a resolution against Iran", "talks with Peru": the other side, not the setting
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _whose_subject(token.head.head):
+        return True  # "the envoys of Chile and Peru met": whose envoys, not where they met
     if token.dep_ in {"poss", "compound", "amod", "nmod"}:
         head = token.head
         return not (head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "near", "inside", "outside"})
     return False
+
+
+def _whose_subject(noun: Token) -> bool:
+    """A subject noun naming people or a body ("the envoys", "the council"), not a place or an event: the
+    state after its "of" says whose they are."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    place_nouns = SETTLEMENT_NOUNS | FEATURE_NOUNS | AREA_NOUNS | STRETCH_NOUNS | SPACE_NOUNS
+    return lemma not in place_nouns and noun_lemma(noun) not in NOUNS
 
 
 # Prepositions of where something is (not where it goes, nor "according to").
@@ -514,6 +628,10 @@ SIDE_PREPS = frozenset({"against", "with", "between", "among", "versus", "toward
 COMPANY_PREPS = frozenset({"with", "between", "among"})
 # Clauses a neighbouring place may not come from: another event's setting.
 _OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "acl"})
+# Where a trigger's own stretch of the tree ends going up: a conjoined verb is another event.
+_CLAUSE_TOPS = frozenset({"conj"})
+# Prepositions that put another event before or after the trigger's: its place is that event's.
+SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "until", "prior"})
 
 
 def _same_scene(clause: Token) -> bool:
@@ -528,29 +646,75 @@ def _same_scene(clause: Token) -> bool:
 def _in_another_clause(place: Token, trigger: Token) -> bool:
     """Whether the place sits in a clause the trigger is not in ("made in China" on an object, "and
     Russia summoned the envoy in Moscow" after the trigger's own clause)."""
-    # The trigger's own stretch of the tree: it and the words above it, up to a conjunction ("arrested
-    # in Kazan and convicted": Kazan is the arrest's, not the conviction's).
+    # The trigger's own stretch of the tree: it and the words above it, up to a conjunction ("arrested in
+    # Kazan and convicted": Kazan is the arrest's, not the conviction's). A relative clause is climbed ("the
+    # envoy in Lima, who was seized"): its noun's place is the clause's, unless the place is that noun itself
+    # ("the dispute drew in Peru, with which they reached a truce").
     own = {trigger.i}
+    antecedents: dict[int, Token] = {}
     climbing = trigger
-    while climbing.dep_ != "conj" and climbing.head.i != climbing.i:
+    while climbing.dep_ not in _CLAUSE_TOPS and climbing.head.i != climbing.i:
+        antecedent = _antecedent(climbing)
+        if antecedent is not None:
+            antecedents[antecedent.i] = climbing
         climbing = climbing.head
         own.add(climbing.i)
+    if place.i in antecedents:
+        relative = {c.lower_ for c in antecedents[place.i].children}
+        # "the chief in Lima, who was seized": "who" speaks of a person, so the parser's hanging the clause
+        # on the town is wrong and the town is the person's setting; "where" says the town is the setting.
+        return not relative & {"where", "who", "whom", "whose"}
     current = place
+    came_from = place
     while current.i not in own:
         if current.head.i == current.i:
             return True
         if current.dep_ == "prep" and current.lower_ in COMPANY_PREPS:
             return True  # "the summit coincides with a ceasefire in Gaza": the ceasefire's place
-        describes_trigger = current.dep_ in {"acl", "relcl"} and current.head.i == trigger.i
+        if current.dep_ == "prep" and current.lower_ in SEQUENCE_PREPS and came_from.dep_ == "pobj":
+            return True  # "postponed the trip after a shootdown over Chile": the shootdown's place
+        describes_trigger = current.dep_ in {"acl", "relcl"} and (
+            current.head.i == trigger.i or _names_the_act(current.head, trigger)
+        )
         if (
             current.dep_ in _OTHER_CLAUSES and not describes_trigger and not _same_scene(current)
         ) or current.dep_ == "conj":
             return True
+        came_from = current
         current = current.head
     return False
 
 
-def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) -> Location | None:
+def _names_the_act(noun: Token, trigger: Token) -> bool:
+    """ "The strike launched from a drone above Kabul killed ...": the trigger's subject is an event noun,
+    so its clause describes the trigger's own act."""
+    return noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i == trigger.i and noun_lemma(noun) in NOUNS
+
+
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+
+
+def _antecedent(clause: Token) -> Token | None:
+    """The noun a relative clause describes: its head, or, for one the parser hung on the verb ("the dispute
+    drew in Peru, with which they reached a truce"), the word before it."""
+    if clause.dep_ == "relcl":
+        return clause.head
+    if clause.dep_ != "advcl":
+        return None
+    doc = clause.doc
+    first = doc[clause.left_edge.i]
+    opening = [first, doc[first.i + 1]] if first.pos_ == "ADP" and first.i + 1 < len(doc) else [first]
+    if not any(w.lower_ in RELATIVE_WORDS and w.tag_ in {"WDT", "WP", "WP$", "WRB"} for w in opening):
+        return None
+    before = first.i - 1
+    while before >= 0 and doc[before].is_punct:
+        before -= 1
+    return doc[before] if before >= 0 else None
+
+
+def _only_place_in_sentence(
+    doc: Doc, trigger: Token, prefer: frozenset[str], event_type: EventType | None = None
+) -> Location | None:
     """The one place the trigger's clause names outside the dateline and the sides ("a drone high above
     Baghdad killed ...", "the embassy in Buenos Aires"): with no place of its own, the event happened
     there. Two different places say nothing."""
@@ -579,6 +743,11 @@ def _only_place_in_sentence(doc: Doc, trigger: Token, prefer: frozenset[str]) ->
             root = root.head  # "at Ostra airport", "the Varel embassy": the common noun's phrase is the place
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
+        departing = root.head.lower_ == "for" and root.head.head.lemma_.lower() in FOR_DESTINATION_LEMMAS
+        if root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS | {"of"} and not departing:
+            continue  # "arrived from Lima", "assets for Chile", "allies, including Peru": no setting
+        if root.dep_ == "pobj" and root.head.lower_ in DESTINATION_PREPS and event_type in ADDRESSING_TYPES:
+            continue  # "protested to Chile": whom the words were addressed to
         place = resolve_place(ent.text, start.ent_type_, prefer)
         if found is not None and place.name != found.name:
             return None
@@ -613,6 +782,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
     """The nearest place phrase below the trigger (or its light verb), searched breadth first."""
     token = doc[trigger.i]
     preps = PLACE_PREPS | ({"from"} if trigger.lemma in DEPARTURE_LEMMAS else frozenset())
+    if trigger.type in ADDRESSING_TYPES:
+        preps = preps - DESTINATION_PREPS  # "protested to Chile", "claims to the sea": whom, or what, not where
     queue: deque[tuple[Token, int]] = deque([(token, 0)])
     if trigger.head_i != trigger.i:
         queue.append((doc[trigger.head_i], 0))
@@ -639,6 +810,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
             nominal_conj = child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
             if child.dep_ in STOP_DEPS and not setting and not nominal_conj:
                 continue
+            if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
+                continue  # "according to a Lima notice": who says so, not where it happened
             if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS:
                 continue  # "postponed the visit after the shootdown over the U.S.": another event's place
             place_object = child.dep_ == "pobj" and current.dep_ == "prep" and current.lower_ in preps

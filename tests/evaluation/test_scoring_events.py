@@ -56,3 +56,20 @@ def test_it_scores_interval_starts_and_status() -> None:
     gold = [GoldEvent(quote="two days of talks", date="2024-06-10/2024-06-11", status="scheduled")]
     score = score_file("a", gold, [predicted("Two days of talks begin today.", "2024-06-10", status="occurred")])
     assert score.matched_required == 1 and score.status_accuracy == 0.0
+
+
+def test_a_place_given_where_the_text_states_none_counts_as_wrong() -> None:
+    gold = [
+        GoldEvent(quote="spoke by phone on Monday", date="2024-06-10", status="occurred"),
+        GoldEvent(quote="met in Lima on Tuesday", date="2024-06-11", status="occurred", locations=("Lima",)),
+    ]
+    guessed = [
+        predicted("The two ministers spoke by phone on Monday.", "2024-06-10", place="Lima"),
+        predicted("They met in Lima on Tuesday.", "2024-06-11", place="Lima"),
+    ]
+    score = score_file("a", gold, guessed)
+    assert score.location_accuracy == 0.5
+    assert score.location_stated_accuracy == 1.0  # the narrower figure only sees the stated place
+    assert [g.quote for g, _ in score.wrong_place] == ["spoke by phone on Monday"]
+    guessed[0] = predicted("The two ministers spoke by phone on Monday.", "2024-06-10")
+    assert score_file("a", gold, guessed).location_accuracy == 1.0  # no place where none is stated is right

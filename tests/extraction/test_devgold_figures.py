@@ -1,6 +1,7 @@
 """End to end on the development gold set (tests/extraction/devgold): the figures the engine reaches.
 
-Thresholds are what the engine measured when they were set (recall 0.920, precision 0.969, place 0.779),
+Thresholds are what the engine measured when they were set (recall 0.920, precision 0.969, place where gold
+names one 0.779; place over every matched event, a place where the text states none counting wrong, 0.631),
 rounded down to 0.05; they guard against regressions, not targets to tune to.
 """
 
@@ -23,4 +24,5 @@ def test_it_reaches_the_development_set_figures() -> None:
     assert total.recall >= 0.90
     assert total.precision >= 0.90
     assert total.status_accuracy >= 0.95
-    assert total.location_accuracy >= 0.75
+    assert total.location_stated_accuracy >= 0.75
+    assert total.location_accuracy >= 0.60

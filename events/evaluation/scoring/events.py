@@ -5,6 +5,11 @@ is right: the same start as the gold EDTF (an interval's start must match), or, 
 day inside the gold interval. Matching is one-to-one: each gold event is claimed by at most one extracted
 event, so a sentence reported twice counts once. Optional gold events are neither required (recall) nor
 counted false (precision) when found.
+
+Place is scored on every matched event. A gold event without ``location`` is one whose text says nowhere
+(``shared/gold/README.md``): its place is right only when the extraction gives none, so a place guessed
+for it counts as wrong. A gold event with ``location`` is right when the extraction's place is one of the
+names. ``location_stated_accuracy`` keeps the older, narrower figure (gold events with a place only).
 """
 
 from __future__ import annotations
@@ -60,10 +65,14 @@ class FileScore:
     matched_required: int = 0
     matched_optional: int = 0
     status_right: int = 0
-    location_checked: int = 0
+    location_checked: int = 0  # every matched event
     location_right: int = 0
+    location_stated: int = 0  # matched events whose gold names a place
+    location_stated_right: int = 0
     quote_found: int = 0  # gold events whose quote is in some predicted sentence, dated right or not
     missed: list[GoldEvent] = field(default_factory=list)
+    # Matched events whose place is wrong: a wrong or missing place, or a place where gold has none.
+    wrong_place: list[tuple[GoldEvent, PredictedEvent]] = field(default_factory=list)
     false: list[PredictedEvent] = field(default_factory=list)
     # Extractions that found an optional gold event: neither right nor wrong for precision.
     optional: list[PredictedEvent] = field(default_factory=list)
@@ -90,14 +99,20 @@ class FileScore:
         return self.location_right / self.location_checked if self.location_checked else 1.0
 
     @property
+    def location_stated_accuracy(self) -> float:
+        return self.location_stated_right / self.location_stated if self.location_stated else 1.0
+
+    @property
     def date_accuracy(self) -> float:
         return self.matched / self.quote_found if self.quote_found else 1.0
 
     def add(self, other: FileScore) -> None:
         for name in ("predicted", "required", "matched_required", "matched_optional", "status_right",
-                     "location_checked", "location_right", "quote_found"):  # fmt: skip
+                     "location_checked", "location_right", "location_stated", "location_stated_right",
+                     "quote_found"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.missed.extend(other.missed)
+        self.wrong_place.extend(other.wrong_place)
         self.false.extend(other.false)
         self.optional.extend(other.optional)
 
@@ -125,6 +140,8 @@ def date_right(gold: GoldEvent, predicted: str) -> bool:
 
 
 def _place_right(gold: GoldEvent, location: str | None) -> bool:
+    if not gold.locations:
+        return not location  # the text says nowhere: any place is a guess
     if not location:
         return False
     wanted = {_norm(name).removeprefix("the ") for name in gold.locations}
@@ -156,10 +173,14 @@ def score_file(name: str, gold: Sequence[GoldEvent], predicted: Sequence[Predict
             score.matched_required += 1
         if predicted[chosen].status == g.status:
             score.status_right += 1
+        right_place = _place_right(g, predicted[chosen].location)
+        score.location_checked += 1
+        score.location_right += right_place
         if g.locations:
-            score.location_checked += 1
-            if _place_right(g, predicted[chosen].location):
-                score.location_right += 1
+            score.location_stated += 1
+            score.location_stated_right += right_place
+        if not right_place:
+            score.wrong_place.append((g, predicted[chosen]))
     score.false = [p for i, p in enumerate(predicted) if i not in claimed]
     return score
 
