@@ -80,12 +80,15 @@ def piece_batch_size(batch_size: int, pieces: int, texts: int) -> int:
 def _join(nlp: Language, texts: list[str], docs: list[Doc]) -> Doc:
     from spacy.tokens import Doc
 
+    from events.extraction.doc_views import doc_text
+
     if not docs:
         return nlp.make_doc("")
     # The engine never reads the tensor (tok2vec's output, 96 floats a token): leaving it out saves a copy.
     # (spaCy's stub file lacks the keyword its Cython code has had since 3.0.)
     joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
-    if joined.text != "".join(texts):  # pragma: no cover - a spaCy change; fail loudly rather than shift offsets
+    # The text is kept on the Doc (``doc_views``): the engine reads it again and ``Doc.text`` rebuilds it per call.
+    if doc_text(joined) != "".join(texts):  # pragma: no cover - a spaCy change; fail loudly rather than shift offsets
         raise RuntimeError("joined Doc does not reproduce the clean text")
     # Each piece's first token stays a sentence start in the joined Doc: paragraph breaks end sentences.
     return joined
