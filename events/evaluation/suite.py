@@ -132,7 +132,7 @@ def event_set(name: str, gold_path: Path, corpus: Path, cache: ParseCache, *, ve
 
 
 def _annotations(times: list[TimeExpression]) -> list[tuple[int, int, str, str]]:
-    return [(t.start, t.end, t.timex_type, t.value) for t in times]
+    return [annotation for t in times for annotation in t.timeml()]
 
 
 def meantime_set(directory: Path, cache: ParseCache, *, verbose: bool = False) -> Row:
@@ -198,7 +198,10 @@ def tbaq_sets(paths: Paths, cache: ParseCache, *, verbose: bool = False) -> tupl
         assert document.published is not None
         found = find_time_expressions(doc, document.published)
         gold = [GoldTimex(tuple(range(t.start, t.end)), t.kind, t.value, t.text) for t in document.timexes]
-        predicted = [PredictedTimex(tuple(range(t.start, t.end)), t.timex_type, t.value, t.text) for t in found]
+        predicted = [
+            PredictedTimex(tuple(range(start, end)), kind, value, document.text[start:end])
+            for start, end, kind, value in _annotations(found)
+        ]
         score, pairs = score_document(gold, predicted)
         values.add(score)
         matches += [(document.name, pair) for pair in pairs]

@@ -77,3 +77,36 @@ def test_a_moved_deadline_is_the_new_date_not_a_past_one(nlp) -> None:
     assert values(nlp, "The court postponed the hearing until Dec. 2.") == [("Dec. 2", "2021-12-02")]
     # Without a moving verb the past clause still governs: "met on Nov. 19" is last year's.
     assert values(nlp, "The envoys met on Nov. 19.") == [("Nov. 19", "2020-11-19")]
+
+
+def test_the_reported_quarter_is_the_latest_one_that_has_ended(nlp) -> None:
+    # A running quarter ("fourth-quarter" in November) or an older one named for contrast does not become the
+    # period that "a year earlier" and "the latest quarter" refer to.
+    text = (
+        "The chemicals group said third-quarter profit rose after a weak second quarter. "
+        "It expects a fourth-quarter charge. In the latest quarter, sales beat those of a year earlier."
+    )
+    found = dict(values(nlp, text))
+    assert found["third-quarter"] == "2021-Q3"
+    assert found["fourth-quarter"] == "2021-Q4"
+    assert found["the latest quarter"] == "2021-Q3"
+    assert found["a year earlier"] == "2020-Q3"
+
+
+def test_a_running_quarter_serves_as_the_period_only_while_none_has_ended(nlp) -> None:
+    found = dict(values(nlp, "Fourth-quarter orders look weak, and the year-ago quarter was strong."))
+    assert found == {"Fourth-quarter": "2021-Q4", "the year-ago quarter": "2020-Q4"}
+
+
+def test_a_period_with_a_year_is_the_reported_quarter_of_that_year(nlp) -> None:
+    text = "Second-quarter net fell. In the 2020 period, the miner had a gain; the 2019 quarter was weaker."
+    found = dict(values(nlp, text))
+    assert found["the 2020 period"] == "2020-Q2"
+    assert found["the 2019 quarter"] == "2019-Q2"
+    # With no quarter named before it, the year is what the text gives.
+    assert values(nlp, "In the 2019 period, the miner had a gain.") == [("the 2019 period", "2019")]
+
+
+def test_the_quarter_a_year_ago_and_a_fiscal_quarter(nlp) -> None:
+    text = "The retailer earned less in the fiscal-second quarter. For the quarter a year ago, it earned more."
+    assert values(nlp, text) == [("the fiscal-second quarter", "2021-Q2"), ("the quarter a year ago", "2020-Q2")]

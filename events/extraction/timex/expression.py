@@ -36,3 +36,12 @@ class TimeExpression:
     # (counted from the time the text is narrating: "two days later", "the year-ago quarter", or "June 3"
     # after "In 2019 ..." in a text that tells a past story).
     basis: str = "publication"
+    # A stretch of days ("from Aug. 26 to Oct. 20"): (start, end, TimeML value) of its first and last day,
+    # which TimeML marks as two TIMEX3s; empty for anything else.
+    points: tuple[tuple[int, int, str], ...] = ()
+
+    def timeml(self) -> list[tuple[int, int, str, str]]:
+        """The expression as TimeML annotates it: (start, end, TIMEX3 type, value) per TIMEX3."""
+        if self.points:
+            return [(start, end, "DATE", value) for start, end, value in self.points]
+        return [(self.start, self.end, self.timex_type, self.value)]

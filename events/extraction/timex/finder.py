@@ -150,6 +150,25 @@ class Candidate:
     spec: TimeSpec
     signal: str | None
     priority: int
+    # For a stretch of days ("Aug. 26 to Oct. 20", "Monday and Tuesday"): where its first point ends and its
+    # last begins, so that each point can be given as TimeML marks it, one TIMEX3 a point.
+    gap: tuple[int, int] | None = None
+
+
+def _range_gap(match: re.Match[str]) -> tuple[int, int] | None:
+    """Where the first day of a range written as one pattern ends and the second begins."""
+    groups = match.groupdict()
+    if groups.get("d1") is None or groups.get("d2") is None:
+        return None
+    first_end = match.end("m1") if match.start("m1") > match.start("d1") else match.end("d1")
+    if groups.get("m2") is not None:
+        second_start = match.start("m2")
+    elif match.start("m1") > match.start("d1"):  # "3 to 5 May": the second point is "5 May"
+        second_start = match.start("d2")
+        first_end = match.end("d1")
+    else:
+        second_start = match.start("d2")
+    return first_end, second_start
 
 
 def _token_at(doc: Doc | None, char: int) -> Token | None:
@@ -268,7 +287,8 @@ def find_candidates(text: str, doc: Doc | None = None) -> list[Candidate]:
             if spec is None or not _accept(pattern, match, spec, signal, doc):
                 continue
             start, end = match.span("core")
-            found.append(Candidate(start, end, spec, signal, priority))
+            gap = _range_gap(match) if spec.kind == "range" else None
+            found.append(Candidate(start, end, spec, signal, priority, gap))
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     # An age ("a 44-year-old teacher", "the 50-year-old alliance") says how old something is, not when
     # anything happens: TimeML leaves it unannotated (TBAQ marks 1 of 37 ages). It still wins its overlap,
@@ -327,7 +347,8 @@ def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
             )
             if glue_ok and end_signal_ok and day_level and following.spec.kind == current.spec.kind:
                 spec = TimeSpec("range", start=current.spec, end=following.spec)
-                joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority))
+                gap = (current.end, following.start)
+                joined.append(Candidate(current.start, following.end, spec, current.signal, current.priority, gap))
                 index += 2
                 continue
         joined.append(current)
@@ -435,7 +456,13 @@ def build_expression(
         basis = "explicit"
     else:
         basis = "publication"
+    points: tuple[tuple[int, int, str], ...] = ()
+    if candidate.gap is not None and edtf is not None and "/" in edtf and precision == Precision.DAY.value:
+        # A stretch of days: TimeML marks its first and last day as two expressions.
+        first, _, last = edtf.partition("/")
+        points = ((candidate.start, candidate.gap[0], first), (candidate.gap[1], candidate.end, last))
     return TimeExpression(
+        points=points,
         text=text[candidate.start : candidate.end],
         start=candidate.start,
         end=candidate.end,
@@ -499,6 +526,13 @@ def _yearless(spec: TimeSpec) -> bool:
     return spec.kind == "date" and spec.year is None and spec.month is not None and spec.rel is None and spec.n is None
 
 
+def _unplaced(spec: TimeSpec) -> bool:
+    """A month, day or weekday (or a clock time on one) that names no year or week of its own."""
+    if spec.kind == "time" and spec.start is not None:
+        spec = spec.start
+    return _yearless(spec) or (spec.kind == "weekday" and spec.rel is None)
+
+
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -511,6 +545,11 @@ def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -
     year ago" keeps its plain reading.
     """
     spec = candidate.spec
+    if spec.kind == "period" and spec.year is not None:
+        # "the 1988 quarter": the reported quarter in that year; without one named, the year is what is known.
+        if period is None:
+            return replace(candidate, spec=TimeSpec("date", year=spec.year))
+        return replace(candidate, spec=TimeSpec("quarter", ordinal=period[1], year=spec.year))
     if spec.kind == "period":
         if period is None:
             return None
@@ -527,6 +566,24 @@ def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -
         year, quarter = period
         return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year - 1))
     return candidate
+
+
+def _quarter_ended(quarter: tuple[int, int], published: date) -> bool:
+    """Whether the quarter (year, ordinal) was over by the publication day."""
+    year, ordinal = quarter
+    return date(year, 3 * ordinal, 1) < published.replace(day=1)
+
+
+def reporting_period(current: tuple[int, int] | None, named: tuple[int, int], published: date) -> tuple[int, int]:
+    """The quarter a results story reports, after it names ``named``: the latest quarter named that had ended by
+    publication. Results come after their quarter, so a quarter still running ("a fourth-quarter charge" in a
+    November paper) or an older one named for contrast ("after a flat second quarter", "the 1988 second
+    quarter") does not replace the one being reported; a running quarter serves only while none has ended."""
+    if current is None:
+        return named
+    if not _quarter_ended(named, published):
+        return current
+    return named if not _quarter_ended(current, published) or named > current else current
 
 
 def _month_or_coarser(spec: TimeSpec) -> bool:
@@ -587,9 +644,9 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
         if direction == "future" and _month_or_coarser(candidate.spec) and loose_futurate(doc, governor_i):
             direction = None  # "it repays the king's visit at the end of October": the nearest October
-        if candidate.signal in _LIMIT_SIGNALS and _yearless(candidate.spec):
-            # "gave the firm until mid-November to reply": a limit runs on from the act, so the act's past
-            # tense does not place it; the nearest such month is meant.
+        if candidate.signal in _LIMIT_SIGNALS and _unplaced(candidate.spec):
+            # "gave the firm until mid-November to reply", "has until 9 a.m. Tuesday to sign": a limit runs on
+            # from the act, so the act's past tense does not place it; the nearest such month or day is meant.
             direction = None
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
@@ -673,7 +730,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
                 stretch, stretch_token = (expression.lower, expression.upper), span.start
         quarter = _QUARTER_VALUE.fullmatch(expression.value)
         if quarter is not None and found.spec.kind == "quarter":  # a quarter the text names, not one inferred
-            period = (int(quarter[1]), int(quarter[2]))
+            period = reporting_period(period, (int(quarter[1]), int(quarter[2])), published)
         vague_days = candidate.spec.kind == "relative" and candidate.spec.unit == "week"  # "later this week"
         if expression.precision == Precision.DAY.value and expression.lower is not None and not vague_days:
             # The narrative reference time: what "the next day" and "two days earlier" count from.

@@ -101,6 +101,7 @@ def _month_day(g: dict[str, str | None]) -> TimeSpec | None:
         day=_int(g["d"]),
         mod=_mod(g.get("mod")),
         weekday=weekday,
+        rel=_rel(g.get("rel")),
     )
 
 
@@ -224,6 +225,13 @@ def _deictic(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("deictic", n=offset, part=part, mod=_mod(g.get("mod")))
 
 
+def _mid_part(g: dict[str, str | None]) -> TimeSpec | None:
+    part = PARTS_OF_DAY[(g["part"] or "").lower()]
+    if g.get("wd"):
+        return TimeSpec("weekday", weekday=weekday_number(g["wd"] or ""), part=part, mod="MID")
+    return TimeSpec("deictic", n=_DEICTIC[(g.get("word") or "today").lower()], part=part, mod="MID")
+
+
 def _relative(g: dict[str, str | None]) -> TimeSpec | None:
     word = (g["rel"] or "").lower()
     unit = unit_name(g["unit"] or "")
@@ -284,6 +292,9 @@ def _season(g: dict[str, str | None]) -> TimeSpec | None:
     season = (g["season"] or "").lower()
     if season == "fall" and not (rel_word or g.get("y")):
         return None
+    if re.fullmatch(r"this\s+past", rel_word):
+        # "this past spring": the latest spring that has begun, this year's once it has come.
+        return TimeSpec("season", season=season, year=_int(g.get("y")), mod="PAST")
     return TimeSpec("season", season=season, year=_int(g.get("y")), rel=REL.get(rel_word), mod=_mod(g.get("mod")))
 
 
@@ -296,6 +307,8 @@ def _quarter(g: dict[str, str | None]) -> TimeSpec | None:
         return TimeSpec("period", unit="quarter", n=_rel(g.get("yrel")) or 0, mod="YEAR")
     year = _int(g.get("y")) or _int(g.get("y2"))
     rel = _rel(g.get("rel")) if g.get("rel") else _rel(g.get("yrel"))
+    if g.get("back"):
+        rel = -1  # "the year-ago third quarter": that quarter of the year before
     return TimeSpec("quarter", ordinal=ordinal, year=year, rel=rel)
 
 
@@ -305,14 +318,16 @@ _YEAR_BACK = {"year-ago", "year-earlier", "year-before", "prior-year", "previous
 
 def _period(g: dict[str, str | None]) -> TimeSpec | None:
     """ "the quarter", "the latest period", "the year-ago quarter", "year-earlier": the reporting period the
-    text is about (the last quarter it named), or that period a year before. ``n`` is the shift in years."""
+    text is about (the last quarter it named), or that period a year before. ``n`` is the shift in years;
+    ``year`` the year written in "the 1988 quarter"."""
     which = re.sub(r"\s+", " ", (g.get("which") or "").lower())
     back = which in _YEAR_BACK or bool(g.get("last"))
-    return TimeSpec("period", unit="quarter", n=-1 if back else 0)
+    return TimeSpec("period", unit="quarter", n=-1 if back else 0, year=_int(g.get("y")))
 
 
 def _half(g: dict[str, str | None]) -> TimeSpec | None:
-    word = (g.get("ord") or "").lower()
+    # "the first two quarters of 1990" is that year's first half.
+    word = (g.get("ord") or g.get("qord") or "").lower()
     ordinal = 2 if word == "last" else ORDINALS.get(word)
     return TimeSpec("half", ordinal=ordinal, year=_int(g.get("y")), rel=_rel(g.get("rel")))
 
@@ -345,9 +360,21 @@ def _duration(g: dict[str, str | None]) -> TimeSpec | None:
     n = number_value(raw_n) if raw_n else None
     if raw_n and n == 0:
         return None
+    point_five = re.fullmatch(r"(\d+)\.5", raw_n or "")
+    if point_five:  # "1.5 years" is a year and a half
+        n, g = int(point_five[1]), {**g, "half": "half"}
     rel = _rel(g.get("rel")) if g.get("rel") else None
+    half = bool(g.get("half") or g.get("half2"))
+    if half and n is None:
+        return None
     return TimeSpec(
-        "duration", n=n, unit=unit, age=bool(g.get("old")), rel=rel, mod="APPROX" if g.get("approx") else None
+        "duration",
+        n=n,
+        unit=unit,
+        age=bool(g.get("old")),
+        rel=rel,
+        mod="APPROX" if g.get("approx") else None,
+        half=half,
     )
 
 
@@ -362,11 +389,14 @@ _REFS = {
     "the time being": "PRESENT_REF", "current": "PRESENT_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the coming": "FUTURE_REF", "future": "FUTURE_REF",
+    "coming": "FUTURE_REF", "past": "PAST_REF",
 }  # fmt: skip
 
 
 def _ref(g: dict[str, str | None]) -> TimeSpec | None:
     text = re.sub(r"\s+", " ", (g["ref"] or "").lower())
+    if text.endswith(" future"):
+        text = "the future"  # "the near future", "the foreseeable future"
     return TimeSpec("ref", ref=_REFS[text])
 
 
@@ -447,7 +477,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "month_day",
         _compile(
-            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d|:\d)"
+            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|next)\s+)?(?P<m>{MONTH})\s+"
+            rf"(?P<d>{DAY_NUMBER})(?!\d|:\d)"
             rf"(?:\s*,?\s+(?P<y>{YEAR})(?!\d))?"
         ),
         _month_day,
@@ -523,6 +554,16 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern("part_of_day", _compile(r"(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)"), _deictic),
     Pattern(
+        # "by mid-afternoon", "at midmorning yesterday", "mid-afternoon on Friday": that part of the day named,
+        # or of the day being reported.
+        "mid_part",
+        _compile(
+            r"mid[\s-]?(?P<part>morning|afternoon|evening)"
+            rf"(?:\s+(?P<word>yesterday|today|tomorrow)|\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?"
+        ),
+        _mid_part,
+    ),
+    Pattern(
         "relative",
         _compile(
             rf"(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<det>the)\s+)?(?P<rel>last|this|next|past|coming|previous|current|following|same)"
@@ -576,7 +617,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "season",
         _compile(
-            rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming|the)\s+)?(?P<season>{SEASON})"
+            rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>last|this\s+past|this|next|past|coming|the)\s+)?"
+            rf"(?P<season>{SEASON})"
             rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?"
         ),
         _season,
@@ -585,7 +627,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "quarter",
         _compile(
-            rf"(?:the\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y2>{YEAR})\s+)?"
+            rf"(?:the\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y2>{YEAR})\s+|(?P<back>year-ago|year-earlier)\s+)?"
+            r"(?:fiscal[\s-]+)?"
             r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
             rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year))?"
         ),
@@ -601,7 +644,13 @@ PATTERNS: list[Pattern] = [
         ),
         _period,
     ),
-    Pattern("the_quarter", _compile(r"the\s+quarter(?![-\w])(?!\s+of\b)"), _period),
+    Pattern(
+        "the_quarter",
+        _compile(r"the\s+quarter(?![-\w])(?!\s+of\b)(?:\s+(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before)))?"),
+        _period,
+    ),
+    # "the 1988 quarter", "the 1989 period": the reporting period in the year named.
+    Pattern("year_period", _compile(rf"the\s+(?P<y>{YEAR})\s+(?:quarter|period)(?![-\w])"), _period),
     Pattern(
         "year_ago",
         _compile(r"(?P<which>year-ago|year-earlier|year-before|prior-year)(?!\s+(?:quarter|period))"),
@@ -611,13 +660,16 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "half",
         _compile(
-            rf"(?:the\s+)?(?P<ord>first|second|last)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|next)\s+year|the\s+year)"
+            rf"(?:the\s+)?(?:(?P<ord>first|second|last)\s+half|(?P<qord>first|last)\s+two\s+quarters)\s+of\s+"
+            rf"(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|next)\s+year|the\s+year)"
         ),
         _half,
     ),
     Pattern(
         "ago",
-        _compile(rf"(?:(?:about|nearly|almost|some|more\s+than)\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT_PLURAL})\s+ago"),
+        _compile(
+            rf"(?:(?:about|nearly|almost|some|more\s+than)\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT_PLURAL})\s+(?:or\s+so\s+)?ago"
+        ),
         _ago,
     ),
     Pattern(
@@ -644,7 +696,9 @@ PATTERNS: list[Pattern] = [
         _compile(
             r"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|recent)\s+)?"
             r"(?:(?P<approx>about|around|nearly|almost|some|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?"
-            rf"(?P<n>{NUMBER})\s+(?:(?:more|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<unit>{UNIT_PLURAL})"
+            rf"(?P<n>{NUMBER})(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
+            rf"(?:(?:more|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<unit>{UNIT_PLURAL})"
+            r"(?:(?P<half2>\s+and\s+a\s+half)(?![\w-]))?"
         ),
         _duration,
         check="duration",
@@ -658,7 +712,8 @@ PATTERNS: list[Pattern] = [
         "ref",
         _compile(
             r"(?P<ref>now|currently|nowadays|recently|lately|soon|at\s+present|the\s+present|these\s+days"
-            r"|at\s+the\s+moment|the\s+past|the\s+future|future|the\s+time\s+being|the\s+(?:near|short|long)\s+term"
+            r"|at\s+the\s+moment|the\s+past|the\s+(?:(?:near|distant|foreseeable|immediate)\s+)?future|future"
+            r"|the\s+time\s+being|the\s+(?:near|short|long)\s+term"
             r"|recent|current)"
         ),
         _ref,
@@ -666,7 +721,7 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern(
         "recent",
-        _compile(r"(?P<ref>recent|the\s+coming)\s+(?:years|months|weeks|days|decades|times)"),
+        _compile(r"(?P<ref>recent|(?:the\s+)?coming|past)\s+(?:years|months|weeks|days|decades|quarters|times)"),
         _ref,
     ),
     Pattern("set", _compile(rf"(?:every|each|per)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT_PLURAL})"), _set),

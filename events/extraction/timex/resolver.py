@@ -297,8 +297,9 @@ def _resolve_season(spec: TimeSpec, published: date, direction: str | None) -> R
     elif spec.rel in {-1, 1}:
         year = published.year + spec.rel
         applied = "past" if spec.rel == -1 else "future"
-    elif direction == "past":
+    elif direction == "past" or spec.mod == "PAST":
         year = published.year if first <= published.month else published.year - 1
+        applied = "past"
     elif direction == "future":
         year = published.year if last >= published.month or code == "WI" else published.year + 1
     else:
@@ -329,10 +330,33 @@ def _resolve_anchored(spec: TimeSpec, published: date, reference: date | None) -
     return _with_direction(resolution, _direction_of(found[0], found[1], published))
 
 
+# Half of each unit, in the next smaller ones: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+_HALF_UNIT: dict[str, tuple[str, str, int]] = {
+    # unit -> (ISO letter of the unit, the half as a duration tail, how many of the unit a whole one is)
+    "year": ("Y", "6M", 1), "month": ("M", "15D", 1), "day": ("D", "T12H", 1), "night": ("D", "T12H", 1),
+    "hour": ("H", "30M", 1), "minute": ("M", "30S", 1), "decade": ("Y", "", 10), "century": ("Y", "", 100),
+}  # fmt: skip
+
+
+def half_duration_value(n: int, unit: str) -> str | None:
+    """n and a half units as an ISO 8601 duration; None for a unit whose half is not a whole smaller unit."""
+    if unit == "week":  # three and a half weeks: 24 days and a half
+        return f"P{7 * n + 3}DT12H"
+    if unit not in _HALF_UNIT:
+        return None
+    letter, tail, size = _HALF_UNIT[unit]
+    if size > 1:  # a decade and a half is fifteen years
+        return f"P{n * size + size // 2}Y"
+    prefix = "PT" if unit in TIME_UNITS else "P"
+    return f"{prefix}{n}{letter}{tail}"
+
+
 def _resolve_duration(spec: TimeSpec, published: date, direction: str | None, signal: str | None) -> Resolution:
     unit = spec.unit or "day"
     value = duration_value(spec.n, unit)
     iso = duration_value(spec.n, unit, timeml=False)
+    if spec.half and spec.n is not None:
+        value = iso = half_duration_value(spec.n, unit) or value
     if spec.rel == 1 and spec.n is not None and unit in {"day", "week", "month"}:
         # "in the coming ten days", "within the next two weeks": the stretch from publication on is when
         # the thing is expected; TimeML keeps the duration as its value, the event gets the interval.

@@ -22,7 +22,8 @@ class TimeSpec:
     - ``ago``: n and unit counted back from publication ("two years ago")
     - ``season`` / ``quarter`` / ``half``: with year or rel
     - ``decade``: year is the first year of the decade
-    - ``duration``: n and unit (n None when vague: "several days" -> PXD); ``age`` for "18-month-old"
+    - ``duration``: n and unit (n None when vague: "several days" -> PXD); ``age`` for "18-month-old";
+      ``half`` for "2 1/2 years"
     - ``range``: a start and an end spec ("Aug. 27 to 29")
     - ``ref``: a vague reference, ``ref`` holds PAST_REF / PRESENT_REF / FUTURE_REF
     - ``set``: a recurrence, n and unit ("every year", "annually")
@@ -44,6 +45,7 @@ class TimeSpec:
     ordinal: int | None = None
     ref: str | None = None
     age: bool = False
+    half: bool = False  # "two and a half years", "5 1/2 hours": half a unit more than n
     hour: int | None = None
     minute: int | None = None
     start: TimeSpec | None = None

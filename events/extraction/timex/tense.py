@@ -89,6 +89,8 @@ PROSPECTIVE_VERBS = frozenset(
 LOCATING_VERBS = frozenset({"hold", "happen", "occur", "run", "last", "unfold", "convene"})
 # Prepositions that date the act of a scheduling verb rather than the thing scheduled ("was set on October 18").
 _ACT_PREPOSITIONS = frozenset({"on", "at", "in", "during"})
+# Nouns of a limit in time ("the Jan. 14 deadline"), whose date the tense of the clause does not place.
+LIMIT_NOUNS = frozenset({"deadline", "cutoff", "ultimatum", "expiry", "expiration"})
 # Planning adjectives that head the expression: "are not due until October", "slated for June".
 FUTURE_HEADS = frozenset({"due", "slated", "scheduled", "poised", "bound"})
 
@@ -315,6 +317,10 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
             return "past", head.i  # "the first talks since the summit in Hanoi in February"
         if head.pos_ == "ADJ" and head.lower_ in FUTURE_HEADS:
             return "future", head.i  # "slated for June", "not due until October": still ahead
+        if head.pos_ == "NOUN" and head.lemma_.lower() in LIMIT_NOUNS:
+            # "gave no reason for the Jan. 14 deadline": a limit is set ahead of the act that sets or reports
+            # it, so the clause's tense does not place it; the nearest such day is meant.
+            return None, head.i
     verb = clause_verb(head)
     if verb is None:
         verb = _participle_of_root(head)
