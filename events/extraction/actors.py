@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import ActorKind, ActorRole, EventType
 from events.extraction.demonyms import country_of_demonym
+from events.extraction.doc_views import sentence_of
 from events.extraction.person_names import family_name
 from events.extraction.tree import entity_span
 from events.extraction.triggers import Trigger
@@ -129,7 +130,7 @@ def in_dateline(doc: Doc, token: Token) -> bool:
 
     if inside(doc, token):
         return True
-    start = token.sent.start
+    start = sentence_of(token).start
     first = doc[start]
     if not (first.is_alpha and first.is_upper and len(first) > 2) or token.i - start > DATELINE_TOKENS:
         return False

@@ -19,6 +19,12 @@ if TYPE_CHECKING:
 
 _PARAGRAPH_END = re.compile(r"\n+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# ``nlp.pipe``'s batch size counts Docs, and the engine parses an article as paragraph pieces (about fifteen in
+# a news story): a batch of ``batch_size`` pieces holds a fraction of the text that spaCy batches when it is fed
+# whole articles, and spaCy's cost per batch (each component's model call) weighs more (a tenth of its parse).
+# So one batch holds the pieces of about ``batch_size`` articles, but no more than this many pieces (a bound on
+# the memory of a batch when one long text has hundreds of pieces). The Docs are the same either way.
+MAX_PIECE_BATCH = 256
 
 
 @lru_cache(maxsize=4)
@@ -65,15 +71,24 @@ def split_pieces(text: str, max_chars: int) -> list[str]:
     return bounded
 
 
+def piece_batch_size(batch_size: int, pieces: int, texts: int) -> int:
+    """How many pieces ``nlp.pipe`` parses at once: those of about ``batch_size`` texts, within the bound."""
+    per_text = max(1, round(pieces / texts)) if texts else 1
+    return max(batch_size, min(batch_size * per_text, MAX_PIECE_BATCH))
+
+
 def _join(nlp: Language, texts: list[str], docs: list[Doc]) -> Doc:
     from spacy.tokens import Doc
+
+    from events.extraction.doc_views import doc_text
 
     if not docs:
         return nlp.make_doc("")
     # The engine never reads the tensor (tok2vec's output, 96 floats a token): leaving it out saves a copy.
     # (spaCy's stub file lacks the keyword its Cython code has had since 3.0.)
     joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
-    if joined.text != "".join(texts):  # pragma: no cover - a spaCy change; fail loudly rather than shift offsets
+    # The text is kept on the Doc (``doc_views``): the engine reads it again and ``Doc.text`` rebuilds it per call.
+    if doc_text(joined) != "".join(texts):  # pragma: no cover - a spaCy change; fail loudly rather than shift offsets
         raise RuntimeError("joined Doc does not reproduce the clean text")
     # Each piece's first token stays a sentence start in the joined Doc: paragraph breaks end sentences.
     return joined
@@ -102,6 +117,7 @@ def parse_texts(
         queue.append(pieces)
         flat.extend(pieces)
     parsed: Iterator[Doc]
+    batch_size = piece_batch_size(batch_size, len(flat), len(queue))
     if processes > 1 and sum(map(len, flat)) >= parallel_min_chars and can_fork():
         parsed = iter(parse_in_processes(nlp, flat, processes=processes, batch_size=batch_size))
     else:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from events.extraction.doc_views import doc_text, sentence_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -54,7 +56,7 @@ def find_dateline(sentence: Span) -> Dateline | None:
         return cache[sentence.start]
     found: Dateline | None = None
     if _opens_paragraph(sentence):
-        text = sentence.text
+        text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]  # == sentence.text, not rebuilt
         dashed = _DASHED.match(text)
         if dashed is not None:
             city = dashed.group(1).split("/")[0].strip()
@@ -72,7 +74,7 @@ def find_dateline(sentence: Span) -> Dateline | None:
 
 def in_dateline(doc: Doc, token: Token) -> bool:
     """Whether ``token`` is part of the dateline of its sentence."""
-    sentence = token.sent
+    sentence = sentence_of(token)
     found = find_dateline(sentence)
     return found is not None and token.idx - sentence.start_char < found.end
 

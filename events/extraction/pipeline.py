@@ -22,6 +22,7 @@ from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
 from events.extraction.dateline import inside_dateline
+from events.extraction.doc_views import doc_text, sentences
 from events.extraction.narrative import Plan, coreferent_dates, narrative_dates, offset_dates
 from events.extraction.places import find_place, place_is_stated
 from events.extraction.status import decide_status, governing_chain, has_schedule_modality, is_hedged
@@ -103,7 +104,7 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
     events: list[ExtractedEvent] = []
     plans: list[Plan] = []
     time_index = 0
-    for rank, sentence in enumerate(doc.sents):
+    for rank, sentence in enumerate(sentences(doc)):
         sentence_times: list[TimeExpression] = []
         while time_index < len(times) and times[time_index].start < sentence.end_char:
             if times[time_index].start >= sentence.start_char:
@@ -392,7 +393,7 @@ def _event_from(
         sentence_rank=rank,
     )
     quote_start, quote_end = sentence.start_char, sentence.end_char
-    text = sentence.text  # == doc.text[start_char:end_char]; doc.text rebuilds the whole article per call
+    text = doc_text(doc)[quote_start:quote_end]  # == sentence.text, which joins its tokens on every call
     while quote_end > quote_start and text[quote_end - quote_start - 1].isspace():
         quote_end -= 1
     citation = Citation(
@@ -648,7 +649,7 @@ def extract_parsed(
     try:
         events = _events_in(doc, anchor, config)
     except Exception:  # one odd article must not stop a batch; the error is logged with its trace
-        log.exception("event extraction failed on a %d-character text", len(doc.text))
+        log.exception("event extraction failed on a %d-character text", len(doc_text(doc)))
         events = []
     return ArticleExtraction(
         title="",
@@ -656,7 +657,7 @@ def extract_parsed(
         published=published,
         published_source="caller" if published else "unknown",
         outlet="",
-        text=doc.text,
+        text=doc_text(doc),
         events=events,
         extractor_version=config.extractor_version,
     )

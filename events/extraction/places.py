@@ -9,6 +9,7 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType, PlaceKind
+from events.extraction.doc_views import sentence_of
 from events.extraction.gazetteer import (
     body_seat,
     capital_names,
@@ -103,7 +104,7 @@ def main_country(doc: Doc) -> Location | None:
 
     for ent in _doc_ents(doc):
         # A dateline names the bureau, not the story's country.
-        if ent.label_ == "GPE" and not inside_dateline(ent.sent, ent.start_char):
+        if ent.label_ == "GPE" and not inside_dateline(sentence_of(ent[0]), ent.start_char):
             code = resolve_place(ent.text, "GPE", prefer).country
             if code:
                 counts[code] = counts.get(code, 0) + 1
@@ -466,7 +467,7 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     if found is None and trigger.type in TARGET_PLACE_TYPES:
         found = _target_place(doc, token, prefer)
     if found is None and trigger.type not in UNDATELINED_TYPES:
-        found = dateline_place(token.sent, prefer)
+        found = dateline_place(sentence_of(token), prefer)
     if found is None and trigger.type in DOMESTIC_TYPES:
         found = _acting_state(doc, doc[trigger.head_i], prefer)
     if found is None:
@@ -502,7 +503,7 @@ def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[Even
         return mention[1]
     # Only earlier sentences: a place of the trigger's own sentence was already weighed by the clause rules
     # ("arrested in Kazan and convicted": Kazan is the arrest's).
-    start = doc[trigger.i].sent.start
+    start = sentence_of(doc[trigger.i]).start
     earlier = [index for index, (event_type, _) in placed.items() if index < start and event_type is trigger.type]
     if earlier and _continues_story(doc, trigger, max(earlier)):
         return placed[max(earlier)][1]
@@ -579,7 +580,7 @@ MENTIONS_READ = 5
 def _earlier_mention_place(doc: Doc, trigger: Trigger) -> tuple[int, Location] | None:
     """The nearest earlier mention of the trigger's word that has a place, with its position."""
     prefer = _mentioned_countries(doc)
-    start = doc[trigger.i].sent.start
+    start = sentence_of(doc[trigger.i]).start
     positions = [p for p in _lemma_positions(doc).get(doc[trigger.i].lemma_.lower(), []) if p < start]
     for position in reversed(positions[-MENTIONS_READ:]):
         earlier = doc[position]
@@ -720,7 +721,7 @@ def _only_place_in_sentence(
     there. Two different places say nothing."""
     from events.extraction.dateline import inside_dateline
 
-    sentence = trigger.sent
+    sentence = sentence_of(trigger)
     found: Location | None = None
     # Entities from the sentence's own tokens: Span.ents scans every entity of the document.
     starts = [t for t in sentence if t.ent_iob_ == "B" and t.ent_type_ in PLACE_LABELS]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from events.domain.edtf_dates import OPEN_END, OPEN_START, InvalidEdtf, parse_edtf
 from events.domain.vocabulary import Precision
+from events.extraction.doc_views import doc_text, sentence_of
 from events.extraction.timex.expression import TimeExpression
 from events.extraction.timex.lexicon import DAY_NUMBER, MONTH, UNIT, UNIT_PLURAL, YEAR
 from events.extraction.timex.patterns import PATTERNS, Pattern
@@ -614,7 +615,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     last day-precise date the text narrated before them, in this sentence or an earlier one. A date that
     only dates a report ("the ministry said Monday") is used only when nothing was narrated before it.
     """
-    text = doc.text
+    text = doc_text(doc)
     expressions: list[TimeExpression] = []
     reference: date | None = None
     reported: date | None = None
@@ -638,7 +639,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if (
             candidate.spec.kind == "duration"
             and candidate.signal == "in"
-            and _SUPERLATIVE.search(text[max(span.sent.start_char, candidate.start - 80) : candidate.start])
+            and _SUPERLATIVE.search(text[max(sentence_of(span[0]).start_char, candidate.start - 80) : candidate.start])
         ):
             direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
         if direction == "future" and _month_or_coarser(candidate.spec) and loose_futurate(doc, governor_i):
