@@ -416,12 +416,13 @@ def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
 
 def _speakers_capital(doc: Doc, verb: Token, prefer: frozenset[str]) -> Location | None:
     """The capital of the state whose government speaks: the subject's nationality or owner ("Chinese
-    officials", "Japan's foreign ministry"), or the state itself as subject."""
+    officials", "Japan's foreign ministry"). A state itself as subject ("Peru protested") names no seat:
+    a state acts through notes and envoys anywhere, its ministers and officials from their offices."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
         return None
     subject = subjects[0]
-    state = _state_of(doc, subject, prefer) if subject.ent_type_ == "GPE" else None
+    state: Location | None = None
     for owner in (c for c in subject.children if c.dep_ in {"amod", "poss", "compound"}):
         state = state or _state_of(doc, owner, prefer, inside_name=True)
     if state is None or state.country is None:
@@ -519,17 +520,23 @@ OTHER_INSTANCE_MODS = frozenset(
 )  # fmt: skip
 # How many paragraph breaks a definite back-reference may reach over.
 BACK_REFERENCE_PARAGRAPHS = 2
+# A verb in the simple past or a participle ("shot down", "shelling"): the narrative going on, not a plan.
+NARRATIVE_PAST_TAGS = frozenset({"VBD", "VBN", "VBG"})
 
 
 def _continues_story(doc: Doc, trigger: Trigger, source: int) -> bool:
     """Whether the event at ``source`` (an earlier mention or event that has a place) is the trigger's
     story: it stands in the same paragraph, or the trigger is a noun that points back to it ("the talks",
-    "Monday's summit", "their visit") within a couple of paragraphs. Any earlier mention is not enough: a
-    meeting "on Friday" in a later paragraph is not the meeting told before in another country."""
+    "Monday's summit", "their visit") within a couple of paragraphs, or the trigger is a use of force told
+    in the past tense ("the rebels shelled the town"), which stays in the theatre of the fighting told a
+    paragraph or two before. Any earlier mention is not enough: a meeting "on Friday" in a later paragraph
+    is not the meeting told before in another country."""
     breaks = _paragraph_index(doc, doc[trigger.i].idx) - _paragraph_index(doc, doc[source].idx)
     if breaks == 0:
         return True
     token = doc[trigger.i]
+    if trigger.type in TARGET_PLACE_TYPES and token.tag_ in NARRATIVE_PAST_TAGS and breaks <= BACK_REFERENCE_PARAGRAPHS:
+        return True  # fighting told on in the past tense stays in the theatre of the fighting told before
     if token.pos_ not in {"NOUN", "PROPN"} or breaks > BACK_REFERENCE_PARAGRAPHS:
         return False
     if any(c.lower_ in OTHER_INSTANCE_MODS for c in token.children if c.dep_ in {"amod", "det", "advmod"}):

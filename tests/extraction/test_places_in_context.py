@@ -50,6 +50,11 @@ def test_it_places_the_event(text: str, event_type: EventType, place: str) -> No
     assert place_of(text, event_type) == place
 
 
+def test_a_state_speaking_as_a_whole_is_not_placed_in_its_capital() -> None:
+    # Its officials speak from the capital (above); the state itself acts through notes and envoys anywhere.
+    assert place_of("Portugal protested to Spain on Monday over the fishing ban.", EventType.PROTEST) is None
+
+
 def test_a_place_in_the_next_clause_is_another_events() -> None:
     text = "Latvia expelled a Belarusian diplomat on Friday, and Belarus summoned the Latvian envoy in Minsk."
     assert place_of(text, EventType.EXPULSION) == "Latvia"
@@ -213,6 +218,18 @@ def test_the_articles_main_country_places_no_event() -> None:
 )
 def test_a_place_carries_only_within_its_story(text: str, place: str | None) -> None:
     assert places_of(text, EventType.MEETING)[-1] == place
+
+
+@pytest.mark.parametrize(
+    ("second", "place"),
+    [
+        pytest.param("The rebels shelled two villages on Wednesday.", "Aleppo", id="past-tense-fighting-goes-on"),
+        pytest.param("The rebels will shell two villages on Wednesday.", None, id="a-plan-is-not-the-narrative"),
+    ],
+)
+def test_fighting_told_in_the_past_carries_the_theatre_to_the_next_paragraph(second: str, place: str | None) -> None:
+    text = f"Rebels attacked an army post in Aleppo on Monday.\n\nThe government blamed the rebels.\n\n{second}"
+    assert places_of(text, EventType.MILITARY_ACTION)[-1] == place
 
 
 def test_a_meeting_is_not_placed_in_the_articles_main_country() -> None:
