@@ -57,6 +57,9 @@ PLACELESS_TYPES = frozenset({EventType.PHONE_CALL})
 # Acts of words: their "to" names whom they are addressed to or what they are about, not where they happen.
 ADDRESSING_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION, EventType.PHONE_CALL})
 DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "onto"})
+# Verbs of handing over a right or money, not of moving goods: "granted a credit to Chile", "pledged aid to
+# Peru" name whom it goes to; "sent aid to the port" still names where it goes.
+GRANTING_LEMMAS = frozenset({"approve", "pledge", "grant", "extend", "allocate", "disburse", "promise", "award"})
 # Acts of a body itself: a resolution it adopts, a member it elects. With a standing international body
 # named ("the Security Council adopted", "elected to the Security Council"), they happen at its seat.
 BODY_ACT_TYPES = frozenset({EventType.RESOLUTION, EventType.ELECTION})
@@ -730,6 +733,10 @@ def _only_place_in_sentence(
 
     sentence = sentence_of(trigger)
     found: Location | None = None
+    # "protested to Chile", "granted a credit to Chile": whom the words or the money were addressed to.
+    to_whom = event_type in ADDRESSING_TYPES or (
+        event_type is EventType.AID and trigger.lemma_.lower() in GRANTING_LEMMAS
+    )
     # Entities from the sentence's own tokens: Span.ents scans every entity of the document.
     starts = [t for t in sentence if t.ent_iob_ == "B" and t.ent_type_ in PLACE_LABELS]
     for start in starts:
@@ -754,8 +761,8 @@ def _only_place_in_sentence(
         departing = root.head.lower_ == "for" and root.head.head.lemma_.lower() in FOR_DESTINATION_LEMMAS
         if root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS | {"of"} and not departing:
             continue  # "arrived from Lima", "assets for Chile", "allies, including Peru": no setting
-        if root.dep_ == "pobj" and root.head.lower_ in DESTINATION_PREPS and event_type in ADDRESSING_TYPES:
-            continue  # "protested to Chile": whom the words were addressed to
+        if root.dep_ == "pobj" and root.head.lower_ in DESTINATION_PREPS and to_whom:
+            continue
         place = resolve_place(ent.text, start.ent_type_, prefer)
         if found is not None and place.name != found.name:
             return None
@@ -786,12 +793,18 @@ def _proper_name(doc: Doc, token: Token) -> str:
     return _proper_span(doc, token).text
 
 
+def _grants(trigger: Trigger) -> bool:
+    """ "granted a credit to Chile": aid handed over by a verb of granting, whose "to" names the recipient."""
+    return trigger.type is EventType.AID and trigger.lemma in GRANTING_LEMMAS
+
+
 def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Location | None:
     """The nearest place phrase below the trigger (or its light verb), searched breadth first."""
     token = doc[trigger.i]
     preps = PLACE_PREPS | ({"from"} if trigger.lemma in DEPARTURE_LEMMAS else frozenset())
-    if trigger.type in ADDRESSING_TYPES:
-        preps = preps - DESTINATION_PREPS  # "protested to Chile", "claims to the sea": whom, or what, not where
+    if trigger.type in ADDRESSING_TYPES or _grants(trigger):
+        # "protested to Chile", "claims to the sea", "a loan to Chile": whom, or what, not where
+        preps = preps - DESTINATION_PREPS
     queue: deque[tuple[Token, int]] = deque([(token, 0)])
     if trigger.head_i != trigger.i:
         queue.append((doc[trigger.head_i], 0))

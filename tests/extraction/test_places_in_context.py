@@ -55,6 +55,17 @@ def test_a_state_speaking_as_a_whole_is_not_placed_in_its_capital() -> None:
     assert place_of("Portugal protested to Spain on Monday over the fishing ban.", EventType.PROTEST) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param("On Monday the fund pledged $2bn in aid to Chile.", None, id="granted-to-a-recipient"),
+        pytest.param("The navy sent food aid to Lebanon on Monday.", "Lebanon", id="goods-moved-to-a-place"),
+    ],
+)
+def test_money_granted_to_a_state_is_not_placed_there(text: str, place: str | None) -> None:
+    assert place_of(text, EventType.AID) == place
+
+
 def test_a_place_in_the_next_clause_is_another_events() -> None:
     text = "Latvia expelled a Belarusian diplomat on Friday, and Belarus summoned the Latvian envoy in Minsk."
     assert place_of(text, EventType.EXPULSION) == "Latvia"
