@@ -364,6 +364,16 @@ def _sends_forces(token: Token, objects: list[Token]) -> bool:
     return bool(_object_subtree_words(things) & MILITARY_ASSETS) if things else False
 
 
+def _sent_reeling(token: Token, objects: list[Token]) -> bool:
+    """ "sent prices soaring", "were sent reeling": "send" with a present participle right after it or after
+    its object makes something happen to the object (a resultative); nobody is dispatched."""
+    if token.lemma_.lower() != "send":
+        return False
+    next_slots = {token.i + 1} | {o.right_edge.i + 1 for o in objects}
+    doc = token.doc
+    return any(i < len(doc) and doc[i].tag_ == "VBG" for i in next_slots)
+
+
 def _left_from(token: Token) -> list[Token]:
     """What a verb leaves: "withdrew from the pact", "pulled out of the treaty", "pulled America out of the
     deal" (the particle's own "of" phrase)."""
@@ -531,7 +541,11 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         return T.INCIDENT, "verb:face-off"
     if lemma == "brief" and any(_is_party(o) for o in objects):
         return T.MEETING, "verb:brief"
-    if lemma in {"send", "dispatch", "deploy", "station", "move"} and _sends_forces(token, objects):
+    if (
+        lemma in {"send", "dispatch", "deploy", "station", "move"}
+        and _sends_forces(token, objects)
+        and not _sent_reeling(token, objects)
+    ):
         return T.DEPLOYMENT, f"verb:{lemma}-forces"
     if lemma in INVESTIGATION_HEADS and object_lemmas & {"investigation", "probe", "inquiry"}:
         return T.INVESTIGATION, f"verb:{lemma}-investigation"

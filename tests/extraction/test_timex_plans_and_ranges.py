@@ -109,3 +109,12 @@ def test_a_sentence_the_parser_roots_in_a_noun_keeps_its_verbs_tense(nlp) -> Non
     pos = ["ADP", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "ADP", "ADP", "DET", "NOUN", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     assert clause_direction(doc, 1, 2)[0] == "past"
+
+
+def test_a_to_infinitive_on_a_noun_looks_ahead_unless_ranked(nlp) -> None:
+    # "a review to be published": what is yet to happen to the noun; the present main clause leaves it ahead.
+    assert found(nlp, "Items on the agenda include a budget review to be published Tuesday.") == [
+        ("Tuesday", "2025-06-24")
+    ]
+    # "the first envoy to visit": a ranking looks back, so the nearest May stays.
+    assert found(nlp, "She was the first envoy to visit the island in May.") == [("May", "2025-05")]

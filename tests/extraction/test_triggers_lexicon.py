@@ -116,3 +116,11 @@ def test_into_and_effect_without_a_measure_are_no_event(text: str) -> None:
     assert not [
         e for e in events_of(text) if e.rule.startswith(("verb:take-", "verb:go-", "verb:come-", "verb:enter-"))
     ]
+
+
+def test_send_with_a_participle_after_it_dispatches_no_one() -> None:
+    # "sent the soldiers reeling": something happened to them; "sent soldiers to the pass": a deployment.
+    resultative = events_of("The avalanche sent the soldiers reeling down the slope on Monday.")
+    dispatch = events_of("The army sent soldiers to the mountain pass on Monday.")
+    assert [e.type for e in resultative if e.type is EventType.DEPLOYMENT] == []
+    assert [(e.type, e.date) for e in dispatch] == [(EventType.DEPLOYMENT, "2024-06-10")]

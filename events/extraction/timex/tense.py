@@ -42,6 +42,8 @@ PLAN_HEADS = frozenset(
         "decide", "offer", "invite", "tip", "slated", "scheduled", "expected", "poised",
     }
 )  # fmt: skip
+# "the first / only / last leader to visit": a ranking before a to-infinitive looks back, not ahead.
+RANKING_WORDS = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
 SCHEDULING_VERBS = frozenset({"schedule", "slate", "plan", "set"})
 EXPECTING_VERBS = frozenset({"expect", "anticipate", "predict", "forecast"})
 FUTURE_ADVERBS = frozenset({"possibly", "potentially", "likely", "soon"})
@@ -244,6 +246,19 @@ def _main_clause(verb: Token) -> tuple[Token, Token] | None:
     return noun, main
 
 
+def _infinitival_relative(verb: Token) -> bool:
+    """ "a report to be released Friday": a to-infinitive on a noun tells what is yet to happen to it; but not
+    after a superlative or ordinal ("the first leader to visit the island in 1990") nor a perfect infinitive."""
+    if verb.dep_ not in {"relcl", "acl"} or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    auxes = {aux.lower_ for aux in _auxiliaries(verb)}
+    if "to" not in auxes or "have" in auxes:
+        return False
+    return not any(
+        c.tag_ in {"JJS", "RBS"} or c.lower_ in RANKING_WORDS or c.ent_type_ == "ORDINAL" for c in verb.head.children
+    )
+
+
 def _scheduled_participle(verb: Token) -> bool:
     """ "planned for June", "that had been scheduled for March 14": a plan, with no will/modal of its own."""
     auxes = {aux.lower_ for aux in _auxiliaries(verb)}
@@ -284,7 +299,7 @@ def _in_main_clause(verb: Token, own: str | None) -> str | None:
     main_direction = verb_group_direction(main)
     if main_direction != "past":
         return own
-    if own == "future" and _scheduled_participle(verb):
+    if own == "future" and (_scheduled_participle(verb) or _infinitival_relative(verb)):
         return None
     present = verb.tag_ in {"VBZ", "VBP"} or any(aux.tag_ in {"VBZ", "VBP"} for aux in _auxiliaries(verb))
     if (
@@ -332,6 +347,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     if preposition in _TARGET_PREPOSITIONS and verb.lemma_.lower() in MOVING_VERBS:
         return None, head.i
     own = verb_group_direction(verb, preposition)
+    if own is None and head.i == verb.i and _infinitival_relative(verb):
+        own = "future"  # "a report to be released on Friday", "envoys to attend next week": still ahead
     return _in_main_clause(verb, own), head.i
 
 
