@@ -68,7 +68,7 @@ _BEGAN = re.compile(
     rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month1>{_MONTH_NAMES})\b|(?P<month2>{_MONTH_NAMES})\.?"
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?\b)",
 )
-# "Launched on 15 April, the war ..." / "Since March, the war has ...": the date first.
+# "Begun on 9 May, the civil war ..." / "Since March, the conflict has ...": the date first.
 _BEGAN_FIRST = re.compile(
     rf"\b(?:[Bb]egun|[Ss]tarted|[Ll]aunched|[Ss]ince)\s+(?:on\s+|in\s+)?"
     rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month1>{_MONTH_NAMES})\b|(?P<month2>{_MONTH_NAMES})\.?"
