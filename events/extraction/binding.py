@@ -454,7 +454,7 @@ def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -
     verb = clause_verb(token)
     tense = verb_group_direction(verb) if verb is not None else None
     if tense == "future" and verb is not None and any(c.lower_ in {"have", "'ve"} for c in verb.children):
-        tense = None  # "may have been": a guess about the past, not an act ahead
+        tense = None  # "must have left": a guess about the past, not an act ahead
     best: tuple[int, int, int, TimeExpression] | None = None
     for time in times:
         if time.token_start <= trigger.i < time.token_end:

@@ -342,6 +342,9 @@ def capital_names() -> dict[str, str]:
 # Standing international bodies and the city each sits in. A body's own acts (a resolution it adopts, a
 # member it elects) and a meeting held "at" it happen at its seat. A word class of permanent seats, not of
 # gatherings that move from host to host (summits, conferences), which this list leaves out on purpose.
+# These are facts of the world, like the gazetteer's cities: the main standing bodies of each kind (the UN's
+# principal organs and agencies, regional organisations, lenders), chosen by what they are, not from any
+# article; their names and seat cities therefore also stand in articles about them.
 # Each row: the name a place is stored under, the names and initialisms the press writes, the seat, its
 # country.
 _BODIES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (

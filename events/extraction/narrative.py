@@ -6,7 +6,7 @@ A sentence often gives no time of its own and still tells when its act happened:
   time the text last narrated);
 - by going on with a story in the simple past: "In 2011 the envoys met in Oslo. They signed a truce." (the
   time the paragraph named a sentence or two before);
-- by naming an event the text dates elsewhere: "during his visit" (the visit dated in the sentence before),
+- by naming an event the text dates elsewhere: "during her trip" (the trip dated in the sentence before),
   "two days after the vote" (the vote's day, two days on).
 
 Every date found this way says so: a date carried from the narrative is ``narrative``, one taken from another
@@ -38,7 +38,7 @@ COREFERENCE_BACK = 2
 COREFERENCE_AHEAD = 1
 # Words that point back to a time named before: "at that time", "at the time", "at much the same time".
 SAME_TIME_WORDS = frozenset({"same", "that", "the"})
-# Finite forms of the past: "met", "was met" (the pluperfect "had met" lies before the story's time).
+# Finite forms of the past: "met", "was met" (the pluperfect "had talked" lies before the story's time).
 PAST_AUX = frozenset({"was", "were"})
 NOT_PAST_AUX = frozenset(
     {"had", "'d", "has", "have", "will", "would", "could", "should", "may", "might", "must", "can", "shall", "to"}
@@ -191,7 +191,7 @@ def _definite(token: Token) -> bool:
 
 
 def _named(token: Token) -> bool:
-    """ "a Geneva conference", "the Lisbon summit": a place or a name before the noun names the event."""
+    """ "a Zembla conference", "the Ostland summit": a place or a name before the noun names the event."""
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 

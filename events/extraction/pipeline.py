@@ -49,7 +49,7 @@ TALLY_LEMMAS = frozenset({"kill", "killing", "arrest", "detain", "abduct", "kidn
 LOOSE_DAYS = 27
 # The lead: the sentences where a wire story gives its news.
 LEAD_SENTENCES = 2
-# How many days before the publication day a lead's act may have been told with its own date.
+# How many days before the publication day a lead's act can be told with its own date.
 LEAD_ECHO_DAYS = 7
 # Auxiliaries that make a perfect no present perfect: "will have met", "would have gone", "had".
 PRESENT_PERFECT_BLOCKERS = frozenset({"will", "would", "could", "should", "might", "may", "must", "had", "to"})
@@ -143,7 +143,7 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
 def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
     """Acts with no time in their sentence, dated from the narrative or from an event dated nearby (see
     :mod:`events.extraction.narrative`). An event noun that only names an event told elsewhere is no new
-    event: it lends that event's date to the acts inside it ("during his visit") or measured from it ("two
+    event: it lends that event's date to the acts inside it ("during her trip") or measured from it ("two
     days after the vote")."""
     referents = coreferent_dates(doc, plans)
     for plan in plans:

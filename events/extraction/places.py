@@ -499,8 +499,8 @@ def place_is_stated(doc: Doc, trigger_i: int) -> bool:
 
 def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[EventType, Location]]) -> Location | None:
     """A sentence that names no place continues the story it belongs to: the place of the nearest earlier
-    mention of the same event word that has one ("a Geneva conference ... the conference opened on
-    Monday"), else of the nearest earlier event of the same kind ("Talks opened in Geneva on Monday. Talks
+    mention of the same event word that has one ("a Zembla conference ... the conference opened on
+    Monday"), else of the nearest earlier event of the same kind ("Talks opened in Port Ostra on Monday. Talks
     resumed Tuesday."), but only when that place is the same story's (:func:`_continues_story`)."""
     mention = _earlier_mention_place(doc, trigger)
     if mention is not None and _continues_story(doc, trigger, mention[0]):
