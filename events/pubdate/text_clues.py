@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from events.pubdate.clue import FAR, FIRST_DAY, MONTHS, YEAR, Clue, add_years, sentence_at
@@ -137,6 +138,25 @@ def _range_or_season(text: str, end: int) -> bool:
     return after[:1] in "-–/" or bool(re.match(r"\s*[-–]\s*\d", after))
 
 
+def _years_led_by(
+    text: str, bounds: list[int], lead: re.Pattern[str], width: int, first: int, last: int
+) -> Iterator[tuple[re.Match[str], int, int, str, str]]:
+    """Each year from `first` to `last` that `lead` introduces within `width` characters before it, and that
+    is no part of a range or a season: its match, the year, where its sentence starts, the sentence and the
+    year's clause."""
+    for match in YEAR.finditer(text):
+        year = int(match.group(1))
+        if not first <= year <= last:
+            continue
+        if not lead.search(text[max(0, match.start() - width) : match.start()]):
+            continue
+        if _range_or_season(text, match.end()):
+            continue
+        start, end = sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        yield match, year, start, sentence, _clause(sentence, match.start() - start)
+
+
 def past_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
     """The latest year or date the text tells in the past: the article is not older than it."""
     floors: list[tuple[date, Clue]] = []
@@ -176,17 +196,11 @@ def past_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
             continue
         dated_years.add(year)
         add(floor, sentence, text[match.start() : year_match.end()].strip())
-    for match in YEAR.finditer(text):
-        year = int(match.group(1))
-        if year < FIRST_DAY.year or year > today.year or year in dated_years:
+    for _match, year, _start, sentence, clause in _years_led_by(
+        text, bounds, _YEAR_AFTER, 12, FIRST_DAY.year, today.year
+    ):
+        if year in dated_years:
             continue
-        if not _YEAR_AFTER.search(text[max(0, match.start() - 12) : match.start()]):
-            continue
-        if _range_or_season(text, match.end()):
-            continue
-        start, end = sentence_at(text, bounds, match.start())
-        sentence = text[start:end]
-        clause = _clause(sentence, match.start() - start)
         if FUTURE_CUES.search(clause) or not PAST_CUES.search(clause):
             continue
         add(date(year, 1, 1), sentence, str(year))
@@ -197,17 +211,9 @@ def past_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
 def future_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
     """The earliest year the text plans for in a plain future ("will open in 2027"): not written after it."""
     ceilings: list[tuple[int, Clue]] = []
-    for match in YEAR.finditer(text):
-        year = int(match.group(1))
-        if year < FIRST_DAY.year or year > today.year + 50:
-            continue
-        if not _FUTURE_YEAR_AFTER.search(text[max(0, match.start() - 16) : match.start()]):
-            continue
-        if _range_or_season(text, match.end()):
-            continue
-        start, end = sentence_at(text, bounds, match.start())
-        sentence = text[start:end]
-        clause = _clause(sentence, match.start() - start)
+    for match, year, start, sentence, clause in _years_led_by(
+        text, bounds, _FUTURE_YEAR_AFTER, 16, FIRST_DAY.year, today.year + 50
+    ):
         at = match.start() - start - (sentence.rfind(";", 0, match.start() - start) + 1)
         # The future word governs the year: it comes before it in the clause, with no comma between
         # (a comma may open a relative clause of another time: "Turkey, which joined in 1952, will ...").
