@@ -71,6 +71,8 @@ TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EX
 FEATURE_NOUNS = frozenset(
     {"island", "islands", "coast", "border", "boundary", "frontier", "shoal", "reef", "strait", "sea"}
 )
+# Feature nouns that are themselves water: a sea's name before them is their own ("the Osten Strait").
+SEA_FEATURES = frozenset({"sea", "strait"})
 # Nouns of an area a proper name before them names, the noun adding nothing: "the Jaffna sector",
 # "the Mosul district" are Jaffna and Mosul.
 AREA_NOUNS = frozenset({"sector", "region", "area", "district", "province", "county", "prefecture", "enclave"})
@@ -215,6 +217,9 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
             if area:
                 return resolve_place(name, "LOC", prefer)
             if feature:
+                sea = resolve_place(name, label, prefer)
+                if sea.kind is PlaceKind.SEA and token.lemma_.lower() not in SEA_FEATURES:
+                    return sea  # "the Osten Sea islands": islands in that sea, not their name
                 return resolve_place(f"{name} {token.text}", label, prefer)
             return resolve_place(name, label, prefer)
         if token.lemma_.lower() == "capital":
@@ -223,12 +228,76 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
                 state = _state_of(doc, owner, prefer)
                 if state is not None and state.country in capital_names():
                     return resolve_place(capital_names()[state.country], "GPE", frozenset({state.country}))
+        border = _border_between(doc, token, prefer)
+        if border is not None:
+            return border
         called = _called(doc, token, prefer)
         if called is not None:
             return called
         if any(c.dep_ in {"det", "poss"} for c in token.children):
             return _earlier_named(doc, token, prefer)
     return None
+
+
+# Nouns of the line between two states; as a noun's modifier they make it a place on that line ("a border post").
+BORDER_NOUNS = frozenset({"border", "boundary", "frontier"})
+
+
+def _border_between(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "the border between Chile and Peru", "a border crossing with Peru" near "Chilean officials": a border
+    without a name of its own is the border of the two states it lies between. After "with" only one is
+    named; the other is its owner ("Chile's border with Peru") or the one other state the sentence names."""
+    border = token if token.lemma_.lower() in BORDER_NOUNS else None
+    border = border or next(
+        (c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in BORDER_NOUNS), None
+    )
+    if border is None:
+        return None
+    sides: dict[str, tuple[int, Location]] = {}
+
+    def add(word: Token) -> None:
+        state = _country_named(doc, word, prefer)
+        if state is not None and state.country and state.country not in sides:
+            sides[state.country] = (word.i, state)
+
+    joined = False
+    for noun in (token,) if border is token else (token, border):
+        for child in noun.children:
+            if child.dep_ in {"poss", "amod", "compound"}:
+                add(child)
+            if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                joined = True
+                for side in (g for g in child.children if g.dep_ == "pobj"):
+                    for word in (side, *(c for c in side.children if c.dep_ == "conj")):
+                        add(word)
+    if not joined:
+        return None  # "the border": the rules for a noun that points back
+    if len(sides) == 1:
+        from events.extraction.dateline import inside_dateline
+
+        sentence = sentence_of(token)
+        others: dict[str, tuple[int, Location]] = {}
+        for word in sentence:
+            state = _country_named(doc, word, prefer) if word.ent_iob_ == "B" else None
+            fresh = state is not None and state.country and state.country not in sides
+            if fresh and state is not None and not inside_dateline(sentence, word.idx):
+                others.setdefault(str(state.country), (word.i, state))
+        if len(others) != 1:
+            return None
+        sides.update(others)
+    if len(sides) != 2:
+        return None
+    first, second = (state for _, state in sorted(sides.values(), key=lambda pair: pair[0]))
+    return Location(f"{first.name}-{second.name} border", PlaceKind.REGION)
+
+
+def _country_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """The country a word names, by its whole entity ("South Korea" from either word) or its nationality."""
+    if token.ent_type_ == "GPE":
+        ent = _entity_at(doc, token)
+        found = resolve_place(ent.text, "GPE", prefer) if ent is not None else None
+        return found if found is not None and found.kind is PlaceKind.COUNTRY else None
+    return _state_of(doc, token, prefer)
 
 
 def _name_at(doc: Doc, token: Token) -> str:
@@ -314,8 +383,8 @@ def _earlier_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location |
         other = doc[earlier]
         if _has_name(other):
             named = _named_place(doc, other, prefer)
-            if named is not None:
-                return named
+            if named is not None and not (named.kind is PlaceKind.SEA and lemma not in SEA_FEATURES):
+                return named  # a sea before "islands" says where they lie, not which they are: read on back
     return None
 
 
