@@ -18,7 +18,7 @@ from events.extraction.gazetteer import (
     well_known,
 )
 from events.extraction.tree import entity_span
-from events.extraction.triggers import NOUNS, SPACE_NOUNS, Trigger, noun_lemma
+from events.extraction.triggers import NOUNS, SPACE_NOUNS, VERBS, Trigger, noun_lemma
 from events.extraction.types import Location
 
 if TYPE_CHECKING:
@@ -580,6 +580,51 @@ def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[Even
     earlier = [index for index, (event_type, _) in placed.items() if index < start and event_type is trigger.type]
     if earlier and _continues_story(doc, trigger, max(earlier)):
         return placed[max(earlier)][1]
+    return _place_of_the_talks(doc, trigger)
+
+
+# Gatherings an agreement may come out of.
+MEETING_TYPES = frozenset({EventType.MEETING, EventType.TALKS, EventType.SUMMIT})
+# Words for talks, whose outcome is an agreement: "talks", "negotiations", "negotiated".
+NEGOTIATION_LEMMAS = frozenset({"talk", "negotiation", "negotiate", "dialogue", "consultation"})
+
+
+def _names_a_meeting(token: Token) -> bool:
+    """A word for a meeting, talks or a summit ("met", "talks", "a summit")."""
+    if token.pos_ == "VERB":
+        return VERBS.get(token.lemma_.lower()) in MEETING_TYPES
+    return token.pos_ == "NOUN" and NOUNS.get(noun_lemma(token)) in MEETING_TYPES
+
+
+def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
+    """An agreement told as reached ("the two sides reached a deal", "they agreed to ...") with no place of its
+    own came out of the talks the story told just before: the place of the nearest earlier mention of talks,
+    within a couple of paragraphs, that has one, its own or that of the talks it points back to ("talks in
+    Port Ostra ... The talks stalled ... They reached a deal")."""
+    if trigger.type is not EventType.AGREEMENT:
+        return None
+    if not {doc[trigger.i].tag_, doc[trigger.head_i].tag_} & {"VBD", "VBN"}:
+        return None  # a plan or a wish to agree is not an agreement reached
+    sentence = sentence_of(doc[trigger.i])
+    if any(_names_a_meeting(t) for t in sentence if t.i != trigger.i):
+        return None  # "met ... and agreed on a plan": reached at the meeting its own sentence tells
+    prefer = _mentioned_countries(doc)
+    start = sentence_of(doc[trigger.i]).start
+    here = _paragraph_index(doc, doc[trigger.i].idx)
+    positions = _lemma_positions(doc)
+    mentions = sorted((p for lemma in NEGOTIATION_LEMMAS for p in positions.get(lemma, []) if p < start), reverse=True)
+    for position in mentions[:MENTIONS_READ]:
+        if here - _paragraph_index(doc, doc[position].idx) > BACK_REFERENCE_PARAGRAPHS:
+            break
+        word = doc[position]
+        mention = Trigger(position, position, EventType.TALKS, word.lemma_.lower(), word.pos_ == "NOUN", "mention")
+        found = _named_place(doc, word, prefer) if word.pos_ == "NOUN" else None
+        found = found or _governed_place(doc, mention, prefer)
+        if found is None:
+            told = _earlier_mention_place(doc, mention)
+            found = told[1] if told is not None and _continues_story(doc, mention, told[0]) else None
+        if found is not None:
+            return found
     return None
 
 
