@@ -658,8 +658,10 @@ def _continues_story(doc: Doc, trigger: Trigger, source: int) -> bool:
         return False
     if any(c.lower_ in OTHER_INSTANCE_MODS for c in token.children if c.dep_ in {"amod", "det", "advmod"}):
         return False
-    # The determiner may hang on a name before the noun: "the Nordic Council summit".
-    opening = doc[token.left_edge.i]
+    # The determiner may hang on a name before the noun: "the Nordic Council summit"; on a name with "of"
+    # the parser may hang the noun under the "of" ("the Union of Zemblan States summit").
+    named_by = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    opening = doc[named_by.left_edge.i if named_by.pos_ == "PROPN" else token.left_edge.i]
     return opening.lower_ in DEFINITE_DETS or any(c.dep_ == "poss" for c in token.children)
 
 
