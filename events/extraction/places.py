@@ -244,7 +244,7 @@ BORDER_NOUNS = frozenset({"border", "boundary", "frontier"})
 
 
 def _border_between(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
-    """ "the border between Chile and Peru", "a border crossing with Peru" near "Chilean officials": a border
+    """ "the border between Chile and Peru", "a border post with Peru" beside "Chilean guards": a border
     without a name of its own is the border of the two states it lies between. After "with" only one is
     named; the other is its owner ("Chile's border with Peru") or the one other state the sentence names."""
     border = token if token.lemma_.lower() in BORDER_NOUNS else None
@@ -597,7 +597,7 @@ def _names_a_meeting(token: Token) -> bool:
 
 
 def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
-    """An agreement told as reached ("the two sides reached a deal", "they agreed to ...") with no place of its
+    """An agreement told as reached ("the two sides struck a deal", "the envoys agreed to ...") with no place of its
     own came out of the talks the story told just before: the place of the nearest earlier mention of talks,
     within a couple of paragraphs, that has one, its own or that of the talks it points back to ("talks in
     Port Ostra ... The talks stalled ... They reached a deal")."""

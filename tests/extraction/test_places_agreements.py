@@ -22,7 +22,8 @@ def agreement_places(text: str) -> list[str | None]:
 def test_an_agreement_reached_after_talks_is_placed_where_the_talks_were() -> None:
     text = (
         TALKS
-        + "On Friday, the two factions reached an agreement on aid convoys. They also agreed to free all prisoners."
+        + "By Friday the two factions had struck a deal on aid convoys. "
+        + "The envoys agreed on Saturday to free all prisoners."
     )
     assert agreement_places(text) == ["Geneva", "Geneva"]
 
@@ -30,7 +31,7 @@ def test_an_agreement_reached_after_talks_is_placed_where_the_talks_were() -> No
 def test_talks_more_than_two_paragraphs_back_place_nothing() -> None:
     text = (
         "Envoys of the two factions opened talks in Geneva on Monday.\nAid agencies warned of hunger.\n"
-        "The rains failed this spring.\nFood prices doubled.\nOn Friday, the two factions reached an agreement on aid."
+        "The rains failed this spring.\nFood prices doubled.\nBy Friday the two factions had struck a deal on aid."
     )
     assert agreement_places(text) == [None]
 

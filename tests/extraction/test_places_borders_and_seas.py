@@ -25,8 +25,8 @@ def test_a_border_between_two_named_states_is_their_border() -> None:
 
 
 def test_a_border_with_one_state_lies_between_it_and_the_other_state_the_sentence_names() -> None:
-    text = "The captured pilot was handed over to Chilean officials near a border crossing with Peru on Friday."
-    assert places_of(text, EventType.RELEASE) == ["Chile-Peru border"]
+    text = "The foreign minister met Chilean officials on Friday at a border post with Peru."
+    assert places_of(text, EventType.MEETING) == ["Chile-Peru border"]
     owned = "Bolivia's president met the envoy on Monday at its border with Peru."
     assert places_of(owned, EventType.MEETING) == ["Bolivia-Peru border"]
 
