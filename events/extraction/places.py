@@ -93,6 +93,9 @@ def _entity_at(doc: Doc, token: Token) -> Span | None:
     # "Komsomolsk-on-Amur": the model often stops the entity at the first hyphen of a joined name.
     while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
         end += 2
+    # "South Korea's minister": the model sometimes takes the possessive ending into the name.
+    while end - 1 > span.start and doc[end - 1].tag_ == "POS":
+        end -= 1
     return doc[span.start : end]
 
 

@@ -163,3 +163,9 @@ def test_a_name_written_without_its_diacritics_is_still_the_bigger_city() -> Non
     plain, accented = resolve_place("Valparaiso"), resolve_place("Valparaíso")
     assert (plain.country, plain.geonames_id) == (accented.country, accented.geonames_id) == ("CL", 3868626)
     assert plain.name == "Valparaiso"  # the text's spelling is kept
+
+
+def test_a_possessive_ending_the_model_took_into_a_name_is_not_part_of_the_place() -> None:
+    [event] = events_of("North Korea's top diplomat summoned the Peruvian envoy on Monday.")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("North Korea", "KP")
