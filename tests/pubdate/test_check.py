@@ -402,3 +402,15 @@ def test_a_state_or_its_seat_is_no_place_for_a_published_event(facts: Facts) -> 
     placed = "Verdier met Almada on Friday in Lisbon to prepare the accord."
     tracker = replace(facts, known_events=(_tracker_event(date(2014, 3, 7), "Lisbon"),))
     assert check(placed, date(2016, 5, 1), tracker, _met_on_friday(placed)).clues == 0
+
+
+def test_clues_that_each_allow_years_are_intersected(facts: Facts) -> None:
+    # Marchetti's term (2010-03 to 2012-06) and Almada's (2011 on) overlap in 2011-2012; 14 May is a
+    # Monday in 2007, 2012 and 2018. Only the spring of 2012 fits all three.
+    text = "French Foreign Minister Odile Marchetti will meet Prime Minister Rui Almada on Monday, May 14."
+    result = check(text, date(2010, 6, 1), facts)
+    assert result.verdict == "doubtful" and result.suggested_fits == 3
+    assert result.suggested_from is not None and result.suggested_to is not None
+    assert date(2011, 11, 1) <= result.suggested_from <= result.suggested_to <= date(2012, 6, 11)
+    assert result.suggested == date(2012, 6, 1)
+    assert check(text, date(2012, 5, 10), facts).verdict == "ok"
