@@ -94,10 +94,12 @@ Verdict = Literal["ok", "doubtful", "corrected"]
 TERM_GRACE = timedelta(days=10)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 
-# Words before a title that put its holder in the past or the future: "former", "the late", "then-".
+# Words before a title that put its holder in the past or the future: "former", "the late", "then-". The
+# word's reach ends at a sentence's or clause's end; the point of an initial or a dotted abbreviation
+# ("J. P.", "U.S.": one capital letter before it) ends nothing.
 _NOT_CURRENT = re.compile(
     r"\b(former|ex|then|late|onetime|one-time|previous|predecessor|future|incoming|would-be|under|since|"
-    r"administrations?|era|when|whose|of then)\b[^.;]*$",
+    r"administrations?|era|when|whose|of then)\b(?:[^.;]|(?<=\b(?-i:[A-Z]))\.)*$",
     re.IGNORECASE,
 )
 # A sentence that tells how someone left or came to office speaks of another time than the article's.

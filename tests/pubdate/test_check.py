@@ -67,6 +67,10 @@ def test_it_accepts_a_date_inside_the_term(facts: Facts) -> None:
     "text",
     [
         pytest.param("The talks began when Foreign Minister Odile Marchetti was in office.", id="when"),
+        pytest.param(
+            "The feud dates from the administrations of Ostland's J. P. Morrow and Foreign Minister Odile Marchetti.",
+            id="since-past-initials",
+        ),
         pytest.param("Foreign Minister Odile Marchetti pledged a treaty by 2030.", id="dated-sentence"),
         pytest.param("Foreign Minister Odile Marchetti, who died last week, was mourned in Paris.", id="death"),
     ],
