@@ -8,8 +8,7 @@ per-event filter chains cost several times the database time (bench/pages.py), s
 ``timeline.timeline_groups`` (the same rules as every other list of events), and this module writes
 the markup in one pass: every value from the database goes through ``escape``, outbound links through
 ``http_url``, the URL patterns are reversed once per process, and the pieces shared by many entries (a
-place's link, an actor's link, an article's source line) are written once per page. An entry written
-once is kept, keyed by its whole record, for the next reader of the same events.
+place's link, an actor's link, an article's source line) are written once per page.
 """
 
 from __future__ import annotations
@@ -97,16 +96,6 @@ def _status_html(status: str) -> tuple[str, str]:
     return f'<li class="event status-{escape(status)}" id="e', badge
 
 
-# An entry's HTML follows from its record (every value it shows, the related events' and sources'
-# included), the day (which decides the status shown), its heading level and whether it is compact,
-# and from nothing else: the URL patterns and labels are fixed for the life of the process. So the
-# same entry, asked for again by any reader, is looked up rather than written again. The key holds the
-# whole record, so an edit to anything an entry shows makes a new key; nothing needs invalidating.
-# An entry with its record weighs a few kilobytes: 4,096 of them (four long pages) is some 20 MB.
-ENTRY_MEMO_SIZE = 4096
-_ENTRY_MEMO: dict[tuple[EventRecord, date, int, bool], str] = {}
-
-
 class EntryWriter:
     """Writes the ``<li>`` of each record of one page, each shared link written once per page.
 
@@ -189,17 +178,12 @@ class EntryWriter:
         """The ``<li>`` of one event: date, badge, title, type, place, actors, successor, numbered sources.
 
         ``compact`` leaves out the source notes (so does a record read without its citations).
-        """
-        key = (record, self.today, level, compact)
-        html = _ENTRY_MEMO.get(key)
-        if html is None:
-            html = self._entry(record, level, compact)
-            if len(_ENTRY_MEMO) >= ENTRY_MEMO_SIZE:
-                _ENTRY_MEMO.clear()  # a crude bound, but one no thread can trip over (no iteration)
-            _ENTRY_MEMO[key] = html
-        return html
 
-    def _entry(self, record: EventRecord, level: int, compact: bool) -> str:
+        Written anew for every page. A memo of entries keyed by their whole records (tried: up to 4,096
+        of them) saved little on a page asked again, since hashing and comparing a record costs about
+        what writing it does, and cost a first reader more: its records outlived the page, so the next
+        collection had to walk them (bench/pages.py, cold against warm).
+        """
         status = status_shown(
             status=record.status, date_upper=record.date_upper, precision=record.precision, today=self.today
         )
