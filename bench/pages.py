@@ -43,9 +43,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _configure(use_sqlite: bool, keep: str | None = None) -> tuple[str, str | None, bool]:
-    """Point Django at a scratch database; returns (url, name of the PostgreSQL DB to drop, whether it
-    is new and must be built)."""
+def _configure(use_sqlite: bool) -> tuple[str, str | None]:
+    """Point Django at a scratch database; returns (url, name of the PostgreSQL DB to drop)."""
+    url, name, _ = _scratch(use_sqlite)
+    return url, name
+
+
+def _scratch(use_sqlite: bool, keep: str | None = None) -> tuple[str, str | None, bool]:
+    """(url, name of the PostgreSQL DB to drop, whether it is new and must be built) of a scratch
+    database, or of ``keep``, made if it is missing and never dropped."""
     if use_sqlite:
         path = Path(tempfile.mkdtemp(prefix="bench-pages-")) / "bench.sqlite3"
         return f"sqlite:///{path}", None, True
@@ -258,7 +264,7 @@ def main() -> None:
     parser.add_argument("--only", metavar="WORD", help="only the views whose label holds WORD")
     args = parser.parse_args()
 
-    url, pg_name, new = _configure(args.sqlite, args.keep_db)
+    url, pg_name, new = _scratch(args.sqlite, args.keep_db)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production")
