@@ -12,9 +12,11 @@ serves it any more.
 The bare side is fair to the page: on PostgreSQL it loads ``timestamptz`` with psycopg's C loader, as
 the pages' record reads do (``events.presentation.record``), not with Django's Python one.
 
-``--memo cold`` empties the pages' entry memo (``timeline.render``, where there is one) before every
-timed request, as a reader who is the first to ask for those events finds it; ``warm`` leaves it, as
-a page asked again finds it; ``both`` (the default) prints both tables.
+``--memo cold`` empties the pages' entry memo (``timeline.render``, where a checkout has one) before
+every timed request, as a reader who is the first to ask for those events finds it; ``warm`` leaves it,
+as a page asked again finds it; ``both`` (the default) prints both tables. Neither empties what is
+kept per process whatever the data (the SQL a timeline compiled for these filters, the URL patterns,
+date labels): the untimed first request of each view fills those.
 
     .venv/bin/python bench/pages.py                 # PostgreSQL scratch DB on 127.0.0.1 (default)
     .venv/bin/python bench/pages.py --sqlite        # a temporary SQLite file instead
