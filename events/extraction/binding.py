@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
 from events.extraction.timex.tense import clause_verb, verb_group_direction
-from events.extraction.tree import crosses_clause, free_relative, path_to_root, tree_distance
+from events.extraction.tree import crosses_clause, free_relative, misread_coordination, path_to_root, tree_distance
 from events.extraction.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -532,7 +532,11 @@ def _crosses_complement(doc: Doc, a: int, b: int) -> bool:
         for index in path:
             if index in common:
                 break
-            if doc[index].dep_ in COMPLEMENT_EDGES and not free_relative(doc[index]):
+            if (
+                doc[index].dep_ in COMPLEMENT_EDGES
+                and not free_relative(doc[index])
+                and not misread_coordination(doc[index])
+            ):
                 return True
     return False
 

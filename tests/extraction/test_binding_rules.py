@@ -172,3 +172,18 @@ def test_nearness_does_not_take_the_time_of_another_relative_clause(nlp) -> None
 def test_nearness_needs_a_tense_that_agrees_with_the_time(nlp) -> None:
     assert dated_by(nlp, "The general who will lead the mission was appointed last week.", "lead") is None
     assert dated_by(nlp, "The general who was leading the mission was dismissed last week.", "leading") == "last week"
+
+
+def test_a_series_of_verbs_the_parser_read_as_a_complement_shares_its_time(nlp) -> None:
+    # The parser makes "cut" a complement of "added"; with no subject of its own, "added" is the next verb of
+    # one series, done in the same spring.
+    text = (
+        "During the spring, the Ostland mill cut about 300 jobs in closing plants, added $5 million to its "
+        "pension fund and opened a plant in Port Ostra."
+    )
+    assert dated_by(nlp, text, "added") == "the spring"
+    assert dated_by(nlp, text, "opened") == "the spring"
+
+
+def test_a_complement_before_a_verb_of_saying_keeps_its_own_time(nlp) -> None:
+    assert dated_by(nlp, "The mill will close in June, the Ostland minister said on Tuesday.", "close") == "June"
