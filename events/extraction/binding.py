@@ -141,6 +141,7 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         and not ({head.lemma_.lower(), head.lower_} & MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
         and head.lemma_.lower() not in TIME_NOUNS
         and not _decided_act(head, trigger_positions)
+        and not _made_by_participle(head, trigger_positions)
         # After its own preposition ("In 1991 the court ...") the expression is the object of that preposition,
         # whatever noun the parser hung it on.
         and time.signal is None
@@ -153,6 +154,12 @@ def _decided_act(noun: Token, trigger_positions: set[int]) -> bool:
         return False
     acts = (c for c in noun.children if c.dep_ == "acl" and c.i in trigger_positions)
     return any(any(a.lower_ == "to" for a in act.children) for act in acts)
+
+
+def _made_by_participle(noun: Token, trigger_positions: set[int]) -> bool:
+    """ "the May 3 accord signed by both sides", "the 2019 law passed by parliament": a date on a noun also
+    dates the bare past participle on it that tells how the thing came to be."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i in trigger_positions for c in noun.children)
 
 
 def _comparison_base(doc: Doc, time: TimeExpression) -> bool:

@@ -187,3 +187,9 @@ def test_a_series_of_verbs_the_parser_read_as_a_complement_shares_its_time(nlp) 
 
 def test_a_complement_before_a_verb_of_saying_keeps_its_own_time(nlp) -> None:
     assert dated_by(nlp, "The mill will close in June, the Ostland minister said on Tuesday.", "close") == "June"
+
+
+def test_a_date_on_a_noun_dates_the_participle_that_made_the_thing(nlp) -> None:
+    text = "Inspectors may visit the sites under the May 3 accord signed by Zembla and Ostland."
+    assert dated_by(nlp, text, "signed") == "May 3"
+    assert dated_by(nlp, text, "visit") is None
