@@ -473,7 +473,9 @@ def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -
             continue
         if _crosses_complement(doc, trigger.i, anchor) or _crosses_complement(doc, trigger.head_i, anchor):
             continue
-        if {tense, time.direction} == {"past", "future"} or _dates_other_act(doc, trigger, root, anchor):
+        if {tense, time.direction} == {"past", "future"}:
+            continue
+        if not _misattached(doc, time, anchor) and _dates_other_act(doc, trigger, root, anchor):
             continue
         distance = min(tree_distance(doc, trigger.head_i, anchor), tree_distance(doc, trigger.i, anchor))
         if distance > NEAREST_REACH:
@@ -483,6 +485,16 @@ def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -
         if best is None or key[:3] < best[:3]:
             best = key
     return (best[3], best[1]) if best is not None else None
+
+
+def _misattached(doc: Doc, time: TimeExpression, anchor: int) -> bool:
+    """Whether the time cannot date the verb the parser hung it on: a time ahead on a past verb, or a time gone
+    by on a future one ("promised a referendum next year after delegates voted": "next year" on "voted").
+    Where it hangs then says nothing about which act it dates."""
+    verb = clause_verb(doc[anchor])
+    if verb is None:
+        return False
+    return {verb_group_direction(verb), time.direction} == {"past", "future"}
 
 
 def _dates_other_act(doc: Doc, trigger: Trigger, time_root: int, anchor: int) -> bool:

@@ -193,3 +193,13 @@ def test_a_date_on_a_noun_dates_the_participle_that_made_the_thing(nlp) -> None:
     text = "Inspectors may visit the sites under the May 3 accord signed by Zembla and Ostland."
     assert dated_by(nlp, text, "signed") == "May 3"
     assert dated_by(nlp, text, "visit") is None
+
+
+def test_a_time_the_parser_hung_on_a_verb_it_cannot_date_goes_by_nearness(nlp) -> None:
+    # "next year" hangs on "voted" in the parse, but a past vote cannot lie next year: the referendum it sits
+    # beside is what it dates.
+    text = (
+        "The premier, a monarchist herself, promised to put the question to a national referendum next year after "
+        "convention delegates voted 89-52 for a republic."
+    )
+    assert dated_by(nlp, text, "referendum") == "next year"
