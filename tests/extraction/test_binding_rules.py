@@ -203,3 +203,12 @@ def test_a_time_the_parser_hung_on_a_verb_it_cannot_date_goes_by_nearness(nlp) -
         "convention delegates voted 89-52 for a republic."
     )
     assert dated_by(nlp, text, "referendum") == "next year"
+
+
+def test_of_two_times_as_near_in_the_tree_the_measure_takes_the_one_nearer_in_the_text(nlp) -> None:
+    # Both quarters hang on "continue"; the when-clause sits beside the second.
+    text = (
+        "Analysts expect the weak trend to continue into the fourth quarter and through at least the first two "
+        "quarters of 2023, when the Zemblan mills will increasingly see the effect of lower prices."
+    )
+    assert dated_by(nlp, text, "see") == "the first two quarters of 2023"
