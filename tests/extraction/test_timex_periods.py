@@ -126,3 +126,8 @@ def test_after_the_year_to_date_a_year_earlier_is_the_year_not_the_quarter(nlp) 
         ("year-earlier", "2020"),
         ("the year-ago quarter", "2020-Q3"),
     ]
+
+
+def test_the_year_closing_its_phrase_is_the_year_being_reported(nlp) -> None:
+    text = "For the year, Zembla Foods expects flat sales. Its mills slowed in the first nine months of the year."
+    assert values(nlp, text) == [("the year", "2021"), ("the first nine months", "P9M"), ("the year", "2021")]

@@ -591,6 +591,13 @@ PATTERNS: list[Pattern] = [
         _reported_year,
     ),
     Pattern(
+        # "For the year, volume was flat", "the first nine months of the year.": "the year" closing its phrase,
+        # with nothing after it to say which, is the year being reported, as "the full year" is.
+        "the_year",
+        _compile(r"the\s+(?P<unit>year)(?=\s*[.,;:])"),
+        _reported_year,
+    ),
+    Pattern(
         "the_day",
         _compile(r"(?:(?:late|early|later|earlier)\s+in\s+|the\s+(?:end|start|beginning)\s+of\s+)?the\s+day"),
         _the_day,
