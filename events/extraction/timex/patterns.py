@@ -411,6 +411,21 @@ def _set(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("set", n=n, unit=unit_name(g["unit"] or ""))
 
 
+_PLURAL_PARTS = {"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}
+
+
+def _named_set(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "each Thursday", "every July", "each spring", "on Mondays", "Tuesday nights": a named day, month or
+    season that recurs (TimeML SET ``XXXX-WXX-4``, ``XXXX-07``, ``XXXX-SP``)."""
+    part = _PLURAL_PARTS.get((g.get("parts") or "").lower()) or PARTS_OF_DAY.get((g.get("part") or "").lower())
+    day = g.get("wd") or g.get("wds") or g.get("wdn")
+    if day:
+        return TimeSpec("set", weekday=weekday_number(day), part=part)
+    if g.get("m"):
+        return TimeSpec("set", month=month_number(g["m"] or ""))
+    return TimeSpec("set", season=(g.get("season") or "").lower())
+
+
 # Clock words: "noon", "midday", "midnight" (TimeML writes the midnight that ends a day as hour 24).
 _CLOCK_WORDS = {"noon": 12, "midday": 12, "midnight": 24}
 
@@ -732,6 +747,15 @@ PATTERNS: list[Pattern] = [
         _ref,
     ),
     Pattern("set", _compile(rf"(?:every|each|per)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT_PLURAL})"), _set),
+    Pattern(
+        "named_set",
+        _compile(
+            rf"(?:(?:every|each)\s+(?:(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?|(?P<m>{MONTH})|(?P<season>{SEASON}))"
+            r"|(?-i:(?P<wds>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))s"
+            r"|(?-i:(?P<wdn>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?P<parts>nights|mornings|evenings|afternoons))"
+        ),
+        _named_set,
+    ),
     Pattern("set_a", _compile(rf"an?\s+(?P<unit>{UNIT})"), _set, check="set_a"),
     Pattern(
         "set_adverb",

@@ -542,6 +542,13 @@ def resolve_spec(
     if kind == "ref":
         applied = {"PAST_REF": "past", "FUTURE_REF": "future"}.get(spec.ref or "", "present")
         return Resolution("DATE", spec.ref or "PRESENT_REF", None, direction=applied)
+    if kind == "set" and spec.weekday is not None:
+        part = f"T{spec.part}" if spec.part else ""
+        return Resolution("SET", f"XXXX-WXX-{spec.weekday + 1}{part}", None)
+    if kind == "set" and spec.month is not None:
+        return Resolution("SET", f"XXXX-{spec.month:02d}", None)
+    if kind == "set" and spec.season is not None:
+        return Resolution("SET", f"XXXX-{SEASONS[spec.season][0]}", None)
     if kind == "set":
         return Resolution("SET", duration_value(spec.n, spec.unit or "year"), None)
     if kind == "time":
