@@ -157,6 +157,17 @@ def _spoken_year(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("date", year=century + (tens or teen))
 
 
+def _named_in_spoken_year(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "January nineteen ninety-seven", "the winter of nineteen ninety-four": a month or season of a year
+    said in words."""
+    year = _spoken_year(g)
+    if year is None:
+        return None
+    if g.get("m"):
+        return TimeSpec("date", year=year.year, month=month_number(g["m"] or ""))
+    return TimeSpec("season", season=(g.get("season") or "").lower(), year=year.year)
+
+
 def _year_range(g: dict[str, str | None]) -> TimeSpec | None:
     first = _int(g["y"])
     second_text = g["y2"] or ""
@@ -536,6 +547,14 @@ PATTERNS: list[Pattern] = [
         ),
         _spoken_year,
         check="spoken_year",
+    ),
+    Pattern(
+        "named_spoken_year",
+        _compile(
+            rf"(?:(?P<m>{MONTH}),?\s+(?:of\s+)?|(?:the\s+)?(?P<season>{SEASON})\s+of\s+)"
+            rf"(?P<c>eighteen|nineteen|twenty)[\s-]+(?:(?P<t>{_TENS_RE})(?:[\s-](?P<u>{_UNITS_RE}))?|(?P<teen>{_TEENS_RE}))"
+        ),
+        _named_in_spoken_year,
     ),
     Pattern("decade", _compile(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s"), _decade),
     Pattern("short_decade", _compile(r"(?:the\s+)?'?(?P<dec>[2-9]0)'?s"), _decade),
