@@ -744,8 +744,13 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             expression = replace(expression, edtf=None, lower=None, upper=None, precision=None)
         if found.spec.kind == "date" and found.spec.year is not None:
             # Only a year that sets the scene of a clause ("In 2019 the sides tried again") starts a story
-            # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929") does not.
-            sets_scene = governor_i is not None and doc[governor_i].pos_ in {"VERB", "AUX"}
+            # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929"), or in a clause that only
+            # describes a noun ("incidents dating to 1994", "a pact that was signed in 1929"), does not.
+            sets_scene = (
+                governor_i is not None
+                and doc[governor_i].pos_ in {"VERB", "AUX"}
+                and doc[governor_i].dep_ not in {"acl", "relcl", "amod"}
+            )
             story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
         expressions.append(expression)
         if candidate.spec.kind in _DATING_KINDS and expression.lower is not None and expression.precision:
