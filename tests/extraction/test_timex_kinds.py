@@ -263,3 +263,15 @@ def test_a_week_is_not_a_stretch_whose_first_day_a_later_sentence_means(nlp):
 )
 def test_a_named_day_month_or_season_that_recurs_is_a_set(nlp, sentence, text, value):
     assert found(nlp, sentence)[text] == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Dockers in Port Ostra held a day-long strike.", "day-long", "P1D"),
+        ("The decades-long feud between Zembla and Ostland ended.", "decades-long", "PXY"),
+        ("Zembla has claimed the islands for decades.", "decades", "PXY"),
+    ],
+)
+def test_a_unit_long_lasts_one_unit_and_plural_decades_some_years(nlp, sentence, text, value):
+    assert found(nlp, sentence)[text] == ("DURATION", value)

@@ -132,7 +132,7 @@ GATE_SOURCES: dict[str, str] = {
     "next_unit": r"(?:next|following|previous|preceding|prior)\s+(?:day|morning|afternoon|evening|night)",
     "unit_before": r"the\s+(?:day|night|week|month|year)\s+(?:before|after)",
     "hyphen_duration": rf"-{UNIT}",
-    "unit_long": rf"{UNIT}-long",
+    "unit_long": rf"{UNIT_PLURAL}-long",
     "recent": r"(?:recent|the\s+coming)\s+(?:years|months|weeks|days|decades|times)",
     "set": r"(?:every|each|per)\s+",
     "utc_time": r"[0-5]\d\s*(?:UTC|GMT|Z)",

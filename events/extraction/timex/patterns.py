@@ -389,6 +389,13 @@ def _duration(g: dict[str, str | None]) -> TimeSpec | None:
     )
 
 
+def _unit_long(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "a day-long strike" lasts one day (P1D); "a decades-long feud" some decades."""
+    word = (g["unit"] or "").lower()
+    unit = unit_name(word)
+    return TimeSpec("duration", n=None if word != unit else 1, unit=unit)
+
+
 def _vague_duration(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("duration", n=None, unit=unit_name(g["unit"] or ""))
 
@@ -745,7 +752,7 @@ PATTERNS: list[Pattern] = [
         check="duration",
     ),
     Pattern("hyphen_duration", _compile(rf"(?P<n>{NUMBER})-(?P<unit>{UNIT})(?:-(?P<old>old)|-long)?"), _duration),
-    Pattern("unit_long", _compile(rf"(?P<unit>{UNIT})-long"), _duration),
+    Pattern("unit_long", _compile(rf"(?P<unit>{UNIT_PLURAL})-long"), _unit_long),
     Pattern(
         "vague_duration", _compile(r"(?P<unit>years|months|weeks|decades|centuries)"), _vague_duration, check="vague"
     ),

@@ -119,6 +119,8 @@ def duration_value(n: int | None, unit: str, *, timeml: bool = True) -> str:
     amount = "X" if n is None else str(n * factor)
     if timeml and unit == "quarter":
         letter, amount = "Q", "X" if n is None else str(n)
+    elif timeml and letter == "DE" and n is None:
+        letter = "Y"  # "for decades": TimeML annotators write some years, PXY
     elif timeml and letter in {"DE", "CE"} and n is not None:
         # TimeML annotators write "the past decade" as P10Y.
         letter, amount = "Y", str(n * (10 if letter == "DE" else 100))
