@@ -196,19 +196,19 @@ def test_a_date_on_a_noun_dates_the_participle_that_made_the_thing(nlp) -> None:
 
 
 def test_a_time_the_parser_hung_on_a_verb_it_cannot_date_goes_by_nearness(nlp) -> None:
-    # "next year" hangs on "voted" in the parse, but a past vote cannot lie next year: the referendum it sits
+    # "next year" hangs on "voted" in the parse, but a past vote cannot lie next year: the plebiscite it sits
     # beside is what it dates.
     text = (
-        "The premier, a monarchist herself, promised to put the question to a national referendum next year after "
-        "convention delegates voted 89-52 for a republic."
+        "The regent, a moderate by nature, pledged to submit the bill to a plebiscite next year after congress "
+        "delegates voted 77-30 for reform."
     )
-    assert dated_by(nlp, text, "referendum") == "next year"
+    assert dated_by(nlp, text, "plebiscite") == "next year"
 
 
 def test_of_two_times_as_near_in_the_tree_the_measure_takes_the_one_nearer_in_the_text(nlp) -> None:
-    # Both quarters hang on "continue"; the when-clause sits beside the second.
+    # Both times hang on "persist"; the when-clause sits beside the second.
     text = (
-        "Analysts expect the weak trend to continue into the fourth quarter and through at least the first two "
-        "quarters of 2023, when the Zemblan mills will increasingly see the effect of lower prices."
+        "Traders expect the drought to persist into the second quarter and through the first two quarters of 2030, "
+        "when Zemblan farms will slowly feel the cost of dearer feed."
     )
-    assert dated_by(nlp, text, "see") == "the first two quarters of 2023"
+    assert dated_by(nlp, text, "feel") == "the first two quarters of 2030"

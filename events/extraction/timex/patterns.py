@@ -158,7 +158,7 @@ def _spoken_year(g: dict[str, str | None]) -> TimeSpec | None:
 
 
 def _named_in_spoken_year(g: dict[str, str | None]) -> TimeSpec | None:
-    """ "January nineteen ninety-seven", "the winter of nineteen ninety-four": a month or season of a year
+    """ "March nineteen seventy-two", "the winter of nineteen eighty-six": a month or season of a year
     said in words."""
     year = _spoken_year(g)
     if year is None:
