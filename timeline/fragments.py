@@ -27,14 +27,15 @@ class Fragments:
 
     def __init__(self) -> None:
         self._token = secrets.token_hex(8)
-        self._texts: list[str] = []
+        self._texts: list[str | bytes] = []
 
-    def place(self, html: str) -> SafeString:
-        """The marker the template writes where ``html`` (already escaped by its writer) goes."""
+    def place(self, html: str | bytes) -> SafeString:
+        """The marker the template writes where ``html`` (already escaped by its writer; bytes are
+        UTF-8, as the response is) goes."""
         self._texts.append(html)
         return SafeString(f"<!--fragment-{self._token}-{len(self._texts) - 1}-->")
 
-    def chunks(self, rendered: str) -> Iterator[str]:
+    def chunks(self, rendered: str) -> Iterator[str | bytes]:
         """``rendered`` with each marker replaced by its fragment, as consecutive pieces."""
         position = 0
         for match in _MARKER.finditer(rendered):  # one pattern for every page: the token is checked here

@@ -28,7 +28,7 @@ from events.domain.vocabulary import EVENT_TYPES
 from events.models import RelationKind
 from events.outcomes import MAY_BECOME_PENDING, OUTCOME_PENDING, OUTCOME_PENDING_LABEL, status_shown
 from events.presentation.dates import human_date
-from events.presentation.record import ArticleRef, CitationRef, EventRecord, PlaceRef, RelationRef
+from events.presentation.record import ArticleRef, EventRecord, PlaceRef, RelationRef
 from timeline.timeline_groups import YearGroup, datetime_value
 
 
@@ -42,7 +42,8 @@ def escape(value: str) -> str:
 
 
 _MARKER = 987654321987
-_TYPE_LABELS = {t.value: escape(info.label) for t, info in EVENT_TYPES.items()}  # written as HTML
+# An entry is written as UTF-8 bytes (see EntryWriter): the pieces it reuses are kept encoded.
+_TYPE_LABELS = {t.value: escape(info.label).encode() for t, info in EVENT_TYPES.items()}  # written as HTML
 _STATUS_LABELS = {
     "scheduled": "Scheduled",
     "postponed": "Postponed",
@@ -89,12 +90,17 @@ def time_html(edtf: str, week: bool, lower: date, upper: date, precision: str) -
     )
 
 
+@lru_cache(maxsize=16384)
+def _time_bytes(edtf: str, week: bool, lower: date, upper: date, precision: str) -> bytes:
+    return time_html(edtf, week, lower, upper, precision).encode()
+
+
 @lru_cache(maxsize=64)
-def _status_html(status: str) -> tuple[str, str]:
+def _status_html(status: str) -> tuple[bytes, bytes]:
     """(the ``<li>``'s opening up to its id, the badge) for a status; the vocabulary is small."""
     label = _STATUS_LABELS.get(status)
     badge = f' <span class="badge badge-{status}">{label}</span>' if label else ""
-    return f'<li class="event status-{escape(status)}" id="e', badge
+    return f'<li class="event status-{escape(status)}" id="e'.encode(), badge.encode()
 
 
 # The fields an entry shows, taken from a record in one call (attribute by attribute cost more).
@@ -119,41 +125,62 @@ _ENTRY_FIELDS = itemgetter(
     )
 )
 
+# An entry's markup with a ``%`` slot for each value (bytes formatting: see EntryWriter).
+_ENTRY = (
+    b'%s%d"><p class="event-date">%s%s</p>'
+    b'<h%d class="event-title"><a href="%s%d%s">%s</a></h%d>'
+    b'<p class="event-meta"><span class="event-type">%s</span>%s%s</p>%s%s</li>'
+)
+_NOTE = b'<li><q>%s</q>%s%d">Our copy</a></span></li>'
+_NOTES = b'<ol class="sources" aria-label="Sources">%s</ol>'
+_ACTORS = ' · <span class="visually-hidden">Actors: </span>'.encode() + b"%s"
+
 
 class EntryWriter:
     """Writes the ``<li>`` of each record of one page, each shared link written once per page.
 
     ``today`` decides the status a reader is shown (:func:`events.outcomes.status_shown`).
+
+    Entries are UTF-8 bytes, written with ``bytes %``, and a page's entries go into the response as
+    they are. A page's text holds non-Latin-1 characters (the source notes' dash, most outlets' and
+    quotes' own), so as ``str`` every piece written into it was widened to two bytes a character, and
+    the whole was encoded again for the response (bench/pages.py: a third of the time of writing the
+    entries of an all-years page). Each value is escaped and encoded once; the pieces shared by many
+    entries (links, dates, an article's source line) once per page.
     """
 
     def __init__(self, today: date) -> None:
         self.today = today
-        self._places: dict[int, str] = {}
-        self._actors: dict[int, str] = {}
-        self._sources: dict[int, str] = {}
+        self._places: dict[int, bytes] = {}
+        self._actors: dict[int, bytes] = {}
+        self._sources: dict[int, bytes] = {}
         self._days: dict[date, str] = {}  # an article date's ", <time ...>...</time>"
         self._outlets: dict[str | None, str] = {}  # an outlet's name as HTML
-        self._event_prefix, self._event_suffix = _pattern("timeline:event").split("{}")
+        self._event_link = _pattern("timeline:event")
+        event_prefix, event_suffix = self._event_link.split("{}")
+        self._event_prefix, self._event_suffix = event_prefix.encode(), event_suffix.encode()
         self._article_prefix, self._article_suffix = _pattern("timeline:article").split("{}")
 
-    def place(self, place: PlaceRef | None) -> str:
-        """`` · <a ...>place</a>`` or ""."""
+    def place(self, place: PlaceRef | None) -> bytes:
+        """`` · <a ...>place</a>`` or b""."""
         if place is None:
-            return ""
+            return b""
         html = self._places.get(place.id)
         if html is None:
             html = self._places[place.id] = (
-                f' · <a href="{path_for("timeline:place", place.id)}">{escape(place.name)}</a>'
+                f' · <a href="{path_for("timeline:place", place.id)}">{escape(place.name)}</a>'.encode()
             )
         return html
 
-    def actor(self, actor_id: int, name: str) -> str:
+    def actor(self, actor_id: int, name: str) -> bytes:
         html = self._actors.get(actor_id)
         if html is None:
-            html = self._actors[actor_id] = f'<a href="{path_for("timeline:actor", actor_id)}">{escape(name)}</a>'
+            html = self._actors[actor_id] = (
+                f'<a href="{path_for("timeline:actor", actor_id)}">{escape(name)}</a>'.encode()
+            )
         return html
 
-    def source(self, article: ArticleRef) -> str:
+    def source(self, article: ArticleRef) -> bytes:
         """A source note's article part: the outlet, the article's date, the original and our copy (up
         to the citation's id in our copy's link), written once per article and page."""
         source = self._sources.get(article.id)
@@ -177,28 +204,17 @@ class EntryWriter:
             source = self._sources[article.id] = (
                 f' <span class="src">— {by}{when}. {original_link}'
                 f'<a href="{self._article_prefix}{article.id}{self._article_suffix}#c'
-            )
+            ).encode()
         return source
 
-    def source_notes(self, citations: Iterable[CitationRef]) -> str:
-        """The ``<li>`` of each citation: the quote, then its article's part (see :meth:`source`)."""
-        sources, source = self._sources, self.source
-        return "".join(
-            [
-                f'<li><q>{escape(c.quote)}</q>{sources.get(c.article.id) or source(c.article)}{c.id}">Our copy</a>'
-                "</span></li>"
-                for c in citations
-            ]
-        )
-
-    def successor(self, relation: RelationRef) -> str:
+    def successor(self, relation: RelationRef) -> bytes:
         return (
             f'<p class="successor">{escape(_KIND_LABELS.get(relation.kind, relation.kind))} '
-            f'<a href="{self._event_prefix}{relation.event}{self._event_suffix}">{escape(relation.title)}</a>, '
-            f"{escape(relation.date_display)}</p>"
-        )
+            f'<a href="{self._event_link.format(relation.event)}">'
+            f"{escape(relation.title)}</a>, {escape(relation.date_display)}</p>"
+        ).encode()
 
-    def entry(self, record: EventRecord, *, level: int = 4, compact: bool = False) -> str:
+    def entry(self, record: EventRecord, *, level: int = 4, compact: bool = False) -> bytes:
         """The ``<li>`` of one event: date, badge, title, type, place, actors, successor, numbered sources.
 
         ``compact`` leaves out the source notes (so does a record read without its citations).
@@ -214,73 +230,92 @@ class EntryWriter:
         if status in MAY_BECOME_PENDING:  # any other status is shown as it is stored
             status = status_shown(status=status, date_upper=upper, precision=precision, today=self.today)
         opening, badge = _status_html(status)
-        event_type = _TYPE_LABELS.get(event_type) or escape(event_type)
+        type_label = _TYPE_LABELS.get(event_type) or escape(event_type).encode()
+        # Embedded tuples are unpacked or indexed, not read by attribute (each named-tuple attribute is a
+        # descriptor call, and an all-years page reads some 30,000 of them).
         if actors:
             known = self._actors  # the links written so far, looked up here: a call per actor cost more
-            links = ", ".join([known.get(a.id) or self.actor(a.id, a.name) for a in actors])
-            actors = f' · <span class="visually-hidden">Actors: </span>{links}'
+            links = _ACTORS % b", ".join([known.get(a[0]) or self.actor(a[0], a[1]) for a in actors])
         else:
-            actors = ""
-        where = "" if place is None else (self._places.get(place.id) or self.place(place))
-        html = (
-            f'{opening}{pk}"><p class="event-date">{time_html(edtf, week, lower, upper, precision)}{badge}</p>'
-            f'<h{level} class="event-title"><a href="{self._event_prefix}{pk}{self._event_suffix}">'
-            f"{escape(title)}</a></h{level}>"
-            f'<p class="event-meta"><span class="event-type">{event_type}</span>{where}{actors}</p>'
+            links = b""
+        where = b"" if place is None else (self._places.get(place[0]) or self.place(place))
+        successors = (
+            b"".join([self.successor(r) for r in related if r.kind in SUCCESSOR_KINDS])
+            if related and status in SUCCESSOR_SHOWN
+            else b""
         )
-        if related and status in SUCCESSOR_SHOWN:
-            html += "".join([self.successor(r) for r in related if r.kind in SUCCESSOR_KINDS])
+        notes = b""
         if citations and not compact:
             sources, source = self._sources, self.source
-            notes = "".join(
+            notes = _NOTES % b"".join(
                 [
-                    f'<li><q>{escape(c.quote)}</q>{sources.get(c.article.id) or source(c.article)}{c.id}">Our copy</a>'
-                    "</span></li>"
-                    for c in citations
+                    _NOTE % (escape(quote).encode(), sources.get(article[0]) or source(article), cid)
+                    for cid, quote, _, _, _, _, article in citations
                 ]
             )
-            html += f'<ol class="sources" aria-label="Sources">{notes}</ol>'
-        return html + "</li>"
+        return _ENTRY % (
+            opening,
+            pk,
+            _time_bytes(edtf, week, lower, upper, precision),
+            badge,
+            level,
+            self._event_prefix,
+            pk,
+            self._event_suffix,
+            escape(title).encode(),
+            level,
+            type_label,
+            where,
+            links,
+            successors,
+            notes,
+        )
 
 
 def entries_html(records: Sequence[EventRecord], *, today: date, level: int = 4, compact: bool = False) -> SafeString:
     """The ``<li>`` of each record, in order (a short list such as the home page's)."""
     writer = EntryWriter(today)
-    return mark_safe("".join([writer.entry(r, level=level, compact=compact) for r in records]))  # noqa: S308  escaped
+    html = b"".join([writer.entry(r, level=level, compact=compact) for r in records]).decode()
+    return mark_safe(html)  # noqa: S308  escaped
 
 
-def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, prefix: str) -> str:
-    """Year sections with their count, a heading per month and an ordered list of its entries (HTML,
-    every database value escaped: a page places it as a fragment, see timeline.fragments)."""
+def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, prefix: str) -> bytes:
+    """Year sections with their count, a heading per month and an ordered list of its entries (UTF-8
+    HTML, every database value escaped: a page places it as a fragment, see timeline.fragments)."""
     writer = EntryWriter(today)
     entry = writer.entry
-    parts: list[str] = []
+    parts: list[bytes] = []
     for year in groups:
         count = year.count
         parts.append(
-            f'<section class="year" aria-labelledby="{prefix}y{year.year}">\n'
-            f'<h{level} id="{prefix}y{year.year}">{year.year} <span class="count">({count} '
-            f"event{'' if count == 1 else 's'})</span></h{level}>\n"
+            (
+                f'<section class="year" aria-labelledby="{prefix}y{year.year}">\n'
+                f'<h{level} id="{prefix}y{year.year}">{year.year} <span class="count">({count} '
+                f"event{'' if count == 1 else 's'})</span></h{level}>\n"
+            ).encode()
         )
         for month in year.months:
             heading = level + 1
             parts.append(
-                f'<h{heading} id="{prefix}{month.key}" class="month">{month.label}</h{heading}>\n<ol class="timeline">'
+                (
+                    f'<h{heading} id="{prefix}{month.key}" class="month">{month.label}</h{heading}>\n'
+                    '<ol class="timeline">'
+                ).encode()
             )
             parts.extend([entry(record, level=level + 2) for record in month.events])
-            parts.append("</ol>\n")
-        parts.append("</section>\n")
-    return "".join(parts)
+            parts.append(b"</ol>\n")
+        parts.append(b"</section>\n")
+    return b"".join(parts)
 
 
-def compact_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, newest_first: bool = False) -> str:
-    """Every entry of ``groups`` without its source notes, in date order or newest first (the embed; HTML,
-    every database value escaped)."""
+def compact_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, newest_first: bool = False) -> bytes:
+    """Every entry of ``groups`` without its source notes, in date order or newest first (the embed;
+    UTF-8 HTML, every database value escaped)."""
     records = [record for year in groups for month in year.months for record in month.events]
     if newest_first:
         records.reverse()
     writer = EntryWriter(today)
-    return "".join([writer.entry(r, level=level, compact=True) for r in records])
+    return b"".join([writer.entry(r, level=level, compact=True) for r in records])
 
 
 def _choices(field: Field) -> Iterable[tuple[object, object]]:
