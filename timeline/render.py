@@ -80,6 +80,13 @@ def _day(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+# Articles are dated by day: a few thousand days in all, each written once per process.
+@lru_cache(maxsize=16384)
+def _published_html(value: date) -> bytes:
+    """An article date's ``, <time ...>...</time>`` in a source note."""
+    return f', <time datetime="{value.isoformat()}">{_day(value)}</time>'.encode()
+
+
 # Many events share a date ("May 2023", a summit's two days): each date's element is written once.
 @lru_cache(maxsize=16384)
 def time_html(edtf: str, week: bool, lower: date, upper: date, precision: str) -> str:
@@ -133,6 +140,8 @@ _ENTRY = (
 )
 _NOTE = b'<li><q>%s</q>%s%d">Our copy</a></span></li>'
 _NOTES = b'<ol class="sources" aria-label="Sources">%s</ol>'
+_SOURCE = ' <span class="src">— %s%s. %s<a href="%s%d%s#c'.encode()
+_ORIGINAL = b'<a href="%s" rel="noopener nofollow external">Original</a> \xc2\xb7 '
 _ACTORS = ' · <span class="visually-hidden">Actors: </span>'.encode() + b"%s"
 
 
@@ -154,12 +163,12 @@ class EntryWriter:
         self._places: dict[int, bytes] = {}
         self._actors: dict[int, bytes] = {}
         self._sources: dict[int, bytes] = {}
-        self._days: dict[date, str] = {}  # an article date's ", <time ...>...</time>"
-        self._outlets: dict[str | None, str] = {}  # an outlet's name as HTML
+        self._outlets: dict[str | None, bytes] = {}  # an outlet's name as HTML
         self._event_link = _pattern("timeline:event")
         event_prefix, event_suffix = self._event_link.split("{}")
         self._event_prefix, self._event_suffix = event_prefix.encode(), event_suffix.encode()
-        self._article_prefix, self._article_suffix = _pattern("timeline:article").split("{}")
+        article_prefix, article_suffix = _pattern("timeline:article").split("{}")
+        self._article_prefix, self._article_suffix = article_prefix.encode(), article_suffix.encode()
 
     def place(self, place: PlaceRef | None) -> bytes:
         """`` · <a ...>place</a>`` or b""."""
@@ -183,28 +192,21 @@ class EntryWriter:
     def source(self, article: ArticleRef) -> bytes:
         """A source note's article part: the outlet, the article's date, the original and our copy (up
         to the citation's id in our copy's link), written once per article and page."""
-        source = self._sources.get(article.id)
+        article_id, url, _, published, outlet, _ = article
+        source = self._sources.get(article_id)
         if source is None:
-            # Articles of one page share a few outlets and days: each written once.
-            published, outlet = article.published, article.outlet
-            when = ""
-            if published is not None:
-                when = self._days.get(published) or ""
-                if not when:
-                    when = self._days[published] = (
-                        f', <time datetime="{published.isoformat()}">{_day(published)}</time>'
-                    )
             by = self._outlets.get(outlet)
-            if by is None:
-                by = self._outlets[outlet] = escape(outlet) if outlet else "Unknown outlet"
-            original = http_url(article.url)
-            original_link = (
-                f'<a href="{escape(original)}" rel="noopener nofollow external">Original</a> · ' if original else ""
+            if by is None:  # a page's articles share a few outlets: each escaped once
+                by = self._outlets[outlet] = escape(outlet).encode() if outlet else b"Unknown outlet"
+            original = http_url(url)
+            source = self._sources[article_id] = _SOURCE % (
+                by,
+                b"" if published is None else _published_html(published),
+                _ORIGINAL % escape(original).encode() if original else b"",
+                self._article_prefix,
+                article_id,
+                self._article_suffix,
             )
-            source = self._sources[article.id] = (
-                f' <span class="src">— {by}{when}. {original_link}'
-                f'<a href="{self._article_prefix}{article.id}{self._article_suffix}#c'
-            ).encode()
         return source
 
     def successor(self, relation: RelationRef) -> bytes:
