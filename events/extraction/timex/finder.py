@@ -450,7 +450,7 @@ def build_expression(
         applied = "absolute"
     else:
         applied = resolution.direction
-    if candidate.spec.kind == "anchored" and reference is not None:
+    if (candidate.spec.kind == "anchored" or candidate.spec.sign) and reference is not None:
         basis = "narrative"
     elif applied == "absolute" or candidate.spec.kind in {"decade", "century"}:
         basis = "explicit"
