@@ -87,3 +87,12 @@ def test_the_previous_or_following_weekday_counts_from_the_day_the_story_has_rea
         ("the previous Monday", "2025-03-10", "narrative"),
         ("the following Saturday", "2025-03-15", "narrative"),
     ]
+
+
+def test_a_possessive_weekday_names_a_day_gone_unless_its_clause_reads_ahead(nlp) -> None:
+    # On a Monday the nearest Thursday is ahead; a stative present does not carry "Thursday's" there.
+    monday = date(2025, 4, 7)
+    text = "Zembla's new offer stands well above Thursday's auction price."
+    assert [(e.text, e.value) for e in find_time_expressions(nlp(text), monday)] == [("Thursday", "2025-04-03")]
+    text = "Ostland will publish the revised figures at Thursday's briefing."
+    assert [(e.text, e.value) for e in find_time_expressions(nlp(text), monday)] == [("Thursday", "2025-04-10")]
