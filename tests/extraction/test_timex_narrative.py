@@ -96,3 +96,12 @@ def test_a_possessive_weekday_names_a_day_gone_unless_its_clause_reads_ahead(nlp
     assert [(e.text, e.value) for e in find_time_expressions(nlp(text), monday)] == [("Thursday", "2025-04-03")]
     text = "Ostland will publish the revised figures at Thursday's briefing."
     assert [(e.text, e.value) for e in find_time_expressions(nlp(text), monday)] == [("Thursday", "2025-04-10")]
+
+
+def test_a_plan_told_in_the_past_does_not_push_its_event_back(nlp) -> None:
+    # "planned a march on Saturday": the Saturday is the plan's content, seen ahead from the telling.
+    friday = date(2025, 4, 11)
+    text = "The Ostland dockers planned a long march through Port Ostra on Saturday."
+    assert [(e.text, e.value) for e in find_time_expressions(nlp(text), friday)] == [("Saturday", "2025-04-12")]
+    text = "The Ostland dockers marched through Port Ostra on Saturday."
+    assert [(e.text, e.value) for e in find_time_expressions(nlp(text), friday)] == [("Saturday", "2025-04-05")]
