@@ -818,7 +818,7 @@ PATTERNS: list[Pattern] = [
         "utc_time",
         _compile(
             r"(?P<h>[01]?\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>UTC|GMT|Z)"
-            rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})))?"
+            rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})|(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d)))?"
         ),
         _time,
     ),
