@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.changelog import READER_RETRY_AFTER_S, ChangeFeedBusy, change_feed_committed_head
+from api.export_lines import export_lines_stored
 from api.pagination import KeysetCursorPagination
 from api.renderers import EVENT_RENDERERS, EXPORT_RENDERERS, RecordDocument
 from api.selectors import api_events_visible, api_readable
@@ -266,7 +267,15 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
         if fmt.render_in_database is not None and record_sql.supported():
             # PostgreSQL writes the lines itself (events.presentation.record_sql): the same bytes, 10x faster.
             filtered = any(name in request.query_params for name in EventFilterSet.base_filters)
-            body = fmt.render_in_database(
+            # The lines stored as events change (api.export_lines) when they stand for the builder's.
+            stored = (
+                export_lines_stored(
+                    queryset, self.render_context(), with_citations=with_citations, readable=readable, filtered=filtered
+                )
+                if fmt.name == "ndjson"
+                else None
+            )
+            body = stored or fmt.render_in_database(
                 queryset, self.render_context(), with_citations=with_citations, readable=readable, filtered=filtered
             )
         else:
