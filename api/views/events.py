@@ -260,6 +260,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
     def export(self, request: Request) -> StreamingHttpResponse:
         head = latest_change_seq()
         queryset = self.filter_queryset(self.get_queryset())
+        # The size of the set, so a client can show progress and an ETA (one count query).
+        count = queryset.count()
         fmt = FORMATS[request.accepted_renderer.format]
         with_citations = self.citations_mode() == CITATIONS_EMBED
         readable = api_readable(user=request.user)
@@ -270,7 +272,12 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
             # The lines stored as events change (api.export_lines) when they stand for the builder's.
             stored = (
                 export_lines_stored(
-                    queryset, self.render_context(), with_citations=with_citations, readable=readable, filtered=filtered
+                    queryset,
+                    self.render_context(),
+                    with_citations=with_citations,
+                    readable=readable,
+                    filtered=filtered,
+                    count=count,
                 )
                 if fmt.name == "ndjson"
                 else None
@@ -286,8 +293,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
         response = StreamingHttpResponse(body, content_type=fmt.media_type)
         response[LATEST_SEQ_HEADER] = str(head)
         response[FEED_FORMAT_HEADER] = str(FEED_FORMAT)
-        # The size of the set, so a client can show progress and an ETA (one count query).
-        response[TOTAL_COUNT_HEADER] = str(queryset.count())
+        response[TOTAL_COUNT_HEADER] = str(count)
         response["Content-Disposition"] = f'attachment; filename="events.{fmt.extension}"'
         return response
 

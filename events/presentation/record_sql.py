@@ -259,6 +259,17 @@ def _date_missing_json(match: re.Match[bytes]) -> bytes:
     ).encode()
 
 
+def finished_text(tail_column: str) -> str:
+    """SQL of a line's text (``tail_column``) with U+2028 and U+2029 escaped as ``encode`` escapes them
+    (what :func:`_finished` does as the lines pass, done once in the database for stored lines)."""
+    return f"replace(replace({tail_column}, U&'\\2028', '\\u2028'), U&'\\2029', '\\u2029')"
+
+
+def finished_line(line: str) -> str:
+    """One line as the client gets it (:func:`_finished` on its text)."""
+    return _finished(line.encode()).decode()
+
+
 def _finished(lines: bytes) -> bytes:
     """Whole lines as the client gets them: U+2028 and U+2029 escaped as ``encode`` does (their UTF-8
     bytes mean nothing else), and any date the query could not look up (see ``DATE_MISSING_SQL``)."""
@@ -512,9 +523,11 @@ def event_lines(
     )
 
 
-def copy_lines(sql: str, params: list[Any]) -> Iterator[bytes]:
+def copy_lines(sql: str, params: list[Any], *, finished: bool = False) -> Iterator[bytes]:
     """The rows of ``sql`` (one text column, each a line without its line break) streamed by one COPY,
-    as whole lines in chunks of bytes; ``params`` is emptied once the statement is made."""
+    as whole lines in chunks of bytes; ``params`` is emptied once the statement is made. ``finished``:
+    the rows are already as the client gets them (see :func:`finished_text`), not searched again."""
+    finish = (lambda lines: lines) if finished else _finished
     connection.ensure_connection()
     raw = connection.connection
     statement = _copy_statement(raw, sql, params)
@@ -542,11 +555,11 @@ def copy_lines(sql: str, params: list[Any]) -> Iterator[bytes]:
                     size += len(line)
                     if size >= CHUNK_BYTES:
                         parts.append(b"")  # so that the join ends with a line break too
-                        yield _finished(end.join(parts))
+                        yield finish(end.join(parts))
                         parts, size = [], 0
                 if parts:
                     parts.append(b"")
-                    yield _finished(end.join(parts))
+                    yield finish(end.join(parts))
         finally:
             cursor.execute("RESET jit")
             cursor.execute("RESET max_parallel_workers_per_gather")

@@ -20,6 +20,7 @@ from events.domain.vocabulary import ActorRole, EventStatus, EventType, PlaceKin
 from events.extraction.types import Actor as XActor
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location
 from events.models import Actor, ArticleState, Event, Place, Source, Topic
+from events.presentation import record_sql
 from events.services import event_merge, event_publish, event_reject, event_unmerge, event_update, topic_apply_rule
 from events.services.articles_claim import Claim
 from events.services.articles_store import article_store_extraction
@@ -228,3 +229,25 @@ def test_the_rebuild_command_makes_stale_lines_current_and_its_check_says_so(
     assert EventExportLinesState.objects.get().fingerprint == export_lines.export_lines_fingerprint()
     _assert_current(client_anon, monkeypatch)
     assert export_lines_rebuild() == 1
+
+
+def test_it_stores_a_date_the_builder_could_not_look_up_as_the_export_writes_it(
+    client_anon: APIClient, make_event: Callable[..., Event], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patch:
+        # As when an event's date changes between the builder's read of the dates and of the events.
+        patch.setattr(record_sql, "_date_key", lambda *fields: "absent")
+        event = make_event(date_edtf="2024-05-20")
+
+    assert "\x03" not in EventExportLine.objects.get(event_id=event.pk).tail
+    assert '"date_display":"20 May 2024"' in EventExportLine.objects.get(event_id=event.pk).tail
+    _assert_current(client_anon, monkeypatch)
+
+
+def test_it_stores_the_line_separators_escaped_as_the_export_writes_them(
+    client_anon: APIClient, make_event: Callable[..., Event], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    event = make_event(title="One\u2028two\u2029three")
+
+    assert "One\\u2028two\\u2029three" in EventExportLine.objects.get(event_id=event.pk).tail
+    _assert_current(client_anon, monkeypatch)
