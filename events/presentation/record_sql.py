@@ -36,6 +36,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 import psycopg
@@ -285,6 +286,20 @@ def _finished(lines: bytes) -> bytes:
     return lines
 
 
+@cache
+def _kinds_json() -> str:
+    """The JSON from ``"type"``'s value to ``"review_state"``'s of each (type, status, review state),
+    by ``type,status,state`` (check constraints hold each column to its vocabulary). Made once per
+    process: the stored lines refresh a few events per write, and this costs more than their query."""
+    kinds = {
+        f"{kind.value},{status.value},{state.value}": encode(kind.value)
+        + ',"plover_category":{},"plover_mode":{}'.format(*map(encode, plover_for(kind.value)))
+        + f',"status":{encode(status.value)},"review_state":{encode(state.value)}'
+        for kind, status, state in itertools.product(EventType, EventStatus, ReviewState)
+    }
+    return json.dumps(kinds)
+
+
 def event_lines_sql(
     queryset: QuerySet[Event],
     context: RenderContext,
@@ -310,20 +325,14 @@ def event_lines_sql(
     )
     url_prefix, url_suffix = _split(encode(context.api_event_url(_MARKER)))
 
-    # "type" with PLOVER's category and mode, status and review state (check constraints hold each to
-    # its vocabulary), and the display of each distinct (EDTF, week) of the set,
-    # made in Python and looked up by the query (a join would undo the order by id of the merge joins).
-    kinds = {
-        f"{kind.value},{status.value},{state.value}": encode(kind.value)
-        + ',"plover_category":{},"plover_mode":{}'.format(*map(encode, plover_for(kind.value)))
-        + f',"status":{encode(status.value)},"review_state":{encode(state.value)}'
-        for kind, status, state in itertools.product(EventType, EventStatus, ReviewState)
-    }
+    # "type" with PLOVER's category and mode, status and review state (see _kinds_json), and the display
+    # of each distinct (EDTF, week) of the set, made in Python and looked up by the query (a join would
+    # undo the order by id of the merge joins).
     distinct_dates = (
         queryset.order_by().values_list("date_edtf", "date_is_week", "date_lower", "date_upper", "precision").distinct()
     )
     dates = {_date_key(*fields): _date_json(*fields) for fields in distinct_dates}
-    lookups_params = [json.dumps(kinds), json.dumps(dates)]
+    lookups_params = [_kinds_json(), json.dumps(dates)]
 
     # A filtered set reads the embeds of its own events only (a semi-join on its ids, or for a small
     # set the array of its ids, see _InSet); the whole set reads every event's once, which costs less
