@@ -148,6 +148,15 @@ def export_lines_rebuild() -> int:
     return count
 
 
+def export_lines_current() -> bool:
+    """Whether this code built the stored lines and there are as many as public events (cheap: the
+    fingerprint and two counts, no line compared; see :func:`export_lines_differences` for that)."""
+    fingerprint = EventExportLinesState.objects.filter(id=1).values_list("fingerprint", flat=True).first()
+    return fingerprint == export_lines_fingerprint() and _complete(
+        events_published(), filtered=False, count=events_published().count()
+    )
+
+
 def export_lines_differences() -> dict[str, int]:
     """How the stored lines differ from freshly built ones: rows ``missing`` (a public event without
     one), ``extra`` (no public event), ``stale`` (another line), and whether the code that built them

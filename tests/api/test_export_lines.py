@@ -251,3 +251,17 @@ def test_it_stores_the_line_separators_escaped_as_the_export_writes_them(
 
     assert "One\\u2028two\\u2029three" in EventExportLine.objects.get(event_id=event.pk).tail
     _assert_current(client_anon, monkeypatch)
+
+
+def test_the_rebuild_if_stale_rebuilds_only_lines_other_code_built(
+    make_event: Callable[..., Event], capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_event()
+    call_command("export_lines_rebuild", "--if-stale")
+    assert "nothing to rebuild" in capsys.readouterr().out
+
+    EventExportLinesState.objects.filter(id=1).update(fingerprint="0" * 64)
+    call_command("export_lines_rebuild", "--if-stale")
+
+    assert "Built 1 export lines" in capsys.readouterr().out
+    assert EventExportLinesState.objects.get().fingerprint == export_lines.export_lines_fingerprint()
