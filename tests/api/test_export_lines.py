@@ -4,12 +4,13 @@ write, and the export serves them only while they can stand for the builder's.""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -35,6 +36,12 @@ pytestmark = [
     ),
     pytest.mark.django_db,
 ]
+
+
+@pytest.fixture(autouse=True)
+def _lines_of_this_code() -> None:
+    """The state row the migration writes; a test that ran with real transactions flushed it away."""
+    export_lines_rebuild()
 
 
 def _export(client: APIClient, query: str = "") -> bytes:
@@ -265,3 +272,46 @@ def test_the_rebuild_if_stale_rebuilds_only_lines_other_code_built(
 
     assert "Built 1 export lines" in capsys.readouterr().out
     assert EventExportLinesState.objects.get().fingerprint == export_lines.export_lines_fingerprint()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_of_one_event_leave_its_line_with_both_writes(make_event: Callable[..., Event]) -> None:
+    event = make_event()
+    renamed, release = threading.Event(), threading.Event()
+
+    def rename() -> None:
+        try:
+            with transaction.atomic():
+                event_update(event=Event.objects.get(pk=event.pk), title="Renamed")
+                renamed.set()  # its line is built and locked; held until the other writer waits for it
+                release.wait(30)
+        finally:
+            connection.close()
+
+    def move() -> None:
+        try:
+            renamed.wait(30)
+            place = Place.objects.get(pk=event.place_id)
+            place.latitude = 42.5
+            place.save()  # its line is built again once the rename has committed
+        finally:
+            connection.close()
+
+    writers = [threading.Thread(target=rename), threading.Thread(target=move)]
+    for writer in writers:
+        writer.start()
+    for _ in range(300):  # until the second writer waits for the first's lock (a PostgreSQL lock wait)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                break
+        threading.Event().wait(0.1)
+    release.set()
+    for writer in writers:
+        writer.join(30)
+
+    assert export_lines_differences() == {"missing": 0, "extra": 0, "stale": 0, "other_code": 0}
+    tail = EventExportLine.objects.get(event_id=event.pk).tail
+    assert '"title":"Renamed"' in tail and '"latitude":42.5' in tail
