@@ -103,6 +103,7 @@ def facts_with_published_events(facts: Facts, *, actor_names: Iterable[str]) -> 
             e.title,
             tuple(link.actor.name for link in e.actor_links.all()),
             e.place.name if e.place else "",
+            published=True,
         )
         for e in events
     )

@@ -11,7 +11,8 @@ A clue comes from five kinds of evidence:
 
 * an officeholder named with the office ("Secretary of State Antony Blinken", "President Biden");
 * a recurring gathering named with its host or month, as the extractor dated it;
-* an event the tracker knows, matched by type and actors, as the extractor dated it;
+* an event the tracker knows, matched by type and actors, as the extractor dated it (one the tracker
+  published itself also by the place the sentence names, and only when no other published event fits);
 * an explicit past year ("in 2016": the article is not older than 2016);
 * a weekday given with a date ("Thursday, May 14"; "yesterday (Friday)").
 
@@ -93,10 +94,12 @@ Verdict = Literal["ok", "doubtful", "corrected"]
 TERM_GRACE = timedelta(days=10)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 
-# Words before a title that put its holder in the past or the future: "former", "the late", "then-".
+# Words before a title that put its holder in the past or the future: "former", "the late", "then-". The
+# word's reach ends at a sentence's or clause's end; the point of an initial or a dotted abbreviation
+# ("J. P.", "U.S.": one capital letter before it) ends nothing.
 _NOT_CURRENT = re.compile(
     r"\b(former|ex|then|late|onetime|one-time|previous|predecessor|future|incoming|would-be|under|since|"
-    r"administrations?|era|when|whose|of then)\b[^.;]*$",
+    r"administrations?|era|when|whose|of then)\b(?:[^.;]|(?<=\b(?-i:[A-Z]))\.)*$",
     re.IGNORECASE,
 )
 # A sentence that tells how someone left or came to office speaks of another time than the article's.
@@ -813,6 +816,7 @@ def _known_event_clues(
     mentions: Sequence[DatedMention], known: Sequence[KnownEvent], stated: date, index: _Index
 ) -> list[_Clue]:
     clues: dict[tuple[object, ...], _Clue] = {}
+    tracked: dict[int, set[tuple[date, date]]] = {}  # mention -> the dates of the tracker's events it fits
     by_type: dict[str, list[KnownEvent]] = {}
     for event in known:
         by_type.setdefault(event.event_type, []).append(event)
@@ -832,10 +836,14 @@ def _known_event_clues(
             by_states = people == 0 and states >= 2 and _distinctive_word(event, mention.quote)
             if not (by_people or by_states):
                 continue
+            if event.published and not _place_named(event.place, mention.quote, index):
+                continue
             found = _inverse(mention, event.start, event.end, stated)
             if found is None:
                 continue
-            key = ("known", event.title, mention.time_text.lower())
+            if event.published:
+                tracked.setdefault(id(mention), set()).add((event.start, event.end))
+            key = ("known", event.title, mention.time_text.lower(), id(mention) if event.published else 0)
             clues.setdefault(
                 key,
                 _Clue(
@@ -849,7 +857,17 @@ def _known_event_clues(
                     fineness=found[2],
                 ),
             )
-    return list(clues.values())
+    # The tracker's own events recur (a second launch, another round of talks between the same parties):
+    # a mention that fits two of them at different dates says nothing about which one it reports.
+    ambiguous = {at for at, spans in tracked.items() if len(spans) > 1}
+    return [clue for clue in clues.values() if clue.key[3] not in ambiguous]
+
+
+def _place_named(place: str, quote: str, index: _Index) -> bool:
+    """Whether ``quote`` names ``place`` and the place is finer than a state (a state is a party, not a scene)."""
+    if not place or name_key(place) in index.name_to_holder:
+        return False
+    return re.search(rf"(?<!\w){re.escape(_ascii(place))}(?!\w)", _ascii(quote), re.IGNORECASE) is not None
 
 
 # --- clues from the text alone: past years, weekdays with dates -----------------------------------

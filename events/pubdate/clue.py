@@ -25,7 +25,9 @@ MONTHS = {
 MONTHS["sept"] = 9
 MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(])|\n+")
+# A point after one capital letter is an initial or a dotted abbreviation ("J. P. Morrow", "U.S. President"),
+# not a sentence's end.
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[A-Z\"“‘(])|\n+")
 
 
 @dataclass

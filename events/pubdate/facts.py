@@ -81,6 +81,10 @@ class KnownEvent:
     title: str
     actors: tuple[str, ...]
     place: str = ""
+    # The tracker's own published event (not a reference event of the files). Such events recur between
+    # the same parties, so one dates a mention only where the mention also names its place (finer than a
+    # state) and fits no other published event at another date.
+    published: bool = False
 
 
 @dataclass(frozen=True)

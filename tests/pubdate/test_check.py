@@ -67,6 +67,10 @@ def test_it_accepts_a_date_inside_the_term(facts: Facts) -> None:
     "text",
     [
         pytest.param("The talks began when Foreign Minister Odile Marchetti was in office.", id="when"),
+        pytest.param(
+            "The feud dates from the administrations of Ostland's J. P. Morrow and Foreign Minister Odile Marchetti.",
+            id="since-past-initials",
+        ),
         pytest.param("Foreign Minister Odile Marchetti pledged a treaty by 2030.", id="dated-sentence"),
         pytest.param("Foreign Minister Odile Marchetti, who died last week, was mourned in Paris.", id="death"),
     ],
@@ -355,3 +359,62 @@ def test_only_a_place_the_sentence_names_rules_a_known_event_out(facts: Facts) -
     assert check(carried, date(2016, 5, 1), placed, mention(carried)).suggested == date(2014, 3, 9)
     stated = "Verdier met Almada on Friday in Porto to prepare the accord."  # another meeting, elsewhere
     assert check(stated, date(2016, 5, 1), placed, mention(stated)).clues == 0
+
+
+def _tracker_event(day: date, place: str) -> KnownEvent:
+    return KnownEvent(
+        day, day, "meeting", "Verdier meets Almada", ("Paul Verdier", "Rui Almada"), place, published=True
+    )
+
+
+def _met_on_friday(quote: str) -> DatedMention:
+    # Read from Sunday 2016-05-01: "on Friday" is 2016-04-29.
+    return DatedMention(
+        quote, "on Friday", date(2016, 4, 29), date(2016, 4, 29), "day", "meeting", ("Verdier", "Almada")
+    )
+
+
+def test_a_published_event_dates_a_mention_only_where_the_sentence_names_its_place(facts: Facts) -> None:
+    from dataclasses import replace
+
+    tracker = replace(facts, known_events=(_tracker_event(date(2014, 3, 7), "Porto"),))
+    unplaced = "Verdier met Almada on Friday to prepare the accord."
+    # The same two met again and again: without the place, the tracker's meeting need not be this one.
+    assert check(unplaced, date(2016, 5, 1), tracker, _met_on_friday(unplaced)).clues == 0
+    # A reference event of the files is matched without it.
+    reference = replace(facts, known_events=(replace(_tracker_event(date(2014, 3, 7), "Porto"), published=False),))
+    assert check(unplaced, date(2016, 5, 1), reference, _met_on_friday(unplaced)).suggested == date(2014, 3, 9)
+    placed = "Verdier met Almada on Friday in Porto to prepare the accord."
+    result = check(placed, date(2016, 5, 1), tracker, _met_on_friday(placed))
+    assert result.verdict == "doubtful" and result.suggested == date(2014, 3, 9)
+
+
+def test_a_mention_fitting_two_published_events_says_nothing(facts: Facts) -> None:
+    from dataclasses import replace
+
+    placed = "Verdier met Almada on Friday in Porto to prepare the accord."
+    tracker = replace(
+        facts,
+        known_events=(_tracker_event(date(2014, 3, 7), "Porto"), _tracker_event(date(2015, 6, 5), "Porto")),
+    )
+    assert check(placed, date(2016, 5, 1), tracker, _met_on_friday(placed)).clues == 0
+
+
+def test_a_state_or_its_seat_is_no_place_for_a_published_event(facts: Facts) -> None:
+    from dataclasses import replace
+
+    placed = "Verdier met Almada on Friday in Lisbon to prepare the accord."
+    tracker = replace(facts, known_events=(_tracker_event(date(2014, 3, 7), "Lisbon"),))
+    assert check(placed, date(2016, 5, 1), tracker, _met_on_friday(placed)).clues == 0
+
+
+def test_clues_that_each_allow_years_are_intersected(facts: Facts) -> None:
+    # Marchetti's term (2010-03 to 2012-06) and Almada's (2011 on) overlap in 2011-2012; 14 May is a
+    # Monday in 2007, 2012 and 2018. Only the spring of 2012 fits all three.
+    text = "French Foreign Minister Odile Marchetti will meet Prime Minister Rui Almada on Monday, May 14."
+    result = check(text, date(2010, 6, 1), facts)
+    assert result.verdict == "doubtful" and result.suggested_fits == 3
+    assert result.suggested_from is not None and result.suggested_to is not None
+    assert date(2011, 11, 1) <= result.suggested_from <= result.suggested_to <= date(2012, 6, 11)
+    assert result.suggested == date(2012, 6, 1)
+    assert check(text, date(2012, 5, 10), facts).verdict == "ok"

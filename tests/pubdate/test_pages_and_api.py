@@ -97,3 +97,18 @@ def test_an_events_page_shows_each_person_with_the_office_held_that_day(client: 
         EventActor.objects.create(event=event, actor=person, role="participant")
     assert "Foreign Minister of Examplestan" in client.get(f"/events/{inside.pk}/").content.decode()
     assert "Foreign Minister of Examplestan" not in client.get(f"/events/{after.pk}/").content.decode()
+
+
+def test_the_trackers_published_events_reach_the_check_marked_as_its_own() -> None:
+    from events.pubdate.facts import Facts
+    from events.selectors_facts import facts_with_published_events
+
+    person = ActorFactory(name="Paul Verdier")
+    published = EventFactory(review_state="published", date_edtf="2014-03-07")
+    proposed = EventFactory(review_state="proposed", date_edtf="2015-03-07")
+    for event in (published, proposed):
+        EventActor.objects.create(event=event, actor=person, role="participant")
+    (known,) = facts_with_published_events(Facts(), actor_names=["Paul Verdier"]).known_events
+    # Marked, so the check asks it for its place and for no rival at another date.
+    assert known.published and known.start == date(2014, 3, 7)
+    assert facts_with_published_events(Facts(), actor_names=["Rui Almada"]).known_events == ()
