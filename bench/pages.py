@@ -4,16 +4,28 @@ Builds, in a scratch database, one published topic with 5,000 published events (
 3 citations each: 15,000 citations from 2,500 articles), then times the topic page as a reader gets it
 (the default window: the latest year), "all years" (``?year=all``: pages of whole months, at most
 ``ALL_PAGE_EVENTS`` events each; its first and last page) and filtered views, each as the median of
-several requests through Django's test client. Beside each it times the bare SQL that page ran (the
-same statements, re-executed and fetched with a cursor) and prints the ratio. A last row, for
-reference only, is the whole 5,000-event list as one page (paging switched off in-process): no URL
+several requests through Django's test client, and the embed. Beside each it times the bare SQL
+that page ran (the same statements, re-executed and fetched with a cursor) and prints the ratio. A
+last row, for reference only, is the whole list as one page (paging switched off in-process): no URL
 serves it any more.
+
+The bare side is fair to the page: on PostgreSQL it loads ``timestamptz`` with psycopg's C loader, as
+the pages' record reads do (``events.presentation.record``), not with Django's Python one.
+
+``--memo cold`` empties the pages' entry memo (``timeline.render``, where a checkout has one) before
+every timed request, as a reader who is the first to ask for those events finds it; ``warm`` leaves it,
+as a page asked again finds it; ``both`` (the default) prints both tables. Neither empties what is
+kept per process whatever the data (the SQL a timeline compiled for these filters, the URL patterns,
+date labels): the untimed first request of each view fills those.
 
     .venv/bin/python bench/pages.py                 # PostgreSQL scratch DB on 127.0.0.1 (default)
     .venv/bin/python bench/pages.py --sqlite        # a temporary SQLite file instead
-    .venv/bin/python bench/pages.py --events 1000 --runs 5
+    .venv/bin/python bench/pages.py --events 1000 --runs 5 --memo cold
+    .venv/bin/python bench/pages.py --keep-db bench_x   # build into (or reuse) bench_x, keep it
 
-The scratch PostgreSQL database is created and dropped by the script; nothing else is touched.
+The scratch PostgreSQL database is created and dropped by the script (``--keep-db NAME`` builds it
+once and reuses it on later runs, e.g. to compare two checkouts on the same data); nothing else is
+touched.
 """
 
 from __future__ import annotations
@@ -35,16 +47,25 @@ sys.path.insert(0, str(ROOT))
 
 def _configure(use_sqlite: bool) -> tuple[str, str | None]:
     """Point Django at a scratch database; returns (url, name of the PostgreSQL DB to drop)."""
+    url, name, _ = _scratch(use_sqlite)
+    return url, name
+
+
+def _scratch(use_sqlite: bool, keep: str | None = None) -> tuple[str, str | None, bool]:
+    """(url, name of the PostgreSQL DB to drop, whether it is new and must be built) of a scratch
+    database, or of ``keep``, made if it is missing and never dropped."""
     if use_sqlite:
         path = Path(tempfile.mkdtemp(prefix="bench-pages-")) / "bench.sqlite3"
-        return f"sqlite:///{path}", None
+        return f"sqlite:///{path}", None, True
     import psycopg
 
     server = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    name = f"bench_pages_{os.getpid()}"
+    name = keep or f"bench_pages_{os.getpid()}"
     with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return server.rsplit("/", 1)[0] + f"/{name}", name
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return server.rsplit("/", 1)[0] + f"/{name}", None if keep else name, not exists
 
 
 def _drop(name: str) -> None:
@@ -172,17 +193,40 @@ def build(n_events: int) -> str:
     return topic.slug
 
 
-def time_page(url: str, runs: int) -> tuple[float, float, int, int]:
+def _forget_entries() -> None:
+    """Empty the pages' entry memo, where the checkout has one (a cold page)."""
+    from timeline import render
+
+    memo = getattr(render, "_ENTRY_MEMO", None)
+    if memo is not None:
+        memo.clear()
+
+
+def _c_loader(cursor: object) -> None:
+    """Load ``timestamptz`` on this cursor with psycopg's C loader, as the pages' record reads do."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    from psycopg.types.datetime import TimestamptzLoader
+
+    raw = cursor.cursor  # type: ignore[attr-defined]  # Django's CursorWrapper around psycopg's cursor
+    assert raw.connection.info.parameter_status("TimeZone") == "UTC"
+    raw.adapters.register_loader("timestamptz", TimestamptzLoader)
+
+
+def time_page(url: str, runs: int, *, cold: bool = True) -> tuple[float, float, int, int]:
     """(median page seconds, median bare-SQL seconds, queries, bytes) over ``runs`` requests.
 
     Each request is followed at once by one run of its bare SQL, so a load change on a shared machine
-    hits both sides of the ratio alike.
+    hits both sides of the ratio alike. ``cold`` empties the entry memo before each request.
     """
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
+    _forget_entries()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)  # also warms caches (templates, URL resolver, connection)
     assert response.status_code == 200, (url, response.status_code)
@@ -195,12 +239,15 @@ def time_page(url: str, runs: int) -> tuple[float, float, int, int]:
     bare_times: list[float] = []
     size = len(response.content)
     for _ in range(runs):
+        if cold:
+            _forget_entries()
         started = time.perf_counter()
         response = client.get(url)
         page_times.append(time.perf_counter() - started)
         assert response.status_code == 200, (url, response.status_code)
         started = time.perf_counter()
         with connection.cursor() as cursor:
+            _c_loader(cursor)
             for sql in captured_sql:
                 cursor.execute(sql)
                 if cursor.description is not None:
@@ -214,9 +261,12 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sqlite", action="store_true", help="use a temporary SQLite file instead of PostgreSQL")
+    parser.add_argument("--memo", choices=("cold", "warm", "both"), default="both", help="entry memo (see above)")
+    parser.add_argument("--keep-db", metavar="NAME", help="PostgreSQL: build into NAME once, reuse and keep it")
+    parser.add_argument("--only", metavar="WORD", help="only the views whose label holds WORD")
     args = parser.parse_args()
 
-    url, pg_name = _configure(args.sqlite)
+    url, pg_name, new = _scratch(args.sqlite, args.keep_db)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production")
@@ -234,16 +284,19 @@ def main() -> None:
     from django.db import connection
 
     try:
-        call_command("migrate", verbosity=0)
         started = time.perf_counter()
-        slug = build(args.events)
+        if new:
+            call_command("migrate", verbosity=0)
+            slug = build(args.events)
+        else:
+            slug = "bench"
         built = time.perf_counter() - started
-        print(f"built in {built:.1f} s", flush=True)
         from events.models import Citation, Event
 
         print(
             f"{connection.vendor}: {Event.objects.count()} events, {Citation.objects.count()} citations "
-            f"(built in {built:.1f} s); median of {args.runs} requests\n"
+            f"(built in {built:.1f} s); median of {args.runs} requests; bare SQL with "
+            f"{'psycopg C' if connection.vendor == 'postgresql' else 'the driver'}'s timestamp loader, as the pages\n"
         )
         from django.test import Client
 
@@ -258,21 +311,26 @@ def main() -> None:
             (f"all years, last page (page={last})", f"/topics/{slug}/?year=all&page={last}", None),
             ("filtered: type=visit&status=occurred", f"/topics/{slug}/?type=visit&status=occurred", None),
             ("filtered, all years", f"/topics/{slug}/?type=visit&status=occurred&year=all", None),
+            ("embed (latest year, no source notes)", f"/topics/{slug}/embed/", None),
             ("reference: all events on one page (unpaged)", f"/topics/{slug}/?year=all", 10**9),
         ]
-        header = f"{'view':<44} {'page ms':>9} {'bare SQL ms':>12} {'ratio':>6} {'queries':>8} {'KiB':>7}"
-        print(header)
-        print("-" * len(header))
+        if args.only:
+            views = [view for view in views if args.only in view[0]]
         paged = windows.ALL_PAGE_EVENTS
-        for label, path, page_size in views:
-            windows.ALL_PAGE_EVENTS = page_size or paged
-            page, bare, queries, size = time_page(path, args.runs)
-            print(
-                f"{label:<44} {page * 1000:>9.1f} {bare * 1000:>12.1f} {page / bare:>6.1f} {queries:>8} "
-                f"{size / 1024:>7.0f}",
-                flush=True,
-            )
-        windows.ALL_PAGE_EVENTS = paged
+        for memo in ("cold", "warm") if args.memo == "both" else (args.memo,):
+            header = f"{memo + ' memo':<44} {'page ms':>9} {'bare SQL ms':>12} {'ratio':>6} {'queries':>8} {'KiB':>7}"
+            print(header)
+            print("-" * len(header))
+            for label, path, page_size in views:
+                windows.ALL_PAGE_EVENTS = page_size or paged
+                page, bare, queries, size = time_page(path, args.runs, cold=memo == "cold")
+                print(
+                    f"{label:<44} {page * 1000:>9.1f} {bare * 1000:>12.1f} {page / bare:>6.2f} {queries:>8} "
+                    f"{size / 1024:>7.0f}",
+                    flush=True,
+                )
+            windows.ALL_PAGE_EVENTS = paged
+            print()
     finally:
         connection.close()
         if pg_name:

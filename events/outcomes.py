@@ -21,6 +21,11 @@ OUTCOME_PENDING_LABEL = "Date passed, outcome not yet reported"
 _ONGOING_ENDS_WITH_ITS_DATE = frozenset({Precision.DAY.value, Precision.WEEK.value, Precision.MONTH.value})
 
 
+# The only statuses :func:`status_shown` may turn into OUTCOME_PENDING: a page shows any other as stored
+# without asking (it writes a thousand entries).
+MAY_BECOME_PENDING = frozenset({EventStatus.SCHEDULED.value, EventStatus.ONGOING.value})
+
+
 def outcome_pending(*, status: str, date_upper: date, precision: str, today: date) -> bool:
     """Whether the event's date has passed while its status still says it is planned or going on."""
     if date_upper >= today:

@@ -332,22 +332,50 @@ def _month_counts_read(today: date) -> QuerySet[Any]:
     )
 
 
-def event_public_month_counts(queryset: QuerySet[Event], *, today: date) -> list[MonthCount]:
+class CompiledQuery(NamedTuple):
+    """A subquery's SQL and parameters, compiled once: the reads below that take their events as a
+    subquery accept one in place of the queryset (a timeline keeps its own for later pages)."""
+
+    sql: str
+    params: tuple[Any, ...]
+
+
+def compiled_query(queryset: QuerySet[Any]) -> CompiledQuery:
+    sql, params = queryset.query.sql_with_params()
+    return CompiledQuery(sql, tuple(params))
+
+
+def event_ids_query(queryset: QuerySet[Event]) -> CompiledQuery:
+    """The ids of ``queryset``'s events as a compiled subquery, as :func:`event_public_month_counts` takes it."""
+    return compiled_query(queryset.order_by().values("pk"))
+
+
+def compiled_reads_ready(today: date) -> bool:
+    """Whether the reads here take compiled subqueries on this database (PostgreSQL: they are spliced
+    into SQL prepared once); elsewhere they need the querysets."""
+    return _month_counts_spliced(today) is not None and None not in _spliced_label_reads()
+
+
+def event_public_month_counts(queryset: QuerySet[Event] | CompiledQuery, *, today: date) -> list[MonthCount]:
     """The events of ``queryset`` counted by start month and precision, in date order.
 
     ``ahead`` counts scheduled events not yet over on ``today``. One grouped query whatever the size;
     the rows are few (months x precisions), so callers aggregate them further in Python. Rows come as
-    tuples (hashable: a page can key a cache on them), not dicts.
+    tuples (hashable: a page can key a cache on them), not dicts. ``queryset`` may be given as its
+    :func:`event_ids_query` where :func:`compiled_reads_ready`.
     """
     # The filtered events as a subquery: a filter that joins (actors, search) may repeat an event,
     # which a GROUP BY over the joined rows would count twice.
     read = _month_counts_spliced(today)
     if read is None:
+        if isinstance(queryset, CompiledQuery):
+            raise ValueError("month counts take a compiled subquery only where compiled_reads_ready()")
         return _month_counts_orm(queryset, today=today)
+    ids = queryset if isinstance(queryset, CompiledQuery) else event_ids_query(queryset)
     # Raw values: PostgreSQL's EXTRACT gives numerics, so every count is made an int here, once.
     return [
         MonthCount(int(y), int(m), precision, int(total), int(ahead))
-        for y, m, precision, total, ahead in read.rows(queryset.order_by().values("pk"))
+        for y, m, precision, total, ahead in read.rows(ids)
     ]
 
 
@@ -412,10 +440,10 @@ class _SplicedRead:
         at = sql[: sql.index(_EVENTS_SLOT)].count("%s")
         return cls(sql, tuple(params[:at]), tuple(params[at:]))
 
-    def rows(self, subquery: QuerySet[Any]) -> list[Any]:
+    def rows(self, subquery: QuerySet[Any] | CompiledQuery) -> list[Any]:
         from django.db import connection
 
-        sub_sql, sub_params = subquery.query.sql_with_params()
+        sub_sql, sub_params = subquery if isinstance(subquery, CompiledQuery) else compiled_query(subquery)
         with connection.cursor() as cursor:
             cursor.execute(self.sql.replace(_EVENTS_SLOT, sub_sql), (*self.before, *sub_params, *self.after))
             return cursor.fetchall()
@@ -438,14 +466,26 @@ def _spliced_label_reads() -> tuple[_SplicedRead | None, _SplicedRead | None]:
     return _SplicedRead.of(actor_rows.filter(pk__in=actor_ids)), _SplicedRead.of(place_rows.filter(pk__in=place_ids))
 
 
-def timeline_choice_labels(*, events: QuerySet[Event]) -> tuple[ChoiceLabels, ChoiceLabels]:
+def choice_label_queries(events: QuerySet[Event]) -> tuple[CompiledQuery, CompiledQuery]:
+    """The subqueries :func:`timeline_choice_labels` reads ``events`` by, compiled (its ``compiled``)."""
+    events = events.order_by()
+    return compiled_query(events.values("pk")), compiled_query(events.values("place_id"))
+
+
+def timeline_choice_labels(
+    *, events: QuerySet[Event], compiled: tuple[CompiledQuery, CompiledQuery] | None = None
+) -> tuple[ChoiceLabels, ChoiceLabels]:
     """(id, label) of the actors and places of ``events`` (those :func:`actors_in` and :func:`places_in`
-    give), labelled as their ``__str__`` writes them, read as plain values: two queries."""
+    give), labelled as their ``__str__`` writes them, read as plain values: two queries.
+
+    ``compiled``: ``events``' :func:`choice_label_queries`, compiled earlier (used where
+    :func:`compiled_reads_ready`)."""
     events = events.order_by()
     actor_read, place_read = _spliced_label_reads()
     if actor_read is not None and place_read is not None:
-        actor_rows = actor_read.rows(events.values("pk"))
-        place_rows = place_read.rows(events.values("place_id"))
+        actor_sub, place_sub = compiled or choice_label_queries(events)
+        actor_rows = actor_read.rows(actor_sub)
+        place_rows = place_read.rows(place_sub)
     else:
         label_actors, label_places = _label_reads()
         actor_ids = EventActor.objects.filter(event_id__in=events.values("pk")).values("actor_id")

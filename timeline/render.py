@@ -8,8 +8,7 @@ per-event filter chains cost several times the database time (bench/pages.py), s
 ``timeline.timeline_groups`` (the same rules as every other list of events), and this module writes
 the markup in one pass: every value from the database goes through ``escape``, outbound links through
 ``http_url``, the URL patterns are reversed once per process, and the pieces shared by many entries (a
-place's link, an actor's link, an article's source line) are written once per page. An entry written
-once is kept, keyed by its whole record, for the next reader of the same events.
+place's link, an actor's link, an article's source line) are written once per page.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import cache, lru_cache
 from html import escape as _html_escape
+from operator import itemgetter
 
 from django.forms import BoundField, DateField, Field, ModelChoiceField, SelectMultiple
 from django.urls import reverse
@@ -26,7 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 from events.domain.edtf_dates import MONTHS
 from events.domain.vocabulary import EVENT_TYPES
 from events.models import RelationKind
-from events.outcomes import OUTCOME_PENDING, OUTCOME_PENDING_LABEL, status_shown
+from events.outcomes import MAY_BECOME_PENDING, OUTCOME_PENDING, OUTCOME_PENDING_LABEL, status_shown
 from events.presentation.dates import human_date
 from events.presentation.record import ArticleRef, CitationRef, EventRecord, PlaceRef, RelationRef
 from timeline.timeline_groups import YearGroup, datetime_value
@@ -97,14 +97,27 @@ def _status_html(status: str) -> tuple[str, str]:
     return f'<li class="event status-{escape(status)}" id="e', badge
 
 
-# An entry's HTML follows from its record (every value it shows, the related events' and sources'
-# included), the day (which decides the status shown), its heading level and whether it is compact,
-# and from nothing else: the URL patterns and labels are fixed for the life of the process. So the
-# same entry, asked for again by any reader, is looked up rather than written again. The key holds the
-# whole record, so an edit to anything an entry shows makes a new key; nothing needs invalidating.
-# An entry with its record weighs a few kilobytes: 4,096 of them (four long pages) is some 20 MB.
-ENTRY_MEMO_SIZE = 4096
-_ENTRY_MEMO: dict[tuple[EventRecord, date, int, bool], str] = {}
+# The fields an entry shows, taken from a record in one call (attribute by attribute cost more).
+_ENTRY_FIELDS = itemgetter(
+    *(
+        EventRecord._fields.index(name)
+        for name in (
+            "id",
+            "title",
+            "event_type",
+            "status",
+            "date_edtf",
+            "date_lower",
+            "date_upper",
+            "precision",
+            "date_is_week",
+            "place",
+            "actors",
+            "related",
+            "citations",
+        )
+    )
+)
 
 
 class EntryWriter:
@@ -189,42 +202,44 @@ class EntryWriter:
         """The ``<li>`` of one event: date, badge, title, type, place, actors, successor, numbered sources.
 
         ``compact`` leaves out the source notes (so does a record read without its citations).
-        """
-        key = (record, self.today, level, compact)
-        html = _ENTRY_MEMO.get(key)
-        if html is None:
-            html = self._entry(record, level, compact)
-            if len(_ENTRY_MEMO) >= ENTRY_MEMO_SIZE:
-                _ENTRY_MEMO.clear()  # a crude bound, but one no thread can trip over (no iteration)
-            _ENTRY_MEMO[key] = html
-        return html
 
-    def _entry(self, record: EventRecord, level: int, compact: bool) -> str:
-        status = status_shown(
-            status=record.status, date_upper=record.date_upper, precision=record.precision, today=self.today
+        Written anew for every page. A memo of entries keyed by their whole records (tried: up to 4,096
+        of them) saved little on a page asked again, since hashing and comparing a record costs about
+        what writing it does, and cost a first reader more: its records outlived the page, so the next
+        collection had to walk them (bench/pages.py, cold against warm).
+        """
+        (pk, title, event_type, status, edtf, lower, upper, precision, week, place, actors, related, citations) = (
+            _ENTRY_FIELDS(record)
         )
+        if status in MAY_BECOME_PENDING:  # any other status is shown as it is stored
+            status = status_shown(status=status, date_upper=upper, precision=precision, today=self.today)
         opening, badge = _status_html(status)
-        event_type = _TYPE_LABELS.get(record.event_type) or escape(record.event_type)
-        actors = ""
-        if record.actors:
+        event_type = _TYPE_LABELS.get(event_type) or escape(event_type)
+        if actors:
             known = self._actors  # the links written so far, looked up here: a call per actor cost more
-            links = ", ".join([known.get(a.id) or self.actor(a.id, a.name) for a in record.actors])
+            links = ", ".join([known.get(a.id) or self.actor(a.id, a.name) for a in actors])
             actors = f' · <span class="visually-hidden">Actors: </span>{links}'
-        place = record.place
+        else:
+            actors = ""
         where = "" if place is None else (self._places.get(place.id) or self.place(place))
-        when = time_html(record.date_edtf, record.date_is_week, record.date_lower, record.date_upper, record.precision)
-        pk = record.id
         html = (
-            f'{opening}{pk}"><p class="event-date">{when}{badge}</p>'
+            f'{opening}{pk}"><p class="event-date">{time_html(edtf, week, lower, upper, precision)}{badge}</p>'
             f'<h{level} class="event-title"><a href="{self._event_prefix}{pk}{self._event_suffix}">'
-            f"{escape(record.title)}</a></h{level}>"
+            f"{escape(title)}</a></h{level}>"
             f'<p class="event-meta"><span class="event-type">{event_type}</span>{where}{actors}</p>'
         )
-        if record.related and status in SUCCESSOR_SHOWN:
-            html += "".join([self.successor(r) for r in record.related if r.kind in SUCCESSOR_KINDS])
-        citations = record.citations
+        if related and status in SUCCESSOR_SHOWN:
+            html += "".join([self.successor(r) for r in related if r.kind in SUCCESSOR_KINDS])
         if citations and not compact:
-            html += f'<ol class="sources" aria-label="Sources">{self.source_notes(citations)}</ol>'
+            sources, source = self._sources, self.source
+            notes = "".join(
+                [
+                    f'<li><q>{escape(c.quote)}</q>{sources.get(c.article.id) or source(c.article)}{c.id}">Our copy</a>'
+                    "</span></li>"
+                    for c in citations
+                ]
+            )
+            html += f'<ol class="sources" aria-label="Sources">{notes}</ol>'
         return html + "</li>"
 
 

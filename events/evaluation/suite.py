@@ -125,14 +125,24 @@ def event_set(name: str, gold_path: Path, corpus: Path, cache: ParseCache, *, ve
     )
     if verbose:
         for score in scores:
-            row.details += [f"{name} MISSED {score.name}: {g.quote!r} {g.date}" for g in score.missed]
-            row.details += [
-                f"{name} FALSE  {score.name}: {p.date} {p.status} {p.type} | {p.sentence[:90]!r}" for p in score.false
-            ]
-            for g, p in score.wrong_place:
-                wanted = "/".join(g.locations) or "-"
-                row.details.append(f"{name} PLACE  {score.name}: gold {wanted} ours {p.location or '-'} | {g.quote!r}")
+            row.details += score_details(name, score)
     return row
+
+
+def score_details(name: str, score: FileScore) -> list[str]:
+    """One line per error of one article: gold events missed, false extractions, and, for the gold events
+    whose quote was extracted, each wrong date, status or place (gold beside ours)."""
+    lines = [f"{name} MISSED {score.name}: {g.quote!r} {g.date}" for g in score.missed]
+    lines += [f"{name} FALSE  {score.name}: {p.date} {p.status} {p.type} | {p.sentence[:90]!r}" for p in score.false]
+    for g, found in score.wrong_date:
+        ours = ", ".join(p.date for p in found)
+        lines.append(f"{name} DATE   {score.name}: gold {g.date} ours {ours} | {g.quote!r}")
+    for g, p in score.wrong_status:
+        lines.append(f"{name} STATUS {score.name}: gold {g.status} ours {p.status} | {g.quote!r}")
+    for g, p in score.wrong_place:
+        wanted = "/".join(g.locations) or "-"
+        lines.append(f"{name} PLACE  {score.name}: gold {wanted} ours {p.location or '-'} | {g.quote!r}")
+    return lines
 
 
 def _annotations(times: list[TimeExpression]) -> list[tuple[int, int, str, str]]:

@@ -72,13 +72,20 @@ def nearest_in_sentence(event_i: int, times: list[TimeExpression]) -> TimeExpres
 
 
 def engine_binding(doc: Doc, event_i: int, times: list[TimeExpression]) -> Binding | None:
-    """The binding ``bind`` gives the event when it is the sentence's only trigger (nearest in the tree)."""
+    """The binding ``bind`` gives the event when it is the sentence's only trigger: of several (the pipeline
+    would make one event per date), the nearest in the tree, then in the text."""
     token = doc[event_i]
     trigger = Trigger(
         event_i, event_i, EventType.MEETING, token.lemma_.lower(), token.pos_ in {"NOUN", "PROPN"}, "gold"
     )
     own = [b for b in bind(doc, [trigger], times) if b.trigger.i == event_i]
-    return min(own, key=lambda b: (b.distance, b.time.start)) if own else None
+
+    def gap(binding: Binding) -> int:
+        # Ties in the tree go to the time nearer in the text, as ``bind`` settles them between triggers.
+        time = binding.time
+        return min(abs(event_i - time.token_start), abs(event_i - (time.token_end - 1)))
+
+    return min(own, key=lambda b: (b.distance, gap(b), b.time.start)) if own else None
 
 
 def engine_choice(doc: Doc, event_i: int, times: list[TimeExpression]) -> TimeExpression | None:

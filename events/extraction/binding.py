@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
 from events.extraction.timex.tense import clause_verb, verb_group_direction
-from events.extraction.tree import crosses_clause, free_relative, path_to_root, tree_distance
+from events.extraction.tree import crosses_clause, free_relative, misread_coordination, path_to_root, tree_distance
 from events.extraction.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -141,6 +141,7 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         and not ({head.lemma_.lower(), head.lower_} & MEASURE_NOUNS and head.dep_ in {"nsubj", "nsubjpass", "dobj"})
         and head.lemma_.lower() not in TIME_NOUNS
         and not _decided_act(head, trigger_positions)
+        and not _made_by_participle(head, trigger_positions)
         # After its own preposition ("In 1991 the court ...") the expression is the object of that preposition,
         # whatever noun the parser hung it on.
         and time.signal is None
@@ -153,6 +154,12 @@ def _decided_act(noun: Token, trigger_positions: set[int]) -> bool:
         return False
     acts = (c for c in noun.children if c.dep_ == "acl" and c.i in trigger_positions)
     return any(any(a.lower_ == "to" for a in act.children) for act in acts)
+
+
+def _made_by_participle(noun: Token, trigger_positions: set[int]) -> bool:
+    """ "the May 3 accord signed by both sides", "the 2019 law passed by parliament": a date on a noun also
+    dates the bare past participle on it that tells how the thing came to be."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i in trigger_positions for c in noun.children)
 
 
 def _comparison_base(doc: Doc, time: TimeExpression) -> bool:
@@ -466,7 +473,9 @@ def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -
             continue
         if _crosses_complement(doc, trigger.i, anchor) or _crosses_complement(doc, trigger.head_i, anchor):
             continue
-        if {tense, time.direction} == {"past", "future"} or _dates_other_act(doc, trigger, root, anchor):
+        if {tense, time.direction} == {"past", "future"}:
+            continue
+        if not _misattached(doc, time, anchor) and _dates_other_act(doc, trigger, root, anchor):
             continue
         distance = min(tree_distance(doc, trigger.head_i, anchor), tree_distance(doc, trigger.i, anchor))
         if distance > NEAREST_REACH:
@@ -476,6 +485,16 @@ def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -
         if best is None or key[:3] < best[:3]:
             best = key
     return (best[3], best[1]) if best is not None else None
+
+
+def _misattached(doc: Doc, time: TimeExpression, anchor: int) -> bool:
+    """Whether the time cannot date the verb the parser hung it on: a time ahead on a past verb, or a time gone
+    by on a future one ("promised a referendum next year after delegates voted": "next year" on "voted").
+    Where it hangs then says nothing about which act it dates."""
+    verb = clause_verb(doc[anchor])
+    if verb is None:
+        return False
+    return {verb_group_direction(verb), time.direction} == {"past", "future"}
 
 
 def _dates_other_act(doc: Doc, trigger: Trigger, time_root: int, anchor: int) -> bool:
@@ -532,7 +551,11 @@ def _crosses_complement(doc: Doc, a: int, b: int) -> bool:
         for index in path:
             if index in common:
                 break
-            if doc[index].dep_ in COMPLEMENT_EDGES and not free_relative(doc[index]):
+            if (
+                doc[index].dep_ in COMPLEMENT_EDGES
+                and not free_relative(doc[index])
+                and not misread_coordination(doc[index])
+            ):
                 return True
     return False
 

@@ -314,11 +314,15 @@ def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozen
         if key in data.states:
             return _us_state(data.states[key])
         return Location(clean, PlaceKind.REGION, regions[0] if len(set(regions)) == 1 else None)
+    other = choose_city(data.alternates.get(key, []), prefer)
+    if small_town and city is not None and other is not None and city["countrycode"] not in prefer:
+        # "Valparaiso" without its accent: the well-known city spelled so among its other names, not the small
+        # town that has this spelling as its own.
+        return _city(other, clean if _plain(str(other["name"])) == _plain(clean) else None)
     if city is not None:
         return _city(city, clean)
     if key in data.states:
         return _us_state(data.states[key])
-    other = choose_city(data.alternates.get(key, []), prefer)
     if other is not None:
         # "Zurich" for "Zürich" keeps the text's spelling; "Bombay" for "Mumbai" takes the gazetteer's.
         return _city(other, clean if _plain(str(other["name"])) == _plain(clean) else None)

@@ -18,7 +18,7 @@ from events.extraction.gazetteer import (
     well_known,
 )
 from events.extraction.tree import entity_span
-from events.extraction.triggers import NOUNS, SPACE_NOUNS, Trigger, noun_lemma
+from events.extraction.triggers import NOUNS, SPACE_NOUNS, VERBS, Trigger, noun_lemma
 from events.extraction.types import Location
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ TARGET_PLACE_TYPES = frozenset({EventType.MILITARY_ACTION, EventType.MILITARY_EX
 FEATURE_NOUNS = frozenset(
     {"island", "islands", "coast", "border", "boundary", "frontier", "shoal", "reef", "strait", "sea"}
 )
+# Feature nouns that are themselves water: a sea's name before them is their own ("the Osten Strait").
+SEA_FEATURES = frozenset({"sea", "strait"})
 # Nouns of an area a proper name before them names, the noun adding nothing: "the Jaffna sector",
 # "the Mosul district" are Jaffna and Mosul.
 AREA_NOUNS = frozenset({"sector", "region", "area", "district", "province", "county", "prefecture", "enclave"})
@@ -91,6 +93,9 @@ def _entity_at(doc: Doc, token: Token) -> Span | None:
     # "Komsomolsk-on-Amur": the model often stops the entity at the first hyphen of a joined name.
     while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
         end += 2
+    # "South Korea's minister": the model sometimes takes the possessive ending into the name.
+    while end - 1 > span.start and doc[end - 1].tag_ == "POS":
+        end -= 1
     return doc[span.start : end]
 
 
@@ -215,6 +220,9 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
             if area:
                 return resolve_place(name, "LOC", prefer)
             if feature:
+                sea = resolve_place(name, label, prefer)
+                if sea.kind is PlaceKind.SEA and token.lemma_.lower() not in SEA_FEATURES:
+                    return sea  # "the Osten Sea islands": islands in that sea, not their name
                 return resolve_place(f"{name} {token.text}", label, prefer)
             return resolve_place(name, label, prefer)
         if token.lemma_.lower() == "capital":
@@ -223,12 +231,76 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
                 state = _state_of(doc, owner, prefer)
                 if state is not None and state.country in capital_names():
                     return resolve_place(capital_names()[state.country], "GPE", frozenset({state.country}))
+        border = _border_between(doc, token, prefer)
+        if border is not None:
+            return border
         called = _called(doc, token, prefer)
         if called is not None:
             return called
         if any(c.dep_ in {"det", "poss"} for c in token.children):
             return _earlier_named(doc, token, prefer)
     return None
+
+
+# Nouns of the line between two states; as a noun's modifier they make it a place on that line ("a border post").
+BORDER_NOUNS = frozenset({"border", "boundary", "frontier"})
+
+
+def _border_between(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "the border between Chile and Peru", "a border post with Peru" beside "Chilean guards": a border
+    without a name of its own is the border of the two states it lies between. After "with" only one is
+    named; the other is its owner ("Chile's border with Peru") or the one other state the sentence names."""
+    border = token if token.lemma_.lower() in BORDER_NOUNS else None
+    border = border or next(
+        (c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in BORDER_NOUNS), None
+    )
+    if border is None:
+        return None
+    sides: dict[str, tuple[int, Location]] = {}
+
+    def add(word: Token) -> None:
+        state = _country_named(doc, word, prefer)
+        if state is not None and state.country and state.country not in sides:
+            sides[state.country] = (word.i, state)
+
+    joined = False
+    for noun in (token,) if border is token else (token, border):
+        for child in noun.children:
+            if child.dep_ in {"poss", "amod", "compound"}:
+                add(child)
+            if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                joined = True
+                for side in (g for g in child.children if g.dep_ == "pobj"):
+                    for word in (side, *(c for c in side.children if c.dep_ == "conj")):
+                        add(word)
+    if not joined:
+        return None  # "the border": the rules for a noun that points back
+    if len(sides) == 1:
+        from events.extraction.dateline import inside_dateline
+
+        sentence = sentence_of(token)
+        others: dict[str, tuple[int, Location]] = {}
+        for word in sentence:
+            state = _country_named(doc, word, prefer) if word.ent_iob_ == "B" else None
+            fresh = state is not None and state.country and state.country not in sides
+            if fresh and state is not None and not inside_dateline(sentence, word.idx):
+                others.setdefault(str(state.country), (word.i, state))
+        if len(others) != 1:
+            return None
+        sides.update(others)
+    if len(sides) != 2:
+        return None
+    first, second = (state for _, state in sorted(sides.values(), key=lambda pair: pair[0]))
+    return Location(f"{first.name}-{second.name} border", PlaceKind.REGION)
+
+
+def _country_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """The country a word names, by its whole entity ("South Korea" from either word) or its nationality."""
+    if token.ent_type_ == "GPE":
+        ent = _entity_at(doc, token)
+        found = resolve_place(ent.text, "GPE", prefer) if ent is not None else None
+        return found if found is not None and found.kind is PlaceKind.COUNTRY else None
+    return _state_of(doc, token, prefer)
 
 
 def _name_at(doc: Doc, token: Token) -> str:
@@ -314,8 +386,8 @@ def _earlier_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location |
         other = doc[earlier]
         if _has_name(other):
             named = _named_place(doc, other, prefer)
-            if named is not None:
-                return named
+            if named is not None and not (named.kind is PlaceKind.SEA and lemma not in SEA_FEATURES):
+                return named  # a sea before "islands" says where they lie, not which they are: read on back
     return None
 
 
@@ -511,6 +583,51 @@ def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[Even
     earlier = [index for index, (event_type, _) in placed.items() if index < start and event_type is trigger.type]
     if earlier and _continues_story(doc, trigger, max(earlier)):
         return placed[max(earlier)][1]
+    return _place_of_the_talks(doc, trigger)
+
+
+# Gatherings an agreement may come out of.
+MEETING_TYPES = frozenset({EventType.MEETING, EventType.TALKS, EventType.SUMMIT})
+# Words for talks, whose outcome is an agreement: "talks", "negotiations", "negotiated".
+NEGOTIATION_LEMMAS = frozenset({"talk", "negotiation", "negotiate", "dialogue", "consultation"})
+
+
+def _names_a_meeting(token: Token) -> bool:
+    """A word for a meeting, talks or a summit ("met", "talks", "a summit")."""
+    if token.pos_ == "VERB":
+        return VERBS.get(token.lemma_.lower()) in MEETING_TYPES
+    return token.pos_ == "NOUN" and NOUNS.get(noun_lemma(token)) in MEETING_TYPES
+
+
+def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
+    """An agreement told as reached ("the two sides struck a deal", "the envoys agreed to ...") with no place of its
+    own came out of the talks the story told just before: the place of the nearest earlier mention of talks,
+    within a couple of paragraphs, that has one, its own or that of the talks it points back to ("talks in
+    Port Ostra ... The talks stalled ... They reached a deal")."""
+    if trigger.type is not EventType.AGREEMENT:
+        return None
+    if not {doc[trigger.i].tag_, doc[trigger.head_i].tag_} & {"VBD", "VBN"}:
+        return None  # a plan or a wish to agree is not an agreement reached
+    sentence = sentence_of(doc[trigger.i])
+    if any(_names_a_meeting(t) for t in sentence if t.i != trigger.i):
+        return None  # "met ... and agreed on a plan": reached at the meeting its own sentence tells
+    prefer = _mentioned_countries(doc)
+    start = sentence_of(doc[trigger.i]).start
+    here = _paragraph_index(doc, doc[trigger.i].idx)
+    positions = _lemma_positions(doc)
+    mentions = sorted((p for lemma in NEGOTIATION_LEMMAS for p in positions.get(lemma, []) if p < start), reverse=True)
+    for position in mentions[:MENTIONS_READ]:
+        if here - _paragraph_index(doc, doc[position].idx) > BACK_REFERENCE_PARAGRAPHS:
+            break
+        word = doc[position]
+        mention = Trigger(position, position, EventType.TALKS, word.lemma_.lower(), word.pos_ == "NOUN", "mention")
+        found = _named_place(doc, word, prefer) if word.pos_ == "NOUN" else None
+        found = found or _governed_place(doc, mention, prefer)
+        if found is None:
+            told = _earlier_mention_place(doc, mention)
+            found = told[1] if told is not None and _continues_story(doc, mention, told[0]) else None
+        if found is not None:
+            return found
     return None
 
 
@@ -544,8 +661,10 @@ def _continues_story(doc: Doc, trigger: Trigger, source: int) -> bool:
         return False
     if any(c.lower_ in OTHER_INSTANCE_MODS for c in token.children if c.dep_ in {"amod", "det", "advmod"}):
         return False
-    # The determiner may hang on a name before the noun: "the Nordic Council summit".
-    opening = doc[token.left_edge.i]
+    # The determiner may hang on a name before the noun: "the Nordic Council summit"; on a name with "of"
+    # the parser may hang the noun under the "of" ("the Union of Zemblan States summit").
+    named_by = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    opening = doc[named_by.left_edge.i if named_by.pos_ == "PROPN" else token.left_edge.i]
     return opening.lower_ in DEFINITE_DETS or any(c.dep_ == "poss" for c in token.children)
 
 

@@ -55,6 +55,21 @@ def free_relative(token: Token) -> bool:
     return token.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in token.children)
 
 
+def misread_coordination(token: Token) -> bool:
+    """ "During May the firm cut prices, added staff and opened a plant": the parser sometimes makes the first
+    verb of such a series a complement ("ccomp") of a later one. A real complement clause follows its verb, or,
+    put before it, belongs to a verb of saying with its own subject ("Prices rose, he said"); a clause before
+    a verb of the same form that has no subject and no auxiliary of its own is the first member of a
+    coordination, and shares its time."""
+    head = token.head
+    return (
+        token.dep_ == "ccomp"
+        and token.i < head.i
+        and head.tag_ == token.tag_
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass"} for c in head.children)
+    )
+
+
 def participle_adjunct(token: Token, *, as_event: bool = False) -> bool:
     """ "arrived on Monday, seeking a truce", "left early, saying that ...", "unveiled a plan to cut traffic on
     Friday": a participle or purpose infinitive with no subject and no conjunction of its own adds to its main
@@ -84,6 +99,7 @@ def crosses_clause(doc: Doc, a: int, b: int) -> bool:
             if (
                 doc[index].dep_ in CLAUSE_EDGES
                 and not free_relative(doc[index])
+                and not misread_coordination(doc[index])
                 # Only the participle itself shares the main clause's time, not every word of its clause.
                 and not (index in {a, b} and participle_adjunct(doc[index], as_event=index == a))
             ):

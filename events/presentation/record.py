@@ -229,6 +229,37 @@ def _ids_in(queryset: QuerySet[Any], column: str, ids: list[int]) -> QuerySet[An
     return queryset.filter(**{f"{column}__in": ids})
 
 
+class CompiledRead(NamedTuple):
+    """A ``values_list`` read compiled to SQL (``sql`` None: it finds nothing, Django's EmptyResultSet),
+    whose columns need no conversion after the database driver's, with the database it runs on."""
+
+    sql: str | None
+    params: tuple[Any, ...]
+    alias: str
+
+
+def compiled_read(queryset: QuerySet[Any, tuple[Any, ...]]) -> CompiledRead | None:
+    """``queryset`` compiled, or None when Django converts some column after the driver (it must run
+    through the ORM)."""
+    compiler = queryset.query.get_compiler(queryset.db)
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        return CompiledRead(None, (), queryset.db)
+    if compiler.get_converters([column for column, _, _ in compiler.select]):
+        return None
+    return CompiledRead(sql, tuple(params), queryset.db)
+
+
+def _run(read: CompiledRead) -> list[tuple[Any, ...]]:
+    if read.sql is None:
+        return []
+    with connections[read.alias].cursor() as cursor:
+        _timestamps_loaded_in_c(cursor, read.alias)
+        cursor.execute(read.sql, read.params)
+        return cursor.fetchall()
+
+
 def _fetched(queryset: QuerySet[Any, tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """The rows of a ``values_list`` queryset, fetched at once.
 
@@ -236,17 +267,8 @@ def _fetched(queryset: QuerySet[Any, tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     rows (a page of a thousand events reads several thousand citation and actor rows). Rows whose
     columns Django converts after the database driver are left to Django.
     """
-    compiler = queryset.query.get_compiler(queryset.db)
-    try:
-        sql, params = compiler.as_sql()
-    except EmptyResultSet:
-        return []
-    if compiler.get_converters([column for column, _, _ in compiler.select]):
-        return list(queryset)
-    with connections[queryset.db].cursor() as cursor:
-        _timestamps_loaded_in_c(cursor, queryset.db)
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    read = compiled_read(queryset)
+    return list(queryset) if read is None else _run(read)
 
 
 def _timestamps_loaded_in_c(cursor: Any, alias: str) -> None:
@@ -545,12 +567,19 @@ def _records(rows: Sequence[Sequence[Any]], embeds: RecordEmbeds) -> list[EventR
     return records
 
 
+def record_read(queryset: QuerySet[Event]) -> CompiledRead | None:
+    """The read of ``queryset``'s record rows compiled, for :func:`event_records` to run again (None
+    where it must run through the ORM)."""
+    return compiled_read(queryset.values_list(*RECORD_FIELDS))
+
+
 def event_records(
-    queryset: QuerySet[Event], *, with_citations: bool = True, readable: Readable | None = None
+    queryset: QuerySet[Event] | CompiledRead, *, with_citations: bool = True, readable: Readable | None = None
 ) -> list[EventRecord]:
-    """Records of every event in ``queryset``, in its order: five queries whatever its length."""
+    """Records of every event in ``queryset`` (or its :func:`record_read`), in its order: five queries
+    whatever its length."""
     with collector_paused():
-        rows = _fetched(queryset.values_list(*RECORD_FIELDS))
+        rows = _run(queryset) if isinstance(queryset, CompiledRead) else _fetched(queryset.values_list(*RECORD_FIELDS))
         return records_from_tuples(rows, with_citations=with_citations, readable=readable)
 
 

@@ -301,7 +301,9 @@ def _office_clues(text: str, bounds: list[int], index: _Index) -> list[_Clue]:
     for match in index.title_pattern.finditer(text):
         start, end = _sentence_at(text, bounds, match.start())
         sentence = text[start:end]
-        before = text[max(start, match.start() - 60) : match.start()]
+        # "since", "former", "under" ... reach over a list of names before the title: up to 100 characters back
+        # ("since the talks of Ostland's Deputy Premier Vask and Foreign Minister Marchetti").
+        before = text[max(start, match.start() - 100) : match.start()]
         if _NOT_CURRENT.search(before) or _ELECT.match(text[match.end() : match.end() + 12]):
             continue
         if _YEAR.search(sentence) or _HANDOVER.search(sentence):

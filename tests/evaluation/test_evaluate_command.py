@@ -60,3 +60,21 @@ def test_a_figure_that_does_not_apply_is_a_dash() -> None:
     lines = format_table([Row("binding", 3, 10, date=0.5, baseline=0.25, note="n")])
     assert lines[1].split()[:5] == ["binding", "3", "10", "-", "-"]
     assert "0.500" in lines[1] and "0.250" in lines[1] and lines[1].endswith("(n)")
+
+
+def test_verbose_names_each_wrong_status_date_and_place_beside_gold(tmp_path: Path) -> None:
+    shared = _shared(tmp_path)
+    gold = json.loads((shared / "gold" / "seed.json").read_text(encoding="utf-8"))
+    event = gold["a.txt"]["events"][0]
+    wrong = [
+        {**event, "status": "scheduled", "location": ["Bergen"]},
+        {**event, "quote": "The foreign ministers", "date": "2024-02-01", "location": []},
+    ]
+    gold["a.txt"]["events"] = wrong
+    (shared / "gold" / "seed.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = StringIO()
+    call_command("evaluate", shared=shared, cache=tmp_path / "cache", verbose=True, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "seed STATUS a.txt: gold scheduled ours occurred | 'met in Oslo on Tuesday'" in lines
+    assert "seed PLACE  a.txt: gold Bergen ours Oslo | 'met in Oslo on Tuesday'" in lines
+    assert "seed DATE   a.txt: gold 2024-02-01 ours 2024-03-12 | 'The foreign ministers'" in lines

@@ -73,3 +73,20 @@ def test_a_place_given_where_the_text_states_none_counts_as_wrong() -> None:
     assert [g.quote for g, _ in score.wrong_place] == ["spoke by phone on Monday"]
     guessed[0] = predicted("The two ministers spoke by phone on Monday.", "2024-06-10")
     assert score_file("a", gold, guessed).location_accuracy == 1.0  # no place where none is stated is right
+
+
+def test_it_lists_the_wrong_status_and_the_dates_given_for_a_misdated_event() -> None:
+    gold = [
+        GoldEvent(quote="talks opened in Ostra", date="2024-06-10", status="occurred"),
+        GoldEvent(quote="the envoy will visit Varel", date="2024-07", status="scheduled"),
+    ]
+    found = [
+        predicted("The talks opened in Ostra on Monday.", "2024-06-10", status="ongoing"),
+        predicted("In July the envoy will visit Varel.", "2025-07", status="scheduled"),
+    ]
+    score = score_file("a", gold, found)
+    assert [(g.quote, p.status) for g, p in score.wrong_status] == [("talks opened in Ostra", "ongoing")]
+    assert [(g.quote, [p.date for p in ps]) for g, ps in score.wrong_date] == [
+        ("the envoy will visit Varel", ["2025-07"])
+    ]
+    assert [g.quote for g in score.missed] == ["the envoy will visit Varel"]

@@ -131,3 +131,17 @@ def test_an_editors_locked_status_is_not_moved_by_an_article() -> None:
     store(held, proposal(held, type=EventType.VISIT, edtf="2023-06-18", place=beijing))
 
     assert Event.objects.get().status == "postponed"
+
+
+def test_only_the_statuses_pages_ask_about_may_be_shown_as_pending() -> None:
+    """Pages call status_shown only for MAY_BECOME_PENDING and show every other status as stored."""
+    from events.domain.vocabulary import Precision
+    from events.outcomes import MAY_BECOME_PENDING
+
+    long_ago = date(1990, 1, 1)
+    for status in EventStatus:
+        shown = {
+            status_shown(status=status.value, date_upper=long_ago, precision=precision.value, today=DAY)
+            for precision in Precision
+        }
+        assert (OUTCOME_PENDING in shown) == (status.value in MAY_BECOME_PENDING), status

@@ -172,3 +172,43 @@ def test_nearness_does_not_take_the_time_of_another_relative_clause(nlp) -> None
 def test_nearness_needs_a_tense_that_agrees_with_the_time(nlp) -> None:
     assert dated_by(nlp, "The general who will lead the mission was appointed last week.", "lead") is None
     assert dated_by(nlp, "The general who was leading the mission was dismissed last week.", "leading") == "last week"
+
+
+def test_a_series_of_verbs_the_parser_read_as_a_complement_shares_its_time(nlp) -> None:
+    # The parser makes "cut" a complement of "added"; with no subject of its own, "added" is the next verb of
+    # one series, done in the same spring.
+    text = (
+        "During the spring, the Ostland mill cut about 300 jobs in closing plants, added $5 million to its "
+        "pension fund and opened a plant in Port Ostra."
+    )
+    assert dated_by(nlp, text, "added") == "the spring"
+    assert dated_by(nlp, text, "opened") == "the spring"
+
+
+def test_a_complement_before_a_verb_of_saying_keeps_its_own_time(nlp) -> None:
+    assert dated_by(nlp, "The mill will close in June, the Ostland minister said on Tuesday.", "close") == "June"
+
+
+def test_a_date_on_a_noun_dates_the_participle_that_made_the_thing(nlp) -> None:
+    text = "Inspectors may visit the sites under the May 3 accord signed by Zembla and Ostland."
+    assert dated_by(nlp, text, "signed") == "May 3"
+    assert dated_by(nlp, text, "visit") is None
+
+
+def test_a_time_the_parser_hung_on_a_verb_it_cannot_date_goes_by_nearness(nlp) -> None:
+    # "next year" hangs on "voted" in the parse, but a past vote cannot lie next year: the plebiscite it sits
+    # beside is what it dates.
+    text = (
+        "The regent, a moderate by nature, pledged to submit the bill to a plebiscite next year after congress "
+        "delegates voted 77-30 for reform."
+    )
+    assert dated_by(nlp, text, "plebiscite") == "next year"
+
+
+def test_of_two_times_as_near_in_the_tree_the_measure_takes_the_one_nearer_in_the_text(nlp) -> None:
+    # Both times hang on "persist"; the when-clause sits beside the second.
+    text = (
+        "Traders expect the drought to persist into the second quarter and through the first two quarters of 2030, "
+        "when Zemblan farms will slowly feel the cost of dearer feed."
+    )
+    assert dated_by(nlp, text, "feel") == "the first two quarters of 2030"

@@ -315,3 +315,13 @@ def test_a_call_is_not_placed_by_the_dateline() -> None:
     # A call joins two places; the bureau's city is neither's word for where it happened.
     text = "QUITO, Ecuador (AP) — The president spoke by phone with his Peruvian counterpart on Monday."
     assert places_of(text, EventType.PHONE_CALL) == [None]
+
+
+def test_a_summit_named_by_a_body_with_of_points_back_to_the_summit_told_before() -> None:
+    # The parser hangs "summit" under the "of" of the body's name; "The" still makes it the one told before.
+    text = (
+        "Peru said on Sunday that it would postpone a summit of regional leaders scheduled for April in Lima.\n"
+        "The Union of Southern Nations summit will instead be held in late June, the ministry said."
+    )
+    places = [e.location.name if e.location else None for e in extract(text, PUBLISHED, CONFIG).events]
+    assert places.count("Lima") == 2

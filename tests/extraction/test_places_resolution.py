@@ -156,3 +156,16 @@ def test_a_city_keeps_the_texts_spelling_of_its_own_name_and_the_gazetteers_id()
     plain, marked = resolve_place("Kandahar"), resolve_place("Kandahār")
     assert (plain.name, marked.name) == ("Kandahar", "Kandahār")
     assert plain.geonames_id == marked.geonames_id is not None
+
+
+def test_a_name_written_without_its_diacritics_is_still_the_bigger_city() -> None:
+    # A small town spelled without the accent does not take the name from the city spelled with it.
+    plain, accented = resolve_place("Valparaiso"), resolve_place("Valparaíso")
+    assert (plain.country, plain.geonames_id) == (accented.country, accented.geonames_id) == ("CL", 3868626)
+    assert plain.name == "Valparaiso"  # the text's spelling is kept
+
+
+def test_a_possessive_ending_the_model_took_into_a_name_is_not_part_of_the_place() -> None:
+    [event] = events_of("North Korea's top diplomat summoned the Peruvian envoy on Monday.")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("North Korea", "KP")

@@ -236,3 +236,22 @@ def test_later_this_week_does_not_anchor_the_next_day(nlp):
     text = "Blinken arrived in Beijing on Monday. He will meet Xi later this week. Two days later, he flies home."
     found = by_text(nlp, text, WEDNESDAY)
     assert found["Two days later"].edtf == "2025-04-09"
+
+
+def test_a_modal_perfect_judges_the_past(nlp):
+    # WEDNESDAY is 2025-04-09: the Friday meant is the one before, not the one ahead.
+    sentence = "The storm may have damaged the harbour of Port Ostra on Friday."
+    assert by_text(nlp, sentence, WEDNESDAY)["Friday"].edtf == "2025-04-04"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "edtf"),
+    [
+        # After a singular subject the plain form can only be the past of "hurt", "cut", "put".
+        ("Weakness in mining stocks hurt the Zemblan index on Friday.", "2025-04-04"),
+        # Two subjects make a plural, whose plain form is the present of a timetable.
+        ("The envoy and his aide meet the Ostland minister on Friday.", "2025-04-11"),
+    ],
+)
+def test_the_subject_tells_a_past_from_a_present_of_the_same_form(nlp, sentence, edtf):
+    assert by_text(nlp, sentence, WEDNESDAY)["Friday"].edtf == edtf

@@ -249,3 +249,29 @@ def test_a_first_day_with_no_stretch_named_is_not_dated(nlp):
 def test_a_week_is_not_a_stretch_whose_first_day_a_later_sentence_means(nlp):
     text = "Polls closed last week. He vowed to sign the order on his first day in office."
     assert "his first day" not in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The ferry to Port Ostra leaves each Thursday from June 6.", "each Thursday", "XXXX-WXX-4"),
+        ("Two flights leave Ostland on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("The market in Zembla opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+        ("Marchers walk through the town every July.", "every July", "XXXX-07"),
+        ("The herders move north each spring.", "each spring", "XXXX-SP"),
+    ],
+)
+def test_a_named_day_month_or_season_that_recurs_is_a_set(nlp, sentence, text, value):
+    assert found(nlp, sentence)[text] == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Dockers in Port Ostra held a day-long strike.", "day-long", "P1D"),
+        ("The decades-long feud between Zembla and Ostland ended.", "decades-long", "PXY"),
+        ("Zembla has claimed the islands for decades.", "decades", "PXY"),
+    ],
+)
+def test_a_unit_long_lasts_one_unit_and_plural_decades_some_years(nlp, sentence, text, value):
+    assert found(nlp, sentence)[text] == ("DURATION", value)

@@ -61,3 +61,12 @@ def test_the_story_year_lapses_after_the_next_sentence(nlp) -> None:
     text = STORY.replace("On June 3, the delegations met", "Mediators shuttled. Envoys waited. On June 3, they met")
     values = dict((t, v) for t, v, _ in found(nlp, text))
     assert values["June 3"] == "2024-06-03"
+
+
+def test_a_year_in_a_clause_on_a_noun_does_not_set_the_story_year(nlp) -> None:
+    # "dating to 2019" describes the incidents; the next sentence does not move the story to 2019.
+    text = STORY.replace(
+        "In 2019 the two sides tried again.", "Envoys studied a series of border incidents dating to 2019."
+    )
+    values = dict((t, v) for t, v, _ in found(nlp, text))
+    assert values["June 3"] == "2024-06-03"

@@ -110,3 +110,24 @@ def test_a_period_with_a_year_is_the_reported_quarter_of_that_year(nlp) -> None:
 def test_the_quarter_a_year_ago_and_a_fiscal_quarter(nlp) -> None:
     text = "The retailer earned less in the fiscal-second quarter. For the quarter a year ago, it earned more."
     assert values(nlp, text) == [("the fiscal-second quarter", "2021-Q2"), ("the quarter a year ago", "2020-Q2")]
+
+
+def test_after_the_year_to_date_a_year_earlier_is_the_year_not_the_quarter(nlp) -> None:
+    text = (
+        "Zembla Foods said third-quarter profit rose to $12 million from $9 million a year earlier. "
+        "For the nine months, profit climbed to $30 million from $25 million a year earlier, and year-earlier "
+        "sales were lower. In the year-ago quarter, costs were higher."
+    )
+    assert values(nlp, text) == [
+        ("third-quarter", "2021-Q3"),
+        ("a year earlier", "2020-Q3"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "2020"),
+        ("year-earlier", "2020"),
+        ("the year-ago quarter", "2020-Q3"),
+    ]
+
+
+def test_the_year_closing_its_phrase_is_the_year_being_reported(nlp) -> None:
+    text = "For the year, Zembla Foods expects flat sales. Its mills slowed in the first nine months of the year."
+    assert values(nlp, text) == [("the year", "2021"), ("the first nine months", "P9M"), ("the year", "2021")]

@@ -36,7 +36,9 @@ PHRASES = (
     "Nov. 9, before New Year's Day, in the week of May 5, between 3 and 5 May. For the year ended May 1 and "
     "the full year, the 20th century and the nineties, on her first day. In the 2023 period and the fiscal-"
     "first quarter, against the quarter a year ago, for 2 1/2 years and a year and a half, in coming weeks. "
-    "By mid-afternoon yesterday, in the near future, over the first two quarters of 2026, a week or so ago."
+    "By mid-afternoon yesterday, in the near future, over the first two quarters of 2026, a week or so ago. "
+    "Each Thursday, on Mondays and Tuesday nights, every July and each spring. In March nineteen seventy-two "
+    "and the winter of nineteen eighty-six."
 )
 # Spelling the matcher must treat as IGNORECASE does: the Kelvin sign, long s, dotted and dotless i, other
 # digits and spaces (Arabic-Indic, full-width, no-break and em spaces), whitespace runs across lines.

@@ -30,3 +30,14 @@ def test_a_spoken_year_is_a_year(nlp) -> None:
 def test_spoken_numbers_that_count_are_not_years(nlp) -> None:
     assert values(nlp, "Two thousand people came, and she turned twenty-one.") == []
     assert values(nlp, "They built nineteen twenty rooms.") == []
+
+
+def test_a_month_or_season_of_a_spoken_year_takes_that_year(nlp) -> None:
+    text = (
+        "Prices last fell this far in the winter of nineteen eighty-six. "
+        "The Ostland mine shut in March nineteen seventy-two."
+    )
+    assert values(nlp, text) == [
+        ("the winter of nineteen eighty-six", "1986-WI"),
+        ("March nineteen seventy-two", "1972-03"),
+    ]

@@ -107,3 +107,16 @@ def test_the_items_follow_the_page_filters_and_hide_unpublished_events(client: C
     assert client.get(url + "?date_from=nope").status_code == 400
     page = client.get(reverse("timeline:topic", args=[world.topic.slug]) + "?type=visit").content.decode()
     assert f'data-items="{url}?type=visit"' in page
+
+
+@pytest.mark.django_db
+def test_a_range_open_at_one_end_is_a_point_on_its_known_day(client: Client, world: World) -> None:
+    from tests.pages.conftest import published
+
+    published(world.topic, title="Embargo in force", event_type="sanction", status="ongoing", date_edtf="2019-05-02/..")
+    published(world.topic, title="Old treaty in force", event_type="agreement", date_edtf="../2012-03-04")
+    response = client.get(reverse("timeline:topic-items", args=[world.topic.slug]))
+    assert response.status_code == 200
+    rows = {row[1]: row for row in response.json()["items"]}
+    assert rows["Embargo in force"][2:4] == ["2019-05-02", "2019-05-03"]
+    assert rows["Old treaty in force"][2:4] == ["2012-03-04", "2012-03-05"]

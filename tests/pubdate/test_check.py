@@ -71,6 +71,11 @@ def test_it_accepts_a_date_inside_the_term(facts: Facts) -> None:
             "The feud dates from the administrations of Ostland's J. P. Morrow and Foreign Minister Odile Marchetti.",
             id="since-past-initials",
         ),
+        pytest.param(
+            "Trade has doubled since the first joint trade commission chaired by Ostland's Deputy Premier Teodor Vask"
+            " and Foreign Minister Odile Marchetti.",
+            id="since-far-before-the-title",
+        ),
         pytest.param("Foreign Minister Odile Marchetti pledged a treaty by 2030.", id="dated-sentence"),
         pytest.param("Foreign Minister Odile Marchetti, who died last week, was mourned in Paris.", id="death"),
     ],

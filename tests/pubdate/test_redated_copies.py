@@ -22,8 +22,10 @@ TODAY = date(2026, 12, 4)
 REAL_DEV = SHARED / "corpus" / "real-dev"
 DEVGOLD = ROOT / "tests" / "extraction" / "devgold"
 SAMPLE = ROOT / "events" / "sample_data"
-# Measured by bench/pubdate.py on the 120 re-dated real-dev copies.
-CAUGHT_AT_LEAST = 76
+# Measured by bench/pubdate.py on the 120 re-dated real-dev copies. It was 76 while two copies were caught by
+# a wrong clue: a past president's title read as current because its "since" stood more than 60 characters
+# before it; with the 100-character reach that clue is gone, and so are those two catches (true year unchanged).
+CAUGHT_AT_LEAST = 74
 TRUE_YEAR_AT_LEAST = 61
 
 

@@ -19,7 +19,9 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     base = events_public_for_actor(actor_id=actor.pk)
     if not base.exists():
         raise Http404("No published events for this actor")
-    timeline = timeline_build(request, base, items_url=reverse("timeline:actor-items", args=[actor.pk]))
+    timeline = timeline_build(
+        request, base, items_url=reverse("timeline:actor-items", args=[actor.pk]), base_key=("actor", actor.pk)
+    )
     terms = actor.terms.select_related("office").order_by("start")  # the offices held (events/facts)
     context = {"actor": actor, "timeline": timeline, "terms": terms}
     return render_timeline(request, "timeline/actor.html", context, timeline)
@@ -32,5 +34,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     base = events_public_for_place(place_id=place.pk)
     if not base.exists():
         raise Http404("No published events at this place")
-    timeline = timeline_build(request, base, items_url=reverse("timeline:place-items", args=[place.pk]))
+    timeline = timeline_build(
+        request, base, items_url=reverse("timeline:place-items", args=[place.pk]), base_key=("place", place.pk)
+    )
     return render_timeline(request, "timeline/place.html", {"place": place, "timeline": timeline}, timeline)

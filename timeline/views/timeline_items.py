@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
+from events.domain.edtf_dates import OPEN_END, OPEN_START
 from events.filters import EventFilterSet
 from events.models import Actor, Event, Place
 from events.outcomes import OUTCOME_PENDING_LABEL, status_shown
@@ -41,13 +42,16 @@ def _items_response(request: HttpRequest, base: QuerySet[Event]) -> JsonResponse
     for item in events_timeline_items(filterset.qs):
         shown = status_shown(status=item.status, date_upper=item.upper, precision=item.precision, today=today)
         label = "" if shown == "occurred" else _STATUS_LABELS.get(shown, OUTCOME_PENDING_LABEL.lower())
-        # vis-timeline's range ends are exclusive: a one-day event ends at the next midnight.
+        # vis-timeline's range ends are exclusive: a one-day event ends at the next midnight. A range open at
+        # one end ("2019/..", "../2012") is drawn, as the TimelineJS slide is filed, as a point on its known day.
+        start = item.upper if item.lower == OPEN_START else item.lower
+        end = start if item.lower == OPEN_START or item.upper == OPEN_END else item.upper
         items.append(
             [
                 item.pk,
                 item.title,
-                item.lower.isoformat(),
-                (item.upper + timedelta(days=1)).isoformat(),
+                start.isoformat(),
+                (end + timedelta(days=1)).isoformat(),
                 human_date(item.date_edtf, item.week),
                 label,
             ]

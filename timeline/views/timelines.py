@@ -8,8 +8,10 @@ window.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -20,8 +22,18 @@ from django.utils.safestring import SafeString
 
 from events.filters import EventFilterSet
 from events.models import Event
-from events.presentation.record import EventRecord, event_records
-from events.selectors import MonthCount, actors_in, event_public_month_counts, places_in, timeline_choice_labels
+from events.presentation.record import CompiledRead, EventRecord, event_records, record_read
+from events.selectors import (
+    CompiledQuery,
+    MonthCount,
+    actors_in,
+    choice_label_queries,
+    compiled_reads_ready,
+    event_ids_query,
+    event_public_month_counts,
+    places_in,
+    timeline_choice_labels,
+)
 from timeline.fragments import Fragments, render_with_fragments
 from timeline.render import compact_html, filters_html, groups_html, years_nav_html
 from timeline.svg import Strip, build_strip
@@ -76,6 +88,7 @@ class Timeline:
     older: StepLink | None = None
     newer: StepLink | None = None
     fragments: Fragments = field(default_factory=Fragments)
+    base_key: Hashable | None = None  # see timeline_build
 
     @property
     def form_fields(self) -> list[Any]:
@@ -94,7 +107,10 @@ class Timeline:
     def filters_html(self) -> SafeString:
         """The filter controls, written in Python (timeline.render), the actors and places read as plain
         values (two queries, only for a page that shows the filters: the embed does not)."""
-        actors, places = timeline_choice_labels(events=self.base)
+        compiled = None
+        if self.base_key is not None:
+            compiled = _compiled(("labels", self.base_key), lambda: choice_label_queries(self.base))
+        actors, places = timeline_choice_labels(events=self.base, compiled=compiled)
         return filters_html(self.form_fields, {"actor": actors, "place": places})
 
     # The entries as HTML, written in one pass in Python (timeline.render), not by template loops, and
@@ -166,13 +182,60 @@ def _strip(
     return build_strip(counts, today=today, link_for=link_for)
 
 
+# The SQL of a timeline's reads, compiled once and kept for the next page asked with the same events,
+# filters, day and window. Building a filtered queryset and compiling its reads (the filtered events'
+# ids, the shown window's records, the filters' labels) cost several milliseconds a page, more than a
+# short page's writing. Only SQL is kept, never a row: what it finds is read anew on every request.
+COMPILED_SIZE = 512
+_COMPILED: dict[Hashable, Any] = {}
+
+
+def _compiled(key: Hashable, compile_: Any) -> Any:
+    found = _COMPILED.get(key)
+    if found is None:
+        found = compile_()
+        if len(_COMPILED) >= COMPILED_SIZE:
+            _COMPILED.clear()  # a crude bound, but one no thread can trip over (no iteration)
+        _COMPILED[key] = found
+    return found
+
+
+_PLAIN = (str, int, float, Decimal, date, datetime)
+
+
+def filters_key(filterset: EventFilterSet) -> tuple[Hashable, ...] | None:
+    """What the filtered queryset's SQL follows from besides its events: the filters' cleaned values
+    (django-filter filters by ``form.cleaned_data`` alone), or None when some value is not plain (a
+    chosen actor, place or topic is checked against the database, so its SQL is not kept)."""
+    if filterset.errors is None:  # validates the form: cleaned_data holds the values it accepted
+        return None
+    key: list[Hashable] = []
+    for name, value in filterset.form.cleaned_data.items():
+        if isinstance(value, list | tuple):
+            if not all(isinstance(item, str) for item in value):
+                return None
+            key.append((name, "list", tuple(value)))
+        elif value is None or isinstance(value, _PLAIN):
+            key.append((name, type(value).__name__, value))
+        else:
+            return None
+    return tuple(key)
+
+
 def timeline_build(
-    request: HttpRequest, base: QuerySet[Event], *, with_notes: bool = True, items_url: str = ""
+    request: HttpRequest,
+    base: QuerySet[Event],
+    *,
+    with_notes: bool = True,
+    items_url: str = "",
+    base_key: Hashable | None = None,
 ) -> Timeline:
     """Filter ``base`` by the request's query string and group what is left into a timeline.
 
     ``with_notes=False`` leaves out the source notes (a compact timeline does not show them). Raises
-    :class:`WindowError` for a ``year`` or ``page`` that names no window.
+    :class:`WindowError` for a ``year`` or ``page`` that names no window. ``base_key``, when given,
+    names ``base``'s SQL (the same key, the same SQL, in this process): the SQL of the timeline's reads
+    is then compiled once for it, its filters, day and window.
     """
     today = timezone.localdate()
     params = request.GET
@@ -184,7 +247,14 @@ def timeline_build(
         form.fields["actor"].queryset = actors_in(events=base)
     if params.get("place"):
         form.fields["place"].queryset = places_in(events=base)
-    filtered = filterset.qs
+    key: tuple[Hashable, ...] | None = None
+    if base_key is not None and compiled_reads_ready(today):
+        filters = filters_key(filterset)
+        if filters is not None:
+            key = (base_key, filters, today)
+    filtered: QuerySet[Event] | CompiledQuery = (
+        filterset.qs if key is None else _compiled(("ids", *key), lambda: event_ids_query(filterset.qs))
+    )
     counts = event_public_month_counts(filtered, today=today)
     total = sum(row.total for row in counts)
     months = past_by_month(counts)
@@ -193,16 +263,22 @@ def timeline_build(
         past_by_year[y] = past_by_year.get(y, 0) + n
 
     window = window_for(params, months, total, today)
-    ahead_q = Q(status="scheduled", date_upper__gte=today)
-    if window is None:
-        shown_qs = filtered
-    elif window.page is not None:
-        shown_qs = filtered.filter(window.pages[window.page - 1].q() | ahead_q)
-    elif window.year is not None:
-        shown_qs = filtered.filter(Q(date_lower__year=window.year) | ahead_q)
-    else:
-        shown_qs = filtered
-    records = event_records(shown_qs.order_by("date_lower", "date_upper", "pk"), with_citations=with_notes)
+
+    def shown() -> QuerySet[Event]:
+        shown_qs = filterset.qs
+        ahead_q = Q(status="scheduled", date_upper__gte=today)
+        if window is not None and window.page is not None:
+            shown_qs = shown_qs.filter(window.pages[window.page - 1].q() | ahead_q)
+        elif window is not None and window.year is not None:
+            shown_qs = shown_qs.filter(Q(date_lower__year=window.year) | ahead_q)
+        return shown_qs.order_by("date_lower", "date_upper", "pk")
+
+    read: QuerySet[Event] | CompiledRead | None = None
+    if key is not None:
+        span = None if window is None or window.page is None else window.pages[window.page - 1]
+        spec = None if window is None else (window.year, span.first if span else None, span.last if span else None)
+        read = _compiled(("records", *key, spec), lambda: record_read(shown()) or False) or None
+    records = event_records(read or shown(), with_citations=with_notes)
     past, ahead = split_ahead(records, today)
 
     queries: dict[tuple[str, str | None], str] = {}
@@ -239,6 +315,7 @@ def timeline_build(
         page_span=window.pages[page - 1].label if window is not None and page is not None else "",
         older=older,
         newer=newer,
+        base_key=base_key,
     )
 
 

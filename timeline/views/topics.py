@@ -24,7 +24,9 @@ def _topic_or_404(slug: str) -> Topic:
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)
     items_url = reverse("timeline:topic-items", args=[topic.slug])
-    timeline = timeline_build(request, events_public_for_topic(topic=topic), items_url=items_url)
+    timeline = timeline_build(
+        request, events_public_for_topic(topic=topic), items_url=items_url, base_key=("topic", topic.pk)
+    )
     embed_url = request.build_absolute_uri(reverse("timeline:topic-embed", args=[topic.slug]))
     context = {"topic": topic, "timeline": timeline, "embed_url": embed_url}
     return render_timeline(request, "timeline/topic.html", context, timeline)
@@ -37,5 +39,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @timeline_errors_as_400
 def topic_embed(request: HttpRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(slug)
-    timeline = timeline_build(request, events_public_for_topic(topic=topic), with_notes=False)
+    timeline = timeline_build(
+        request, events_public_for_topic(topic=topic), with_notes=False, base_key=("topic", topic.pk)
+    )
     return render_timeline(request, "timeline/embed.html", {"topic": topic, "timeline": timeline}, timeline)

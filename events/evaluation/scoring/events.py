@@ -73,6 +73,10 @@ class FileScore:
     missed: list[GoldEvent] = field(default_factory=list)
     # Matched events whose place is wrong: a wrong or missing place, or a place where gold has none.
     wrong_place: list[tuple[GoldEvent, PredictedEvent]] = field(default_factory=list)
+    # Matched events whose status is not gold's.
+    wrong_status: list[tuple[GoldEvent, PredictedEvent]] = field(default_factory=list)
+    # Gold events whose quote was extracted but never with the right date: the dates given instead.
+    wrong_date: list[tuple[GoldEvent, tuple[PredictedEvent, ...]]] = field(default_factory=list)
     false: list[PredictedEvent] = field(default_factory=list)
     # Extractions that found an optional gold event: neither right nor wrong for precision.
     optional: list[PredictedEvent] = field(default_factory=list)
@@ -113,6 +117,8 @@ class FileScore:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.missed.extend(other.missed)
         self.wrong_place.extend(other.wrong_place)
+        self.wrong_status.extend(other.wrong_status)
+        self.wrong_date.extend(other.wrong_date)
         self.false.extend(other.false)
         self.optional.extend(other.optional)
 
@@ -159,6 +165,8 @@ def score_file(name: str, gold: Sequence[GoldEvent], predicted: Sequence[Predict
         if candidates:
             score.quote_found += 1
         dated = [i for i in candidates if i not in claimed and date_right(g, predicted[i].date)]
+        if candidates and not dated:
+            score.wrong_date.append((g, tuple(predicted[i] for i in candidates)))
         if not dated:
             if not g.optional:
                 score.missed.append(g)
@@ -173,6 +181,8 @@ def score_file(name: str, gold: Sequence[GoldEvent], predicted: Sequence[Predict
             score.matched_required += 1
         if predicted[chosen].status == g.status:
             score.status_right += 1
+        else:
+            score.wrong_status.append((g, predicted[chosen]))
         right_place = _place_right(g, predicted[chosen].location)
         score.location_checked += 1
         score.location_right += right_place

@@ -132,7 +132,7 @@ GATE_SOURCES: dict[str, str] = {
     "next_unit": r"(?:next|following|previous|preceding|prior)\s+(?:day|morning|afternoon|evening|night)",
     "unit_before": r"the\s+(?:day|night|week|month|year)\s+(?:before|after)",
     "hyphen_duration": rf"-{UNIT}",
-    "unit_long": rf"{UNIT}-long",
+    "unit_long": rf"{UNIT_PLURAL}-long",
     "recent": r"(?:recent|the\s+coming)\s+(?:years|months|weeks|days|decades|times)",
     "set": r"(?:every|each|per)\s+",
     "utc_time": r"[0-5]\d\s*(?:UTC|GMT|Z)",
@@ -536,15 +536,30 @@ def _unplaced(spec: TimeSpec) -> bool:
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
-def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -> Candidate | None:
+def _in_reporting_period(
+    candidate: Candidate, period: tuple[int, int] | None, text: str, *, cumulative: bool = False
+) -> Candidate | None:
     """Expressions that point back at the reporting period the text last named, made explicit.
 
     Results are reported by quarter: after "third-quarter profit rose", "the quarter", "the latest period"
     are that quarter, and "the year-ago quarter", "year-earlier sales", "a year ago" and "a year earlier" are
     the same quarter a year before. Without a quarter named before them, the period words are dropped and "a
     year ago" keeps its plain reading.
+
+    Results also run over the year to date ("for the nine months", "in the first six months"): once the text
+    has moved on to such a ``cumulative`` period, "a year earlier", "year-earlier" and "the year-ago period"
+    compare it with the same months of the year before, which no quarter names; the year is what is known.
+    Words that say "quarter" ("the year-ago quarter") keep pointing at the quarter.
     """
     spec = candidate.spec
+    if cumulative and period is not None and "quarter" not in text[candidate.start : candidate.end].lower():
+        back = spec.kind == "ago" or (spec.kind == "anchored" and spec.sign < 0)
+        if back and spec.unit == "year" and spec.n == 1:
+            return replace(candidate, spec=TimeSpec("date", year=period[0] - 1))
+        if spec.kind == "period" and spec.year is not None:
+            return replace(candidate, spec=TimeSpec("date", year=spec.year))
+        if spec.kind == "period" and spec.n == -1 and spec.mod != "YEAR":
+            return replace(candidate, spec=TimeSpec("date", year=period[0] - 1))
     if spec.kind == "period" and spec.year is not None:
         # "the 1988 quarter": the reported quarter in that year; without one named, the year is what is known.
         if period is None:
@@ -566,6 +581,18 @@ def _in_reporting_period(candidate: Candidate, period: tuple[int, int] | None) -
         year, quarter = period
         return replace(candidate, spec=TimeSpec("quarter", ordinal=quarter, year=year - 1))
     return candidate
+
+
+def _year_to_date(candidate: Candidate, text: str) -> bool:
+    """ "the nine months", "the first six months": results over more than a quarter and less than a year, the
+    months of the year to date (a multiple of a quarter, named with "the")."""
+    spec = candidate.spec
+    return (
+        spec.kind == "duration"
+        and spec.unit == "month"
+        and spec.n in {6, 9}
+        and _DETERMINED.match(text, candidate.start) is not None
+    )
 
 
 def _quarter_ended(quarter: tuple[int, int], published: date) -> bool:
@@ -620,6 +647,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     reference: date | None = None
     reported: date | None = None
     period: tuple[int, int] | None = None  # the reporting quarter the text is about: (year, quarter)
+    cumulative = False  # whether the text has since moved on to results for the year to date
     candidates = find_candidates(text, doc)
     narrative = narrates_the_past(candidates, published)
     story_year: int | None = None  # the year the text last named: what "on June 3" belongs to in a story
@@ -628,7 +656,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     stretch: tuple[date, date] | None = None  # the last run of days named ("Jan. 25-26", "from Monday to Friday")
     stretch_token = 0
     for found in candidates:
-        candidate = _in_reporting_period(found, period)
+        candidate = _in_reporting_period(found, period, text, cumulative=cumulative)
         if candidate is None:
             continue
         inferred = candidate is not found  # read against the reporting period the text named
@@ -716,8 +744,13 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             expression = replace(expression, edtf=None, lower=None, upper=None, precision=None)
         if found.spec.kind == "date" and found.spec.year is not None:
             # Only a year that sets the scene of a clause ("In 2019 the sides tried again") starts a story
-            # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929") does not.
-            sets_scene = governor_i is not None and doc[governor_i].pos_ in {"VERB", "AUX"}
+            # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929"), or in a clause that only
+            # describes a noun ("incidents dating to 1994", "a pact that was signed in 1929"), does not.
+            sets_scene = (
+                governor_i is not None
+                and doc[governor_i].pos_ in {"VERB", "AUX"}
+                and doc[governor_i].dep_ not in {"acl", "relcl", "amod"}
+            )
             story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
         expressions.append(expression)
         if candidate.spec.kind in _DATING_KINDS and expression.lower is not None and expression.precision:
@@ -731,6 +764,10 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         quarter = _QUARTER_VALUE.fullmatch(expression.value)
         if quarter is not None and found.spec.kind == "quarter":  # a quarter the text names, not one inferred
             period = reporting_period(period, (int(quarter[1]), int(quarter[2])), published)
+        if _year_to_date(found, text):
+            cumulative = True
+        elif found.spec.kind in {"quarter", "period"} and "quarter" in expression.text.lower():
+            cumulative = False
         vague_days = candidate.spec.kind == "relative" and candidate.spec.unit == "week"  # "later this week"
         if expression.precision == Precision.DAY.value and expression.lower is not None and not vague_days:
             # The narrative reference time: what "the next day" and "two days earlier" count from.

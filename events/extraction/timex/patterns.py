@@ -157,6 +157,17 @@ def _spoken_year(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("date", year=century + (tens or teen))
 
 
+def _named_in_spoken_year(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "March nineteen seventy-two", "the winter of nineteen eighty-six": a month or season of a year
+    said in words."""
+    year = _spoken_year(g)
+    if year is None:
+        return None
+    if g.get("m"):
+        return TimeSpec("date", year=year.year, month=month_number(g["m"] or ""))
+    return TimeSpec("season", season=(g.get("season") or "").lower(), year=year.year)
+
+
 def _year_range(g: dict[str, str | None]) -> TimeSpec | None:
     first = _int(g["y"])
     second_text = g["y2"] or ""
@@ -378,6 +389,13 @@ def _duration(g: dict[str, str | None]) -> TimeSpec | None:
     )
 
 
+def _unit_long(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "a day-long strike" lasts one day (P1D); "a decades-long feud" some decades."""
+    word = (g["unit"] or "").lower()
+    unit = unit_name(word)
+    return TimeSpec("duration", n=None if word != unit else 1, unit=unit)
+
+
 def _vague_duration(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("duration", n=None, unit=unit_name(g["unit"] or ""))
 
@@ -409,6 +427,21 @@ def _set(g: dict[str, str | None]) -> TimeSpec | None:
         return TimeSpec("set", n=1, unit=unit)
     n = number_value(g.get("n") or "") if g.get("n") else 1
     return TimeSpec("set", n=n, unit=unit_name(g["unit"] or ""))
+
+
+_PLURAL_PARTS = {"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}
+
+
+def _named_set(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "each Thursday", "every July", "each spring", "on Mondays", "Tuesday nights": a named day, month or
+    season that recurs (TimeML SET ``XXXX-WXX-4``, ``XXXX-07``, ``XXXX-SP``)."""
+    part = _PLURAL_PARTS.get((g.get("parts") or "").lower()) or PARTS_OF_DAY.get((g.get("part") or "").lower())
+    day = g.get("wd") or g.get("wds") or g.get("wdn")
+    if day:
+        return TimeSpec("set", weekday=weekday_number(day), part=part)
+    if g.get("m"):
+        return TimeSpec("set", month=month_number(g["m"] or ""))
+    return TimeSpec("set", season=(g.get("season") or "").lower())
 
 
 # Clock words: "noon", "midday", "midnight" (TimeML writes the midnight that ends a day as hour 24).
@@ -522,6 +555,14 @@ PATTERNS: list[Pattern] = [
         _spoken_year,
         check="spoken_year",
     ),
+    Pattern(
+        "named_spoken_year",
+        _compile(
+            rf"(?:(?P<m>{MONTH}),?\s+(?:of\s+)?|(?:the\s+)?(?P<season>{SEASON})\s+of\s+)"
+            rf"(?P<c>eighteen|nineteen|twenty)[\s-]+(?:(?P<t>{_TENS_RE})(?:[\s-](?P<u>{_UNITS_RE}))?|(?P<teen>{_TEENS_RE}))"
+        ),
+        _named_in_spoken_year,
+    ),
     Pattern("decade", _compile(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s"), _decade),
     Pattern("short_decade", _compile(r"(?:the\s+)?'?(?P<dec>[2-9]0)'?s"), _decade),
     Pattern(
@@ -588,6 +629,13 @@ PATTERNS: list[Pattern] = [
         # "sales for the full year", "earnings for the fiscal year": the year being reported, the current one.
         "reported_year",
         _compile(r"the\s+(?:full|fiscal|whole|entire)\s+(?P<unit>year)(?!\s+end(?:ed|ing)\b)(?![-\w])(?!'s)"),
+        _reported_year,
+    ),
+    Pattern(
+        # "For the year, volume was flat", "the first nine months of the year.": "the year" closing its phrase,
+        # with nothing after it to say which, is the year being reported, as "the full year" is.
+        "the_year",
+        _compile(r"the\s+(?P<unit>year)(?=\s*[.,;:])"),
         _reported_year,
     ),
     Pattern(
@@ -704,7 +752,7 @@ PATTERNS: list[Pattern] = [
         check="duration",
     ),
     Pattern("hyphen_duration", _compile(rf"(?P<n>{NUMBER})-(?P<unit>{UNIT})(?:-(?P<old>old)|-long)?"), _duration),
-    Pattern("unit_long", _compile(rf"(?P<unit>{UNIT})-long"), _duration),
+    Pattern("unit_long", _compile(rf"(?P<unit>{UNIT_PLURAL})-long"), _unit_long),
     Pattern(
         "vague_duration", _compile(r"(?P<unit>years|months|weeks|decades|centuries)"), _vague_duration, check="vague"
     ),
@@ -725,6 +773,15 @@ PATTERNS: list[Pattern] = [
         _ref,
     ),
     Pattern("set", _compile(rf"(?:every|each|per)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT_PLURAL})"), _set),
+    Pattern(
+        "named_set",
+        _compile(
+            rf"(?:(?:every|each)\s+(?:(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?|(?P<m>{MONTH})|(?P<season>{SEASON}))"
+            r"|(?-i:(?P<wds>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))s"
+            r"|(?-i:(?P<wdn>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?P<parts>nights|mornings|evenings|afternoons))"
+        ),
+        _named_set,
+    ),
     Pattern("set_a", _compile(rf"an?\s+(?P<unit>{UNIT})"), _set, check="set_a"),
     Pattern(
         "set_adverb",

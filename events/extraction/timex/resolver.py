@@ -119,6 +119,8 @@ def duration_value(n: int | None, unit: str, *, timeml: bool = True) -> str:
     amount = "X" if n is None else str(n * factor)
     if timeml and unit == "quarter":
         letter, amount = "Q", "X" if n is None else str(n)
+    elif timeml and letter == "DE" and n is None:
+        letter = "Y"  # "for decades": TimeML annotators write some years, PXY
     elif timeml and letter in {"DE", "CE"} and n is not None:
         # TimeML annotators write "the past decade" as P10Y.
         letter, amount = "Y", str(n * (10 if letter == "DE" else 100))
@@ -542,6 +544,13 @@ def resolve_spec(
     if kind == "ref":
         applied = {"PAST_REF": "past", "FUTURE_REF": "future"}.get(spec.ref or "", "present")
         return Resolution("DATE", spec.ref or "PRESENT_REF", None, direction=applied)
+    if kind == "set" and spec.weekday is not None:
+        part = f"T{spec.part}" if spec.part else ""
+        return Resolution("SET", f"XXXX-WXX-{spec.weekday + 1}{part}", None)
+    if kind == "set" and spec.month is not None:
+        return Resolution("SET", f"XXXX-{spec.month:02d}", None)
+    if kind == "set" and spec.season is not None:
+        return Resolution("SET", f"XXXX-{SEASONS[spec.season][0]}", None)
     if kind == "set":
         return Resolution("SET", duration_value(spec.n, spec.unit or "year"), None)
     if kind == "time":

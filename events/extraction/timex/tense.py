@@ -157,6 +157,9 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
         chain.append(current)
     auxes = [aux for link in chain for aux in _auxiliaries(link)]
     aux_words = {aux.lower_ for aux in auxes}
+    if aux_words & MODAL_AUX and not aux_words & FUTURE_AUX and aux_words & {"have", "'ve"} and verb.tag_ == "VBN":
+        # "may have been responsible", "could have fallen on Friday": a modal perfect judges what is past.
+        return "past"
     if aux_words & FUTURE_AUX or aux_words & MODAL_AUX:
         return "future"
     for link in chain:
@@ -177,6 +180,10 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if verb.lower_ in {"going"} and any(child.dep_ == "xcomp" for child in verb.children):
         return "future"
     tags = [verb.tag_] + [aux.tag_ for aux in auxes]
+    if verb.tag_ == "VBP" and not auxes and _singular_subject(verb):
+        # "Weakness hurt the index": a plain form after a singular subject can only be the past of a verb whose
+        # past looks the same (hurt, cut, put, set); the tagger read it as a present.
+        tags[0] = "VBD"
     lemmas = {aux.lemma_.lower() for aux in auxes}
     # "A June 3 hearing has been scheduled": what is scheduled lies ahead; but "the record was set on
     # October 18" dates the setting itself.
@@ -205,6 +212,14 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT":
         return "past"
     return None
+
+
+def _singular_subject(verb: Token) -> bool:
+    """Whether the verb's own subject is a singular noun or "he", "she", "it" (third person singular)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return False  # "He and his aide meet Monday": two subjects are plural
+    return subject.tag_ in {"NN", "NNP"} or (subject.tag_ == "PRP" and subject.lower_ in {"he", "she", "it"})
 
 
 def _perfect_infinitive(verb: Token) -> bool:

@@ -31,7 +31,11 @@ class Command(EngineCommand):
         parser.add_argument("gold", nargs="?", help="gold JSON: {file: {published, events: [...]}}")
         parser.add_argument("corpus", nargs="?", help="folder holding the article files named in the gold file")
         parser.add_argument("--baseline", action="store_true", help="also score the naive DATE-entity baseline")
-        parser.add_argument("--verbose", action="store_true", help="list missed and false events (and time errors)")
+        parser.add_argument(
+            "--verbose",
+            action="store_true",
+            help="list missed and false events, wrong dates, statuses and places (and time errors)",
+        )
         parser.add_argument(
             "--shared", type=Path, default=base.parent / "shared", help="folder with gold/, corpus/ and data/"
         )
@@ -98,11 +102,11 @@ class Command(EngineCommand):
         engine, baseline = evaluate_corpus(gold, corpus, extraction_config(), with_baseline=options["baseline"])
         self._table(engine, baseline)
         if options["verbose"]:
+            from events.evaluation.suite import score_details
+
             for score in engine:
-                for g in score.missed:
-                    self.stdout.write(f"  MISSED {score.name}: {g.quote!r} {g.date}")
-                for p in score.false:
-                    self.stdout.write(f"  FALSE  {score.name}: {p.date} {p.status} {p.type} | {p.sentence[:90]!r}")
+                for line in score_details(" ", score):
+                    self.stdout.write(line)
         total: FileScore = overall(engine)
         self.stdout.write(
             f"\noverall: precision {total.precision:.3f}  recall {total.recall:.3f}  "

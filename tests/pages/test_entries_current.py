@@ -1,4 +1,4 @@
-"""An entry written once is looked up on the next request, but never outlives what it shows."""
+"""Every entry is written from the data as it is when the page is asked for: no cache of entries outlives a change."""
 
 from __future__ import annotations
 
