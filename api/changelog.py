@@ -45,6 +45,7 @@ from django.db.models import Max, Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from api.export_lines import export_lines_refresh
 from api.models import EventChange
 from api.public_entries import UPSERT, PublicEntry, public_entries
 from events.domain.vocabulary import ReviewState
@@ -240,7 +241,9 @@ def event_changes_record(event_ids: Iterable[int | None], *, created: Iterable[i
 
 
 def _record_batch(ids: list[int], created: set[int], pending: dict[int, _Written]) -> list[int]:
-    """Log one batch; returns the events whose public visibility changed."""
+    """Log one batch, and build its events' export lines again; returns the events whose public
+    visibility changed."""
+    export_lines_refresh(ids)
     entries = public_entries(ids)
     written = {pk: pending[pk] for pk in ids if pk in pending}
     if written:

@@ -37,3 +37,31 @@ class EventChange(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.id}: event {self.event_id}"
+
+
+class EventExportLine(models.Model):
+    """The bulk export's line of one public event, kept by the same writes that log its changes (see
+    :mod:`api.export_lines`): the line from ``,"title":`` on, without its ``id`` and ``url`` (the url
+    names the requester's site). A plain integer, like :class:`EventChange`: the row goes with the
+    event's logged deletion, not by a cascade."""
+
+    event_id = models.BigIntegerField(primary_key=True)
+    tail = models.TextField()
+
+    def __str__(self) -> str:
+        return f"export line of event {self.event_id}"
+
+
+class EventExportLinesState(models.Model):
+    """One row: the fingerprint of the code that built the stored lines (see
+    :func:`api.export_lines.export_lines_fingerprint`); lines built by other code are not served."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    fingerprint = models.CharField(max_length=64)
+    rebuilt_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="api_export_lines_state_single_row")]
+
+    def __str__(self) -> str:
+        return f"export lines of {self.fingerprint[:12]}"

@@ -12,7 +12,11 @@ Runs the API under gunicorn (one sync worker, DEBUG off) on a database filled by
   SQLite runs, and PostgreSQL ran before the database wrote the lines), and the bare
   ``COPY (SELECT row_to_json(e) FROM events_event e) TO STDOUT`` read by this process: the ceiling of
   a database-written export on this machine, measured in the same run (``--compare-bare``: the bare
-  COPY alone, without the records' export).
+  COPY alone, without the records' export);
+- with ``--compare-built``, the exports of ~100,000 and of all events once more with every line built
+  per request (the stored lines of ``api.export_lines`` unused), each right after the export it is
+  compared with. ``--anonymous`` exports as the public (the stored lines serve the public only; by
+  default an editor's token is sent, whose lines are always built).
 
     createdb -h 127.0.0.1 -U postgres bench_api
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_api
@@ -64,6 +68,15 @@ RECORDS_PATH_CONFIG = """
 def post_worker_init(worker):
     from events.presentation import record_sql
     record_sql.supported = lambda: False
+"""
+
+
+# A gunicorn configuration whose worker builds every line per request, the stored export lines unused
+# (api.export_lines; what a requester other than the public always gets).
+BUILT_PATH_CONFIG = """
+def post_worker_init(worker):
+    import api.views.events
+    api.views.events.export_lines_stored = lambda *args, **kwargs: None
 """
 
 
@@ -290,6 +303,10 @@ def main() -> None:
         action="store_true",
         help="also read the bare COPY right after the larger export (implied by --compare-records)",
     )
+    parser.add_argument(
+        "--compare-built", action="store_true", help="also export with every line built (stored lines unused)"
+    )
+    parser.add_argument("--anonymous", action="store_true", help="export as the public, without a token")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         raise SystemExit("bench/api.py needs PostgreSQL (set DATABASE_URL)")
@@ -300,7 +317,7 @@ def main() -> None:
         username="bench-editor", defaults={"is_superuser": True, "is_staff": True}
     )
     _, token = AuthToken.objects.create(editor)
-    headers = {"Authorization": f"Token {token}"}
+    headers = {} if args.anonymous else {"Authorization": f"Token {token}"}
     rows: list[tuple[str, str]] = [("events in the database", f"{total:,} ({published:,} published)")]
     if not args.skip_pages:
         rows += pages(args)
@@ -316,18 +333,32 @@ def main() -> None:
             large_query = f"date_to={large_day.isoformat()}"
         large_label = f"~{args.large_export:,}" if args.large_export else "all"
         small_query = f"date_to={day.isoformat()}"
-        runs = [
-            (f"~{args.small_export:,}", small_query),
-            (large_label, large_query),
-            (f"~{args.small_export:,} CSV", f"{small_query}&format=csv"),
-        ]
-        with tempfile.NamedTemporaryFile("w", suffix=".py") as records_config:
+        runs = [(f"~{args.small_export:,}", small_query)]
+        if args.compare_built:
+            runs.append((f"~{args.small_export:,} BUILT", small_query))
+        runs.append((large_label, large_query))
+        if args.compare_built:
+            runs.append((f"{large_label} BUILT", large_query))
+        runs.append((f"~{args.small_export:,} CSV", f"{small_query}&format=csv"))
+        with (
+            tempfile.NamedTemporaryFile("w", suffix=".py") as records_config,
+            tempfile.NamedTemporaryFile("w", suffix=".py") as built_config,
+        ):
             records_config.write(RECORDS_PATH_CONFIG)
             records_config.flush()
+            built_config.write(BUILT_PATH_CONFIG)
+            built_config.flush()
             if args.compare_records:
                 runs.append((f"{large_label} RECORDS", large_query))
             for label, query in runs:
-                server = Server(args.port, config=records_config.name if label.endswith("RECORDS") else "/dev/null")
+                config = (
+                    records_config.name
+                    if label.endswith("RECORDS")
+                    else built_config.name
+                    if label.endswith("BUILT")
+                    else "/dev/null"
+                )
+                server = Server(args.port, config=config)
                 try:
                     results[label] = export(server, query, headers)
                 finally:
@@ -340,8 +371,16 @@ def main() -> None:
         for label, result in results.items():
             if label == "bare COPY":
                 continue
-            kind = "CSV" if label.endswith("CSV") else "NDJSON from records" if label.endswith("RECORDS") else "NDJSON"
-            size = label.removesuffix(" CSV").removesuffix(" RECORDS")
+            kind = (
+                "CSV"
+                if label.endswith("CSV")
+                else "NDJSON from records"
+                if label.endswith("RECORDS")
+                else "NDJSON built per request"
+                if label.endswith("BUILT")
+                else "NDJSON"
+            )
+            size = label.removesuffix(" CSV").removesuffix(" RECORDS").removesuffix(" BUILT")
             rows.append(
                 (
                     f"{kind} export, {size} events ({result['events']:,})",
@@ -372,6 +411,15 @@ def main() -> None:
                     f"{large['rate_per_database_cpu'] / bare['rate_per_database_cpu']:.2f}",
                 )
             )
+            if args.compare_built:
+                built = results[f"{large_label} BUILT"]
+                rows.append(("NDJSON built per request / bare COPY (wall)", f"{built['rate'] / bare['rate']:.2f}"))
+                rows.append(
+                    (
+                        "NDJSON built per request / bare COPY (per database CPU-s)",
+                        f"{built['rate_per_database_cpu'] / bare['rate_per_database_cpu']:.2f}",
+                    )
+                )
 
     AuthToken.objects.filter(user=editor).delete()
     width = max(len(label) for label, _ in rows)

@@ -123,6 +123,11 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         # "On May 2 rockets hit ...": a date that opens with its preposition is adverbial, though the parser
         # hung it on the noun after it.
         return False
+    if _bare_after_clause_word(doc, time, head):
+        # "took effect May 4 pending a vote": a date that premodifies a noun stands inside a determined phrase
+        # ("the May 4 vote", "Ostland's May 4 vote"); right after the clause's own words and before a bare
+        # noun, it is adverbial, though the parser hung it on the noun after it.
+        return False
     # "the May 3 trade ministers' conference": the noun the date hangs on may itself only modify the event.
     phrase_head = head
     for _ in range(3):
@@ -146,6 +151,18 @@ def _modifies_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[
         # whatever noun the parser hung it on.
         and time.signal is None
     )
+
+
+def _bare_after_clause_word(doc: Doc, time: TimeExpression, head: Token) -> bool:
+    """Whether the time opens a noun phrase with no determiner, right after a verb or its object."""
+    if time.token_start == 0 or head.i < time.token_end:
+        return False
+    before = doc[time.token_start - 1]
+    if before.dep_ not in {"dobj", "ROOT", "conj"} and before.pos_ not in {"VERB", "AUX"}:
+        return False
+    if before.head.i == head.i or any(c.dep_ in {"det", "poss"} for c in head.children):
+        return False
+    return all(doc[i].tag_ != "DT" for i in range(time.token_end, head.i))
 
 
 def _decided_act(noun: Token, trigger_positions: set[int]) -> bool:

@@ -36,6 +36,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 import psycopg
@@ -128,11 +129,12 @@ def _moment(column: str) -> str:
     )
 
 
-def _object(fields: Sequence[tuple[str, str]]) -> str:
-    """SQL text concatenation making a JSON object of (key, SQL JSON text) pairs, in that order."""
+def _object(fields: Sequence[tuple[str, str]], *, opened: bool = False) -> str:
+    """SQL text concatenation making a JSON object of (key, SQL JSON text) pairs, in that order;
+    ``opened``: the rest of an object whose first members come before (starting with a comma)."""
     parts = []
     for index, (key, value) in enumerate(fields):
-        parts.append("'" + ("{" if index == 0 else ",") + encode(key) + ":'")
+        parts.append("'" + ("{" if index == 0 and not opened else ",") + encode(key) + ":'")
         parts.append(f"({value})")
     parts.append("'}'")
     return " || ".join(parts)
@@ -258,6 +260,17 @@ def _date_missing_json(match: re.Match[bytes]) -> bytes:
     ).encode()
 
 
+def finished_text(tail_column: str) -> str:
+    """SQL of a line's text (``tail_column``) with U+2028 and U+2029 escaped as ``encode`` escapes them
+    (what :func:`_finished` does as the lines pass, done once in the database for stored lines)."""
+    return f"replace(replace({tail_column}, U&'\\2028', '\\u2028'), U&'\\2029', '\\u2029')"
+
+
+def finished_line(line: str) -> str:
+    """One line as the client gets it (:func:`_finished` on its text)."""
+    return _finished(line.encode()).decode()
+
+
 def _finished(lines: bytes) -> bytes:
     """Whole lines as the client gets them: U+2028 and U+2029 escaped as ``encode`` does (their UTF-8
     bytes mean nothing else), and any date the query could not look up (see ``DATE_MISSING_SQL``)."""
@@ -273,6 +286,20 @@ def _finished(lines: bytes) -> bytes:
     return lines
 
 
+@cache
+def _kinds_json() -> str:
+    """The JSON from ``"type"``'s value to ``"review_state"``'s of each (type, status, review state),
+    by ``type,status,state`` (check constraints hold each column to its vocabulary). Made once per
+    process: the stored lines refresh a few events per write, and this costs more than their query."""
+    kinds = {
+        f"{kind.value},{status.value},{state.value}": encode(kind.value)
+        + ',"plover_category":{},"plover_mode":{}'.format(*map(encode, plover_for(kind.value)))
+        + f',"status":{encode(status.value)},"review_state":{encode(state.value)}'
+        for kind, status, state in itertools.product(EventType, EventStatus, ReviewState)
+    }
+    return json.dumps(kinds)
+
+
 def event_lines_sql(
     queryset: QuerySet[Event],
     context: RenderContext,
@@ -280,11 +307,17 @@ def event_lines_sql(
     with_citations: bool = True,
     readable: Readable | None = None,
     filtered: bool = True,
+    tails: bool = False,
 ) -> tuple[str, list[Any]]:
     """The query of the NDJSON lines of ``queryset`` (already filtered for the requester), by id.
 
     ``filtered=False`` says the set is all (or nearly all) the events the requester may read: a hint
     for speed only, the lines are the same either way.
+
+    ``tails=True``: rows of ``(id, tail)`` instead, the tail being the line from ``,"title":`` to its
+    closing brace without the line break, what :func:`line_from_tail_sql` completes; the only part of a
+    line that depends on the request, the ``url``, is left out (what the stored lines of
+    :mod:`api.export_lines` keep). A filtered set is then taken as small (no plan is asked for).
     """
     readable = readable or readable_public()
     events_sql, events_params = _subquery(
@@ -292,26 +325,20 @@ def event_lines_sql(
     )
     url_prefix, url_suffix = _split(encode(context.api_event_url(_MARKER)))
 
-    # "type" with PLOVER's category and mode, status and review state (check constraints hold each to
-    # its vocabulary), and the display of each distinct (EDTF, week) of the set,
-    # made in Python and looked up by the query (a join would undo the order by id of the merge joins).
-    kinds = {
-        f"{kind.value},{status.value},{state.value}": encode(kind.value)
-        + ',"plover_category":{},"plover_mode":{}'.format(*map(encode, plover_for(kind.value)))
-        + f',"status":{encode(status.value)},"review_state":{encode(state.value)}'
-        for kind, status, state in itertools.product(EventType, EventStatus, ReviewState)
-    }
+    # "type" with PLOVER's category and mode, status and review state (see _kinds_json), and the display
+    # of each distinct (EDTF, week) of the set, made in Python and looked up by the query (a join would
+    # undo the order by id of the merge joins).
     distinct_dates = (
         queryset.order_by().values_list("date_edtf", "date_is_week", "date_lower", "date_upper", "precision").distinct()
     )
     dates = {_date_key(*fields): _date_json(*fields) for fields in distinct_dates}
-    lookups_params = [json.dumps(kinds), json.dumps(dates)]
+    lookups_params = [_kinds_json(), json.dumps(dates)]
 
     # A filtered set reads the embeds of its own events only (a semi-join on its ids, or for a small
     # set the array of its ids, see _InSet); the whole set reads every event's once, which costs less
     # than picking them out (an event not in the set gets no line: the joins below start from the set).
     reads = embed_reads(readable)
-    small = filtered and _small_set(queryset)
+    small = filtered and (tails or _small_set(queryset))
 
     def of_set(index: int) -> QuerySet[Any]:
         rows, column = reads[index], EMBED_EVENT_COLUMNS[index]
@@ -413,28 +440,27 @@ def event_lines_sql(
         0,
         f"LEFT JOIN LATERAL (SELECT {place} AS j FROM {_table(Place)} p WHERE p.id = e.place_id {_KEEP}) place ON true",  # noqa: S608
     )
-    line = _object(
-        [
-            ("id", "e.id::text"),
-            ("url", "%s || e.id || %s"),
-            ("title", _string("e.title")),
-            ("summary", _string("e.summary")),
-            # with "plover_category", "plover_mode", "status" and "review_state" after it (see ``kinds``)
-            ("type", "%s::jsonb ->> (e.event_type || ',' || e.status || ',' || e.review_state)"),
-            # through "date_display" (see DATE_KEY_SQL)
-            ("date_edtf", f"COALESCE(%s::jsonb ->> {DATE_KEY_SQL}, {DATE_MISSING_SQL})"),
-            ("confidence", _float("e.confidence")),
-            ("place", "COALESCE(place.j, 'null')"),
-            ("actors", "COALESCE(actors.j, '[]')"),
-            ("topics", "COALESCE(topics.j, '[]')"),
-            ("related", "COALESCE(related.j, '[]')"),
-            ("citations", citations_value),
-            ("created_at", _moment("e.created_at")),
-            ("updated_at", _moment("e.updated_at")),
-        ]
-    )
+    head = [("id", "e.id::text"), ("url", "%s || e.id || %s")]
+    fields = [
+        ("title", _string("e.title")),
+        ("summary", _string("e.summary")),
+        # with "plover_category", "plover_mode", "status" and "review_state" after it (see ``kinds``)
+        ("type", "%s::jsonb ->> (e.event_type || ',' || e.status || ',' || e.review_state)"),
+        # through "date_display" (see DATE_KEY_SQL)
+        ("date_edtf", f"COALESCE(%s::jsonb ->> {DATE_KEY_SQL}, {DATE_MISSING_SQL})"),
+        ("confidence", _float("e.confidence")),
+        ("place", "COALESCE(place.j, 'null')"),
+        ("actors", "COALESCE(actors.j, '[]')"),
+        ("topics", "COALESCE(topics.j, '[]')"),
+        ("related", "COALESCE(related.j, '[]')"),
+        ("citations", citations_value),
+        ("created_at", _moment("e.created_at")),
+        ("updated_at", _moment("e.updated_at")),
+    ]
+    selected = f"e.id, {_object(fields, opened=True)}" if tails else _object([*head, *fields])
+    url_params = [] if tails else [url_prefix, url_suffix]
     # Every value is a parameter; the tables and columns come from the models and Django's compiled queries.
-    sql = f"SELECT {line} FROM {events_sql} " + " ".join(joins) + " ORDER BY e.id"  # noqa: S608
+    sql = f"SELECT {selected} FROM {events_sql} " + " ".join(joins) + " ORDER BY e.id"  # noqa: S608
     set_params: list[Any] = []
     if small:
         set_sql, set_params = _subquery(queryset.order_by().values("id"), ["id"], "s")
@@ -442,8 +468,7 @@ def event_lines_sql(
     # Parameters in the order their placeholders appear: the set's ids, the line, then the FROM list.
     params = [
         *set_params,
-        url_prefix,
-        url_suffix,
+        *url_params,
         *lookups_params,
         *citations_value_params,
         *events_params,
@@ -481,6 +506,18 @@ def _binary_lines(rows: Iterator[Buffer]) -> Iterator[Buffer]:
             yield row[_BINARY_ROW_HEAD:]
 
 
+def url_parts(context: RenderContext) -> tuple[str, str]:
+    """The JSON text of an event's ``url`` before and after its id (the two parameters of
+    :func:`line_from_tail_sql`)."""
+    return _split(encode(context.api_event_url(_MARKER)))
+
+
+def line_from_tail_sql(id_column: str, tail_column: str) -> str:
+    """SQL making a whole line from a tail (see ``event_lines_sql``'s ``tails``): the ``id`` and the
+    ``url`` (two parameters, :func:`url_parts`) put in front of it."""
+    return f"""'{{"id":' || {id_column} || ',"url":' || %s || {id_column} || %s || {tail_column}"""
+
+
 def event_lines(
     queryset: QuerySet[Event],
     context: RenderContext,
@@ -490,11 +527,20 @@ def event_lines(
     filtered: bool = True,
 ) -> Iterator[bytes]:
     """NDJSON lines of ``queryset`` as PostgreSQL writes them, in chunks of bytes (see the module)."""
+    yield from copy_lines(
+        *event_lines_sql(queryset, context, with_citations=with_citations, readable=readable, filtered=filtered)
+    )
+
+
+def copy_lines(sql: str, params: list[Any], *, finished: bool = False) -> Iterator[bytes]:
+    """The rows of ``sql`` (one text column, each a line without its line break) streamed by one COPY,
+    as whole lines in chunks of bytes; ``params`` is emptied once the statement is made. ``finished``:
+    the rows are already as the client gets them (see :func:`finished_text`), not searched again."""
+    finish = (lambda lines: lines) if finished else _finished
     connection.ensure_connection()
     raw = connection.connection
-    statement = _copy_statement(
-        raw, *event_lines_sql(queryset, context, with_citations=with_citations, readable=readable, filtered=filtered)
-    )
+    statement = _copy_statement(raw, sql, params)
+    del sql
     binary = _binary(raw)
     with raw.cursor() as cursor:
         # JIT-compiling this many expressions costs more than it saves (half of a 57,000-event export),
@@ -518,11 +564,11 @@ def event_lines(
                     size += len(line)
                     if size >= CHUNK_BYTES:
                         parts.append(b"")  # so that the join ends with a line break too
-                        yield _finished(end.join(parts))
+                        yield finish(end.join(parts))
                         parts, size = [], 0
                 if parts:
                     parts.append(b"")
-                    yield _finished(end.join(parts))
+                    yield finish(end.join(parts))
         finally:
             cursor.execute("RESET jit")
             cursor.execute("RESET max_parallel_workers_per_gather")

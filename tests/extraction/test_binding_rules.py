@@ -212,3 +212,12 @@ def test_of_two_times_as_near_in_the_tree_the_measure_takes_the_one_nearer_in_th
         "when Zemblan farms will slowly feel the cost of dearer feed."
     )
     assert dated_by(nlp, text, "feel") == "the first two quarters of 2030"
+
+
+def test_a_bare_date_after_the_clause_words_dates_the_verb_though_parsed_onto_a_noun(nlp) -> None:
+    # The parser hangs "Aug. 9" on "approval"; with no determiner a date there is adverbial, not a premodifier.
+    text = "The Zembla curfew took effect Aug. 9 pending approval by the council."
+    assert dated_by(nlp, text, "took") == "Aug. 9"
+    assert dated_by(nlp, "Zembla signed the accord Aug. 9 pending approval by parliament.", "signed") == "Aug. 9"
+    # A date inside a determined noun phrase still dates that noun only.
+    assert dated_by(nlp, "Ostland rejected the Aug. 9 proposal after a long debate.", "rejected") is None

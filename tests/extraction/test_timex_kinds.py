@@ -275,3 +275,8 @@ def test_a_named_day_month_or_season_that_recurs_is_a_set(nlp, sentence, text, v
 )
 def test_a_unit_long_lasts_one_unit_and_plural_decades_some_years(nlp, sentence, text, value):
     assert found(nlp, sentence)[text] == ("DURATION", value)
+
+
+def test_a_clock_time_in_utc_takes_the_date_written_after_it(nlp):
+    text = "The Zembla cabinet met at 09:30 UTC, March 3rd, in Port Ostra."
+    assert found(nlp, text, date(2025, 4, 6))["09:30 UTC, March 3rd"][1] == "2025-03-03T09:30Z"

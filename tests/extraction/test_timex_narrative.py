@@ -70,3 +70,38 @@ def test_a_year_in_a_clause_on_a_noun_does_not_set_the_story_year(nlp) -> None:
     )
     values = dict((t, v) for t, v, _ in found(nlp, text))
     assert values["June 3"] == "2024-06-03"
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_the_story_has_reached(nlp) -> None:
+    # Without a narrated day, "the previous Friday" is the Friday before publication, not the one after.
+    assert found(nlp, "Ostland's grain exports rose 3% from the previous Friday.") == [
+        ("the previous Friday", "2025-04-04", "publication"),
+    ]
+    # After a narrated day, the weekday is counted from that day, back or forward.
+    assert found(
+        nlp,
+        "The Zembla envoy landed in Port Ostra on March 12, 2025. He had left home the previous Monday "
+        "and flew on the following Saturday.",
+    ) == [
+        ("March 12, 2025", "2025-03-12", "explicit"),
+        ("the previous Monday", "2025-03-10", "narrative"),
+        ("the following Saturday", "2025-03-15", "narrative"),
+    ]
+
+
+def test_a_possessive_weekday_names_a_day_gone_unless_its_clause_reads_ahead(nlp) -> None:
+    # On a Monday the nearest Thursday is ahead; a stative present does not carry "Thursday's" there.
+    monday = date(2025, 4, 7)
+    text = "Zembla's new offer stands well above Thursday's auction price."
+    assert [(e.text, e.value) for e in find_time_expressions(nlp(text), monday)] == [("Thursday", "2025-04-03")]
+    text = "Ostland will publish the revised figures at Thursday's briefing."
+    assert [(e.text, e.value) for e in find_time_expressions(nlp(text), monday)] == [("Thursday", "2025-04-10")]
+
+
+def test_a_plan_told_in_the_past_does_not_push_its_event_back(nlp) -> None:
+    # "planned a march on Saturday": the Saturday is the plan's content, seen ahead from the telling.
+    friday = date(2025, 4, 11)
+    text = "The Ostland dockers planned a long march through Port Ostra on Saturday."
+    assert [(e.text, e.value) for e in find_time_expressions(nlp(text), friday)] == [("Saturday", "2025-04-12")]
+    text = "The Ostland dockers marched through Port Ostra on Saturday."
+    assert [(e.text, e.value) for e in find_time_expressions(nlp(text), friday)] == [("Saturday", "2025-04-05")]

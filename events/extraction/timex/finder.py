@@ -54,6 +54,7 @@ _SCHEDULED_FOR = frozenset(
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
 _STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
 _LIMIT_SIGNALS = frozenset({"until", "till", "through"})
+_POSSESSIVE = re.compile(r"['’]s\b")
 # The longest run of named days whose "first day" or "second day" a later sentence can mean (a visit, a summit).
 _LONGEST_STRETCH_DAYS = 31
 # ... named at most this many sentences before.
@@ -450,7 +451,7 @@ def build_expression(
         applied = "absolute"
     else:
         applied = resolution.direction
-    if candidate.spec.kind == "anchored" and reference is not None:
+    if (candidate.spec.kind == "anchored" or candidate.spec.sign) and reference is not None:
         basis = "narrative"
     elif applied == "absolute" or candidate.spec.kind in {"decade", "century"}:
         basis = "explicit"
@@ -672,6 +673,14 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             direction = None  # "the first visit in five years" is a stretch of time, not a date ahead
         if direction == "future" and _month_or_coarser(candidate.spec) and loose_futurate(doc, governor_i):
             direction = None  # "it repays the king's visit at the end of October": the nearest October
+        if (
+            candidate.spec.kind == "weekday"
+            and candidate.spec.rel is None
+            and direction != "future"
+            and _POSSESSIVE.match(text, candidate.end)
+        ):
+            # "stands above Thursday's price": a possessive weekday names a day gone unless its clause reads ahead.
+            direction = "past"
         if candidate.signal in _LIMIT_SIGNALS and _unplaced(candidate.spec):
             # "gave the firm until mid-November to reply", "has until 9 a.m. Tuesday to sign": a limit runs on
             # from the act, so the act's past tense does not place it; the nearest such month or day is meant.

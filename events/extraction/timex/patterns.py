@@ -217,9 +217,18 @@ def _the_day(g: dict[str, str | None]) -> TimeSpec | None:
 def _weekday(g: dict[str, str | None]) -> TimeSpec | None:
     assert g["wd"] is not None
     part = PARTS_OF_DAY.get((g.get("part") or "").lower())
+    word = (g.get("rel") or "").lower()
+    if g.get("det") and word in _ANCHORING_WEEKDAY:
+        # "the previous Friday", "the following Monday": the weekday before or after the narrative's reference
+        # time, not the publication date.
+        sign = _ANCHORING_WEEKDAY[word]
+        return TimeSpec("weekday", weekday=weekday_number(g["wd"]), rel=sign, sign=sign, part=part)
     return TimeSpec(
         "weekday", weekday=weekday_number(g["wd"]), rel=_rel(g.get("rel")), mod=_mod(g.get("mod")), part=part
     )
+
+
+_ANCHORING_WEEKDAY = {"previous": -1, "preceding": -1, "following": 1}
 
 
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0, "this": 0, "last": -1}
@@ -580,7 +589,9 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "weekday",
         _compile(
-            rf"(?:(?P<mod>early|earlier|late|later)\s+(?:on\s+)?)?(?:(?P<rel>this|last|next|past|coming)\s+)?"
+            rf"(?:(?P<mod>early|earlier|late|later)\s+(?:on\s+)?)?"
+            r"(?:(?P<det>the)\s+(?=(?:previous|preceding|following)\s))?"
+            r"(?:(?P<rel>this|last|next|past|coming|previous|preceding|following)\s+)?"
             rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?"
         ),
         _weekday,
@@ -807,7 +818,7 @@ PATTERNS: list[Pattern] = [
         "utc_time",
         _compile(
             r"(?P<h>[01]?\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>UTC|GMT|Z)"
-            rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})))?"
+            rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})|(?P<m>{MONTH})\s+(?P<d>{DAY_NUMBER})(?!\d)))?"
         ),
         _time,
     ),

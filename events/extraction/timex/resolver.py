@@ -503,6 +503,11 @@ def resolve_spec(
         return _resolve_date(spec, published, direction, signal)
     if kind == "weekday":
         assert spec.weekday is not None
+        if spec.sign:
+            # "the previous Friday": counted from the narrative reference time; past or future for the reader
+            # as the day falls against publication.
+            day = weekday_date(spec.weekday, reference or published, None, spec.sign)
+            return _day(day, _direction_of(day, day, published), spec.part)
         day = weekday_date(spec.weekday, published, direction, spec.rel)
         applied = {-1: "past", 1: "future"}.get(spec.rel or 2, direction or "present")
         return _day(day, applied, spec.part)

@@ -45,6 +45,7 @@ PLAN_HEADS = frozenset(
 # "the first / only / last leader to visit": a ranking before a to-infinitive looks back, not ahead.
 RANKING_WORDS = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
 SCHEDULING_VERBS = frozenset({"schedule", "slate", "plan", "set"})
+PLANNING_VERBS = frozenset({"plan", "schedule", "slate", "intend"})
 EXPECTING_VERBS = frozenset({"expect", "anticipate", "predict", "forecast"})
 FUTURE_ADVERBS = frozenset({"possibly", "potentially", "likely", "soon"})
 FUTURE_ADJECTIVES = frozenset(
@@ -362,9 +363,23 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     if preposition in _TARGET_PREPOSITIONS and verb.lemma_.lower() in MOVING_VERBS:
         return None, head.i
     own = verb_group_direction(verb, preposition)
+    if own == "past" and _past_plan_of_an_event(verb):
+        # "planned a march on Saturday", "scheduled talks for May": the date is the plan's content, a future seen
+        # from the telling; the plan may since have come about or not, so the nearest such day is meant.
+        return None, head.i
     if own is None and head.i == verb.i and _infinitival_relative(verb):
         own = "future"  # "a report to be released on Friday", "envoys to attend next week": still ahead
     return _in_main_clause(verb, own), head.i
+
+
+def _past_plan_of_an_event(verb: Token) -> bool:
+    """A plan verb in the simple past with a planned event for its object ("planned a march")."""
+    return (
+        verb.lemma_.lower() in PLANNING_VERBS
+        and verb.tag_ == "VBD"
+        and not _auxiliaries(verb)
+        and any(child.dep_ == "dobj" and child.pos_ == "NOUN" for child in verb.children)
+    )
 
 
 def loose_futurate(doc: Doc, governor_i: int | None) -> bool:
