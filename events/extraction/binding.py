@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
 from events.extraction.timex.tense import clause_verb, verb_group_direction
-from events.extraction.tree import crosses_clause, free_relative, misread_coordination, path_to_root, tree_distance
+from events.extraction.tree import (
+    crosses_clause,
+    free_relative,
+    misread_coordination,
+    path_between,
+    path_to_root,
+    tree_distance,
+)
 from events.extraction.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -561,20 +568,10 @@ def _dates_other_act(doc: Doc, trigger: Trigger, time_root: int, anchor: int) ->
 
 def _crosses_complement(doc: Doc, a: int, b: int) -> bool:
     """Whether the tree path between two tokens enters or leaves a reported or complement clause."""
-    path_a = path_to_root(doc[a])
-    path_b = path_to_root(doc[b])
-    common = set(path_a) & set(path_b)
-    for path in (path_a, path_b):
-        for index in path:
-            if index in common:
-                break
-            if (
-                doc[index].dep_ in COMPLEMENT_EDGES
-                and not free_relative(doc[index])
-                and not misread_coordination(doc[index])
-            ):
-                return True
-    return False
+    return any(
+        doc[index].dep_ in COMPLEMENT_EDGES and not free_relative(doc[index]) and not misread_coordination(doc[index])
+        for index in path_between(doc, a, b)
+    )
 
 
 def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:

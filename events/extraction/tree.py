@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -86,9 +87,9 @@ def participle_adjunct(token: Token, *, as_event: bool = False) -> bool:
     return token.tag_ == "VB" and auxes == ["to"] and not as_event
 
 
-def crosses_clause(doc: Doc, a: int, b: int) -> bool:
-    """Whether the tree path between two tokens (``a`` an event, ``b`` where a time hangs) enters or leaves a
-    subordinate or reported clause."""
+def path_between(doc: Doc, a: int, b: int) -> Iterator[int]:
+    """The tokens on the tree path between ``a`` and ``b`` below their lowest common head: each side from
+    itself up, the common part left out."""
     path_a = path_to_root(doc[a])
     path_b = path_to_root(doc[b])
     common = set(path_a) & set(path_b)
@@ -96,12 +97,17 @@ def crosses_clause(doc: Doc, a: int, b: int) -> bool:
         for index in path:
             if index in common:
                 break
-            if (
-                doc[index].dep_ in CLAUSE_EDGES
-                and not free_relative(doc[index])
-                and not misread_coordination(doc[index])
-                # Only the participle itself shares the main clause's time, not every word of its clause.
-                and not (index in {a, b} and participle_adjunct(doc[index], as_event=index == a))
-            ):
-                return True
-    return False
+            yield index
+
+
+def crosses_clause(doc: Doc, a: int, b: int) -> bool:
+    """Whether the tree path between two tokens (``a`` an event, ``b`` where a time hangs) enters or leaves a
+    subordinate or reported clause."""
+    return any(
+        doc[index].dep_ in CLAUSE_EDGES
+        and not free_relative(doc[index])
+        and not misread_coordination(doc[index])
+        # Only the participle itself shares the main clause's time, not every word of its clause.
+        and not (index in {a, b} and participle_adjunct(doc[index], as_event=index == a))
+        for index in path_between(doc, a, b)
+    )
