@@ -32,7 +32,8 @@ DEPARTURE_LEMMAS = frozenset({"depart", "departure", "leave", "fly", "return"})
 # Verbs after which "for" names where the traveller goes: "leave for Lima", "headed for the port".
 FOR_DESTINATION_LEMMAS = DEPARTURE_LEMMAS | {"head", "sail", "bind"}
 BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite", "until", "prior"})
-# "according to": the words after it name a source.
+# "according to" is English's compound preposition of attribution, a word of the language like "per": the
+# words after it name who says so, never where the act happened.
 SOURCE_PREPS = frozenset({"according"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses below the trigger are other events, not the trigger's setting.
