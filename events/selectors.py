@@ -11,6 +11,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
+from django.db import connections
 from django.db.models import Count, Expression, IntegerField, Prefetch, Q, QuerySet
 
 from events.domain.vocabulary import ReviewState
@@ -262,9 +263,50 @@ def _citations_for_lists() -> QuerySet[Citation]:
     )
 
 
+def _topics_public_by_slug(slug: str) -> QuerySet[Topic]:
+    return Topic.objects.filter(slug=slug, is_published=True).order_by("name")[:1]  # what .first() runs
+
+
+_SLUG_SLOT = "\x00slug\x00"  # no slug holds a NUL: found again among the compiled parameters
+
+
+class _TopicRead(NamedTuple):
+    sql: str
+    params: tuple[Any, ...]
+    at: int  # the index of the slug parameter
+    names: tuple[str, ...]  # the columns' attribute names, in the model's field order
+    alias: str
+
+
+@cache
+def _topic_public_read() -> _TopicRead | None:
+    """The SQL of :func:`topic_public_get`, compiled once per process; None where Django converts some
+    column after the driver (the ORM must read it)."""
+    queryset = _topics_public_by_slug(_SLUG_SLOT)
+    compiler = queryset.query.get_compiler(queryset.db)
+    sql, params = compiler.as_sql()
+    names = tuple(column.target.attname for column, _, _ in compiler.select)
+    fields = tuple(field.attname for field in Topic._meta.concrete_fields)
+    if compiler.get_converters([column for column, _, _ in compiler.select]) or names != fields:
+        return None
+    return _TopicRead(sql, tuple(params), list(params).index(_SLUG_SLOT), names, queryset.db)
+
+
 def topic_public_get(*, slug: str) -> Topic | None:
-    """A published topic by slug, or None."""
-    return Topic.objects.filter(slug=slug, is_published=True).first()
+    """A published topic by slug, or None.
+
+    Every topic page asks this first: its SQL is compiled once (building and compiling the query cost
+    several times running it) and its row made an instance as the ORM makes one (``Model.from_db``).
+    """
+    read = _topic_public_read()
+    if read is None:
+        return _topics_public_by_slug(slug).first()
+    params = list(read.params)
+    params[read.at] = slug
+    with connections[read.alias].cursor() as cursor:
+        cursor.execute(read.sql, params)
+        row = cursor.fetchone()
+    return None if row is None else Topic.from_db(read.alias, list(read.names), row)
 
 
 def topics_public_overview() -> QuerySet[Topic]:
@@ -318,10 +360,14 @@ def _month_counts_read(today: date) -> QuerySet[Any]:
     Resolving its annotations and grouping cost more CPU than running it; each page clones it and adds
     its own events (QuerySets are immutable, so sharing one is safe).
     """
-    from django.db.models.functions import ExtractMonth, ExtractYear
+    from django.db.models.functions import Cast, ExtractMonth, ExtractYear
 
+    # Years and months cast to integers by the database: PostgreSQL's EXTRACT gives numerics, which
+    # the driver loads as Decimals for Python to convert again, a few hundred rows a page.
     return (
-        Event.objects.annotate(year=ExtractYear("date_lower"), month=ExtractMonth("date_lower"))
+        Event.objects.annotate(
+            year=Cast(ExtractYear("date_lower"), IntegerField()), month=Cast(ExtractMonth("date_lower"), IntegerField())
+        )
         .values("year", "month", "precision")
         .annotate(
             total=Count("pk"),
@@ -372,11 +418,16 @@ def event_public_month_counts(queryset: QuerySet[Event] | CompiledQuery, *, toda
             raise ValueError("month counts take a compiled subquery only where compiled_reads_ready()")
         return _month_counts_orm(queryset, today=today)
     ids = queryset if isinstance(queryset, CompiledQuery) else event_ids_query(queryset)
-    # Raw values: PostgreSQL's EXTRACT gives numerics, so every count is made an int here, once.
-    return [
-        MonthCount(int(y), int(m), precision, int(total), int(ahead))
-        for y, m, precision, total, ahead in read.rows(ids)
-    ]
+    rows = read.rows(ids)
+    # Every column is an int from the database (the year and month cast there) but the precision: the
+    # rows are made MonthCounts as they are (tuple.__new__, not the named tuple's Python-level
+    # constructor), their width and types checked on the first.
+    if rows:
+        first = rows[0]
+        if len(first) != len(MonthCount._fields) or not all(type(first[i]) is int for i in (0, 1, 3, 4)):
+            raise ValueError(f"month count rows are not (int, int, str, int, int): {first!r}")
+    new = tuple.__new__
+    return [new(MonthCount, row) for row in rows]
 
 
 @lru_cache(maxsize=2)
