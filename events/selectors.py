@@ -328,10 +328,19 @@ def topics_public_overview() -> QuerySet[Topic]:
 
 
 def events_public_for_topic(*, topic: Topic) -> QuerySet[Event]:
-    """Published events of one topic (the topic itself must be published; callers check)."""
+    """Published events of one topic (the topic itself must be published; callers check).
+
+    A clone of the queryset built once per topic id and process (building its filters and subquery
+    cost more than a short page's writing): each caller gets its own, and the kept one is never run.
+    """
+    return _events_public_for_topic_id(topic.pk).all()
+
+
+@lru_cache(maxsize=256)
+def _events_public_for_topic_id(topic_id: int) -> QuerySet[Event]:
     from events.models import TopicMembership
 
-    return events_published().filter(pk__in=TopicMembership.objects.filter(topic=topic).values("event_id"))
+    return events_published().filter(pk__in=TopicMembership.objects.filter(topic_id=topic_id).values("event_id"))
 
 
 def events_public_for_actor(*, actor_id: int) -> QuerySet[Event]:

@@ -99,3 +99,29 @@ def test_month_counts_from_the_spliced_read_are_those_of_the_orm(world: World, q
     assert counts == _month_counts_orm(filtered, today=today)
     assert sum(row.total for row in counts) == filtered.count()
     assert all(type(value) is int for row in counts for value in (row.year, row.month, row.total, row.ahead))
+
+
+def test_a_topic_by_slug_is_the_instance_the_orm_reads_and_only_when_published(world: World) -> None:
+    from django.forms.models import model_to_dict
+
+    from events.models import Topic
+    from events.selectors import topic_public_get
+
+    found = topic_public_get(slug=world.topic.slug)
+    assert found is not None and not found._state.adding
+    expected = Topic.objects.get(pk=world.topic.pk)
+    fields = [f.attname for f in Topic._meta.concrete_fields]
+    assert [getattr(found, name) for name in fields] == [getattr(expected, name) for name in fields]
+    assert model_to_dict(found) == model_to_dict(expected)
+    assert topic_public_get(slug=world.hidden_topic.slug) is None
+    assert topic_public_get(slug="no-such-topic") is None
+
+
+def test_each_caller_gets_its_own_queryset_of_a_topics_events(world: World) -> None:
+    first = events_public_for_topic(topic=world.topic)
+    ids = set(first.values_list("pk", flat=True))
+    list(first)  # evaluated: its rows are cached on this queryset only
+    added = published(world.topic, title="Added later", date_edtf="2024-02")
+    again = events_public_for_topic(topic=world.topic)
+    assert again is not first and again._result_cache is None
+    assert set(again.values_list("pk", flat=True)) == ids | {added.pk}
