@@ -103,7 +103,7 @@ class EventRecord(NamedTuple):
     """One event with everything any rendering shows, in plain values; immutable.
 
     ``citations`` is None when they were not read (the API's ``citations=link``), which is not the
-    same as an event with no citation.
+    same as an event with no citation; so is ``topics`` (the timeline pages, which never show them).
 
     A named tuple rather than a frozen dataclass: a page builds a thousand of these per request, and a
     frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field) cost several times more.
@@ -126,7 +126,7 @@ class EventRecord(NamedTuple):
     reviewed_at: datetime | None
     place: PlaceRef | None
     actors: tuple[ActorRef, ...]
-    topics: tuple[TopicRef, ...]
+    topics: tuple[TopicRef, ...] | None
     related: tuple[RelationRef, ...]
     citations: tuple[CitationRef, ...] | None
 
@@ -213,7 +213,7 @@ class RecordEmbeds:
     """What events embed, grouped by event id, in the order every rendering lists them."""
 
     actors: Mapping[int, tuple[ActorRef, ...]]
-    topics: Mapping[int, tuple[TopicRef, ...]]
+    topics: Mapping[int, tuple[TopicRef, ...]] | None  # None: not read
     related: Mapping[int, tuple[RelationRef, ...]]
     citations: Mapping[int, tuple[CitationRef, ...]] | None  # None: not read
 
@@ -455,31 +455,34 @@ def _citations_grouped(rows: Iterable[Sequence[Any]]) -> dict[int, tuple[Citatio
 
 
 def record_embeds(
-    event_ids: Collection[int], *, with_citations: bool = True, readable: Readable | None = None
+    event_ids: Collection[int],
+    *,
+    with_citations: bool = True,
+    with_topics: bool = True,
+    readable: Readable | None = None,
 ) -> RecordEmbeds:
-    """Actors, published topics, relations and (optionally) citations of these events: one query each.
+    """Actors, published topics, relations and citations of these events: one query each (the topics
+    and the citations only when asked for).
 
     Only the citations and relations ``readable`` allows (by default what anyone may see).
     """
     if not event_ids:
-        return RecordEmbeds({}, {}, {}, {} if with_citations else None)
+        return RecordEmbeds({}, {} if with_topics else None, {}, {} if with_citations else None)
     readable = readable or readable_public()
     ids = list(event_ids)
-    wanted = 4 if with_citations else 3
+    wanted = [0, *([1] if with_topics else []), 2, *([3] if with_citations else [])]  # in EmbedReads' order
     public = readable is readable_public() and connection.vendor == "postgresql"
     prepared = _prepared_public_reads() if public else None
+    rows: dict[int, list[tuple[Any, ...]]] = {}
     if prepared is not None:
         array = ids_array(ids)
-        rows = [read.rows(array) for read in prepared[:wanted]]
+        rows = {at: prepared[at].rows(array) for at in wanted}
     else:
         reads = embed_reads(readable)
-        rows = [
-            _fetched(_ids_in(read, column, ids))
-            for read, column in zip(reads[:wanted], EMBED_EVENT_COLUMNS[:wanted], strict=True)
-        ]
+        rows = {at: _fetched(_ids_in(reads[at], EMBED_EVENT_COLUMNS[at], ids)) for at in wanted}
     return RecordEmbeds(
         _grouped(rows[0], ActorRef),
-        _grouped(rows[1], TopicRef),
+        _grouped(rows[1], TopicRef) if with_topics else None,
         _grouped(rows[2], RelationRef),
         _citations_grouped(rows[3]) if with_citations else None,
     )
@@ -525,12 +528,15 @@ def records_from_tuples(
     embeds: RecordEmbeds | None = None,
     *,
     with_citations: bool = True,
+    with_topics: bool = True,
     readable: Readable | None = None,
 ) -> list[EventRecord]:
     """Records for rows of :data:`RECORD_FIELDS` as tuples (``values_list``), in the rows' order."""
     with collector_paused():
         if embeds is None:
-            embeds = record_embeds([row[0] for row in rows], with_citations=with_citations, readable=readable)
+            embeds = record_embeds(
+                [row[0] for row in rows], with_citations=with_citations, with_topics=with_topics, readable=readable
+            )
         return _records(rows, embeds)
 
 
@@ -558,7 +564,7 @@ def _records(rows: Sequence[Sequence[Any]], embeds: RecordEmbeds) -> list[EventR
                     *row[:_SCALARS],
                     place,
                     actors.get(pk, ()),
-                    topics.get(pk, ()),
+                    None if topics is None else topics.get(pk, ()),
                     related.get(pk, ()),
                     None if citations is None else citations.get(pk, ()),
                 ),
@@ -574,13 +580,17 @@ def record_read(queryset: QuerySet[Event]) -> CompiledRead | None:
 
 
 def event_records(
-    queryset: QuerySet[Event] | CompiledRead, *, with_citations: bool = True, readable: Readable | None = None
+    queryset: QuerySet[Event] | CompiledRead,
+    *,
+    with_citations: bool = True,
+    with_topics: bool = True,
+    readable: Readable | None = None,
 ) -> list[EventRecord]:
     """Records of every event in ``queryset`` (or its :func:`record_read`), in its order: five queries
-    whatever its length."""
+    whatever its length (one fewer for each of the topics and citations not asked for)."""
     with collector_paused():
         rows = _run(queryset) if isinstance(queryset, CompiledRead) else _fetched(queryset.values_list(*RECORD_FIELDS))
-        return records_from_tuples(rows, with_citations=with_citations, readable=readable)
+        return records_from_tuples(rows, with_citations=with_citations, with_topics=with_topics, readable=readable)
 
 
 def event_records_chunked(

@@ -125,3 +125,18 @@ def test_each_caller_gets_its_own_queryset_of_a_topics_events(world: World) -> N
     again = events_public_for_topic(topic=world.topic)
     assert again is not first and again._result_cache is None
     assert set(again.values_list("pk", flat=True)) == ids | {added.pk}
+
+
+def test_records_read_without_topics_say_so_and_are_otherwise_the_same(world: World) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    events = events_public_for_topic(topic=world.topic).order_by("pk")
+    with CaptureQueriesContext(connection) as full:
+        records = event_records(events)
+    with CaptureQueriesContext(connection) as lean:
+        without = event_records(events, with_topics=False)
+    assert len(lean.captured_queries) == len(full.captured_queries) - 1
+    assert all(record.topics is None for record in without)
+    assert any(record.topics for record in records)
+    assert [r._replace(topics=None) for r in records] == without

@@ -131,7 +131,7 @@ def event_row(record: EventRecord, context: RenderContext) -> list[Any]:
         None if actor1 is None else actor1.country_code or None,
         None if actor2 is None else actor2.name,
         None if actor2 is None else actor2.country_code or None,
-        "; ".join(topic.slug for topic in record.topics),
+        "; ".join(topic.slug for topic in record.topics or ()),
         None if citations is None else len(citations),
         first_url,
         record.summary,

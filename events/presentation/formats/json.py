@@ -73,7 +73,7 @@ def event_json(record: EventRecord, context: RenderContext) -> dict[str, Any]:
         "confidence": record.confidence,
         "place": None if place is None else place._asdict(),
         "actors": [actor._asdict() for actor in record.actors],
-        "topics": [topic._asdict() for topic in record.topics],
+        "topics": [topic._asdict() for topic in record.topics or ()],
         "related": [{"kind": relation.kind, "event": relation.event} for relation in record.related],
         "citations": context.api_citations_url(pk)
         if record.citations is None

@@ -59,7 +59,7 @@ def event_node(record: EventRecord, context: RenderContext) -> dict[str, Any]:
         "ploverCategory": category or None,
         "ploverMode": mode or None,
         "dateModified": iso(record.updated_at),
-        "about": [{"@type": "Thing", "name": t.name, "identifier": t.slug} for t in record.topics],
+        "about": [{"@type": "Thing", "name": t.name, "identifier": t.slug} for t in record.topics or ()],
         "actor": [
             {
                 "@type": _ACTOR_TYPES.get(a.kind, "Thing"),
