@@ -23,6 +23,7 @@ from events.domain.vocabulary import Precision
 from events.extraction.doc_views import doc_text, sentence_of
 from events.extraction.timex.expression import TimeExpression
 from events.extraction.timex.lexicon import DAY_NUMBER, MONTH, UNIT, UNIT_PLURAL, YEAR
+from events.extraction.timex.lookalikes import age_decade, in_compound_modifier, in_name, narrated_soon
 from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
@@ -68,6 +69,9 @@ _RESTATEMENT_GAP = re.compile(r"\s*\(\s*")
 _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(r"\s+(?:as|after|before|afterwards?|thereafter)\b", re.IGNORECASE)
+_CAPITAL = re.compile(r"[A-Z]")
+# Decades written with two digits or in words, which after a possessive give an age ("in her 30s").
+_TWO_DIGIT_DECADES = frozenset({"short_decade", "decade_word"})
 # Longest literal that the end-anchored context patterns above can match before their trailing run.
 _LONGEST_CONTEXT_WORD = 16
 
@@ -184,6 +188,10 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     check = pattern.check
     core = match.group("core")
     text = match.string
+    if doc is not None and _CAPITAL.search(core) and in_name(doc, match.start("core"), match.end("core")):
+        return False  # "the \"This Week\" programme", "Zembla Today": a name or title
+    if pattern.name in _TWO_DIGIT_DECADES and age_decade(text, match.start("core")):
+        return False  # "a man in his 40s" is an age
     if check is None:
         # "Black Monday" is a named day, not this week's Monday.
         return not (
@@ -237,6 +245,8 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     if check == "vague":
         return signal in _DURATION_SIGNALS
     if check == "ref":
+        if in_compound_modifier(text, match.end("core")):
+            return False  # "the now-defunct council", "the soon-to-open embassy", "a current-account gap"
         if core.lower() in {"recent", "current"}:
             # Adjectives: a reference only before a noun ("recent weeks" is caught elsewhere).
             token = _token_at(doc, match.start("core"))
@@ -246,6 +256,10 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             or _RELATION_AFTER.match(text, match.end("core"))
         ):
             return False  # "as soon as the ceasefire holds", "soon after the vote": a relation, not a time
+        if core.lower() == "soon":
+            token = _token_at(doc, match.start("core"))
+            if token is not None and narrated_soon(token):
+                return False  # "the trickle soon became a flood": shortly after the events told
         return core.lower() != "future"
     if check == "holiday":
         # "Christmas shopping", "the Easter and spring holiday trade": a holiday before a noun names the
