@@ -107,3 +107,26 @@ def test_soon_in_a_past_narrative_is_no_future_reference(nlp, sentence):
 )
 def test_soon_looking_ahead_is_still_a_future_reference(nlp, sentence):
     assert found(nlp, sentence)["soon"] == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Zembla holds more than a quarter of the region's gas reserves.", id="of-the"),
+        pytest.param("Ostland will close 40, or about a quarter, of its consulates.", id="comma-of-its"),
+        pytest.param("A quarter of Ostland's exports go to Zembla.", id="of-a-name"),
+    ],
+)
+def test_a_quarter_of_a_whole_is_a_share(nlp, sentence):
+    assert not [text for text in found(nlp, sentence) if "quarter" in text.lower()]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Zembla's exports rose in a quarter of slow growth.", id="of-bare-noun"),
+        pytest.param("The border talks lasted a quarter of an hour.", id="of-a-time-unit"),
+    ],
+)
+def test_a_quarter_of_time_is_still_a_stretch_of_time(nlp, sentence):
+    assert "a quarter" in found(nlp, sentence)

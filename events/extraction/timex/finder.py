@@ -23,7 +23,7 @@ from events.domain.vocabulary import Precision
 from events.extraction.doc_views import doc_text, sentence_of
 from events.extraction.timex.expression import TimeExpression
 from events.extraction.timex.lexicon import DAY_NUMBER, MONTH, UNIT, UNIT_PLURAL, YEAR
-from events.extraction.timex.lookalikes import age_decade, in_compound_modifier, in_name, narrated_soon
+from events.extraction.timex.lookalikes import age_decade, in_compound_modifier, in_name, narrated_soon, share_of
 from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
@@ -241,6 +241,8 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     if check == "duration":
         if _AGE_AFTER.match(text, match.end("core")):
             return False  # "52 years old" is an age, as "a 52-year-old" is
+        if spec.unit == "quarter" and spec.n == 1 and share_of(text, match.end("core")):
+            return False  # "more than a quarter of the market" is a share
         return not (spec.unit in {"second", "minute"} and core.lower().startswith(("a ", "an ")))
     if check == "vague":
         return signal in _DURATION_SIGNALS

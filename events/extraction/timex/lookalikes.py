@@ -9,6 +9,8 @@
   1940s.
 - A time adverb inside a hyphenated modifier: "the now-defunct council", "the soon-to-open embassy" say
   what the noun is, not when anything happens.
+- A fraction: "a quarter of the market", "about a quarter, of its dealers" is a share, not three months
+  (a quarter of a time unit, "a quarter of an hour", is still a stretch of time).
 - "soon" in a past narrative: "the trickle soon became a flood" means shortly after the events told, not a
   time ahead of the publication (TimeML's FUTURE_REF).
 """
@@ -35,6 +37,12 @@ _POSSESSIVE_BEFORE = re.compile(
     r"(?<![\w-])(?:his|her|their|its|my|your|our|one's|one’s)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE
 )
 _HYPHENATED_AFTER = re.compile(r"-[A-Za-z]")
+# "of" and a determined whole: an article, a possessive, a demonstrative, "all", a number or a name ("a quarter
+# of the market", "of its dealers", "of Ostland's exports"); "a quarter of slow growth" is three months of it.
+_SHARE_OF = re.compile(
+    r",?\s+of\s+(?!(?:an?\s+|the\s+)?(?:second|minute|hour|day|night|week|month|year|decade|century)s?\b)"
+    r"(?:(?i:the|its|his|her|their|our|your|my|all|this|that|these|those|an?)\b|[A-Z0-9$€£])"
+)
 
 
 def _title_cased(token: Token) -> bool:
@@ -109,6 +117,12 @@ def in_compound_modifier(text: str, end: int) -> bool:
     return _HYPHENATED_AFTER.match(text, end) is not None
 
 
+def share_of(text: str, end: int) -> bool:
+    """Whether "of" and a determined whole other than a time unit follow a quarter ending at ``end``: a
+    fraction."""
+    return _SHARE_OF.match(text, end) is not None
+
+
 def narrated_soon(token: Token) -> bool:
     """Whether "soon" modifies a verb in the simple past (or a past passive) with no modal, plan or
     expectation about it: "soon became", "was soon released"."""
@@ -125,4 +139,4 @@ def narrated_soon(token: Token) -> bool:
     return verb.tag_ == "VBN" and any(aux.tag_ == "VBD" for aux in auxiliaries)
 
 
-__all__ = ["age_decade", "in_compound_modifier", "in_name", "narrated_soon"]
+__all__ = ["age_decade", "in_compound_modifier", "in_name", "narrated_soon", "share_of"]
