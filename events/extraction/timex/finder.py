@@ -54,6 +54,7 @@ _SCHEDULED_FOR = frozenset(
 # later sentence counts from the last narrated day, not from it.
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
 _STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
+_SPANNING_SIGNALS = frozenset({"over", "through", "throughout"})
 _LIMIT_SIGNALS = frozenset({"until", "till", "through"})
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The longest run of named days whose "first day" or "second day" a later sentence can mean (a visit, a summit).
@@ -246,6 +247,9 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
         return not (spec.unit in {"second", "minute"} and core.lower().startswith(("a ", "an ")))
     if check == "vague":
         return signal in _DURATION_SIGNALS
+    if check == "the_vague":
+        # "the weeks before the vote" is dated by the vote; only a stretch looking ahead or spanned is read.
+        return bool(match.group("ahead")) or signal in _SPANNING_SIGNALS
     if check == "ref":
         if in_compound_modifier(text, match.end("core")):
             return False  # "the now-defunct council", "the soon-to-open embassy", "a current-account gap"

@@ -768,6 +768,13 @@ PATTERNS: list[Pattern] = [
         "vague_duration", _compile(r"(?P<unit>years|months|weeks|decades|centuries)"), _vague_duration, check="vague"
     ),
     Pattern(
+        # "over the years", "in the weeks ahead": a stretch of some units, as "for years" is.
+        "the_vague",
+        _compile(r"the\s+(?P<unit>years|months|weeks|days|decades)(?P<ahead>\s+ahead|\s+to\s+come)?"),
+        _vague_duration,
+        check="the_vague",
+    ),
+    Pattern(
         "ref",
         _compile(
             r"(?P<ref>now|currently|nowadays|recently|lately|soon|at\s+present|the\s+present|these\s+days"
