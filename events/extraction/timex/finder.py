@@ -685,6 +685,25 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if span is None or len(span) == 0:
             continue
         direction, governor_i = clause_direction(doc, span.start, span.end)
+        if candidate.spec.kind == "anaphor":
+            # "If no price is agreed by that time": the time named last, in this sentence or the one before.
+            if expressions and _sentences_between(doc, expressions[-1].token_start, span.start) <= 1:
+                antecedent = expressions[-1]
+                expressions.append(
+                    replace(
+                        antecedent,
+                        text=text[candidate.start : candidate.end],
+                        start=candidate.start,
+                        end=candidate.end,
+                        token_start=span.start,
+                        token_end=span.end,
+                        signal=candidate.signal,
+                        governor_i=governor_i,
+                        basis="narrative",
+                        points=(),
+                    )
+                )
+            continue
         if (
             candidate.spec.kind == "duration"
             and candidate.signal == "in"
