@@ -71,6 +71,8 @@ _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(r"\s+(?:as|after|before|afterwards?|thereafter)\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"[A-Z]")
+# Words that name what follows a year ("fiscal 1989 sales", "the year 2000 problem").
+_YEAR_WORDS = ("fiscal", "calendar", "the year")
 # Decades written with two digits or in words, which after a possessive give an age ("in her 30s").
 _TWO_DIGIT_DECADES = frozenset({"short_decade", "decade_word"})
 # Longest literal that the end-anchored context patterns above can match before their trailing run.
@@ -220,8 +222,8 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
                 return tag in {"NNP"} and ent == "DATE"
         return True
     if check == "year":
-        if signal in _YEAR_SIGNALS or match.groupdict().get("mod"):
-            return True
+        if signal in _YEAR_SIGNALS or match.groupdict().get("mod") or core.lower().startswith(_YEAR_WORDS):
+            return True  # "in 2008 ...", "early 2008", "fiscal 1989 sales": a year, whatever follows
         before_end = _stripped_prefix_end(text, match.start("core"))
         if text[max(0, before_end - 3) : before_end].endswith(_MONEY_BEFORE_YEAR):
             return False
