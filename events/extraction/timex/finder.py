@@ -654,6 +654,17 @@ def _scheduled_for(span: Span) -> bool:
     return head.i != prep.i and (head.lemma_.lower() in _SCHEDULED_FOR or head.lower_ in _SCHEDULED_FOR)
 
 
+def _someday(candidate: Candidate, text: str, doc: Doc, token_start: int) -> bool:
+    """ "will one day join", "could one day become": "one day" between a modal and its verb is some day ahead,
+    not a stretch of one day."""
+    return (
+        candidate.spec.kind == "duration"
+        and text[candidate.start : candidate.end].lower() == "one day"
+        and token_start > 0
+        and doc[token_start - 1].tag_ == "MD"
+    )
+
+
 def _reported(doc: Doc, governor_i: int | None) -> bool:
     return governor_i is not None and doc[governor_i].lemma_.lower() in _REPORTING
 
@@ -729,6 +740,8 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate
+        if _someday(candidate, text, doc, span.start):
+            resolved = replace(candidate, spec=TimeSpec("ref", ref="FUTURE_REF"))  # "Zembla will one day join"
         if story_year is not None and _sentences_between(doc, story_token, span.start) > 1:
             story_year = None  # the story's year holds for its sentence and the next, then must be named again
         storied = narrative and story_year is not None and direction != "future" and _yearless(candidate.spec)
