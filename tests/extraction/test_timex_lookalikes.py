@@ -89,8 +89,8 @@ def test_now_on_its_own_is_still_the_present(nlp):
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param("A trickle of aid from Ostland soon became a flood.", id="simple-past"),
-        pytest.param("Minister Varga was soon released from custody.", id="past-passive"),
+        pytest.param("The protest in Port Ostra soon spread to the capital.", id="simple-past"),
+        pytest.param("The captured envoys were soon freed by the rebels.", id="past-passive"),
     ],
 )
 def test_soon_in_a_past_narrative_is_no_future_reference(nlp, sentence):
@@ -112,8 +112,8 @@ def test_soon_looking_ahead_is_still_a_future_reference(nlp, sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param("Zembla holds more than a quarter of the region's gas reserves.", id="of-the"),
-        pytest.param("Ostland will close 40, or about a quarter, of its consulates.", id="comma-of-its"),
+        pytest.param("Zembla holds over a quarter of the region's gas reserves.", id="of-the"),
+        pytest.param("Zembla shut 12, nearly a quarter, of the border posts.", id="comma-of-its"),
         pytest.param("A quarter of Ostland's exports go to Zembla.", id="of-a-name"),
     ],
 )

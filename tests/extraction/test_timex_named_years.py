@@ -23,9 +23,7 @@ def found(nlp, sentence: str) -> dict[str, str]:
 
 
 def test_a_fiscal_year_before_a_plural_noun_is_a_year(nlp):
-    assert (
-        found(nlp, "Ostland's exports were slightly above fiscal 2019 exports of $5 billion.")["fiscal 2019"] == "2019"
-    )
+    assert found(nlp, "Zembla's fiscal 2019 exports beat every forecast.")["fiscal 2019"] == "2019"
 
 
 @pytest.mark.parametrize(

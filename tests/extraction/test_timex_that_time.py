@@ -23,13 +23,13 @@ def found(nlp, text: str) -> dict[str, tuple[str, str]]:
 
 
 def test_that_time_after_a_day_is_that_day(nlp):
-    text = "The treaty must be signed by June 10. If it is not signed by that time, Zembla will walk away."
-    assert found(nlp, text)["that time"] == ("DATE", "2025-06-10")
+    text = "Zembla set 3 March as the deadline for a reply. If no reply comes by that time, the talks end."
+    assert found(nlp, text)["that time"] == ("DATE", "2025-03-03")
 
 
 def test_that_time_after_a_stretch_is_that_stretch(nlp):
-    text = "Ostland is in the middle of a five-year reform. During that time, its exports have doubled."
-    assert found(nlp, text)["that time"] == ("DURATION", "P5Y")
+    text = "Ostland launched a ten-year building plan. Over that time its ports are to double in size."
+    assert found(nlp, text)["that time"] == ("DURATION", "P10Y")
 
 
 def test_that_time_with_nothing_named_before_is_not_read(nlp):

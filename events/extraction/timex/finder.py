@@ -267,7 +267,7 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
         if core.lower() == "soon":
             token = _token_at(doc, match.start("core"))
             if token is not None and narrated_soon(token):
-                return False  # "the trickle soon became a flood": shortly after the events told
+                return False  # "the protest soon spread": shortly after the events told
         return core.lower() != "future"
     if check == "holiday":
         # "Christmas shopping", "the Easter and spring holiday trade": a holiday before a noun names the

@@ -11,8 +11,8 @@
   what the noun is, not when anything happens.
 - A fraction: "a quarter of the market", "about a quarter, of its dealers" is a share, not three months
   (a quarter of a time unit, "a quarter of an hour", is still a stretch of time).
-- "soon" in a past narrative: "the trickle soon became a flood" means shortly after the events told, not a
-  time ahead of the publication (TimeML's FUTURE_REF).
+- "soon" in a past narrative: "the protest soon spread to the capital" means shortly after the events told,
+  not a time ahead of the publication (TimeML's FUTURE_REF).
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def share_of(text: str, end: int) -> bool:
 
 def narrated_soon(token: Token) -> bool:
     """Whether "soon" modifies a verb in the simple past (or a past passive) with no modal, plan or
-    expectation about it: "soon became", "was soon released"."""
+    expectation about it: "soon spread", "were soon freed"."""
     verb = token.head
     if token.dep_ != "advmod" or verb.pos_ not in {"VERB", "AUX"}:
         return False
