@@ -9,7 +9,7 @@
   1940s.
 - A time adverb inside a hyphenated modifier: "the now-defunct council", "the soon-to-open embassy" say
   what the noun is, not when anything happens.
-- A fraction: "a quarter of the market", "about a quarter, of its dealers" is a share, not three months
+- A fraction: "a quarter of the market", "about a quarter, of the members" is a share, not three months
   (a quarter of a time unit, "a quarter of an hour", is still a stretch of time).
 - "soon" in a past narrative: "the protest soon spread to the capital" means shortly after the events told,
   not a time ahead of the publication (TimeML's FUTURE_REF).
@@ -38,7 +38,7 @@ _POSSESSIVE_BEFORE = re.compile(
 )
 _HYPHENATED_AFTER = re.compile(r"-[A-Za-z]")
 # "of" and a determined whole: an article, a possessive, a demonstrative, "all", a number or a name ("a quarter
-# of the market", "of its dealers", "of Ostland's exports"); "a quarter of slow growth" is three months of it.
+# of the market", "of the members", "of Ostland's exports"); "a quarter of slow growth" is three months of it.
 _SHARE_OF = re.compile(
     r",?\s+of\s+(?!(?:an?\s+|the\s+)?(?:second|minute|hour|day|night|week|month|year|decade|century)s?\b)"
     r"(?:(?i:the|its|his|her|their|our|your|my|all|this|that|these|those|an?)\b|[A-Z0-9$€£])"
