@@ -423,3 +423,31 @@ def test_clues_that_each_allow_years_are_intersected(facts: Facts) -> None:
     assert date(2011, 11, 1) <= result.suggested_from <= result.suggested_to <= date(2012, 6, 11)
     assert result.suggested == date(2012, 6, 1)
     assert check(text, date(2012, 5, 10), facts).verdict == "ok"
+
+
+def test_under_a_rule_is_no_past_holder_but_under_a_person_is(facts: Facts) -> None:
+    # "Under" with a thing as its object ("under the charter,") says nothing about the holder's time.
+    ruled = "The levy is lawful under the old charter, a point Foreign Minister Odile Marchetti made in Oslo."
+    result = check(ruled, date(2016, 5, 2), facts)
+    assert result.verdict == "doubtful" and result.clues == 1
+    for past in (
+        "Under Prime Minister Rui Almada, Foreign Minister Odile Marchetti made the point in Oslo.",
+        "The levy grew under the Almada government, and Foreign Minister Odile Marchetti made the point.",
+    ):
+        assert check(past, date(2016, 5, 2), facts).clues == 0
+
+
+def test_the_suggestion_avoids_the_edge_of_the_run_when_a_year_more_lands_well_inside(facts: Facts) -> None:
+    # Marchetti held office from 2010-03-01 to 2012-06-01. Stated 25 May 2009: one year on (2010-05-25) is
+    # well inside the term; stated 20 February 2009: one year on is ten days before it began (inside only
+    # by the grace a title keeps), two years on is well inside.
+    text = "French Foreign Minister Odile Marchetti flew to Oslo for talks with her counterpart."
+    assert check(text, date(2009, 5, 25), facts).suggested == date(2010, 5, 25)
+    assert check(text, date(2009, 2, 20), facts).suggested == date(2011, 2, 20)
+    # At the edge only when no whole-year move lands well inside.
+    short = Facts(
+        holders=facts.holders,
+        offices=facts.offices,
+        terms=(Term("fr-fm", "Odile Marchetti", date(2010, 3, 1), date(2010, 3, 20), "", "Marchetti"),),
+    )
+    assert check(text, date(2009, 3, 5), short).suggested == date(2010, 3, 5)
