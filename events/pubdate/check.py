@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from events.pubdate.ages import age_clues
 from events.pubdate.clue import (
     FAR as _FAR,
 )
@@ -1032,6 +1033,7 @@ def check_publication_date(
         *resolution_clues(text, bounds, today),
         *joined_year_clues(text, bounds, today, reference),
         *_weekday_clues(text, today),
+        *age_clues(text, bounds),
     ]
     found = stated_dates(sources or ([("stated", stated)] if stated else []), text)
     sources_reason = _sources_reason(found) if disagreement(found) else None
