@@ -106,7 +106,8 @@ _NOT_CURRENT = re.compile(
     re.IGNORECASE,
 )
 # "Under" puts a holder in the past when its object is a person or a government ("under President Ruiz",
-# "under the Varga administration"); "under the treaty, ..." is a rule or a deal, and a comma closes it.
+# "under the Varga administration", "under the old regime"); "under the treaty, ..." is a rule or a deal,
+# and a comma closes it.
 _UNDER_THING = re.compile(r"\bunder\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*\s*,", re.IGNORECASE)
 
 
@@ -122,10 +123,16 @@ def _not_current(before: str) -> bool:
     return False
 
 
+_GOVERNMENT = re.compile(
+    r"\b(government|administration|regime|rule|presidency|premiership|leadership|tenure|watch|junta|cabinet)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _lower_phrase(before: str, at: int) -> bool:
-    """The words after "under" up to its comma are all in lower case: no name, no title."""
+    """The words after "under" up to its comma are in lower case (no name, no title) and name no government."""
     phrase = before[at : before.find(",", at)]
-    return not any(word[:1].isupper() for word in phrase.split()[1:])
+    return not any(word[:1].isupper() for word in phrase.split()[1:]) and not _GOVERNMENT.search(phrase)
 
 
 # A sentence that tells how someone left or came to office speaks of another time than the article's.

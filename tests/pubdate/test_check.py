@@ -433,6 +433,7 @@ def test_under_a_rule_is_no_past_holder_but_under_a_person_is(facts: Facts) -> N
     for past in (
         "Under Prime Minister Rui Almada, Foreign Minister Odile Marchetti made the point in Oslo.",
         "The levy grew under the Almada government, and Foreign Minister Odile Marchetti made the point.",
+        "The levy grew under the old regime, and Foreign Minister Odile Marchetti made the point.",
     ):
         assert check(past, date(2016, 5, 2), facts).clues == 0
 
