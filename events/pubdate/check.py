@@ -145,10 +145,18 @@ _ELECT = re.compile(r"^\s*-?\s*(elect|designate|nominee)\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|de|da|dos|von|der|van|le|al-\w+|bin|el-\w+")
 _PARTICLES = {"de", "da", "dos", "von", "der", "van", "le", "bin"}
 # News writing capitalises weekdays and months, so these are case-sensitive (and fast).
+_WEEKDAY_NAMES = "|".join(d.capitalize() for d in _WEEKDAYS)
+# "Thursday, March 5", "Thursday 5 March", "Thursday, March 5th", "Thursday 5th March", "Thursday the 5th of March".
 _WEEKDAY_DATE = re.compile(
-    r"\b(?P<weekday>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r"),?\s*\(?\s*"
-    r"(?:(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})\b|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\b)"
+    r"\b(?P<weekday>" + _WEEKDAY_NAMES + r"),?\s*\(?\s*"
+    r"(?:(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?\b|"
+    r"(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Z][a-z]{2,8})\b)"
     r"(?!,?\s*(?:19|20)\d\d)"
+)
+# The weekday after the date: "March 5 (Thursday)", "5 March, a Thursday,", "March 5th, a Thursday".
+_DATE_WEEKDAY = re.compile(
+    r"(?:\b(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})|\b(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8}))"
+    r"(?:st|nd|rd|th)?\b(?:\s*\(\s*|,\s+a\s+)(?P<weekday>" + _WEEKDAY_NAMES + r")\b"
 )
 _DAY_NAMED = re.compile(
     r"\b(?P<rel>[Yy]esterday|[Tt]oday)\s*\(\s*(?P<weekday>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\s*\)"
@@ -910,7 +918,7 @@ def _place_named(place: str, quote: str, index: _Index) -> bool:
 
 def _weekday_clues(text: str, today: date) -> list[_Clue]:
     clues = []
-    for match in _WEEKDAY_DATE.finditer(text):
+    for match in (*_WEEKDAY_DATE.finditer(text), *_DATE_WEEKDAY.finditer(text)):
         month_name = (match["month1"] or match["month2"] or "").lower().rstrip(".")
         month = _MONTHS.get(month_name)
         day = int(match["day1"] or match["day2"])

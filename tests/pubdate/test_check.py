@@ -144,6 +144,27 @@ def test_a_weekday_with_a_date_picks_the_years(facts: Facts) -> None:
     assert check(text, date(2019, 2, 20), facts).verdict == "doubtful"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The envoys will gather on Thursday, March 5th, in Geneva.", id="ordinal"),
+        pytest.param("The envoys will gather on Thursday 5th March in Geneva.", id="ordinal-day-first"),
+        pytest.param("The envoys will gather on Thursday the 5th of March in Geneva.", id="the-5th-of"),
+        pytest.param("The envoys will gather on March 5 (Thursday) in Geneva.", id="weekday-after"),
+        pytest.param("The envoys will gather on 5 March, a Thursday, in Geneva.", id="a-weekday-after"),
+    ],
+)
+def test_a_weekday_with_a_date_in_other_orders_picks_the_years(text: str, facts: Facts) -> None:
+    assert check(text, date(2020, 2, 20), facts).verdict == "ok"
+    assert check(text, date(2019, 2, 20), facts).verdict == "doubtful"
+
+
+def test_a_date_with_its_year_and_a_weekday_says_nothing(facts: Facts) -> None:
+    # 5 March 2019 was a Tuesday; the date is absolute, so a stated 2021 (when it was a Friday) is fine.
+    assert check("The envoys met on March 5, 2019 (Tuesday) in Geneva.", date(2021, 6, 1), facts).verdict == "ok"
+    assert check("The envoys met on Tuesday, March 5, 2019 in Geneva.", date(2021, 6, 1), facts).verdict == "ok"
+
+
 def test_yesterday_named_makes_the_article_the_next_day(facts: Facts) -> None:
     text = "The ministry said a drone crossed the border yesterday (Friday)."
     assert check(text, date(2016, 1, 30), facts).verdict == "ok"  # a Saturday
