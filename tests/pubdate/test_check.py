@@ -447,8 +447,8 @@ def test_clues_that_each_allow_years_are_intersected(facts: Facts) -> None:
 
 
 def test_under_a_rule_is_no_past_holder_but_under_a_person_is(facts: Facts) -> None:
-    # "Under" with a thing as its object ("under the charter,") says nothing about the holder's time.
-    ruled = "The levy is lawful under the old charter, a point Foreign Minister Odile Marchetti made in Oslo."
+    # "Under" with a thing as its object ("under the harbour statute,") says nothing about the holder's time.
+    ruled = "Tolls stay legal under the harbour statute, and Foreign Minister Odile Marchetti told the assembly so."
     result = check(ruled, date(2016, 5, 2), facts)
     assert result.verdict == "doubtful" and result.clues == 1
     for past in (
