@@ -27,7 +27,7 @@ from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
 from events.extraction.timex.spec import TimeSpec
-from events.extraction.timex.tense import clause_direction, loose_futurate
+from events.extraction.timex.tense import DELAYING_VERBS, clause_direction, loose_futurate
 
 _YEAR_SIGNALS = frozenset({"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through"})
 _DURATION_SIGNALS = frozenset({"for", "over", "within", "in", "during", "after", "throughout"})
@@ -54,6 +54,7 @@ _SCHEDULED_FOR = frozenset(
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
 _STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
 _LIMIT_SIGNALS = frozenset({"until", "till", "through"})
+_TARGET_SIGNALS = frozenset({"to", "until", "till"})
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The longest run of named days whose "first day" or "second day" a later sentence can mean (a visit, a summit).
 _LONGEST_STRETCH_DAYS = 31
@@ -534,6 +535,13 @@ def _unplaced(spec: TimeSpec) -> bool:
     return _yearless(spec) or (spec.kind == "weekday" and spec.rel is None)
 
 
+def _unplaced_weekday(spec: TimeSpec) -> bool:
+    """A bare weekday (or a clock time on one): "Tuesday", "Tuesday morning", "9 a.m. Tuesday"."""
+    if spec.kind == "time" and spec.start is not None:
+        spec = spec.start
+    return spec.kind == "weekday" and spec.rel is None
+
+
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -685,6 +693,15 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # "gave the firm until mid-November to reply", "has until 9 a.m. Tuesday to sign": a limit runs on
             # from the act, so the act's past tense does not place it; the nearest such month or day is meant.
             direction = None
+        if (
+            candidate.signal in _TARGET_SIGNALS
+            and _unplaced_weekday(candidate.spec)
+            and governor_i is not None
+            and doc[governor_i].lemma_.lower() in DELAYING_VERBS
+        ):
+            # "postponed the hearing until Tuesday morning": a delay moves a time past the act, and the act is
+            # news, so the coming such day is meant.
+            direction = "future"
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate
