@@ -72,3 +72,15 @@ def test_what_a_present_follows_is_gone(nlp) -> None:
 def test_the_follower_itself_keeps_its_futurate(nlp) -> None:
     text = "Minister Varga said Tuesday's vote follows a month of talks."
     assert found(nlp, text)["Tuesday"] == "2025-06-24"
+
+
+def test_a_bare_participle_clause_tells_its_main_clause_in_its_tense(nlp) -> None:
+    # An October paper: the March of the main clause's past, not the March ahead.
+    text = "Ostland bonds have swung widely, climbing to a peak in June from a low in March."
+    assert found(nlp, text, date(2025, 10, 30))["March"] == "2025-03"
+
+
+def test_a_participle_clause_on_an_announcement_is_not_placed_by_it(nlp) -> None:
+    # What an announcement leads to may lie ahead: the nearest fourth quarter, this year's.
+    text = "Zembla Rail has announced deep cuts, resulting in the closure of four depots during the fourth quarter."
+    assert found(nlp, text, date(2025, 8, 19))["the fourth quarter"] == "2025-Q4"

@@ -403,7 +403,26 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         return None, head.i
     if own is None and head.i == verb.i and _infinitival_relative(verb):
         own = "future"  # "a report to be released on Friday", "envoys to attend next week": still ahead
+    if own is None and _bare_participle_clause(verb):
+        # "the shares have swung widely, rising to $42 in June from $29 in March": a participle clause with no
+        # subject or auxiliary of its own tells more of its main clause's event, in its tense.
+        own = verb_group_direction(verb.head)
     return _in_main_clause(verb, own), head.i
+
+
+def _bare_participle_clause(verb: Token) -> bool:
+    """An adverbial "-ing" clause with no subject or auxiliary of its own ("..., rising to $42 in June"), on a
+    verb that tells of an event; not on one that only announces or plans ("has announced cuts, resulting in
+    closures during the fourth quarter": what the announcement leads to is still ahead)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.i != verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.head.lemma_.lower() not in PROSPECTIVE_VERBS
+        and not _auxiliaries(verb)
+        and not any(child.dep_ in {"nsubj", "nsubjpass", "mark"} for child in verb.children)
+    )
 
 
 def _object_of_following(head: Token, verb: Token) -> bool:
