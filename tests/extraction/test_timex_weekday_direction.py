@@ -84,3 +84,8 @@ def test_a_participle_clause_on_an_announcement_is_not_placed_by_it(nlp) -> None
     # What an announcement leads to may lie ahead: the nearest fourth quarter, this year's.
     text = "Zembla Rail has announced deep cuts, resulting in the closure of four depots during the fourth quarter."
     assert found(nlp, text, date(2025, 8, 19))["the fourth quarter"] == "2025-Q4"
+
+
+def test_a_reported_or_bounded_negated_could_keeps_the_modals_reading(nlp) -> None:
+    assert found(nlp, "Officials said the envoys could not travel on Friday.")["Friday"] == "2025-06-20"
+    assert found(nlp, "The two ministers could not meet before Friday.")["Friday"] == "2025-06-20"

@@ -172,9 +172,17 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if aux_words & MODAL_AUX and not aux_words & FUTURE_AUX and aux_words & {"have", "'ve"} and verb.tag_ == "VBN":
         # "may have been responsible", "could have fallen on Friday": a modal perfect judges what is past.
         return "past"
-    if aux_words & MODAL_AUX == {"could"} and not aux_words & FUTURE_AUX and _negated(verb):
-        # "could not be reached Monday", "neither side could say on Friday": the negated "could" is the past of
-        # "can" (an ability that failed), not a possibility ahead.
+    if (
+        aux_words & MODAL_AUX == {"could"}
+        and not aux_words & FUTURE_AUX
+        and _negated(verb)
+        and verb.dep_ != "ccomp"
+        and preposition not in _LIMIT_PREPOSITIONS
+    ):
+        # "could not be reached Monday", "neither side could say on Friday": the negated "could" of a clause the
+        # text tells itself is the past of "can" (an ability that failed), not a possibility ahead. Reported
+        # ("said the envoys could not travel on Friday": a backshifted "cannot") or bounded ("could not meet
+        # before Friday") it may look ahead, and keeps the modal's reading.
         return "past"
     if aux_words & FUTURE_AUX or aux_words & MODAL_AUX:
         return "future"
@@ -239,6 +247,7 @@ def _singular_subject(verb: Token) -> bool:
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_LIMIT_PREPOSITIONS = frozenset({"before", "until", "till"})
 # Words that deny the subject of a clause: "neither he nor his aides could be found".
 _NEGATING_DETERMINERS = frozenset({"neither", "nor", "no", "none", "nobody", "nothing", "never"})
 
