@@ -37,7 +37,7 @@ def test_the_past_year_is_the_calendar_year_before_and_dates_nothing(nlp, text) 
 
 
 def test_a_count_of_past_years_stays_a_duration(nlp) -> None:
-    assert found(nlp, "Zembla Rail cut 400 jobs over the past two years.")["the past two years"][:2] == (
+    assert found(nlp, "Zembla Rail cut 400 jobs during the past two years.")["the past two years"][:2] == (
         "DURATION",
         "P2Y",
     )

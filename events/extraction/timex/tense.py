@@ -161,9 +161,9 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
         if current.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children):
             break  # "the trip will be long, and it marks ...": a conjunct with its own subject has its own tense
         if current.dep_ == "conj" and current.tag_ in _FINITE_TAGS:
-            # "ruled that the boy must be returned, and set Friday as the deadline": a verb in a finite form
-            # ("set", "signed", "meets") is outside the auxiliaries of the verb it is joined to, which would
-            # govern only a bare form ("must be returned and sent home").
+            # "ruled that the ship must be returned to its owner, and chose Wednesday as the deadline": a verb
+            # in a finite form ("chose", "signed", "meets") is outside the auxiliaries of the verb it is joined
+            # to, which would govern only a bare form ("must be returned and sent home").
             break
         current = current.head
         chain.append(current)
