@@ -43,13 +43,13 @@ def test_a_finite_conjunct_is_outside_the_modal_of_its_neighbour(nlp) -> None:
 
 def test_a_pluperfect_due_is_a_past_plan_read_as_the_nearest_day(nlp) -> None:
     # Monday 2025-06-23: the Friday just gone is nearer than the next one.
-    assert found(nlp, "The Ostland tender had been due to end Friday evening.", date(2025, 6, 23)) == {
+    assert found(nlp, "The Ostland offer had been due to run out Friday evening.", date(2025, 6, 23)) == {
         "Friday evening": "2025-06-20TEV"
     }
 
 
 def test_a_plain_due_still_reads_ahead(nlp) -> None:
-    assert found(nlp, "The Ostland tender is due to end Friday evening.", date(2025, 6, 23)) == {
+    assert found(nlp, "The Ostland offer is due to run out Friday evening.", date(2025, 6, 23)) == {
         "Friday evening": "2025-06-27TEV"
     }
 
