@@ -28,7 +28,7 @@ from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
 from events.extraction.timex.spec import TimeSpec
-from events.extraction.timex.tense import clause_direction, loose_futurate
+from events.extraction.timex.tense import DELAYING_VERBS, clause_direction, loose_futurate
 
 _YEAR_SIGNALS = frozenset({"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through"})
 _DURATION_SIGNALS = frozenset({"for", "over", "within", "in", "during", "after", "throughout"})
@@ -56,6 +56,7 @@ _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write"
 _STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
 _SPANNING_SIGNALS = frozenset({"over", "through", "throughout"})
 _LIMIT_SIGNALS = frozenset({"until", "till", "through"})
+_TARGET_SIGNALS = frozenset({"to", "until", "till"})
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The longest run of named days whose "first day" or "second day" a later sentence can mean (a visit, a summit).
 _LONGEST_STRETCH_DAYS = 31
@@ -556,6 +557,81 @@ def _unplaced(spec: TimeSpec) -> bool:
     return _yearless(spec) or (spec.kind == "weekday" and spec.rel is None)
 
 
+# An anchored expression that ends in its preposition ("the day before", "two weeks after"), whose object
+# says what it counts from.
+_PREPOSITIONAL_ANCHOR = re.compile(r"\b(?:before|after)$", re.IGNORECASE)
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
+_ADJACENT_GAP = re.compile(r"\s*")
+
+
+def _anchored_on_its_object(
+    candidates: list[Candidate],
+    index: int,
+    expressions: list[TimeExpression],
+    doc: Doc,
+    text: str,
+    published: date,
+) -> TimeSpec | date | None:
+    """For "the day before ..." and "two weeks after ...", what the preposition's object says to count from.
+
+    - "the day before last Tuesday's hearing", "two days after Christmas": the day named next, instead of the
+      narrative's reference day (returned as a date to count from);
+    - "Oct. 3, the day before the vote": an apposition that renames the day just named by an event that
+      followed it, so the day itself (returned as a spec);
+    - None when neither holds: the narrative reference time is counted from, as for "the day before".
+    """
+    candidate = candidates[index]
+    spec = candidate.spec
+    if (
+        spec.kind != "anchored"
+        or not spec.sign
+        or not _PREPOSITIONAL_ANCHOR.search(text, candidate.start, candidate.end)
+    ):
+        return None
+    if _followed_by(candidates, index, text):
+        return _day_named(candidates[index + 1], doc, text, published)
+    renamed = expressions[-1] if expressions else None
+    if (
+        spec.unit in {"day", "night"}
+        and renamed is not None
+        and renamed.precision == Precision.DAY.value
+        and renamed.lower is not None
+        and renamed.lower == renamed.upper
+        and _APPOSITION_GAP.fullmatch(text, renamed.end, candidate.start)
+    ):
+        day = renamed.lower
+        return TimeSpec("date", year=day.year, month=day.month, day=day.day)
+    return None
+
+
+def _followed_by(candidates: list[Candidate], index: int, text: str) -> bool:
+    """Whether the next candidate starts right after this one ("the day before | last Tuesday's hearing")."""
+    return index + 1 < len(candidates) and bool(
+        _ADJACENT_GAP.fullmatch(text, candidates[index].end, candidates[index + 1].start)
+    )
+
+
+def _day_named(candidate: Candidate, doc: Doc, text: str, published: date) -> date | None:
+    """The single day ``candidate`` names, resolved in its own clause; None when it names no single day."""
+    if candidate.spec.kind not in _DATING_KINDS or candidate.spec.kind == "anchored":
+        return None
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    direction, _ = clause_direction(doc, span.start, span.end)
+    expression = build_expression(candidate, text, published, direction, None)
+    if expression is None or expression.precision != Precision.DAY.value or expression.lower != expression.upper:
+        return None
+    return expression.lower
+
+
+def _unplaced_weekday(spec: TimeSpec) -> bool:
+    """A bare weekday (or a clock time on one): "Tuesday", "Tuesday morning", "9 a.m. Tuesday"."""
+    if spec.kind == "time" and spec.start is not None:
+        spec = spec.start
+    return spec.kind == "weekday" and spec.rel is None
+
+
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -689,7 +765,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     mentioned: dict[str, tuple[int, date]] = {}  # precision -> (offset, first day) of the last time named at it
     stretch: tuple[date, date] | None = None  # the last run of days named ("Jan. 25-26", "from Monday to Friday")
     stretch_token = 0
-    for found in candidates:
+    for index, found in enumerate(candidates):
         candidate = _in_reporting_period(found, period, text, cumulative=cumulative)
         if candidate is None:
             continue
@@ -737,6 +813,15 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # "gave the firm until mid-November to reply", "has until 9 a.m. Tuesday to sign": a limit runs on
             # from the act, so the act's past tense does not place it; the nearest such month or day is meant.
             direction = None
+        if (
+            candidate.signal in _TARGET_SIGNALS
+            and _unplaced_weekday(candidate.spec)
+            and governor_i is not None
+            and doc[governor_i].lemma_.lower() in DELAYING_VERBS
+        ):
+            # "postponed the hearing until Tuesday morning": a delay moves a time past the act, and the act is
+            # news, so the coming such day is meant.
+            direction = "future"
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate
@@ -761,7 +846,12 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             resolved = replace(candidate, signal=None)
         counted_from = reference if reference is not None else reported
         spec = candidate.spec
-        if spec.kind == "anchored" and spec.unit in _COUNTED_FROM:
+        anchored_on = _anchored_on_its_object(candidates, index, expressions, doc, text, published)
+        if isinstance(anchored_on, TimeSpec):
+            resolved = replace(resolved, spec=anchored_on)
+        elif anchored_on is not None:
+            counted_from = anchored_on
+        elif spec.kind == "anchored" and spec.unit in _COUNTED_FROM:
             # "The firm was founded in June 2019. Later that year ...": the year the text last named.
             named = [mentioned[p] for p in _COUNTED_FROM[spec.unit] if p in mentioned]
             if named:
