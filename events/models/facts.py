@@ -15,6 +15,7 @@ class OfficeKind(models.TextChoices):
     HEAD_OF_GOVERNMENT = "head_of_government", "Head of government"
     HEAD_OF_STATE_AND_GOVERNMENT = "head_of_state_and_government", "Head of state and government"
     FOREIGN_MINISTER = "foreign_minister", "Foreign minister"
+    DEFENCE_MINISTER = "defence_minister", "Defence minister"
     ORGANIZATION_LEADER = "organization_leader", "Leader of an organisation"
 
 

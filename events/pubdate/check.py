@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from events.pubdate.ages import age_clues
 from events.pubdate.clue import (
     FAR as _FAR,
 )
@@ -92,6 +93,8 @@ Verdict = Literal["ok", "doubtful", "corrected"]
 # Officeholders keep their title for some days in the press around a handover ("outgoing", a wire
 # story written the day before the swearing-in), so a term allows a little either side.
 TERM_GRACE = timedelta(days=10)
+# How close to the edge of the dates the clues allow a suggested day counts as at the edge.
+EDGE_MARGIN = timedelta(days=31)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 
 # Words before a title that put its holder in the past or the future: "former", "the late", "then-". The
@@ -102,6 +105,36 @@ _NOT_CURRENT = re.compile(
     r"administrations?|era|when|whose|of then)\b(?:[^.;]|(?<=\b(?-i:[A-Z]))\.)*$",
     re.IGNORECASE,
 )
+# "Under" puts a holder in the past when its object is a person or a government ("under President Ruiz",
+# "under the Varga administration", "under the old regime"); "under the treaty, ..." is a rule or a deal,
+# and a comma closes it.
+_UNDER_THING = re.compile(r"\bunder\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*\s*,", re.IGNORECASE)
+
+
+def _not_current(before: str) -> bool:
+    """Whether a word before a title puts its holder in another time than the article's."""
+    at = 0
+    while (match := _NOT_CURRENT.search(before, at)) is not None:
+        if match.group(1).lower() != "under" or not (
+            _UNDER_THING.match(before, match.start()) and _lower_phrase(before, match.start())
+        ):
+            return True
+        at = match.end(1)
+    return False
+
+
+_GOVERNMENT = re.compile(
+    r"\b(government|administration|regime|rule|presidency|premiership|leadership|tenure|watch|junta|cabinet)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _lower_phrase(before: str, at: int) -> bool:
+    """The words after "under" up to its comma are in lower case (no name, no title) and name no government."""
+    phrase = before[at : before.find(",", at)]
+    return not any(word[:1].isupper() for word in phrase.split()[1:]) and not _GOVERNMENT.search(phrase)
+
+
 # A sentence that tells how someone left or came to office speaks of another time than the article's.
 _HANDOVER = re.compile(
     r"\b(died|death|dead|funeral|succeeded|successor|predecessor|took power|ascension|assassinated|resigned|"
@@ -112,10 +145,18 @@ _ELECT = re.compile(r"^\s*-?\s*(elect|designate|nominee)\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|de|da|dos|von|der|van|le|al-\w+|bin|el-\w+")
 _PARTICLES = {"de", "da", "dos", "von", "der", "van", "le", "bin"}
 # News writing capitalises weekdays and months, so these are case-sensitive (and fast).
+_WEEKDAY_NAMES = "|".join(d.capitalize() for d in _WEEKDAYS)
+# "Thursday, March 5", "Thursday 5 March", "Thursday, March 5th", "Thursday 5th March", "Thursday the 5th of March".
 _WEEKDAY_DATE = re.compile(
-    r"\b(?P<weekday>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r"),?\s*\(?\s*"
-    r"(?:(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})\b|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\b)"
+    r"\b(?P<weekday>" + _WEEKDAY_NAMES + r"),?\s*\(?\s*"
+    r"(?:(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?\b|"
+    r"(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Z][a-z]{2,8})\b)"
     r"(?!,?\s*(?:19|20)\d\d)"
+)
+# The weekday after the date: "March 5 (Thursday)", "5 March, a Thursday,", "March 5th, a Thursday".
+_DATE_WEEKDAY = re.compile(
+    r"(?:\b(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})|\b(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8}))"
+    r"(?:st|nd|rd|th)?\b(?:\s*\(\s*|,\s+a\s+)(?P<weekday>" + _WEEKDAY_NAMES + r")\b"
 )
 _DAY_NAMED = re.compile(
     r"\b(?P<rel>[Yy]esterday|[Tt]oday)\s*\(\s*(?P<weekday>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\s*\)"
@@ -304,7 +345,7 @@ def _office_clues(text: str, bounds: list[int], index: _Index) -> list[_Clue]:
         # "since", "former", "under" ... reach over a list of names before the title: up to 100 characters back
         # ("since the talks of Ostland's Deputy Premier Vask and Foreign Minister Marchetti").
         before = text[max(start, match.start() - 100) : match.start()]
-        if _NOT_CURRENT.search(before) or _ELECT.match(text[match.end() : match.end() + 12]):
+        if _not_current(before) or _ELECT.match(text[match.end() : match.end() + 12]):
             continue
         if _YEAR.search(sentence) or _HANDOVER.search(sentence):
             continue  # a dated passage may speak of another time ("In 2003, President Bush ...")
@@ -433,9 +474,9 @@ def _appositive_clues(text: str, bounds: list[int], index: _Index, facts: Facts)
         quote = text[quote_start:quote_end]
         start, end = _sentence_at(text, bounds, match.start())
         sentence = text[start:end]
-        if _YEAR.search(sentence) or _HANDOVER.search(sentence) or _NOT_CURRENT.search(quote):
+        if _YEAR.search(sentence) or _HANDOVER.search(sentence) or _not_current(quote):
             continue
-        if _NOT_CURRENT.search(text[max(start, quote_start - 40) : quote_start]):
+        if _not_current(text[max(start, quote_start - 40) : quote_start]):
             continue
         terms, surname_only = _terms_named(_name_tokens(name), index)
         if surname_only:
@@ -877,7 +918,7 @@ def _place_named(place: str, quote: str, index: _Index) -> bool:
 
 def _weekday_clues(text: str, today: date) -> list[_Clue]:
     clues = []
-    for match in _WEEKDAY_DATE.finditer(text):
+    for match in (*_WEEKDAY_DATE.finditer(text), *_DATE_WEEKDAY.finditer(text)):
         month_name = (match["month1"] or match["month2"] or "").lower().rstrip(".")
         month = _MONTHS.get(month_name)
         day = int(match["day1"] or match["day2"])
@@ -1007,6 +1048,7 @@ def check_publication_date(
         *resolution_clues(text, bounds, today),
         *joined_year_clues(text, bounds, today, reference),
         *_weekday_clues(text, today),
+        *age_clues(text, bounds),
     ]
     found = stated_dates(sources or ([("stated", stated)] if stated else []), text)
     sources_reason = _sources_reason(found) if disagreement(found) else None
@@ -1069,7 +1111,7 @@ def check_publication_date(
                 clues=len(clues),
             )
     lower, upper = _best_run(scores[: (today - FIRST_DAY).days + 1], best, clues, reference)
-    suggested = _suggest(lower, upper, clues, reference)
+    suggested = _suggest(lower, upper, clues, reference, today)
     if preferred is not None and score(preferred) == best:
         # A source states a date that fits the text as well as any: that one.
         suggested = preferred
@@ -1139,17 +1181,22 @@ def _best_run(scores: np.ndarray, best: int, clues: Sequence[_Clue], reference: 
     return FIRST_DAY + timedelta(days=int(starts[chosen])), FIRST_DAY + timedelta(days=int(ends[chosen]))
 
 
-def _suggest(lower: date, upper: date, clues: Sequence[_Clue], reference: date) -> date:
+def _suggest(lower: date, upper: date, clues: Sequence[_Clue], reference: date, today: date) -> date:
     """One date in the run: the finest clue estimate inside it; else the stated day moved by the fewest
-    whole years into it (a re-dated copy most often moves the year alone); else the nearest estimate."""
+    whole years into it, at least a month from its edges if a move lands there (a re-dated copy most often
+    moves the year alone); else the nearest estimate."""
     inside = sorted((clue.fineness, clue.point) for clue in clues if clue.point and lower <= clue.point <= upper)
     if inside:
         return inside[0][1]
     years = sorted(range(lower.year, upper.year + 1), key=lambda year: (abs(year - reference.year), year))
-    for year in years:
-        moved = _add_years(reference, year - reference.year)
-        if lower <= moved <= upper:
-            return moved
+    moves = [_add_years(reference, year - reference.year) for year in years]
+    # A run's edges are where the clues are least sure (a title kept a few days after the handover, a year's
+    # events told a week into it): a day well inside the run comes before one at its edge.
+    # Today is no such edge: it is certain, and a copy dated ahead of it is most often from just before.
+    for margin in (EDGE_MARGIN, timedelta(0)):
+        for moved in moves:
+            if lower + margin <= moved <= (upper if upper >= today else upper - margin):
+                return moved
     estimates = sorted((clue.fineness, clue.point) for clue in clues if clue.point)
     if estimates:
         return min(max(estimates[0][1], lower), upper)

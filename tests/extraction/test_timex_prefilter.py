@@ -38,7 +38,7 @@ PHRASES = (
     "first quarter, against the quarter a year ago, for 2 1/2 years and a year and a half, in coming weeks. "
     "By mid-afternoon yesterday, in the near future, over the first two quarters of 2026, a week or so ago. "
     "Each Thursday, on Mondays and Tuesday nights, every July and each spring. In March nineteen seventy-two "
-    "and the winter of nineteen eighty-six."
+    "and the winter of nineteen eighty-six. Over the years and in the weeks ahead, by that time."
 )
 # Spelling the matcher must treat as IGNORECASE does: the Kelvin sign, long s, dotted and dotless i, other
 # digits and spaces (Arabic-Indic, full-width, no-break and em spaces), whitespace runs across lines.

@@ -144,6 +144,27 @@ def test_a_weekday_with_a_date_picks_the_years(facts: Facts) -> None:
     assert check(text, date(2019, 2, 20), facts).verdict == "doubtful"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The envoys will gather on Thursday, March 5th, in Geneva.", id="ordinal"),
+        pytest.param("The envoys will gather on Thursday 5th March in Geneva.", id="ordinal-day-first"),
+        pytest.param("The envoys will gather on Thursday the 5th of March in Geneva.", id="the-5th-of"),
+        pytest.param("The envoys will gather on March 5 (Thursday) in Geneva.", id="weekday-after"),
+        pytest.param("The envoys will gather on 5 March, a Thursday, in Geneva.", id="a-weekday-after"),
+    ],
+)
+def test_a_weekday_with_a_date_in_other_orders_picks_the_years(text: str, facts: Facts) -> None:
+    assert check(text, date(2020, 2, 20), facts).verdict == "ok"
+    assert check(text, date(2019, 2, 20), facts).verdict == "doubtful"
+
+
+def test_a_date_with_its_year_and_a_weekday_says_nothing(facts: Facts) -> None:
+    # 5 March 2019 was a Tuesday; the date is absolute, so a stated 2021 (when it was a Friday) is fine.
+    assert check("The envoys met on March 5, 2019 (Tuesday) in Geneva.", date(2021, 6, 1), facts).verdict == "ok"
+    assert check("The envoys met on Tuesday, March 5, 2019 in Geneva.", date(2021, 6, 1), facts).verdict == "ok"
+
+
 def test_yesterday_named_makes_the_article_the_next_day(facts: Facts) -> None:
     text = "The ministry said a drone crossed the border yesterday (Friday)."
     assert check(text, date(2016, 1, 30), facts).verdict == "ok"  # a Saturday
@@ -423,3 +444,32 @@ def test_clues_that_each_allow_years_are_intersected(facts: Facts) -> None:
     assert date(2011, 11, 1) <= result.suggested_from <= result.suggested_to <= date(2012, 6, 11)
     assert result.suggested == date(2012, 6, 1)
     assert check(text, date(2012, 5, 10), facts).verdict == "ok"
+
+
+def test_under_a_rule_is_no_past_holder_but_under_a_person_is(facts: Facts) -> None:
+    # "Under" with a thing as its object ("under the harbour statute,") says nothing about the holder's time.
+    ruled = "Tolls stay legal under the harbour statute, and Foreign Minister Odile Marchetti told the assembly so."
+    result = check(ruled, date(2016, 5, 2), facts)
+    assert result.verdict == "doubtful" and result.clues == 1
+    for past in (
+        "Under Prime Minister Rui Almada, Foreign Minister Odile Marchetti made the point in Oslo.",
+        "The levy grew under the Almada government, and Foreign Minister Odile Marchetti made the point.",
+        "The levy grew under the old regime, and Foreign Minister Odile Marchetti made the point.",
+    ):
+        assert check(past, date(2016, 5, 2), facts).clues == 0
+
+
+def test_the_suggestion_avoids_the_edge_of_the_run_when_a_year_more_lands_well_inside(facts: Facts) -> None:
+    # Marchetti held office from 2010-03-01 to 2012-06-01. Stated 25 May 2009: one year on (2010-05-25) is
+    # well inside the term; stated 20 February 2009: one year on is ten days before it began (inside only
+    # by the grace a title keeps), two years on is well inside.
+    text = "French Foreign Minister Odile Marchetti flew to Oslo for talks with her counterpart."
+    assert check(text, date(2009, 5, 25), facts).suggested == date(2010, 5, 25)
+    assert check(text, date(2009, 2, 20), facts).suggested == date(2011, 2, 20)
+    # At the edge only when no whole-year move lands well inside.
+    short = Facts(
+        holders=facts.holders,
+        offices=facts.offices,
+        terms=(Term("fr-fm", "Odile Marchetti", date(2010, 3, 1), date(2010, 3, 20), "", "Marchetti"),),
+    )
+    assert check(text, date(2009, 3, 5), short).suggested == date(2010, 3, 5)

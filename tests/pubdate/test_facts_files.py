@@ -134,3 +134,37 @@ def test_the_numbers_of_a_series_count_up_with_its_dates(facts: Facts) -> None:
     for series, numbered in by_series.items():
         numbers = [number for _, number in sorted(numbered)]
         assert numbers == sorted(set(numbers)), series  # rising, never repeated (a skipped year may skip one)
+
+
+def test_a_pope_named_with_the_title_dates_the_article(facts: Facts) -> None:
+    from events.pubdate import check_publication_date
+
+    text = "Pope Francis blessed the new bridge at Port Ostra before a small crowd."
+    early = check_publication_date(text=text, stated=date(2010, 5, 2), mentions=(), facts=facts, today=TODAY)
+    assert early.verdict == "doubtful" and early.suggested is not None and early.suggested.year >= 2013
+    inside = check_publication_date(text=text, stated=date(2016, 5, 2), mentions=(), facts=facts, today=TODAY)
+    assert inside.verdict == "ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        pytest.param(
+            "Defense Secretary Lloyd Austin toured the shipyard at Port Ostra.", date(2022, 5, 2), date(2018, 5, 2)
+        ),
+        pytest.param(
+            "Russian Defence Minister Sergei Shoigu inspected a depot near Zembla.", date(2016, 5, 2), date(2010, 5, 2)
+        ),
+        pytest.param(
+            "Chinese Defense Minister Wei Fenghe received the Ostlandic delegation.", date(2020, 5, 2), date(2015, 5, 2)
+        ),
+    ],
+)
+def test_a_defence_minister_named_with_the_title_dates_the_article(
+    text: str, inside: date, outside: date, facts: Facts
+) -> None:
+    from events.pubdate import check_publication_date
+
+    assert check_publication_date(text=text, stated=inside, mentions=(), facts=facts, today=TODAY).verdict == "ok"
+    result = check_publication_date(text=text, stated=outside, mentions=(), facts=facts, today=TODAY)
+    assert result.verdict == "doubtful"

@@ -23,11 +23,12 @@ from events.domain.vocabulary import Precision
 from events.extraction.doc_views import doc_text, sentence_of
 from events.extraction.timex.expression import TimeExpression
 from events.extraction.timex.lexicon import DAY_NUMBER, MONTH, UNIT, UNIT_PLURAL, YEAR
+from events.extraction.timex.lookalikes import age_decade, in_compound_modifier, in_name, narrated_soon, share_of
 from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
 from events.extraction.timex.spec import TimeSpec
-from events.extraction.timex.tense import clause_direction, loose_futurate
+from events.extraction.timex.tense import DELAYING_VERBS, clause_direction, loose_futurate
 
 _YEAR_SIGNALS = frozenset({"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through"})
 _DURATION_SIGNALS = frozenset({"for", "over", "within", "in", "during", "after", "throughout"})
@@ -53,7 +54,9 @@ _SCHEDULED_FOR = frozenset(
 # later sentence counts from the last narrated day, not from it.
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "write", "quote"})
 _STRETCH_SIGNALS = frozenset({"for", "over", "within", "throughout"})
+_SPANNING_SIGNALS = frozenset({"over", "through", "throughout"})
 _LIMIT_SIGNALS = frozenset({"until", "till", "through"})
+_TARGET_SIGNALS = frozenset({"to", "until", "till"})
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The longest run of named days whose "first day" or "second day" a later sentence can mean (a visit, a summit).
 _LONGEST_STRETCH_DAYS = 31
@@ -68,6 +71,11 @@ _RESTATEMENT_GAP = re.compile(r"\s*\(\s*")
 _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(r"\s+(?:as|after|before|afterwards?|thereafter)\b", re.IGNORECASE)
+_CAPITAL = re.compile(r"[A-Z]")
+# Words that name what follows a year ("fiscal 1989 sales", "the year 2000 problem").
+_YEAR_WORDS = ("fiscal", "calendar", "the year")
+# Decades written with two digits or in words, which after a possessive give an age ("in her 30s").
+_TWO_DIGIT_DECADES = frozenset({"short_decade", "decade_word"})
 # Longest literal that the end-anchored context patterns above can match before their trailing run.
 _LONGEST_CONTEXT_WORD = 16
 
@@ -184,6 +192,10 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     check = pattern.check
     core = match.group("core")
     text = match.string
+    if doc is not None and _CAPITAL.search(core) and in_name(doc, match.start("core"), match.end("core")):
+        return False  # "the \"This Week\" programme", "Zembla Today": a name or title
+    if pattern.name in _TWO_DIGIT_DECADES and age_decade(text, match.start("core")):
+        return False  # "a man in his 40s" is an age
     if check is None:
         # "Black Monday" is a named day, not this week's Monday.
         return not (
@@ -211,8 +223,8 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
                 return tag in {"NNP"} and ent == "DATE"
         return True
     if check == "year":
-        if signal in _YEAR_SIGNALS or match.groupdict().get("mod"):
-            return True
+        if signal in _YEAR_SIGNALS or match.groupdict().get("mod") or core.lower().startswith(_YEAR_WORDS):
+            return True  # "in 2008 ...", "early 2008", "fiscal 1989 sales": a year, whatever follows
         before_end = _stripped_prefix_end(text, match.start("core"))
         if text[max(0, before_end - 3) : before_end].endswith(_MONEY_BEFORE_YEAR):
             return False
@@ -233,10 +245,17 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     if check == "duration":
         if _AGE_AFTER.match(text, match.end("core")):
             return False  # "52 years old" is an age, as "a 52-year-old" is
+        if spec.unit == "quarter" and spec.n == 1 and share_of(text, match.end("core")):
+            return False  # "more than a quarter of the market" is a share
         return not (spec.unit in {"second", "minute"} and core.lower().startswith(("a ", "an ")))
     if check == "vague":
         return signal in _DURATION_SIGNALS
+    if check == "the_vague":
+        # "the weeks before the vote" is dated by the vote; only a stretch looking ahead or spanned is read.
+        return bool(match.group("ahead")) or signal in _SPANNING_SIGNALS
     if check == "ref":
+        if in_compound_modifier(text, match.end("core")):
+            return False  # "the now-defunct council", "the soon-to-open embassy", "a current-account gap"
         if core.lower() in {"recent", "current"}:
             # Adjectives: a reference only before a noun ("recent weeks" is caught elsewhere).
             token = _token_at(doc, match.start("core"))
@@ -246,6 +265,10 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             or _RELATION_AFTER.match(text, match.end("core"))
         ):
             return False  # "as soon as the ceasefire holds", "soon after the vote": a relation, not a time
+        if core.lower() == "soon":
+            token = _token_at(doc, match.start("core"))
+            if token is not None and narrated_soon(token):
+                return False  # "the protest soon spread": shortly after the events told
         return core.lower() != "future"
     if check == "holiday":
         # "Christmas shopping", "the Easter and spring holiday trade": a holiday before a noun names the
@@ -534,6 +557,81 @@ def _unplaced(spec: TimeSpec) -> bool:
     return _yearless(spec) or (spec.kind == "weekday" and spec.rel is None)
 
 
+# An anchored expression that ends in its preposition ("the day before", "two weeks after"), whose object
+# says what it counts from.
+_PREPOSITIONAL_ANCHOR = re.compile(r"\b(?:before|after)$", re.IGNORECASE)
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
+_ADJACENT_GAP = re.compile(r"\s*")
+
+
+def _anchored_on_its_object(
+    candidates: list[Candidate],
+    index: int,
+    expressions: list[TimeExpression],
+    doc: Doc,
+    text: str,
+    published: date,
+) -> TimeSpec | date | None:
+    """For "the day before ..." and "two weeks after ...", what the preposition's object says to count from.
+
+    - "the day before last Tuesday's hearing", "two days after Christmas": the day named next, instead of the
+      narrative's reference day (returned as a date to count from);
+    - "Oct. 3, the day before the vote": an apposition that renames the day just named by an event that
+      followed it, so the day itself (returned as a spec);
+    - None when neither holds: the narrative reference time is counted from, as for "the day before".
+    """
+    candidate = candidates[index]
+    spec = candidate.spec
+    if (
+        spec.kind != "anchored"
+        or not spec.sign
+        or not _PREPOSITIONAL_ANCHOR.search(text, candidate.start, candidate.end)
+    ):
+        return None
+    if _followed_by(candidates, index, text):
+        return _day_named(candidates[index + 1], doc, text, published)
+    renamed = expressions[-1] if expressions else None
+    if (
+        spec.unit in {"day", "night"}
+        and renamed is not None
+        and renamed.precision == Precision.DAY.value
+        and renamed.lower is not None
+        and renamed.lower == renamed.upper
+        and _APPOSITION_GAP.fullmatch(text, renamed.end, candidate.start)
+    ):
+        day = renamed.lower
+        return TimeSpec("date", year=day.year, month=day.month, day=day.day)
+    return None
+
+
+def _followed_by(candidates: list[Candidate], index: int, text: str) -> bool:
+    """Whether the next candidate starts right after this one ("the day before | last Tuesday's hearing")."""
+    return index + 1 < len(candidates) and bool(
+        _ADJACENT_GAP.fullmatch(text, candidates[index].end, candidates[index + 1].start)
+    )
+
+
+def _day_named(candidate: Candidate, doc: Doc, text: str, published: date) -> date | None:
+    """The single day ``candidate`` names, resolved in its own clause; None when it names no single day."""
+    if candidate.spec.kind not in _DATING_KINDS or candidate.spec.kind == "anchored":
+        return None
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    direction, _ = clause_direction(doc, span.start, span.end)
+    expression = build_expression(candidate, text, published, direction, None)
+    if expression is None or expression.precision != Precision.DAY.value or expression.lower != expression.upper:
+        return None
+    return expression.lower
+
+
+def _unplaced_weekday(spec: TimeSpec) -> bool:
+    """A bare weekday (or a clock time on one): "Tuesday", "Tuesday morning", "9 a.m. Tuesday"."""
+    if spec.kind == "time" and spec.start is not None:
+        spec = spec.start
+    return spec.kind == "weekday" and spec.rel is None
+
+
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -632,6 +730,17 @@ def _scheduled_for(span: Span) -> bool:
     return head.i != prep.i and (head.lemma_.lower() in _SCHEDULED_FOR or head.lower_ in _SCHEDULED_FOR)
 
 
+def _someday(candidate: Candidate, text: str, doc: Doc, token_start: int) -> bool:
+    """ "will one day join", "could one day become": "one day" between a modal and its verb is some day ahead,
+    not a stretch of one day."""
+    return (
+        candidate.spec.kind == "duration"
+        and text[candidate.start : candidate.end].lower() == "one day"
+        and token_start > 0
+        and doc[token_start - 1].tag_ == "MD"
+    )
+
+
 def _reported(doc: Doc, governor_i: int | None) -> bool:
     return governor_i is not None and doc[governor_i].lemma_.lower() in _REPORTING
 
@@ -656,7 +765,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     mentioned: dict[str, tuple[int, date]] = {}  # precision -> (offset, first day) of the last time named at it
     stretch: tuple[date, date] | None = None  # the last run of days named ("Jan. 25-26", "from Monday to Friday")
     stretch_token = 0
-    for found in candidates:
+    for index, found in enumerate(candidates):
         candidate = _in_reporting_period(found, period, text, cumulative=cumulative)
         if candidate is None:
             continue
@@ -665,6 +774,25 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if span is None or len(span) == 0:
             continue
         direction, governor_i = clause_direction(doc, span.start, span.end)
+        if candidate.spec.kind == "anaphor":
+            # "If no price is agreed by that time": the time named last, in this sentence or the one before.
+            if expressions and _sentences_between(doc, expressions[-1].token_start, span.start) <= 1:
+                antecedent = expressions[-1]
+                expressions.append(
+                    replace(
+                        antecedent,
+                        text=text[candidate.start : candidate.end],
+                        start=candidate.start,
+                        end=candidate.end,
+                        token_start=span.start,
+                        token_end=span.end,
+                        signal=candidate.signal,
+                        governor_i=governor_i,
+                        basis="narrative",
+                        points=(),
+                    )
+                )
+            continue
         if (
             candidate.spec.kind == "duration"
             and candidate.signal == "in"
@@ -685,9 +813,20 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # "gave the firm until mid-November to reply", "has until 9 a.m. Tuesday to sign": a limit runs on
             # from the act, so the act's past tense does not place it; the nearest such month or day is meant.
             direction = None
+        if (
+            candidate.signal in _TARGET_SIGNALS
+            and _unplaced_weekday(candidate.spec)
+            and governor_i is not None
+            and doc[governor_i].lemma_.lower() in DELAYING_VERBS
+        ):
+            # "postponed the hearing until Tuesday morning": a delay moves a time past the act, and the act is
+            # news, so the coming such day is meant.
+            direction = "future"
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate
+        if _someday(candidate, text, doc, span.start):
+            resolved = replace(candidate, spec=TimeSpec("ref", ref="FUTURE_REF"))  # "Zembla will one day join"
         if story_year is not None and _sentences_between(doc, story_token, span.start) > 1:
             story_year = None  # the story's year holds for its sentence and the next, then must be named again
         storied = narrative and story_year is not None and direction != "future" and _yearless(candidate.spec)
@@ -707,7 +846,12 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             resolved = replace(candidate, signal=None)
         counted_from = reference if reference is not None else reported
         spec = candidate.spec
-        if spec.kind == "anchored" and spec.unit in _COUNTED_FROM:
+        anchored_on = _anchored_on_its_object(candidates, index, expressions, doc, text, published)
+        if isinstance(anchored_on, TimeSpec):
+            resolved = replace(resolved, spec=anchored_on)
+        elif anchored_on is not None:
+            counted_from = anchored_on
+        elif spec.kind == "anchored" and spec.unit in _COUNTED_FROM:
             # "The firm was founded in June 2019. Later that year ...": the year the text last named.
             named = [mentioned[p] for p in _COUNTED_FROM[spec.unit] if p in mentioned]
             if named:

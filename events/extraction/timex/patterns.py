@@ -307,6 +307,11 @@ def _that(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("anchored", n=0, unit="day" if part else unit, sign=0, part=part, mod="UNIT")
 
 
+def _that_time(g: dict[str, str | None]) -> TimeSpec | None:
+    """ "by that time", "during that time": the time the text last named, whatever it was (a day, a stretch)."""
+    return TimeSpec("anaphor")
+
+
 def _season(g: dict[str, str | None]) -> TimeSpec | None:
     rel_word = (g.get("rel") or "").lower()
     season = (g["season"] or "").lower()
@@ -673,6 +678,7 @@ PATTERNS: list[Pattern] = [
         ),
         _that,
     ),
+    Pattern("that_time", _compile(r"that\s+time(?!\s+of\b)"), _that_time),
     Pattern(
         "season",
         _compile(
@@ -766,6 +772,13 @@ PATTERNS: list[Pattern] = [
     Pattern("unit_long", _compile(rf"(?P<unit>{UNIT_PLURAL})-long"), _unit_long),
     Pattern(
         "vague_duration", _compile(r"(?P<unit>years|months|weeks|decades|centuries)"), _vague_duration, check="vague"
+    ),
+    Pattern(
+        # "over the years", "in the weeks ahead": a stretch of some units, as "for years" is.
+        "the_vague",
+        _compile(r"the\s+(?P<unit>years|months|weeks|days|decades)(?P<ahead>\s+ahead|\s+to\s+come)?"),
+        _vague_duration,
+        check="the_vague",
     ),
     Pattern(
         "ref",

@@ -247,6 +247,8 @@ def _resolve_relative(
 ) -> Resolution | None:
     unit = spec.unit or ""
     rel = spec.rel if spec.rel is not None else 0
+    if signal in _STRETCH_SIGNALS and rel == -1 and unit == "year":
+        return _the_past_year(published)  # "over the last year"
     if signal in _STRETCH_SIGNALS and rel != 0 and unit in UNITS:
         # "over the next year", "for the last month": a stretch of time, not a calendar unit.
         return Resolution("DURATION", duration_value(1, unit), None, duration=duration_value(1, unit, timeml=False))
@@ -267,6 +269,15 @@ def _resolve_relative(
     if rel == 0 and spec.mod in {"START", "END", "MID"} and unit == "day":
         return _with_direction(resolution, "present")
     return _with_direction(resolution, {-1: "past", 0: "present", 1: "future"}[rel])
+
+
+def _the_past_year(published: date) -> Resolution:
+    """ "the past year", "over the last year": the twelve months up to publication. TimeML annotators give it as
+    the calendar year before publication (TBAQ and MEANTIME, three of three), so that is its TIMEX3 value; the
+    stretch straddles two calendar years, so no EDTF is stored and the event is not dated by it."""
+    return Resolution(
+        "DATE", f"{published.year - 1:04d}", None, duration=duration_value(1, "year", timeml=False), direction="past"
+    )
 
 
 def _rest_of_week(published: date, *, later: bool) -> Resolution:
@@ -359,6 +370,8 @@ def _resolve_duration(spec: TimeSpec, published: date, direction: str | None, si
     iso = duration_value(spec.n, unit, timeml=False)
     if spec.half and spec.n is not None:
         value = iso = half_duration_value(spec.n, unit) or value
+    if spec.rel == -1 and spec.n == 1 and unit == "year" and not spec.half:
+        return _the_past_year(published)
     if spec.rel == 1 and spec.n is not None and unit in {"day", "week", "month"}:
         # "in the coming ten days", "within the next two weeks": the stretch from publication on is when
         # the thing is expected; TimeML keeps the duration as its value, the event gets the interval.

@@ -28,6 +28,7 @@ class TimeSpec:
     - ``ref``: a vague reference, ``ref`` holds PAST_REF / PRESENT_REF / FUTURE_REF
     - ``set``: a recurrence, n and unit ("every year", "annually")
     - ``time``: hour/minute on a day given by ``start`` (or publication day)
+    - ``anaphor``: "that time", the time expression the text last named (the finder copies it)
     """
 
     kind: str

@@ -106,6 +106,12 @@ MOVING_VERBS = frozenset(
     {"extend", "postpone", "delay", "defer", "push", "move", "put", "reschedule", "adjourn", "bring", "advance"}
 )
 _TARGET_PREPOSITIONS = frozenset({"to", "until", "till"})
+# Of those, the verbs that can only move a time later: what follows "until" lies after the act, and the act is
+# news, so a weekday so named is the coming one ("postponed the vote until Tuesday").
+DELAYING_VERBS = frozenset({"extend", "postpone", "delay", "defer", "adjourn"})
+# Verbs of sequence: in "the strike follows Tuesday's vote" what is followed comes before the follower, which
+# the news present places now; so the object's day is gone, whatever the futurate would say.
+FOLLOWING_VERBS = frozenset({"follow"})
 
 _CLAUSE_LINKS = frozenset({"prep", "pobj", "npadvmod", "tmod", "obl", "nmod", "compound", "appos", "pcomp", "dobj"})
 
@@ -154,12 +160,29 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     while current.dep_ in {"xcomp", "conj", "acomp"} and current.head is not current and len(chain) < 5:
         if current.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children):
             break  # "the trip will be long, and it marks ...": a conjunct with its own subject has its own tense
+        if current.dep_ == "conj" and current.tag_ in _FINITE_TAGS:
+            # "ruled that the ship must be returned to its owner, and chose Wednesday as the deadline": a verb
+            # in a finite form ("chose", "signed", "meets") is outside the auxiliaries of the verb it is joined
+            # to, which would govern only a bare form ("must be returned and sent home").
+            break
         current = current.head
         chain.append(current)
     auxes = [aux for link in chain for aux in _auxiliaries(link)]
     aux_words = {aux.lower_ for aux in auxes}
     if aux_words & MODAL_AUX and not aux_words & FUTURE_AUX and aux_words & {"have", "'ve"} and verb.tag_ == "VBN":
         # "may have been responsible", "could have fallen on Friday": a modal perfect judges what is past.
+        return "past"
+    if (
+        aux_words & MODAL_AUX == {"could"}
+        and not aux_words & FUTURE_AUX
+        and _negated(verb)
+        and verb.dep_ != "ccomp"
+        and preposition not in _LIMIT_PREPOSITIONS
+    ):
+        # "could not be reached Monday", "neither side could say on Friday": the negated "could" of a clause the
+        # text tells itself is the past of "can" (an ability that failed), not a possibility ahead. Reported
+        # ("said the envoys could not travel on Friday": a backshifted "cannot") or bounded ("could not meet
+        # before Friday") it may look ahead, and keeps the modal's reading.
         return "past"
     if aux_words & FUTURE_AUX or aux_words & MODAL_AUX:
         return "future"
@@ -223,6 +246,22 @@ def _singular_subject(verb: Token) -> bool:
     return subject.tag_ in {"NN", "NNP"} or (subject.tag_ == "PRP" and subject.lower_ in {"he", "she", "it"})
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_LIMIT_PREPOSITIONS = frozenset({"before", "until", "till"})
+# Words that deny the subject of a clause: "neither he nor his aides could be found".
+_NEGATING_DETERMINERS = frozenset({"neither", "nor", "no", "none", "nobody", "nothing", "never"})
+
+
+def _negated(verb: Token) -> bool:
+    """Whether the clause of ``verb`` is denied: "not", "n't", "never", or a subject with "neither", "no"."""
+    if any(child.dep_ == "neg" or child.lower_ == "never" for child in verb.children):
+        return True
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        word.lower_ in _NEGATING_DETERMINERS for subject in subjects for word in subject.subtree if word.i <= subject.i
+    ) or any(subject.lower_ in _NEGATING_DETERMINERS for subject in subjects)
+
+
 def _perfect_infinitive(verb: Token) -> bool:
     """ "to have visited": a past participle with "to" and "have" before it."""
     auxes = {aux.lower_ for aux in _auxiliaries(verb)}
@@ -230,9 +269,11 @@ def _perfect_infinitive(verb: Token) -> bool:
 
 
 def _past_copula(word: Token) -> bool:
-    """ "were due to", "was set to": a planning adjective or participle after a past-tense "be"."""
+    """ "were due to", "was set to", "had been due to": a planning adjective or participle after a past or
+    pluperfect "be"."""
     if word.dep_ == "acomp":
-        return word.head.lemma_ == "be" and word.head.tag_ == "VBD"
+        # "were due to", and the pluperfect "had been due to"
+        return word.head.lemma_ == "be" and (word.head.tag_ == "VBD" or _pluperfect(word.head))
     return word.tag_ == "VBN" and any(aux.lemma_ == "be" and aux.tag_ == "VBD" for aux in _auxiliaries(word))
 
 
@@ -362,6 +403,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     preposition = _preposition(span, head) if head.i == verb.i else None
     if preposition in _TARGET_PREPOSITIONS and verb.lemma_.lower() in MOVING_VERBS:
         return None, head.i
+    if _object_of_following(head, verb):
+        return "past", head.i
     own = verb_group_direction(verb, preposition)
     if own == "past" and _past_plan_of_an_event(verb):
         # "planned a march on Saturday", "scheduled talks for May": the date is the plan's content, a future seen
@@ -369,7 +412,37 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         return None, head.i
     if own is None and head.i == verb.i and _infinitival_relative(verb):
         own = "future"  # "a report to be released on Friday", "envoys to attend next week": still ahead
+    if own is None and _bare_participle_clause(verb):
+        # "the shares have swung widely, rising to $42 in June from $29 in March": a participle clause with no
+        # subject or auxiliary of its own tells more of its main clause's event, in its tense.
+        own = verb_group_direction(verb.head)
     return _in_main_clause(verb, own), head.i
+
+
+def _bare_participle_clause(verb: Token) -> bool:
+    """An adverbial "-ing" clause with no subject or auxiliary of its own ("..., rising to $42 in June"), on a
+    verb that tells of an event; not on one that only announces or plans ("has announced cuts, resulting in
+    closures during the fourth quarter": what the announcement leads to is still ahead)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.i != verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.head.lemma_.lower() not in PROSPECTIVE_VERBS
+        and not _auxiliaries(verb)
+        and not any(child.dep_ in {"nsubj", "nsubjpass", "mark"} for child in verb.children)
+    )
+
+
+def _object_of_following(head: Token, verb: Token) -> bool:
+    """Whether ``head`` is the object of a simple-present "follows" ("the strike follows Tuesday's vote")."""
+    return (
+        verb.lemma_.lower() in FOLLOWING_VERBS
+        and verb.tag_ in {"VBZ", "VBP"}
+        and not _auxiliaries(verb)
+        and head.dep_ == "dobj"
+        and head.head.i == verb.i
+    )
 
 
 def _past_plan_of_an_event(verb: Token) -> bool:
@@ -424,4 +497,4 @@ def _under_term_adjective(head: Token, verb: Token) -> bool:
     return False
 
 
-__all__ = ["clause_direction", "clause_verb", "governor", "loose_futurate", "verb_group_direction"]
+__all__ = ["DELAYING_VERBS", "clause_direction", "clause_verb", "governor", "loose_futurate", "verb_group_direction"]
