@@ -130,3 +130,18 @@ def test_a_quarter_of_a_whole_is_a_share(nlp, sentence):
 )
 def test_a_quarter_of_time_is_still_a_stretch_of_time(nlp, sentence):
     assert "a quarter" in found(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Thousands joined the annual March for Unity in Port Ostra.", id="annual-march"),
+        pytest.param("Ostland students organised a May against Silence at the university.", id="may-against"),
+    ],
+)
+def test_a_month_heading_a_name_is_no_time(nlp, sentence):
+    assert not any(value.startswith("2025-0") or value.startswith("2024-") for value in found(nlp, sentence).values())
+
+
+def test_a_month_after_in_before_a_capitalised_word_is_still_a_month(nlp):
+    assert found(nlp, "The treaty was signed in March for Ostland and Zembla.")["March"] == "2025-03"

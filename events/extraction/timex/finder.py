@@ -23,7 +23,14 @@ from events.domain.vocabulary import Precision
 from events.extraction.doc_views import doc_text, sentence_of
 from events.extraction.timex.expression import TimeExpression
 from events.extraction.timex.lexicon import DAY_NUMBER, MONTH, UNIT, UNIT_PLURAL, YEAR
-from events.extraction.timex.lookalikes import age_decade, in_compound_modifier, in_name, narrated_soon, share_of
+from events.extraction.timex.lookalikes import (
+    age_decade,
+    in_compound_modifier,
+    in_name,
+    month_heads_name,
+    narrated_soon,
+    share_of,
+)
 from events.extraction.timex.patterns import PATTERNS, Pattern
 from events.extraction.timex.prefilter import PREFILTER, matches
 from events.extraction.timex.resolver import Resolution, resolve_spec
@@ -69,6 +76,10 @@ _COUNT_AFTER_YEAR = re.compile(r"\s*(?:%|percent|per\s+cent|points?|people|units
 _MONEY_BEFORE_YEAR = ("$", "€", "£", "#", "No.", "no.")
 _RESTATEMENT_GAP = re.compile(r"\s*\(\s*")
 _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
+# "Zembla moved its books from a calendar year to a budget year": a year of one kind changed for another names
+# the way a body counts its year (a unit of account), not a stretch of time. Either side may be the calendar year.
+_YEAR_BASIS_BEFORE = re.compile(r"(?<![\w-])from\s+an?\s+(?:\w+\s+)?year\s+to\s+an?\s+calendar\s+year$", re.IGNORECASE)
+_YEAR_BASIS_AFTER = re.compile(r"\s+to\s+an?\s+(?:\w+\s+)?year\b", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(r"\s+(?:as|after|before|afterwards?|thereafter)\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"[A-Z]")
@@ -187,6 +198,15 @@ def _token_at(doc: Doc | None, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+def _year_basis(text: str, start: int, end: int) -> bool:
+    """Whether "a calendar year" at [start, end) is one side of "from a ... year to a ... year"."""
+    if not re.fullmatch(r"an?\s+calendar\s+year", text[start:end], re.IGNORECASE):
+        return False
+    if _YEAR_BASIS_BEFORE.search(text, max(0, start - 40), end):
+        return True
+    return text[max(0, start - 5) : start].lower().endswith("from ") and bool(_YEAR_BASIS_AFTER.match(text, end))
+
+
 def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str | None, doc: Doc | None) -> bool:
     """Filters that need context: "May" the modal, "2008" the count, "a year" the rate."""
     check = pattern.check
@@ -212,6 +232,8 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
         token = _token_at(doc, match.end("core") + following.start(1)) if following else None
         return not (token is not None and getattr(token, "tag_", "") == "NNS")
     if check == "month":
+        if not (match.group("mod") or match.group("rel")) and month_heads_name(text, match.start("m"), match.end("m")):
+            return False  # "the annual March for Unity" is a rally
         token = _token_at(doc, match.start("m"))
         if token is not None:
             tag, ent = getattr(token, "tag_", ""), getattr(token, "ent_type_", "")
@@ -245,9 +267,13 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     if check == "duration":
         if _AGE_AFTER.match(text, match.end("core")):
             return False  # "52 years old" is an age, as "a 52-year-old" is
+        if _year_basis(text, match.start("core"), match.end("core")):
+            return False  # one kind of year swapped for another: a way of counting years
         if spec.unit == "quarter" and spec.n == 1 and share_of(text, match.end("core")):
             return False  # "more than a quarter of the market" is a share
-        return not (spec.unit in {"second", "minute"} and core.lower().startswith(("a ", "an ")))
+        # "wait a minute", "a second time": an article alone before a minute or second is rarely a stretch of
+        # time; "a few minutes", "a couple of seconds" are.
+        return not (spec.unit in {"second", "minute"} and (match.group("n") or "").lower() in {"a", "an"})
     if check == "vague":
         return signal in _DURATION_SIGNALS
     if check == "the_vague":

@@ -36,6 +36,16 @@ ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
 }  # fmt: skip
 
+# A day of the month spoken as an ordinal word: "March eighth", "June twenty-first".
+_DAY_ORDINALS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth",
+]  # fmt: skip
+SPOKEN_DAYS: dict[str, int] = {word: day for day, word in enumerate(_DAY_ORDINALS, start=1)}
+SPOKEN_DAYS |= {f"twenty-{word}": 20 + day for day, word in enumerate(_DAY_ORDINALS[:9], start=1)}
+SPOKEN_DAYS |= {"thirtieth": 30, "thirty-first": 31}
+
 # Unit -> (ISO 8601 duration letter, multiplier). Decades and centuries are years in ISO 8601 but TimeML
 # writes P1DE / P1CE; we follow TimeML for ``value`` and ISO for ``duration`` via the multiplier.
 UNITS: dict[str, tuple[str, int]] = {
@@ -84,6 +94,7 @@ SEASON = rf"(?:{_alternation(list(SEASONS))})"
 PART_OF_DAY = rf"(?:{_alternation(list(PARTS_OF_DAY))})"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+SPOKEN_DAY = "(?:" + "|".join(sorted((w.replace("-", "[- ]") for w in SPOKEN_DAYS), key=len, reverse=True)) + ")"
 
 
 def month_number(word: str) -> int:

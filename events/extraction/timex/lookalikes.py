@@ -5,6 +5,9 @@
   from the start of its sentence, is part of a name when it stands in a run of capitalised words or alone
   between quotation marks. Month and weekday names are capitalised by spelling and prove nothing; a
   headline written in title case capitalises every word and is left alone.
+- A month name heading a name: "the annual May for Peace", "a March against Hunger" name a rally or a
+  campaign. A month alone after an article, followed by a preposition and a capitalised word, is the head of
+  such a name ("in March for Ostland" has no article and stays a month).
 - An age given as a decade after a possessive: "a man in his 40s" is forty-something years old, not the
   1940s.
 - A time adverb inside a hyphenated modifier: "the now-defunct council", "the soon-to-open embassy" say
@@ -36,6 +39,10 @@ _TITLE_LOWER = frozenset(
 _POSSESSIVE_BEFORE = re.compile(
     r"(?<![\w-])(?:his|her|their|its|my|your|our|one's|one’s)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE
 )
+# An article and at most one lower-case word ("the annual") right before the month; a preposition and a
+# capitalised word other than a month or weekday name right after it.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an)\s+(?:[a-z]+\s+)?$")
+_NAME_AFTER = re.compile(rf"\s+(?:for|of|against|on|to)\s+(?!{MONTH}|{WEEKDAY})[A-Z][a-z]")
 _HYPHENATED_AFTER = re.compile(r"-[A-Za-z]")
 # "of" and a determined whole: an article, a possessive, a demonstrative, "all", a number or a name ("a quarter
 # of the market", "of the members", "of Ostland's exports"); "a quarter of slow growth" is three months of it.
@@ -107,6 +114,12 @@ def in_name(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def month_heads_name(text: str, start: int, end: int) -> bool:
+    """Whether the month name at [start, end) heads a name: an article before it, a preposition and a
+    capitalised word after it ("the March for Unity")."""
+    return bool(_ARTICLE_BEFORE.search(text, max(0, start - 24), start)) and bool(_NAME_AFTER.match(text, end))
+
+
 def age_decade(text: str, start: int) -> bool:
     """Whether a two-digit decade starting at ``start`` follows a possessive: "in her early 30s"."""
     return _POSSESSIVE_BEFORE.search(text, max(0, start - 24), start) is not None
@@ -139,4 +152,4 @@ def narrated_soon(token: Token) -> bool:
     return verb.tag_ == "VBN" and any(aux.tag_ == "VBD" for aux in auxiliaries)
 
 
-__all__ = ["age_decade", "in_compound_modifier", "in_name", "narrated_soon", "share_of"]
+__all__ = ["age_decade", "in_compound_modifier", "in_name", "month_heads_name", "narrated_soon", "share_of"]

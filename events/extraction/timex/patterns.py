@@ -20,6 +20,8 @@ from events.extraction.timex.lexicon import (
     PART_OF_DAY,
     PARTS_OF_DAY,
     SEASON,
+    SPOKEN_DAY,
+    SPOKEN_DAYS,
     UNIT,
     UNIT_PLURAL,
     WEEKDAY,
@@ -98,7 +100,7 @@ def _month_day(g: dict[str, str | None]) -> TimeSpec | None:
         "date",
         year=_int(g.get("y")),
         month=month_number(g["m"]),
-        day=_int(g["d"]),
+        day=_int(g["d"]) if g.get("d") else SPOKEN_DAYS.get(re.sub(r"[- ]+", "-", (g.get("dw") or "").lower())),
         mod=_mod(g.get("mod")),
         weekday=weekday,
         rel=_rel(g.get("rel")),
@@ -458,6 +460,12 @@ def _named_set(g: dict[str, str | None]) -> TimeSpec | None:
     return TimeSpec("set", season=(g.get("season") or "").lower())
 
 
+# "last" after a modal, "to" or a negation is the verb: "the talks will last two days" is a stretch of two days,
+# not the two days before now.
+_NOT_VERB_LAST = "".join(
+    rf"(?<!\b{word}\s)" for word in ("will", "would", "could", "might", "may", "can", "should", "must", "to", "not")
+)
+
 # Clock words: "noon", "midday", "midnight" (TimeML writes the midnight that ends a day as hour 24).
 _CLOCK_WORDS = {"noon": 12, "midday": 12, "midnight": 24}
 
@@ -525,7 +533,7 @@ PATTERNS: list[Pattern] = [
         "month_day",
         _compile(
             rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|next)\s+)?(?P<m>{MONTH})\s+"
-            rf"(?P<d>{DAY_NUMBER})(?!\d|:\d)"
+            rf"(?:(?P<d>{DAY_NUMBER})(?!\d|:\d)|(?P<dw>{SPOKEN_DAY})(?![\w-]))"
             rf"(?:\s*,?\s+(?P<y>{YEAR})(?!\d))?"
         ),
         _month_day,
@@ -759,7 +767,7 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "duration",
         _compile(
-            r"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|recent)\s+)?"
+            rf"(?:the\s+)?(?:(?P<rel>past|{_NOT_VERB_LAST}last|next|first|coming|previous|final|following|latest|recent)\s+)?"
             r"(?:(?P<approx>about|around|nearly|almost|some|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?"
             rf"(?P<n>{NUMBER})(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
             rf"(?:(?:more|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<unit>{UNIT_PLURAL})"
@@ -822,7 +830,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "clock",
         _compile(
-            r"(?P<clock>noon|midday|midnight)"
+            # "high noon" is an idiom for a decisive moment, not twelve o'clock.
+            r"(?<!\bhigh\s)(?P<clock>noon|midday|midnight)"
             rf"(?:,?\s+(?:(?:on\s+)?(?P<wd>{WEEKDAY})|(?P<word>{_DEICTIC_WORDS})))?"
         ),
         _time,
