@@ -45,19 +45,24 @@ def _gold() -> Iterable[Gold]:
             yield gold.text, gold.value, quarterly
 
 
+def _first_shape(value: str, shapes: tuple[tuple[str, str], ...]) -> str:
+    """The name of the first (name, pattern) whose pattern the whole value matches, else "other"."""
+    return next((shape for shape, pattern in shapes if re.fullmatch(pattern, value)), "other")
+
+
+_WEEK_SHAPES = (
+    ("ISO week W05", r"\d{4}-W\d\d"),
+    ("unpadded week W5", r"\d{4}-W\d"),
+    ("week unknown WXX", r"\d{4}-WXX"),
+    ("duration P1W", r"P1W"),
+    ("month", r"\d{4}-\d\d"),
+    ("day unknown YYYY-MM-XX", r"\d{4}-\d\d-XX"),
+    ("a day", r"\d{4}-\d\d-\d\d"),
+)
+
+
 def _week_shape(value: str) -> str:
-    for shape, pattern in (
-        ("ISO week W05", r"\d{4}-W\d\d"),
-        ("unpadded week W5", r"\d{4}-W\d"),
-        ("week unknown WXX", r"\d{4}-WXX"),
-        ("duration P1W", r"P1W"),
-        ("month", r"\d{4}-\d\d"),
-        ("day unknown YYYY-MM-XX", r"\d{4}-\d\d-XX"),
-        ("a day", r"\d{4}-\d\d-\d\d"),
-    ):
-        if re.fullmatch(pattern, value):
-            return shape
-    return "other"
+    return _first_shape(value, _WEEK_SHAPES)
 
 
 def _part_shape(value: str) -> str:
@@ -81,17 +86,17 @@ def _vague_shape(value: str) -> str:
     return "duration PX?" if re.fullmatch(r"PX[YMWDQ]", value) else "other"
 
 
+_COMPARISON_SHAPES = (
+    ("a quarter", r"\d{4}-Q\d"),
+    ("quarter unknown QX", r"\d{4}-QX"),
+    ("a year", r"\d{4}"),
+    ("a month", r"\d{4}-\d\d"),
+    ("a day", r"\d{4}-\d\d-\d\d"),
+)
+
+
 def _comparison_shape(value: str) -> str:
-    for shape, pattern in (
-        ("a quarter", r"\d{4}-Q\d"),
-        ("quarter unknown QX", r"\d{4}-QX"),
-        ("a year", r"\d{4}"),
-        ("a month", r"\d{4}-\d\d"),
-        ("a day", r"\d{4}-\d\d-\d\d"),
-    ):
-        if re.fullmatch(pattern, value):
-            return shape
-    return "other"
+    return _first_shape(value, _COMPARISON_SHAPES)
 
 
 def _decade_shape(value: str) -> str:
