@@ -83,7 +83,9 @@ _YEAR_BASIS_AFTER = re.compile(r"\s+to\s+an?\s+(?:\w+\s+)?year\b", re.IGNORECASE
 _AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(r"\s+(?:as|after|before|afterwards?|thereafter)\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"[A-Z]")
-# Words that name what follows a year ("fiscal 1989 sales", "the year 2000 problem").
+# Words that name what follows a year ("fiscal 1989 sales", "the year 2000 problem"): English's own ways of
+# calling a number a year (the accounting year, the calendar year, "the year N"), a word class, not a phrase
+# of any article.
 _YEAR_WORDS = ("fiscal", "calendar", "the year")
 # Decades written with two digits or in words, which after a possessive give an age ("in her 30s").
 _TWO_DIGIT_DECADES = frozenset({"short_decade", "decade_word"})
