@@ -295,35 +295,88 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     return False
 
 
+# Verbs whose date is an event's last day or first: "the two-day summit ended on Friday", "a three-day visit
+# begins on Monday"; arriving for an event ("arrived on Monday for a three-day visit") is its first day too.
+END_VERBS = frozenset({"end", "conclude", "wrap", "finish", "close", "complete"})
+START_VERBS = frozenset({"begin", "start", "open", "launch", "kick", "arrive", "land", "embark", "commence"})
+
+
+def _count_of(measure: Token) -> int:
+    """The number on a measure word ("three" in "three-day"), 0 when there is none."""
+    count_word = next((c.lower_ for c in measure.children if c.dep_ == "nummod"), "")
+    return NUMBER_WORDS.get(count_word) or (int(count_word) if count_word.isdigit() else 0)
+
+
+def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression:
+    """ "a three-day visit" begun, arrived for or ended on one day: the days it lasts, from or to that day.
+
+    Only where the day hangs on the event noun itself or on the verb that begins or ends it; in "talks
+    ended on Friday after a five-day ceasefire" Friday is not the ceasefire's.
+    """
+    token = doc[trigger.i]
+    if not (trigger.nominal and time.precision == "day" and time.lower and time.lower == time.upper):
+        return time
+    measure = next((c for c in token.children if c.dep_ in {"compound", "amod"} and c.lemma_.lower() == "day"), None)
+    count = _count_of(measure) if measure is not None else 0
+    if not 1 < count <= 31:
+        return time
+    anchor = anchor_of(doc, time)
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.i != verb.i:
+        verb = verb.head  # "arrived on Monday for a three-day visit"
+    lemma = verb.lemma_.lower()
+    held = anchor == trigger.head_i != trigger.i and lemma not in END_VERBS | CHANGE_VERBS  # "will hold a ... summit"
+    if anchor == token.i or held or (anchor == verb.i and lemma in START_VERBS):
+        start, end = time.lower, time.lower + timedelta(days=count - 1)
+    elif anchor == verb.i and lemma in END_VERBS:
+        start, end = time.lower - timedelta(days=count - 1), time.lower
+    else:
+        return time
+    return replace(time, edtf=f"{start.isoformat()}/{end.isoformat()}", lower=start, upper=end)
+
+
 def _measured(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression:
     """ "ended four days of talks ... earlier Friday": the talks run from Tuesday to that Friday."""
     token = doc[trigger.i]
     if not (token.dep_ == "pobj" and token.head.lower_ == "of" and time.precision == "day" and time.lower):
-        return time
+        return _lasting(doc, trigger, time)
     measure = token.head.head
     if measure.lemma_.lower() not in {"day", "week"}:
         return time
-    count_word = next((c.lower_ for c in measure.children if c.dep_ == "nummod"), "")
-    count = NUMBER_WORDS.get(count_word) or (int(count_word) if count_word.isdigit() else 0)
+    count = _count_of(measure)
     if not 1 < count <= 31:
         return time
     days = count * (7 if measure.lemma_.lower() == "week" else 1)
-    end_verb = measure.head.lemma_.lower() in {"end", "conclude", "wrap", "finish", "close", "complete"}
+    end_verb = measure.head.lemma_.lower() in END_VERBS
     if not end_verb:
         return time
     start = time.lower - timedelta(days=days - 1)
     return replace(time, edtf=f"{start.isoformat()}/{time.lower.isoformat()}", lower=start, upper=time.lower)
 
 
+# Verbs that, with an event noun as object, say the event was held or changed when the verb happened ("have
+# suspended talks", "has held consultations"), unlike verbs of planning ("has proposed talks").
+REALIZING_VERBS = CHANGE_VERBS | frozenset(
+    {"hold", "conduct", "stage", "attend", "host", "convene", "wrap", "end", "conclude", "begin", "start", "open",
+     "launch", "resume", "halt", "freeze", "break", "impose", "sign", "complete"}
+)  # fmt: skip
+
+
 def _reported_clause_triggers(doc: Doc, reporting: int, triggers: Sequence[Trigger]) -> list[Trigger]:
-    """Undated verb triggers of the clause a reporting verb reports (its ccomp, or the clause it hangs on)."""
+    """Undated triggers of the clause a reporting verb reports (its ccomp, or the clause it hangs on): its
+    verb, or an event noun that verb holds or changes ("have suspended talks, the ministry said")."""
     verb = doc[reporting]
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
         clauses.append(verb.head)
     heads = {c.i for c in clauses}
     heads |= {conj.i for c in clauses for conj in c.conjuncts}
-    return [t for t in triggers if not t.nominal and t.i in heads]
+    return [
+        t
+        for t in triggers
+        if (not t.nominal and t.i in heads)
+        or (t.nominal and t.head_i != t.i and t.head_i in heads and doc[t.head_i].lemma_.lower() in REALIZING_VERBS)
+    ]
 
 
 def _past_not_anterior(token: Token) -> bool:
@@ -402,7 +455,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         reported = [
             t
             for t in _reported_clause_triggers(doc, anchor, triggers)
-            if not any(i == triggers.index(t) for i in assigned) and _past_not_anterior(doc[t.i])
+            if not any(i == triggers.index(t) for i in assigned) and _past_not_anterior(doc[t.head_i])
         ]
         for trigger in reported:
             assigned.setdefault(triggers.index(trigger), []).append((time, 2))

@@ -98,3 +98,39 @@ def test_a_year_on_a_decision_dates_the_act_decided() -> None:
 def test_accepting_a_truce_is_an_agreement() -> None:
     text = "On Monday the rebel commander accepted what she called the bitter pill of a truce with the army."
     assert (EventType.AGREEMENT, "2024-06-10") in dated(text)
+
+
+def test_an_event_noun_a_reported_clause_suspends_takes_the_date_of_the_report() -> None:
+    # The noun is the event ("talks"); the verb that changes it sits in the reported clause, as a verb
+    # trigger would ("have signed a fisheries accord" above).
+    found = {
+        (e.type, e.date, e.status)
+        for e in events_of("Mediators have suspended talks between Ostland and Zembla, the ministry said Tuesday.")
+    }
+    assert (EventType.TALKS, "2024-06-11", EventStatus.POSTPONED) in found
+
+
+def test_an_event_noun_a_reported_clause_only_proposes_is_not_dated_by_the_report() -> None:
+    found = dated("Ostland has proposed talks with Zembla, the ministry said Tuesday.")
+    assert (EventType.TALKS, "2024-06-11") not in found
+
+
+def test_a_several_day_event_that_opens_on_a_day_lasts_from_that_day() -> None:
+    [event] = events_of("The two-day summit opens in Port Ostra on July 4.")
+    assert event.date == "2024-07-04/2024-07-05"
+    [event] = events_of("Zembla will hold a three-day summit on July 4.")
+    assert event.date == "2024-07-04/2024-07-06"
+
+
+def test_a_several_day_event_that_ended_on_a_day_lasts_up_to_that_day() -> None:
+    [event] = events_of("Leaders wrapped up a two-day summit in Port Ostra on Tuesday.")
+    assert event.date == "2024-06-10/2024-06-11"
+
+
+def test_a_day_that_is_not_the_several_day_event_s_own_leaves_it_alone() -> None:
+    # Tuesday dates the end of the talks, after the ceasefire; nothing says the ceasefire began then.
+    found = dated("Talks ended on Tuesday after the five-day ceasefire.")
+    assert all("/" not in value for _, value in found)
+    # A change of plan on a day is not the event's first day.
+    [event] = events_of("Zembla postponed a two-day summit on Tuesday.")
+    assert event.date == "2024-06-11"
