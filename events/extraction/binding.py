@@ -362,6 +362,12 @@ REALIZING_VERBS = CHANGE_VERBS | frozenset(
 )  # fmt: skip
 
 
+def _inside_modifier(token: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:
+    """The times of ``own`` inside the modifying clause ``token`` heads."""
+    left, right = token.left_edge.i, token.right_edge.i
+    return [(time, distance) for time, distance in own if left <= time.token_start and time.token_end - 1 <= right]
+
+
 def _reported_clause_triggers(doc: Doc, reporting: int, triggers: Sequence[Trigger]) -> list[Trigger]:
     """Undated triggers of the clause a reporting verb reports (its ccomp, or the clause it hangs on): its
     verb, or an event noun that verb holds or changes ("have suspended talks, the ministry said")."""
@@ -467,6 +473,10 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
     bindings: list[Binding] = []
     for index, trigger in enumerate(triggers):
         own = assigned.get(index, [])
+        if len(own) > 1 and doc[trigger.i].dep_ in {"acl", "relcl"}:
+            # "The deal signed in 2015 expired in May": a participle or relative clause on a noun that has a
+            # time of its own is dated by it; a time outside it is its main clause's.
+            own = _inside_modifier(doc[trigger.i], own) or own
         if len(own) > 1:
             # "a visit set for next week was cancelled on Monday": Monday dates the decision, not the visit.
             planned = any(doc[anchor_of(doc, t)].lemma_.lower() in SCHEDULE_WORDS for t, _ in own)

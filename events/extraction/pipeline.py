@@ -25,7 +25,13 @@ from events.extraction.dateline import inside_dateline
 from events.extraction.doc_views import doc_text, sentences
 from events.extraction.narrative import Plan, coreferent_dates, narrative_dates, offset_dates
 from events.extraction.places import find_place, place_is_stated
-from events.extraction.status import decide_status, governing_chain, has_schedule_modality, is_hedged
+from events.extraction.status import (
+    decide_status,
+    governing_chain,
+    has_schedule_modality,
+    is_hedged,
+    participation_called_off,
+)
 from events.extraction.titles import make_title
 from events.extraction.triggers import NOUNS, Trigger, find_triggers, noun_lemma
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location, PublishedSource
@@ -157,10 +163,27 @@ def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
             for b in hosted
             if b.trigger.i not in dated and b.trigger.i not in referents
         ]
+        # "will skip the Ostra summit ... the summit on Friday": the mention names the summit told nearby, but what
+        # it says (taking part called off, the summit put off) is news of its own, on the summit's date.
+        # In one sentence ("had intended to travel in May before the trip was put off") the change already
+        # reaches the event it names.
+        sentence = plan.sentence
+        added += [
+            r
+            for r in lent
+            if r.trigger.i not in dated
+            and not sentence.start_char <= r.time.start < sentence.end_char
+            and _changes_what_it_names(doc, r, published)
+        ]
         plan.bindings = sorted(
             [*plan.bindings, *added, *offset_dates(doc, plan, referents)], key=lambda b: (b.trigger.i, b.time.start)
         )
     narrative_dates(doc, plans, published)
+
+
+def _changes_what_it_names(doc: Doc, referent: Binding, published: date) -> bool:
+    status = decide_status(doc, referent.trigger, referent.time, published)
+    return status in {EventStatus.CANCELLED, EventStatus.POSTPONED}
 
 
 def _partner_windows(sentence: Span, bindings: list[Binding]) -> dict[int, tuple[int, int]]:
@@ -404,8 +427,11 @@ def _event_from(
         time_start=time.start,
         time_end=time.end,
     )
+    taking_part_off = status is EventStatus.CANCELLED and participation_called_off(
+        governing_chain(doc, trigger), trigger
+    )
     return ExtractedEvent(
-        title=make_title(doc, trigger, actors, location, status),
+        title=make_title(doc, trigger, actors, location, status, taking_part_off=taking_part_off),
         type=trigger.type,
         status=status,
         date=edtf,
@@ -421,6 +447,7 @@ def _event_from(
         trigger_index=trigger.i,
         date_basis=date_basis,
         evidence=evidence,
+        taking_part_off=taking_part_off,
     )
 
 
@@ -525,6 +552,8 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                 same_people = False  # "a stand-off in May" and "brawls erupted in May": two acts
             if {event.status, other.status} == {EventStatus.OCCURRED, EventStatus.CANCELLED}:
                 same_people = False  # "a raid in 2019" and "a strike cancelled in 2019": one did not happen
+            if event.taking_part_off != other.taking_part_off:
+                same_people = False  # "will not attend the summit" and "the summit on Friday": the summit goes on
             # Two dates for one trigger in one sentence ("on Sunday ... on Monday") are two events.
             # Two times of one trigger that fall on one date ("by noon on Friday ... at midnight") are one.
             same_mention = (
@@ -537,15 +566,35 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             )
             if same_people and same_mention:
                 duplicate = True
-                if _lead_guess(other) and not _lead_guess(event):
-                    # The lead's undated summary gives way to the body's dated telling of the same act.
-                    kept[kept.index(other)] = event
-                    same_key[same_key.index(other)] = event
+                better = _better_telling(other, event)
+                if better is not other:
+                    kept[kept.index(other)] = better
+                    same_key[same_key.index(other)] = better
                 break
         if not duplicate:
             kept.append(event)
             same_key.append(event)
     return _without_lead_echoes(kept)
+
+
+def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedEvent:
+    """Of two tellings of one act, the one to keep.
+
+    The lead's undated summary gives way to the body's dated telling. A mention dated only from the event
+    it names ("the talks have been put off", dated by "the talks, set for Friday in Port Ostra")
+    gives way to the telling that states the date and the place, which takes the news of the change.
+    """
+    if _lead_guess(first) and not _lead_guess(second):
+        return second
+    for changed, stated in ((first, second), (second, first)):
+        if (
+            changed.status in {EventStatus.POSTPONED, EventStatus.CANCELLED}
+            and changed.date_basis is DateBasis.INFERRED
+            and stated.status is EventStatus.SCHEDULED
+            and stated.date_basis is not DateBasis.INFERRED
+        ):
+            return _replace(stated, status=changed.status, title=changed.title)
+    return first
 
 
 def _lead_guess(event: ExtractedEvent) -> bool:

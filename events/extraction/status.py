@@ -107,6 +107,56 @@ def _marked_change(chain: list[Token]) -> EventStatus | None:
     return None
 
 
+# Gatherings and trips someone takes part in: taking part can be called off while the gathering goes on.
+GATHERING_TYPES = frozenset({EventType.VISIT, EventType.MEETING, EventType.TALKS, EventType.SUMMIT})
+# Staying away from a gathering: "will skip the summit", "boycotted the talks".
+STAY_AWAY = frozenset({"skip", "boycott", "snub", "shun"})
+# Leaving what one was to attend: "pulled out of the summit", "backed out of the talks", "withdrew from".
+LEAVE_PARTICLES = frozenset({"pull", "back", "drop", "opt"})
+# Taking part, which a negated future ("will not attend", "won't travel to") calls off.
+TAKE_PART = frozenset({"attend", "join", "travel", "go", "come", "visit", "meet", "fly", "participate", "take"})
+
+
+def _stays_away(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in STAY_AWAY:
+        return True
+    if lemma in LEAVE_PARTICLES:
+        return any(c.dep_ in {"prt", "prep"} and c.lower_ == "out" for c in token.children)
+    return lemma == "withdraw" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+
+
+def _will_not(token: Token) -> bool:
+    """ "will not attend", "won't go", "is not going to travel": a negated plan of this verb."""
+    aux = _aux_lemmas(token)
+    negated = any(c.dep_ == "neg" for c in token.children)
+    if negated and aux & {"will", "wo", "'ll", "shall", "would"}:
+        return True
+    head = token.head  # "is not going to attend": the negation is on "going"
+    return (
+        token.dep_ == "xcomp"
+        and head.lower_ == "going"
+        and any(c.dep_ == "neg" for c in head.children)
+        and bool(_aux_lemmas(head) & {"be", "is", "are", "was", "were", "'s", "'re", "am"})
+    )
+
+
+def participation_called_off(chain: list[Token], trigger: Trigger) -> bool:
+    """Someone's taking part in a gathering or trip is called off ("will not attend the summit next week",
+    "pulled out of the talks", "will skip the summit"): cancelled, as issue 13 asks of trips and meetings
+    called off. The verb that does it holds the gathering (``chain[1:4]``: "pulled out of the summit"), or is
+    the trip itself ("will not visit")."""
+    if trigger.type not in GATHERING_TYPES:
+        return False
+    verbs = chain[:1] if not trigger.nominal else [t for t in chain[1:4] if t.pos_ in {"VERB", "AUX"}]
+    for verb in verbs:
+        if trigger.nominal and _stays_away(verb):
+            return True
+        if verb.lemma_.lower() in TAKE_PART and _will_not(verb):
+            return True
+    return False
+
+
 def _aux_lemmas(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
 
@@ -239,6 +289,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         change = _joined_change(chain) if trigger.nominal or chain[0].dep_ in {"xcomp", "acl"} else None
     if change is not None:
         return change
+    if participation_called_off(chain, trigger):
+        return EventStatus.CANCELLED
     if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain):
         return None
     if describes_someone(chain, trigger) or anchors_a_time(chain, trigger):

@@ -202,7 +202,10 @@ def _subject(token: Token) -> Token | None:
     subject = subjects[0] if subjects else None
     if subject is not None and subject.lower_ in {"that", "which", "who"} and token.dep_ == "relcl":
         subject = token.head
-    if subject is None and token.dep_ in {"relcl", "acl"}:
+    if subject is None and token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        # "the 2019 decision to send troops": the decision sends no one; whose decision it is, if the text says.
+        subject = next((c for c in token.head.children if c.dep_ == "poss"), None)
+    elif subject is None and token.dep_ in {"relcl", "acl"}:
         subject = token.head
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or in_dateline(subject.doc, subject):
         return None
@@ -405,8 +408,15 @@ def make_title(
     actors: tuple[Actor, ...],
     location: Location | None,
     status: EventStatus | None = None,
+    *,
+    taking_part_off: bool = False,
 ) -> str:
-    """A headline for the event; a planned one reads "X to visit Y", a put-off one says so."""
+    """A headline for the event; a planned one reads "X to visit Y", a put-off one says so; one whose taking
+    part is off says who stays away ("Olsen not attending Ostland summit"), not that the summit is off."""
+    if taking_part_off and trigger.nominal:
+        who = _names(actors, ActorRole.INITIATOR) or _names(actors, None) or _subject_of_verb_above(doc[trigger.i])
+        title = f"{who} not attending {_noun_phrase(doc, doc[trigger.i])}"
+        return title[:1].upper() + title[1:]
     future = status in {EventStatus.SCHEDULED, EventStatus.POSTPONED, EventStatus.CANCELLED}
     if trigger.nominal:
         title = _noun_title(doc, trigger, actors, location)
@@ -421,6 +431,18 @@ def make_title(
     if status in CHANGED:
         title += f" ({CHANGED[status]})" if not trigger.nominal else f" {CHANGED[status]}"
     return title[:1].upper() + title[1:]
+
+
+def _subject_of_verb_above(token: Token) -> str:
+    """The subject of the nearest verb above ``token`` with the words that name it ("Zembla" of "Zembla
+    boycotted the talks", "Ostland government"), else "a party" (a pronoun names no one)."""
+    for ancestor in list(token.ancestors)[:3]:
+        subject = next((c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            if subject.pos_ == "PRON":
+                break
+            return _spell([subject, *(c for c in subject.children if c.dep_ in {"compound", "amod"})])
+    return "a party"
 
 
 CHANGED = {EventStatus.POSTPONED: "postponed", EventStatus.CANCELLED: "cancelled"}

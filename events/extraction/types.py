@@ -68,6 +68,8 @@ class ExtractedEvent:
     trigger_index: int = field(default=-1, compare=False)
     # What ``confidence`` was computed from (None for events built outside the engine).
     evidence: ConfidenceEvidence | None = field(default=None, compare=False)
+    # Cancelled is one party's taking part ("will not attend the summit"), not the gathering itself.
+    taking_part_off: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

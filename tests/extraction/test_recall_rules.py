@@ -134,3 +134,16 @@ def test_a_day_that_is_not_the_several_day_event_s_own_leaves_it_alone() -> None
     # A change of plan on a day is not the event's first day.
     [event] = events_of("Zembla postponed a two-day summit on Tuesday.")
     assert event.date == "2024-06-11"
+
+
+def test_a_participle_on_a_noun_with_its_own_time_does_not_take_the_main_clause_s() -> None:
+    # "in May" dates the expiry (no event of ours), not the signing.
+    found = dated("The accord signed in 2015 expired in May.")
+    assert found == {(EventType.AGREEMENT, "2015")}
+
+
+def test_a_decision_to_act_is_not_the_one_who_acts_in_the_title() -> None:
+    [event] = events_of("Relations soured after the 2019 decision to deploy Zemblan missiles in Ostland.")
+    assert not event.title.startswith("Decision")
+    [event] = events_of("Relations soured after Zembla's 2019 decision to deploy missiles in Ostland.")
+    assert event.title.startswith("Zembla deploys")
