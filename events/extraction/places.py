@@ -49,6 +49,12 @@ DOMESTIC_TYPES = frozenset(
     {EventType.SUMMONS, EventType.EXPULSION, EventType.ELECTION, EventType.INAUGURATION, EventType.DETENTION,
      EventType.SANCTION, EventType.EXPORT_CONTROL, EventType.RELEASE}
 )  # fmt: skip
+# Things built in one place, whose nationality says where they stand: "struck two Saudi oil plants".
+FACILITY_NOUNS = frozenset(
+    {"plant", "facility", "installation", "base", "refinery", "field", "port", "airport", "airfield", "embassy",
+     "consulate", "pipeline", "site", "depot", "terminal", "reactor", "factory", "compound", "outpost", "dam",
+     "bridge", "station", "infrastructure"}
+)  # fmt: skip
 # Words a government says from home: "the Chinese Foreign Ministry announced", "Chinese officials
 # expressed anger" are placed in that state's capital when the sentence names no place.
 CAPITAL_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION})
@@ -510,9 +516,28 @@ def _speakers_capital(doc: Doc, verb: Token, prefer: frozenset[str]) -> Location
     return found if found.kind is PlaceKind.CITY and found.country == state.country else None
 
 
+def _facility_state(doc: Doc, noun: Token, prefer: frozenset[str]) -> Location | None:
+    """ "two Saudi oil plants", "Japan's embassy": the state a struck facility stands in."""
+    if noun.lemma_.lower() not in FACILITY_NOUNS:
+        return None
+    for owner in (c for c in noun.children if c.dep_ in {"amod", "poss", "compound"} and c.i < noun.i):
+        state = _state_of(doc, owner, prefer, inside_name=True)  # the parser tags "Kuwaiti" a body at times
+        if state is not None:
+            return state
+    return None
+
+
 def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
-    """ "the invasion of Ukraine", "invaded Ukraine", "surrounded Taiwan": the state acted on."""
+    """ "the invasion of Ukraine", "invaded Ukraine", "surrounded Taiwan": the state acted on; "struck two
+    Saudi oil plants", "an attack on a Kuwaiti refinery": the state the facility stands in."""
     for child in token.children:
+        target = child if child.dep_ == "dobj" else None
+        if child.dep_ == "prep" and child.lower_ in {"on", "against", "at", "of"}:
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if target is not None:
+            state = _facility_state(doc, target, prefer)
+            if state is not None:
+                return state
         if child.dep_ == "dobj" and child.ent_type_ in {"GPE", "LOC"}:
             return _named_place(doc, child, prefer)
         if child.dep_ == "prep" and child.lower_ in {"of", "on"} and token.pos_ == "NOUN":

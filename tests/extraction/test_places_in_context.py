@@ -325,3 +325,22 @@ def test_a_summit_named_by_a_body_with_of_points_back_to_the_summit_told_before(
     )
     places = [e.location.name if e.location else None for e in extract(text, PUBLISHED, CONFIG).events]
     assert places.count("Lima") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Drones struck two Saudi oil plants on Saturday.", "Saudi Arabia"),
+        ("A drone attack was launched against two Kuwaiti oil installations in September.", "Kuwait"),
+    ],
+)
+def test_a_struck_facility_s_nationality_places_the_strike(text: str, place: str) -> None:
+    assert place_of(text, EventType.MILITARY_ACTION) == place
+
+
+def test_a_nationality_on_people_or_on_a_backer_places_nothing() -> None:
+    # Soldiers move; "Iranian-backed" names a backer, not where the positions are.
+    assert (
+        place_of("Ostland jets struck Iranian-backed militia positions on Monday.", EventType.MILITARY_ACTION) is None
+    )
+    assert place_of("Ostland jets struck Iranian soldiers on Monday.", EventType.MILITARY_ACTION) is None
