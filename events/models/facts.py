@@ -17,6 +17,8 @@ class OfficeKind(models.TextChoices):
     FOREIGN_MINISTER = "foreign_minister", "Foreign minister"
     DEFENCE_MINISTER = "defence_minister", "Defence minister"
     ORGANIZATION_LEADER = "organization_leader", "Leader of an organisation"
+    DEPUTY_HEAD_OF_GOVERNMENT = "deputy_head_of_government", "Deputy head of government"
+    HEIR = "heir", "Heir to the throne"
 
 
 class Office(models.Model):

@@ -168,3 +168,11 @@ def test_a_defence_minister_named_with_the_title_dates_the_article(
     assert check_publication_date(text=text, stated=inside, mentions=(), facts=facts, today=TODAY).verdict == "ok"
     result = check_publication_date(text=text, stated=outside, mentions=(), facts=facts, today=TODAY)
     assert result.verdict == "doubtful"
+
+
+def test_every_office_kind_in_the_file_is_one_the_model_and_admin_accept(facts: Facts) -> None:
+    # An office of a kind the model does not list could not be saved again from the admin.
+    from events.models import OfficeKind
+
+    kinds = {office.kind for office in facts.offices}
+    assert kinds <= set(OfficeKind.values), kinds - set(OfficeKind.values)
