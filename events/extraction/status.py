@@ -93,11 +93,16 @@ def _joined_change(chain: list[Token]) -> EventStatus | None:
     return None
 
 
+# A change only weighed ("could be postponed", "may be cancelled") or urged ("should be postponed"): nothing
+# is changed yet. "would" is the future of a report ("said it would postpone the summit"), a decision.
+MAYBE = frozenset({"could", "may", "might", "should", "can"})
+
+
 def _marked_change(chain: list[Token]) -> EventStatus | None:
     for token in chain:
         change = _change_of(token)
         if change is not None:
-            return change
+            return None if _aux_lemmas(token) & MAYBE else change
     if not chain:
         return None
     # "the summit ... was called off" with the trigger as subject

@@ -1,0 +1,43 @@
+"""A change of plan only weighed or urged is no change; one decided or reported is (sentences of our own)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.domain.vocabulary import EventStatus
+from events.extraction.config import ExtractionConfig
+from events.extraction.pipeline import extract
+
+PUBLISHED = date(2024, 6, 12)
+
+
+def status_of(text: str) -> EventStatus:
+    [event] = extract(text, PUBLISHED, ExtractionConfig()).events
+    return event.status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A state visit to Ostland by Zembla's president, planned for early July, could also be postponed.",
+        "The summit in Port Ostra next week may be cancelled.",
+        "The summit in Port Ostra next week might be called off.",
+        "The summit in Port Ostra next week should be postponed, the opposition said.",
+    ],
+)
+def test_a_change_only_weighed_or_urged_leaves_the_event_scheduled(text: str) -> None:
+    assert status_of(text) is EventStatus.SCHEDULED
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The summit in Port Ostra next week will be cancelled.", EventStatus.CANCELLED),
+        ("Zembla said on Sunday that it would postpone the summit in Port Ostra next week.", EventStatus.POSTPONED),
+        ("The summit in Port Ostra next week was postponed.", EventStatus.POSTPONED),
+    ],
+)
+def test_a_change_decided_or_reported_is_a_change(text: str, status: EventStatus) -> None:
+    assert status_of(text) is status
