@@ -368,6 +368,23 @@ def _inside_modifier(token: Token, own: list[tuple[TimeExpression, int]]) -> lis
     return [(time, distance) for time, distance in own if left <= time.token_start and time.token_end - 1 <= right]
 
 
+def _perfect_misattached(doc: Doc, time: TimeExpression, anchor: int, triggers: Sequence[Trigger]) -> Trigger | None:
+    """ "Sanctions have piled up since the invasion of Zembla in February 2022": English puts no past date on
+    a present perfect ("*have piled up in February 2022"), so a past date the parser hung on one belongs to
+    the event noun just before it, which it follows."""
+    verb = doc[anchor]
+    if not (verb.tag_ == "VBN" and {c.lower_ for c in verb.children if c.dep_ == "aux"} & {"have", "has", "'ve"}):
+        return None
+    if time.signal not in {"in", "on"} or time.direction == "future" or time.token_start < 2:
+        return None
+    before = doc[time.token_start - 2]  # the word before "in"/"on"
+    for trigger in triggers:
+        token = doc[trigger.i]
+        if trigger.nominal and token.i < time.token_start and token.right_edge.i == before.i and token.i != anchor:
+            return trigger
+    return None
+
+
 def _reported_clause_triggers(doc: Doc, reporting: int, triggers: Sequence[Trigger]) -> list[Trigger]:
     """Undated triggers of the clause a reporting verb reports (its ccomp, or the clause it hangs on): its
     verb, or an event noun that verb holds or changes ("have suspended talks, the ministry said")."""
@@ -425,6 +442,10 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
     unassigned: list[TimeExpression] = []
     for time in candidates:
         anchor = anchor_of(doc, time)
+        noun = _perfect_misattached(doc, time, anchor, triggers)
+        if noun is not None:
+            assigned.setdefault(triggers.index(noun), []).append((time, 1))
+            continue
         compared = _comparison_phrase(doc, time)
         best: tuple[int, int, int] | None = None
         for index, trigger in enumerate(triggers):

@@ -83,10 +83,15 @@ def _change_of(token: Token) -> EventStatus | None:
 
 def _joined_change(chain: list[Token]) -> EventStatus | None:
     """ "The visits were due to take place in May but were cancelled": a change word joined to a verb of
-    the chain, sharing its subject (it has none of its own), changes the event too."""
+    the chain, sharing its subject (it has none of its own), changes the event too; so does one whose subject
+    is the gathering the plan takes place at ("the cabinet was to vote on Thursday, but the meeting was
+    delayed")."""
     for token in chain[1:]:
         for conj in token.conjuncts:
-            if conj.i > token.i and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in conj.children):
+            if conj.i < token.i:
+                continue
+            subjects = [c for c in conj.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+            if not subjects or all(s.lemma_.lower() in GATHERING_NOUNS for s in subjects):
                 change = _change_of(conj)
                 if change is not None:
                     return change
@@ -112,6 +117,8 @@ def _marked_change(chain: list[Token]) -> EventStatus | None:
     return None
 
 
+# Gatherings a planned act takes place at: "the meeting was delayed" delays what was to happen at it.
+GATHERING_NOUNS = frozenset({"meeting", "session", "sitting", "summit", "talks", "talk", "conference", "vote"})
 # Gatherings and trips someone takes part in: taking part can be called off while the gathering goes on.
 GATHERING_TYPES = frozenset({EventType.VISIT, EventType.MEETING, EventType.TALKS, EventType.SUMMIT})
 # Staying away from a gathering: "will skip the summit", "boycotted the talks".

@@ -570,6 +570,13 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     return None
 
 
+# Bodies that decide by vote: their vote is a decision of the body, not a ballot.
+VOTING_BODIES = frozenset(
+    {"parliament", "council", "assembly", "senate", "congress", "house", "chamber", "legislature", "lawmaker",
+     "legislator", "deputy", "mp", "senator", "member", "committee", "board", "cabinet", "duma", "diet", "bundestag"}
+)  # fmt: skip
+
+
 def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = token.lemma_.lower()
     objects = _objects(token)
@@ -586,6 +593,13 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.INAUGURATION, "verb:sworn-in"
     if lemma == "take" and "office" in object_lemmas:
         return T.INAUGURATION, "verb:take-office"
+    if lemma == "vote" and token.pos_ == "VERB":
+        # "Parliament will vote on the accord", "the council voted to impose curbs": a body deciding (PLOVER
+        # ... resolution); "Ostlanders vote on Sunday": a ballot.
+        holder = token.head if token.dep_ == "xcomp" else token  # "the cabinet was to vote"
+        subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        body = subject is not None and (subject.lemma_.lower() in VOTING_BODIES or subject.ent_type_ == "ORG")
+        return (T.RESOLUTION, "verb:body-vote") if body else (T.ELECTION, "verb:vote")
     if lemma in {"reject", "refuse", "decline", "deny", "spurn"}:
         if object_lemmas & REQUEST_NOUNS or any(c.dep_ == "xcomp" for c in token.children):
             return T.REJECTION, f"verb:{lemma}-request"

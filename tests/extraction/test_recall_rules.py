@@ -147,3 +147,16 @@ def test_a_decision_to_act_is_not_the_one_who_acts_in_the_title() -> None:
     assert not event.title.startswith("Decision")
     [event] = events_of("Relations soured after Zembla's 2019 decision to deploy missiles in Ostland.")
     assert event.title.startswith("Zembla deploys")
+
+
+def test_a_past_date_hung_on_a_present_perfect_dates_the_event_noun_before_it() -> None:
+    # "*have piled up in February 2022" is not English: the date is the invasion's.
+    found = {
+        (e.type, e.date, e.status)
+        for e in events_of("Sanctions have piled up since Ostland's full-scale invasion of Zembla in February 2022.")
+    }
+    assert (EventType.MILITARY_ACTION, "2022-02", EventStatus.OCCURRED) in found
+    assert (EventType.SANCTION, "2022-02") not in {(t, d) for t, d, _ in found}
+    # A simple past takes its own date as before.
+    found = dated("Ostland imposed sanctions after the invasion of Zembla in February 2022.")
+    assert (EventType.MILITARY_ACTION, "2022-02") in found

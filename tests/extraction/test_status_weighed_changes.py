@@ -41,3 +41,14 @@ def test_a_change_only_weighed_or_urged_leaves_the_event_scheduled(text: str) ->
 )
 def test_a_change_decided_or_reported_is_a_change(text: str, status: EventStatus) -> None:
     assert status_of(text) is status
+
+
+def test_a_plan_whose_gathering_is_put_off_is_put_off() -> None:
+    # The change's subject is the meeting the vote was to take place at.
+    assert status_of("Zembla's cabinet was to vote on the accord on Thursday, but the meeting was delayed.") is (
+        EventStatus.POSTPONED
+    )
+    # Someone else's misfortune changes nothing.
+    assert status_of("Zembla's cabinet was to vote on the accord on Thursday, but the minister was arrested.") is (
+        EventStatus.SCHEDULED
+    )

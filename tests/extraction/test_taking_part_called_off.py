@@ -72,3 +72,10 @@ def test_a_change_told_before_the_date_is_kept_with_the_sentence_that_states_dat
     assert (event.type, event.status, event.date) == (EventType.TALKS, EventStatus.POSTPONED, "2024-06-13")
     assert event.location is not None and event.location.name == "Port Ostra"
     assert event.citation.quote.startswith("The talks had been set")
+
+
+def test_a_body_voting_is_its_decision_and_a_people_voting_is_a_ballot() -> None:
+    [event] = events_of("Zembla's parliament will vote on the accord next month.")
+    assert (event.type, event.status, event.date) == (EventType.RESOLUTION, EventStatus.SCHEDULED, "2024-07")
+    [event] = events_of("Ostlanders vote on Sunday in a presidential runoff.")
+    assert (event.type, event.date) == (EventType.ELECTION, "2024-06-16")
