@@ -281,6 +281,11 @@ def _region_points() -> dict[tuple[str, str], tuple[float, float]]:
 
 
 @lru_cache(maxsize=4096)
+def _shouted(text: str) -> bool:
+    """All capitals with a word of more than three letters: a dateline's "NEW DELHI", not "UAE"."""
+    return text.isupper() and any(len(word) > 3 for word in text.split())
+
+
 def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozenset()) -> Location:
     """Kind, country, coordinates and gazetteer id for a place name; an unresolved name keeps only its name.
 
@@ -289,6 +294,9 @@ def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozen
     province or island of that name beats a small town. A spelling the gazetteer lists among a well-known
     city's other names ("Bombay") is that city when no place has it as its own name."""
     clean = " ".join(name.split()).strip().removeprefix("the ").strip()
+    if _shouted(clean) and not _shouted(clean.title()):  # "U.S.A.F." stays in capitals: no second try
+        # A dateline's capitals ("NEW DELHI, June 5 -"): the place as its name is written, not in capitals.
+        return resolve_place(clean.title(), label, prefer)
     last_word = clean.split()[-1].lower() if clean.split() else ""
     if label == "LOC" and last_word in SEA_WORDS:
         return Location(clean, PlaceKind.SEA)

@@ -169,3 +169,11 @@ def test_a_possessive_ending_the_model_took_into_a_name_is_not_part_of_the_place
     [event] = events_of("North Korea's top diplomat summoned the Peruvian envoy on Monday.")
     assert event.location is not None
     assert (event.location.name, event.location.country) == ("North Korea", "KP")
+
+
+def test_a_dateline_s_capitals_are_the_place_under_its_written_name() -> None:
+    assert resolve_place("NEW DELHI", "GPE").name == "New Delhi"
+    assert resolve_place("NEW DELHI", "GPE").geonames_id == resolve_place("New Delhi", "GPE").geonames_id
+    assert resolve_place("PORT OSTRA", "GPE").name == "Port Ostra"  # unknown to the gazetteer, still not shouted
+    assert resolve_place("UAE", "GPE").name == "United Arab Emirates"  # an acronym is no shouting
+    assert resolve_place("U.S.A.F.", "GPE").name == "U.S.A.F."  # capitals however written: no loop
