@@ -278,6 +278,9 @@ def find_actors(
         # "a planned visit to Moscow by Slovakia's foreign minister": "by" names who makes it.
         initiators += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
         initiators = [t for c in initiators if c.dep_ in {"poss", "pobj"} for t in _with_conjuncts(c)]
+        # "China and Japan will hold their first summit": a possessive pronoun points at the holders, who
+        # are the light verb's subject.
+        initiators = [t for t in initiators if t.pos_ != "PRON"]
         if not initiators and head.i != token.i:
             initiators, acted_on = _subject_of(head, acted_on_when_passive=done_to)
             others.extend(t for t in acted_on if t.i != token.i)

@@ -388,8 +388,9 @@ def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
     return title + _where(doc, trigger, location, title)
 
 
-def _held_by(doc: Doc, trigger: Trigger, title: str) -> str:
-    """ "Two sides hold joint talks": a bare event noun with the unnamed sides that hold it."""
+def _held_by(doc: Doc, trigger: Trigger, title: str, *, future: bool = False) -> str:
+    """ "Two sides hold joint talks", "Zembla and Ostland to hold summit": a bare event noun with the sides
+    that hold it, every one of them."""
     head = doc[trigger.head_i]
     if head.i == trigger.i or head.lemma_.lower() not in {"hold", "conduct", "stage", "begin", "open", "start"}:
         return title
@@ -397,9 +398,10 @@ def _held_by(doc: Doc, trigger: Trigger, title: str) -> str:
     if subject is None or subject.i == trigger.i:
         return title
     lemma = head.lemma_.lower()
-    return (
-        f"{_noun_phrase(doc, subject, lower_head=False)} {lemma if _plural(subject) else third_person(lemma)} {title}"
-    )
+    sides = [subject, *(c for c in subject.conjuncts if c.i > subject.i)]
+    who = _join([_noun_phrase(doc, side, lower_head=False) for side in sides])
+    verb = f"to {lemma}" if future else lemma if len(sides) > 1 or _plural(subject) else third_person(lemma)
+    return f"{who} {verb} {title}"
 
 
 def make_title(
@@ -421,7 +423,7 @@ def make_title(
     if trigger.nominal:
         title = _noun_title(doc, trigger, actors, location)
         if not actors and title.lower().startswith(_noun_phrase(doc, doc[trigger.i]).lower()):
-            title = _held_by(doc, trigger, title)
+            title = _held_by(doc, trigger, title, future=status is EventStatus.SCHEDULED)
     else:
         title = _verb_title(doc, trigger, actors, location, future=future) or _object_title(doc, trigger, location)
         if not title:
