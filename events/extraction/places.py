@@ -488,6 +488,8 @@ def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
                     ent = _entity_at(doc, candidate)
                     if ent is not None:
                         return resolve_place(ent.text, "GPE", prefer)
+                if candidate.ent_type_ == "NORP" and candidate.i != subject.i:
+                    return _state_of(doc, candidate, prefer)  # "a Russian court sentenced"
             return None
         if current.dep_ in {"xcomp", "dobj", "pobj", "prep", "conj"} and current.head.i != current.i:
             current = current.head

@@ -35,7 +35,7 @@ VERBS: dict[str, EventType] = {
     "detain": T.DETENTION, "arrest": T.DETENTION, "imprison": T.DETENTION, "jail": T.DETENTION,
     "release": T.RELEASE, "free": T.RELEASE,
     "elect": T.ELECTION, "inaugurate": T.INAUGURATION, "expel": T.EXPULSION,
-    "initial": T.AGREEMENT, "convict": T.DETENTION, "deploy": T.DEPLOYMENT,
+    "initial": T.AGREEMENT, "convict": T.DETENTION, "sentence": T.DETENTION, "deploy": T.DEPLOYMENT,
     "surround": T.MILITARY_EXERCISE, "encircle": T.MILITARY_EXERCISE, "blockade": T.MILITARY_ACTION,
     "announce": T.STATEMENT, "declare": T.STATEMENT, "warn": T.STATEMENT, "condemn": T.STATEMENT,
     "denounce": T.STATEMENT, "accuse": T.STATEMENT, "vow": T.STATEMENT, "pledge": T.STATEMENT,
@@ -99,7 +99,11 @@ REQUEST_NOUNS = frozenset(
     {"request", "proposal", "claim", "offer", "invitation", "bid", "call", "plan", "demand", "application", "meeting",
      "overture", "appeal", "entreaty"}
 )  # fmt: skip
-SANCTION_NOUNS = frozenset({"sanction", "tariff", "duty", "embargo", "penalty", "levy", "restriction", "ban"})
+SANCTION_NOUNS = frozenset(
+    {"sanction", "tariff", "duty", "embargo", "penalty", "levy", "restriction", "ban", "curb", "quota"}
+)
+# Measures that, on exports, are export controls: "export curbs", "chip export restrictions", "licences".
+EXPORT_MEASURES = frozenset({"control", "curb", "restriction", "ban", "limit", "licence", "license", "quota"})
 # "imposed", "lifted" as a participle after the measure: "restrictions imposed in 2019".
 IMPOSE_VERBS = frozenset({"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend"})
 # What a government "unveils" or "announces" as news: "unveiled a plan on Monday".
@@ -614,10 +618,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         if _object_subtree_words([*objects, *named]) & AGREEMENT_NOUNS:
             return T.AGREEMENT, "verb:accept-deal"
     if lemma in {"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend"}:
+        if object_lemmas & EXPORT_MEASURES and object_words & EXPORT_WORDS:
+            return T.EXPORT_CONTROL, f"verb:{lemma}-export-controls"  # "export curbs", "chip export controls"
         if object_lemmas & SANCTION_NOUNS:
             return T.SANCTION, f"verb:{lemma}-sanctions"
-        if "control" in object_lemmas and object_words & EXPORT_WORDS:
-            return T.EXPORT_CONTROL, f"verb:{lemma}-export-controls"
     if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
     # "fired what appeared to be a new missile ..., its most provocative test": the free relative is an

@@ -100,6 +100,8 @@ FUTURE_HEADS = frozenset({"due", "slated", "scheduled", "poised", "bound"})
 # Adjectives of validity: "payable Dec. 7", "effective Jan. 1" give the day a term starts or ends, which
 # the clause's tense does not place ("declared a dividend payable Dec. 7" is paid after the declaring).
 TERM_ADJECTIVES = frozenset({"payable", "effective", "valid", "redeemable", "exercisable", "convertible", "eligible"})
+# Participles that give the day a measure starts ("imposed curbs starting August 1"): as the adjectives above.
+TERM_PARTICIPLES = frozenset({"starting", "beginning", "commencing"})
 # Verbs that move a time: what follows "to"/"until" is the new time, which the act's own tense does not
 # place ("the offer was extended to Nov. 20" in a November paper is this November 20).
 MOVING_VERBS = frozenset(
@@ -486,10 +488,13 @@ def _participle_of_root(token: Token) -> Token | None:
 
 
 def _under_term_adjective(head: Token, verb: Token) -> bool:
-    """Whether a validity adjective lies between the governor and its clause's verb ("payable Dec. 1")."""
+    """Whether a validity adjective lies between the governor and its clause's verb ("payable Dec. 1"), or
+    the governor is a participle of starting ("starting August 1")."""
     token = head
     for _ in range(6):
         if token.pos_ == "ADJ" and token.lower_ in TERM_ADJECTIVES:
+            return True
+        if token.tag_ == "VBG" and token.lower_ in TERM_PARTICIPLES and token.dep_ in {"advcl", "acl", "prep", "xcomp"}:
             return True
         if token.i == verb.i or token.head.i == token.i:
             return False

@@ -1,0 +1,37 @@
+"""Trade measures with their start dates, sentences passed by courts, and the state a court or authority
+acts for (sentences of our own)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from events.domain.vocabulary import EventStatus, EventType
+from events.extraction.config import ExtractionConfig
+from events.extraction.pipeline import extract
+from events.extraction.types import ExtractedEvent
+
+PUBLISHED = date(2024, 6, 12)
+
+
+def only_event(text: str) -> ExtractedEvent:
+    [event] = extract(text, PUBLISHED, ExtractionConfig()).events
+    return event
+
+
+def test_curbs_and_restrictions_on_exports_are_export_controls() -> None:
+    assert only_event("Ostland imposed export curbs on rare earths on Monday.").type is EventType.EXPORT_CONTROL
+    assert only_event("Ostland lifted export restrictions on chips on Monday.").type is EventType.EXPORT_CONTROL
+    assert only_event("Ostland imposed new tariffs on Zemblan steel on Monday.").type is EventType.SANCTION
+
+
+def test_a_measure_starting_on_a_day_takes_the_nearest_such_day() -> None:
+    # Announced in the past, starting ahead: the coming August 1, not last year's.
+    event = only_event("Ostland imposed export controls on rare earths starting August 1.")
+    assert (event.date, event.status) == ("2024-08-01", EventStatus.SCHEDULED)
+    assert only_event("Ostland imposed export controls on rare earths starting May 1.").date == "2024-05-01"
+
+
+def test_a_court_sentencing_someone_is_a_detention_in_the_court_s_state() -> None:
+    event = only_event("A Polish court sentenced the smuggler to six years in prison on Monday.")
+    assert (event.type, event.date) == (EventType.DETENTION, "2024-06-10")
+    assert event.location is not None and event.location.name == "Poland"
