@@ -91,7 +91,7 @@ def _joined_change(chain: list[Token]) -> EventStatus | None:
             if conj.i < token.i:
                 continue
             subjects = [c for c in conj.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-            if not subjects or all(s.lemma_.lower() in GATHERING_NOUNS for s in subjects):
+            if not subjects or all(s.lemma_.lower() in PLANNED_NOUNS for s in subjects):
                 change = _change_of(conj)
                 if change is not None:
                     return change
@@ -117,8 +117,12 @@ def _marked_change(chain: list[Token]) -> EventStatus | None:
     return None
 
 
-# Gatherings a planned act takes place at: "the meeting was delayed" delays what was to happen at it.
-GATHERING_NOUNS = frozenset({"meeting", "session", "sitting", "summit", "talks", "talk", "conference", "vote"})
+# The planned act itself, or the gathering it was to happen at: "the trip was called off", "the meeting was
+# delayed" change what was planned.
+PLANNED_NOUNS = frozenset(
+    {"meeting", "session", "sitting", "summit", "talks", "talk", "conference", "vote", "trip", "visit", "tour",
+     "journey", "plan", "event", "ceremony"}
+)  # fmt: skip
 # Gatherings and trips someone takes part in: taking part can be called off while the gathering goes on.
 GATHERING_TYPES = frozenset({EventType.VISIT, EventType.MEETING, EventType.TALKS, EventType.SUMMIT})
 # Staying away from a gathering: "will skip the summit", "boycotted the talks".

@@ -52,3 +52,9 @@ def test_a_plan_whose_gathering_is_put_off_is_put_off() -> None:
     assert status_of("Zembla's cabinet was to vote on the accord on Thursday, but the minister was arrested.") is (
         EventStatus.SCHEDULED
     )
+
+
+def test_a_plan_whose_trip_is_called_off_is_cancelled() -> None:
+    assert status_of("The minister was due to visit Zembla next month, but the trip was called off.") is (
+        EventStatus.CANCELLED
+    )

@@ -105,3 +105,21 @@ def test_a_plan_told_in_the_past_does_not_push_its_event_back(nlp) -> None:
     assert [(e.text, e.value) for e in find_time_expressions(nlp(text), friday)] == [("Saturday", "2025-04-12")]
     text = "The Ostland dockers marched through Port Ostra on Saturday."
     assert [(e.text, e.value) for e in find_time_expressions(nlp(text), friday)] == [("Saturday", "2025-04-05")]
+
+
+def test_one_fronted_past_year_sets_the_scene_of_a_fronted_day_in_the_next_sentence(nlp) -> None:
+    text = (
+        "In 2016 the neighbours tried once more. On May 9, their envoys met in a border town, and the "
+        "meeting broke up three days later. A year later, the envoys met again."
+    )
+    values = {t: v for t, v, _ in found(nlp, text)}
+    assert values["May 9"] == "2016-05-09"
+    assert values["three days later"] == "2016-05-12"
+    assert values["A year later"] == "2017"
+    # Ahead of the story, or a day that does not open its sentence, keeps the publication date.
+    values = {
+        t: v for t, v, _ in found(nlp, "In 2016 the neighbours tried once more. Their envoys will meet on May 9.")
+    }
+    assert values["May 9"] == "2025-05-09"
+    values = {t: v for t, v, _ in found(nlp, "In 2016 the neighbours tried once more. Their envoys met on May 9.")}
+    assert values["May 9"] == "2024-05-09"

@@ -568,6 +568,25 @@ def narrates_the_past(candidates: list[Candidate], published: date) -> bool:
     return away >= _STORY_MIN_YEARS and away >= _STORY_SHARE * len(dated)
 
 
+def _fronted(doc: Doc, span: Span) -> bool:
+    """Whether the expression opens its sentence, alone or after its preposition ("In 2019 ...", "On June
+    3, ...")."""
+    before = list(doc[span.sent.start : span.start])
+    return not before or (len(before) == 1 and before[0].pos_ == "ADP")
+
+
+def _scene_continued(doc: Doc, span: Span, story_token: int, story_fronted: bool, direction: str | None) -> bool:
+    """In news, one past year still sets the scene of the next sentence when both open their sentences and
+    the second tells the past: "In 2019 the two sides tried again. On June 3, the delegations met" is June 3,
+    2019. A year at the end of a clause ("first met in 2019. On June 3, ...") leaves news its own time."""
+    return (
+        story_fronted
+        and direction == "past"
+        and _fronted(doc, span)
+        and _sentences_between(doc, story_token, span.start) == 1
+    )
+
+
 def _sentences_between(doc: Doc, first: int, last: int) -> int:
     """How many sentences begin after token ``first`` up to token ``last``."""
     return sum(1 for token in doc[first + 1 : last + 1] if token.is_sent_start)
@@ -790,6 +809,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     narrative = narrates_the_past(candidates, published)
     story_year: int | None = None  # the year the text last named: what "on June 3" belongs to in a story
     story_token = 0
+    story_fronted = False  # the story's year opened its sentence ("In 2019 the sides tried again.")
     mentioned: dict[str, tuple[int, date]] = {}  # precision -> (offset, first day) of the last time named at it
     stretch: tuple[date, date] | None = None  # the last run of days named ("Jan. 25-26", "from Monday to Friday")
     stretch_token = 0
@@ -857,7 +877,12 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             resolved = replace(candidate, spec=TimeSpec("ref", ref="FUTURE_REF"))  # "Zembla will one day join"
         if story_year is not None and _sentences_between(doc, story_token, span.start) > 1:
             story_year = None  # the story's year holds for its sentence and the next, then must be named again
-        storied = narrative and story_year is not None and direction != "future" and _yearless(candidate.spec)
+        storied = (
+            story_year is not None
+            and direction != "future"
+            and _yearless(candidate.spec)
+            and (narrative or _scene_continued(doc, span, story_token, story_fronted, direction))
+        )
         if storied:
             # A story told through the years: "In 2019 the talks resumed. On June 3, the delegations met"
             # is June 3, 2019, not the June 3 before publication.
@@ -933,6 +958,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
                 and doc[governor_i].dep_ not in {"acl", "relcl", "amod"}
             )
             story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
+            story_fronted = sets_scene and _fronted(doc, span)
         expressions.append(expression)
         if candidate.spec.kind in _DATING_KINDS and expression.lower is not None and expression.precision:
             mentioned[expression.precision] = (candidate.start, expression.lower)
