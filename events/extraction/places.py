@@ -555,6 +555,14 @@ def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
     return None
 
 
+def _recovered_from(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "divers recovered wreckage from the Baltic Sea": what is recovered from a place is recovered there."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS):
+            return _named_place(doc, place, prefer)
+    return None
+
+
 def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     """The place the trigger governs; else the state it acts on (invasions, drills), the dateline of its
     sentence (not for uses of force: see :data:`UNDATELINED_TYPES`), or, for acts a state performs at home
@@ -566,6 +574,8 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         found = _governed_place(doc, trigger, prefer)
     if trigger.type in PLACELESS_TYPES:
         return found  # only a place phrase of its own: "called from Lima"
+    if found is None and trigger.type is EventType.RESPONSE_OPERATION:
+        found = _recovered_from(doc, token, prefer)
     if found is None and trigger.type in BODY_ACT_TYPES:
         found = _acting_body(doc, token)
     if found is None and trigger.type in TARGET_PLACE_TYPES:

@@ -423,7 +423,17 @@ PLOVER_VERB_LEMMAS = (
     | PLACING_VERBS
     | IMPACT_VERBS
     | AID_VERBS
-    | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall"})
+    | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall", "shoot", "gun"})
+    | frozenset({"ram", "recover", "retrieve"})
+)
+# What is recovered after a crash or a sinking (PLOVER AID/operations after an incident): "recovered the
+# wreckage", "retrieved the flight recorders".
+WRECK_NOUNS = frozenset(
+    {"wreckage", "wreck", "debris", "remains", "body", "bodies", "recorder", "recorders", "box", "fuselage", "hull"}
+)
+# What is rammed in an incident at sea or in the air: vessels and craft.
+CRAFT_NOUNS = frozenset(
+    {"ship", "vessel", "boat", "trawler", "ferry", "tanker", "frigate", "destroyer", "cutter", "patrol", "craft"}
 )
 
 
@@ -491,6 +501,13 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
         return T.EXPULSION, "verb:deport"
     if lemma == "recall" and object_lemmas & ENVOY_NOUNS:
         return T.PROTEST, "verb:recall-envoy"
+    shot_dead = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "dead"  # parsed on the object
+    if lemma in {"shoot", "gun"} and objects and (shot_dead or (lemma == "gun" and _has_particle(token, "down"))):
+        return T.MILITARY_ACTION, f"verb:{lemma}-dead"  # "shot dead two soldiers", "gunned down"
+    if lemma == "ram" and _object_subtree_words(objects) & CRAFT_NOUNS:
+        return T.INCIDENT, "verb:ram-craft"
+    if lemma in {"recover", "retrieve"} and object_lemmas & WRECK_NOUNS:
+        return T.RESPONSE_OPERATION, f"verb:{lemma}-wreckage"
     return None
 
 

@@ -1,0 +1,42 @@
+"""Uses of force told with a verb and its complement, incidents at sea, and operations after an incident
+(PLOVER ASSAULT, incidents, and issue 13's "operations after an incident"); sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.domain.vocabulary import EventType
+from events.extraction.config import ExtractionConfig
+from events.extraction.pipeline import extract
+
+PUBLISHED = date(2024, 6, 12)
+
+
+def kinds(text: str) -> set[tuple[EventType, str]]:
+    return {(e.type, e.date) for e in extract(text, PUBLISHED, ExtractionConfig()).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zemblan troops shot dead two Ostlandic soldiers near the border on Sunday.", EventType.MILITARY_ACTION),
+        ("Gunmen gunned down a Zemblan diplomat in Port Ostra on Friday.", EventType.MILITARY_ACTION),
+        ("A Zemblan navy vessel rammed an Ostlandic coast guard ship late on Saturday.", EventType.INCIDENT),
+        ("Investigators recovered the wreckage of the downed jet on Tuesday.", EventType.RESPONSE_OPERATION),
+    ],
+)
+def test_the_act_is_an_event_of_its_kind(text: str, expected: EventType) -> None:
+    assert {kind for kind, _ in kinds(text)} == {expected}
+
+
+def test_the_same_verbs_in_other_senses_are_no_events() -> None:
+    assert kinds("The crew shot a film in Port Ostra on Monday.") == set()
+    assert kinds("The economy recovered in May.") == set()
+    assert kinds("The ram was sold at the fair on Monday.") == set()
+
+
+def test_what_is_recovered_from_a_sea_is_recovered_there() -> None:
+    [event] = extract("Navy divers began recovering debris from the Baltic Sea on Sunday.", PUBLISHED).events
+    assert event.location is not None and event.location.name == "Baltic Sea"
