@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
@@ -536,8 +536,63 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         found = _nearest_time(doc, trigger, [t for t in candidates if t.start not in taken])
         if found is not None:
             bindings.append(Binding(trigger, found[0], found[1], nearest=True))
+    bindings.extend(_sequence_dated(doc, triggers, bindings))
     bindings.sort(key=lambda b: (b.trigger.i, b.time.start))
     return bindings
+
+
+# "Two days after the talks ended on Friday", "hours before the summit opened on May 4": how far the act lies
+# from the day of the clause it is measured from. Hours, minutes and "shortly" keep that day.
+SEQUENCE_MARKS = {"after": 1, "before": -1}
+SAME_DAY_MEASURES = frozenset({"hour", "minute", "moment", "shortly", "soon", "just", "immediately", "moments"})
+DAY_MEASURES = {"day": 1, "week": 7}
+
+
+def _offset_days(measures: list[Token]) -> int | None:
+    """Days measured by the words before "after"/"before" ("two days", "a week", "hours"); None for none."""
+    for word in measures:
+        lemma = word.lemma_.lower()
+        if lemma in SAME_DAY_MEASURES:
+            return 0
+        if lemma in DAY_MEASURES:
+            count = _count_of(word) or (1 if any(c.lower_ in {"a", "one"} for c in word.children) else 0)
+            return count * DAY_MEASURES[lemma] if count else None
+    return None
+
+
+def _sequence_dated(doc: Doc, triggers: Sequence[Trigger], bindings: list[Binding]) -> list[Binding]:
+    """ "Two days after the talks ended on Friday, Zembla test-fired a missile": an undated act measured from a
+    clause dated to a day lies that far from the day (hours or "shortly" after: the same day). Without a
+    measure ("after the talks ended on Friday") it is only later, and stays undated."""
+    dated = {b.trigger.i for b in bindings}
+    added: list[Binding] = []
+    for trigger in triggers:
+        if trigger.i in dated:
+            continue
+        verb = doc[trigger.head_i]
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS), None)
+            own = [
+                b.time
+                for b in bindings
+                if b.time.precision == "day"
+                and b.time.lower is not None
+                and clause.left_edge.i <= b.time.token_start <= clause.right_edge.i
+            ]
+            if mark is None or not own:
+                continue
+            measures = [c for c in [*clause.children, *verb.children] if c.dep_ in {"npadvmod", "advmod"}]
+            days = _offset_days([m for m in measures if m.i < mark.i])
+            if days is None:
+                continue
+            base = own[0]
+            assert base.lower is not None  # kept above
+            day: date = base.lower + timedelta(days=SEQUENCE_MARKS[mark.lower_] * days)
+            iso = day.isoformat()
+            moved = replace(base, edtf=iso, value=iso, lower=day, upper=day, precision="day", basis="narrative")
+            added.append(Binding(trigger, moved, 2, inherited=True, basis="narrative"))
+            break
+    return added
 
 
 # Clauses a time may not be carried into or out of by nearness: what is said, thought or expected happens at

@@ -160,3 +160,24 @@ def test_a_past_date_hung_on_a_present_perfect_dates_the_event_noun_before_it() 
     # A simple past takes its own date as before.
     found = dated("Ostland imposed sanctions after the invasion of Zembla in February 2022.")
     assert (EventType.MILITARY_ACTION, "2022-02") in found
+
+
+def test_an_act_measured_from_a_dated_clause_lies_that_far_from_its_day() -> None:
+    # Friday is 2024-06-07.
+    found = dated("Two days after the talks ended on Friday, Zembla test-fired a ballistic missile.")
+    assert (EventType.WEAPONS_TEST, "2024-06-09") in found
+    found = dated("Hours after the talks ended on Friday, Zembla test-fired a ballistic missile.")
+    assert (EventType.WEAPONS_TEST, "2024-06-07") in found
+    found = dated("A week before the summit opened on May 4, Zembla expelled two diplomats.")
+    assert (EventType.EXPULSION, "2024-04-27") in found
+    [event] = [
+        e
+        for e in events_of("Hours after the talks ended on Friday, Zembla fired a missile.")
+        if e.type is EventType.WEAPONS_TEST
+    ]
+    assert event.date_basis == "narrative"
+
+
+def test_an_act_only_said_to_follow_a_dated_clause_stays_undated() -> None:
+    found = dated("After the talks ended on Friday, Zembla fired a ballistic missile.")
+    assert EventType.WEAPONS_TEST not in {kind for kind, _ in found}
