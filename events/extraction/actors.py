@@ -47,6 +47,7 @@ _TITLE_WORDS = re.compile(r"^(?:(?:President|Prime Minister|Secretary|Minister|P
 def _clean_name(span: Span) -> str:
     text = span.text.strip()
     text = re.sub(r"['’]s$", "", text)
+    text = re.sub(r"^[Tt]he\s+", "", text)  # "The European Union" opening a sentence is the European Union
     return _TITLE_WORDS.sub("", text).strip()
 
 
@@ -263,6 +264,10 @@ def _employer_of_named_person(doc: Doc, token: Token) -> bool:
     return after > ent.end and after < len(doc) and doc[after].ent_type_ == "PERSON"
 
 
+# Measures a side imposes on another: the target hangs on the measure ("sanctions on Iran").
+MEASURE_TYPES = frozenset({EventType.SANCTION, EventType.EXPORT_CONTROL})
+
+
 def find_actors(
     doc: Doc, trigger: Trigger, aliases: AliasTable, *, window: tuple[int, int] | None = None
 ) -> tuple[Actor, ...]:
@@ -292,7 +297,11 @@ def find_actors(
     else:
         initiators, acted_on = _subject_of(token, acted_on_when_passive=done_to)
         others.extend(acted_on)
-    for source in {token, head}:
+    sources = {token, head}
+    if not trigger.nominal and trigger.type in MEASURE_TYPES:
+        # "imposed new sanctions on Iran": the measure's target hangs on the measure noun, the verb's object.
+        sources |= {c for c in token.children if c.dep_ == "dobj"}
+    for source in sources:
         for child in source.children:
             partner_preps = {"with", "between", "by", "against", "on"} | (
                 set() if trigger.type is EventType.VISIT else {"to"}  # a visit's "to" names the destination

@@ -915,6 +915,8 @@ def _only_place_in_sentence(
             root = root.head  # "at Ostra airport", "the Varel embassy": the common noun's phrase is the place
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
+        if _inside_a_topic(root, trigger):
+            continue  # "sanctions over its drone deliveries to Russia": what the act is about, not where
         departing = root.head.lower_ == "for" and root.head.head.lemma_.lower() in FOR_DESTINATION_LEMMAS
         if root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS | {"of"} and not departing:
             continue  # "arrived from Lima", "assets for Chile", "allies, including Peru": no setting
@@ -925,6 +927,24 @@ def _only_place_in_sentence(
             return None
         found = place
     return found
+
+
+# Prepositions whose object is what an act is about or why it happens ("over", "about"), not a setting. "flew
+# over the Baltic Sea" names a place as that object itself; a place inside the object does not set the act.
+TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning"})
+
+
+def _inside_a_topic(place: Token, trigger: Token) -> bool:
+    """Whether ``place`` lies inside the object of a topic preposition ("over its deliveries to Russia")."""
+    token = place
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i or token.i == trigger.i:
+            return False
+        if token.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and token.i != place.i:
+            return True
+        token = head
+    return False
 
 
 def _of_the_trigger(token: Token, trigger: Token) -> bool:
@@ -1001,5 +1021,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 named = _named_place(doc, child, prefer, current.lower_)
                 if named is not None:
                     return named
+            if child.dep_ == "pobj" and current.lower_ in TOPIC_PREPS:
+                continue  # "over the Baltic Sea" is a place; "over its deliveries to Russia" holds none
             queue.append((child, depth + 1))
     return space

@@ -288,6 +288,8 @@ def _verb_title(
     partner = f" with {others}" if others and trigger.type in with_partner else ""
     if others and not partner and trigger.type not in MOTION:
         partner = f" {others}"
+    if others and trigger.type in {EventType.SANCTION, EventType.EXPORT_CONTROL} and _object_phrase(doc, token):
+        partner = f" {_object_phrase(doc, token)} on {others}"  # "imposes sanctions on Iran", not "imposes Iran"
     if trigger.type is EventType.AID:
         # "approved a loan to Egypt": what was given, then to whom.
         obj = _object_phrase(doc, token) or "aid"

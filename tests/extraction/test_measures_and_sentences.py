@@ -35,3 +35,16 @@ def test_a_court_sentencing_someone_is_a_detention_in_the_court_s_state() -> Non
     event = only_event("A Polish court sentenced the smuggler to six years in prison on Monday.")
     assert (event.type, event.date) == (EventType.DETENTION, "2024-06-10")
     assert event.location is not None and event.location.name == "Poland"
+
+
+def test_a_measure_s_target_is_an_actor_and_its_reason_places_nothing() -> None:
+    event = only_event(
+        "The European Union imposed new sanctions on Iran on Monday over its drone deliveries to Russia."
+    )
+    # "The" opening the sentence is no part of the name; Iran is the target; Russia is what it is about.
+    assert [a.name for a in event.actors] == ["European Union", "Iran"]
+    assert event.title == "European Union imposes sanctions on Iran"
+    assert event.location is None
+    # A place that is itself the object of "over" still places the act.
+    event = only_event("A Zemblan jet was shot down over the Baltic Sea on Monday.")
+    assert event.location is not None and event.location.name == "Baltic Sea"
