@@ -334,6 +334,8 @@ def _acting_body(doc: Doc, token: Token) -> Location | None:
         for child in current.children:
             if child.dep_ in _OTHER_CLAUSES or child.dep_ == "conj":
                 continue  # another event's words
+            if child.dep_ == "dobj" and current.i == verb.i and child.i != token.i:
+                continue  # what the body decides on ("approved Sweden's accession to NATO") is not who acts
             if child.dep_ == "pobj" and current.lower_ in _BODY_PREPS:
                 words.append(child)
             stack.append(child)

@@ -250,6 +250,9 @@ def _verb(
     return verb
 
 
+MEASURE_TITLE_TYPES = frozenset({EventType.SANCTION, EventType.EXPORT_CONTROL, EventType.REJECTION})
+
+
 def _verb_title(
     doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None, *, future: bool = False
 ) -> str:
@@ -288,8 +291,11 @@ def _verb_title(
     partner = f" with {others}" if others and trigger.type in with_partner else ""
     if others and not partner and trigger.type not in MOTION:
         partner = f" {others}"
-    if others and trigger.type in {EventType.SANCTION, EventType.EXPORT_CONTROL} and _object_phrase(doc, token):
-        partner = f" {_object_phrase(doc, token)} on {others}"  # "imposes sanctions on Iran", not "imposes Iran"
+    if trigger.type is EventType.RESOLUTION and _object_phrase(doc, token, events_too=True):
+        partner = f" {_object_phrase(doc, token, events_too=True)}"  # "approves Sweden's accession", not "Sweden"
+    elif others and trigger.type in MEASURE_TITLE_TYPES and _object_phrase(doc, token):
+        # "imposes sanctions on Iran", "blocks EU statement on China": the measure, then whom it is on
+        partner = f" {_object_phrase(doc, token)} on {others}"
     if trigger.type is EventType.AID:
         # "approved a loan to Egypt": what was given, then to whom.
         obj = _object_phrase(doc, token) or "aid"

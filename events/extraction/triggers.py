@@ -598,6 +598,21 @@ VOTING_BODIES = frozenset(
 )  # fmt: skip
 
 
+# What a body decides on, approves or blocks: bids, accords, statements, resolutions, measures, budgets.
+DECIDED_NOUNS = AGREEMENT_NOUNS | frozenset(
+    {"bid", "application", "accession", "membership", "statement", "resolution", "declaration", "package",
+     "sanction", "budget", "bill", "law", "motion", "proposal", "plan", "mission", "extension", "enlargement"}
+)  # fmt: skip
+BODY_DECISION_VERBS = frozenset({"approve", "endorse", "adopt", "pass", "reject"})
+
+
+def _decided_by_a_body(token: Token) -> bool:
+    """Whether the verb's subject is a deciding body ("Turkey's parliament", "the Security Council")."""
+    holder = token.head if token.dep_ == "xcomp" else token
+    subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and (subject.lemma_.lower() in VOTING_BODIES or subject.ent_type_ == "ORG")
+
+
 def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = token.lemma_.lower()
     objects = _objects(token)
@@ -614,13 +629,18 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.INAUGURATION, "verb:sworn-in"
     if lemma == "take" and "office" in object_lemmas:
         return T.INAUGURATION, "verb:take-office"
+    # The parser reads some decided nouns as clauses ("approved Sweden's membership bid": "bid" a verb).
+    decided = object_lemmas | {c.lemma_.lower() for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"}
+    if lemma in BODY_DECISION_VERBS and _decided_by_a_body(token) and decided & DECIDED_NOUNS:
+        # "Turkey's parliament approved Sweden's membership bid", "the council adopted a resolution"
+        return T.RESOLUTION, f"verb:body-{lemma}"
+    if lemma == "veto" or (lemma == "block" and object_lemmas & DECIDED_NOUNS):
+        return T.REJECTION, f"verb:{lemma}"  # "Hungary blocked an EU statement", "vetoed the resolution"
     if lemma == "vote" and token.pos_ == "VERB":
         # "Parliament will vote on the accord", "the council voted to impose curbs": a body deciding (PLOVER
         # ... resolution); "Ostlanders vote on Sunday": a ballot.
-        holder = token.head if token.dep_ == "xcomp" else token  # "the cabinet was to vote"
-        subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        body = subject is not None and (subject.lemma_.lower() in VOTING_BODIES or subject.ent_type_ == "ORG")
-        return (T.RESOLUTION, "verb:body-vote") if body else (T.ELECTION, "verb:vote")
+        # "the cabinet was to vote": the subject sits on "was"
+        return (T.RESOLUTION, "verb:body-vote") if _decided_by_a_body(token) else (T.ELECTION, "verb:vote")
     if lemma in {"reject", "refuse", "decline", "deny", "spurn"}:
         if object_lemmas & REQUEST_NOUNS or any(c.dep_ == "xcomp" for c in token.children):
             return T.REJECTION, f"verb:{lemma}-request"

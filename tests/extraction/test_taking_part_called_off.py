@@ -79,3 +79,16 @@ def test_a_body_voting_is_its_decision_and_a_people_voting_is_a_ballot() -> None
     assert (event.type, event.status, event.date) == (EventType.RESOLUTION, EventStatus.SCHEDULED, "2024-07")
     [event] = events_of("Ostlanders vote on Sunday in a presidential runoff.")
     assert (event.type, event.date) == (EventType.ELECTION, "2024-06-16")
+
+
+def test_a_body_approving_or_adopting_is_its_decision_and_a_block_or_veto_a_rejection() -> None:
+    [event] = events_of("Chile's senate approved Peru's accession to the trade bloc on Tuesday.")
+    assert (event.type, event.date) == (EventType.RESOLUTION, "2024-06-11")
+    assert event.title.endswith("approves Peru's accession")
+    assert event.location is None or event.location.name != "trade bloc"
+    [event] = events_of("Zemblan lawmakers on Monday endorsed the trade pact with Ostland.")
+    assert event.type is EventType.RESOLUTION
+    [event] = events_of("Ostland blocked a joint statement on Zembla on Monday.")
+    assert event.type is EventType.REJECTION and event.title.startswith("Ostland blocks joint statement")
+    # A minister approving a plan is no body's decision.
+    assert events_of("The minister approved the plan on Monday.") == []
