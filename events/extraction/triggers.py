@@ -594,23 +594,30 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
 # Bodies that decide by vote: their vote is a decision of the body, not a ballot.
 VOTING_BODIES = frozenset(
     {"parliament", "council", "assembly", "senate", "congress", "house", "chamber", "legislature", "lawmaker",
-     "legislator", "deputy", "mp", "senator", "member", "committee", "board", "cabinet", "duma", "diet", "bundestag"}
+     "legislator", "deputy", "mp", "senator", "member", "committee", "cabinet", "duma", "diet", "bundestag"}
 )  # fmt: skip
 
 
 # What a body decides on, approves or blocks: bids, accords, statements, resolutions, measures, budgets.
 DECIDED_NOUNS = AGREEMENT_NOUNS | frozenset(
     {"bid", "application", "accession", "membership", "statement", "resolution", "declaration", "package",
-     "sanction", "budget", "bill", "law", "motion", "proposal", "plan", "mission", "extension", "enlargement"}
+     "sanction", "budget", "bill", "law", "motion", "proposal", "plan", "mission", "extension", "enlargement",
+     "strategy", "framework"}
 )  # fmt: skip
 BODY_DECISION_VERBS = frozenset({"approve", "endorse", "adopt", "pass", "reject"})
+# Words that name a union of states as a body: "the European Union", "the Atlantic alliance", "the bloc".
+BLOC_WORDS = frozenset({"union", "alliance", "bloc", "commission", "organization", "organisation", "nations"})
 
 
 def _decided_by_a_body(token: Token) -> bool:
-    """Whether the verb's subject is a deciding body ("Turkey's parliament", "the Security Council")."""
+    """Whether the verb's subject is a deciding body ("Turkey's parliament", "the Security Council", "the
+    European Union"), not a firm's board or a minister: a body word in the subject's name."""
     holder = token.head if token.dep_ == "xcomp" else token
     subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return subject is not None and (subject.lemma_.lower() in VOTING_BODIES or subject.ent_type_ == "ORG")
+    if subject is None:
+        return False
+    words = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
+    return bool(words & (VOTING_BODIES | BLOC_WORDS))
 
 
 def _verb_trigger(token: Token) -> tuple[EventType, str] | None:

@@ -92,3 +92,9 @@ def test_a_body_approving_or_adopting_is_its_decision_and_a_block_or_veto_a_reje
     assert event.type is EventType.REJECTION and event.title.startswith("Ostland blocks joint statement")
     # A minister approving a plan is no body's decision.
     assert events_of("The minister approved the plan on Monday.") == []
+
+
+def test_a_firm_s_board_approving_its_budget_is_no_body_of_states_deciding() -> None:
+    assert events_of("The company's board approved the budget on Monday.") == []
+    [event] = events_of("The Atlantic alliance adopted a new strategy on Monday.")
+    assert event.type is EventType.RESOLUTION
