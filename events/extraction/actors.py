@@ -264,7 +264,7 @@ def _employer_of_named_person(doc: Doc, token: Token) -> bool:
     return after > ent.end and after < len(doc) and doc[after].ent_type_ == "PERSON"
 
 
-# Measures a side imposes on another: the target hangs on the measure ("sanctions on Iran").
+# Measures a side imposes on another: the target hangs on the measure ("sanctions on Zembla").
 MEASURE_TYPES = frozenset({EventType.SANCTION, EventType.EXPORT_CONTROL})
 
 
@@ -299,7 +299,7 @@ def find_actors(
         others.extend(acted_on)
     sources = {token, head}
     if not trigger.nominal and trigger.type in MEASURE_TYPES:
-        # "imposed new sanctions on Iran": the measure's target hangs on the measure noun, the verb's object.
+        # "imposed new sanctions on Zembla": the measure's target hangs on the measure noun, the verb's object.
         sources |= {c for c in token.children if c.dep_ == "dobj"}
     for source in sources:
         for child in source.children:

@@ -335,7 +335,7 @@ def _acting_body(doc: Doc, token: Token) -> Location | None:
             if child.dep_ in _OTHER_CLAUSES or child.dep_ == "conj":
                 continue  # another event's words
             if child.dep_ == "dobj" and current.i == verb.i and child.i != token.i:
-                continue  # what the body decides on ("approved Sweden's accession to NATO") is not who acts
+                continue  # what the body decides on ("approved Zembla's accession to the bloc") is not who acts
             if child.dep_ == "pobj" and current.lower_ in _BODY_PREPS:
                 words.append(child)
             stack.append(child)
@@ -491,7 +491,7 @@ def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
                     if ent is not None:
                         return resolve_place(ent.text, "GPE", prefer)
                 if candidate.ent_type_ == "NORP" and candidate.i != subject.i:
-                    return _state_of(doc, candidate, prefer)  # "a Russian court sentenced"
+                    return _state_of(doc, candidate, prefer)  # "an Ostlandic court sentenced"
             return None
         if current.dep_ in {"xcomp", "dobj", "pobj", "prep", "conj"} and current.head.i != current.i:
             current = current.head
@@ -918,7 +918,7 @@ def _only_place_in_sentence(
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
         if _inside_a_topic(root, trigger):
-            continue  # "sanctions over its drone deliveries to Russia": what the act is about, not where
+            continue  # "sanctions over its drone deliveries to Zembla": what the act is about, not where
         departing = root.head.lower_ == "for" and root.head.head.lemma_.lower() in FOR_DESTINATION_LEMMAS
         if root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS | {"of"} and not departing:
             continue  # "arrived from Lima", "assets for Chile", "allies, including Peru": no setting
@@ -937,7 +937,7 @@ TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning"})
 
 
 def _inside_a_topic(place: Token, trigger: Token) -> bool:
-    """Whether ``place`` lies inside the object of a topic preposition ("over its deliveries to Russia")."""
+    """Whether ``place`` lies inside the object of a topic preposition ("over its deliveries to Zembla")."""
     token = place
     for _ in range(6):
         head = token.head
@@ -1024,6 +1024,6 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 if named is not None:
                     return named
             if child.dep_ == "pobj" and current.lower_ in TOPIC_PREPS:
-                continue  # "over the Baltic Sea" is a place; "over its deliveries to Russia" holds none
+                continue  # "over the Baltic Sea" is a place; "over its deliveries to Zembla" holds none
             queue.append((child, depth + 1))
     return space

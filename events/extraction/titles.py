@@ -292,9 +292,9 @@ def _verb_title(
     if others and not partner and trigger.type not in MOTION:
         partner = f" {others}"
     if trigger.type is EventType.RESOLUTION and _object_phrase(doc, token, events_too=True):
-        partner = f" {_object_phrase(doc, token, events_too=True)}"  # "approves Sweden's accession", not "Sweden"
+        partner = f" {_object_phrase(doc, token, events_too=True)}"  # "approves Zembla's accession", not "Zembla"
     elif others and trigger.type in MEASURE_TITLE_TYPES and _object_phrase(doc, token):
-        # "imposes sanctions on Iran", "blocks EU statement on China": the measure, then whom it is on
+        # "imposes sanctions on Zembla", "blocks a joint statement on Ostland": the measure, then whom it is on
         partner = f" {_object_phrase(doc, token)} on {others}"
     if trigger.type is EventType.AID:
         # "approved a loan to Egypt": what was given, then to whom.

@@ -610,7 +610,7 @@ BLOC_WORDS = frozenset({"union", "alliance", "bloc", "commission", "organization
 
 
 def _decided_by_a_body(token: Token) -> bool:
-    """Whether the verb's subject is a deciding body ("Turkey's parliament", "the Security Council", "the
+    """Whether the verb's subject is a deciding body ("Ostland's parliament", "the Security Council", "the
     European Union"), not a firm's board or a minister: a body word in the subject's name."""
     holder = token.head if token.dep_ == "xcomp" else token
     subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -636,10 +636,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.INAUGURATION, "verb:sworn-in"
     if lemma == "take" and "office" in object_lemmas:
         return T.INAUGURATION, "verb:take-office"
-    # The parser reads some decided nouns as clauses ("approved Sweden's membership bid": "bid" a verb).
+    # The parser reads some decided nouns as clauses ("approved Zembla's membership bid": "bid" a verb).
     decided = object_lemmas | {c.lemma_.lower() for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"}
     if lemma in BODY_DECISION_VERBS and _decided_by_a_body(token) and decided & DECIDED_NOUNS:
-        # "Turkey's parliament approved Sweden's membership bid", "the council adopted a resolution"
+        # "Ostland's parliament approved Zembla's membership bid", "the council adopted a resolution"
         return T.RESOLUTION, f"verb:body-{lemma}"
     if lemma == "veto" or (lemma == "block" and object_lemmas & DECIDED_NOUNS):
         return T.REJECTION, f"verb:{lemma}"  # "Hungary blocked an EU statement", "vetoed the resolution"
