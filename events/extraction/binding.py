@@ -585,14 +585,45 @@ def _sequence_dated(doc: Doc, triggers: Sequence[Trigger], bindings: list[Bindin
             days = _offset_days([m for m in measures if m.i < mark.i])
             if days is None:
                 continue
-            base = own[0]
-            assert base.lower is not None  # kept above
-            day: date = base.lower + timedelta(days=SEQUENCE_MARKS[mark.lower_] * days)
-            iso = day.isoformat()
-            moved = replace(base, edtf=iso, value=iso, lower=day, upper=day, precision="day", basis="narrative")
-            added.append(Binding(trigger, moved, 2, inherited=True, basis="narrative"))
+            added.append(_moved(trigger, own[0], SEQUENCE_MARKS[mark.lower_] * days))
             break
+        else:
+            found = _measured_from_main(doc, trigger, bindings)
+            if found is not None:
+                added.append(found)
     return added
+
+
+def _measured_from_main(doc: Doc, trigger: Trigger, bindings: list[Binding]) -> Binding | None:
+    """ "expelled two diplomats on Monday, a day after Ostland arrested a citizen": the act of a measured
+    "after"/"before" clause lies that far from the day of the main clause's dated act (Sunday)."""
+    clause = doc[trigger.head_i]
+    if clause.dep_ in {"xcomp", "acomp", "nsubj", "nsubjpass"} and clause.head.dep_ == "advcl":
+        clause = clause.head  # "two days before the talks were due to open": the talks head the clause
+    if clause.dep_ != "advcl" or clause.head.i == clause.i:
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS), None)
+    if mark is None:
+        return None
+    days = _offset_days([c for c in clause.children if c.dep_ in {"npadvmod", "advmod"} and c.i < mark.i])
+    if days is None:
+        return None
+    main = clause.head
+    for binding in bindings:
+        time = binding.time
+        own_clause = clause.left_edge.i <= time.token_start <= clause.right_edge.i
+        if main.i in {binding.trigger.i, binding.trigger.head_i} and time.precision == "day" and not own_clause:
+            return _moved(trigger, time, -SEQUENCE_MARKS[mark.lower_] * days)
+    return None
+
+
+def _moved(trigger: Trigger, base: TimeExpression, days: int) -> Binding:
+    """``trigger`` dated ``days`` from the day of ``base``, as carried from the narrative."""
+    assert base.lower is not None  # a day
+    day: date = base.lower + timedelta(days=days)
+    iso = day.isoformat()
+    moved = replace(base, edtf=iso, value=iso, lower=day, upper=day, precision="day", basis="narrative")
+    return Binding(trigger, moved, 2, inherited=True, basis="narrative")
 
 
 # Clauses a time may not be carried into or out of by nearness: what is said, thought or expected happens at

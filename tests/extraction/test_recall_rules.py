@@ -181,3 +181,12 @@ def test_an_act_measured_from_a_dated_clause_lies_that_far_from_its_day() -> Non
 def test_an_act_only_said_to_follow_a_dated_clause_stays_undated() -> None:
     found = dated("After the talks ended on Friday, Zembla fired a ballistic missile.")
     assert EventType.WEAPONS_TEST not in {kind for kind, _ in found}
+
+
+def test_a_measured_clause_s_act_lies_that_far_from_the_main_clause_s_day() -> None:
+    # Monday is 2024-06-10: the arrest a day before it.
+    found = dated("Zembla expelled two Ostlandic diplomats on Monday, a day after Ostland arrested a Zemblan citizen.")
+    assert (EventType.DETENTION, "2024-06-09") in found
+    # Without a measure, "after" says only that it came before.
+    found = dated("Zembla expelled two diplomats on Monday after Ostland arrested a Zemblan citizen.")
+    assert EventType.DETENTION not in {kind for kind, _ in found}
