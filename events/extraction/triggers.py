@@ -197,6 +197,8 @@ CAPTIVE_NOUNS = frozenset(
     {"pilot", "captive", "fisherman", "airman", "spy", "agent", "crewman", "crew", "sailor", "member", "politician",
      "leader", "nun", "missionary", "american", "britons", "nationals", "person", "people", "body", "remains"}
 )  # fmt: skip
+# People two sides exchange: "exchanged 90 prisoners each", "swapped prisoners of war".
+EXCHANGED_PEOPLE = CAPTIVE_NOUNS | frozenset({"prisoner", "detainee", "hostage", "pow", "soldier", "civilian"})
 # Offices that rotate: "handed over the rotating presidency", "took over the chairmanship".
 CHAIR_NOUNS = frozenset({"presidency", "chairmanship", "chair", "chairship", "leadership", "helm"})
 # A named gathering whose head word is part of its name: "will hold the Strategic Dialogue".
@@ -641,6 +643,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma in BODY_DECISION_VERBS and _decided_by_a_body(token) and decided & DECIDED_NOUNS:
         # "Ostland's parliament approved Zembla's membership bid", "the council adopted a resolution"
         return T.RESOLUTION, f"verb:body-{lemma}"
+    if lemma in {"exchange", "swap", "trade"} and object_lemmas & EXCHANGED_PEOPLE:
+        return T.RELEASE, f"verb:{lemma}-prisoners"  # "exchanged 90 prisoners each" (PLOVER RELEASE)
     if lemma == "veto" or (lemma == "block" and object_lemmas & DECIDED_NOUNS):
         return T.REJECTION, f"verb:{lemma}"  # "Hungary blocked an EU statement", "vetoed the resolution"
     if lemma == "vote" and token.pos_ == "VERB":
@@ -728,12 +732,21 @@ def noun_lemma(token: Token) -> str:
     return lemma
 
 
+# People named by an event they lived through: "prisoners of war", "victims of the attack".
+PEOPLE_OF_EVENTS = frozenset(
+    {"prisoner", "veteran", "victim", "survivor", "widow", "orphan", "refugee", "casualty", "hero", "relative",
+     "family"}
+)  # fmt: skip
+
+
 def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = noun_lemma(token)
     if lemma not in NOUNS:
         return None
     if token.dep_ == "compound":
         return None  # "summit diplomacy", "talks process": a modifier, not an event
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PEOPLE_OF_EVENTS:
+        return None  # "prisoners of war", "veterans of the war": people the event marked, not the event now
     event_type = NOUNS[lemma]
     modifiers = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]

@@ -40,3 +40,16 @@ def test_the_same_verbs_in_other_senses_are_no_events() -> None:
 def test_what_is_recovered_from_a_sea_is_recovered_there() -> None:
     [event] = extract("Navy divers began recovering debris from the Baltic Sea on Sunday.", PUBLISHED).events
     assert event.location is not None and event.location.name == "Baltic Sea"
+
+
+def test_an_exchange_of_prisoners_is_a_release() -> None:
+    assert kinds("Ostland and Zembla exchanged 90 prisoners each on Tuesday.") == {(EventType.RELEASE, "2024-06-11")}
+    assert kinds("The two firms exchanged views on Monday.") == set()
+
+
+def test_people_named_by_an_event_do_not_make_it_happen_again() -> None:
+    # "prisoners of war" are people; the war is not an event of Friday.
+    assert kinds("Prisoners of war were handed back on Friday.") == set()
+    assert EventType.MILITARY_ACTION not in {
+        k for k, _ in kinds("Veterans of the war marched in Port Ostra on Sunday.")
+    }
