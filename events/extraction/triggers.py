@@ -622,6 +622,12 @@ def _decided_by_a_body(token: Token) -> bool:
     return bool(words & (VOTING_BODIES | BLOC_WORDS))
 
 
+def _addressed_body(token: Token) -> bool:
+    """A body or gathering one speaks to: "the General Assembly", "parliament", "the summit", "lawmakers"."""
+    words = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
+    return bool(words & (VOTING_BODIES | BLOC_WORDS | {"summit", "conference", "forum", "nation", "rally"}))
+
+
 def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = token.lemma_.lower()
     objects = _objects(token)
@@ -643,6 +649,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma in BODY_DECISION_VERBS and _decided_by_a_body(token) and decided & DECIDED_NOUNS:
         # "Ostland's parliament approved Zembla's membership bid", "the council adopted a resolution"
         return T.RESOLUTION, f"verb:body-{lemma}"
+    if lemma == "address" and any(_addressed_body(o) for o in objects):
+        return T.STATEMENT, "verb:address-body"  # "to address the UN General Assembly", "addressed parliament"
     if lemma in {"exchange", "swap", "trade"} and object_lemmas & EXCHANGED_PEOPLE:
         return T.RELEASE, f"verb:{lemma}-prisoners"  # "exchanged 90 prisoners each" (PLOVER RELEASE)
     if lemma == "veto" or (lemma == "block" and object_lemmas & DECIDED_NOUNS):

@@ -98,3 +98,9 @@ def test_a_firm_s_board_approving_its_budget_is_no_body_of_states_deciding() -> 
     assert events_of("The company's board approved the budget on Monday.") == []
     [event] = events_of("The Atlantic alliance adopted a new strategy on Monday.")
     assert event.type is EventType.RESOLUTION
+
+
+def test_addressing_a_body_is_a_statement_and_addressing_an_issue_is_not() -> None:
+    [event] = events_of("President Olsen is scheduled to address the General Assembly on September 24.")
+    assert (event.type, event.status, event.date) == (EventType.STATEMENT, EventStatus.SCHEDULED, "2024-09-24")
+    assert events_of("The minister addressed the issue on Monday.") == []
