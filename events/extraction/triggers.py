@@ -173,10 +173,11 @@ BINDING_NOUNS = AGREEMENT_NOUNS | frozenset(
     {"ties", "tie", "relation", "relations", "channel", "hotline", "communication", "communications", "contact",
      "contacts", "cooperation", "participation", "membership", "commitment", "obligation", "restriction",
      "limit", "arrangement", "initiative", "convention", "moratorium", "understanding", "framework", "program",
-     "programme", "mechanism", "exchange", "exchanges"}
+     "programme", "mechanism", "exchange", "exchanges", "embassy", "consulate"}
 )  # fmt: skip
 LEAVE_VERBS = frozenset({"withdraw", "pull", "exit", "quit", "leave", "abandon", "renounce", "ditch", "scrap",
-                         "suspend", "freeze", "halt", "sever", "cut", "break", "terminate", "revoke"})  # fmt: skip
+                         "suspend", "freeze", "halt", "sever", "cut", "break", "terminate", "revoke",
+                         "close", "shut"})  # fmt: skip
 RESTORE_VERBS = frozenset({"restore", "resume", "reopen", "establish", "re-establish", "reestablish", "normalize",
                            "normalise", "reinstate", "revive", "switch", "upgrade"})  # fmt: skip
 # Forces and weapons that are sent somewhere: "dispatched B-52 bombers", "stationed troops".

@@ -53,3 +53,9 @@ def test_people_named_by_an_event_do_not_make_it_happen_again() -> None:
     assert EventType.MILITARY_ACTION not in {
         k for k, _ in kinds("Veterans of the war marched in Port Ostra on Sunday.")
     }
+
+
+def test_an_embassy_closed_or_reopened_is_a_channel_cut_or_restored() -> None:
+    assert kinds("Zembla closed its consulate in Port Ostra on Friday.") == {(EventType.WITHDRAWAL, "2024-06-07")}
+    assert kinds("Ostland will reopen its embassy in Zembla next month.") == {(EventType.TIES_RESTORED, "2024-07")}
+    assert kinds("The shop closed its doors on Monday.") == set()
