@@ -98,11 +98,6 @@ def _joined_change(chain: list[Token]) -> EventStatus | None:
     return None
 
 
-# A change only weighed ("could be postponed", "may be cancelled") or urged ("should be postponed"): nothing
-# is changed yet. "would" is the future of a report ("said it would postpone the summit"), a decision.
-MAYBE = frozenset({"could", "may", "might", "should", "can"})
-
-
 def _marked_change(chain: list[Token]) -> EventStatus | None:
     for token in chain:
         change = _change_of(token)
@@ -222,6 +217,10 @@ def has_schedule_modality(chain: list[Token]) -> bool:
 
 # Modals and adverbs that make a statement a possibility rather than a report or a firm plan.
 HEDGES = frozenset({"could", "may", "might", "would", "should", "can", "possibly", "likely", "perhaps", "probably"})
+# A change only weighed ("could be postponed", "may be cancelled") or urged ("should be postponed"): nothing
+# is changed yet. The hedging modals, save "would", the future of a report ("said it would postpone the
+# summit"), which is a decision.
+MAYBE = (HEDGES & FUTURE_AUX) - {"would"}
 
 
 def is_hedged(chain: list[Token]) -> bool:
