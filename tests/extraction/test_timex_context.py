@@ -255,3 +255,26 @@ def test_a_modal_perfect_judges_the_past(nlp):
 )
 def test_the_subject_tells_a_past_from_a_present_of_the_same_form(nlp, sentence, edtf):
     assert by_text(nlp, sentence, WEDNESDAY)["Friday"].edtf == edtf
+
+
+@pytest.mark.parametrize(
+    "sentence, edtf",
+    [
+        # Between the saying and its clause's subject, with no "that": the saying's day (the parser may hang
+        # it on the clause's verb).
+        ("Zembla's cabinet said on Monday it would hold a referendum.", "2025-04-07"),
+        ("The two ministers agreed on Monday they would meet again.", "2025-04-07"),
+        # After "that", or after the clause's subject, it is the clause's own day, ahead.
+        ("Zembla's cabinet said that on Monday it would hold a referendum.", "2025-04-14"),
+        ("Zembla's cabinet said it would hold a referendum on Monday.", "2025-04-14"),
+    ],
+)
+def test_a_day_before_a_reported_clauses_subject_is_the_sayings(nlp, sentence, edtf):
+    # WEDNESDAY is 9 April 2025: the Monday before is the 7th, the one after the 14th.
+    assert [t.edtf for t in find_time_expressions(nlp(sentence), WEDNESDAY)] == [edtf]
+
+
+def test_the_saying_keeps_its_day_and_the_reported_event_its_own():
+    text = "Zembla's cabinet said on Monday it would hold a referendum on the border in June."
+    events = extract(text, WEDNESDAY).events
+    assert [(e.type.value, e.date) for e in events if e.type.value == "election"] == [("election", "2025-06")]

@@ -118,3 +118,17 @@ def test_a_to_infinitive_on_a_noun_looks_ahead_unless_ranked(nlp) -> None:
     ]
     # "the first envoy to visit": a ranking looks back, so the nearest May stays.
     assert found(nlp, "She was the first envoy to visit the island in May.") == [("May", "2025-05")]
+
+
+def test_a_planned_event_told_in_the_past_takes_the_nearest_month(nlp) -> None:
+    # FRIDAY is 20 June 2025. Under a past clause a planning adjective tells a future *in the past*: the
+    # plan's month may lie either side of the telling, so the nearest one is meant.
+    assert found(nlp, "A planned trip by the Ostland premier to Zembla in April was scrapped.") == [
+        ("April", "2025-04")
+    ]
+    assert found(nlp, "The proposed hearing in September was dropped by the regulators.") == [("September", "2025-09")]
+    # Told in the future, or with a word that looks ahead from now ("upcoming"), it still lies ahead.
+    assert found(nlp, "A planned trip by the Ostland premier to Zembla in April will go ahead.") == [
+        ("April", "2026-04")
+    ]
+    assert found(nlp, "The upcoming summit in April was moved to a larger hall.") == [("April", "2026-04")]

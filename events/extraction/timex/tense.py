@@ -51,6 +51,9 @@ FUTURE_ADVERBS = frozenset({"possibly", "potentially", "likely", "soon"})
 FUTURE_ADJECTIVES = frozenset(
     {"upcoming", "planned", "proposed", "scheduled", "expected", "forthcoming", "future", "possible", "next", "coming"}
 )
+# Of those, the ones that tell a plan, not a time seen from now ("upcoming", "next"): a plan told under a past
+# clause may have fallen either side of the telling ("a planned visit in March was scrapped").
+PLAN_ADJECTIVES = frozenset({"planned", "proposed", "scheduled", "expected", "possible"})
 PAST_ADJECTIVES = frozenset(
     {"previous", "last", "former", "past", "earlier", "recent", "failed", "aborted", "ill-fated", "botched"}
 )
@@ -128,10 +131,27 @@ def governor(span: Span) -> Token | None:
         if span.start <= token.i < span.end:
             continue
         if token.pos_ in {"VERB", "AUX"}:
-            return token
+            return _matrix_verb(span, token) or token
         if token.pos_ in {"NOUN", "ADJ"}:
             return token
     return token if token.pos_ in {"VERB", "AUX", "NOUN"} and not (span.start <= token.i < span.end) else None
+
+
+def _matrix_verb(span: Span, verb: Token) -> Token | None:
+    """The verb whose complement clause ``verb`` heads, when the parser hung ``span`` on the complement
+    although it stands before that clause's subject with no "that" between: in "said on Monday it would
+    hold a vote" the Monday is the saying's (the clause begins at "it"); in "said that on Monday it would"
+    it is the clause's own."""
+    matrix = verb.head
+    if verb.dep_ != "ccomp" or matrix.i == verb.i or matrix.pos_ not in {"VERB", "AUX"} or not matrix.i < span.start:
+        return None
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if not subjects or subjects[0].i < span.end:
+        return None
+    between = verb.doc[matrix.i + 1 : span.start]
+    if any(token.dep_ == "mark" or token.lower_ == "that" or token.is_punct for token in between):
+        return None
+    return matrix
 
 
 def clause_verb(token: Token) -> Token | None:
@@ -384,6 +404,9 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     if head.pos_ in {"NOUN", "ADJ"}:
         for child in head.children:
             if child.lower_ in FUTURE_ADJECTIVES and child.dep_ in {"amod", "compound", "advmod"}:
+                if child.lower_ in PLAN_ADJECTIVES and _told_in_the_past(head):
+                    # A future in the past, as for a plan participle (see _in_main_clause): the nearest.
+                    return None, head.i
                 return "future", head.i
             if child.lower_ in PAST_ADJECTIVES and child.dep_ in {"amod", "advmod"}:
                 return "past", head.i
@@ -419,6 +442,17 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         # subject or auxiliary of its own tells more of its main clause's event, in its tense.
         own = verb_group_direction(verb.head)
     return _in_main_clause(verb, own), head.i
+
+
+def _told_in_the_past(noun: Token) -> bool:
+    """Whether the clause that ``noun`` is the subject or object of is in the past ("a planned visit ... was
+    scrapped", "called off the proposed talks")."""
+    verb = noun.head
+    return (
+        noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and verb.pos_ in {"VERB", "AUX"}
+        and verb_group_direction(verb) == "past"
+    )
 
 
 def _bare_participle_clause(verb: Token) -> bool:
