@@ -141,12 +141,31 @@ def _goes_on(doc: Doc, trigger: Trigger, time: TimeExpression) -> bool:
     return _told_in_the_past(token, coarse=time.precision in COARSE)
 
 
-def _story_time(plan: Plan, own_times: list[TimeExpression]) -> TimeExpression | None:
-    """The time a sentence narrates: that of its last dated act (not a saying), else its last dating time."""
-    acts = [b.time for b in plan.bindings if b.trigger.type is not EventType.STATEMENT]
-    if acts:
-        return max(acts, key=lambda t: t.start)
+def _story_time(doc: Doc, plan: Plan, own_times: list[TimeExpression]) -> TimeExpression | None:
+    """The time a sentence narrates: that of its last dated act (not a saying) on the sentence's main line,
+    else of its last dated act, else its last dating time. An act in the background ("met on Wednesday for
+    the first time since they fought a war in 2021", "after talks that began in May") is not where the story
+    stands."""
+    acts = [b for b in plan.bindings if b.trigger.type is not EventType.STATEMENT]
+    main = [b for b in acts if not _in_background(doc[b.trigger.i])]
+    if main or acts:
+        return max((b.time for b in main or acts), key=lambda t: t.start)
     return own_times[-1] if own_times else None
+
+
+def _in_background(token: Token) -> bool:
+    """Whether ``token`` lies in a clause or phrase that places another act: a relative, adverbial or
+    participial clause, or the object of "since", "after", "before", ... ."""
+    current = token
+    for _ in range(len(token.doc)):
+        if current.head.i == current.i:
+            return False
+        if current.dep_ in SUBORDINATE or (current.dep_ == "prep" and current.lower_ in RELATION_PREPS):
+            return True
+        if current.dep_ == "pcomp" and current.head.lower_ in RELATION_PREPS:
+            return True
+        current = current.head
+    return False
 
 
 def _carry(trigger: Trigger, time: TimeExpression) -> Binding:
@@ -179,7 +198,7 @@ def narrative_dates(doc: Doc, plans: list[Plan], published: date) -> None:
                     carried.append(_carry(trigger, time))
         if carried:
             plan.bindings = sorted([*plan.bindings, *carried], key=lambda b: (b.trigger.i, b.time.start))
-        own = _story_time(plan, own_times)
+        own = _story_time(doc, plan, own_times)
         if own is not None and not any(b.basis == "narrative" and b.time is own for b in plan.bindings):
             story = (own, plan.rank, paragraph)
         elif carried:

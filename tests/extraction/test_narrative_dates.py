@@ -87,3 +87,15 @@ def test_the_same_act_by_two_sides_that_share_none_is_two_acts() -> None:
         "At that time, two Peruvian frigates entered the disputed waters."
     )
     assert len([e for e in events_of(text) if e.type is EventType.INCIDENT]) == 2
+
+
+def test_the_story_goes_on_from_the_main_act_not_from_its_background() -> None:
+    # The war of 2021 is told only to place the meeting; the next sentences go on from the meeting's day.
+    text = (
+        "Ostland's envoy met her Zembla counterpart on Wednesday, for the first time since the two states "
+        "fought a border war in 2021. Both sides agreed to reopen a border crossing."
+    )
+    assert of_type(text, EventType.AGREEMENT) == [("2024-10-16", DateBasis.NARRATIVE)]
+    # With no act on the main line, the background's time is all the sentence narrates.
+    text = "In 2021, after the two states fought a border war, trade stopped. Both sides agreed to reopen ports."
+    assert of_type(text, EventType.AGREEMENT) == [("2021", DateBasis.NARRATIVE)]
