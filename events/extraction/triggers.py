@@ -748,6 +748,19 @@ PEOPLE_OF_EVENTS = frozenset(
 )  # fmt: skip
 
 
+# Words that count or deny a kind: "the third such incursion", "another such attack", "no such meeting".
+KIND_COUNTERS = frozenset({"no", "any", "another", "every", "each", "other", "first", "latest", "last", "only"})
+
+
+def _counted_kind(token: Token) -> bool:
+    """Whether the event noun names a kind of act, counted or denied ("the third such incursion this year",
+    "no such talks"), rather than an act ("such talks will open in June" still is one)."""
+    words = [c for c in token.children if c.dep_ in {"amod", "det", "predet", "nummod"}]
+    if not any(c.lower_ == "such" for c in words):
+        return False
+    return any(c.lower_ in KIND_COUNTERS or c.ent_type_ == "ORDINAL" for c in words)
+
+
 def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = noun_lemma(token)
     if lemma not in NOUNS:
@@ -756,6 +769,8 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         return None  # "summit diplomacy", "talks process": a modifier, not an event
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PEOPLE_OF_EVENTS:
         return None  # "prisoners of war", "veterans of the war": people the event marked, not the event now
+    if _counted_kind(token):
+        return None  # "the third such incursion this year", "no such talks": the kind of an act told, no new act
     event_type = NOUNS[lemma]
     modifiers = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]

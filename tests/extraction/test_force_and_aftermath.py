@@ -59,3 +59,13 @@ def test_an_embassy_closed_or_reopened_is_a_channel_cut_or_restored() -> None:
     assert kinds("Zembla closed its consulate in Port Ostra on Friday.") == {(EventType.WITHDRAWAL, "2024-06-07")}
     assert kinds("Ostland will reopen its embassy in Zembla next month.") == {(EventType.TIES_RESTORED, "2024-07")}
     assert kinds("The shop closed its doors on Monday.") == set()
+
+
+def test_a_kind_of_act_counted_or_denied_is_no_new_act() -> None:
+    # "the third such incursion this year" counts the kind of the act just told; it is not an act of the year.
+    assert kinds("A Zembla patrol boat entered Ostland's waters on Tuesday, the third such incursion this year.") == {
+        (EventType.INCIDENT, "2024-06-11")
+    }
+    assert kinds("Ostland said no such meeting had taken place.") == set()
+    # "such" alone points back to an act and still tells when it happens.
+    assert kinds("Such talks will take place in Port Ostra in July.") == {(EventType.TALKS, "2024-07")}
