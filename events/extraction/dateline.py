@@ -17,8 +17,11 @@ from events.extraction.doc_views import doc_text, sentence_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# A city in capitals, then optional ", Region" / ", March 3" parts, an optional "(Agency)", and a dash.
-_DASHED = re.compile(r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|[—–])")
+# A city in capitals, then optional ", Region" / ", March 3" parts, an optional "(Agency)", and a dash; after
+# the agency a spaced hyphen is one too ("BRUSSELS, May 13 (Reuters) - ..."), which alone could be a name's.
+_DASHED = re.compile(
+    r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*(?:\([^)]{1,40}\)\s*(?:--|[—–]|-(?=\s))|(?:--|[—–]))"
+)
 # Without a dash: words in capitals (each of three letters or more) before the first mixed-case word.
 _BARE = re.compile(r"^\s*([A-Z][A-Z'\-]{2,}(?:[ /][A-Z][A-Z'\-]{2,})*)\s+(?=[A-Z](?:[a-z]|\.[A-Z]))")
 

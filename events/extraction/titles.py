@@ -113,7 +113,8 @@ def _noun_phrase(doc: Doc, token: Token, *, lower_head: bool = True) -> str:
         for child in token.children:
             if child.i < token.i and child.dep_ in NAMING_DEPS:
                 tokens.extend(_naming_tokens(doc, child))
-    words = sorted({t.i: t for t in tokens if t.i < token.i}.values(), key=lambda t: t.i)
+    # Never a word of the dateline the parser hung on the phrase ("BRUSSELS (Reuters) - EU ministers").
+    words = sorted({t.i: t for t in tokens if t.i < token.i and not in_dateline(doc, t)}.values(), key=lambda t: t.i)
     while words and (words[0].is_punct or words[0].dep_ == "case"):
         words = words[1:]
     if len(words) >= MAX_NAME_WORDS:

@@ -68,6 +68,18 @@ def test_a_dateline_city_is_no_actor_and_no_subject() -> None:
     assert all(not e.title.startswith("BRUSSELS") for e in events)
 
 
+def test_a_spaced_hyphen_after_the_agency_ends_the_dateline() -> None:
+    # The parser hangs the agency on the subject; no word of the dateline names who acted.
+    text = "PORT OSTRA, June 11 (Wire) - Nordic foreign ministers agreed on Tuesday to extend the truce."
+    (event,) = extract(text, PUBLISHED, CONFIG).events
+    assert event.location is not None and event.location.name == "Port Ostra"  # where it was filed
+    assert "PORT OSTRA" not in event.title and "Wire" not in event.title
+    text = "BRUSSELS, June 11 (Wire) - European Union foreign ministers agreed on Tuesday to extend the truce."
+    assert all("Wire" not in title for title in titles(text))
+    # Without an agency a spaced hyphen is no dateline's: the capitals are a name.
+    assert titles("NATO - the alliance - met in Vienna on Tuesday.")[0].startswith("NATO")
+
+
 def test_a_title_says_a_planned_event_is_planned_and_a_put_off_one_is_put_off() -> None:
     assert titles("The foreign minister will visit Lima on Friday.") == ["Foreign minister to visit Lima"]
     assert titles("Ruiz called off his trip to Quito on Monday.")[0].endswith("cancelled")
