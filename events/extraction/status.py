@@ -36,7 +36,7 @@ HABITUAL_ADVERBS = frozenset(
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 SCHEDULE = frozenset(
     {"plan", "schedule", "expect", "set", "due", "slate", "intend", "prepare", "poise", "aim", "arrange",
-     "announce", "agree", "invite", "likely", "expected", "scheduled", "slated", "poised", "going"}
+     "announce", "agree", "invite", "likely", "expected", "scheduled", "slated", "poised", "going", "suppose"}
 )  # fmt: skip
 IRREALIS = frozenset(
     {"hope", "want", "wish", "seek", "urge", "ask", "request", "propose", "suggest", "demand", "push", "press",
@@ -72,8 +72,25 @@ def governing_chain(doc: Doc, trigger: Trigger) -> list[Token]:
     return chain
 
 
+# Verbs of coming about: negated ("never took place", "did not go ahead"), the planned event was dropped.
+HAPPEN_VERBS = frozenset({"happen", "occur", "materialise", "materialize"})
+
+
+def _did_not_happen(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if not any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children):
+        return False
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children)
+    if lemma == "go":
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ == "ahead" for c in token.children)
+    return lemma in HAPPEN_VERBS
+
+
 def _change_of(token: Token) -> EventStatus | None:
     lemma = token.lemma_.lower()
+    if _did_not_happen(token):
+        return EventStatus.CANCELLED
     if lemma in POSTPONE or (lemma in {"put", "push"} and any(c.lower_ in {"off", "back"} for c in token.children)):
         return EventStatus.POSTPONED
     if lemma in CANCEL or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)):
@@ -90,7 +107,9 @@ def _joined_change(chain: list[Token]) -> EventStatus | None:
         for conj in token.conjuncts:
             if conj.i < token.i:
                 continue
-            subjects = [c for c in conj.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+            subjects = [
+                c for c in conj.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lower_ != "place"
+            ]  # not the "place" of "take place"
             if not subjects or all(s.lemma_.lower() in PLANNED_NOUNS for s in subjects):
                 change = _change_of(conj)
                 if change is not None:

@@ -58,3 +58,21 @@ def test_a_plan_whose_trip_is_called_off_is_cancelled() -> None:
     assert status_of("The minister was due to visit Zembla next month, but the trip was called off.") is (
         EventStatus.CANCELLED
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoys were to meet in Port Ostra on Monday, but the meeting never took place.",
+        "The envoys were supposed to meet in Port Ostra on Monday, but the talks did not go ahead.",
+        "The meeting in Port Ostra on Monday did not happen.",
+    ],
+)
+def test_a_planned_gathering_that_never_came_about_is_cancelled(text: str) -> None:
+    assert status_of(text) is EventStatus.CANCELLED
+
+
+def test_a_plan_told_with_supposed_to_is_no_event_that_occurred() -> None:
+    # Its day (Monday the 10th) has gone by, and the text says nothing of what became of it.
+    assert status_of("The envoys were supposed to meet in Port Ostra on Monday.") is EventStatus.SCHEDULED
+    assert status_of("The summit will take place in Port Ostra on Monday.") is EventStatus.SCHEDULED

@@ -132,3 +132,13 @@ def test_a_planned_event_told_in_the_past_takes_the_nearest_month(nlp) -> None:
         ("April", "2026-04")
     ]
     assert found(nlp, "The upcoming summit in April was moved to a larger hall.") == [("April", "2026-04")]
+
+
+def test_be_to_and_be_supposed_to_in_the_past_take_the_nearest_day(nlp) -> None:
+    # FRIDAY is 20 June 2025: the Wednesday before is the 18th, the one after the 25th.
+    assert found(nlp, "The envoys were to meet in Port Ostra on Wednesday.") == [("Wednesday", "2025-06-18")]
+    assert found(nlp, "The envoys were supposed to meet in Port Ostra on Wednesday.") == [("Wednesday", "2025-06-18")]
+    assert found(nlp, "The envoys were to meet in Port Ostra in May.") == [("May", "2025-05")]
+    # In the present the same plans lie ahead.
+    assert found(nlp, "The envoys are to meet in Port Ostra on Wednesday.") == [("Wednesday", "2025-06-25")]
+    assert found(nlp, "The envoys are supposed to meet in Port Ostra in May.") == [("May", "2026-05")]

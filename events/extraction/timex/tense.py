@@ -39,7 +39,7 @@ PLAN_HEADS = frozenset(
     {
         "schedule", "expect", "set", "due", "plan", "intend", "aim", "hope", "prepare", "slate", "poise",
         "propose", "want", "seek", "likely", "be", "go", "agree", "promise", "vow", "pledge", "threaten",
-        "decide", "offer", "invite", "tip", "slated", "scheduled", "expected", "poised",
+        "decide", "offer", "invite", "tip", "slated", "scheduled", "expected", "poised", "suppose", "supposed",
     }
 )  # fmt: skip
 # "the first / only / last leader to visit": a ranking before a to-infinitive looks back, not ahead.
@@ -291,11 +291,13 @@ def _perfect_infinitive(verb: Token) -> bool:
 
 
 def _past_copula(word: Token) -> bool:
-    """ "were due to", "was set to", "had been due to": a planning adjective or participle after a past or
-    pluperfect "be"."""
+    """ "were due to", "was set to", "had been due to", "was to": a planning adjective or participle after a
+    past or pluperfect "be", or a past "be" itself."""
     if word.dep_ == "acomp":
         # "were due to", and the pluperfect "had been due to"
         return word.head.lemma_ == "be" and (word.head.tag_ == "VBD" or _pluperfect(word.head))
+    if word.lemma_ == "be" and word.tag_ == "VBD":
+        return True  # "were to meet on Monday": the plan of "be to", told in the past
     return word.tag_ == "VBN" and any(aux.lemma_ == "be" and aux.tag_ == "VBD" for aux in _auxiliaries(word))
 
 
