@@ -314,6 +314,33 @@ def anchors_a_time(chain: list[Token], trigger: Trigger) -> bool:
     )
 
 
+# "originally set for June 3", "first planned for May": the plan's date was changed since.
+SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "first", "previously", "earlier"})
+PLAN_PARTICIPLES = frozenset({"set", "schedule", "plan", "slate", "due", "expect", "timetable", "pencil"})
+
+
+def _superseded_date(doc: Doc, time: TimeExpression) -> bool:
+    """Whether the time is the first date of a plan that was moved ("the summit, originally set for June 3,
+    will now take place on July 8"): that date's event was put off."""
+    if time.governor_i is None or not 0 <= time.governor_i < len(doc):
+        return False
+    word = doc[time.governor_i]
+    if word.lemma_.lower() not in PLAN_PARTICIPLES and word.lower_ not in PLAN_PARTICIPLES:
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in SUPERSEDED_ADVERBS for c in word.children)
+
+
+def _new_date(doc: Doc, time: TimeExpression) -> bool:
+    """Whether the time is where a put-off event was moved to: "postponed to next week", "pushed back until
+    May", "delayed to 12 June"."""
+    root = doc[time.token_start : time.token_end].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"to", "until", "till"} or prep.head.i == prep.i:
+        return False
+    verb = prep.head.head if prep.head.lower_ in {"back", "off"} else prep.head  # "pushed back to May"
+    return _change_of(verb) is EventStatus.POSTPONED
+
+
 def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:
     """The event's status, or ``None`` when the sentence says it did not and will not happen."""
     chain = governing_chain(doc, trigger)
@@ -321,8 +348,13 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     change = _marked_change(chain[1:] if not trigger.nominal and _change_of(chain[0]) else chain)
     if change is None:
         change = _joined_change(chain) if trigger.nominal or chain[0].dep_ in {"xcomp", "acl"} else None
+    if change is EventStatus.POSTPONED and _new_date(doc, time):
+        # "postponed to next week": the event now lies at that date (its first date is another event's).
+        return EventStatus.SCHEDULED if time.upper is None or time.upper >= published else EventStatus.OCCURRED
     if change is not None:
         return change
+    if _superseded_date(doc, time):
+        return EventStatus.POSTPONED
     if participation_called_off(chain, trigger):
         return EventStatus.CANCELLED
     if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain):

@@ -76,3 +76,21 @@ def test_a_plan_told_with_supposed_to_is_no_event_that_occurred() -> None:
     # Its day (Monday the 10th) has gone by, and the text says nothing of what became of it.
     assert status_of("The envoys were supposed to meet in Port Ostra on Monday.") is EventStatus.SCHEDULED
     assert status_of("The summit will take place in Port Ostra on Monday.") is EventStatus.SCHEDULED
+
+
+def statuses(text: str) -> list[tuple[str, EventStatus]]:
+    return [(e.date, e.status) for e in extract(text, PUBLISHED, ExtractionConfig()).events]
+
+
+def test_a_moved_plan_is_put_off_at_its_first_date_and_scheduled_at_its_new_one() -> None:
+    # PUBLISHED is Wednesday 12 June 2024.
+    text = "The summit, originally set for June 28, will now take place on July 9 in Port Ostra."
+    assert statuses(text) == [("2024-06-28", EventStatus.POSTPONED), ("2024-07-09", EventStatus.SCHEDULED)]
+    text = "The talks, first planned for May, were held on Monday."
+    assert statuses(text) == [("2024-05", EventStatus.POSTPONED), ("2024-06-10", EventStatus.OCCURRED)]
+    # Put off to a date: the event now lies there.
+    assert statuses("The vote has been postponed to next week.") == [("2024-06-17/2024-06-23", EventStatus.SCHEDULED)]
+    assert statuses("The summit in Port Ostra was put off until August.") == [("2024-08", EventStatus.SCHEDULED)]
+    # With no first date changed, a plan's date stays scheduled, and a put-off on a day is put off that day.
+    assert statuses("The summit is set for June 28.") == [("2024-06-28", EventStatus.SCHEDULED)]
+    assert statuses("The talks were postponed on Monday.") == [("2024-06-10", EventStatus.POSTPONED)]
