@@ -745,9 +745,10 @@ def _crosses_complement(doc: Doc, a: int, b: int) -> bool:
 
 
 def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:
-    """The dated event that a background event ("after the shootdown of ...") is attached to."""
+    """The dated event that a background event ("after the shootdown of ...") is attached to. Not one
+    that a "since" names: it lies before the host, by any time ("the first call since the war")."""
     token = doc[trigger.i]
-    if token.dep_ != "pobj" or token.head.lower_ not in TEMPORAL_RELATION_PREPS:
+    if token.dep_ != "pobj" or token.head.lower_ not in TEMPORAL_RELATION_PREPS or token.head.lower_ == "since":
         return None
     for index in path_to_root(token.head)[1:]:
         if index in dated:

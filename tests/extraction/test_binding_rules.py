@@ -221,3 +221,11 @@ def test_a_bare_date_after_the_clause_words_dates_the_verb_though_parsed_onto_a_
     assert dated_by(nlp, "Zembla signed the accord Aug. 9 pending approval by parliament.", "signed") == "Aug. 9"
     # A date inside a determined noun phrase still dates that noun only.
     assert dated_by(nlp, "Ostland rejected the Aug. 9 proposal after a long debate.", "rejected") is None
+
+
+def test_an_event_named_after_since_takes_no_date_from_the_act_it_hangs_on() -> None:
+    from events.extraction.pipeline import extract
+
+    # PUBLISHED is Thursday 12 May 2022. The war lies before the call, by any time: it is not of Tuesday.
+    text = "Ostland's premier spoke by phone with her Zembla counterpart on Tuesday, the first call since the war."
+    assert [(e.type, e.date) for e in extract(text, PUBLISHED).events] == [(EventType.PHONE_CALL, "2022-05-10")]
