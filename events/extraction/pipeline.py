@@ -289,7 +289,11 @@ def _within_hosts(doc: Doc, triggers: list[Trigger], bindings: list[Binding]) ->
         # A noun counts through its light verb: "will hold talks during her visit".
         if trigger.i in dated or (trigger.nominal and trigger.head_i == trigger.i):
             continue
-        host = next((dated[i] for i in _host_events(doc, doc[trigger.head_i]) if i in dated), None)
+        # The host may hang on the light verb or on the noun itself ("held talks on the sidelines of ...").
+        hosts = _host_events(doc, doc[trigger.head_i])
+        if trigger.nominal and trigger.i != trigger.head_i:
+            hosts += _host_events(doc, doc[trigger.i])
+        host = next((dated[i] for i in hosts if i in dated), None)
         if host is not None:
             added.append(Binding(trigger, host.time, host.distance + 1, basis=host.basis))
     if not added:

@@ -99,3 +99,9 @@ def test_the_story_goes_on_from_the_main_act_not_from_its_background() -> None:
     # With no act on the main line, the background's time is all the sentence narrates.
     text = "In 2021, after the two states fought a border war, trade stopped. Both sides agreed to reopen ports."
     assert of_type(text, EventType.AGREEMENT) == [("2021", DateBasis.NARRATIVE)]
+
+
+def test_talks_held_on_the_sidelines_of_a_dated_summit_take_its_date() -> None:
+    # The parser hangs the margin on the noun "talks", not on its light verb "held".
+    text = "The two premiers held talks on the sidelines of the Norden summit in Port Ostra last March."
+    assert of_type(text, EventType.TALKS) == [("2024-03", DateBasis.PUBLICATION)]  # "last March": from publication
