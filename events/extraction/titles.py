@@ -208,6 +208,9 @@ def _subject(token: Token) -> Token | None:
         subject = next((c for c in token.head.children if c.dep_ == "poss"), None)
     elif subject is None and token.dep_ in {"relcl", "acl"}:
         subject = token.head
+    elif subject is None and _passive(token) and token.dep_ == "conj":
+        # "sanctions were imposed in 2019 and lifted in 2022": the passive conjunct shares its head's subject.
+        subject = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or in_dateline(subject.doc, subject):
         return None
     return subject

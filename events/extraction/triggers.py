@@ -261,7 +261,15 @@ def _children_lemmas(token: Token, deps: frozenset[str] | None = None) -> set[st
 def _objects(token: Token) -> list[Token]:
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
     # Passive: "the sanctions were imposed" has the noun as subject.
+    if not objects and token.dep_ == "conj" and token.tag_ == "VBN" and _bare_conjunct(token):
+        # "the embassy was closed on Sunday and reopened on Monday": a participle joined to a passive verb,
+        # with no subject or object of its own, is passive on the same subject.
+        objects = [c for c in token.head.children if c.dep_ == "nsubjpass"]
     return objects
+
+
+def _bare_conjunct(token: Token) -> bool:
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "dobj", "aux", "auxpass"} for c in token.children)
 
 
 def _has_particle(token: Token, particle: str) -> bool:

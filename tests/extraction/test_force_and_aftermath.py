@@ -69,3 +69,13 @@ def test_a_kind_of_act_counted_or_denied_is_no_new_act() -> None:
     assert kinds("Ostland said no such meeting had taken place.") == set()
     # "such" alone points back to an act and still tells when it happens.
     assert kinds("Such talks will take place in Port Ostra in July.") == {(EventType.TALKS, "2024-07")}
+
+
+def test_a_participle_joined_to_a_passive_shares_its_subject() -> None:
+    # PUBLISHED is 12 June 2024. "reopened" has no subject or object of its own: the embassy is reopened.
+    assert kinds("Zembla's consulate in Port Ostra was closed on Sunday and reopened on Monday.") == {
+        (EventType.WITHDRAWAL, "2024-06-09"),
+        (EventType.TIES_RESTORED, "2024-06-10"),
+    }
+    titles = [e.title for e in extract("Sanctions were imposed in 2019 and lifted in 2022.", PUBLISHED).events]
+    assert titles == ["Sanctions are imposed", "Sanctions are lifted"]
