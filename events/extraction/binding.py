@@ -585,7 +585,7 @@ def _sequence_dated(doc: Doc, triggers: Sequence[Trigger], bindings: list[Bindin
             days = _offset_days([m for m in measures if m.i < mark.i])
             if days is None:
                 continue
-            added.append(_moved(trigger, own[0], SEQUENCE_MARKS[mark.lower_] * days))
+            added.append(moved_by(trigger, own[0], SEQUENCE_MARKS[mark.lower_] * days))
             break
         else:
             found = _measured_from_main(doc, trigger, bindings)
@@ -594,9 +594,9 @@ def _sequence_dated(doc: Doc, triggers: Sequence[Trigger], bindings: list[Bindin
     return added
 
 
-def _measured_from_main(doc: Doc, trigger: Trigger, bindings: list[Binding]) -> Binding | None:
-    """ "expelled two diplomats on Monday, a day after Ostland arrested a citizen": the act of a measured
-    "after"/"before" clause lies that far from the day of the main clause's dated act (Sunday)."""
+def measured_clause(doc: Doc, trigger: Trigger) -> tuple[Token, int] | None:
+    """The measured "after"/"before" clause the trigger's act is told in ("..., a day after Ostland arrested
+    a citizen"), with the days from its main clause's day to the act (-1 here); None for none."""
     clause = doc[trigger.head_i]
     if clause.dep_ in {"xcomp", "acomp", "nsubj", "nsubjpass"} and clause.head.dep_ == "advcl":
         clause = clause.head  # "two days before the talks were due to open": the talks head the clause
@@ -605,19 +605,31 @@ def _measured_from_main(doc: Doc, trigger: Trigger, bindings: list[Binding]) -> 
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS), None)
     if mark is None:
         return None
-    days = _offset_days([c for c in clause.children if c.dep_ in {"npadvmod", "advmod"} and c.i < mark.i])
+    # The measure hangs on the clause or on its main verb ("came a day after ...").
+    measures = [*clause.children, *clause.head.children]
+    days = _offset_days([c for c in measures if c.dep_ in {"npadvmod", "advmod"} and c.i < mark.i])
     if days is None:
         return None
+    return clause, -SEQUENCE_MARKS[mark.lower_] * days
+
+
+def _measured_from_main(doc: Doc, trigger: Trigger, bindings: list[Binding]) -> Binding | None:
+    """ "expelled two diplomats on Monday, a day after Ostland arrested a citizen": the act of a measured
+    "after"/"before" clause lies that far from the day of the main clause's dated act (Sunday)."""
+    found = measured_clause(doc, trigger)
+    if found is None:
+        return None
+    clause, days = found
     main = clause.head
     for binding in bindings:
         time = binding.time
         own_clause = clause.left_edge.i <= time.token_start <= clause.right_edge.i
         if main.i in {binding.trigger.i, binding.trigger.head_i} and time.precision == "day" and not own_clause:
-            return _moved(trigger, time, -SEQUENCE_MARKS[mark.lower_] * days)
+            return moved_by(trigger, time, days)
     return None
 
 
-def _moved(trigger: Trigger, base: TimeExpression, days: int) -> Binding:
+def moved_by(trigger: Trigger, base: TimeExpression, days: int) -> Binding:
     """``trigger`` dated ``days`` from the day of ``base``, as carried from the narrative."""
     assert base.lower is not None  # a day
     day: date = base.lower + timedelta(days=days)

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import DateBasis, EventType
-from events.extraction.binding import Binding, dating_candidates
+from events.extraction.binding import Binding, dating_candidates, measured_clause, moved_by
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -99,6 +99,28 @@ def _told_in_the_past(token: Token, *, coarse: bool = False) -> bool:
         return False  # "after they met", "the talks that followed", "said that they met"
     placed = RELATION_PREPS - LATER_PREPS if coarse else RELATION_PREPS
     return not any(c.dep_ == "prep" and c.lower_ in placed for c in (verb, clause) for c in c.children)
+
+
+# Subjects that name the act just told: "It came a day after ...", "The move came hours after ...".
+ANAPHORIC_SUBJECTS = frozenset({"it", "this", "that"})
+
+
+def _measured_from_anaphor(doc: Doc, trigger: Trigger) -> int | None:
+    """Days from the act the sentence before told to the trigger's act, when the trigger is told in a
+    measured after/before clause of a verb whose subject names that act ("The expulsions came a day after
+    Ostland arrested a citizen": -1); None otherwise."""
+    found = measured_clause(doc, trigger)
+    if found is None:
+        return None
+    clause, days = found
+    subject = next((c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    anaphoric = subject.lower_ in ANAPHORIC_SUBJECTS or any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_WORDS - {"his", "her", "its", "their", "our", "my"}
+        for c in subject.children
+    )
+    return days if anaphoric else None
 
 
 def _aux(token: Token) -> set[str]:
@@ -191,6 +213,11 @@ def narrative_dates(doc: Doc, plans: list[Plan], published: date) -> None:
             goes_on = where == paragraph and plan.rank - rank <= PARAGRAPH_SENTENCES
             for trigger in plan.triggers:
                 if trigger.i in dated:
+                    continue
+                measured = _measured_from_anaphor(doc, trigger)
+                if measured is not None and where == paragraph and plan.rank - rank == 1:
+                    if time.precision == "day":
+                        carried.append(moved_by(trigger, time, measured))
                     continue
                 if (_points_back(doc, trigger) and plan.rank - rank <= ANAPHOR_SENTENCES) or (
                     goes_on and _goes_on(doc, trigger, time)

@@ -105,3 +105,19 @@ def test_talks_held_on_the_sidelines_of_a_dated_summit_take_its_date() -> None:
     # The parser hangs the margin on the noun "talks", not on its light verb "held".
     text = "The two premiers held talks on the sidelines of the Norden summit in Port Ostra last March."
     assert of_type(text, EventType.TALKS) == [("2024-03", DateBasis.PUBLICATION)]  # "last March": from publication
+
+
+def test_an_act_measured_from_the_act_told_just_before_lies_that_far_from_its_day() -> None:
+    # PUBLISHED is Thursday 17 October 2024; Monday is the 14th.
+    told = "Zembla expelled two Ostland diplomats on Monday. "
+    for text, day in [
+        (told + "The expulsions came a day after Ostland arrested a Zembla trader.", "2024-10-13"),
+        (told + "It came two days after Ostland arrested a Zembla trader.", "2024-10-12"),
+    ]:
+        assert of_type(text, EventType.DETENTION) == [(day, DateBasis.NARRATIVE)]
+    # A subject that names no act told before ("Ostland's envoy") measures from nothing said.
+    text = told + "Ostland's envoy flew home a day after Zembla arrested a trader."
+    assert of_type(text, EventType.DETENTION) == []
+    # Nor from an act told to the month only.
+    text = "Zembla expelled two Ostland diplomats last month. The move came a day after Ostland arrested a trader."
+    assert of_type(text, EventType.DETENTION) == []
