@@ -892,6 +892,7 @@ def _only_place_in_sentence(
 
     sentence = sentence_of(trigger)
     found: Location | None = None
+    background = _background_phrase(trigger)
     # "protested to Chile", "granted a credit to Chile": whom the words or the money were addressed to.
     to_whom = event_type in ADDRESSING_TYPES or (
         event_type is EventType.AID and trigger.lemma_.lower() in GRANTING_LEMMAS
@@ -919,6 +920,8 @@ def _only_place_in_sentence(
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
         if _inside_a_topic(root, trigger):
             continue  # "sanctions over its drone deliveries to Zembla": what the act is about, not where
+        if background is not None and not background.left_edge.i <= root.i <= background.right_edge.i:
+            continue  # "flew to Lima, his first trip since taking office": the trip's place, not the taking's
         departing = root.head.lower_ == "for" and root.head.head.lemma_.lower() in FOR_DESTINATION_LEMMAS
         if root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS | {"of"} and not departing:
             continue  # "arrived from Lima", "assets for Chile", "allies, including Peru": no setting
@@ -929,6 +932,24 @@ def _only_place_in_sentence(
             return None
         found = place
     return found
+
+
+# Prepositions that tell an act only as the time of another: "since taking office", "after the vote".
+BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "prior", "until"})
+
+
+def _background_phrase(trigger: Token) -> Token | None:
+    """The since/after/before phrase the trigger is told in, as the time of the act it hangs on ("his first
+    trip since taking office in January"); None when the trigger is its clause's own act."""
+    token = trigger
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i or token.dep_ in {"ROOT", "conj", "ccomp", "advcl", "relcl"}:
+            return None
+        if token.dep_ in {"pcomp", "pobj"} and head.lower_ in BACKGROUND_PREPS and head.dep_ == "prep":
+            return head
+        token = head
+    return None
 
 
 # Prepositions whose object is what an act is about or why it happens ("over", "about"), not a setting. "flew

@@ -344,3 +344,13 @@ def test_a_nationality_on_people_or_on_a_backer_places_nothing() -> None:
         place_of("Ostland jets struck Iranian-backed militia positions on Monday.", EventType.MILITARY_ACTION) is None
     )
     assert place_of("Ostland jets struck Iranian soldiers on Monday.", EventType.MILITARY_ACTION) is None
+
+
+def test_an_act_told_as_the_time_of_another_takes_none_of_its_places() -> None:
+    # The trip is to Port Ostra; the taking of office, told only to time the trip, did not happen there.
+    text = "On June 3 Zembla's premier flew to Port Ostra, her first trip abroad since taking office in January."
+    assert place_of(text, EventType.VISIT) == "Port Ostra"
+    assert place_of(text, EventType.INAUGURATION) is None
+    # Inside the phrase, its own place still counts.
+    text = "Zembla's premier flew home on June 3, a day after taking office in Port Ostra."
+    assert place_of(text, EventType.INAUGURATION) == "Port Ostra"
