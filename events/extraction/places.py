@@ -574,6 +574,8 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     found = _home(doc, token, prefer) if trigger.type is EventType.VISIT else None
     if found is None:
         found = _governed_place(doc, trigger, prefer)
+    if found is None and _there(doc, doc[trigger.head_i]):
+        found = _last_place_before(doc, trigger)
     if trigger.type in PLACELESS_TYPES:
         return found  # only a place phrase of its own: "called from Lima"
     if found is None and trigger.type is EventType.RESPONSE_OPERATION:
@@ -932,6 +934,20 @@ def _only_place_in_sentence(
             return None
         found = place
     return found
+
+
+def _there(doc: Doc, verb: Token) -> bool:
+    """ "There he signed a deal", "met there on Friday": the adverb points back to a place told before (not
+    the "there" of "there were talks", which is a subject)."""
+    return any(c.dep_ == "advmod" and c.lower_ == "there" for c in verb.children)
+
+
+def _last_place_before(doc: Doc, trigger: Trigger) -> Location | None:
+    """The place of the last placed act before the trigger's sentence (cached places; see event_location)."""
+    placed: dict[int, tuple[EventType, Location]] = doc.user_data.get("event_places", {})
+    start = sentence_of(doc[trigger.i]).start
+    earlier = [index for index in placed if index < start]
+    return placed[max(earlier)][1] if earlier else None
 
 
 # Prepositions that tell an act only as the time of another: "since taking office", "after the vote".

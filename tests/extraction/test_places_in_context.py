@@ -354,3 +354,11 @@ def test_an_act_told_as_the_time_of_another_takes_none_of_its_places() -> None:
     # Inside the phrase, its own place still counts.
     text = "Zembla's premier flew home on June 3, a day after taking office in Port Ostra."
     assert place_of(text, EventType.INAUGURATION) == "Port Ostra"
+
+
+def test_there_points_back_to_the_place_told_before() -> None:
+    text = "On June 3 Zembla's premier flew to Port Ostra. There she signed a fisheries accord."
+    assert place_of(text, EventType.AGREEMENT) == "Port Ostra"
+    # The "there" of "there were" is no place.
+    text = "On June 3 Zembla's premier flew to Port Ostra. There were talks on fisheries on June 4."
+    assert place_of(text, EventType.TALKS) is None
