@@ -280,3 +280,12 @@ def test_a_unit_long_lasts_one_unit_and_plural_decades_some_years(nlp, sentence,
 def test_a_clock_time_in_utc_takes_the_date_written_after_it(nlp):
     text = "The Zembla cabinet met at 09:30 UTC, March 3rd, in Port Ostra."
     assert found(nlp, text, date(2025, 4, 6))["09:30 UTC, March 3rd"][1] == "2025-03-03T09:30Z"
+
+
+def test_a_midnight_ahead_opens_the_next_day_and_one_gone_by_opened_its_own(nlp):
+    # The value stays TimeML's (hour 24 of the day named); the date an event takes is the day it starts.
+    friday = date(2025, 10, 31)
+    (ahead,) = find_time_expressions(nlp("The truce will take effect at midnight."), friday)
+    assert (ahead.value, ahead.edtf) == ("2025-10-31T24:00", "2025-11-01")
+    (gone,) = find_time_expressions(nlp("The patrol boat crossed the line shortly after midnight."), friday)
+    assert gone.edtf == "2025-10-31"

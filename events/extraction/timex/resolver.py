@@ -582,7 +582,13 @@ def resolve_spec(
         elif reference is not None:
             base = reference
         value = f"{base.isoformat()}T{spec.hour or 0:02d}:{spec.minute or 0:02d}{spec.part or ''}"
-        return Resolution("TIME", value, base.isoformat(), direction=applied)
+        day = base
+        if spec.hour == 24 and direction == "future":
+            # A midnight ahead ends its day (TimeML's hour 24) and opens the next: "will take effect at midnight
+            # Friday" starts on Saturday. One told in the past ("had entered shortly after midnight") is the
+            # midnight that opened the day.
+            day = base + timedelta(days=1)
+        return Resolution("TIME", value, day.isoformat(), direction=applied)
     if kind == "range":
         return _resolve_range(spec, published, direction, reference, signal)
     return None
