@@ -574,6 +574,8 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     found = _home(doc, token, prefer) if trigger.type is EventType.VISIT else None
     if found is None:
         found = _governed_place(doc, trigger, prefer)
+    if found is None and trigger.nominal and trigger.type in GATHERING_TYPES:
+        found = _host_state(doc, doc[trigger.i], prefer)
     if found is None and _there(doc, doc[trigger.head_i]):
         found = _last_place_before(doc, trigger)
     if trigger.type in PLACELESS_TYPES:
@@ -934,6 +936,19 @@ def _only_place_in_sentence(
             return None
         found = place
     return found
+
+
+# Gatherings a state or a city can host: "Japan hosted the G7 summit in May" took place in Japan.
+GATHERING_TYPES = frozenset({EventType.SUMMIT, EventType.MEETING, EventType.TALKS})
+
+
+def _host_state(doc: Doc, noun: Token, prefer: frozenset[str]) -> Location | None:
+    """The place that hosts a gathering: the subject of "host" whose object is the gathering, when it names a
+    place ("Japan will host the summit", "Port Ostra hosted the talks")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() != "host":
+        return None
+    return _acting_state(doc, verb, prefer)
 
 
 def _there(doc: Doc, verb: Token) -> bool:

@@ -362,3 +362,10 @@ def test_there_points_back_to_the_place_told_before() -> None:
     # The "there" of "there were" is no place.
     text = "On June 3 Zembla's premier flew to Port Ostra. There were talks on fisheries on June 4."
     assert place_of(text, EventType.TALKS) is None
+
+
+def test_a_gathering_takes_place_where_its_host_is() -> None:
+    assert place_of("Japan will host the regional summit from Nov. 3 to 5.", EventType.SUMMIT) == "Japan"
+    assert place_of("Geneva hosted the talks on Monday.", EventType.TALKS) == "Geneva"
+    # Hosting a guest is a meeting at the host's place only when the text says where.
+    assert place_of("The Ostland premier attended the summit on Monday.", EventType.SUMMIT) is None
