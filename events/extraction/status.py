@@ -214,6 +214,20 @@ def is_irrealis(chain: list[Token]) -> bool:
     )
 
 
+# Judged not to come about: "a summit is unlikely before the autumn", "talks look improbable".
+DOUBT_WORDS = frozenset({"unlikely", "improbable", "doubtful", "impossible"})
+
+
+def is_doubted(chain: list[Token]) -> bool:
+    """Whether the event is judged unlikely by the clause it belongs to ("a summit ... is unlikely", "talks
+    are unlikely to take place"): no event to report."""
+    return any(
+        token.lower_ in DOUBT_WORDS
+        or any(c.dep_ in {"acomp", "advmod"} and c.lower_ in DOUBT_WORDS for c in token.children)
+        for token in chain[:3]
+    )
+
+
 def has_schedule_modality(chain: list[Token]) -> bool:
     for position, token in enumerate(chain):
         if _aux_lemmas(token) & FUTURE_AUX:
@@ -357,7 +371,7 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return EventStatus.POSTPONED
     if participation_called_off(chain, trigger):
         return EventStatus.CANCELLED
-    if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain):
+    if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain) or is_doubted(chain):
         return None
     if describes_someone(chain, trigger) or anchors_a_time(chain, trigger):
         return None

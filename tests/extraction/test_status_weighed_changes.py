@@ -94,3 +94,19 @@ def test_a_moved_plan_is_put_off_at_its_first_date_and_scheduled_at_its_new_one(
     # With no first date changed, a plan's date stays scheduled, and a put-off on a day is put off that day.
     assert statuses("The summit is set for June 28.") == [("2024-06-28", EventStatus.SCHEDULED)]
     assert statuses("The talks were postponed on Monday.") == [("2024-06-10", EventStatus.POSTPONED)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say a summit of the two premiers is unlikely before the autumn.",
+        "A summit of the two premiers is unlikely to take place before October.",
+        "Talks in Port Ostra in October now look doubtful.",
+    ],
+)
+def test_an_event_judged_unlikely_is_no_event(text: str) -> None:
+    assert extract(text, PUBLISHED, ExtractionConfig()).events == []
+
+
+def test_an_event_judged_likely_stays_scheduled() -> None:
+    assert status_of("The two premiers will likely meet in Port Ostra in October.") is EventStatus.SCHEDULED
