@@ -24,6 +24,8 @@ from events.extraction.types import Location
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from events.extraction.timex import TimeExpression
+
 PLACE_PREPS = frozenset(
     {"in", "at", "to", "into", "over", "off", "near", "across", "inside", "outside", "around", "within",
      "through", "along", "toward", "towards", "onto", "above"}
@@ -966,7 +968,7 @@ def _last_place_before(doc: Doc, trigger: Trigger) -> Location | None:
 
 
 # Prepositions that tell an act only as the time of another: "since taking office", "after the vote".
-BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "prior", "until"})
+TIMING_PREPS = BACKGROUND_PREPS - {"amid", "despite"}
 
 
 def _background_phrase(trigger: Token) -> Token | None:
@@ -977,7 +979,7 @@ def _background_phrase(trigger: Token) -> Token | None:
         head = token.head
         if head.i == token.i or token.dep_ in {"ROOT", "conj", "ccomp", "advcl", "relcl"}:
             return None
-        if token.dep_ in {"pcomp", "pobj"} and head.lower_ in BACKGROUND_PREPS and head.dep_ == "prep":
+        if token.dep_ in {"pcomp", "pobj"} and head.lower_ in TIMING_PREPS and head.dep_ == "prep":
             return head
         token = head
     return None
@@ -1079,3 +1081,29 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 continue  # "over the Baltic Sea" is a place; "over its deliveries to Zembla" holds none
             queue.append((child, depth + 1))
     return space
+
+
+# What joins the second half of a gapped clause: "visit Tokyo on Monday and Seoul on Wednesday".
+GAP_JOINERS = frozenset({"and", ",", "then", "before", "after"})
+
+
+def gapped_place(doc: Doc, trigger: Trigger, time: TimeExpression, location: Location | None) -> Location | None:
+    """The place of the act a gapped clause dates: in "will visit Tokyo on Monday and Seoul on Wednesday" the
+    Wednesday's visit is to Seoul, the place named just before its time, after a joining word, when the
+    act's own place (Tokyo) comes before it. Else ``location``."""
+    if location is None or time.token_start < 2:
+        return location
+    signal = doc[time.token_start - 1]
+    end = time.token_start - 1 if signal.pos_ == "ADP" else time.token_start
+    named = doc[end - 1]
+    entity = entity_span(doc, named) if named.ent_type_ in PLACE_LABELS else None
+    if entity is None or entity.end != end or entity.start < 1 or entity.start <= trigger.i:
+        return location
+    joiner = doc[entity.start - 1]
+    if joiner.lower_ not in GAP_JOINERS or sentence_of(named).start != sentence_of(doc[trigger.i]).start:
+        return location
+    found = resolve_place(entity.text, named.ent_type_, _mentioned_countries(doc))
+    if found.name == location.name:
+        return location
+    first = [t for t in doc[trigger.i : entity.start] if t.ent_type_ in PLACE_LABELS and t.text in location.name]
+    return found if first else location

@@ -369,3 +369,14 @@ def test_a_gathering_takes_place_where_its_host_is() -> None:
     assert place_of("Geneva hosted the talks on Monday.", EventType.TALKS) == "Geneva"
     # Hosting a guest is a meeting at the host's place only when the text says where.
     assert place_of("The Ostland premier attended the summit on Monday.", EventType.SUMMIT) is None
+
+
+def test_a_gapped_clause_goes_to_the_place_named_before_its_time() -> None:
+    events = extract("The envoy will visit Tokyo on Monday and Seoul on Tuesday.", PUBLISHED, CONFIG).events
+    assert [(e.date, e.location.name if e.location else None) for e in events] == [
+        ("2024-06-17", "Tokyo"),
+        ("2024-06-18", "Seoul"),
+    ]
+    # A second act with no place before its time keeps its own reading.
+    events = extract("The envoy will visit Tokyo on Monday and hold talks on Wednesday.", PUBLISHED, CONFIG).events
+    assert [e.location.name if e.location else None for e in events] == ["Tokyo", None]
