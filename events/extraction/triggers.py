@@ -354,6 +354,11 @@ def _is_captive(token: Token) -> bool:
     return _is_person(token) or token.ent_type_ == "NORP" or token.lemma_.lower() in CAPTIVE_NOUNS
 
 
+def _is_held(token: Token) -> bool:
+    """What a state holds and can release: captives, and a seized ship, boat or aircraft."""
+    return _is_captive(token) or token.lemma_.lower() in CRAFT_NOUNS | {"aircraft", "plane"}
+
+
 def _raised_subjects(token: Token) -> list[Token]:
     """The passive subject of the verb a to-infinitive hangs on: "hostages are expected to be released"."""
     found: list[Token] = []
@@ -713,8 +718,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if lemma == "meet" and object_lemmas & NOT_MEETING_OBJECTS:
         return None
-    if lemma in {"release", "free"} and not any(_is_captive(o) for o in [*objects, *_raised_subjects(token)]):
-        return None  # "released a statement", "released a song": only people are released
+    if lemma in {"release", "free"} and not any(_is_held(o) for o in [*objects, *_raised_subjects(token)]):
+        return None  # "released a statement", "released a song": only people and seized craft are released
     passive = any(c.dep_ == "auxpass" for c in token.children)  # "was killed": a victim, though unparsed
     if lemma in {"kill", "assassinate", "abduct", "kidnap", "hijack", "annex", "occupy", "seize"} and not (
         objects or passive

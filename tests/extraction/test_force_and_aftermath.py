@@ -79,3 +79,10 @@ def test_a_participle_joined_to_a_passive_shares_its_subject() -> None:
     }
     titles = [e.title for e in extract("Sanctions were imposed in 2019 and lifted in 2022.", PUBLISHED).events]
     assert titles == ["Sanctions are imposed", "Sanctions are lifted"]
+
+
+def test_a_seized_craft_released_is_a_release() -> None:
+    assert kinds("The seized Ostland tanker was released on Monday.") == {(EventType.RELEASE, "2024-06-10")}
+    assert kinds("Zembla freed the fishing boat on Monday.") == {(EventType.RELEASE, "2024-06-10")}
+    # What is published is not released from custody.
+    assert kinds("The ministry released a report on Monday.") == set()
