@@ -145,6 +145,8 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         name = aliases.last_person_before(token.i)
         return [Actor(name, ActorKind.PERSON, role)] if name else []
     ent = _entity_of(doc, token)
+    if ent is not None and ent.text.islower():
+        ent = None  # "Iran's navy", "the coast guard" tagged as a body: a common noun names no one; its owner may
     if ent is None:
         named = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if named:  # "the journalist, Nathan Marsh,": the person the noun is put beside

@@ -64,3 +64,12 @@ def test_the_object_of_a_summons_keeps_its_official() -> None:
     [event] = extract("The Filipinos summoned the Chinese ambassador on Monday.", PUBLISHED).events
     assert [(a.name, a.role.value) for a in event.actors] == [("Philippines", "initiator")]
     assert event.title == "Philippines summons Chinese ambassador"
+
+
+def test_a_states_service_named_by_a_common_noun_acts_for_the_state() -> None:
+    # The parser may tag "navy" or "coast guard" as a body: a common noun names no actor, its owner does.
+    (event,) = extract("Iran's navy seized a tanker on Monday.", PUBLISHED).events
+    assert [a.name for a in event.actors] == ["Iran"]
+    assert event.title.startswith("Iran ")
+    (event,) = extract("The navy seized a tanker on Monday.", PUBLISHED).events
+    assert event.actors == ()
