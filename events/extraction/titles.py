@@ -366,9 +366,21 @@ def _sides(actors: tuple[Actor, ...]) -> list[str]:
     return [a.name for a in actors]
 
 
+# What a bare round is a round of, by the gathering's type (triggers.ROUND_TYPES).
+ROUND_OF = {
+    EventType.TALKS: "talks",
+    EventType.ELECTION: "voting",
+    EventType.SUMMIT: "summit",
+    EventType.MEETING: "meetings",
+}
+
+
 def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None) -> str:
     token = doc[trigger.i]
     head = _noun_phrase(doc, token)
+    if trigger.rule == "noun:round":
+        # A bare round is one of the gathering the text named before: "Round of talks in Geneva".
+        head = f"{head} of {ROUND_OF[trigger.type]}"
     binding = _binding_verb(token)
     if binding:
         return f"{head} {binding}"  # "Truce takes effect": the sentence's news is that it starts to bind

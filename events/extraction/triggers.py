@@ -774,8 +774,36 @@ def _counted_kind(token: Token) -> bool:
     return any(c.lower_ in KIND_COUNTERS or c.ent_type_ == "ORDINAL" for c in words)
 
 
+# Gatherings held in rounds: a bare "round" ("the first round will be held in Geneva") is one of them.
+ROUND_TYPES = frozenset({EventType.TALKS, EventType.ELECTION, EventType.MEETING, EventType.SUMMIT})
+ROUND_MODIFIERS = frozenset({"first", "second", "third", "fourth", "fifth", "next", "new", "final", "last", "latest"})
+# How many tokens back a bare round looks for the gathering it is a round of.
+ROUND_REACH = 400
+
+
+def _round_of(token: Token) -> tuple[EventType, str] | None:
+    """A bare "round" ("the first round will be held on Nov. 12", "a second round is planned") is a round of the
+    gathering the text last named (talks, a vote, a summit), when it is numbered or held like one. "a round
+    of talks" is the talks' own trigger; "a round of applause" names no gathering before it."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    numbered = any(c.dep_ in {"amod", "nummod"} and c.lower_ in ROUND_MODIFIERS for c in token.children)
+    held = token.dep_ in {"nsubjpass", "nsubj", "dobj"} and token.head.lemma_.lower() in LIGHT_VERBS
+    if not (numbered or held):
+        return None
+    doc = token.doc
+    for earlier in reversed(doc[max(0, token.i - ROUND_REACH) : token.i]):
+        lemma = earlier.lemma_.lower()
+        kind = NOUNS.get(noun_lemma(earlier)) if earlier.pos_ == "NOUN" else VERBS.get(lemma)
+        if kind in ROUND_TYPES and not (earlier.pos_ == "NOUN" and lemma == "talk" and earlier.tag_ != "NNS"):
+            return kind, "noun:round"
+    return None
+
+
 def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = noun_lemma(token)
+    if lemma == "round" and token.pos_ == "NOUN":
+        return _round_of(token)
     if lemma not in NOUNS:
         return None
     if token.dep_ == "compound":

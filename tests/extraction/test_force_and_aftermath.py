@@ -86,3 +86,16 @@ def test_a_seized_craft_released_is_a_release() -> None:
     assert kinds("Zembla freed the fishing boat on Monday.") == {(EventType.RELEASE, "2024-06-10")}
     # What is published is not released from custody.
     assert kinds("The ministry released a report on Monday.") == set()
+
+
+def test_a_bare_round_is_a_round_of_the_gathering_named_before() -> None:
+    text = (
+        "Ostland and Zembla agreed on Monday to resume border talks. The first round will be held in Port "
+        "Ostra on July 2. A second round is planned for September."
+    )
+    rounds = [e for e in extract(text, PUBLISHED).events if e.rule.startswith("noun:round")]
+    assert [(e.type, e.date) for e in rounds] == [(EventType.TALKS, "2024-07-02"), (EventType.TALKS, "2024-09")]
+    assert rounds[0].title == "Round of talks in Port Ostra"
+    # A round of something named, or a round with nothing held before it, is no gathering.
+    assert kinds("The crowd gave the envoy a round of applause on Monday.") == set()
+    assert kinds("The first round will be held on July 2.") == set()
