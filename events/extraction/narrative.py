@@ -79,7 +79,10 @@ def _told_in_the_past(token: Token, *, coarse: bool = False) -> bool:
     ("met", "was met", "... and imposed") that is no relative, adverbial or reported clause ("after they
     met", "said that they met") and is not placed from another event ("a week before the election, ...")."""
     participle = token.pos_ in {"VERB", "AUX"} and (token.tag_ == "VBG" or (token.tag_ == "VBN" and not _aux(token)))
-    if participle and not (token.dep_ == "conj" and token.head.tag_ == "VBD"):
+    means = _means_of(token)
+    if means is not None:
+        token = means  # "responded by expelling the envoy": the expelling is told as the responding is
+    elif participle and not (token.dep_ == "conj" and token.head.tag_ == "VBD"):
         return False  # "footage of the envoy meeting rebels": no act of the story's own
     verb = token
     for _ in range(len(token.doc)):
@@ -121,6 +124,18 @@ def _measured_from_anaphor(doc: Doc, trigger: Trigger) -> int | None:
         for c in subject.children
     )
     return days if anaphoric else None
+
+
+def _means_of(token: Token) -> Token | None:
+    """The verb a gerund after "by" tells the means of ("responded by expelling ... and freezing ..."), the
+    gerund's conjuncts included; None for any other word."""
+    gerund = token
+    if gerund.dep_ == "conj" and gerund.head.tag_ == "VBG":
+        gerund = gerund.head
+    prep = gerund.head
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or prep.lower_ != "by" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return prep.head
 
 
 def _aux(token: Token) -> set[str]:

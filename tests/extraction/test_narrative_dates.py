@@ -121,3 +121,15 @@ def test_an_act_measured_from_the_act_told_just_before_lies_that_far_from_its_da
     # Nor from an act told to the month only.
     text = "Zembla expelled two Ostland diplomats last month. The move came a day after Ostland arrested a trader."
     assert of_type(text, EventType.DETENTION) == []
+
+
+def test_acts_told_as_the_means_of_a_past_verb_go_on_in_the_story_time() -> None:
+    text = (
+        "In March 2019 a border skirmish left four soldiers dead. Zembla responded by expelling Ostland's "
+        "envoy and freezing a fisheries accord."
+    )
+    assert of_type(text, EventType.EXPULSION) == [("2019-03", DateBasis.NARRATIVE)]
+    assert of_type(text, EventType.WITHDRAWAL) == [("2019-03", DateBasis.NARRATIVE)]
+    # A gerund that only describes what something shows is no act of the story.
+    text = "In March 2019 a border skirmish left four soldiers dead. Footage showed troops expelling villagers."
+    assert of_type(text, EventType.EXPULSION) == []
