@@ -178,6 +178,37 @@ def _goes_on(doc: Doc, trigger: Trigger, time: TimeExpression) -> bool:
     return _told_in_the_past(token, coarse=time.precision in COARSE)
 
 
+def _on_main_line(doc: Doc, trigger: Trigger) -> bool:
+    """A trigger that is its line's act: the main verb or one joined to it ("meet ..., agree to ..."), or a
+    noun that is such a verb's subject or object; not what such a verb plans or wants ("to resume talks")."""
+    token = doc[trigger.head_i]
+    if token.pos_ not in {"VERB", "AUX"}:
+        token = token.head if token.dep_ in {"nsubj", "nsubjpass", "dobj"} else token
+    # Joined by "and", or by a comma alone ("Envoys meet in Lima, agree to ...": the parser may read a clause).
+    while token.head.i != token.i and (token.dep_ == "conj" or _joined_by_comma(token)):
+        token = token.head
+    return token.dep_ == "ROOT"
+
+
+def _joined_by_comma(verb: Token) -> bool:
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBP", "VBZ", "VBD"}
+        and not any(c.dep_ in {"mark", "advmod", "nsubj"} for c in verb.children)
+        and verb.doc[verb.i - 1].text == ","
+    )
+
+
+def _date_label(plan: Plan, own_times: list[TimeExpression]) -> TimeExpression | None:
+    """The time a sentence is made of, when it is a label ending in a colon ("Sept. 30, 2026:", "March 2024:"),
+    as in the lines of a timeline box; else None."""
+    if len(own_times) != 1 or not plan.sentence.text.rstrip().endswith(":"):
+        return None
+    time = own_times[0]
+    words = [t for t in plan.sentence if not t.is_punct]
+    return time if all(time.token_start <= t.i < time.token_end for t in words) else None
+
+
 def _story_time(doc: Doc, plan: Plan, own_times: list[TimeExpression]) -> TimeExpression | None:
     """The time a sentence narrates: that of its last dated act (not a saying) on the sentence's main line,
     else of its last dated act, else its last dating time. An act in the background ("met on Wednesday for
@@ -215,13 +246,25 @@ def narrative_dates(doc: Doc, plans: list[Plan], published: date) -> None:
     story: tuple[TimeExpression, int, int] | None = None  # time, sentence rank, paragraph
     paragraph = 0
     previous_end = 0
+    label: TimeExpression | None = None
     for plan in plans:
-        if "\n" in text[previous_end : plan.sentence.start_char]:
+        same_line = "\n" not in text[previous_end : plan.sentence.start_char]
+        if not same_line:
             paragraph += 1
         previous_end = plan.sentence.start_char + len(plan.sentence.text.rstrip())  # a sentence keeps its "\n\n"
         dated = plan.dated()
         carried: list[Binding] = []
         own_times = dating_candidates(doc, plan.triggers, plan.times)
+        if label is not None and same_line and not own_times:
+            # "Sept. 30, 2026: Ministers meet in Geneva": the date that labels a line dates its acts.
+            acts = [t for t in plan.triggers if t.i not in dated and _on_main_line(doc, t)]
+            verbs = {t.i for t in acts if not t.nominal}
+            # A noun that is the subject or object of a verb of the line is that act's argument ("Skirmish kills").
+            acts = [t for t in acts if not (t.nominal and doc[t.i].head.i in verbs)]
+            labelled = [Binding(t, label, 1) for t in acts]
+            plan.bindings = sorted([*plan.bindings, *labelled], key=lambda b: (b.trigger.i, b.time.start))
+            dated = plan.dated()
+        label = _date_label(plan, own_times)
         # A sentence that names a time of its own sets the story's time; it takes none from before.
         if story is not None and not own_times and story[0].lower is not None and story[0].lower <= published:
             time, rank, where = story

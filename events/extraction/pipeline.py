@@ -346,14 +346,17 @@ def _share_coordinated_dates(
         # "by shooting down two jets on Monday and capturing the pilot": gerunds joined under one
         # preposition are steps of one act, at its time.
         gerunds = own.tag_ == "VBG" and own.dep_ == "conj" and own.head.tag_ == "VBG"
+        conjuncts = sorted(own.conjuncts, key=lambda c: (abs(c.i - own.i), c.i))
+        host = next((dated[c.i] for c in conjuncts if c.i in dated), None)
         if (
             own.pos_ in {"VERB", "AUX"}
             and not gerunds
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in own.children)
+            and not (host is not None and own.i > host.time.token_end and _fronted(doc, host))
         ):
-            continue  # "held talks Friday and agreed to ...": one subject's next step has a time of its own
-        conjuncts = sorted(own.conjuncts, key=lambda c: (abs(c.i - own.i), c.i))
-        host = next((dated[c.i] for c in conjuncts if c.i in dated), None)
+            # "held talks Friday and agreed to ...": one subject's next step has a time of its own; but a time
+            # that opens the clause ("On Friday the envoys met and agreed to ...") scopes over both steps.
+            continue
         if host is not None and (gerunds or _fronted(doc, host)):
             shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
     if not shared:

@@ -133,3 +133,25 @@ def test_acts_told_as_the_means_of_a_past_verb_go_on_in_the_story_time() -> None
     # A gerund that only describes what something shows is no act of the story.
     text = "In March 2019 a border skirmish left four soldiers dead. Footage showed troops expelling villagers."
     assert of_type(text, EventType.EXPULSION) == []
+
+
+def test_the_date_that_labels_a_line_dates_its_acts() -> None:
+    # The lines of a timeline box: a date, a colon, a headline in the present.
+    text = (
+        "March 2021: A border skirmish kills four soldiers.\n\n"
+        "Sept. 30, 2024: Envoys meet in Port Ostra, agree to resume talks."
+    )
+    dated = {(e.type, e.date, e.status.value) for e in events_of(text)}
+    assert dated == {
+        (EventType.MILITARY_ACTION, "2021-03", "occurred"),
+        (EventType.MEETING, "2024-09-30", "occurred"),
+        (EventType.AGREEMENT, "2024-09-30", "occurred"),
+    }
+
+
+def test_a_time_that_opens_the_clause_dates_both_steps_of_one_subject() -> None:
+    text = "On Friday the envoys met in Port Ostra and agreed to reopen the border."
+    assert of_type(text, EventType.AGREEMENT) == [("2024-10-11", DateBasis.PUBLICATION)]
+    # After the verb, the time is the first step's only: the agreement may have come later.
+    text = "The envoys met in Port Ostra on Friday and agreed to reopen the border."
+    assert of_type(text, EventType.AGREEMENT) == []
