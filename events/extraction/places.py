@@ -654,6 +654,9 @@ def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
         return None
     if not {doc[trigger.i].tag_, doc[trigger.head_i].tag_} & {"VBD", "VBN"}:
         return None  # a plan or a wish to agree is not an agreement reached
+    verb = doc[trigger.head_i]
+    if any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children):
+        return None  # "had agreed in January to a truce": reached before the story's talks, not at them
     sentence = sentence_of(doc[trigger.i])
     if any(_names_a_meeting(t) for t in sentence if t.i != trigger.i):
         return None  # "met ... and agreed on a plan": reached at the meeting its own sentence tells

@@ -380,3 +380,10 @@ def test_a_gapped_clause_goes_to_the_place_named_before_its_time() -> None:
     # A second act with no place before its time keeps its own reading.
     events = extract("The envoy will visit Tokyo on Monday and hold talks on Wednesday.", PUBLISHED, CONFIG).events
     assert [e.location.name if e.location else None for e in events] == ["Tokyo", None]
+
+
+def test_an_agreement_told_in_the_pluperfect_did_not_come_out_of_the_talks_told_before() -> None:
+    text = "Talks in Geneva broke down on Monday. The two sides had agreed in January to a truce on new tariffs."
+    assert place_of(text, EventType.AGREEMENT) is None
+    text = "Talks in Geneva resumed on Monday. On Tuesday the two sides agreed to a truce on new tariffs."
+    assert place_of(text, EventType.AGREEMENT) == "Geneva"
