@@ -344,6 +344,12 @@ def _superseded_date(doc: Doc, time: TimeExpression) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in SUPERSEDED_ADVERBS for c in word.children)
 
 
+def _held_back(doc: Doc, time: TimeExpression) -> bool:
+    """ "did not resume until May": a negation with "until" holds the act back to that time; it did happen."""
+    root = doc[time.token_start : time.token_end].root
+    return root.dep_ == "pobj" and root.head.lower_ in {"until", "till"}
+
+
 def _new_date(doc: Doc, time: TimeExpression) -> bool:
     """Whether the time is where a put-off event was moved to: "postponed to next week", "pushed back until
     May", "delayed to 12 June"."""
@@ -371,7 +377,9 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return EventStatus.POSTPONED
     if participation_called_off(chain, trigger):
         return EventStatus.CANCELLED
-    if is_negated(chain) or is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain) or is_doubted(chain):
+    if is_negated(chain) and not _held_back(doc, time):
+        return None
+    if is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain) or is_doubted(chain):
         return None
     if describes_someone(chain, trigger) or anchors_a_time(chain, trigger):
         return None

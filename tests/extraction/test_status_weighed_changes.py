@@ -110,3 +110,12 @@ def test_an_event_judged_unlikely_is_no_event(text: str) -> None:
 
 def test_an_event_judged_likely_stays_scheduled() -> None:
     assert status_of("The two premiers will likely meet in Port Ostra in October.") is EventStatus.SCHEDULED
+
+
+def test_an_act_held_back_until_a_time_happens_at_that_time() -> None:
+    # PUBLISHED is 12 June 2024. "not ... until" holds the act back to that time; it is no denial.
+    assert statuses("The talks in Port Ostra did not resume until May.") == [("2024-05", EventStatus.OCCURRED)]
+    assert statuses("The talks in Port Ostra will not resume until March.") == [("2025-03", EventStatus.SCHEDULED)]
+    assert statuses("Elections in Zembla are not due until 2027.") == [("2027", EventStatus.SCHEDULED)]
+    # Without "until", a negated act is none.
+    assert statuses("The talks in Port Ostra did not resume in May.") == []

@@ -209,6 +209,16 @@ def _year_basis(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 5) : start].lower().endswith("from ") and bool(_YEAR_BASIS_AFTER.match(text, end))
 
 
+def _negated_verb(word: Token) -> bool:
+    """Whether ``word``, or the verb of its clause ("are not due until", "will not be held until"), is negated."""
+    for token in (word, word.head):
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children):
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    return False
+
+
 def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str | None, doc: Doc | None) -> bool:
     """Filters that need context: "May" the modal, "2008" the count, "a year" the rate."""
     check = pattern.check
@@ -857,7 +867,9 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         ):
             # "stands above Thursday's price": a possessive weekday names a day gone unless its clause reads ahead.
             direction = "past"
-        if candidate.signal in _LIMIT_SIGNALS and _unplaced(candidate.spec):
+        # "are not due until 2028", "won't resume until May": the act is held back to that time, not done by it.
+        held_back = candidate.signal in {"until", "till"} and governor_i is not None and _negated_verb(doc[governor_i])
+        if candidate.signal in _LIMIT_SIGNALS and _unplaced(candidate.spec) and not held_back:
             # "gave the firm until mid-November to reply", "has until 9 a.m. Tuesday to sign": a limit runs on
             # from the act, so the act's past tense does not place it; the nearest such month or day is meant.
             direction = None
@@ -887,6 +899,8 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # A story told through the years: "In 2019 the talks resumed. On June 3, the delegations met"
             # is June 3, 2019, not the June 3 before publication.
             resolved = replace(candidate, spec=replace(candidate.spec, year=story_year))
+        if held_back:
+            resolved = replace(resolved, signal=None)
         if candidate.signal == "for" and candidate.spec.kind == "relative" and _scheduled_for(span):
             resolved = replace(candidate, signal=None)  # "set for next month" is a month, not a stretch
         elif (
