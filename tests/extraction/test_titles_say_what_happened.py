@@ -53,6 +53,7 @@ def titles(text: str) -> list[str]:
             "Amiri to leave for Paris",
             id="leave-for",
         ),
+        pytest.param("Olsen took office in Zembla in 2023.", "Olsen takes office in Zembla", id="take-office"),
     ],
 )
 def test_it_titles_the_event(text: str, title: str) -> None:
