@@ -354,7 +354,7 @@ def _share_coordinated_dates(
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in own.children)
             and not (host is not None and own.i > host.time.token_end and _fronted(doc, host))
         ):
-            # "held talks Friday and agreed to ...": one subject's next step has a time of its own; but a time
+            # "met on Monday and then signed a pact": one subject's next step has a time of its own; but a time
             # that opens the clause ("On Friday the envoys met and agreed to ...") scopes over both steps.
             continue
         if host is not None and (gerunds or _fronted(doc, host)):
