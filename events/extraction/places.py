@@ -655,7 +655,7 @@ def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
     if not {doc[trigger.i].tag_, doc[trigger.head_i].tag_} & {"VBD", "VBN"}:
         return None  # a plan or a wish to agree is not an agreement reached
     verb = doc[trigger.head_i]
-    if any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children) and _dated_before(verb):
         return None  # "had agreed in January to a truce": reached before the story's talks, not at them
     sentence = sentence_of(doc[trigger.i])
     if any(_names_a_meeting(t) for t in sentence if t.i != trigger.i):
@@ -678,6 +678,21 @@ def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
         if found is not None:
             return found
     return None
+
+
+def _dated_before(verb: Token) -> bool:
+    """Whether a verb in the past perfect has a time of its own other than a "by" deadline: "had agreed in
+    January" lies before the story's time; "By Friday they had struck a deal" is reached within it."""
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ != "by"
+            and any(g.ent_type_ in {"DATE", "TIME"} for g in child.subtree)
+        ):
+            return True
+        if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
+            return True
+    return False
 
 
 # Determiners that point back to something already told: "the talks", "these drills".
