@@ -315,10 +315,14 @@ def find_actors(
             elif child.dep_ in {"dobj", "dative"} and not trigger.nominal and trigger.type is not EventType.VISIT:
                 others.extend(_with_conjuncts(child))
     if window is not None:
+        # The entities that start in the window, found from its own tokens (``doc.ents`` builds every entity
+        # of the document, once per event: quadratic on a long text).
         named = [
             ent.root
-            for ent in doc.ents
-            if window[0] <= ent.start and ent.end <= window[1] and ent.label_ in {"PERSON", "GPE", "ORG"}
+            for start in doc[window[0] : window[1]]
+            if start.ent_iob_ == "B" and start.ent_type_ in {"PERSON", "GPE", "ORG"}
+            for ent in [entity_span(doc, start)]
+            if ent is not None and ent.end <= window[1]
         ]
         if named:
             own = {t.i for t in initiators}

@@ -69,6 +69,10 @@ def _blocks(count: int) -> Iterator[str]:
             f"{name} arrived in Hanoi on {day + timedelta(days=1):%B} {(day + timedelta(days=1)).day}, {day.year}. "
             f"{name} held talks with the prime minister on {day + timedelta(days=2):%B} "
             f"{(day + timedelta(days=2)).day}, {day.year}.\n\n"
+            # One meeting verb dated twice: each date's partners are read from their stretch of the sentence.
+            f"{name} met {FIRST[(index + 1) % len(FIRST)]} Ruiz on {day + timedelta(days=3):%B} "
+            f"{(day + timedelta(days=3)).day}, {day.year}, and {FIRST[(index + 2) % len(FIRST)]} Park on "
+            f"{day + timedelta(days=4):%B} {(day + timedelta(days=4)).day}, {day.year}.\n\n"
             f"{articles[index % len(articles)]}\n\n"
         )
 
