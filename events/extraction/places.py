@@ -373,6 +373,8 @@ def _earlier_named(doc: Doc, token: Token, prefer: frozenset[str]) -> Location |
     before. A town noun points back to the nearest city named before it ("the capital" to a capital); a
     feature noun to its nearest earlier use with a name ("the Varel islands ... near the islands")."""
     lemma = token.lemma_.lower()
+    if any(c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ == "NORP") for c in token.children):
+        return None  # "Zembla's capital", "the Ostlandic capital": the owner's, read above, never another's
     if lemma == "capital":
         # "the capital": the capital city the article names most often before, else its main country's.
         counts: dict[str, tuple[int, Location]] = {}

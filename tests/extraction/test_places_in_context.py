@@ -387,3 +387,12 @@ def test_an_agreement_told_in_the_pluperfect_did_not_come_out_of_the_talks_told_
     assert place_of(text, EventType.AGREEMENT) is None
     text = "Talks in Geneva resumed on Monday. On Tuesday the two sides agreed to a truce on new tariffs."
     assert place_of(text, EventType.AGREEMENT) == "Geneva"
+
+
+def test_a_capital_with_an_owner_is_never_another_states() -> None:
+    # Zembla is no state the gazetteer knows; Geneva, named before, makes Switzerland the article's country.
+    text = "Talks in Geneva ended on Friday. Ostland fired missiles at Zembla's capital on Saturday."
+    assert place_of(text, EventType.MILITARY_ACTION) is None
+    # An owner the gazetteer knows names its capital.
+    text = "Talks in Geneva ended on Friday. Ostland fired missiles at Ukraine's capital on Saturday."
+    assert place_of(text, EventType.MILITARY_ACTION) == "Kyiv"
