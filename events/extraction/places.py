@@ -948,6 +948,9 @@ def _only_place_in_sentence(
             continue  # "sanctions over its drone deliveries to Zembla": what the act is about, not where
         if background is not None and not background.left_edge.i <= root.i <= background.right_edge.i:
             continue  # "flew to Lima, his first trip since taking office": the trip's place, not the taking's
+        timing = _timing_phrase_above(root)
+        if timing is not None and not timing.left_edge.i <= trigger.i <= timing.right_edge.i:
+            continue  # "met on Thursday ahead of a summit in Vilnius": the summit's place, not the meeting's
         departing = root.head.lower_ == "for" and root.head.head.lemma_.lower() in FOR_DESTINATION_LEMMAS
         if root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS | {"of"} and not departing:
             continue  # "arrived from Lima", "assets for Chile", "allies, including Peru": no setting
@@ -989,6 +992,28 @@ def _last_place_before(doc: Doc, trigger: Trigger) -> Location | None:
 
 # Prepositions that tell an act only as the time of another: "since taking office", "after the vote".
 TIMING_PREPS = BACKGROUND_PREPS - {"amid", "despite"}
+
+
+# Phrases that name an event at another time than the act, and so elsewhere: "before", "since", "ahead of".
+# ("killed shortly after landing at the airport": an act right after another is often at its place.)
+LATER_OR_EARLIER_PREPS = frozenset({"before", "since", "prior"})
+
+
+def _timing_phrase_above(place: Token) -> Token | None:
+    """The before/since/ahead-of phrase a place is named in ("ahead of a summit in Vilnius"), if any."""
+    token = place
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if head.dep_ == "prep" and head.lower_ in LATER_OR_EARLIER_PREPS:
+            return head
+        if head.dep_ == "advmod" and head.lower_ in {"ahead", "prior"}:
+            return head
+        if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"}:
+            return None
+        token = head
+    return None
 
 
 def _background_phrase(trigger: Token) -> Token | None:
@@ -1088,6 +1113,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 continue  # "according to a Lima notice": who says so, not where it happened
             if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS:
                 continue  # "postponed the visit after the shootdown over the U.S.": another event's place
+            if child.dep_ == "advmod" and child.lower_ in {"ahead", "prior"}:
+                continue  # "agreed ..., ahead of a summit in Vilnius": the later event's place
             place_object = child.dep_ == "pobj" and current.dep_ == "prep" and current.lower_ in preps
             visited_object = child.dep_ == "dobj" and trigger.lemma in {"visit", "tour"} and depth == 0
             if child.dep_ == "dobj" and depth == 0 and child.lemma_.lower() in SPACE_NOUNS and space is None:

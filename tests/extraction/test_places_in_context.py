@@ -396,3 +396,11 @@ def test_a_capital_with_an_owner_is_never_another_states() -> None:
     # An owner the gazetteer knows names its capital.
     text = "Talks in Geneva ended on Friday. Ostland fired missiles at Ukraine's capital on Saturday."
     assert place_of(text, EventType.MILITARY_ACTION) == "Kyiv"
+
+
+def test_a_place_named_for_an_event_ahead_or_before_is_not_the_acts() -> None:
+    # PUBLISHED is Wednesday 12 June 2024.
+    text = "The envoys met on Monday ahead of a summit in Vilnius next month."
+    assert place_of(text, EventType.MEETING) is None
+    text = "The envoys agreed on Monday to add air defences, ahead of a summit in Vilnius next month."
+    assert place_of(text, EventType.AGREEMENT) is None
