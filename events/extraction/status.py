@@ -344,6 +344,19 @@ def _superseded_date(doc: Doc, time: TimeExpression) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in SUPERSEDED_ADVERBS for c in word.children)
 
 
+def _spans_publication_by_days(time: TimeExpression, published: date) -> bool:
+    """A stretch of days (not a week, month or year named as such) that began before publication and ends
+    after it: the act it dates has begun and not ended."""
+    lower, upper = time.lower, time.upper
+    return (
+        lower is not None
+        and upper is not None
+        and time.precision == "day"
+        and not time.week
+        and lower < published < upper
+    )
+
+
 def _held_back(doc: Doc, time: TimeExpression) -> bool:
     """ "did not resume until May": a negation with "until" holds the act back to that time; it did happen."""
     root = doc[time.token_start : time.token_end].root
@@ -392,4 +405,6 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return EventStatus.SCHEDULED
     if lower is not None and upper is not None and lower <= published <= upper and is_progressive_present(chain):
         return EventStatus.ONGOING
+    if _spans_publication_by_days(time, published):
+        return EventStatus.ONGOING  # "began a three-day visit on Monday", read on Tuesday: still going on
     return EventStatus.OCCURRED

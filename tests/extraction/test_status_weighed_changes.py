@@ -119,3 +119,12 @@ def test_an_act_held_back_until_a_time_happens_at_that_time() -> None:
     assert statuses("Elections in Zembla are not due until 2027.") == [("2027", EventStatus.SCHEDULED)]
     # Without "until", a negated act is none.
     assert statuses("The talks in Port Ostra did not resume in May.") == []
+
+
+def test_a_stretch_of_days_that_spans_publication_is_ongoing() -> None:
+    # PUBLISHED is Wednesday 12 June 2024: a three-day visit begun on Tuesday ends on Thursday.
+    assert statuses("The Zembla premier began a three-day visit to Port Ostra on Tuesday.") == [
+        ("2024-06-11/2024-06-13", EventStatus.ONGOING)
+    ]
+    # A week or a month named as such is no stretch of days begun: "met this week" occurred.
+    assert statuses("The envoys met in Port Ostra this week.") == [("2024-06-10/2024-06-16", EventStatus.OCCURRED)]
