@@ -168,6 +168,8 @@ def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
     # "shot down a balloon" is at times parsed with the balloon under the particle "down"; "fired what
     # appeared to be a missile" names the thing inside a free relative, which goes first.
     under_particle = [g for c in token.children if c.dep_ == "prt" for g in c.children if g.dep_ == "pobj"]
+    if token.lemma_.lower() == "call":  # "called in the ambassador", the "in" read as a preposition
+        under_particle += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
     appeared = [
         a
         for c in token.children
@@ -240,6 +242,8 @@ def _verb(
     """The verb in headline present; a passive stays passive unless its agent is named ("Russia arrests").
     A planned event reads as headlines put the future: "Blinken to visit", "Envoy to be expelled"."""
     particle = " ".join(c.lower_ for c in token.children if c.dep_ == "prt")
+    if not particle and trigger.rule == "verb:call-in-envoy":
+        particle = "in"  # the parser may read the "in" of "called in the envoy" as a preposition
     base = {"be": "are"}.get(trigger.lemma, trigger.lemma) if plural else third_person(trigger.lemma)
     if future:
         base = f"to {trigger.lemma}"

@@ -536,8 +536,13 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if lemma == "call" and (_has_particle(token, "in") or "in" in preps):
+        # "called in the ambassador", "called in Ostland's chargé d'affaires" (the envoy word a compound).
         envoys = {
-            g.lemma_.lower() for c in token.children if c.dep_ in {"prep", "prt", "dobj"} for g in [c, *c.children]
+            t.lemma_.lower()
+            for c in token.children
+            if c.dep_ in {"prep", "prt", "dobj"}
+            for g in [c, *c.children]
+            for t in [g, *(x for x in g.children if x.dep_ == "compound")]
         }
         if envoys & ENVOY_NOUNS:
             return T.SUMMONS, "verb:call-in-envoy"

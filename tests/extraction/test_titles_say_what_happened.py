@@ -54,6 +54,11 @@ def titles(text: str) -> list[str]:
             id="leave-for",
         ),
         pytest.param("Olsen took office in Zembla in 2023.", "Olsen takes office in Zembla", id="take-office"),
+        pytest.param(
+            "On June 3, Japan called in China's charge d'affaires.",
+            "Japan calls in China's charge d'affaires",
+            id="called-in-a-compound-envoy",
+        ),
     ],
 )
 def test_it_titles_the_event(text: str, title: str) -> None:
