@@ -106,6 +106,7 @@ def _told_in_the_past(token: Token, *, coarse: bool = False) -> bool:
 
 # Subjects that name the act just told: "It came a day after ...", "The move came hours after ...".
 ANAPHORIC_SUBJECTS = frozenset({"it", "this", "that"})
+DEFINITE_ARTICLES = DEFINITE_WORDS - {"his", "her", "its", "their", "our", "my"}  # "the move", "this decision"
 
 
 def _measured_from_anaphor(doc: Doc, trigger: Trigger) -> int | None:
@@ -120,8 +121,7 @@ def _measured_from_anaphor(doc: Doc, trigger: Trigger) -> int | None:
     if subject is None:
         return None
     anaphoric = subject.lower_ in ANAPHORIC_SUBJECTS or any(
-        c.dep_ == "det" and c.lower_ in DEFINITE_WORDS - {"his", "her", "its", "their", "our", "my"}
-        for c in subject.children
+        c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in subject.children
     )
     return days if anaphoric else None
 

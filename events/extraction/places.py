@@ -578,7 +578,7 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     found = _home(doc, token, prefer) if trigger.type is EventType.VISIT else None
     if found is None:
         found = _governed_place(doc, trigger, prefer)
-    if found is None and trigger.nominal and trigger.type in GATHERING_TYPES:
+    if found is None and trigger.nominal and trigger.type in MEETING_TYPES:
         found = _host_state(doc, doc[trigger.i], prefer)
     if found is None and _there(doc, doc[trigger.head_i]):
         found = _last_place_before(doc, trigger)
@@ -634,7 +634,7 @@ def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[Even
     return _place_of_the_talks(doc, trigger)
 
 
-# Gatherings an agreement may come out of.
+# Gatherings: an agreement may come out of one, and a state or a city may host one ("Japan hosted the summit").
 MEETING_TYPES = frozenset({EventType.MEETING, EventType.TALKS, EventType.SUMMIT})
 # Words for talks, whose outcome is an agreement: "talks", "negotiations", "negotiated".
 NEGOTIATION_LEMMAS = frozenset({"talk", "negotiation", "negotiate", "dialogue", "consultation"})
@@ -963,10 +963,6 @@ def _only_place_in_sentence(
     return found
 
 
-# Gatherings a state or a city can host: "Japan hosted the G7 summit in May" took place in Japan.
-GATHERING_TYPES = frozenset({EventType.SUMMIT, EventType.MEETING, EventType.TALKS})
-
-
 def _host_state(doc: Doc, noun: Token, prefer: frozenset[str]) -> Location | None:
     """The place that hosts a gathering: the subject of "host" whose object is the gathering, when it names a
     place ("Japan will host the summit", "Port Ostra hosted the talks")."""
@@ -990,10 +986,8 @@ def _last_place_before(doc: Doc, trigger: Trigger) -> Location | None:
     return placed[max(earlier)][1] if earlier else None
 
 
-# Prepositions that tell an act only as the time of another: "since taking office", "after the vote".
-TIMING_PREPS = BACKGROUND_PREPS - {"amid", "despite"}
-
-
+# Adverbs that, with "of"/"to", place an event later than the act: "ahead of the summit", "prior to the vote".
+AHEAD_ADVERBS = frozenset({"ahead", "prior"})
 # Phrases that name an event at another time than the act, and so elsewhere: "before", "since", "ahead of".
 # ("killed shortly after landing at the airport": an act right after another is often at its place.)
 LATER_OR_EARLIER_PREPS = frozenset({"before", "since", "prior"})
@@ -1008,7 +1002,7 @@ def _timing_phrase_above(place: Token) -> Token | None:
             return None
         if head.dep_ == "prep" and head.lower_ in LATER_OR_EARLIER_PREPS:
             return head
-        if head.dep_ == "advmod" and head.lower_ in {"ahead", "prior"}:
+        if head.dep_ == "advmod" and head.lower_ in AHEAD_ADVERBS:
             return head
         if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"}:
             return None
@@ -1024,7 +1018,7 @@ def _background_phrase(trigger: Token) -> Token | None:
         head = token.head
         if head.i == token.i or token.dep_ in {"ROOT", "conj", "ccomp", "advcl", "relcl"}:
             return None
-        if token.dep_ in {"pcomp", "pobj"} and head.lower_ in TIMING_PREPS and head.dep_ == "prep":
+        if token.dep_ in {"pcomp", "pobj"} and head.lower_ in SEQUENCE_PREPS and head.dep_ == "prep":
             return head
         token = head
     return None
@@ -1113,7 +1107,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 continue  # "according to a Lima notice": who says so, not where it happened
             if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS:
                 continue  # "postponed the visit after the shootdown over the U.S.": another event's place
-            if child.dep_ == "advmod" and child.lower_ in {"ahead", "prior"}:
+            if child.dep_ == "advmod" and child.lower_ in AHEAD_ADVERBS:
                 continue  # "agreed ..., ahead of a summit in Vilnius": the later event's place
             place_object = child.dep_ == "pobj" and current.dep_ == "prep" and current.lower_ in preps
             visited_object = child.dep_ == "dobj" and trigger.lemma in {"visit", "tour"} and depth == 0

@@ -15,7 +15,7 @@ from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventSta
 from events.extraction.actors import in_dateline, short_name
 from events.extraction.places import STRETCH_NOUNS
 from events.extraction.tree import entity_span, free_relative
-from events.extraction.triggers import MEASURE_SUBJECTS, NOUNS, Trigger, starts_to_bind
+from events.extraction.triggers import MEASURE_SUBJECTS, NOUNS, ROUND_OF, Trigger, starts_to_bind
 from events.extraction.types import Actor, Location
 
 if TYPE_CHECKING:
@@ -370,15 +370,6 @@ def _bare(name: str) -> str:
 
 def _sides(actors: tuple[Actor, ...]) -> list[str]:
     return [a.name for a in actors]
-
-
-# What a bare round is a round of, by the gathering's type (triggers.ROUND_TYPES).
-ROUND_OF = {
-    EventType.TALKS: "talks",
-    EventType.ELECTION: "voting",
-    EventType.SUMMIT: "summit",
-    EventType.MEETING: "meetings",
-}
 
 
 def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None) -> str:

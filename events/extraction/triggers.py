@@ -779,11 +779,23 @@ def _counted_kind(token: Token) -> bool:
     return any(c.lower_ in KIND_COUNTERS or c.ent_type_ == "ORDINAL" for c in words)
 
 
-# Gatherings held in rounds: a bare "round" ("the first round will be held in Geneva") is one of them.
-ROUND_TYPES = frozenset({EventType.TALKS, EventType.ELECTION, EventType.MEETING, EventType.SUMMIT})
+# Gatherings held in rounds, with what a round of each is called: a bare "round" ("the first round will be
+# held in Geneva") is a round of talks, of voting, ...
+ROUND_OF = {
+    EventType.TALKS: "talks",
+    EventType.ELECTION: "voting",
+    EventType.SUMMIT: "summit",
+    EventType.MEETING: "meetings",
+}
+ROUND_TYPES = frozenset(ROUND_OF)
 ROUND_MODIFIERS = frozenset({"first", "second", "third", "fourth", "fifth", "next", "new", "final", "last", "latest"})
 # How many tokens back a bare round looks for the gathering it is a round of.
 ROUND_REACH = 400
+
+
+def _a_lecture(noun: Token) -> bool:
+    """ "a talk" is a lecture; "talks" are negotiations."""
+    return noun.lemma_.lower() == "talk" and noun.tag_ != "NNS"
 
 
 def _round_of(token: Token) -> tuple[EventType, str] | None:
@@ -800,7 +812,7 @@ def _round_of(token: Token) -> tuple[EventType, str] | None:
     for earlier in reversed(doc[max(0, token.i - ROUND_REACH) : token.i]):
         lemma = earlier.lemma_.lower()
         kind = NOUNS.get(noun_lemma(earlier)) if earlier.pos_ == "NOUN" else VERBS.get(lemma)
-        if kind in ROUND_TYPES and not (earlier.pos_ == "NOUN" and lemma == "talk" and earlier.tag_ != "NNS"):
+        if kind in ROUND_TYPES and not (earlier.pos_ == "NOUN" and _a_lecture(earlier)):
             return kind, "noun:round"
     return None
 
@@ -896,8 +908,8 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     elif lemma == "congress":
         if token.text[:1].isupper():
             return None  # "Congress" is a legislature; "the party congress" is a gathering
-    elif lemma == "talk" and token.tag_ != "NNS":
-        return None  # "a talk" is a lecture; "talks" are negotiations
+    elif _a_lecture(token):
+        return None
     return event_type, f"noun:{lemma}"
 
 
