@@ -18,7 +18,7 @@ from events.extraction.demonyms import country_of_demonym
 from events.extraction.doc_views import sentence_of
 from events.extraction.person_names import family_name
 from events.extraction.tree import entity_span
-from events.extraction.triggers import Trigger
+from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, Trigger
 from events.extraction.types import Actor
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ TARGETED = frozenset(
      EventType.REJECTION, EventType.MILITARY_ACTION, EventType.EXPORT_CONTROL, EventType.PROTEST,
      EventType.ABDUCTION, EventType.SEIZURE}
 )  # fmt: skip
+# Acts aimed at a target, which "at" names: "fired warning shots at a fishing vessel".
+AIMED = frozenset({EventType.INCIDENT, EventType.MILITARY_ACTION})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRIVATE_PEOPLE = frozenset(
     {"businessman", "businesswoman", "journalist", "reporter", "pastor", "tourist", "student", "citizen",
@@ -157,7 +159,11 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         # object whole (the title reads "Tokyo summons Chinese ambassador", not "Tokyo summons China").
         if token.lemma_.lower() in PRIVATE_PEOPLE:
             return []
-        names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR)
+        # A craft is its state's whoever is on which side: "fired water cannon at a Philippine boat".
+        craft = token.lemma_.lower() in ENCOUNTER_CRAFT
+        names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR or craft)
+        if not names and token.lemma_.lower() in GUEST_NOUNS:
+            names = _states_of(doc, token)  # "the foreign ministers of Japan, China and South Korea"
         return [Actor(name, ActorKind.STATE, role) for name in names]
     if in_dateline(doc, ent[0]):
         # "TOKYO Japan summoned ...": the model ran the dateline's city into the subject's name.
@@ -196,6 +202,20 @@ def _states_behind(doc: Doc, token: Token, *, nationalities: bool) -> list[str]:
                 name = country_of_demonym(_clean_name(ent))
             else:
                 name = None
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _states_of(doc: Doc, token: Token) -> list[str]:
+    """The states an office is "of": "the foreign ministers of Japan, China and South Korea"."""
+    names: list[str] = []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for place in (g for c in prep.children if c.dep_ == "pobj" for g in [c, *c.conjuncts]):
+            ent = _entity_of(doc, place) if place.ent_type_ == "GPE" else None
+            name = _clean_name(ent) if ent is not None else ""
             if name and name not in names:
                 names.append(name)
     return names
@@ -300,13 +320,16 @@ def find_actors(
         initiators, acted_on = _subject_of(token, acted_on_when_passive=done_to)
         others.extend(acted_on)
     sources = {token, head}
-    if not trigger.nominal and trigger.type in MEASURE_TYPES:
-        # "imposed new sanctions on Zembla": the measure's target hangs on the measure noun, the verb's object.
+    if not trigger.nominal and trigger.type in MEASURE_TYPES | AIMED:
+        # "imposed new sanctions on Zembla": the measure's target hangs on the measure noun, the verb's object
+        # (as does a volley's: "launched a wave of drones at Ostland").
         sources |= {c for c in token.children if c.dep_ == "dobj"}
     for source in sources:
         for child in source.children:
-            partner_preps = {"with", "between", "by", "against", "on"} | (
-                set() if trigger.type is EventType.VISIT else {"to"}  # a visit's "to" names the destination
+            partner_preps = (
+                {"with", "between", "by", "against", "on"}
+                | (set() if trigger.type is EventType.VISIT else {"to"})  # a visit's "to" names the destination
+                | ({"at"} if trigger.type in AIMED else set())  # "fired water cannon at a supply boat"
             )
             if child.dep_ == "prep" and child.lower_ in partner_preps:
                 if trigger.nominal and child.lower_ == "by" and source.i == token.i:

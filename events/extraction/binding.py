@@ -288,11 +288,30 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
                 c.dep_ in {"dobj", "attr", "ccomp", "xcomp", "nsubjpass"} for c in token.children
             )
             return (token.lemma_.lower() in ASPECT_VERBS and not particles & OTHER_SENSE_PHRASALS) or object_gap
+        if token.dep_ == "advcl" and _plan_aside(token, trigger):
+            return True
         if token.dep_ in {"xcomp", "acomp", "prep", "pobj", "auxpass"} and token.head.i != token.i:
             token = token.head
             continue
         break
     return False
+
+
+# Words of a plan set off after an event noun: "the vote, originally due in May, ...", "the summit, set for June".
+PLAN_ASIDE_WORDS = frozenset({"due", "set", "schedule", "plan", "slate", "expect", "timetable", "pencil"})
+
+
+def _plan_aside(clause: Token, trigger: Trigger) -> bool:
+    """ "A vote on the charter, originally due in May, has been pushed back": a plan word with no subject of
+    its own, between the event noun (its verb's subject) and that verb, which the parser hung on the verb. It
+    says when the noun's event was planned."""
+    if clause.lemma_.lower() not in PLAN_ASIDE_WORDS and clause.lower_ not in PLAN_ASIDE_WORDS:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        return False
+    verb = clause.head
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return trigger.i in subjects and trigger.i < clause.i < verb.i
 
 
 # Verbs whose date is an event's last day or first: "the two-day summit ended on Friday", "a three-day visit

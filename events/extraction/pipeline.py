@@ -324,6 +324,15 @@ def _simultaneous_host(verb: Token, dated: dict[int, Binding]) -> Binding | None
     return dated.get(verb.head.i)
 
 
+def _simultaneous_clause(verb: Token, dated: dict[int, Binding]) -> Binding | None:
+    """ "signed the accord when they met in Oslo on Friday", "are due to sign it when they meet on Friday": an
+    act with no time of its own happens at the time of the dated "when" or "as" clause it governs."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i in dated and _simultaneous_host(clause, {verb.i: dated[clause.i]}):
+            return dated[clause.i]
+    return None
+
+
 def _share_coordinated_dates(
     doc: Doc, triggers: list[Trigger], bindings: list[Binding]
 ) -> tuple[list[Binding], set[int]]:
@@ -339,7 +348,7 @@ def _share_coordinated_dates(
         if trigger.i in dated or any(b.trigger.i == trigger.i for b in bindings):
             continue
         own = doc[trigger.head_i]
-        host = _simultaneous_host(own, dated)
+        host = _simultaneous_host(own, dated) or _simultaneous_clause(own, dated)
         if host is not None:
             shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
             continue

@@ -37,6 +37,10 @@ BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "
 # "according to" is English's compound preposition of attribution, a word of the language like "per": the
 # words after it name who says so, never where the act happened.
 SOURCE_PREPS = frozenset({"according"})
+# Nouns of asking or proposing: "at the request of France", "at the invitation of Qatar" name who asked.
+ASKING_NOUNS = frozenset(
+    {"request", "invitation", "behest", "initiative", "urging", "suggestion", "proposal", "demand", "insistence"}
+)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses below the trigger are other events, not the trigger's setting.
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "nsubj", "nsubjpass"})
@@ -951,6 +955,8 @@ def _only_place_in_sentence(
         timing = _timing_phrase_above(root)
         if timing is not None and not timing.left_edge.i <= trigger.i <= timing.right_edge.i:
             continue  # "met on Thursday ahead of a summit in Vilnius": the summit's place, not the meeting's
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ASKING_NOUNS:
+            continue  # "at the request of France": who asked, not where
         departing = root.head.lower_ == "for" and root.head.head.lemma_.lower() in FOR_DESTINATION_LEMMAS
         if root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS | {"of"} and not departing:
             continue  # "arrived from Lima", "assets for Chile", "allies, including Peru": no setting

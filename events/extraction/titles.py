@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType
-from events.extraction.actors import in_dateline, short_name
+from events.extraction.actors import AIMED, in_dateline, short_name
 from events.extraction.places import STRETCH_NOUNS
 from events.extraction.tree import entity_span, free_relative
-from events.extraction.triggers import MEASURE_SUBJECTS, NOUNS, ROUND_OF, Trigger, starts_to_bind
+from events.extraction.triggers import GUEST_NOUNS, MEASURE_SUBJECTS, NOUNS, ROUND_OF, Trigger, starts_to_bind
 from events.extraction.types import Actor, Location
 
 if TYPE_CHECKING:
@@ -35,7 +35,9 @@ NOT_NAMING = frozenset(
      "likely", "future", "ongoing", "current", "former", "this", "that", "its", "their", "his", "major",
      "her", "our", "day", "week", "month", "year", "today", "tomorrow", "yesterday"}
 )  # fmt: skip
-LOCATION_PREPS = frozenset({"in", "to", "at", "of", "on", "near", "off", "from", "into", "over", "for"})
+LOCATION_PREPS = frozenset(
+    {"in", "to", "at", "of", "on", "near", "off", "from", "into", "over", "for", "across", "along"}
+)
 TO_PLACE = frozenset({"travel", "fly", "head", "trip", "visit", "journey", "voyage"})
 MAX_NAME_WORDS = 7
 
@@ -179,13 +181,49 @@ def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
         for a in x.children
         if a.dep_ == "attr"
     ]
-    for child in [*appeared, *(c for c in token.children if c.dep_ == "dobj"), *under_particle]:
+    # "met quietly in Vienna, their first encounter in years": a noun after a comma sums the act up, parsed
+    # as an object or not.
+    objects = [
+        c
+        for c in token.children
+        if c.dep_ == "dobj" and not any(t.text == "," and t.head.i == token.i for t in doc[token.i + 1 : c.i])
+    ]
+    for child in [*appeared, *objects, *under_particle]:
         if child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
             light = NOUNS.get(child.lemma_.lower()) in BETWEEN | MOTION and not events_too
             if light or child.lemma_.lower() in {"effect", "office"}:
                 return ""  # "met for a summit", "made the trip": no thing acted on (what was announced is)
             return _noun_phrase(doc, child)
     return ""
+
+
+def _owned_object(doc: Doc, token: Token, actors: tuple[Actor, ...]) -> str:
+    """The verb's object when the partners are only its owners: "ratifies Sweden's accession protocol", not
+    "ratifies Sweden" (a thing, not a person or an office, whose phrase names every partner)."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects or objects[0].pos_ != "NOUN" or objects[0].ent_type_ or objects[0].lemma_.lower() in GUEST_NOUNS:
+        return ""
+    phrase = _noun_phrase(doc, objects[0])
+    partners = [a for a in actors if a.role is not ActorRole.INITIATOR]
+    return phrase if partners and all(short_name(a) in phrase for a in partners) else ""
+
+
+AIM_PREPS = ("at", "toward", "towards", "against", "on")
+
+
+def _aimed_title(doc: Doc, token: Token) -> str:
+    """What was aimed and at what: "water cannon at Philippine supply boat", "wave of drones at Ukraine" (a
+    volley's head noun keeps what it is of), "strikes on Gaza"."""
+    said = _object_phrase(doc, token)
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    volley = _prep_objects_of(objects, "of")
+    if volley:
+        said += f" of {_noun_phrase(doc, volley[0])}"
+    for preposition in AIM_PREPS:
+        aimed_at = [t for t in _prep_objects_of([token, *objects], preposition) if t.ent_type_ not in {"DATE", "TIME"}]
+        if aimed_at:
+            return f"{said} {preposition} {_named(doc, aimed_at[0])}"
+    return said
 
 
 def _prep_objects_of(tokens: list[Token], preposition: str) -> list[Token]:
@@ -300,9 +338,16 @@ def _verb_title(
     with_partner = {EventType.MEETING, EventType.TALKS, EventType.PHONE_CALL}
     partner = f" with {others}" if others and trigger.type in with_partner else ""
     if others and not partner and trigger.type not in MOTION:
-        partner = f" {others}"
+        partner = f" {_owned_object(doc, token, actors) or others}"
     if trigger.type is EventType.RESOLUTION and _object_phrase(doc, token, events_too=True):
         partner = f" {_object_phrase(doc, token, events_too=True)}"  # "approves Zembla's accession", not "Zembla"
+    elif trigger.rule.endswith("-envoy") and _object_phrase(doc, token):
+        # "withdrew its ambassador to Ecuador": the envoy, from where ("withdraws ambassador from Ecuador").
+        partner = f" {_object_phrase(doc, token)}" + (f" from {others}" if others else "")
+    elif others and trigger.type in AIMED and _object_phrase(doc, token):
+        # "fires water cannon at Philippine supply boat", "shadows British destroyer": what was aimed at,
+        # not the state it belongs to.
+        partner = f" {_aimed_title(doc, token)}"
     elif others and trigger.type in MEASURE_TITLE_TYPES and _object_phrase(doc, token):
         # "imposes sanctions on Zembla", "blocks a joint statement on Ostland": the measure, then whom it is on
         partner = f" {_object_phrase(doc, token)} on {others}"

@@ -105,7 +105,13 @@ SANCTION_NOUNS = frozenset(
 # Measures that, on exports, are export controls: "export curbs", "chip export restrictions", "licences".
 EXPORT_MEASURES = frozenset({"control", "curb", "restriction", "ban", "limit", "licence", "license", "quota"})
 # "imposed", "lifted" as a participle after the measure: "restrictions imposed in 2019".
-IMPOSE_VERBS = frozenset({"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend"})
+IMPOSE_VERBS = frozenset(
+    {"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend", "ease", "relax", "loosen",
+     "waive", "renew"}
+)  # fmt: skip
+# Stopping or limiting what a state buys: "suspended imports of seafood", "banned beef imports".
+TRADE_STOPPING_VERBS = frozenset({"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo"})
+IMPORT_WORDS = frozenset({"import", "imports", "purchase", "purchases"})
 # What a government "unveils" or "announces" as news: "unveiled a plan on Monday".
 ANNOUNCED_NOUNS = frozenset(
     {"plan", "proposal", "strategy", "initiative", "package", "framework", "roadmap", "policy", "measure",
@@ -187,6 +193,13 @@ MILITARY_ASSETS = frozenset(
      "jet", "jets", "fighter", "fighters", "aircraft", "missile", "missiles", "battery", "batteries", "drone",
      "drones", "tank", "tanks", "unit", "units", "battalion", "brigade", "system", "thaad", "interceptor"}
 )  # fmt: skip
+# Who raids a building for a state: "police stormed the embassy" (protesters storming one is no raid).
+STORMING_FORCES = MILITARY_ASSETS | frozenset({"police", "policeman", "officer", "officers", "commando", "commandos",
+                                               "agent", "agents", "security"})  # fmt: skip
+# Buildings a raid is made on: "stormed the embassy".
+STORMED_PLACES = frozenset(
+    {"embassy", "consulate", "compound", "building", "parliament", "mission", "residence", "office", "headquarters"}
+)  # fmt: skip
 # Who or what carries cargo: "a ship carrying diesel arrived" is a delivery, not a visit.
 VEHICLE_WORDS = frozenset(
     {"ship", "vessel", "boat", "tanker", "freighter", "barge", "plane", "aircraft", "jet", "flight", "shipment",
@@ -222,6 +235,8 @@ MUNITION_WORDS = WEAPON_WORDS | frozenset(
      "grenades", "munition", "munitions", "projectile", "projectiles", "airstrike", "airstrikes", "strike",
      "strikes", "fire", "shellfire", "gunfire", "salvo", "barrage"}
 )  # fmt: skip
+# What two sides trade in a firefight: "exchanged fire", "traded artillery shells".
+FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "shell", "salvo", "artillery", "rocket", "missile"})
 IMPACT_VERBS = frozenset({"hit", "rain", "slam", "pound", "strike", "land", "crash", "smash", "pummel", "batter"})
 # Explosives set or set off (PLOVER ASSAULT): "mines were attached to tankers", "detonated a car bomb".
 EXPLOSIVE_WORDS = frozenset({"mine", "mines", "bomb", "bombs", "explosive", "explosives", "ied", "ieds", "device"})
@@ -432,16 +447,6 @@ def _left_binding(token: Token, lemma: str, objects: list[Token]) -> tuple[Event
     return None
 
 
-PLOVER_VERB_LEMMAS = (
-    CONSULT_WITH_VERBS
-    | HOST_VERBS
-    | DEPART_VERBS
-    | PLACING_VERBS
-    | IMPACT_VERBS
-    | AID_VERBS
-    | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall", "shoot", "gun"})
-    | frozenset({"ram", "recover", "retrieve"})
-)
 # What is recovered after a crash or a sinking (PLOVER AID/operations after an incident): "recovered the
 # wreckage", "retrieved the flight recorders".
 WRECK_NOUNS = frozenset(
@@ -453,6 +458,91 @@ CRAFT_NOUNS = frozenset(
 )
 
 
+# Craft and the services that sail or fly them, on either side of an encounter at sea or in the air: "coast
+# guard ships", "a fighter jet", "the navy".
+ENCOUNTER_CRAFT = CRAFT_NOUNS | frozenset(
+    {"warship", "submarine", "carrier", "corvette", "plane", "airplane", "aircraft", "jet", "fighter", "bomber",
+     "drone", "helicopter", "warplane", "airliner", "navy", "coastguard", "flotilla"}
+)  # fmt: skip
+# What craft carry out, as a target: "blocked a resupply mission", "harassed a convoy".
+CRAFT_ERRANDS = frozenset({"mission", "convoy", "flight"})
+# Acts of one craft against another short of an attack (PLOVER COERCE / THREATEN): "shadowed a destroyer",
+# "fired water cannon at a boat", "pointed a laser at a patrol plane", "blocked a resupply mission".
+ENCOUNTER_VERBS = frozenset(
+    {"shadow", "tail", "harass", "buzz", "block", "chase", "pursue", "confront", "obstruct", "blind", "swarm",
+     "fire", "point", "aim", "direct", "spray", "blast", "fly", "sail", "come", "pass", "approach", "steam"}
+)  # fmt: skip
+# Getting close, as a path to the other craft: "flew within 20 feet of", "sailed close to", "came near".
+CLOSE_PREPS = frozenset({"within", "near", "close", "to", "alongside"})
+
+PLOVER_VERB_LEMMAS = (
+    CONSULT_WITH_VERBS
+    | HOST_VERBS
+    | DEPART_VERBS
+    | PLACING_VERBS
+    | IMPACT_VERBS
+    | AID_VERBS
+    | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall", "shoot", "gun"})
+    | frozenset({"ram", "recover", "retrieve", "scramble"})
+    | ENCOUNTER_VERBS
+)
+
+
+def _is_craft(token: Token, *, errands: bool = False) -> bool:
+    """A craft or a service that sails or flies them ("Chinese coast guard ships", "the coast guard"); with
+    ``errands``, what craft carry out too ("a resupply mission")."""
+    lemma = token.lemma_.lower()
+    if lemma == "guard":
+        return any(c.lower_ in {"coast", "border"} for c in token.children if c.dep_ == "compound")
+    return lemma in ENCOUNTER_CRAFT or (errands and lemma in CRAFT_ERRANDS)
+
+
+def _close_to_craft(token: Token) -> bool:
+    """A path from the verb that ends at a craft: "within 20 feet of a surveillance plane", "close to"."""
+    for prep in token.children:
+        if prep.dep_ not in {"prep", "advmod"} or prep.lower_ not in CLOSE_PREPS:
+            continue
+        stack = list(prep.children)
+        while stack:
+            node = stack.pop()
+            if node.dep_ == "pobj" and _is_craft(node, errands=True):
+                return True
+            stack.extend(c for c in node.children if c.dep_ in {"prep", "pobj", "npadvmod"})
+    return False
+
+
+def _encounter(token: Token, lemma: str, objects: list[Token]) -> bool:
+    """One craft acting on another (PLOVER COERCE): the subject is a craft and the object, a target after
+    "at", or a close path ends at one. "fired water cannon at a supply boat", "shadowed a destroyer",
+    "flew within 20 feet of a patrol plane"."""
+    subjects = [s for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
+    if not any(_is_craft(s) for s in subjects):
+        return False
+    if lemma in {"fly", "sail", "come", "pass", "approach", "steam"}:
+        return _close_to_craft(token) or (lemma == "approach" and any(_is_craft(o, errands=True) for o in objects))
+    return any(_is_craft(o, errands=True) for o in [*objects, *_aimed_at(token, objects)])
+
+
+def _sailed_by_forces(token: Token) -> bool:
+    """A passage is a show of force when warships make it: "a frigate sailed through the strait", not "the
+    ferry sailed to Port Ostra". With no subject of its own ("... and sailed through"), it is taken to be."""
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return True
+    return bool(_subject_words(token) & (MILITARY_ASSETS | {"navy", "fleet", "flotilla", "warship"}))
+
+
+GATHERING_TYPES = frozenset({T.VISIT, T.MEETING, T.TALKS, T.SUMMIT, T.PHONE_CALL})
+
+
+def _consents_to_a_gathering(token: Token) -> bool:
+    """ "agreed to the trip", "agreed to a summit": consent to a visit or a meeting, with nothing else agreed
+    (no clause, no object); "agreed to a ceasefire" or "agreed to hold talks" still agree on something."""
+    if any(c.dep_ in {"xcomp", "dobj", "ccomp"} for c in token.children):
+        return False
+    agreed = _prep_objects(token, frozenset({"to"}))
+    return bool(agreed) and all(NOUNS.get(noun_lemma(g)) in GATHERING_TYPES for g in agreed)
+
+
 def _is_guest(token: Token) -> bool:
     """A person received as a guest of state: a named person, or an office ("the prime minister")."""
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in GUEST_NOUNS
@@ -460,6 +550,12 @@ def _is_guest(token: Token) -> bool:
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _aimed_at(token: Token, objects: list[Token]) -> list[Token]:
+    """What an act is aimed at: "fired rockets at Ostland", and with the target hung on the object, "launched
+    a wave of drones at Ostland"."""
+    return _prep_objects(token, TARGET_PREPS) + [g for o in objects for g in _prep_objects(o, TARGET_PREPS)]
 
 
 def _subject_words(token: Token) -> set[str]:
@@ -502,7 +598,7 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
     if lemma in IMPACT_VERBS and _subject_words(token) & MUNITION_WORDS:
         return T.MILITARY_ACTION, f"verb:{lemma}-weapon"
     fires = lemma in {"fire", "launch"} and bool(_object_subtree_words(objects) & MUNITION_WORDS)
-    if fires and any(g.ent_type_ not in {"DATE", "TIME"} for g in _prep_objects(token, TARGET_PREPS)):
+    if fires and any(g.ent_type_ not in {"DATE", "TIME"} for g in _aimed_at(token, objects)):
         return T.MILITARY_ACTION, f"verb:{lemma}-at-target"
     pulls_back = lemma == "withdraw" or (
         lemma == "pull" and (_has_particle(token, "out") or _has_particle(token, "back"))
@@ -517,11 +613,17 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
         return T.EXPULSION, "verb:deport"
     if lemma == "recall" and object_lemmas & ENVOY_NOUNS:
         return T.PROTEST, "verb:recall-envoy"
+    if pulls_back and object_lemmas & ENVOY_NOUNS:
+        return T.PROTEST, f"verb:{lemma}-envoy"  # "withdrew its ambassador": a recall
     shot_dead = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "dead"  # parsed on the object
     if lemma in {"shoot", "gun"} and objects and (shot_dead or (lemma == "gun" and _has_particle(token, "down"))):
         return T.MILITARY_ACTION, f"verb:{lemma}-dead"  # "shot dead two soldiers", "gunned down"
     if lemma == "ram" and _object_subtree_words(objects) & CRAFT_NOUNS:
         return T.INCIDENT, "verb:ram-craft"
+    if lemma in ENCOUNTER_VERBS and _encounter(token, lemma, objects):
+        return T.INCIDENT, f"verb:{lemma}-craft"
+    if lemma == "scramble" and any(_is_craft(o) for o in objects):
+        return T.INCIDENT, "verb:scramble-aircraft"  # "scrambled fighter jets": an interception
     if lemma in {"recover", "retrieve"} and object_lemmas & WRECK_NOUNS:
         return T.RESPONSE_OPERATION, f"verb:{lemma}-wreckage"
     return None
@@ -556,7 +658,7 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         object_lemmas & SPACE_NOUNS or (lemma in {"cross", "intrude"} and preps & {"into"})
     ):
         return T.INCIDENT, f"verb:{lemma}-space"
-    if lemma in {"sail", "transit", "steam", "navigate"} and preps & PASSAGE_PREPS:
+    if lemma in {"sail", "transit", "steam", "navigate"} and preps & PASSAGE_PREPS and _sailed_by_forces(token):
         return T.MILITARY_ACTION, f"verb:{lemma}-through"
     left = _left_binding(token, lemma, objects)
     if left is not None:
@@ -672,6 +774,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.STATEMENT, "verb:address-body"  # "to address the UN General Assembly", "addressed parliament"
     if lemma in {"exchange", "swap", "trade"} and object_lemmas & EXCHANGED_PEOPLE:
         return T.RELEASE, f"verb:{lemma}-prisoners"  # "exchanged 90 prisoners each" (PLOVER RELEASE)
+    if lemma in {"exchange", "trade"} and object_lemmas & FIRE_NOUNS:
+        return T.MILITARY_ACTION, f"verb:{lemma}-fire"  # "exchanged fire across the border" (PLOVER FIGHT)
     if lemma == "veto" or (lemma == "block" and object_lemmas & DECIDED_NOUNS):
         return T.REJECTION, f"verb:{lemma}"  # "Hungary blocked an EU statement", "vetoed the resolution"
     if lemma == "vote" and token.pos_ == "VERB":
@@ -692,13 +796,18 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         named = [c for c in token.children if c.dep_ == "ccomp" and any(w.lower_ == "what" for w in c.children)]
         if _object_subtree_words([*objects, *named]) & AGREEMENT_NOUNS:
             return T.AGREEMENT, "verb:accept-deal"
-    if lemma in {"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend"}:
-        if object_lemmas & EXPORT_MEASURES and object_words & EXPORT_WORDS:
+    if lemma in IMPOSE_VERBS:
+        # "export curbs", and with the goods after the measure, "restrictions on chip exports".
+        if object_lemmas & EXPORT_MEASURES and (object_words | _object_subtree_words(objects)) & EXPORT_WORDS:
             return T.EXPORT_CONTROL, f"verb:{lemma}-export-controls"  # "export curbs", "chip export controls"
         if object_lemmas & SANCTION_NOUNS:
             return T.SANCTION, f"verb:{lemma}-sanctions"
     if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
+    if lemma in TRADE_STOPPING_VERBS and object_lemmas & IMPORT_WORDS:
+        return T.SANCTION, f"verb:{lemma}-imports"  # "suspended imports of seafood" (PLOVER SANCTION/economic)
+    if lemma == "storm" and object_lemmas & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
+        return T.MILITARY_ACTION, "verb:storm-building"  # "police stormed the embassy" (PLOVER ASSAULT/raid)
     # "fired what appeared to be a new missile ..., its most provocative test": the free relative is an
     # object too, beside whatever noun the parser also took for one.
     clauses = [c for c in token.children if c.dep_ == "ccomp" and (free_relative(c) or not objects)]
@@ -740,6 +849,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if lemma == "agree" and not any(c.dep_ in {"xcomp", "prep", "dobj", "ccomp"} for c in token.children):
         return None
+    if lemma == "agree" and _consents_to_a_gathering(token):
+        return None  # "agreed to the trip": the trip is the news, the consent no accord of its own
     if lemma == "announce" and not objects:
         return None
     if lemma == "attack" and not objects:
@@ -884,7 +995,11 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         if not (head_lemma in {"lodge", "file", "issue", "register", "make"} or modifiers & {"formal", "diplomatic"}):
             return None
     elif lemma == "release":
-        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        # "the release of the two fishermen", "of a convicted Russian agent" (someone of a nation); not "the
+        # release of treated water" or "of the report".
+        if not any(
+            _is_held(g) or g.ent_type_ == "PERSON" or any(c.ent_type_ == "NORP" for c in g.children) for g in of_objects
+        ):
             return None
     elif lemma == "attack":
         led = any(c.dep_ == "amod" and c.lower_ in {"led", "backed"} for c in token.children)

@@ -99,3 +99,71 @@ def test_a_bare_round_is_a_round_of_the_gathering_named_before() -> None:
     # A round of something named, or a round with nothing held before it, is no gathering.
     assert kinds("The crowd gave the envoy a round of applause on Monday.") == set()
     assert kinds("The first round will be held on July 2.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("A Zemblan coast guard cutter fired water cannon at an Ostlandic fishing boat on Sunday.", "2024-06-09"),
+        ("Two Zemblan frigates shadowed an Ostlandic survey ship for six hours on Monday.", "2024-06-10"),
+        ("A Zemblan fighter jet flew within 30 metres of an Ostlandic patrol plane on Tuesday.", "2024-06-11"),
+        ("Zemblan navy boats blocked an Ostlandic resupply mission near the reef on Friday.", "2024-06-07"),
+        ("A Zemblan destroyer aimed a laser at an Ostlandic helicopter last week.", "2024-06-03/2024-06-09"),
+        ("Norway scrambled fighter jets on Saturday as two bombers neared its coast.", "2024-06-08"),
+    ],
+)
+def test_one_craft_acting_on_another_is_an_incident(text: str, when: str) -> None:
+    # PLOVER COERCE short of an attack: a craft on one side, a craft (or what craft carry out) on the other.
+    assert kinds(text) == {(EventType.INCIDENT, when)}
+
+
+def test_the_same_verbs_without_craft_on_both_sides_are_no_incident() -> None:
+    assert kinds("The minister fired her spokesman on Monday.") == set()
+    assert kinds("Protesters blocked the road to the port on Monday.") == set()
+    assert kinds("The ferry sailed to Port Ostra on Monday.") == set()
+    assert kinds("The carrier passed close to the island on Monday.") == set()
+
+
+def test_an_incident_names_both_states_and_what_was_aimed_at() -> None:
+    [event] = extract(
+        "A South Korean patrol boat fired warning shots at a North Korean fishing vessel on Sunday.", PUBLISHED
+    ).events
+    assert [a.name for a in event.actors] == ["South Korea", "North Korea"]
+    assert event.title == "South Korea fires warning shots at North Korean fishing vessel"
+    # A person's nationality still names no state on the receiving side.
+    [summons] = extract("Norway summoned the Russian envoy on Monday.", PUBLISHED).events
+    assert [a.name for a in summons.actors] == ["Norway"]
+
+
+def test_a_volley_aimed_at_a_state_is_an_attack_on_it_however_the_parser_hangs_the_target() -> None:
+    # "at Ukraine" hangs on "wave", the verb's object, not on the verb.
+    [event] = extract("Russia launched a wave of drones at Ukraine on Sunday night, officials said.", PUBLISHED).events
+    assert (event.type, event.date) == (EventType.MILITARY_ACTION, "2024-06-09")
+    assert [a.name for a in event.actors] == ["Russia", "Ukraine"]
+    assert event.title == "Russia launches wave of drones at Ukraine"
+    # A date after "on" is when, never what was aimed at.
+    [strikes] = extract("Israel launched strikes on Gaza on Monday.", PUBLISHED).events
+    assert strikes.title == "Israel launches strikes on Gaza"
+
+
+def test_an_exchange_of_fire_is_a_fight_and_a_war_of_words_is_not() -> None:
+    assert kinds("Zemblan and Ostlandic troops exchanged fire across the border late on Saturday.") == {
+        (EventType.MILITARY_ACTION, "2024-06-08")
+    }
+    assert kinds("The two leaders traded blows over the budget on Monday.") == set()
+
+
+def test_a_raid_by_forces_on_a_building_is_a_use_of_force_and_a_crowds_is_not() -> None:
+    assert kinds("Zemblan police stormed the Ostlandic embassy in Port Ostra on Friday.") == {
+        (EventType.MILITARY_ACTION, "2024-06-07")
+    }
+    assert kinds("Protesters stormed the Ostlandic embassy in Port Ostra on Friday.") == set()
+
+
+def test_a_release_is_of_people_or_craft_a_state_held() -> None:
+    assert kinds("The release of the two fishermen came on Monday.") == {(EventType.RELEASE, "2024-06-10")}
+    assert kinds("The release of treated water began on Monday.") == set()
+
+
+def test_someone_of_a_nation_released_is_a_person_released() -> None:
+    assert kinds("Ostland approved the release of a Russian smuggler on Monday.") == {(EventType.RELEASE, "2024-06-10")}

@@ -48,3 +48,16 @@ def test_a_measure_s_target_is_an_actor_and_its_reason_places_nothing() -> None:
     # A place that is itself the object of "over" still places the act.
     event = only_event("A Zemblan jet was shot down over the Baltic Sea on Monday.")
     assert event.location is not None and event.location.name == "Baltic Sea"
+
+
+def test_trade_measures_eased_or_on_imports_are_measures_too() -> None:
+    def typed(text: str) -> set[tuple[EventType, str]]:
+        return {(e.type, e.date) for e in extract(text, date(2024, 6, 12)).events}
+
+    assert typed("Ostland suspended imports of Zemblan beef on Thursday.") == {(EventType.SANCTION, "2024-06-06")}
+    # The goods after the measure make it an export control: "restrictions on chip exports".
+    assert typed("Ostland eased restrictions on chip exports to Zembla on Monday.") == {
+        (EventType.EXPORT_CONTROL, "2024-06-10")
+    }
+    # Import words elsewhere are no measure: "imports rose".
+    assert typed("Ostland's imports of beef rose on Monday.") == set()

@@ -73,3 +73,16 @@ def test_a_states_service_named_by_a_common_noun_acts_for_the_state() -> None:
     assert event.title.startswith("Iran ")
     (event,) = extract("The navy seized a tanker on Monday.", PUBLISHED).events
     assert event.actors == ()
+
+
+def test_officials_of_named_states_act_for_those_states() -> None:
+    assert _actors("The defence ministers of Norway, Finland and Sweden met in Oslo on Monday.") == [
+        [("Norway", "state", "initiator"), ("Finland", "state", "initiator"), ("Sweden", "state", "initiator")]
+    ]
+    # Of a party or a firm, an office names no state.
+    assert _actors("The leader of the ruling party met voters in Oslo on Monday.") == [[]]
+
+
+def test_a_craft_is_its_states_on_the_receiving_side_too() -> None:
+    [event] = extract("A Turkish frigate shadowed a Greek survey vessel on Monday.", PUBLISHED).events
+    assert [(a.name, a.role.value) for a in event.actors] == [("Turkey", "initiator"), ("Greece", "participant")]

@@ -404,3 +404,10 @@ def test_a_place_named_for_an_event_ahead_or_before_is_not_the_acts() -> None:
     assert place_of(text, EventType.MEETING) is None
     text = "The envoys agreed on Monday to add air defences, ahead of a summit in Vilnius next month."
     assert place_of(text, EventType.AGREEMENT) is None
+
+
+def test_who_asked_for_a_gathering_is_not_where_it_is() -> None:
+    assert place_of("The council will meet on Thursday at the request of Norway.", EventType.MEETING) is None
+    assert place_of("The talks opened on Monday at the invitation of Austria.", EventType.TALKS) is None
+    # "of" still names a place after a settlement noun.
+    assert place_of("The talks opened in the town of Graz on Monday.", EventType.TALKS) == "Graz"

@@ -190,3 +190,20 @@ def test_a_measured_clause_s_act_lies_that_far_from_the_main_clause_s_day() -> N
     # Without a measure, "after" says only that it came before.
     found = dated("Zembla expelled two diplomats on Monday after Ostland arrested a Zemblan citizen.")
     assert EventType.DETENTION not in {kind for kind, _ in found}
+
+
+def test_an_act_with_no_time_happens_at_the_time_of_its_when_clause() -> None:
+    assert dated("The envoys signed the charter when they met in Port Ostra on Monday.") == {
+        (EventType.AGREEMENT, "2024-06-10"),
+        (EventType.MEETING, "2024-06-10"),
+    }
+    [signing, meeting] = events_of("The envoys are due to sign the charter when they meet in Port Ostra on Friday.")
+    assert (signing.type, signing.date, signing.status) == (EventType.AGREEMENT, "2024-06-14", EventStatus.SCHEDULED)
+    assert meeting.type is EventType.MEETING
+
+
+def test_consent_to_a_gathering_is_no_accord_of_its_own() -> None:
+    assert dated("The leaders agreed to the visit when they met in Port Ostra in May.") == {
+        (EventType.MEETING, "2024-05")
+    }
+    assert (EventType.AGREEMENT, "2024-06-10") in dated("Ostland agreed to a truce on Monday.")

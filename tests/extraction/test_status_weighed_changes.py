@@ -96,6 +96,16 @@ def test_a_moved_plan_is_put_off_at_its_first_date_and_scheduled_at_its_new_one(
     assert statuses("The talks were postponed on Monday.") == [("2024-06-10", EventStatus.POSTPONED)]
 
 
+def test_a_plan_moved_to_a_month_lies_at_the_coming_one_and_its_first_month_is_the_nearest() -> None:
+    # PUBLISHED is in June 2024: May has gone by, and "pushed back to March" is the March ahead.
+    text = "A vote on the charter, originally due in May, has been pushed back to March."
+    assert statuses(text) == [("2024-05", EventStatus.POSTPONED), ("2025-03", EventStatus.SCHEDULED)]
+    text = "The summit, initially planned for August, was put off until October."
+    assert statuses(text) == [("2024-08", EventStatus.POSTPONED), ("2024-10", EventStatus.SCHEDULED)]
+    # "from ... to" places its two months by the tense, as any range.
+    assert "2024-04" in [d for d, _ in statuses("The talks were moved from May to April.")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -131,3 +131,28 @@ def test_a_month_heading_a_name_is_no_time(nlp, sentence):
 
 def test_a_month_after_in_before_a_capitalised_word_is_still_a_month(nlp):
     assert found(nlp, "The treaty was signed in March for Ostland and Zembla.")["March"] == "2025-03"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Zemblan artillery shelled the border villages overnight.", id="simple-past"),
+        pytest.param("Two fishermen were detained overnight, the coast guard said.", id="past-passive"),
+        pytest.param("Drones have struck the port overnight.", id="present-perfect"),
+    ],
+)
+def test_overnight_in_a_report_of_the_day_is_the_night_before(nlp, sentence):
+    # Published on a Tuesday: the night from Monday into Tuesday, as "last night" (TimeML's TNI).
+    assert found(nlp, sentence)["overnight"] == "2025-04-07TNI"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("The delegation stayed overnight in Port Ostra.", id="staying-verb"),
+        pytest.param("Overnight talks produced a draft.", id="adjective"),
+        pytest.param("The negotiators will work overnight.", id="ahead"),
+    ],
+)
+def test_overnight_as_how_long_or_what_kind_is_no_date(nlp, sentence):
+    assert "overnight" not in {text.lower() for text in found(nlp, sentence)}

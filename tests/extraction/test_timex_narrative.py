@@ -123,3 +123,14 @@ def test_one_fronted_past_year_sets_the_scene_of_a_fronted_day_in_the_next_sente
     assert values["May 9"] == "2025-05-09"
     values = {t: v for t, v, _ in found(nlp, "In 2016 the neighbours tried once more. Their envoys met on May 9.")}
     assert values["May 9"] == "2024-05-09"
+
+
+def test_days_counted_from_a_month_land_in_a_month_not_after_publication(nlp) -> None:
+    # Published Sunday 6 April 2025: "last month" is March; no day has been narrated to count a week from.
+    text = "Zembla recalled its envoy last month. A week later, Ostland freed the crew."
+    assert found(nlp, text) == [("last month", "2025-03", "publication"), ("A week later", "2025-03", "narrative")]
+    text = "Zembla recalled its envoy last month. Six weeks later, Ostland freed the crew."
+    assert found(nlp, text)[1][:2] == ("Six weeks later", "2025-04")
+    # A day narrated before is counted from, as before.
+    text = "Zembla recalled its envoy on March 3. A week later, Ostland freed the crew."
+    assert found(nlp, text)[1][:2] == ("A week later", "2025-03-10")

@@ -59,6 +59,16 @@ def titles(text: str) -> list[str]:
             "Japan calls in China's charge d'affaires",
             id="called-in-a-compound-envoy",
         ),
+        pytest.param(
+            "Austria's parliament ratified Norway's fisheries treaty on Tuesday.",
+            "Austria ratifies Norway's fisheries treaty",
+            id="a-thing-whose-owner-is-the-partner",
+        ),
+        pytest.param(
+            "On Monday the two envoys met quietly in Oslo, their first encounter in a decade.",
+            "Two envoys meet in Oslo",
+            id="a-summing-up-noun-after-a-comma-is-no-object",
+        ),
     ],
 )
 def test_it_titles_the_event(text: str, title: str) -> None:
@@ -89,3 +99,8 @@ def test_it_gives_each_date_of_one_meeting_verb_the_people_named_before_it() -> 
     events = sorted(extract(text, PUBLISHED, CONFIG).events, key=lambda e: e.date)
     partners = [(e.date, {a.name for a in e.actors} - {"Lena Dahl"}) for e in events if e.type is EventType.MEETING]
     assert partners == [("2024-06-16", {"Han Li"}), ("2024-06-17", {"Wu Tao", "Bo Fan"})]
+
+
+def test_an_envoy_withdrawn_is_a_recall_titled_with_the_envoy() -> None:
+    [event] = extract("Mexico withdrew its ambassador to Ecuador on Saturday.", date(2024, 6, 12)).events
+    assert (event.type, event.title) == (EventType.PROTEST, "Mexico withdraws ambassador from Ecuador")

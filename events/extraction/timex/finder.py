@@ -28,6 +28,7 @@ from events.extraction.timex.lookalikes import (
     in_compound_modifier,
     in_name,
     month_heads_name,
+    narrated_overnight,
     narrated_soon,
     share_of,
 )
@@ -308,6 +309,9 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             if token is not None and narrated_soon(token):
                 return False  # "the protest soon spread": shortly after the events told
         return core.lower() != "future"
+    if check == "overnight":
+        token = _token_at(doc, match.start("core"))
+        return token is not None and narrated_overnight(token)
     if check == "holiday":
         # "Christmas shopping", "the Easter and spring holiday trade": a holiday before a noun names the
         # season's trade or break, not its day.
@@ -565,6 +569,28 @@ _COUNTED_FROM: dict[str, frozenset[str]] = {
 }
 
 
+_DAY_UNITS = frozenset({"day", "week"})
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def _coarse_mention(mentioned: dict[str, tuple[int, date]]) -> tuple[str, date] | None:
+    """The last time the text named, when it is a month or a year (what a count of days can lean on)."""
+    latest = max(mentioned.items(), key=lambda item: item[1], default=None)
+    if latest is None or latest[0] not in {"month", "year"}:
+        return None
+    return latest[0], latest[1][1]
+
+
+def _counted_month(mention: tuple[str, date], spec: TimeSpec) -> TimeSpec:
+    """The month (or year) a count of days or weeks from ``mention`` lands in, counted from its first day."""
+    precision, first = mention
+    if precision == "year":
+        return TimeSpec("date", year=first.year)
+    days = (spec.n if spec.n is not None else 1) * _UNIT_DAYS.get(spec.unit or "day", 1) * (spec.sign or 1)
+    landed = first + timedelta(days=days)
+    return TimeSpec("date", year=landed.year, month=landed.month)
+
+
 def narrates_the_past(candidates: list[Candidate], published: date) -> bool:
     """Whether the text tells a story through past years, so that a date without a year takes the year the
     text last named instead of the one before publication. News names mostly the current year (or none):
@@ -769,6 +795,30 @@ def reporting_period(current: tuple[int, int] | None, named: tuple[int, int], pu
     return named if not _quarter_ended(current, published) or named > current else current
 
 
+# Verbs that move a time later than planned beside DELAYING_VERBS, with their particle: "pushed back",
+# "put off", "moved to", "rescheduled for".
+_MOVING_VERBS = frozenset({"push", "put", "move", "shift", "reschedule"})
+# Adverbs that mark a plan's first date: "originally due in August", "initially set for May".
+_FIRST_PLAN_ADVERBS = frozenset({"originally", "initially"})
+
+
+def _delays(token: Token) -> bool:
+    """Whether ``token`` is a verb that delays, or the particle of one ("back" in "pushed back to October")."""
+    verb = token.head if token.dep_ in {"advmod", "prt"} and token.lower_ in {"back", "off"} else token
+    lemma = verb.lemma_.lower()
+    return lemma in DELAYING_VERBS or lemma in _MOVING_VERBS
+
+
+def _from_before(to: Token) -> bool:
+    """Whether "to" ends a "from ... to" pair ("moved from May to July"): the two dates place each other."""
+    return to.head.lower_ == "from" or any(c.dep_ == "prep" and c.lower_ == "from" for c in to.head.children)
+
+
+def _first_plan(token: Token) -> bool:
+    """Whether the word a time hangs on is a plan's first date ("originally due", "initially scheduled")."""
+    return any(c.dep_ == "advmod" and c.lower_ in _FIRST_PLAN_ADVERBS for c in token.children)
+
+
 def _month_or_coarser(spec: TimeSpec) -> bool:
     """A month, season, quarter or half without a year of its own: what the tense has to place."""
     if spec.kind == "date":
@@ -873,15 +923,23 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # "gave the firm until mid-November to reply", "has until 9 a.m. Tuesday to sign": a limit runs on
             # from the act, so the act's past tense does not place it; the nearest such month or day is meant.
             direction = None
+        # The signal words leave out "to" (it ends ranges: "from May to July"); the word before says it too.
+        target = candidate.signal in _TARGET_SIGNALS or (
+            span.start > 0 and doc[span.start - 1].lower_ == "to" and not _from_before(doc[span.start - 1])
+        )
         if (
-            candidate.signal in _TARGET_SIGNALS
-            and _unplaced_weekday(candidate.spec)
+            target
+            and (_unplaced_weekday(candidate.spec) or _month_or_coarser(candidate.spec))
             and governor_i is not None
-            and doc[governor_i].lemma_.lower() in DELAYING_VERBS
+            and _delays(doc[governor_i])
         ):
-            # "postponed the hearing until Tuesday morning": a delay moves a time past the act, and the act is
-            # news, so the coming such day is meant.
+            # "postponed the hearing until Tuesday morning", "has been pushed back to October": a delay moves a
+            # time past the act, and the act is news, so the coming such day or month is meant.
             direction = "future"
+        elif _unplaced(candidate.spec) and governor_i is not None and _first_plan(doc[governor_i]):
+            # "a vote originally due in August": the first date of a plan since moved is the nearest such
+            # month, gone by or ahead, not the next one a plan would point to.
+            direction = None
         if candidate.signal == "since" and candidate.spec.kind in _SINCE_PAST_KINDS:
             direction = "past"  # "since December": whatever the verb's tense, the start lies behind
         resolved = candidate
@@ -928,6 +986,17 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
                 # "... a treaty signed in 1975. Two months later ...": counted from a year, the month is unknown;
                 # the year is what the text supports.
                 resolved = replace(resolved, spec=TimeSpec("date", year=latest[1][1].year))
+        elif (
+            spec.kind == "anchored"
+            and spec.unit in _DAY_UNITS
+            and spec.mod != "NTH_DAY"
+            and counted_from is None
+            and _coarse_mention(mentioned) is not None
+        ):
+            # "Zembla recalled its envoy last month ... A week later, Ostland released the crew": no day has been
+            # narrated to count from, only a month (or a year); the count lands in that month or a later one, as
+            # near as the text allows, and never on a day counted from the publication date.
+            resolved = replace(resolved, spec=_counted_month(_coarse_mention(mentioned), spec))
         elif spec.kind == "anchored" and spec.mod == "NTH_DAY":
             # "on his first day in Rome", "on the second day": the days of the stretch the text last named.
             if stretch is None or _sentences_between(doc, stretch_token, span.start) > _STRETCH_SENTENCES:

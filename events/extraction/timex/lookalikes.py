@@ -152,4 +152,33 @@ def narrated_soon(token: Token) -> bool:
     return verb.tag_ == "VBN" and any(aux.tag_ == "VBD" for aux in auxiliaries)
 
 
-__all__ = ["age_decade", "in_compound_modifier", "in_name", "month_heads_name", "narrated_soon", "share_of"]
+# Verbs of staying put: "stayed overnight in Port Ostra" is how long, not when.
+_STAYING_VERBS = frozenset({"stay", "remain", "spend", "camp", "wait", "stop", "rest", "sleep", "keep", "park", "last"})
+
+
+def narrated_overnight(token: Token) -> bool:
+    """Whether "overnight" tells when a reported act happened: an adverb of a verb in the past or present
+    perfect ("struck overnight", "have shelled the city overnight"), not an adjective ("overnight talks"),
+    not with a verb of staying ("stayed overnight"), not ahead ("will stay overnight")."""
+    verb = token.head
+    if token.dep_ not in {"advmod", "npadvmod"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_.lower() in _STAYING_VERBS:
+        return False
+    auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    if any(aux.tag_ == "MD" or aux.lower_ == "to" for aux in auxiliaries) or verb.dep_ == "xcomp":
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(aux.lemma_.lower() in {"have", "be"} for aux in auxiliaries)
+
+
+__all__ = [
+    "age_decade",
+    "in_compound_modifier",
+    "in_name",
+    "month_heads_name",
+    "narrated_overnight",
+    "narrated_soon",
+    "share_of",
+]

@@ -618,6 +618,8 @@ PATTERNS: list[Pattern] = [
         _deictic,
     ),
     Pattern("part_of_day", _compile(r"(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)"), _deictic),
+    # "struck overnight" in a story of the day: the night before it, as "last night" (checked: a past act).
+    Pattern("overnight", _compile(r"overnight"), lambda g: TimeSpec("deictic", n=-1, part="NI"), check="overnight"),
     Pattern(
         # "by mid-afternoon", "at midmorning yesterday", "mid-afternoon on Friday": that part of the day named,
         # or of the day being reported.
