@@ -241,6 +241,16 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
         # "VIENNA (AP) — U.S. and Chinese officials held talks": the parser may take the dateline for a
         # second subject; it names where the story was filed.
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(current.doc, c)]
+        if not subjects:
+            # "KYIV, Ukraine (AP) — Ukraine and Poland signed ...": the parser makes the dateline the subject and
+            # hangs the true one on it, after the dash.
+            subjects = [
+                a
+                for c in current.children
+                if c.dep_ in {"nsubj", "nsubjpass"}
+                for a in c.children
+                if a.dep_ == "appos" and not in_dateline(current.doc, a)
+            ]
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subjects or agents:
             acted: list[Token] = agents[:1]

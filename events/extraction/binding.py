@@ -213,6 +213,33 @@ def _amount(token: Token) -> bool:
     return token.like_num or token.ent_type_ in AMOUNT_ENTITIES or token.text in {"%", "$"}
 
 
+# Nouns that name an act as the answer to an earlier one: "in retaliation for Ottawa's levies announced last
+# year", "in response to the strike on Monday". A time inside such a phrase dates the earlier act.
+ANSWER_NOUNS = frozenset({"retaliation", "response", "reprisal", "revenge", "reaction", "answer", "riposte"})
+
+
+def _answered_phrase(doc: Doc, time: TimeExpression) -> Token | None:
+    """The "in retaliation for ..." / "in response to ..." phrase the expression lies in, if any."""
+    return _answered_phrase_above(doc[time.token_start : time.token_end].root)
+
+
+def _answered_phrase_above(token: Token) -> Token | None:
+    """The "in retaliation for ..." phrase (its answer noun) a token lies in, if any."""
+    for _ in range(5):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if (
+            head.lemma_.lower() in ANSWER_NOUNS
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "in"
+            and any(c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in head.children)
+        ):
+            return head
+        token = head
+    return None
+
+
 def _comparison_phrase(doc: Doc, time: TimeExpression) -> Token | None:
     """The phrase that makes the expression the base of a comparison, if any: "rose 5% from two years ago",
     "fell to 40 tonnes from 55 tonnes a year earlier", "cheaper than two years earlier", "compared with a deficit
@@ -465,7 +492,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         if noun is not None:
             assigned.setdefault(triggers.index(noun), []).append((time, 1))
             continue
-        compared = _comparison_phrase(doc, time)
+        compared = _comparison_phrase(doc, time) or _answered_phrase(doc, time)
         best: tuple[int, int, int] | None = None
         for index, trigger in enumerate(triggers):
             if time.token_start <= trigger.i < time.token_end:
@@ -476,6 +503,9 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 and not _when_clause(doc, trigger, anchor, time)
             ):
                 continue  # "tolls rose 5% from two years ago": the base of the comparison, not the rise's date
+            answered = _answered_phrase_above(doc[trigger.i])
+            if answered is not None and not answered.left_edge.i <= time.token_start <= answered.right_edge.i:
+                continue  # "raised duties in May, in retaliation for Zembla's levies": May is not the levies' date
             if (
                 crosses_clause(doc, trigger.head_i, anchor)
                 and crosses_clause(doc, trigger.i, anchor)
@@ -693,7 +723,7 @@ def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -
             continue
         anchor = anchor_of(doc, time)
         root = doc[time.token_start : time.token_end].root.i
-        compared = _comparison_phrase(doc, time)
+        compared = _comparison_phrase(doc, time) or _answered_phrase(doc, time)
         if compared is not None and not compared.left_edge.i <= trigger.i <= compared.right_edge.i:
             continue
         if _crosses_complement(doc, trigger.i, anchor) or _crosses_complement(doc, trigger.head_i, anchor):
@@ -775,10 +805,16 @@ def _crosses_complement(doc: Doc, a: int, b: int) -> bool:
     )
 
 
+# Units of a stretch an event noun is measured in: "two days of talks", "weeks of negotiations".
+STRETCH_UNITS = frozenset({"hour", "day", "night", "week", "month", "year"})
+
+
 def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:
     """The dated event that a background event ("after the shootdown of ...") is attached to. Not one
     that a "since" names: it lies before the host, by any time ("the first call since the war")."""
     token = doc[trigger.i]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in STRETCH_UNITS:
+        token = token.head.head  # "following two days of talks", "after weeks of negotiations"
     if token.dep_ != "pobj" or token.head.lower_ not in TEMPORAL_RELATION_PREPS or token.head.lower_ == "since":
         return None
     for index in path_to_root(token.head)[1:]:

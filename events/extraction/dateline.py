@@ -1,9 +1,10 @@
 """Datelines: where (and when) a wire story was filed, at the head of its first paragraph.
 
-"VIENNA (AP) — ...", "OSLO, Norway, March 3 (Wire) -- ...", and, in copies that lost the dash, a city
-in capitals glued to the first sentence ("ROME Iranian President ..."). A dateline names the bureau and
-the filing date: neither is an actor of the sentence's events, and its date dates none of them. Its city
-is where the story's events happened only when nothing nearer says so (see :mod:`events.extraction.places`).
+"VIENNA (AP) — ...", "OSLO, Norway, March 3 (Wire) -- ...", "Kyiv, Ukraine (CNN) — ...", and, in copies
+that lost the dash, a city in capitals glued to the first sentence ("ROME Iranian President ..."). A dateline
+names the bureau and the filing date: neither is an actor of the sentence's events, and its date dates none of
+them. Its city is where the story's events happened only when nothing nearer says so (see
+:mod:`events.extraction.places`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 # the agency a spaced hyphen is one too ("BRUSSELS, May 13 (Reuters) - ..."), which alone could be a name's.
 _DASHED = re.compile(
     r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*(?:\([^)]{1,40}\)\s*(?:--|[—–]|-(?=\s))|(?:--|[—–]))"
+)
+# A city in title case is a dateline only with its agency and a dash: "Kyiv, Ukraine (CNN) — ...".
+_TITLED = re.compile(
+    r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*"
+    r"\s*\([A-Z][^)]{1,39}\)\s*(?:--|[—–]|-(?=\s))"
 )
 # Without a dash: words in capitals (each of three letters or more) before the first mixed-case word.
 _BARE = re.compile(r"^\s*([A-Z][A-Z'\-]{2,}(?:[ /][A-Z][A-Z'\-]{2,})*)\s+(?=[A-Z](?:[a-z]|\.[A-Z]))")
@@ -52,6 +58,14 @@ def _bare_city(run: str) -> tuple[str, int] | None:
     return None
 
 
+def _titled(text: str) -> re.Match[str] | None:
+    """A title-case dateline, when its first words name a well-known city ("Senator Smith (R) — ..." is none)."""
+    from events.extraction.gazetteer import is_well_known_city
+
+    found = _TITLED.match(text)
+    return found if found is not None and is_well_known_city(found.group(1)) else None
+
+
 def find_dateline(sentence: Span) -> Dateline | None:
     """The dateline opening this sentence, if it opens a paragraph with one (cached on the Doc)."""
     cache: dict[int, Dateline | None] = sentence.doc.user_data.setdefault("datelines", {})
@@ -60,7 +74,7 @@ def find_dateline(sentence: Span) -> Dateline | None:
     found: Dateline | None = None
     if _opens_paragraph(sentence):
         text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]  # == sentence.text, not rebuilt
-        dashed = _DASHED.match(text)
+        dashed = _DASHED.match(text) or _titled(text)
         if dashed is not None:
             city = dashed.group(1).split("/")[0].strip()
             if len(city) >= 3 and any(ch.isalpha() for ch in city):

@@ -1033,6 +1033,15 @@ def _background_phrase(trigger: Token) -> Token | None:
 # Prepositions whose object is what an act is about or why it happens ("over", "about"), not a setting. "flew
 # over the Baltic Sea" names a place as that object itself; a place inside the object does not set the act.
 TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning"})
+# Verbs whose object is what was talked about: "discussed the crisis in Gaza".
+TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine", "consider", "tackle", "explore"})
+
+
+def _after_the_topic(verb: Token, prep: Token) -> bool:
+    """A place phrase right after a topic verb's object, which the parser may hang on the verb: in "discussed
+    the crisis in Gaza" it says which crisis."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return prep.dep_ == "prep" and any(prep.i == o.right_edge.i + 1 for o in objects)
 
 
 def _inside_a_topic(place: Token, trigger: Token) -> bool:
@@ -1126,6 +1135,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                     return named
             if child.dep_ == "pobj" and current.lower_ in TOPIC_PREPS:
                 continue  # "over the Baltic Sea" is a place; "over its deliveries to Zembla" holds none
+            if current.lemma_.lower() in TOPIC_VERBS and (child.dep_ == "dobj" or _after_the_topic(current, child)):
+                continue  # "discussed the crisis in Gaza": what was talked about, not where
             queue.append((child, depth + 1))
     return space
 

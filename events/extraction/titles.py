@@ -36,7 +36,7 @@ NOT_NAMING = frozenset(
      "her", "our", "day", "week", "month", "year", "today", "tomorrow", "yesterday"}
 )  # fmt: skip
 LOCATION_PREPS = frozenset(
-    {"in", "to", "at", "of", "on", "near", "off", "from", "into", "over", "for", "across", "along"}
+    {"in", "to", "at", "of", "on", "near", "off", "from", "into", "over", "for", "across", "along", "through", "past"}
 )
 TO_PLACE = frozenset({"travel", "fly", "head", "trip", "visit", "journey", "voyage"})
 MAX_NAME_WORDS = 7
@@ -337,6 +337,9 @@ def _verb_title(
     )
     with_partner = {EventType.MEETING, EventType.TALKS, EventType.PHONE_CALL}
     partner = f" with {others}" if others and trigger.type in with_partner else ""
+    guest = _object_phrase(doc, token, events_too=True) or others if trigger.rule.endswith("-guest") else ""
+    if guest:
+        partner = f" {guest}"  # "hosts Canada's prime minister", "hosts Lula": a guest is received, not met with
     if others and not partner and trigger.type not in MOTION:
         partner = f" {_owned_object(doc, token, actors) or others}"
     if trigger.type is EventType.RESOLUTION and _object_phrase(doc, token, events_too=True):

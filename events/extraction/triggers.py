@@ -68,7 +68,7 @@ NOUNS: dict[str, EventType] = {
     "investigation": T.INVESTIGATION, "probe": T.INVESTIGATION, "inquiry": T.INVESTIGATION,
     "exchange": T.RELEASE, "congress": T.SUMMIT,
     "expulsion": T.EXPULSION,
-    "sanction": T.SANCTION, "tariff": T.SANCTION,
+    "sanction": T.SANCTION, "tariff": T.SANCTION, "levy": T.SANCTION, "embargo": T.SANCTION,
     # Armed conflict (PLOVER ASSAULT / MOBILIZE): wars, battles, sieges and the fights inside them.
     "war": T.MILITARY_ACTION, "battle": T.MILITARY_ACTION, "siege": T.MILITARY_ACTION,
     "skirmish": T.MILITARY_ACTION, "brawl": T.INCIDENT, "shelling": T.MILITARY_ACTION,
@@ -107,7 +107,7 @@ EXPORT_MEASURES = frozenset({"control", "curb", "restriction", "ban", "limit", "
 # "imposed", "lifted" as a participle after the measure: "restrictions imposed in 2019".
 IMPOSE_VERBS = frozenset(
     {"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend", "ease", "relax", "loosen",
-     "waive", "renew"}
+     "waive", "renew", "raise", "hike", "double"}
 )  # fmt: skip
 # Stopping or limiting what a state buys: "suspended imports of seafood", "banned beef imports".
 TRADE_STOPPING_VERBS = frozenset({"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo"})
@@ -523,6 +523,26 @@ def _encounter(token: Token, lemma: str, objects: list[Token]) -> bool:
     return any(_is_craft(o, errands=True) for o in [*objects, *_aimed_at(token, objects)])
 
 
+# Directions, which a ship sails in but not through: "steaming to the south", "headed east".
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west"}
+)  # fmt: skip
+
+
+def _passage(token: Token) -> bool:
+    """A passage through or toward a place ("sailed through the strait", "sailed near the islands"), not a
+    heading ("steaming to the south")."""
+    places = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in PASSAGE_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(g.lower_ not in COMPASS_WORDS for g in places)
+
+
 def _sailed_by_forces(token: Token) -> bool:
     """A passage is a show of force when warships make it: "a frigate sailed through the strait", not "the
     ferry sailed to Port Ostra". With no subject of its own ("... and sailed through"), it is taken to be."""
@@ -658,7 +678,7 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         object_lemmas & SPACE_NOUNS or (lemma in {"cross", "intrude"} and preps & {"into"})
     ):
         return T.INCIDENT, f"verb:{lemma}-space"
-    if lemma in {"sail", "transit", "steam", "navigate"} and preps & PASSAGE_PREPS and _sailed_by_forces(token):
+    if lemma in {"sail", "transit", "steam", "navigate"} and _passage(token) and _sailed_by_forces(token):
         return T.MILITARY_ACTION, f"verb:{lemma}-through"
     left = _left_binding(token, lemma, objects)
     if left is not None:

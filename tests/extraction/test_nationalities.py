@@ -86,3 +86,14 @@ def test_officials_of_named_states_act_for_those_states() -> None:
 def test_a_craft_is_its_states_on_the_receiving_side_too() -> None:
     [event] = extract("A Turkish frigate shadowed a Greek survey vessel on Monday.", PUBLISHED).events
     assert [(a.name, a.role.value) for a in event.actors] == [("Turkey", "initiator"), ("Greece", "participant")]
+
+
+def test_the_subject_the_parser_hangs_on_a_dateline_still_acts() -> None:
+    # In capitals or in title case with its agency and a dash, a dateline names where the story was filed.
+    for text in (
+        "OSLO, Norway (Wire) — Austria and Chile signed a trade pact on Monday.",
+        "Oslo, Norway (Wire) — Austria and Chile signed a trade pact on Monday.",
+    ):
+        [event] = extract(text, PUBLISHED).events
+        assert [a.name for a in event.actors] == ["Austria", "Chile"]
+        assert event.location is not None and event.location.name == "Oslo"

@@ -411,3 +411,12 @@ def test_who_asked_for_a_gathering_is_not_where_it_is() -> None:
     assert place_of("The talks opened on Monday at the invitation of Austria.", EventType.TALKS) is None
     # "of" still names a place after a settlement noun.
     assert place_of("The talks opened in the town of Graz on Monday.", EventType.TALKS) == "Graz"
+
+
+def test_what_was_talked_about_is_not_where() -> None:
+    # The parser hangs "in Sudan" on the verb; it says which crisis.
+    assert (
+        place_of("In a phone call on Monday, the two premiers discussed the crisis in Sudan.", EventType.PHONE_CALL)
+        is None
+    )
+    assert place_of("The envoys met in Oslo on Monday and discussed the war in Sudan.", EventType.MEETING) == "Oslo"

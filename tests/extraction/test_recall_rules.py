@@ -207,3 +207,20 @@ def test_consent_to_a_gathering_is_no_accord_of_its_own() -> None:
         (EventType.MEETING, "2024-05")
     }
     assert (EventType.AGREEMENT, "2024-06-10") in dated("Ostland agreed to a truce on Monday.")
+
+
+def test_a_time_in_an_answered_phrase_dates_the_act_answered() -> None:
+    # PUBLISHED is Wednesday 12 June 2024.
+    assert dated("Zembla expelled two diplomats on Monday in response to the arrest of its citizen last week.") == {
+        (EventType.EXPULSION, "2024-06-10"),
+        (EventType.DETENTION, "2024-06-03/2024-06-09"),
+    }
+    text = "Ostland raised duties on Zemblan steel in May, in retaliation for Zembla's levies on grain set last year."
+    assert dated(text) == {(EventType.SANCTION, "2024-05"), (EventType.SANCTION, "2023")}
+
+
+def test_talks_measured_in_days_before_a_dated_act_take_its_date() -> None:
+    assert dated("Ostland and Zembla agreed on Friday to reopen the border, after three days of talks in Geneva.") == {
+        (EventType.AGREEMENT, "2024-06-07"),
+        (EventType.TALKS, "2024-06-07"),
+    }

@@ -69,6 +69,11 @@ def titles(text: str) -> list[str]:
             "Two envoys meet in Oslo",
             id="a-summing-up-noun-after-a-comma-is-no-object",
         ),
+        pytest.param(
+            "Austria will host Chile's foreign minister on Friday.",
+            "Austria to host Chile's foreign minister",
+            id="a-guest-is-hosted-not-met-with",
+        ),
     ],
 )
 def test_it_titles_the_event(text: str, title: str) -> None:

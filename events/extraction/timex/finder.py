@@ -991,12 +991,12 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             and spec.unit in _DAY_UNITS
             and spec.mod != "NTH_DAY"
             and counted_from is None
-            and _coarse_mention(mentioned) is not None
+            and (coarse := _coarse_mention(mentioned)) is not None
         ):
             # "Zembla recalled its envoy last month ... A week later, Ostland released the crew": no day has been
             # narrated to count from, only a month (or a year); the count lands in that month or a later one, as
             # near as the text allows, and never on a day counted from the publication date.
-            resolved = replace(resolved, spec=_counted_month(_coarse_mention(mentioned), spec))
+            resolved = replace(resolved, spec=_counted_month(coarse, spec))
         elif spec.kind == "anchored" and spec.mod == "NTH_DAY":
             # "on his first day in Rome", "on the second day": the days of the stretch the text last named.
             if stretch is None or _sentences_between(doc, stretch_token, span.start) > _STRETCH_SENTENCES:
