@@ -112,6 +112,13 @@ IMPOSE_VERBS = frozenset(
 # Stopping or limiting what a state buys: "suspended imports of seafood", "banned beef imports".
 TRADE_STOPPING_VERBS = frozenset({"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo"})
 IMPORT_WORDS = frozenset({"import", "imports", "purchase", "purchases"})
+# What a state stops flowing in or out besides imports: visas, flights, travel, trade, shipments.
+STOPPED_FLOWS = IMPORT_WORDS | frozenset({"visa", "flight", "travel", "trade", "shipment", "transit", "remittance"})
+# Property a state freezes or seizes as a measure: "froze the assets", "seized the reserves".
+ASSET_WORDS = frozenset({"asset", "account", "fund", "reserve", "holding", "property"})
+# Ways in a state closes to others: "closed its airspace to Zemblan airlines", "shut its ports to".
+CLOSED_PASSAGES = frozenset({"airspace", "port", "border", "water", "crossing", "market"})
+TO_WHOM = frozenset({"to"})
 # What a government "unveils" or "announces" as news: "unveiled a plan on Monday".
 ANNOUNCED_NOUNS = frozenset(
     {"plan", "proposal", "strategy", "initiative", "package", "framework", "roadmap", "policy", "measure",
@@ -824,8 +831,23 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
             return T.SANCTION, f"verb:{lemma}-sanctions"
     if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
-    if lemma in TRADE_STOPPING_VERBS and object_lemmas & IMPORT_WORDS:
-        return T.SANCTION, f"verb:{lemma}-imports"  # "suspended imports of seafood" (PLOVER SANCTION/economic)
+    if lemma in TRADE_STOPPING_VERBS and object_lemmas & STOPPED_FLOWS:
+        # "suspended imports of seafood", "suspended visa-free travel", "halted flights" (PLOVER SANCTION)
+        return T.SANCTION, f"verb:{lemma}-flows"
+    if lemma == "declare" and any(t.lower_ == "grata" for c in token.children for t in c.subtree):
+        return T.EXPULSION, "verb:declare-persona-non-grata"  # "declared two diplomats persona non grata"
+    if (
+        lemma in {"order", "tell", "ask"}
+        and object_lemmas & ENVOY_NOUNS
+        and any(
+            c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in {"leave", "depart", "quit"} for c in token.children
+        )
+    ):
+        return T.EXPULSION, f"verb:{lemma}-envoy-out"  # "ordered the ambassador to leave the country"
+    if lemma in {"freeze", "seize", "confiscate"} and object_lemmas & ASSET_WORDS:
+        return T.SANCTION, f"verb:{lemma}-assets"  # "froze the assets of three banks"
+    if lemma in {"close", "shut", "seal"} and object_lemmas & CLOSED_PASSAGES and _prep_objects(token, TO_WHOM):
+        return T.SANCTION, f"verb:{lemma}-to"  # "closed its airspace to Zemblan airlines"
     if lemma == "storm" and object_lemmas & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
         return T.MILITARY_ACTION, "verb:storm-building"  # "police stormed the embassy" (PLOVER ASSAULT/raid)
     # "fired what appeared to be a new missile ..., its most provocative test": the free relative is an

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.config import ExtractionConfig
 from events.extraction.pipeline import extract
@@ -61,3 +63,34 @@ def test_trade_measures_eased_or_on_imports_are_measures_too() -> None:
     }
     # Import words elsewhere are no measure: "imports rose".
     assert typed("Ostland's imports of beef rose on Monday.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostland suspended visa-free travel for Zemblan citizens on Monday.",
+        "Ostland halted flights to Zembla on Monday.",
+        "Ostland froze the assets of two Zemblan banks on Monday.",
+        "Ostland closed its airspace to Zemblan airlines on Monday.",
+    ],
+)
+def test_stopping_what_flows_freezing_assets_and_closing_passages_are_measures(text: str) -> None:
+    assert {(e.type, e.date) for e in extract(text, date(2024, 6, 12)).events} == {(EventType.SANCTION, "2024-06-10")}
+
+
+def test_closing_to_no_one_or_for_the_night_is_no_measure() -> None:
+    assert extract("The museum closed its doors to visitors on Monday.", date(2024, 6, 12)).events == []
+    assert extract("Zembla froze hiring at its ministries on Monday.", date(2024, 6, 12)).events == []
+
+
+def test_an_envoy_told_to_leave_or_declared_unwelcome_is_expelled() -> None:
+    def typed(text: str) -> set[tuple[EventType, str]]:
+        return {(e.type, e.date) for e in extract(text, date(2024, 6, 12)).events}
+
+    assert typed("Ostland ordered Zembla's ambassador to leave the country on Monday.") == {
+        (EventType.EXPULSION, "2024-06-10")
+    }
+    assert typed("On Monday, Austria declared a Chilean diplomat persona non grata.") == {
+        (EventType.EXPULSION, "2024-06-10")
+    }
+    assert typed("Ostland asked the ambassador to attend the ceremony on Monday.") == set()
