@@ -143,7 +143,7 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             )
             if event is not None:
                 events.append(event)
-    return _drop_loose_mentions(_merge_duplicates(_carry_scene(events, config)))
+    return _drop_loose_mentions(_fold_refinements(doc, _merge_duplicates(_carry_scene(events, config))))
 
 
 def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
@@ -591,6 +591,65 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             kept.append(event)
             same_key.append(event)
     return _without_lead_echoes(kept)
+
+
+DEFINITE_DETS = frozenset({"the", "this", "these", "those"})
+
+
+def _back_reference(doc: Doc, event: ExtractedEvent) -> bool:
+    """Whether the event is named by a definite noun ("The talks, set to open on Oct. 21, ..."): the text
+    refers back to a gathering it has named."""
+    if not 0 <= event.trigger_index < len(doc):
+        return False
+    noun = doc[event.trigger_index]
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
+
+
+def _refines(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:
+    """Whether ``precise`` tells the same act as ``coarse`` more exactly: same kind and status, no other place,
+    and a date inside the other's calendar week, month or year, and narrower ("next week", then "on Oct. 21")."""
+    c_lower, c_upper, p_lower, p_upper = coarse.lower, coarse.upper, precise.lower, precise.upper
+    if c_lower is None or c_upper is None or p_lower is None or p_upper is None:
+        return False
+    # Only a calendar week, month or year is a vaguer telling; a run of days ("four days of talks") is the act's
+    # own stretch, which "the talks, which began Tuesday" dates only at its start.
+    vague = coarse.week or coarse.precision in {"month", "season", "quarter", "year"}
+    nested = vague and c_lower <= p_lower and p_upper <= c_upper
+    places = {e.location.name for e in (coarse, precise) if e.location is not None}
+    return (
+        coarse.type is precise.type
+        and coarse.status is precise.status
+        and nested
+        and (p_upper - p_lower) < (c_upper - c_lower)
+        and len(places) <= 1
+        and _one_act(coarse, precise)
+    )
+
+
+def _fold_refinements(doc: Doc, events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """ "will host a round of talks in Cairo next week ... The talks, set to open on Oct. 21, ...": a definite
+    back-reference that dates a gathering named before more exactly is that gathering; one event is kept, at
+    the exact date, with the sides and the place either telling names."""
+    kept = list(events)
+    for precise in events:
+        if precise not in kept or not _back_reference(doc, precise):
+            continue
+        coarse = next(
+            (
+                e
+                for e in kept
+                if e is not precise and e.citation.start < precise.citation.start and _refines(e, precise)
+            ),
+            None,
+        )
+        if coarse is None:
+            continue
+        actors = coarse.actors + tuple(a for a in precise.actors if a.name not in {x.name for x in coarse.actors})
+        title = coarse.title if len(coarse.title) > len(precise.title) else precise.title
+        merged = _replace(precise, actors=actors, title=title, location=precise.location or coarse.location)
+        kept[kept.index(coarse)] = merged
+        kept.remove(precise)
+    return kept
 
 
 def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedEvent:

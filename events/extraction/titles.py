@@ -433,7 +433,10 @@ def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
     sides = [a for a in actors if a.name.lower() not in named and short_name(a).lower() not in named]
     if location is not None:
         sides = [a for a in sides if a.name != location.name]
-    if trigger.type in BETWEEN:
+    hosts = doc[trigger.head_i].lemma_.lower() in {"host", "co-host"} and trigger.head_i != trigger.i
+    if trigger.type in BETWEEN and hosts and sides and all(a.role is ActorRole.INITIATOR for a in sides):
+        title = f"{head} hosted by {_join(_sides(tuple(sides)))}"  # who hosts talks is not a side of them
+    elif trigger.type in BETWEEN:
         states = [a.name for a in sides if a.kind is ActorKind.STATE]
         if len(states) == 2 and len(sides) == 2 and head == token.text.lower():
             title = f"{_bare(states[0])}–{_bare(states[1])} {head}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from events.domain.vocabulary import EventType
+from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.config import ExtractionConfig
 from events.extraction.pipeline import extract
 
@@ -67,3 +67,25 @@ def test_it_reads_one_event_from_two_times_of_one_trigger_that_fall_on_one_day()
         )
 
     assert len(_merge_duplicates([dated_by("noon on Friday"), dated_by("midnight")])) == 1
+
+
+def test_a_gathering_dated_by_its_week_then_by_its_day_is_one_event_at_the_day() -> None:
+    # Published Wednesday 12 June 2024: "next week" is 17-23 June.
+    text = (
+        "Austrian and Swiss mediators will host a new round of talks in Geneva next week, officials said. "
+        "The talks, set to open on June 18, will bring the two delegations together again."
+    )
+    [event] = extract(text, date(2024, 6, 12)).events
+    assert (event.type, event.date, event.status) == (EventType.TALKS, "2024-06-18", EventStatus.SCHEDULED)
+    assert event.title == "Talks hosted by Austria and Switzerland in Geneva"
+    assert [a.name for a in event.actors] == ["Austria", "Switzerland"]
+
+
+def test_a_run_of_days_and_the_day_it_began_stay_as_told() -> None:
+    # "four days of talks" is the act's own stretch; "the talks, which began on Monday" dates its first day.
+    text = (
+        "Negotiators ended four days of talks in Geneva on Thursday. "
+        "The talks, which began on Monday, produced no deal."
+    )
+    dates = {e.date for e in extract(text, date(2024, 6, 14)).events if e.type is EventType.TALKS}
+    assert "2024-06-10/2024-06-13" in dates
