@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import ActorKind, DateBasis, EventStatus, EventType
+from events.domain.vocabulary import ActorKind, DateBasis, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
 from events.extraction.binding import Binding, bind
@@ -661,6 +661,8 @@ def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedE
     """
     if _lead_guess(first) and not _lead_guess(second):
         return second
+    if _told_fuller(second, first):
+        return second  # a headline's "Chile to host Austria's president", then the sentence that names Santiago
     for changed, stated in ((first, second), (second, first)):
         if (
             changed.status in {EventStatus.POSTPONED, EventStatus.CANCELLED}
@@ -670,6 +672,22 @@ def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedE
         ):
             return _replace(stated, status=changed.status, title=changed.title)
     return first
+
+
+def _told_fuller(second: ExtractedEvent, first: ExtractedEvent) -> bool:
+    """Whether the later telling names every side the first does and more, or the same sides and a town or
+    venue inside the first's country, with the same status."""
+    if second.status is not first.status:
+        return False
+    sides_first, sides_second = {a.name for a in first.actors}, {a.name for a in second.actors}
+    if not sides_first <= sides_second:
+        return False
+    if sides_second > sides_first:
+        return True
+    place, wider = second.location, first.location
+    if place is None or place.kind not in {PlaceKind.CITY, PlaceKind.VENUE}:
+        return False
+    return wider is None or (wider.kind is PlaceKind.COUNTRY and wider.country == place.country)
 
 
 def _lead_guess(event: ExtractedEvent) -> bool:

@@ -326,6 +326,10 @@ def _verb_title(
         else:
             said = f"{_names(targets, None)} {_verb(doc, token, trigger, plural=len(targets) > 1, future=future)}"
         return said + _where(doc, trigger, location, said)
+    subject = _subject(token) if trigger.type is EventType.INAUGURATION else None
+    if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+        # "Austria's new chancellor was sworn in": an office takes office, not the state named beside it.
+        initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
     if not initiators:
         subject = _subject(token)
         if subject is None:

@@ -89,3 +89,14 @@ def test_a_run_of_days_and_the_day_it_began_stay_as_told() -> None:
     )
     dates = {e.date for e in extract(text, date(2024, 6, 14)).events if e.type is EventType.TALKS}
     assert "2024-06-10/2024-06-13" in dates
+
+
+def test_of_two_tellings_the_one_naming_more_is_kept() -> None:
+    # A headline names the host's country and the guest; the sentence below names both sides and the town.
+    text = (
+        "Chile to host Austria's president next month\n\n"
+        "Chile will host Austria's president in Santiago next month, the foreign ministry said on Thursday."
+    )
+    [event] = [e for e in extract(text, date(2024, 6, 14)).events if e.type is EventType.MEETING]
+    assert event.location is not None and event.location.name == "Santiago"
+    assert [a.name for a in event.actors] == ["Chile", "Austria"]

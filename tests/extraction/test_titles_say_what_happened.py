@@ -74,6 +74,11 @@ def titles(text: str) -> list[str]:
             "Austria to host Chile's foreign minister",
             id="a-guest-is-hosted-not-met-with",
         ),
+        pytest.param(
+            "Austria's new chancellor was sworn in on Monday.",
+            "Austria's chancellor is sworn in",
+            id="an-office-takes-office-not-its-state",
+        ),
     ],
 )
 def test_it_titles_the_event(text: str, title: str) -> None:
