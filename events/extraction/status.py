@@ -209,9 +209,26 @@ def is_irrealis(chain: list[Token]) -> bool:
     """A wish, request, refusal or ability, not an event: "hoping to meet", "a request for a meeting". An
     event that is the subject of such a word did happen: "the talks sought a truce" wished for the truce."""
     return any(
-        token.lemma_.lower() in IRREALIS and chain[position].dep_ not in {"nsubj", "nsubjpass"}
+        (token.lemma_.lower() in IRREALIS or _ruled_out(token)) and _wished_for(chain[position])
         for position, token in enumerate(chain[1:])
     )
+
+
+# Prepositions that join what is wished for to the wish: "a request for talks", "an invitation to the summit".
+WISHED_PREPS = frozenset({"for", "to", "of", "on", "about"})
+
+
+def _wished_for(link: Token) -> bool:
+    """Whether the word below a wish word is what is wished: not its subject ("the talks sought a truce") and
+    not a setting phrase of the wishing ("in a 90-minute call, she urged ...": the call happened)."""
+    if link.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    return not (link.dep_ == "prep" and link.lower_ not in WISHED_PREPS)
+
+
+def _ruled_out(token: Token) -> bool:
+    """ "ruled out talks": what is ruled out is refused, as what is rejected."""
+    return token.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
 
 
 # Judged not to come about: "a summit is unlikely before the autumn", "talks look improbable".

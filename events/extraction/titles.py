@@ -370,7 +370,7 @@ def _verb_title(
         and "-effect" not in trigger.rule
         and "-into-" not in trigger.rule
     ):
-        obj = _object_phrase(doc, token, events_too=trigger.type is EventType.STATEMENT)
+        obj = _object_phrase(doc, token, events_too=trigger.type in {EventType.STATEMENT, EventType.REJECTION})
         subject = _subject(token) if not obj and agent_named and _passive(token) else None
         if subject is not None:  # "diplomats were expelled by Russia": Russia expels the diplomats
             obj = _noun_phrase(doc, subject)

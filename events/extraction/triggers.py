@@ -530,6 +530,9 @@ def _encounter(token: Token, lemma: str, objects: list[Token]) -> bool:
     return any(_is_craft(o, errands=True) for o in [*objects, *_aimed_at(token, objects)])
 
 
+# Talking at a distance: "spoke by phone", "talked over the phone", "conferred by video link".
+TALKING_VERBS = frozenset({"speak", "talk", "chat", "confer"})
+CALL_MEANS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference"})
 # Directions, which a ship sails in but not through: "steaming to the south", "headed east".
 COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -810,6 +813,12 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         # ... resolution); "Ostlanders vote on Sunday": a ballot.
         # "the cabinet was to vote": the subject sits on "was"
         return (T.RESOLUTION, "verb:body-vote") if _decided_by_a_body(token) else (T.ELECTION, "verb:vote")
+    if (
+        lemma == "rule"
+        and _has_particle(token, "out")
+        and (object_lemmas & REQUEST_NOUNS or any(NOUNS.get(o) in GATHERING_TYPES for o in object_lemmas))
+    ):
+        return T.REJECTION, "verb:rule-out"  # "ruled out talks with Zembla": a gathering refused
     if lemma in {"reject", "refuse", "decline", "deny", "spurn"}:
         if object_lemmas & REQUEST_NOUNS or any(c.dep_ == "xcomp" for c in token.children):
             return T.REJECTION, f"verb:{lemma}-request"
@@ -859,14 +868,11 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.WEAPONS_TEST, f"verb:{lemma}-weapon"
     if lemma == "strike" and not object_lemmas & AGREEMENT_NOUNS:
         return T.MILITARY_ACTION, "verb:strike"
-    if lemma == "speak" and any(
-        c.dep_ == "prep"
-        and c.lower_ in {"by", "over", "on"}
-        and {g.lower_ for g in c.children}
-        & {"phone", "telephone", "video", "videoconference", "videolink", "teleconference"}
+    if lemma in TALKING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in {"by", "over", "on"} and {g.lower_ for g in c.children} & CALL_MEANS
         for c in token.children
     ):
-        return T.PHONE_CALL, "verb:speak-by-phone"
+        return T.PHONE_CALL, f"verb:{lemma}-by-phone"  # "spoke by phone", "talked over the phone"
     if lemma not in VERBS:
         return None
     event_type = VERBS[lemma]
@@ -1016,8 +1022,14 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     elif lemma == "vote" and any(c.ent_type_ == "ORG" for c in token.children if c.dep_ in NAMING_MODIFIER_DEPS):
         return None  # "the Security Council vote" is a decision of a body, not an election
     if lemma == "call":
-        if not (modifiers & {"phone", "telephone", "video", "conference"} or _children_lemmas(token) & {"with"}):
+        # "a phone call", "a call with", "a 90-minute call": a call for calm or to arms is none.
+        lasted = {c.lemma_.lower() for c in token.subtree if c.i < token.i} & {"minute", "hour"}
+        if not (
+            modifiers & {"phone", "telephone", "video", "conference"} or _children_lemmas(token) & {"with"} or lasted
+        ):
             return None
+    elif lemma == "conference" and modifiers & {"video", "phone", "telephone", "tele"}:
+        return T.PHONE_CALL, "noun:video-conference"  # "held a video conference": a call, not a summit
     elif lemma == "strike":
         if not (modifiers & STRIKE_MODIFIERS or token.tag_ == "NNS"):
             return None

@@ -94,3 +94,9 @@ def test_an_envoy_told_to_leave_or_declared_unwelcome_is_expelled() -> None:
         (EventType.EXPULSION, "2024-06-10")
     }
     assert typed("Ostland asked the ambassador to attend the ceremony on Monday.") == set()
+
+
+def test_a_gathering_ruled_out_is_refused_not_held() -> None:
+    [event] = extract("Ostland ruled out talks with Zembla on Tuesday.", date(2024, 6, 12)).events
+    assert (event.type, event.date, event.title) == (EventType.REJECTION, "2024-06-11", "Ostland rules out talks")
+    assert extract("Investigators ruled out foul play on Tuesday.", date(2024, 6, 12)).events == []

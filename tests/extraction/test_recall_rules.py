@@ -224,3 +224,14 @@ def test_talks_measured_in_days_before_a_dated_act_take_its_date() -> None:
         (EventType.AGREEMENT, "2024-06-07"),
         (EventType.TALKS, "2024-06-07"),
     }
+
+
+def test_calls_told_by_their_means_or_their_length_are_calls() -> None:
+    assert dated("Varga and Olsen held a video conference on Monday.") == {(EventType.PHONE_CALL, "2024-06-10")}
+    assert dated("Varga talked over the phone with Olsen on Monday.") == {(EventType.PHONE_CALL, "2024-06-10")}
+    # The call is where the urging was done, not what was urged: it happened.
+    assert dated("In a 40-minute call on Monday, Varga urged Olsen to free the crew.") == {
+        (EventType.PHONE_CALL, "2024-06-10")
+    }
+    assert dated("Varga issued a call for calm on Monday.") == set()
+    assert dated("Ministers attended a conference in Port Ostra on Monday.") == {(EventType.SUMMIT, "2024-06-10")}
