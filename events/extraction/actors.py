@@ -164,6 +164,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR or craft)
         if not names and token.lemma_.lower() in GUEST_NOUNS:
             names = _states_of(doc, token)  # "the foreign ministers of Japan, China and South Korea"
+        if not names and token.lemma_.lower() in GUEST_NOUNS:
+            # "NATO leaders", "EU foreign ministers": officials of a body act for it.
+            return [Actor(name, ActorKind.ORGANIZATION, role) for name in _bodies_behind(doc, token)]
         return [Actor(name, ActorKind.STATE, role) for name in names]
     if in_dateline(doc, ent[0]):
         # "TOKYO Japan summoned ...": the model ran the dateline's city into the subject's name.
@@ -202,6 +205,18 @@ def _states_behind(doc: Doc, token: Token, *, nationalities: bool) -> list[str]:
                 name = country_of_demonym(_clean_name(ent))
             else:
                 name = None
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _bodies_behind(doc: Doc, token: Token) -> list[str]:
+    """The bodies an office noun's modifiers name: "NATO leaders", "EU foreign ministers"."""
+    names: list[str] = []
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod"} and child.ent_type_ == "ORG" and child.i < token.i:
+            ent = _entity_of(doc, child)
+            name = _clean_name(ent) if ent is not None else ""
             if name and name not in names:
                 names.append(name)
     return names

@@ -33,7 +33,7 @@ from events.extraction.status import (
     participation_called_off,
 )
 from events.extraction.titles import make_title
-from events.extraction.triggers import NOUNS, Trigger, find_triggers, noun_lemma
+from events.extraction.triggers import GATHERING_TYPES, NOUNS, Trigger, find_triggers, noun_lemma
 from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location, PublishedSource
 
 if TYPE_CHECKING:
@@ -265,9 +265,10 @@ def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], publ
     return sorted(kept, key=lambda b: (b.trigger.i, b.time.start))
 
 
-def _host_events(doc: Doc, token: Token) -> list[int]:
-    """Event nouns an act happens within: "during her visit", "on the sidelines of the meeting" (an act "at a
-    meeting" is most often the meeting itself)."""
+def _host_events(doc: Doc, token: Token, *, at_too: bool = False) -> list[int]:
+    """Event nouns an act happens within: "during her visit", "on the sidelines of the meeting"; with
+    ``at_too``, "at their summit" too (an act other than a gathering: "agreed at their summit to ..."; a
+    meeting "at a summit" is most often the summit itself)."""
     found: list[int] = []
     for child in token.children:
         if child.dep_ != "prep" or child.lower_ not in WITHIN_PREPS:
@@ -275,7 +276,7 @@ def _host_events(doc: Doc, token: Token) -> list[int]:
         for noun in (g for g in child.children if g.dep_ == "pobj"):
             if noun.lemma_.lower() in MARGIN_NOUNS:
                 found += [x.i for p in noun.children if p.lower_ == "of" for x in p.children]
-            elif child.lower_ == "during":
+            elif child.lower_ == "during" or (child.lower_ == "at" and at_too):
                 found.append(noun.i)
     return found
 
@@ -290,15 +291,33 @@ def _within_hosts(doc: Doc, triggers: list[Trigger], bindings: list[Binding]) ->
         if trigger.i in dated or (trigger.nominal and trigger.head_i == trigger.i):
             continue
         # The host may hang on the light verb or on the noun itself ("held talks on the sidelines of ...").
-        hosts = _host_events(doc, doc[trigger.head_i])
+        at_too = trigger.type not in GATHERING_TYPES
+        hosts = _host_events(doc, doc[trigger.head_i], at_too=at_too)
         if trigger.nominal and trigger.i != trigger.head_i:
-            hosts += _host_events(doc, doc[trigger.i])
+            hosts += _host_events(doc, doc[trigger.i], at_too=at_too)
         host = next((dated[i] for i in hosts if i in dated), None)
         if host is not None:
             added.append(Binding(trigger, host.time, host.distance + 1, basis=host.basis))
+    for trigger in triggers:
+        act = _act_done_at(doc, trigger, dated) if trigger.i not in dated else None
+        if act is not None:
+            added.append(Binding(trigger, act.time, act.distance + 1, inherited=True, basis=act.basis))
     if not added:
         return bindings
     return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+
+
+def _act_done_at(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:
+    """ "agreed at their summit on Monday to ...": the dated act (not itself a gathering) done at a gathering
+    named with "at" or "during"; the gathering was going on that day."""
+    noun = doc[trigger.i]
+    if not trigger.nominal or trigger.type not in GATHERING_TYPES or noun.dep_ != "pobj":
+        return None
+    if noun.head.lower_ not in {"at", "during"}:
+        return None
+    act = dated.get(noun.head.head.i)
+    # "met at the forum": a meeting at a gathering is told as that meeting; the gathering is its setting.
+    return act if act is not None and act.trigger.type not in GATHERING_TYPES else None
 
 
 def _fronted(doc: Doc, binding: Binding) -> bool:

@@ -208,6 +208,21 @@ def _owned_object(doc: Doc, token: Token, actors: tuple[Actor, ...]) -> str:
     return phrase if partners and all(short_name(a) in phrase for a in partners) else ""
 
 
+def _agreed_to(doc: Doc, token: Token) -> str:
+    """What "agreed to" do, with its object: "to resume talks", "to fast-track Ukraine's membership"."""
+    for clause in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        said = f"to {clause.lower_}"
+        if objects:
+            obj = objects[0]
+            said += f" {_named(doc, obj) if obj.ent_type_ else _noun_phrase(doc, obj)}"
+        return said
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+            return f"{prep.lower_} {_noun_phrase(doc, obj)}"  # "agree on ceasefire", "agree to ... membership"
+    return ""
+
+
 AIM_PREPS = ("at", "toward", "towards", "against", "on")
 
 
@@ -326,7 +341,14 @@ def _verb_title(
         else:
             said = f"{_names(targets, None)} {_verb(doc, token, trigger, plural=len(targets) > 1, future=future)}"
         return said + _where(doc, trigger, location, said)
-    subject = _subject(token) if trigger.type is EventType.INAUGURATION else None
+    subject = _subject(token)
+    of_a_body = (
+        subject is not None
+        and subject.lemma_.lower() in GUEST_NOUNS
+        and any(c.dep_ in {"compound", "nmod"} and c.ent_type_ == "ORG" for c in subject.children)
+    )
+    if trigger.type is not EventType.INAUGURATION and not of_a_body:
+        subject = None  # "EU foreign ministers meet", not "EU meets": a body's officials are named as such
     if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
         # "Austria's new chancellor was sworn in": an office takes office, not the state named beside it.
         initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
@@ -378,6 +400,9 @@ def _verb_title(
             if opening.pos_ != "PROPN" and obj.split()[0] == opening.text:  # "Two diplomats were ..."
                 obj = obj[:1].lower() + obj[1:]
         partner = f" {obj}" if obj else ""
+    agreed = _agreed_to(doc, token) if trigger.rule == "verb:agree" else ""
+    if agreed:
+        partner = f" {agreed}"  # "agree to fast-track Ukraine's membership", not "agree Ukraine"
     said = f"{initiators} {_verb(doc, token, trigger, plural=plural, agent_named=agent_named, future=future)}{partner}"
     return said + _where(doc, trigger, location, said)
 

@@ -97,3 +97,16 @@ def test_the_subject_the_parser_hangs_on_a_dateline_still_acts() -> None:
         [event] = extract(text, PUBLISHED).events
         assert [a.name for a in event.actors] == ["Austria", "Chile"]
         assert event.location is not None and event.location.name == "Oslo"
+
+
+def test_officials_of_a_body_act_for_it_and_are_named_as_such() -> None:
+    [event] = extract("EU foreign ministers met in Brussels on Monday.", PUBLISHED).events
+    assert [(a.name, a.kind.value) for a in event.actors] == [("EU", "organization")]
+    assert event.title == "EU foreign ministers meet in Brussels"
+
+
+def test_what_a_gathering_agreed_is_its_own_event_titled_with_what_was_agreed() -> None:
+    text = "NATO leaders agreed at their summit in Vilnius on Monday to fast-track Sweden's membership."
+    by_type = {e.type.value: e for e in extract(text, PUBLISHED).events}
+    assert by_type["agreement"].date == by_type["summit"].date == "2024-06-10"
+    assert by_type["agreement"].title == "NATO leaders agree to fast-track Sweden's membership in Vilnius"

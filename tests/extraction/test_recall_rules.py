@@ -235,3 +235,12 @@ def test_calls_told_by_their_means_or_their_length_are_calls() -> None:
     }
     assert dated("Varga issued a call for calm on Monday.") == set()
     assert dated("Ministers attended a conference in Port Ostra on Monday.") == {(EventType.SUMMIT, "2024-06-10")}
+
+
+def test_a_gathering_an_act_was_done_at_was_going_on_that_day_unless_the_act_is_a_meeting_there() -> None:
+    assert dated("The leaders agreed at their summit in Oslo on Monday to open the border.") == {
+        (EventType.AGREEMENT, "2024-06-10"),
+        (EventType.SUMMIT, "2024-06-10"),
+    }
+    # A meeting at a forum is told as the meeting; the forum is its setting.
+    assert dated("The two premiers met for an hour in May at a forum in Oslo.") == {(EventType.MEETING, "2024-05")}
