@@ -203,7 +203,7 @@ def test_an_act_with_no_time_happens_at_the_time_of_its_when_clause() -> None:
 
 
 def test_consent_to_a_gathering_is_no_accord_of_its_own() -> None:
-    assert dated("The leaders agreed to the visit when they met in Port Ostra in May.") == {
+    assert dated("When the premiers met in Port Ostra in May, they agreed to a state visit.") == {
         (EventType.MEETING, "2024-05")
     }
     assert (EventType.AGREEMENT, "2024-06-10") in dated("Ostland agreed to a truce on Monday.")
