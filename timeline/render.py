@@ -18,6 +18,7 @@ from datetime import date
 from functools import cache, lru_cache
 from html import escape as _html_escape
 from operator import itemgetter
+from typing import NamedTuple
 
 from django.forms import BoundField, DateField, Field, ModelChoiceField, SelectMultiple
 from django.urls import reverse
@@ -132,17 +133,45 @@ _ENTRY_FIELDS = itemgetter(
     )
 )
 
-# An entry's markup with a ``%`` slot for each value (bytes formatting: see EntryWriter).
+# An entry's markup with a ``%`` slot for each value (bytes formatting: see EntryWriter); ``{event}``
+# is where the event's link goes (see _link_formats).
 _ENTRY = (
-    b'%s%d"><p class="event-date">%s%s</p>'
-    b'<h%d class="event-title"><a href="%s%d%s">%s</a></h%d>'
-    b'<p class="event-meta"><span class="event-type">%s</span>%s%s</p>%s%s</li>'
+    '%s%d"><p class="event-date">%s%s</p>'
+    '<h%d class="event-title"><a href="{event}">%s</a></h%d>'
+    '<p class="event-meta"><span class="event-type">%s</span>%s%s</p>%s%s</li>'
 )
 _NOTE = b'<li><q>%s</q>%s%d">Our copy</a></span></li>'
 _NOTES = b'<ol class="sources" aria-label="Sources">%s</ol>'
-_SOURCE = ' <span class="src">— %s%s. %s<a href="%s%d%s#c'.encode()
-_ORIGINAL = b'<a href="%s" rel="noopener nofollow external">Original</a> \xc2\xb7 '
+# A source note's article part, with and without the link to the original, up to the citation's id in
+# our copy's link (``{article}``).
+_SOURCE = ' <span class="src">— %s%s. <a href="{article}#c'
+_SOURCE_ORIGINAL = (
+    ' <span class="src">— %s%s. <a href="%s" rel="noopener nofollow external">Original</a> · <a href="{article}#c'
+)
 _ACTORS = ' · <span class="visually-hidden">Actors: </span>'.encode() + b"%s"
+_HTTP = ("https://", "http://")
+
+
+class _LinkFormats(NamedTuple):
+    entry: bytes
+    source: bytes
+    source_original: bytes
+
+
+@cache
+def _link_formats() -> _LinkFormats:
+    """The entry's and the source notes' formats with the event's and the article's path in place (a
+    ``%d`` for the id): one format operation fewer per entry and per article, with fewer values each."""
+
+    def with_id(name: str) -> str:
+        return _pattern(name).replace("%", "%%").replace("{}", "%d")
+
+    event, article = with_id("timeline:event"), with_id("timeline:article")
+    return _LinkFormats(
+        _ENTRY.format(event=event).encode(),
+        _SOURCE.format(article=article).encode(),
+        _SOURCE_ORIGINAL.format(article=article).encode(),
+    )
 
 
 class EntryWriter:
@@ -165,10 +194,7 @@ class EntryWriter:
         self._sources: dict[int, bytes] = {}
         self._outlets: dict[str | None, bytes] = {}  # an outlet's name as HTML
         self._event_link = _pattern("timeline:event")
-        event_prefix, event_suffix = self._event_link.split("{}")
-        self._event_prefix, self._event_suffix = event_prefix.encode(), event_suffix.encode()
-        article_prefix, article_suffix = _pattern("timeline:article").split("{}")
-        self._article_prefix, self._article_suffix = article_prefix.encode(), article_suffix.encode()
+        self._formats = _link_formats()
 
     def place(self, place: PlaceRef | None) -> bytes:
         """`` · <a ...>place</a>`` or b""."""
@@ -194,19 +220,18 @@ class EntryWriter:
         to the citation's id in our copy's link), written once per article and page."""
         article_id, url, _, published, outlet, _ = article
         source = self._sources.get(article_id)
-        if source is None:
-            by = self._outlets.get(outlet)
-            if by is None:  # a page's articles share a few outlets: each escaped once
-                by = self._outlets[outlet] = escape(outlet).encode() if outlet else b"Unknown outlet"
-            original = http_url(url)
-            source = self._sources[article_id] = _SOURCE % (
-                by,
-                b"" if published is None else _published_html(published),
-                _ORIGINAL % escape(original).encode() if original else b"",
-                self._article_prefix,
-                article_id,
-                self._article_suffix,
-            )
+        if source is not None:
+            return source
+        by = self._outlets.get(outlet)
+        if by is None:  # a page's articles share a few outlets: each escaped once
+            by = self._outlets[outlet] = escape(outlet).encode() if outlet else b"Unknown outlet"
+        day = b"" if published is None else _published_html(published)
+        # The common case (a lower-case scheme) first; http_url decides the rest.
+        if url and (url.startswith(_HTTP) or http_url(url)):
+            source = self._formats.source_original % (by, day, escape(url).encode(), article_id)
+        else:
+            source = self._formats.source % (by, day, article_id)
+        self._sources[article_id] = source
         return source
 
     def successor(self, relation: RelationRef) -> bytes:
@@ -216,76 +241,83 @@ class EntryWriter:
             f"{escape(relation.title)}</a>, {escape(relation.date_display)}</p>"
         ).encode()
 
-    def entry(self, record: EventRecord, *, level: int = 4, compact: bool = False) -> bytes:
-        """The ``<li>`` of one event: date, badge, title, type, place, actors, successor, numbered sources.
+    def entries(self, records: Iterable[EventRecord], *, level: int = 4, compact: bool = False) -> list[bytes]:
+        """The ``<li>`` of each event, in order: date, badge, title, type, place, actors, successor,
+        numbered sources.
 
         ``compact`` leaves out the source notes (so does a record read without its citations).
 
-        Written anew for every page. A memo of entries keyed by their whole records (tried: up to 4,096
-        of them) saved little on a page asked again, since hashing and comparing a record costs about
-        what writing it does, and cost a first reader more: its records outlived the page, so the next
-        collection had to walk them (bench/pages.py, cold against warm).
+        One loop for a whole list (a month's, or a page's), what it reads of the writer and the module
+        held in local names, rather than a method call per entry. Written anew for every page. A memo of
+        entries keyed by their whole records (tried: up to 4,096 of them) saved little on a page asked
+        again, since hashing and comparing a record costs about what writing it does, and cost a first
+        reader more: its records outlived the page, so the next collection had to walk them
+        (bench/pages.py, cold against warm).
         """
-        (pk, title, event_type, status, edtf, lower, upper, precision, week, place, actors, related, citations) = (
-            _ENTRY_FIELDS(record)
-        )
-        if status in MAY_BECOME_PENDING:  # any other status is shown as it is stored
-            status = status_shown(status=status, date_upper=upper, precision=precision, today=self.today)
-        opening, badge = _status_html(status)
-        type_label = _TYPE_LABELS.get(event_type) or escape(event_type).encode()
-        # Embedded tuples are unpacked or indexed, not read by attribute (each named-tuple attribute is a
-        # descriptor call, and an all-years page reads some 30,000 of them).
-        if actors:
-            known = self._actors  # the links written so far, looked up here: a call per actor cost more
-            links = _ACTORS % b", ".join([known.get(a[0]) or self.actor(a[0], a[1]) for a in actors])
-        else:
-            links = b""
-        where = b"" if place is None else (self._places.get(place[0]) or self.place(place))
-        successors = (
-            b"".join([self.successor(r) for r in related if r.kind in SUCCESSOR_KINDS])
-            if related and status in SUCCESSOR_SHOWN
-            else b""
-        )
-        notes = b""
-        if citations and not compact:
-            sources, source = self._sources, self.source
-            notes = _NOTES % b"".join(
-                [
-                    _NOTE % (escape(quote).encode(), sources.get(article[0]) or source(article), cid)
-                    for cid, quote, _, _, _, _, article in citations
-                ]
+        today = self.today
+        places, known_actors, sources = self._places, self._actors, self._sources
+        place_html, actor_html, source_html, successor_html = self.place, self.actor, self.source, self.successor
+        fields, type_labels, status_html, time_bytes = _ENTRY_FIELDS, _TYPE_LABELS, _status_html, _time_bytes
+        entry_format, note_format, notes_format, actors_format = self._formats.entry, _NOTE, _NOTES, _ACTORS
+        written: list[bytes] = []
+        for record in records:
+            (pk, title, event_type, status, edtf, lower, upper, precision, week, place, actors, related, cites) = (
+                fields(record)
             )
-        return _ENTRY % (
-            opening,
-            pk,
-            _time_bytes(edtf, week, lower, upper, precision),
-            badge,
-            level,
-            self._event_prefix,
-            pk,
-            self._event_suffix,
-            escape(title).encode(),
-            level,
-            type_label,
-            where,
-            links,
-            successors,
-            notes,
-        )
+            if status in MAY_BECOME_PENDING:  # any other status is shown as it is stored
+                status = status_shown(status=status, date_upper=upper, precision=precision, today=today)
+            opening, badge = status_html(status)
+            # Embedded tuples are unpacked or indexed, not read by attribute (each named-tuple attribute
+            # is a descriptor call, and an all-years page reads some 30,000 of them).
+            # Plain loops, not comprehensions: each comprehension is a function made and called (Python
+            # 3.11), which for the two or three items of an entry cost more than the loop.
+            links = b""
+            if actors:
+                names = []
+                for actor in actors:
+                    names.append(known_actors.get(actor[0]) or actor_html(actor[0], actor[1]))
+                links = actors_format % b", ".join(names)
+            notes = b""
+            if cites and not compact:
+                items = []
+                for cid, quote, _, _, _, _, article in cites:
+                    items.append(
+                        note_format % (escape(quote).encode(), sources.get(article[0]) or source_html(article), cid)
+                    )
+                notes = notes_format % b"".join(items)
+            written.append(
+                entry_format
+                % (
+                    opening,
+                    pk,
+                    time_bytes(edtf, week, lower, upper, precision),
+                    badge,
+                    level,
+                    pk,
+                    escape(title).encode(),
+                    level,
+                    type_labels.get(event_type) or escape(event_type).encode(),
+                    b"" if place is None else (places.get(place[0]) or place_html(place)),
+                    links,
+                    b"".join([successor_html(r) for r in related if r.kind in SUCCESSOR_KINDS])
+                    if related and status in SUCCESSOR_SHOWN
+                    else b"",
+                    notes,
+                )
+            )
+        return written
 
 
 def entries_html(records: Sequence[EventRecord], *, today: date, level: int = 4, compact: bool = False) -> SafeString:
     """The ``<li>`` of each record, in order (a short list such as the home page's)."""
-    writer = EntryWriter(today)
-    html = b"".join([writer.entry(r, level=level, compact=compact) for r in records]).decode()
+    html = b"".join(EntryWriter(today).entries(records, level=level, compact=compact)).decode()
     return mark_safe(html)  # noqa: S308  escaped
 
 
 def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, prefix: str) -> bytes:
     """Year sections with their count, a heading per month and an ordered list of its entries (UTF-8
     HTML, every database value escaped: a page places it as a fragment, see timeline.fragments)."""
-    writer = EntryWriter(today)
-    entry = writer.entry
+    entries = EntryWriter(today).entries
     parts: list[bytes] = []
     for year in groups:
         count = year.count
@@ -304,7 +336,7 @@ def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int
                     '<ol class="timeline">'
                 ).encode()
             )
-            parts.extend([entry(record, level=level + 2) for record in month.events])
+            parts.extend(entries(month.events, level=level + 2))
             parts.append(b"</ol>\n")
         parts.append(b"</section>\n")
     return b"".join(parts)
@@ -316,8 +348,7 @@ def compact_html(groups: list[YearGroup[EventRecord]], *, today: date, level: in
     records = [record for year in groups for month in year.months for record in month.events]
     if newest_first:
         records.reverse()
-    writer = EntryWriter(today)
-    return b"".join([writer.entry(r, level=level, compact=True) for r in records])
+    return b"".join(EntryWriter(today).entries(records, level=level, compact=True))
 
 
 def _choices(field: Field) -> Iterable[tuple[object, object]]:

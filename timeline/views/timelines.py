@@ -113,6 +113,16 @@ class Timeline:
         actors, places = timeline_choice_labels(events=self.base, compiled=compiled)
         return filters_html(self.form_fields, {"actor": actors, "place": places})
 
+    # The strip's drawing and its text alternative (tens of kilobytes on a long timeline) are spliced in
+    # too, not copied through each level of the template's nesting.
+    @cached_property
+    def strip_svg(self) -> SafeString:
+        return self.fragments.place(self.strip.svg) if self.strip is not None else SafeString("")
+
+    @cached_property
+    def strip_text_html(self) -> SafeString:
+        return self.fragments.place(self.strip.text_html) if self.strip is not None else SafeString("")
+
     # The entries as HTML, written in one pass in Python (timeline.render), not by template loops, and
     # spliced into the response rather than copied through the template (timeline.fragments): the page
     # is rendered by render_timeline.
