@@ -296,10 +296,13 @@ def _grouped(rows: Sequence[Sequence[Any]], kind: type[tuple[Any, ...]]) -> dict
         raise ValueError(f"{kind.__name__} rows have {len(rows[0]) - 1} columns, not {len(kind._fields)}")  # type: ignore[attr-defined]
     new = tuple.__new__
     grouped: dict[int, list[Any]] = {}
+    current, items = None, []
     for row in rows:
-        items = grouped.get(row[0])
-        if items is None:
-            items = grouped[row[0]] = []
+        # The reads come ordered by event id: an event's list is looked up when the id changes, not
+        # for every row (the lookup stays, so rows in any order still group right).
+        if row[0] != current:
+            current = row[0]
+            items = grouped.setdefault(current, [])
         items.append(new(kind, row[1:]))
     return {pk: tuple(items) for pk, items in grouped.items()}
 
@@ -426,6 +429,8 @@ def _citations_grouped(rows: Iterable[Sequence[Any]]) -> dict[int, tuple[Citatio
     """Citation rows (see :func:`embed_reads`) as each event's citations (one ArticleRef per article)."""
     articles: dict[int, ArticleRef] = {}
     grouped: dict[int, list[CitationRef]] = {}
+    current: int | None = None
+    items: list[CitationRef] = []
     # tuple.__new__ rather than the named tuples' own constructors, which are Python functions (keyword
     # arguments and all): a page makes thousands of these. The loop's unpacking checks each row's length.
     new = tuple.__new__
@@ -447,9 +452,9 @@ def _citations_grouped(rows: Iterable[Sequence[Any]]) -> dict[int, tuple[Citatio
         article = articles.get(article_id)
         if article is None:
             article = articles[article_id] = new(ArticleRef, (article_id, url, title, published, outlet, domain))
-        items = grouped.get(event_id)
-        if items is None:
-            items = grouped[event_id] = []
+        if event_id != current:  # ordered by event id, as in _grouped
+            current = event_id
+            items = grouped.setdefault(event_id, [])
         items.append(new(CitationRef, (pk, quote, start, end, time_text, date_basis, article)))
     return {pk: tuple(items) for pk, items in grouped.items()}
 
@@ -524,7 +529,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def records_from_tuples(
-    rows: Sequence[Sequence[Any]],
+    rows: Sequence[tuple[Any, ...]],
     embeds: RecordEmbeds | None = None,
     *,
     with_citations: bool = True,
@@ -540,7 +545,7 @@ def records_from_tuples(
         return _records(rows, embeds)
 
 
-def _records(rows: Sequence[Sequence[Any]], embeds: RecordEmbeds) -> list[EventRecord]:
+def _records(rows: Sequence[tuple[Any, ...]], embeds: RecordEmbeds) -> list[EventRecord]:
     places: dict[int, PlaceRef] = {}  # many events share a place: one PlaceRef each
     actors, topics, related, citations = embeds.actors, embeds.topics, embeds.related, embeds.citations
     # tuple.__new__, not the named tuples' Python-level _make: every row has the columns of RECORD_FIELDS
@@ -557,19 +562,15 @@ def _records(rows: Sequence[Sequence[Any]], embeds: RecordEmbeds) -> list[EventR
             place = places.get(place_id)
             if place is None:
                 place = places[place_id] = new(PlaceRef, row[_SCALARS:])
-        records.append(
-            new(
-                EventRecord,
-                (
-                    *row[:_SCALARS],
-                    place,
-                    actors.get(pk, ()),
-                    None if topics is None else topics.get(pk, ()),
-                    related.get(pk, ()),
-                    None if citations is None else citations.get(pk, ()),
-                ),
-            )
+        embedded = (
+            place,
+            actors.get(pk, ()),
+            None if topics is None else topics.get(pk, ()),
+            related.get(pk, ()),
+            None if citations is None else citations.get(pk, ()),
         )
+        # The row's own fields joined to the embeds' tuple: a star-unpacked row went through a list.
+        records.append(new(EventRecord, row[:_SCALARS] + embedded))
     return records
 
 
