@@ -314,10 +314,10 @@ def entries_html(records: Sequence[EventRecord], *, today: date, level: int = 4,
     return mark_safe(html)  # noqa: S308  escaped
 
 
-def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, prefix: str) -> bytes:
+def groups_html(groups: list[YearGroup[EventRecord]], *, writer: EntryWriter, level: int, prefix: str) -> bytes:
     """Year sections with their count, a heading per month and an ordered list of its entries (UTF-8
     HTML, every database value escaped: a page places it as a fragment, see timeline.fragments)."""
-    entries = EntryWriter(today).entries
+    entries = writer.entries
     parts: list[bytes] = []
     for year in groups:
         count = year.count
@@ -342,13 +342,15 @@ def groups_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int
     return b"".join(parts)
 
 
-def compact_html(groups: list[YearGroup[EventRecord]], *, today: date, level: int, newest_first: bool = False) -> bytes:
+def compact_html(
+    groups: list[YearGroup[EventRecord]], *, writer: EntryWriter, level: int, newest_first: bool = False
+) -> bytes:
     """Every entry of ``groups`` without its source notes, in date order or newest first (the embed;
     UTF-8 HTML, every database value escaped)."""
     records = [record for year in groups for month in year.months for record in month.events]
     if newest_first:
         records.reverse()
-    return b"".join(EntryWriter(today).entries(records, level=level, compact=True))
+    return b"".join(writer.entries(records, level=level, compact=True))
 
 
 def _choices(field: Field) -> Iterable[tuple[object, object]]:

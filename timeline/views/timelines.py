@@ -35,7 +35,7 @@ from events.selectors import (
     timeline_choice_labels,
 )
 from timeline.fragments import Fragments, render_with_fragments
-from timeline.render import compact_html, filters_html, groups_html, years_nav_html
+from timeline.render import EntryWriter, compact_html, filters_html, groups_html, years_nav_html
 from timeline.svg import Strip, build_strip
 from timeline.timeline_groups import YearGroup, group_by_year_month, split_ahead
 from timeline.views import windows
@@ -123,25 +123,31 @@ class Timeline:
     def strip_text_html(self) -> SafeString:
         return self.fragments.place(self.strip.text_html) if self.strip is not None else SafeString("")
 
+    @cached_property
+    def writer(self) -> EntryWriter:
+        """One entry writer for the page's sections: the links and source lines the "Ahead" section
+        wrote (actors, places, outlets, articles) are not written again for the past."""
+        return EntryWriter(self.today)
+
     # The entries as HTML, written in one pass in Python (timeline.render), not by template loops, and
     # spliced into the response rather than copied through the template (timeline.fragments): the page
     # is rendered by render_timeline.
     @cached_property
     def past_html(self) -> SafeString:
-        return self.fragments.place(groups_html(self.groups, today=self.today, level=3, prefix="m"))
+        return self.fragments.place(groups_html(self.groups, writer=self.writer, level=3, prefix="m"))
 
     @cached_property
     def ahead_html(self) -> SafeString:
-        return self.fragments.place(groups_html(self.ahead, today=self.today, level=3, prefix="a"))
+        return self.fragments.place(groups_html(self.ahead, writer=self.writer, level=3, prefix="a"))
 
     @cached_property
     def compact_past_html(self) -> SafeString:
         """Newest first, without source notes (the embed)."""
-        return self.fragments.place(compact_html(self.groups, today=self.today, level=3, newest_first=True))
+        return self.fragments.place(compact_html(self.groups, writer=self.writer, level=3, newest_first=True))
 
     @cached_property
     def compact_ahead_html(self) -> SafeString:
-        return self.fragments.place(compact_html(self.ahead, today=self.today, level=3))
+        return self.fragments.place(compact_html(self.ahead, writer=self.writer, level=3))
 
 
 # A topic's strip changes only when its month counts do (or the day, or the window): the same page
