@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
-from events.extraction.timex.tense import clause_verb, verb_group_direction
+from events.extraction.timex.tense import as_planned, clause_verb, verb_group_direction
 from events.extraction.tree import (
     crosses_clause,
     free_relative,
@@ -94,9 +94,11 @@ def usable(time: TimeExpression) -> bool:
 
 
 def anchor_of(doc: Doc, time: TimeExpression) -> int:
-    """The token the time expression hangs on: the resolver's governor, else the head of its phrase."""
+    """The token the time expression hangs on: the resolver's governor, else the head of its phrase; through
+    "as planned" ("went ahead as planned on Monday": the parser hangs Monday on "planned"), the verb."""
     if time.governor_i is not None and 0 <= time.governor_i < len(doc):
-        return time.governor_i
+        governor = doc[time.governor_i]
+        return governor.head.i if as_planned(governor) else time.governor_i
     span = doc[time.token_start : time.token_end]
     root = span.root
     head = root.head

@@ -244,3 +244,9 @@ def test_a_gathering_an_act_was_done_at_was_going_on_that_day_unless_the_act_is_
     }
     # A meeting at a forum is told as the meeting; the forum is its setting.
     assert dated("The two premiers met for an hour in May at a forum in Oslo.") == {(EventType.MEETING, "2024-05")}
+
+
+def test_a_time_the_parser_hangs_on_as_planned_is_the_verbs() -> None:
+    assert dated("The visit went ahead as planned on Monday despite the protests.") == {(EventType.VISIT, "2024-06-10")}
+    [talks] = events_of("The talks will open as scheduled on Friday.")
+    assert (talks.date, talks.status) == ("2024-06-14", EventStatus.SCHEDULED)

@@ -397,12 +397,29 @@ def _in_main_clause(verb: Token, own: str | None) -> str | None:
     return own
 
 
+# "as planned", "as scheduled", "as expected": a manner clause of the verb, with no time of its own.
+AS_PLANNED_WORDS = frozenset({"plan", "schedule", "expect", "agree", "announce", "intend", "foresee"})
+
+
+def as_planned(token: Token) -> bool:
+    """Whether ``token`` heads "as planned" (no subject of its own): a time the parser hangs on it ("went
+    ahead as planned on Monday") is the verb's."""
+    return (
+        token.dep_ == "advcl"
+        and token.lemma_.lower() in AS_PLANNED_WORDS
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    )
+
+
 def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | None, int | None]:
     """The direction (past / future / present / None) the governing clause gives, and the governor index."""
     span = doc[token_start:token_end]
     head = governor(span)
     if head is None:
         return None, None
+    if as_planned(head):
+        head = head.head
     if head.pos_ in {"NOUN", "ADJ"}:
         for child in head.children:
             if child.lower_ in FUTURE_ADJECTIVES and child.dep_ in {"amod", "compound", "advmod"}:
