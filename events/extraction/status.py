@@ -65,6 +65,8 @@ def governing_chain(doc: Doc, trigger: Trigger) -> list[Token]:
     for _ in range(8):
         if current.dep_ in CLAUSE_BOUNDARIES or current.head.i == current.i:
             break
+        if current.i == trigger.i and current.dep_ == "acl" and current.tag_ == "VBN" and not trigger.nominal:
+            break  # "under a deal signed on Friday": the participle tells its own act, not the main clause's
         if current.dep_ == "pobj" and current.head.lower_ in TEMPORAL_PREPS:
             break
         current = current.head

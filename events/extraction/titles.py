@@ -320,6 +320,10 @@ def _verb_title(
     doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None, *, future: bool = False
 ) -> str:
     token = doc[trigger.i]
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN" and token.lower_.endswith("ed"):
+        # "under a deal signed on Friday": the thing the participle describes, in headline passive.
+        said = f"{_noun_phrase(doc, token.head, lower_head=False)} {token.lower_}"
+        return said + _where(doc, trigger, location, said)
     named = [a for a in actors if a.role is ActorRole.INITIATOR]
     initiators = _names(actors, ActorRole.INITIATOR)
     plural = len(named) > 1
@@ -463,7 +467,11 @@ def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
     if location is not None:
         sides = [a for a in sides if a.name != location.name]
     hosts = doc[trigger.head_i].lemma_.lower() in {"host", "co-host"} and trigger.head_i != trigger.i
-    if trigger.type in BETWEEN and hosts and sides and all(a.role is ActorRole.INITIATOR for a in sides):
+    # "pledged aid at a conference in Paris": one side acting at a gathering neither hosts it nor is its side.
+    setting = token.dep_ == "pobj" and token.head.lower_ in {"at", "during"} and len(sides) == 1
+    if setting:
+        title = head
+    elif trigger.type in BETWEEN and hosts and sides and all(a.role is ActorRole.INITIATOR for a in sides):
         title = f"{head} hosted by {_join(_sides(tuple(sides)))}"  # who hosts talks is not a side of them
     elif trigger.type in BETWEEN:
         states = [a.name for a in sides if a.kind is ActorKind.STATE]

@@ -683,6 +683,8 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
             return T.PROTEST, f"verb:{lemma}-concern"
         return T.STATEMENT, f"verb:{lemma}-reaction"
     if lemma in {"unveil", "announce", "launch", "present"} and object_lemmas & ANNOUNCED_NOUNS:
+        if _object_subtree_words(objects) & AID_NOUNS:
+            return T.AID, f"verb:{lemma}-aid"  # "announced a $2 billion military aid package"
         return T.STATEMENT, f"verb:{lemma}-plan"
     if lemma in {"enter", "violate", "cross", "intrude", "breach"} and (
         object_lemmas & SPACE_NOUNS or (lemma in {"cross", "intrude"} and preps & {"into"})

@@ -250,3 +250,19 @@ def test_a_time_the_parser_hangs_on_as_planned_is_the_verbs() -> None:
     assert dated("The visit went ahead as planned on Monday despite the protests.") == {(EventType.VISIT, "2024-06-10")}
     [talks] = events_of("The talks will open as scheduled on Friday.")
     assert (talks.date, talks.status) == ("2024-06-14", EventStatus.SCHEDULED)
+
+
+def test_a_deal_signed_on_a_day_gone_by_was_signed_whatever_the_main_clause_plans() -> None:
+    [deal] = events_of("Ostland will sell patrol boats to Zembla under a deal signed on Monday.")
+    assert (deal.type, deal.date, deal.status, deal.title) == (
+        EventType.AGREEMENT,
+        "2024-06-10",
+        EventStatus.OCCURRED,
+        "Deal signed",
+    )
+
+
+def test_aid_announced_is_aid_and_the_conference_it_was_pledged_at_is_no_side_of_the_giver() -> None:
+    assert dated("Austria announced a military aid package for Chile on Monday.") == {(EventType.AID, "2024-06-10")}
+    by_type = {e.type: e for e in events_of("Austria pledged aid to Chile at a conference in Paris on Monday.")}
+    assert by_type[EventType.SUMMIT].title == "Conference in Paris"
