@@ -530,6 +530,8 @@ def _encounter(token: Token, lemma: str, objects: list[Token]) -> bool:
     return any(_is_craft(o, errands=True) for o in [*objects, *_aimed_at(token, objects)])
 
 
+# Votes only a chamber holds: "a confidence vote", "a no-confidence vote", "the impeachment vote".
+CHAMBER_VOTES = frozenset({"confidence", "no-confidence", "impeachment", "censure", "ratification"})
 # Talking at a distance: "spoke by phone", "talked over the phone", "conferred by video link".
 TALKING_VERBS = frozenset({"speak", "talk", "chat", "confer"})
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference"})
@@ -1023,6 +1025,8 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
             return None
     elif lemma == "vote" and any(c.ent_type_ == "ORG" for c in token.children if c.dep_ in NAMING_MODIFIER_DEPS):
         return None  # "the Security Council vote" is a decision of a body, not an election
+    elif lemma == "vote" and {m.strip("-") for m in modifiers} & CHAMBER_VOTES:
+        return T.RESOLUTION, "noun:chamber-vote"  # "lost a confidence vote": a parliament decides, no ballot
     if lemma == "call":
         # "a phone call", "a call with", "a 90-minute call": a call for calm or to arms is none.
         lasted = {c.lemma_.lower() for c in token.subtree if c.i < token.i} & {"minute", "hour"}

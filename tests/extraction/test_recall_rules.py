@@ -266,3 +266,8 @@ def test_aid_announced_is_aid_and_the_conference_it_was_pledged_at_is_no_side_of
     assert dated("Austria announced a military aid package for Chile on Monday.") == {(EventType.AID, "2024-06-10")}
     by_type = {e.type: e for e in events_of("Austria pledged aid to Chile at a conference in Paris on Monday.")}
     assert by_type[EventType.SUMMIT].title == "Conference in Paris"
+
+
+def test_a_vote_only_a_chamber_holds_is_its_decision_not_a_ballot() -> None:
+    assert dated("The Zemblan cabinet survived a confidence vote on Monday.") == {(EventType.RESOLUTION, "2024-06-10")}
+    assert dated("Zembla will hold a presidential vote on Sunday.") == {(EventType.ELECTION, "2024-06-16")}

@@ -89,3 +89,10 @@ def test_a_participle_clause_on_an_announcement_is_not_placed_by_it(nlp) -> None
 def test_a_reported_or_bounded_negated_could_keeps_the_modals_reading(nlp) -> None:
     assert found(nlp, "Officials said the envoys could not travel on Friday.")["Friday"] == "2025-06-20"
     assert found(nlp, "The two ministers could not meet before Friday.")["Friday"] == "2025-06-20"
+
+
+def test_holding_an_event_in_the_present_is_a_timetable_and_holding_a_thing_is_not(nlp) -> None:
+    # Published on a Wednesday: the coming Sunday for the vote, whose present is a timetable's.
+    wednesday = date(2024, 6, 12)
+    assert found(nlp, "Zembla holds a presidential vote on Sunday.", wednesday) == {"Sunday": "2024-06-16"}
+    assert found(nlp, "The fund holds the shares it bought on Monday.", wednesday) == {"Monday": "2024-06-10"}

@@ -68,6 +68,20 @@ STATIVE_VERBS = frozenset(
         "expect", "fear", "see", "feel", "understand", "depend", "rank", "compare", "reflect", "signal",
     }
 )  # fmt: skip
+# Events a state or body holds: "holds a presidential vote on Sunday" is a timetable, "holds a stake" a state.
+HELD_EVENT_NOUNS = frozenset(
+    {"vote", "election", "referendum", "runoff", "talk", "summit", "meeting", "conference", "hearing", "session",
+     "ceremony", "rally", "exercise", "drill", "parade", "celebration", "consultation", "dialogue", "negotiation"}
+)  # fmt: skip
+
+
+def _holds_an_event(verb: Token) -> bool:
+    """ "holds a vote", "has talks", "hosts a summit": a light verb whose object is an event is eventive."""
+    return verb.lemma_.lower() in {"hold", "have", "host"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in HELD_EVENT_NOUNS for c in verb.children
+    )
+
+
 # Verbs of timetabled events, whose simple present can state a future fixed by a schedule (the futurate).
 TIMETABLE_VERBS = frozenset(
     {
@@ -249,7 +263,11 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         # "is visiting China on Friday": the present progressive of a plan.
         return "future"
-    if verb.tag_ in {"VBZ", "VBP"} and not auxes and verb.lemma_.lower() not in STATIVE_VERBS:
+    if (
+        verb.tag_ in {"VBZ", "VBP"}
+        and not auxes
+        and (verb.lemma_.lower() not in STATIVE_VERBS or _holds_an_event(verb))
+    ):
         # The futurate: "the rule takes effect on Wednesday", "the congress opens on Oct. 16" (but see
         # ``loose_futurate``).
         return "future"
