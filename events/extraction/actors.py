@@ -210,30 +210,34 @@ def _states_behind(doc: Doc, token: Token, *, nationalities: bool) -> list[str]:
     return names
 
 
+def _entity_names(doc: Doc, tokens: list[Token], label: str) -> list[str]:
+    """The names of the ``label`` entities the tokens stand in, each once, in order."""
+    names: list[str] = []
+    for token in tokens:
+        ent = _entity_of(doc, token) if token.ent_type_ == label else None
+        name = _clean_name(ent) if ent is not None else ""
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
 def _bodies_behind(doc: Doc, token: Token) -> list[str]:
     """The bodies an office noun's modifiers name: "NATO leaders", "EU foreign ministers"."""
-    names: list[str] = []
-    for child in token.children:
-        if child.dep_ in {"compound", "nmod"} and child.ent_type_ == "ORG" and child.i < token.i:
-            ent = _entity_of(doc, child)
-            name = _clean_name(ent) if ent is not None else ""
-            if name and name not in names:
-                names.append(name)
-    return names
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i]
+    return _entity_names(doc, modifiers, "ORG")
 
 
 def _states_of(doc: Doc, token: Token) -> list[str]:
     """The states an office is "of": "the foreign ministers of Japan, China and South Korea"."""
-    names: list[str] = []
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for place in (g for c in prep.children if c.dep_ == "pobj" for g in [c, *c.conjuncts]):
-            ent = _entity_of(doc, place) if place.ent_type_ == "GPE" else None
-            name = _clean_name(ent) if ent is not None else ""
-            if name and name not in names:
-                names.append(name)
-    return names
+    places = [
+        g
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for c in prep.children
+        if c.dep_ == "pobj"
+        for g in [c, *c.conjuncts]
+    ]
+    return _entity_names(doc, places, "GPE")
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

@@ -807,7 +807,7 @@ def _crosses_complement(doc: Doc, a: int, b: int) -> bool:
     )
 
 
-# Units of a stretch an event noun is measured in: "two days of talks", "weeks of negotiations".
+# Units of a stretch an event noun is measured in: "three days of consultations", "months of haggling".
 STRETCH_UNITS = frozenset({"hour", "day", "night", "week", "month", "year"})
 
 
@@ -816,7 +816,7 @@ def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Bin
     that a "since" names: it lies before the host, by any time ("the first call since the war")."""
     token = doc[trigger.i]
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in STRETCH_UNITS:
-        token = token.head.head  # "following two days of talks", "after weeks of negotiations"
+        token = token.head.head  # "after three days of consultations", "after months of haggling"
     if token.dep_ != "pobj" or token.head.lower_ not in TEMPORAL_RELATION_PREPS or token.head.lower_ == "since":
         return None
     for index in path_to_root(token.head)[1:]:

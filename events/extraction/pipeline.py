@@ -267,7 +267,7 @@ def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], publ
 
 def _host_events(doc: Doc, token: Token, *, at_too: bool = False) -> list[int]:
     """Event nouns an act happens within: "during her visit", "on the sidelines of the meeting"; with
-    ``at_too``, "at their summit" too (an act other than a gathering: "agreed at their summit to ..."; a
+    ``at_too``, "at the summit" too (an act other than a gathering: "signed a pact at the summit"; a
     meeting "at a summit" is most often the summit itself)."""
     found: list[int] = []
     for child in token.children:
@@ -308,7 +308,7 @@ def _within_hosts(doc: Doc, triggers: list[Trigger], bindings: list[Binding]) ->
 
 
 def _act_done_at(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:
-    """ "agreed at their summit on Monday to ...": the dated act (not itself a gathering) done at a gathering
+    """ "signed a pact at the summit in Oslo on Monday": the dated act (not itself a gathering) done at a gathering
     named with "at" or "during"; the gathering was going on that day."""
     noun = doc[trigger.i]
     if not trigger.nominal or trigger.type not in GATHERING_TYPES or noun.dep_ != "pobj":
@@ -613,6 +613,8 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 
 
 DEFINITE_DETS = frozenset({"the", "this", "these", "those"})
+# Precisions of a vaguer telling that a later one may refine (a calendar week is ``week`` on the event).
+VAGUE_PRECISIONS = frozenset({"month", "season", "quarter", "year"})
 
 
 def _back_reference(doc: Doc, event: ExtractedEvent) -> bool:
@@ -630,9 +632,9 @@ def _refines(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:
     c_lower, c_upper, p_lower, p_upper = coarse.lower, coarse.upper, precise.lower, precise.upper
     if c_lower is None or c_upper is None or p_lower is None or p_upper is None:
         return False
-    # Only a calendar week, month or year is a vaguer telling; a run of days ("four days of talks") is the act's
+    # Only a calendar week, month or year is a vaguer telling; a run of days ("five days of consultations") is the act's
     # own stretch, which "the talks, which began Tuesday" dates only at its start.
-    vague = coarse.week or coarse.precision in {"month", "season", "quarter", "year"}
+    vague = coarse.week or coarse.precision in VAGUE_PRECISIONS
     nested = vague and c_lower <= p_lower and p_upper <= c_upper
     places = {e.location.name for e in (coarse, precise) if e.location is not None}
     return (
@@ -648,27 +650,29 @@ def _refines(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:
 def _fold_refinements(doc: Doc, events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """ "will host a round of talks in Cairo next week ... The talks, set to open on Oct. 21, ...": a definite
     back-reference that dates a gathering named before more exactly is that gathering; one event is kept, at
-    the exact date, with the sides and the place either telling names."""
-    kept = list(events)
-    for precise in events:
-        if precise not in kept or not _back_reference(doc, precise):
-            continue
-        coarse = next(
-            (
-                e
-                for e in kept
-                if e is not precise and e.citation.start < precise.citation.start and _refines(e, precise)
-            ),
-            None,
-        )
-        if coarse is None:
-            continue
-        actors = coarse.actors + tuple(a for a in precise.actors if a.name not in {x.name for x in coarse.actors})
-        title = coarse.title if len(coarse.title) > len(precise.title) else precise.title
-        merged = _replace(precise, actors=actors, title=title, location=precise.location or coarse.location)
-        kept[kept.index(coarse)] = merged
-        kept.remove(precise)
-    return kept
+    the exact date, with the sides and the place either telling names. Linear in the events but for the
+    vague tellings of one kind and status that a back-reference is compared with."""
+    kept: list[ExtractedEvent | None] = list(events)
+    vague: dict[tuple[EventType, EventStatus], list[int]] = {}  # earlier tellings by week, month or year
+    for index, precise in enumerate(events):
+        key = (precise.type, precise.status)
+        if _back_reference(doc, precise):
+            for earlier in vague.get(key, []):
+                coarse = kept[earlier]
+                if coarse is not None and coarse.citation.start < precise.citation.start and _refines(coarse, precise):
+                    kept[earlier], kept[index] = _folded(coarse, precise), None
+                    break
+        if kept[index] is not None and (precise.week or precise.precision in VAGUE_PRECISIONS):
+            vague.setdefault(key, []).append(index)
+    return [event for event in kept if event is not None]
+
+
+def _folded(coarse: ExtractedEvent, precise: ExtractedEvent) -> ExtractedEvent:
+    """One event of two tellings: the exact date, the sides and place either names, the fuller title."""
+    names = {a.name for a in coarse.actors}
+    actors = coarse.actors + tuple(a for a in precise.actors if a.name not in names)
+    title = coarse.title if len(coarse.title) > len(precise.title) else precise.title
+    return _replace(precise, actors=actors, title=title, location=precise.location or coarse.location)
 
 
 def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedEvent:

@@ -479,7 +479,7 @@ ENCOUNTER_VERBS = frozenset(
     {"shadow", "tail", "harass", "buzz", "block", "chase", "pursue", "confront", "obstruct", "blind", "swarm",
      "fire", "point", "aim", "direct", "spray", "blast", "fly", "sail", "come", "pass", "approach", "steam"}
 )  # fmt: skip
-# Getting close, as a path to the other craft: "flew within 20 feet of", "sailed close to", "came near".
+# Getting close, as a path to the other craft: "flew within 20 feet of", "steamed close to", "came near".
 CLOSE_PREPS = frozenset({"within", "near", "close", "to", "alongside"})
 
 PLOVER_VERB_LEMMAS = (
@@ -532,7 +532,7 @@ def _encounter(token: Token, lemma: str, objects: list[Token]) -> bool:
 
 # Votes only a chamber holds: "a confidence vote", "a no-confidence vote", "the impeachment vote".
 CHAMBER_VOTES = frozenset({"confidence", "no-confidence", "impeachment", "censure", "ratification"})
-# Talking at a distance: "spoke by phone", "talked over the phone", "conferred by video link".
+# Talking at a distance: "spoke by telephone", "talked over the phone", "conferred by video link".
 TALKING_VERBS = frozenset({"speak", "talk", "chat", "confer"})
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference"})
 # Directions, which a ship sails in but not through: "steaming to the south", "headed east".
@@ -567,8 +567,8 @@ GATHERING_TYPES = frozenset({T.VISIT, T.MEETING, T.TALKS, T.SUMMIT, T.PHONE_CALL
 
 
 def _consents_to_a_gathering(token: Token) -> bool:
-    """ "agreed to the trip", "agreed to a summit": consent to a visit or a meeting, with nothing else agreed
-    (no clause, no object); "agreed to a ceasefire" or "agreed to hold talks" still agree on something."""
+    """ "agreed to the visit", "agreed to a summit": consent to a visit or a meeting, with nothing else agreed
+    (no clause, no object); "agreed to a truce" or "agreed to open talks" still agree on something."""
     if any(c.dep_ in {"xcomp", "dobj", "ccomp"} for c in token.children):
         return False
     agreed = _prep_objects(token, frozenset({"to"}))
@@ -837,7 +837,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         if _object_subtree_words([*objects, *named]) & AGREEMENT_NOUNS:
             return T.AGREEMENT, "verb:accept-deal"
     if lemma in IMPOSE_VERBS:
-        # "export curbs", and with the goods after the measure, "restrictions on chip exports".
+        # "export bans", and with the goods after the measure, "restrictions on chip exports".
         if object_lemmas & EXPORT_MEASURES and (object_words | _object_subtree_words(objects)) & EXPORT_WORDS:
             return T.EXPORT_CONTROL, f"verb:{lemma}-export-controls"  # "export curbs", "chip export controls"
         if object_lemmas & SANCTION_NOUNS:
@@ -876,7 +876,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         c.dep_ == "prep" and c.lower_ in {"by", "over", "on"} and {g.lower_ for g in c.children} & CALL_MEANS
         for c in token.children
     ):
-        return T.PHONE_CALL, f"verb:{lemma}-by-phone"  # "spoke by phone", "talked over the phone"
+        return T.PHONE_CALL, f"verb:{lemma}-by-phone"  # "spoke by telephone", "talked over the phone"
     if lemma not in VERBS:
         return None
     event_type = VERBS[lemma]
@@ -902,7 +902,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma == "agree" and not any(c.dep_ in {"xcomp", "prep", "dobj", "ccomp"} for c in token.children):
         return None
     if lemma == "agree" and _consents_to_a_gathering(token):
-        return None  # "agreed to the trip": the trip is the news, the consent no accord of its own
+        return None  # "agreed to the visit": the visit is the news, the consent no accord of its own
     if lemma == "announce" and not objects:
         return None
     if lemma == "attack" and not objects:
@@ -1028,7 +1028,7 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     elif lemma == "vote" and {m.strip("-") for m in modifiers} & CHAMBER_VOTES:
         return T.RESOLUTION, "noun:chamber-vote"  # "lost a confidence vote": a parliament decides, no ballot
     if lemma == "call":
-        # "a phone call", "a call with", "a 90-minute call": a call for calm or to arms is none.
+        # "a telephone call", "a call with", "a 90-minute call": a call for calm or to arms is none.
         lasted = {c.lemma_.lower() for c in token.subtree if c.i < token.i} & {"minute", "hour"}
         if not (
             modifiers & {"phone", "telephone", "video", "conference"} or _children_lemmas(token) & {"with"} or lasted
