@@ -632,8 +632,8 @@ def _refines(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:
     c_lower, c_upper, p_lower, p_upper = coarse.lower, coarse.upper, precise.lower, precise.upper
     if c_lower is None or c_upper is None or p_lower is None or p_upper is None:
         return False
-    # Only a calendar week, month or year is a vaguer telling; a run of days ("five days of consultations") is the act's
-    # own stretch, which "the talks, which began Tuesday" dates only at its start.
+    # Only a calendar week, month or year is a vaguer telling; a run of days ("five days of consultations") is the
+    # act's own stretch, which a later "the consultations, opened on Monday," dates only at its start.
     vague = coarse.week or coarse.precision in VAGUE_PRECISIONS
     nested = vague and c_lower <= p_lower and p_upper <= c_upper
     places = {e.location.name for e in (coarse, precise) if e.location is not None}

@@ -82,10 +82,10 @@ def test_a_gathering_dated_by_its_week_then_by_its_day_is_one_event_at_the_day()
 
 
 def test_a_run_of_days_and_the_day_it_began_stay_as_told() -> None:
-    # "four days of talks" is the act's own stretch; "the talks, which began on Monday" dates its first day.
+    # A run of days is the act's own stretch; a later clause that names the day it opened dates only that day.
     text = (
-        "Negotiators ended four days of talks in Geneva on Thursday. "
-        "The talks, which began on Monday, produced no deal."
+        "From Monday to Thursday the envoys held talks in Geneva. "
+        "The talks, opened by the Swiss foreign minister on Monday, produced no deal."
     )
     dates = {e.date for e in extract(text, date(2024, 6, 14)).events if e.type is EventType.TALKS}
     assert "2024-06-10/2024-06-13" in dates
