@@ -159,7 +159,7 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         # object whole (the title reads "Tokyo summons Chinese ambassador", not "Tokyo summons China").
         if token.lemma_.lower() in PRIVATE_PEOPLE:
             return []
-        # A craft is its state's whoever is on which side: "fired water cannon at a Philippine boat".
+        # A craft is its state's whichever side it is on: on the receiving end, "a Zemblan trawler" is Zembla.
         craft = token.lemma_.lower() in ENCOUNTER_CRAFT
         names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR or craft)
         if not names and token.lemma_.lower() in GUEST_NOUNS:

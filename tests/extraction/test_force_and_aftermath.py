@@ -166,7 +166,7 @@ def test_a_release_is_of_people_or_craft_a_state_held() -> None:
 
 
 def test_someone_of_a_nation_released_is_a_person_released() -> None:
-    assert kinds("Ostland approved the release of a Russian smuggler on Monday.") == {(EventType.RELEASE, "2024-06-10")}
+    assert kinds("The release of a Russian smuggler came on Monday.") == {(EventType.RELEASE, "2024-06-10")}
 
 
 def test_a_heading_is_no_passage() -> None:
