@@ -149,6 +149,10 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     ent = _entity_of(doc, token)
     if ent is not None and ent.text.islower():
         ent = None  # "Iran's navy", "the coast guard" tagged as a body: a common noun names no one; its owner may
+    if ent is None and token.pos_ == "PROPN" and aliases.is_person(token.text):
+        # "Prime Minister Narendra Modi ... Modi arrives": a short form the tagger left untagged, of a person
+        # the article named in full before.
+        return [Actor(aliases.resolve(token.text, token.i), ActorKind.PERSON, role)]
     if ent is None:
         named = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if named:  # "the journalist, Nathan Marsh,": the person the noun is put beside

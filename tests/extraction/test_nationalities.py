@@ -110,3 +110,10 @@ def test_what_a_gathering_agreed_is_its_own_event_titled_with_what_was_agreed() 
     by_type = {e.type.value: e for e in extract(text, PUBLISHED).events}
     assert by_type["agreement"].date == by_type["summit"].date == "2024-06-10"
     assert by_type["agreement"].title == "NATO leaders agree to fast-track Sweden's membership in Vilnius"
+
+
+def test_a_short_form_the_tagger_leaves_untagged_is_the_person_named_before() -> None:
+    # The small model often tags a lone surname as nothing; the article named the person in full before.
+    text = "Prime Minister Narendra Modi will go to Canada next week. Modi arrives in Ottawa on Monday."
+    arrival = next(e for e in extract(text, PUBLISHED).events if e.location and e.location.name == "Ottawa")
+    assert [(a.name, a.kind.value) for a in arrival.actors] == [("Narendra Modi", "person")]
