@@ -1164,4 +1164,7 @@ def gapped_place(doc: Doc, trigger: Trigger, time: TimeExpression, location: Loc
     if found.name == location.name:
         return location
     first = [t for t in doc[trigger.i : entity.start] if t.ent_type_ in PLACE_LABELS and t.text in location.name]
-    return found if first else location
+    # A gapped clause repeats the act at another time: the first place has a time of its own before the joiner
+    # ("Tokyo on Monday and Seoul on Wednesday"); "Saudi Arabia and Egypt next week" is one trip to both.
+    own_time = first and any(t.ent_type_ in {"DATE", "TIME"} for t in doc[first[-1].i : entity.start])
+    return found if own_time else location

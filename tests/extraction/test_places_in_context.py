@@ -420,3 +420,9 @@ def test_what_was_talked_about_is_not_where() -> None:
         is None
     )
     assert place_of("The envoys met in Oslo on Monday and discussed the war in Sudan.", EventType.MEETING) == "Oslo"
+
+
+def test_two_places_of_one_trip_with_one_time_are_no_gapped_clause() -> None:
+    # "Tokyo on Monday and Seoul on Wednesday" is two visits; "Norway and Chile next week" one trip, to the first.
+    [trip] = extract("Varga will visit Norway and Chile next week.", PUBLISHED, CONFIG).events
+    assert trip.location is not None and trip.location.name == "Norway"
