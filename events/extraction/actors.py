@@ -168,9 +168,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR or craft)
         if not names and token.lemma_.lower() in GUEST_NOUNS:
             names = _states_of(doc, token)  # "the foreign ministers of Japan, China and South Korea"
-        if not names and token.lemma_.lower() in GUEST_NOUNS:
-            # "NATO leaders", "EU foreign ministers": officials of a body act for it.
-            return [Actor(name, ActorKind.ORGANIZATION, role) for name in _bodies_behind(doc, token)]
+            if not names:
+                # "NATO leaders", "EU foreign ministers": officials of a body act for it.
+                return [Actor(name, ActorKind.ORGANIZATION, role) for name in _bodies_behind(doc, token)]
         return [Actor(name, ActorKind.STATE, role) for name in names]
     if in_dateline(doc, ent[0]):
         # "TOKYO Japan summoned ...": the model ran the dateline's city into the subject's name.

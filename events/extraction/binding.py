@@ -488,6 +488,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
     triggers = list(triggers)
     assigned: dict[int, list[tuple[TimeExpression, int]]] = {}
     unassigned: list[TimeExpression] = []
+    answered = {trigger.i: _answered_phrase_above(doc[trigger.i]) for trigger in triggers}
     for time in candidates:
         anchor = anchor_of(doc, time)
         noun = _perfect_misattached(doc, time, anchor, triggers)
@@ -505,8 +506,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 and not _when_clause(doc, trigger, anchor, time)
             ):
                 continue  # "tolls rose 5% from two years ago": the base of the comparison, not the rise's date
-            answered = _answered_phrase_above(doc[trigger.i])
-            if answered is not None and not answered.left_edge.i <= time.token_start <= answered.right_edge.i:
+            phrase = answered[trigger.i]
+            if phrase is not None and not phrase.left_edge.i <= time.token_start <= phrase.right_edge.i:
                 continue  # "raised duties in May, in retaliation for Zembla's levies": May is not the levies' date
             if (
                 crosses_clause(doc, trigger.head_i, anchor)

@@ -208,6 +208,13 @@ def _owned_object(doc: Doc, token: Token, actors: tuple[Actor, ...]) -> str:
     return phrase if partners and all(short_name(a) in phrase for a in partners) else ""
 
 
+def _of_a_body(subject: Token) -> bool:
+    """An office of a body: "NATO leaders", "EU foreign ministers"."""
+    return subject.lemma_.lower() in GUEST_NOUNS and any(
+        c.dep_ in {"compound", "nmod"} and c.ent_type_ == "ORG" for c in subject.children
+    )
+
+
 def _agreed_to(doc: Doc, token: Token) -> str:
     """What "agreed to" do, with its object: "to resume talks", "to fast-track Ukraine's membership"."""
     for clause in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
@@ -223,6 +230,7 @@ def _agreed_to(doc: Doc, token: Token) -> str:
     return ""
 
 
+# triggers.TARGET_PREPS, in the order a title prefers when an act names more than one target.
 AIM_PREPS = ("at", "toward", "towards", "against", "on")
 
 
@@ -346,21 +354,15 @@ def _verb_title(
             said = f"{_names(targets, None)} {_verb(doc, token, trigger, plural=len(targets) > 1, future=future)}"
         return said + _where(doc, trigger, location, said)
     subject = _subject(token)
-    of_a_body = (
-        subject is not None
-        and subject.lemma_.lower() in GUEST_NOUNS
-        and any(c.dep_ in {"compound", "nmod"} and c.ent_type_ == "ORG" for c in subject.children)
-    )
-    if trigger.type is not EventType.INAUGURATION and not of_a_body:
-        subject = None  # "EU foreign ministers meet", not "EU meets": a body's officials are named as such
-    if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
-        # "Austria's new chancellor was sworn in": an office takes office, not the state named beside it.
+    # "Austria's new chancellor was sworn in": an office takes office, not the state named beside it; "EU foreign
+    # ministers meet", not "EU meets": a body's officials are named as such. With no actor, the subject says who.
+    named_by_office = subject is not None and (trigger.type is EventType.INAUGURATION or _of_a_body(subject))
+    if subject is not None and (
+        (named_by_office and subject.pos_ == "NOUN" and not subject.ent_type_) or not initiators
+    ):
         initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
     if not initiators:
-        subject = _subject(token)
-        if subject is None:
-            return ""
-        initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
+        return ""
     # A passive subject is acted on and named already: "Nathan Marsh is arrested", not "... arrested Nathan Marsh".
     others = _names(
         tuple(a for a in actors if a.role is not ActorRole.INITIATOR and short_name(a) not in initiators), None

@@ -475,9 +475,11 @@ ENCOUNTER_CRAFT = CRAFT_NOUNS | frozenset(
 CRAFT_ERRANDS = frozenset({"mission", "convoy", "flight"})
 # Acts of one craft against another short of an attack (PLOVER COERCE / THREATEN): "shadowed a destroyer",
 # "fired water cannon at a boat", "pointed a laser at a patrol plane", "blocked a resupply mission".
-ENCOUNTER_VERBS = frozenset(
+# Of those, coming close, which needs a path to the other craft: "flew within 20 feet of a patrol plane".
+APPROACH_VERBS = frozenset({"fly", "sail", "come", "pass", "approach", "steam"})
+ENCOUNTER_VERBS = APPROACH_VERBS | frozenset(
     {"shadow", "tail", "harass", "buzz", "block", "chase", "pursue", "confront", "obstruct", "blind", "swarm",
-     "fire", "point", "aim", "direct", "spray", "blast", "fly", "sail", "come", "pass", "approach", "steam"}
+     "fire", "point", "aim", "direct", "spray", "blast"}
 )  # fmt: skip
 # Getting close, as a path to the other craft: "flew within 20 feet of", "steamed close to", "came near".
 CLOSE_PREPS = frozenset({"within", "near", "close", "to", "alongside"})
@@ -525,7 +527,7 @@ def _encounter(token: Token, lemma: str, objects: list[Token]) -> bool:
     subjects = [s for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
     if not any(_is_craft(s) for s in subjects):
         return False
-    if lemma in {"fly", "sail", "come", "pass", "approach", "steam"}:
+    if lemma in APPROACH_VERBS:
         return _close_to_craft(token) or (lemma == "approach" and any(_is_craft(o, errands=True) for o in objects))
     return any(_is_craft(o, errands=True) for o in [*objects, *_aimed_at(token, objects)])
 
@@ -555,12 +557,15 @@ def _passage(token: Token) -> bool:
     return any(g.lower_ not in COMPASS_WORDS for g in places)
 
 
+NAVAL_FORCES = MILITARY_ASSETS | frozenset({"navy", "fleet", "flotilla", "warship"})
+
+
 def _sailed_by_forces(token: Token) -> bool:
     """A passage is a show of force when warships make it: "a frigate sailed through the strait", not "the
     ferry sailed to Port Ostra". With no subject of its own ("... and sailed through"), it is taken to be."""
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return True
-    return bool(_subject_words(token) & (MILITARY_ASSETS | {"navy", "fleet", "flotilla", "warship"}))
+    return bool(_subject_words(token) & NAVAL_FORCES)
 
 
 GATHERING_TYPES = frozenset({T.VISIT, T.MEETING, T.TALKS, T.SUMMIT, T.PHONE_CALL})
