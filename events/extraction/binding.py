@@ -20,6 +20,7 @@ from events.extraction.tree import (
     crosses_clause,
     free_relative,
     misread_coordination,
+    noun_phrase_heads,
     path_between,
     path_to_root,
     tree_distance,
@@ -93,12 +94,41 @@ def usable(time: TimeExpression) -> bool:
     return bool(time.edtf) and time.lower is not None and time.timex_type in {"DATE", "TIME", "DURATION"}
 
 
+# What a saying is made in: "condemned the strike in a statement issued on Friday".
+SAYING_MEDIA = frozenset(
+    {"statement", "interview", "speech", "address", "letter", "communique", "communiqué", "post", "message",
+     "broadcast", "briefing", "remark", "comment", "editorial", "commentary", "tweet", "video", "declaration"}
+)  # fmt: skip
+MEDIUM_PREPS = frozenset({"in", "via", "through"})
+
+
+def said_through(token: Token) -> Token | None:
+    """The verb whose saying a medium's time dates: in "condemned the strike in a statement issued on Friday"
+    Friday hangs on "issued", under "statement", which the parser may hang on "strike"; the statement is the
+    condemning, so Friday is the condemning's date, never the strike's."""
+    medium = token.head if token.dep_ == "acl" and token.tag_ == "VBN" else token
+    if medium.lemma_.lower() not in SAYING_MEDIA or medium.dep_ != "pobj" or medium.head.lower_ not in MEDIUM_PREPS:
+        return None
+    above = medium.head.head
+    for _ in range(3):
+        if above.pos_ in {"VERB", "AUX"}:
+            return above
+        if above.head.i == above.i or above.dep_ not in {"dobj", "pobj", "prep", "nsubj", "attr"}:
+            return None
+        above = above.head
+    return None
+
+
 def anchor_of(doc: Doc, time: TimeExpression) -> int:
     """The token the time expression hangs on: the resolver's governor, else the head of its phrase; through
-    "as planned" ("went ahead as planned on Monday": the parser hangs Monday on "planned"), the verb."""
+    "as planned" ("went ahead as planned on Monday": the parser hangs Monday on "planned"), the verb; through a
+    medium of saying ("in a statement issued on Friday"), the verb of saying."""
     if time.governor_i is not None and 0 <= time.governor_i < len(doc):
         governor = doc[time.governor_i]
-        return governor.head.i if as_planned(governor) else time.governor_i
+        if as_planned(governor):
+            return governor.head.i
+        said = said_through(governor)
+        return said.i if said is not None else time.governor_i
     span = doc[time.token_start : time.token_end]
     root = span.root
     head = root.head
@@ -186,6 +216,26 @@ def _made_by_participle(noun: Token, trigger_positions: set[int]) -> bool:
     """ "the May 3 accord signed by both sides", "the 2019 law passed by parliament": a date on a noun also
     dates the bare past participle on it that tells how the thing came to be."""
     return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i in trigger_positions for c in noun.children)
+
+
+# Acts that put an event forward without holding it: "talks first proposed in March", "a visit announced on Monday".
+PUTTING_FORWARD_VERBS = frozenset(
+    {"propose", "suggest", "float", "moot", "offer", "request", "seek", "demand", "urge", "announce", "confirm",
+     "discuss", "agree", "promise", "pledge", "invite", "raise"}
+)  # fmt: skip
+
+
+def _put_forward_on(doc: Doc, trigger: Trigger, anchor: int) -> bool:
+    """ "The next round of talks, first proposed in March, may take place in Geneva": a time on a participle of
+    putting forward, on the event noun, dates the proposing; the talks are not held then."""
+    word = doc[anchor]
+    return (
+        trigger.nominal
+        and word.dep_ == "acl"
+        and word.tag_ == "VBN"
+        and word.head.i in noun_phrase_heads(doc[trigger.i])
+        and word.lemma_.lower() in PUTTING_FORWARD_VERBS
+    )
 
 
 def _comparison_base(doc: Doc, time: TimeExpression) -> bool:
@@ -500,6 +550,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         for index, trigger in enumerate(triggers):
             if time.token_start <= trigger.i < time.token_end:
                 continue  # "the week of talks" is not dated by itself
+            if _put_forward_on(doc, trigger, anchor):
+                continue
             if (
                 compared is not None
                 and not compared.left_edge.i <= trigger.i <= compared.right_edge.i
@@ -585,7 +637,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
     for trigger in triggers:
         if trigger.i in settled or doc[trigger.i].head.i in settled:
             continue  # dated, or an argument of a dated act ("the ban takes effect on Monday")
-        found = _nearest_time(doc, trigger, [t for t in candidates if t.start not in taken])
+        free = [t for t in candidates if t.start not in taken and not _put_forward_on(doc, trigger, anchor_of(doc, t))]
+        found = _nearest_time(doc, trigger, free)
         if found is not None:
             bindings.append(Binding(trigger, found[0], found[1], nearest=True))
     bindings.extend(_sequence_dated(doc, triggers, bindings))
@@ -812,9 +865,33 @@ def _crosses_complement(doc: Doc, a: int, b: int) -> bool:
 STRETCH_UNITS = frozenset({"hour", "day", "night", "week", "month", "year"})
 
 
+# Verbs by which one event brings about another: "the talks produced a prisoner exchange".
+OUTCOME_VERBS = frozenset({"produce", "yield", "deliver", "secure", "bring", "result", "lead", "clinch"})
+OUTCOME_PREPS = frozenset({"in", "to", "about"})
+
+
+def _outcome_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:
+    """ "Talks in Geneva in May produced a prisoner exchange", "the summit resulted in a truce": what an event
+    brings about is told as happening with it, so it takes that event's date."""
+    token = doc[trigger.i]
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ in OUTCOME_PREPS:
+        verb = verb.head  # "resulted in a truce", "led to an exchange"
+    elif token.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in OUTCOME_VERBS or verb.pos_ != "VERB":
+        return None
+    subjects = [c.i for c in verb.children if c.dep_ == "nsubj"]
+    return next((dated[i] for i in subjects if i in dated), None)
+
+
 def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:
-    """The dated event that a background event ("after the shootdown of ...") is attached to. Not one
-    that a "since" names: it lies before the host, by any time ("the first call since the war")."""
+    """The dated event that a background event ("after the shootdown of ...") is attached to, or that brings it
+    about (:func:`_outcome_host`). Not one that a "since" names: it lies before the host, by any time ("the
+    first call since the war")."""
+    outcome = _outcome_host(doc, trigger, dated)
+    if outcome is not None:
+        return outcome
     token = doc[trigger.i]
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in STRETCH_UNITS:
         token = token.head.head  # "after three days of consultations", "after months of haggling"

@@ -643,7 +643,9 @@ def _refines(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:
         and nested
         and (p_upper - p_lower) < (c_upper - c_lower)
         and len(places) <= 1
-        and _one_act(coarse, precise)
+        # "Troops clashed last week ... the scuffle, which took place on Friday": a back-reference that names
+        # no side of its own points at the act named before, whatever word it uses.
+        and (_one_act(coarse, precise) or not precise.actors)
     )
 
 

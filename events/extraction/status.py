@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventStatus, EventType
+from events.extraction.tree import noun_phrase_heads
 from events.extraction.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -193,8 +194,30 @@ def _aux_lemmas(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
 
 
+# Verbs whose negation, with the event noun as subject, says the event did not come about ("the talks did not
+# start"); any other verb's negation denies only what it says of an event that took place ("the talks did
+# not produce a deal").
+COMING_ABOUT_VERBS = HAPPEN_VERBS | frozenset(
+    {"take", "go", "start", "begin", "proceed", "open", "resume", "come", "be", "get", "continue", "last"}
+)
+
+
+def _predicate_denied(chain: list[Token]) -> bool:
+    """ "The talks on Friday did not produce a ceasefire": the negation is the verb's, said of talks that
+    were held."""
+    return (
+        len(chain) > 1
+        and chain[0].dep_ == "nsubj"
+        and chain[0].pos_ == "NOUN"
+        and chain[0].head.i == chain[1].i
+        and chain[1].pos_ == "VERB"
+        and chain[1].lemma_.lower() not in COMING_ABOUT_VERBS
+    )
+
+
 def is_negated(chain: list[Token]) -> bool:
-    return any(c.dep_ == "neg" for token in chain[:2] for c in token.children) or any(
+    verbs = chain[:1] if _predicate_denied(chain) else chain[:2]
+    return any(c.dep_ == "neg" for token in verbs for c in token.children) or any(
         c.lower_ in {"never", "no"} and c.dep_ in {"neg", "advmod", "det"} for c in chain[0].children
     )
 
@@ -393,6 +416,23 @@ def _new_date(doc: Doc, time: TimeExpression) -> bool:
     return _change_of(verb) is EventStatus.POSTPONED
 
 
+def _told_by_own_participle(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> bool:
+    """ "A summit, last held in 2019, could follow": a past participle on the event noun with a past time of
+    its own tells an earlier instance that took place; the main clause's "could" is about the next one. A
+    plan's participle ("a visit planned for May") tells no taking place."""
+    if not trigger.nominal or time.governor_i is None or not 0 <= time.governor_i < len(doc):
+        return False
+    word = doc[time.governor_i]
+    return (
+        word.dep_ == "acl"
+        and word.tag_ == "VBN"
+        and word.head.i in noun_phrase_heads(doc[trigger.i])
+        and word.lemma_.lower() not in PLAN_PARTICIPLES
+        and time.upper is not None
+        and time.upper < published
+    )
+
+
 def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:
     """The event's status, or ``None`` when the sentence says it did not and will not happen."""
     chain = governing_chain(doc, trigger)
@@ -415,6 +455,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return None
     if describes_someone(chain, trigger) or anchors_a_time(chain, trigger):
         return None
+    if _told_by_own_participle(doc, trigger, time, published):
+        return EventStatus.OCCURRED
     lower, upper = time.lower, time.upper
     if upper is not None and upper < published and is_past_plan(chain):
         return _unrealised_plan(doc, chain)

@@ -51,6 +51,17 @@ def entity_span(doc: Doc, token: Token) -> Span | None:
 CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
 
 
+def content_clause(token: Token) -> bool:
+    """ "a statement that the drills would begin next week", "the news that talks had failed": a clause with its
+    own subject and conjunction that tells what a noun says. The parser hangs it on the noun as ``acl``, but it
+    is a reported clause with a time frame of its own, as a verb's ``ccomp`` is."""
+    return (
+        token.dep_ == "acl"
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and any(c.dep_ == "mark" and c.i < token.i for c in token.children)
+    )
+
+
 def free_relative(token: Token) -> bool:
     """ "fired what appeared to be a missile": the clause is the verb's object, not a new clause."""
     return token.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in token.children)
@@ -104,10 +115,21 @@ def crosses_clause(doc: Doc, a: int, b: int) -> bool:
     """Whether the tree path between two tokens (``a`` an event, ``b`` where a time hangs) enters or leaves a
     subordinate or reported clause."""
     return any(
-        doc[index].dep_ in CLAUSE_EDGES
+        (doc[index].dep_ in CLAUSE_EDGES or content_clause(doc[index]))
         and not free_relative(doc[index])
         and not misread_coordination(doc[index])
         # Only the participle itself shares the main clause's time, not every word of its clause.
         and not (index in {a, b} and participle_adjunct(doc[index], as_event=index == a))
         for index in path_between(doc, a, b)
     )
+
+
+def noun_phrase_heads(noun: Token) -> set[int]:
+    """The words a participle set off after a noun's phrase may hang on and still tell of the noun: the noun,
+    the objects of its prepositions ("a summit with Zembla, last held in 2021": the parser hangs "held" on
+    Zembla), and the phrase the noun completes ("the next round of talks, first proposed in May")."""
+    heads = {noun.i}
+    heads |= {g.i for p in noun.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"}
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        heads.add(noun.head.head.i)
+    return heads

@@ -29,7 +29,7 @@ VERBS: dict[str, EventType] = {
     "sign": T.AGREEMENT, "ink": T.AGREEMENT, "agree": T.AGREEMENT, "ratify": T.AGREEMENT,
     "sanction": T.SANCTION, "blacklist": T.SANCTION,
     "bomb": T.MILITARY_ACTION, "shell": T.MILITARY_ACTION, "invade": T.MILITARY_ACTION, "attack": T.MILITARY_ACTION,
-    "collide": T.INCIDENT, "intercept": T.INCIDENT,
+    "collide": T.INCIDENT, "intercept": T.INCIDENT, "clash": T.INCIDENT, "skirmish": T.INCIDENT,
     "summon": T.SUMMONS, "protest": T.PROTEST,
     "rebuff": T.REJECTION, "snub": T.REJECTION,
     "detain": T.DETENTION, "arrest": T.DETENTION, "imprison": T.DETENTION, "jail": T.DETENTION,
@@ -71,7 +71,8 @@ NOUNS: dict[str, EventType] = {
     "sanction": T.SANCTION, "tariff": T.SANCTION, "levy": T.SANCTION, "embargo": T.SANCTION,
     # Armed conflict (PLOVER ASSAULT / MOBILIZE): wars, battles, sieges and the fights inside them.
     "war": T.MILITARY_ACTION, "battle": T.MILITARY_ACTION, "siege": T.MILITARY_ACTION,
-    "skirmish": T.MILITARY_ACTION, "brawl": T.INCIDENT, "shelling": T.MILITARY_ACTION,
+    "skirmish": T.MILITARY_ACTION, "brawl": T.INCIDENT, "scuffle": T.INCIDENT, "altercation": T.INCIDENT,
+    "firefight": T.MILITARY_ACTION, "melee": T.INCIDENT, "shelling": T.MILITARY_ACTION,
     "shellfire": T.MILITARY_ACTION, "bombardment": T.MILITARY_ACTION, "reprisal": T.MILITARY_ACTION,
     "killing": T.MILITARY_ACTION, "assassination": T.MILITARY_ACTION, "stand-off": T.INCIDENT,
     "face-off": T.INCIDENT, "cessation": T.AGREEMENT,

@@ -229,3 +229,22 @@ def test_an_event_named_after_since_takes_no_date_from_the_act_it_hangs_on() -> 
     # PUBLISHED is Thursday 12 May 2022. The war lies before the call, by any time: it is not of Tuesday.
     text = "Ostland's premier spoke by phone with her Zembla counterpart on Tuesday, the first call since the war."
     assert [(e.type, e.date) for e in extract(text, PUBLISHED).events] == [(EventType.PHONE_CALL, "2022-05-10")]
+
+
+def test_the_time_of_a_statement_a_saying_was_made_in_dates_the_saying(nlp) -> None:
+    # The parser hangs "in a communique" on the noun; the communique is the denouncing, not the exercise.
+    from events.extraction.pipeline import extract
+
+    text = "Ostland's foreign ministry denounced the naval exercise in a communique issued on Friday."
+    events = extract(text, PUBLISHED).events
+    assert [(e.type, e.date) for e in events] == [(EventType.STATEMENT, "2022-05-06")]
+    assert dated_by(nlp, "Ostland denounced the drills in a communique issued on Friday.", "denounced") == "Friday"
+
+
+def test_a_clause_telling_what_a_statement_says_keeps_its_own_time(nlp) -> None:
+    # "that the patrols would resume next month" says what the statement said: the statement's Monday is not
+    # the patrols' date.
+    text = "The army said in a statement released on Sunday that the patrols would resume next month."
+    assert bound(nlp, text, "patrols") == ["next month"]
+    text = "The navy said in a statement posted on Monday that joint patrols would start soon."
+    assert bound(nlp, text, "patrols") == []

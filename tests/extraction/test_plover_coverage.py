@@ -98,6 +98,16 @@ def kinds(text: str) -> set[tuple[EventType, str]]:
             (EventType.PROTEST, "2021-08"),
             id="recall-an-envoy",
         ),
+        pytest.param(
+            "Zemblan and Ostlandic border guards clashed near the pass on Sunday.",
+            (EventType.INCIDENT, "2024-06-09"),
+            id="clash-as-a-verb",
+        ),
+        pytest.param(
+            "A scuffle between the two patrols broke out on Sunday.",
+            (EventType.INCIDENT, "2024-06-09"),
+            id="scuffle",
+        ),
     ],
 )
 def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:

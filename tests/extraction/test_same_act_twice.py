@@ -100,3 +100,11 @@ def test_of_two_tellings_the_one_naming_more_is_kept() -> None:
     [event] = [e for e in extract(text, date(2024, 6, 14)).events if e.type is EventType.MEETING]
     assert event.location is not None and event.location.name == "Santiago"
     assert [a.name for a in event.actors] == ["Chile", "Austria"]
+
+
+def test_a_back_reference_naming_no_side_dates_the_act_named_before_in_other_words() -> None:
+    text = (
+        "Ostlandic and Zemblan soldiers clashed on their border last week, the army said. "
+        "Two soldiers were hurt in the scuffle, which took place on Friday, it said."
+    )
+    assert dates_of(text, EventType.INCIDENT) == ["2024-06-07"]

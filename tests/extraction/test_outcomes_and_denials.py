@@ -1,0 +1,38 @@
+"""What one event brings about takes its date, and a negation denies only what its verb says of an event.
+Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from events.domain.vocabulary import EventStatus, EventType
+from events.extraction.pipeline import extract
+
+PUBLISHED = date(2025, 3, 14)  # a Friday
+
+
+def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
+    return [(e.type, e.status, e.date) for e in extract(text, PUBLISHED).events]
+
+
+def test_an_outcome_of_a_dated_event_takes_its_date() -> None:
+    text = "Negotiations in Muscat in January produced a prisoner swap."
+    assert (EventType.RELEASE, EventStatus.OCCURRED, "2025-01") in found(text)
+    text = "The summit on Tuesday resulted in a truce."
+    assert (EventType.AGREEMENT, EventStatus.OCCURRED, "2025-03-11") in found(text)
+
+
+def test_an_outcome_of_an_undated_event_stays_undated() -> None:
+    assert found("Such talks have sometimes produced a prisoner swap.") == []
+
+
+def test_a_denied_predicate_leaves_the_event_it_is_said_of() -> None:
+    text = "The consultations on Tuesday did not yield an accord."
+    assert found(text) == [(EventType.TALKS, EventStatus.OCCURRED, "2025-03-11")]
+    text = "The summit on Tuesday did not include Zembla."
+    assert found(text) == [(EventType.SUMMIT, EventStatus.OCCURRED, "2025-03-11")]
+
+
+def test_a_denied_coming_about_still_drops_or_cancels_the_event() -> None:
+    assert found("The meeting on Tuesday was not held.") == []
+    assert found("The visit on Tuesday did not go ahead.") == [(EventType.VISIT, EventStatus.CANCELLED, "2025-03-11")]
