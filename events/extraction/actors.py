@@ -303,6 +303,21 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
     return [], []
 
 
+def _antecedent_of_whose(token: Token) -> Token:
+    """ "Maduro, whose third inauguration took place in January": "whose" stands for the noun its relative
+    clause describes."""
+    if token.lower_ != "whose":
+        return token
+    clause = token.head
+    for _ in range(4):
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return token
+
+
 def _employer_of_named_person(doc: Doc, token: Token) -> bool:
     """ "a meeting with Vantor Corp. co-founder Ellen Quist": a body named before a person's title is where
     the person works, not a side of the event."""
@@ -317,6 +332,15 @@ def _employer_of_named_person(doc: Doc, token: Token) -> bool:
             return False
         after += 1
     return after > ent.end and after < len(doc) and doc[after].ent_type_ == "PERSON"
+
+
+# Prepositions that place an act rather than name a side: "met in Almaty in May and in Rome in July".
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
+
+
+def _named_as_setting(token: Token) -> bool:
+    """ "met in Almaty in May 2024 and again in Washington in July": a place after "in" is where, not with whom."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
 # Measures a side imposes on another: the target hangs on the measure ("sanctions on Zembla").
@@ -338,6 +362,7 @@ def find_actors(
         # "a planned visit to Moscow by Slovakia's foreign minister": "by" names who makes it.
         initiators += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
         initiators = [t for c in initiators if c.dep_ in {"poss", "pobj"} for t in _with_conjuncts(c)]
+        initiators = [_antecedent_of_whose(t) for t in initiators]
         # "China and Japan will hold their first summit": a possessive pronoun points at the holders, who
         # are the light verb's subject.
         initiators = [t for t in initiators if t.pos_ != "PRON"]
@@ -378,7 +403,7 @@ def find_actors(
             for start in doc[window[0] : window[1]]
             if start.ent_iob_ == "B" and start.ent_type_ in {"PERSON", "GPE", "ORG"}
             for ent in [entity_span(doc, start)]
-            if ent is not None and ent.end <= window[1]
+            if ent is not None and ent.end <= window[1] and not _named_as_setting(ent.root)
         ]
         if named:
             own = {t.i for t in initiators}

@@ -1145,6 +1145,14 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
 GAP_JOINERS = frozenset({"and", ",", "then", "before", "after"})
 
 
+GAP_ADVERBS = frozenset({"again", "then", "later", "also", "once", "twice"})
+GAP_PREPS = frozenset({"in", "at", "to"})
+
+
+def _gap_filler(token: Token) -> bool:
+    return token.lower_ in GAP_ADVERBS or (token.pos_ == "ADP" and token.lower_ in GAP_PREPS)
+
+
 def gapped_place(doc: Doc, trigger: Trigger, time: TimeExpression, location: Location | None) -> Location | None:
     """The place of the act a gapped clause dates: in "will visit Tokyo on Monday and Seoul on Wednesday" the
     Wednesday's visit is to Seoul, the place named just before its time, after a joining word, when the
@@ -1157,7 +1165,12 @@ def gapped_place(doc: Doc, trigger: Trigger, time: TimeExpression, location: Loc
     entity = entity_span(doc, named) if named.ent_type_ in PLACE_LABELS else None
     if entity is None or entity.end != end or entity.start < 1 or entity.start <= trigger.i:
         return location
-    joiner = doc[entity.start - 1]
+    # "Tokyo on Monday and Seoul on Wednesday"; "in Almaty in May and again in Washington in July": the joining
+    # word may stand before an adverb of repetition and the place's preposition.
+    before = entity.start - 1
+    while before > trigger.i and entity.start - before <= 3 and _gap_filler(doc[before]):
+        before -= 1
+    joiner = doc[before]
     if joiner.lower_ not in GAP_JOINERS or sentence_of(named).start != sentence_of(doc[trigger.i]).start:
         return location
     found = resolve_place(entity.text, named.ent_type_, _mentioned_countries(doc))

@@ -33,7 +33,7 @@ NOT_NAMING = frozenset(
      "potential", "previous", "prior", "earlier", "later", "next", "last", "latest", "recent", "upcoming",
      "similar", "such", "own", "other", "same", "further", "new", "first", "second", "third", "rare", "brief",
      "likely", "future", "ongoing", "current", "former", "this", "that", "its", "their", "his", "major",
-     "her", "our", "day", "week", "month", "year", "today", "tomorrow", "yesterday"}
+     "her", "our", "whose", "day", "week", "month", "year", "today", "tomorrow", "yesterday"}
 )  # fmt: skip
 LOCATION_PREPS = frozenset(
     {"in", "to", "at", "of", "on", "near", "off", "from", "into", "over", "for", "across", "along", "through", "past"}

@@ -72,7 +72,9 @@ NOUNS: dict[str, EventType] = {
     # Armed conflict (PLOVER ASSAULT / MOBILIZE): wars, battles, sieges and the fights inside them.
     "war": T.MILITARY_ACTION, "battle": T.MILITARY_ACTION, "siege": T.MILITARY_ACTION,
     "skirmish": T.MILITARY_ACTION, "brawl": T.INCIDENT, "scuffle": T.INCIDENT, "altercation": T.INCIDENT,
-    "firefight": T.MILITARY_ACTION, "melee": T.INCIDENT, "shelling": T.MILITARY_ACTION,
+    "firefight": T.MILITARY_ACTION, "melee": T.INCIDENT, "offensive": T.MILITARY_ACTION,
+    "counteroffensive": T.MILITARY_ACTION, "counter-offensive": T.MILITARY_ACTION, "onslaught": T.MILITARY_ACTION,
+    "shelling": T.MILITARY_ACTION,
     "shellfire": T.MILITARY_ACTION, "bombardment": T.MILITARY_ACTION, "reprisal": T.MILITARY_ACTION,
     "killing": T.MILITARY_ACTION, "assassination": T.MILITARY_ACTION, "stand-off": T.INCIDENT,
     "face-off": T.INCIDENT, "cessation": T.AGREEMENT,
@@ -1016,6 +1018,9 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     elif lemma in {"rescue", "salvage"}:
         if token.dep_ in {"amod", "nmod"}:
             return None
+    elif lemma in {"offensive", "counteroffensive", "counter-offensive"}:
+        if token.dep_ == "pobj" and token.head.lower_ in {"on", "onto"}:
+            return None  # "went on the offensive in the debate": a stance, not a campaign
     elif lemma == "occupation":
         if not (of_objects and any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in of_objects)):
             return None

@@ -426,3 +426,14 @@ def test_two_places_of_one_trip_with_one_time_are_no_gapped_clause() -> None:
     # "Tokyo on Monday and Seoul on Wednesday" is two visits; "Norway and Chile next week" one trip, to the first.
     [trip] = extract("Varga will visit Norway and Chile next week.", PUBLISHED, CONFIG).events
     assert trip.location is not None and trip.location.name == "Norway"
+
+
+def test_a_gapped_clause_with_again_and_its_preposition_goes_to_its_own_place() -> None:
+    text = "The envoys met in Lisbon in February and again in Madrid in April."
+    events = extract(text, PUBLISHED, CONFIG).events
+    assert [(e.date, e.location.name if e.location else None) for e in events] == [
+        ("2024-02", "Lisbon"),
+        ("2024-04", "Madrid"),
+    ]
+    # A place after "in" is where the envoys met, not whom they met.
+    assert all(not e.actors for e in events)

@@ -108,6 +108,11 @@ def kinds(text: str) -> set[tuple[EventType, str]]:
             (EventType.INCIDENT, "2024-06-09"),
             id="scuffle",
         ),
+        pytest.param(
+            "Zembla launched a winter offensive against the rebel-held north in January.",
+            (EventType.MILITARY_ACTION, "2024-01"),
+            id="offensive",
+        ),
     ],
 )
 def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
@@ -122,6 +127,7 @@ def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
         pytest.param("The president was in good spirits on Monday.", id="be-in-a-mood"),
         pytest.param("The navy fired two missiles into the sea on Monday.", id="test-fire-is-no-attack"),
         pytest.param("The bank approved the merger in May.", id="approve-without-aid"),
+        pytest.param("The senator went on the offensive in Tuesday's hearing.", id="on-the-offensive-is-a-stance"),
     ],
 )
 def test_it_reads_no_such_event(text: str) -> None:

@@ -134,3 +134,41 @@ def test_days_counted_from_a_month_land_in_a_month_not_after_publication(nlp) ->
     # A day narrated before is counted from, as before.
     text = "Zembla recalled its envoy on March 3. A week later, Ostland freed the crew."
     assert found(nlp, text)[1][:2] == ("A week later", "2025-03-10")
+
+
+def test_a_month_going_on_with_the_month_and_year_of_the_same_act_takes_that_year(nlp) -> None:
+    # One verb, two times: the envoys met twice in the year the sentence names.
+    text = "The envoys met in Lisbon in February 2023 and again in Rome in June."
+    assert found(nlp, text) == [("February 2023", "2023-02", "explicit"), ("June", "2023-06", "narrative")]
+
+
+def test_a_clause_on_a_noun_dated_by_its_year_goes_on_in_that_year(nlp) -> None:
+    text = "The two states fought a short war in the spring of 2021 that ended with a truce on May 20."
+    assert found(nlp, text)[-1] == ("May 20", "2021-05-20", "narrative")
+
+
+def test_another_act_of_the_sentence_keeps_the_reading_from_publication(nlp) -> None:
+    # A second act may lie in a later year; a month that goes back is not the chronicle's either.
+    text = "The reporter was detained in January 2022 and sentenced in March."
+    assert found(nlp, text)[-1] == ("March", "2025-03", "publication")
+    text = "The envoys met in Lisbon in June 2023 and again in Rome in February."
+    assert found(nlp, text)[-1] == ("February", "2025-02", "publication")
+
+
+def test_the_next_year_told_in_the_past_follows_the_story(nlp) -> None:
+    text = "In 2017 the border talks collapsed. They resumed the next year."
+    assert found(nlp, text)[-1] == ("the next year", "2018", "narrative")
+    # "next year" without the article counts from publication, told in any tense.
+    text = "In 2017 the border talks collapsed. Officials said they would resume next year."
+    assert found(nlp, text)[-1] == ("next year", "2026", "publication")
+
+
+def test_a_count_on_from_a_day_left_behind_lands_in_the_month_the_story_moved_to(nlp) -> None:
+    text = (
+        "The strike began on March 4, 2019. In October 2021 the union walked out again. "
+        "Talks resumed the following week. That day, and earlier in the day, pickets stayed home."
+    )
+    values = dict((t, v) for t, v, _ in found(nlp, text))
+    assert values["the following week"] == "2021-10"
+    # A point back at the day is not a count on from it: it keeps the last day told.
+    assert values["That day"] == "2019-03-04"

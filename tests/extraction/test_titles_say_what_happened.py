@@ -114,3 +114,10 @@ def test_it_gives_each_date_of_one_meeting_verb_the_people_named_before_it() -> 
 def test_an_envoy_withdrawn_is_a_recall_titled_with_the_envoy() -> None:
     [event] = extract("Mexico withdrew its ambassador to Ecuador on Saturday.", date(2024, 6, 12)).events
     assert (event.type, event.title) == (EventType.PROTEST, "Mexico withdraws ambassador from Ecuador")
+
+
+def test_whose_stands_for_the_person_its_clause_describes() -> None:
+    text = "President Ilse Marren, whose second inauguration took place on May 2, called for calm."
+    [event] = extract(text, PUBLISHED, CONFIG).events
+    assert [a.name for a in event.actors] == ["Ilse Marren"]
+    assert "whose" not in event.title.lower()

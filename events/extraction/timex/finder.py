@@ -628,6 +628,67 @@ def _sentences_between(doc: Doc, first: int, last: int) -> int:
     return sum(1 for token in doc[first + 1 : last + 1] if token.is_sent_start)
 
 
+# The first month of each season, for a season named with its year ("the autumn of 2020").
+_SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _named_month(spec: TimeSpec) -> int | None:
+    """The (first) month a date or season names with its year: "May 2024" is 5, "the autumn of 2020" 9."""
+    if spec.kind == "date" and spec.rel is None and spec.n is None:
+        return spec.month
+    if spec.kind == "season" and spec.rel is None and spec.season is not None:
+        return _SEASON_FIRST_MONTH.get(spec.season)
+    return None
+
+
+def _chronicled(
+    doc: Doc,
+    spec: TimeSpec,
+    chronicle: tuple[int, int, int, int, int],
+    governor_i: int,
+    direction: str | None,
+    published: date,
+) -> bool:
+    """Whether a month or day without a year goes on with a month named with its year just before, told of
+    the same act or thing: "met in Almaty in May 2024 and again in Washington in July" (one verb) is July 2024,
+    as is "a war in the autumn of 2020 that ended on November 10" (a clause on the noun the year dates). Another
+    act's month ("was detained in May 2021 and tried in June") may lie in a later year: it keeps the reading
+    from publication, as does a month that goes back, one after publication in that year, or a clause ahead."""
+    anchor, year, month, start, end = chronicle
+    if not (
+        direction != "future"
+        and _yearless(spec)
+        and spec.month is not None
+        and spec.month >= month
+        and date(year, spec.month, 1) <= published
+    ):
+        return False
+    if governor_i == anchor:
+        return True
+    # A clause on the noun the year dates, or on the time itself ("in the spring of 2021 that ended ...").
+    clause = doc[governor_i]
+    on_noun = doc[anchor].pos_ == "NOUN" and clause.head.i == anchor
+    return clause.dep_ in {"relcl", "acl"} and (on_noun or start <= clause.head.i < end)
+
+
+def _sets_scene(doc: Doc, governor_i: int) -> bool:
+    """Whether a time hangs on a clause's own verb (it sets the scene: "In 2019 the sides tried again"), not on
+    a noun ("the 1896 battle") or a clause that only describes one ("a pact that was signed in 1929")."""
+    return doc[governor_i].pos_ in {"VERB", "AUX"} and doc[governor_i].dep_ not in {"acl", "relcl", "amod"}
+
+
+def _next_in_a_story(candidate: Candidate, text: str) -> bool:
+    """ "the next year", "the next month" (with the article; "next year" alone counts from publication)."""
+    spec = candidate.spec
+    return (
+        spec.kind == "relative"
+        and spec.rel == 1
+        and spec.mod is None
+        and spec.unit in {"year", "month", "week"}
+        and text[candidate.start : candidate.start + 4].lower() == "the "
+    )
+
+
 def _yearless(spec: TimeSpec) -> bool:
     """A plain month or month-day with no year of its own ("in May", "on June 3"; not "last May")."""
     return spec.kind == "date" and spec.year is None and spec.month is not None and spec.rel is None and spec.n is None
@@ -873,6 +934,9 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     mentioned: dict[str, tuple[int, date]] = {}  # precision -> (offset, first day) of the last time named at it
     stretch: tuple[date, date] | None = None  # the last run of days named ("Jan. 25-26", "from Monday to Friday")
     stretch_token = 0
+    # The month last named with its year: (the word it hangs on, year, month, its first and last token + 1).
+    chronicle: tuple[int, int, int, int, int] | None = None
+    scene_moved = False  # a month named since the reference day, outside it, set the scene of its clause
     for index, found in enumerate(candidates):
         candidate = _in_reporting_period(found, period, text, cumulative=cumulative)
         if candidate is None:
@@ -882,6 +946,11 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if span is None or len(span) == 0:
             continue
         direction, governor_i = clause_direction(doc, span.start, span.end)
+        if direction == "past" and _next_in_a_story(candidate, text):
+            # "In 2023 the army moved in. Talks began the next year.": told in the past, "the next year" is the year
+            # after the one the story told, as "the following year" is, not the year after publication.
+            spec = candidate.spec
+            candidate = replace(candidate, spec=TimeSpec("anchored", n=1, unit=spec.unit, sign=1, mod="UNIT"))
         if candidate.spec.kind == "anaphor":
             # "If no price is agreed by that time": the time named last, in this sentence or the one before.
             if expressions and _sentences_between(doc, expressions[-1].token_start, span.start) <= 1:
@@ -953,10 +1022,21 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             and _yearless(candidate.spec)
             and (narrative or _scene_continued(doc, span, story_token, story_fronted, direction))
         )
+        chronicled = (
+            not storied
+            and chronicle is not None
+            and governor_i is not None
+            and _chronicled(doc, candidate.spec, chronicle, governor_i, direction, published)
+        )
         if storied:
             # A story told through the years: "In 2019 the talks resumed. On June 3, the delegations met"
             # is June 3, 2019, not the June 3 before publication.
             resolved = replace(candidate, spec=replace(candidate.spec, year=story_year))
+        elif chronicled and chronicle is not None:
+            # "met in Almaty in May 2024 and again in Washington in July": one sentence's chronicle goes on in
+            # the year it named.
+            resolved = replace(candidate, spec=replace(candidate.spec, year=chronicle[1]))
+            storied = True
         if held_back:
             resolved = replace(resolved, signal=None)
         if candidate.signal == "for" and candidate.spec.kind == "relative" and _scheduled_for(span):
@@ -990,7 +1070,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             spec.kind == "anchored"
             and spec.unit in _DAY_UNITS
             and spec.mod != "NTH_DAY"
-            and counted_from is None
+            and (counted_from is None or (scene_moved and spec.n != 0))
             and (coarse := _coarse_mention(mentioned)) is not None
         ):
             # "Zembla recalled its envoy last month ... A week later, Ostland released the crew": no day has been
@@ -1035,13 +1115,24 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # Only a year that sets the scene of a clause ("In 2019 the sides tried again") starts a story
             # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929"), or in a clause that only
             # describes a noun ("incidents dating to 1994", "a pact that was signed in 1929"), does not.
-            sets_scene = (
-                governor_i is not None
-                and doc[governor_i].pos_ in {"VERB", "AUX"}
-                and doc[governor_i].dep_ not in {"acl", "relcl", "amod"}
-            )
+            sets_scene = governor_i is not None and _sets_scene(doc, governor_i)
             story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
             story_fronted = sets_scene and _fronted(doc, span)
+        first_month = _named_month(found.spec)
+        if first_month is not None and found.spec.year is not None and governor_i is not None:
+            chronicle = (governor_i, found.spec.year, first_month, span.start, span.end)
+            if (
+                reference is not None
+                and found.spec.day is None
+                and expression.lower is not None
+                and expression.upper is not None
+                and not expression.lower <= reference <= expression.upper
+                and _sets_scene(doc, governor_i)
+            ):
+                # "In September 2023 the army moved in ... over the following week": a month the story moves to
+                # leaves behind the day it told before; a count of days on from it now lands in that month
+                # ("earlier in the day", "that day" still point back at the day).
+                scene_moved = True
         expressions.append(expression)
         if candidate.spec.kind in _DATING_KINDS and expression.lower is not None and expression.precision:
             mentioned[expression.precision] = (candidate.start, expression.lower)
@@ -1065,7 +1156,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             if _reported(doc, governor_i):
                 reported = day
             else:
-                reference = day
+                reference, scene_moved = day, False
     return expressions
 
 
