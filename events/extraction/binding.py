@@ -339,6 +339,23 @@ def _when_clause(doc: Doc, trigger: Trigger, anchor: int, time: TimeExpression) 
     return clause is not None and clause.head.i in {trigger.i, trigger.head_i}
 
 
+def _subject_tells_the_act(verb: Token, trigger_positions: set[int]) -> bool:
+    """ "five days of fighting killed 43 people": the verb's subject is itself an event word, which tells the act;
+    the verb tells what it did."""
+    return verb.pos_ == "VERB" and any(
+        t.i in trigger_positions for c in verb.children if c.dep_ == "nsubj" for t in c.subtree if t.i != verb.i
+    )
+
+
+def _when_clause_on_a_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -> TimeExpression | None:
+    """ "a truce reached in July, when five days of fighting killed 43 people": a "when" clause hung on a time
+    expression tells what happened at that time."""
+    clause = _enclosing_when_clause(doc[trigger.head_i])
+    if clause is None or clause.dep_ != "relcl":
+        return None
+    return next((t for t in times if t.token_start <= clause.head.i < t.token_end), None)
+
+
 def _enclosing_when_clause(token: Token) -> Token | None:
     """The clause opened by "when" or "as" that ``token`` lies in (climbing at most four edges), if any."""
     clause = token
@@ -363,8 +380,10 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
             # "the summit, which opens Monday"; or a clause whose object is the event noun itself, "the border
             # war the two kingdoms waged in 1911", "the speech she gave on Monday": it tells when that happened.
             particles = {(token.lemma_.lower(), c.lower_) for c in token.children if c.dep_ == "prt"}
+            # A relative pronoun as the object ("the summit that Ostland is hosting this month") is the gap.
             object_gap = token.dep_ == "relcl" and not any(
-                c.dep_ in {"dobj", "attr", "ccomp", "xcomp", "nsubjpass"} for c in token.children
+                c.dep_ in {"dobj", "attr", "ccomp", "xcomp", "nsubjpass"} and c.tag_ not in {"WDT", "WP"}
+                for c in token.children
             )
             return (token.lemma_.lower() in ASPECT_VERBS and not particles & OTHER_SENSE_PHRASALS) or object_gap
         if token.dep_ == "advcl" and _plan_aside(token, trigger):
@@ -632,6 +651,13 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         host = _temporal_host(doc, trigger, dated)
         if host is not None:
             bindings.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
+    dated = {b.trigger.i: b for b in bindings}
+    positions = {t.i for t in triggers}
+    for trigger in triggers:
+        if trigger.i not in dated and not _subject_tells_the_act(doc[trigger.i], positions):
+            at = _when_clause_on_a_time(doc, trigger, candidates)
+            if at is not None:
+                bindings.append(Binding(trigger, at, 2, inherited=True))
     settled = {b.trigger.i for b in bindings} | {b.trigger.head_i for b in bindings}
     taken = {b.time.start for b in bindings}
     for trigger in triggers:

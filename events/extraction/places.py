@@ -633,7 +633,7 @@ def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[Even
     # ("arrested in Kazan and convicted": Kazan is the arrest's).
     start = sentence_of(doc[trigger.i]).start
     earlier = [index for index, (event_type, _) in placed.items() if index < start and event_type is trigger.type]
-    if earlier and _continues_story(doc, trigger, max(earlier)):
+    if earlier and not _dated_by_name(doc[trigger.i]) and _continues_story(doc, trigger, max(earlier)):
         return placed[max(earlier)][1]
     return _place_of_the_talks(doc, trigger)
 
@@ -712,6 +712,14 @@ OTHER_INSTANCE_MODS = frozenset(
 BACK_REFERENCE_PARAGRAPHS = 2
 # A verb in the simple past or a participle ("shot down", "shelling"): the narrative going on, not a plan.
 NARRATIVE_PAST_TAGS = frozenset({"VBD", "VBN", "VBG"})
+
+
+def _dated_by_name(noun: Token) -> bool:
+    """ "the July truce", "the 2019 summit": a noun named by its own date is that instance, not whichever event
+    of its kind the story told last."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in {"compound", "nmod", "amod", "npadvmod", "poss"} and c.ent_type_ == "DATE" for c in noun.children
+    )
 
 
 def _continues_story(doc: Doc, trigger: Trigger, source: int) -> bool:
@@ -832,6 +840,8 @@ _OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "ac
 _CLAUSE_TOPS = frozenset({"conj"})
 # Prepositions that put another event before or after the trigger's: its place is that event's.
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "until", "prior"})
+# Two-word prepositions of sequence, as (preposition, word it hangs on): "ahead of", "prior to".
+SEQUENCE_PHRASES = frozenset({("of", "ahead"), ("to", "prior")})
 
 
 def _same_scene(clause: Token) -> bool:
@@ -1026,6 +1036,8 @@ def _background_phrase(trigger: Token) -> Token | None:
             return None
         if token.dep_ in {"pcomp", "pobj"} and head.lower_ in SEQUENCE_PREPS and head.dep_ == "prep":
             return head
+        if token.dep_ == "pobj" and head.dep_ == "prep" and (head.lower_, head.head.lower_) in SEQUENCE_PHRASES:
+            return head.head  # "ahead of a summit on July 9", "prior to the vote"
         token = head
     return None
 

@@ -384,8 +384,11 @@ def _verb_title(
         # not the state it belongs to.
         partner = f" {_aimed_title(doc, token)}"
     elif others and trigger.type in MEASURE_TITLE_TYPES and _object_phrase(doc, token):
-        # "imposes sanctions on Zembla", "blocks a joint statement on Ostland": the measure, then whom it is on
-        partner = f" {_object_phrase(doc, token)} on {others}"
+        # "imposes sanctions on Zembla", "blocks a joint statement on Ostland": the measure, then whom it is on;
+        # aid cut is cut to whom it went ("cuts aid to Zembla").
+        whom = "to" if trigger.rule.endswith("-aid") else "on"
+        measure = _object_phrase(doc, token)
+        partner = f" {measure}" if others in measure else f" {measure} {whom} {others}"
     if trigger.type is EventType.AID:
         # "approved a loan to Egypt": what was given, then to whom.
         obj = _object_phrase(doc, token) or "aid"

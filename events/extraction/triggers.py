@@ -74,7 +74,7 @@ NOUNS: dict[str, EventType] = {
     "skirmish": T.MILITARY_ACTION, "brawl": T.INCIDENT, "scuffle": T.INCIDENT, "altercation": T.INCIDENT,
     "firefight": T.MILITARY_ACTION, "melee": T.INCIDENT, "offensive": T.MILITARY_ACTION,
     "counteroffensive": T.MILITARY_ACTION, "counter-offensive": T.MILITARY_ACTION, "onslaught": T.MILITARY_ACTION,
-    "shelling": T.MILITARY_ACTION,
+    "shelling": T.MILITARY_ACTION, "fighting": T.MILITARY_ACTION, "hostilities": T.MILITARY_ACTION,
     "shellfire": T.MILITARY_ACTION, "bombardment": T.MILITARY_ACTION, "reprisal": T.MILITARY_ACTION,
     "killing": T.MILITARY_ACTION, "assassination": T.MILITARY_ACTION, "stand-off": T.INCIDENT,
     "face-off": T.INCIDENT, "cessation": T.AGREEMENT,
@@ -117,6 +117,9 @@ TRADE_STOPPING_VERBS = frozenset({"suspend", "ban", "halt", "block", "restrict",
 IMPORT_WORDS = frozenset({"import", "imports", "purchase", "purchases"})
 # What a state stops flowing in or out besides imports: visas, flights, travel, trade, shipments.
 STOPPED_FLOWS = IMPORT_WORDS | frozenset({"visa", "flight", "travel", "trade", "shipment", "transit", "remittance"})
+# Cutting the help a state gives another (PLOVER SANCTION, reduce aid): "cut aid to", "suspended assistance".
+AID_STOPPING_VERBS = frozenset({"cut", "suspend", "halt", "freeze", "withhold", "slash", "stop", "pause"})
+STOPPED_AID = frozenset({"aid", "assistance", "funding"})
 # Property a state freezes or seizes as a measure: "froze the assets", "seized the reserves".
 ASSET_WORDS = frozenset({"asset", "account", "fund", "reserve", "holding", "property"})
 # Ways in a state closes to others: "closed its airspace to Zemblan airlines", "shut its ports to".
@@ -399,6 +402,19 @@ def _is_party(token: Token) -> bool:
     return token.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} or token.lemma_.lower() in {
         "ally", "counterpart", "partner", "lawmaker", "minister", "leader", "member", "envoy", "diplomat",
     }  # fmt: skip
+
+
+def _aid_to_a_party(token: Token, objects: list[Token]) -> bool:
+    """Help given to a state, body or people ("aid to Zembla", "Ostland's military assistance"), or foreign or
+    military aid: not a city's "funding for schools"."""
+    recipients = _prep_objects(token, frozenset({"to", "for"}))
+    recipients += [
+        g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in {"to", "for"} for g in c.children
+    ]
+    owners = [c for o in objects for c in o.children if c.dep_ in {"poss", "amod", "compound"}]
+    return any(_is_party(t) for t in recipients + owners) or any(
+        c.lower_ in {"military", "foreign", "humanitarian", "economic", "security"} for c in owners
+    )
 
 
 def _sends_forces(token: Token, objects: list[Token]) -> bool:
@@ -855,6 +871,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma in TRADE_STOPPING_VERBS and object_lemmas & STOPPED_FLOWS:
         # "suspended imports of seafood", "suspended visa-free travel", "halted flights" (PLOVER SANCTION)
         return T.SANCTION, f"verb:{lemma}-flows"
+    if lemma in AID_STOPPING_VERBS and object_lemmas & STOPPED_AID and _aid_to_a_party(token, objects):
+        return T.SANCTION, f"verb:{lemma}-aid"  # "cut aid to Zembla", "froze military assistance" (PLOVER reduce aid)
     if lemma == "declare" and any(t.lower_ == "grata" for c in token.children for t in c.subtree):
         return T.EXPULSION, "verb:declare-persona-non-grata"  # "declared two diplomats persona non grata"
     if (

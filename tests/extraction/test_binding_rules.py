@@ -248,3 +248,12 @@ def test_a_clause_telling_what_a_statement_says_keeps_its_own_time(nlp) -> None:
     assert bound(nlp, text, "patrols") == ["next month"]
     text = "The navy said in a statement posted on Monday that joint patrols would start soon."
     assert bound(nlp, text, "patrols") == []
+
+
+def test_a_relative_clause_whose_pronoun_is_the_event_noun_dates_it(nlp) -> None:
+    # "that" is the object of "is hosting": the clause tells when the summit is held.
+    text = "The trade summit that Zembla is hosting in its capital this month will open with a dinner."
+    assert bound(nlp, text, "summit") == ["this month"]
+    # A relative clause with an object of its own tells something else.
+    text = "The envoy who signed the accord this month will attend the summit."
+    assert bound(nlp, text, "summit") == []

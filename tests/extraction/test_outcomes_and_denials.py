@@ -36,3 +36,10 @@ def test_a_denied_predicate_leaves_the_event_it_is_said_of() -> None:
 def test_a_denied_coming_about_still_drops_or_cancels_the_event() -> None:
     assert found("The meeting on Tuesday was not held.") == []
     assert found("The visit on Tuesday did not go ahead.") == [(EventType.VISIT, EventStatus.CANCELLED, "2025-03-11")]
+
+
+def test_a_when_clause_on_a_time_tells_what_happened_then() -> None:
+    text = "The pact builds on a truce agreed in October, when three weeks of fighting near the pass killed 60 people."
+    assert (EventType.MILITARY_ACTION, EventStatus.OCCURRED, "2024-10") in found(text)
+    # The verb whose subject is the event word tells what that event did: one act, not two.
+    assert [kind for kind, _, _ in found(text)].count(EventType.MILITARY_ACTION) == 1

@@ -437,3 +437,23 @@ def test_a_gapped_clause_with_again_and_its_preposition_goes_to_its_own_place() 
     ]
     # A place after "in" is where the envoys met, not whom they met.
     assert all(not e.actors for e in events)
+
+
+def test_an_event_named_ahead_of_the_act_does_not_take_the_acts_place() -> None:
+    # PUBLISHED is Wednesday 12 June 2024: the trip is to Oslo; the summit's place is not told.
+    text = "The foreign minister will fly to Oslo next week for talks ahead of a regional summit on July 3-4."
+    assert place_of(text, EventType.SUMMIT) is None
+    text = "The envoys met in Rome on Monday prior to a summit on Friday."
+    assert place_of(text, EventType.SUMMIT) is None
+
+
+def test_a_noun_named_by_its_own_date_does_not_take_the_last_place_of_its_kind() -> None:
+    text = (
+        "Ostland and Zembla signed a peace accord in Geneva on Monday.\n\n"
+        "It replaces a truce reached in February.\n\n"
+        "Mediators who brokered the February truce were thanked."
+    )
+    events = extract(text, PUBLISHED, CONFIG).events
+    assert [(e.date, e.location.name if e.location else None) for e in events if e.date == "2024-02"] == [
+        ("2024-02", None)
+    ]

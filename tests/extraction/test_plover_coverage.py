@@ -113,6 +113,16 @@ def kinds(text: str) -> set[tuple[EventType, str]]:
             (EventType.MILITARY_ACTION, "2024-01"),
             id="offensive",
         ),
+        pytest.param(
+            "Ostland cut aid to Zembla in April after the coup.",
+            (EventType.SANCTION, "2024-04"),
+            id="cut-aid",
+        ),
+        pytest.param(
+            "The donors suspended military assistance to the junta on Monday.",
+            (EventType.SANCTION, "2024-06-10"),
+            id="suspend-military-assistance",
+        ),
     ],
 )
 def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
@@ -128,11 +138,18 @@ def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
         pytest.param("The navy fired two missiles into the sea on Monday.", id="test-fire-is-no-attack"),
         pytest.param("The bank approved the merger in May.", id="approve-without-aid"),
         pytest.param("The senator went on the offensive in Tuesday's hearing.", id="on-the-offensive-is-a-stance"),
+        pytest.param("The council cut funding for libraries on Monday.", id="a-budget-cut-is-no-measure"),
     ],
 )
 def test_it_reads_no_such_event(text: str) -> None:
     found = {kind for kind, _ in kinds(text)}
-    assert not found & {EventType.MEETING, EventType.VISIT, EventType.MILITARY_ACTION, EventType.AID}
+    assert not found & {
+        EventType.MEETING,
+        EventType.VISIT,
+        EventType.MILITARY_ACTION,
+        EventType.AID,
+        EventType.SANCTION,
+    }
 
 
 @pytest.mark.parametrize(
