@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import EventType
+from events.domain.vocabulary import DateBasis, EventType
 from events.extraction.timex.tense import as_planned, clause_verb, verb_group_direction
 from events.extraction.tree import (
     crosses_clause,
@@ -479,6 +479,16 @@ REALIZING_VERBS = CHANGE_VERBS | frozenset(
 )  # fmt: skip
 
 
+def _outside_complement(verb: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:
+    """The times of ``own`` outside the verb's infinitive complement ("voted to wind down ... by 2026")."""
+    complements = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+    return [
+        (time, distance)
+        for time, distance in own
+        if not any(c.left_edge.i <= time.token_start <= c.right_edge.i for c in complements)
+    ]
+
+
 def _inside_modifier(token: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:
     """The times of ``own`` inside the modifying clause ``token`` heads."""
     left, right = token.left_edge.i, token.right_edge.i
@@ -621,6 +631,11 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             # "The deal signed in 2015 expired in May": a participle or relative clause on a noun that has a
             # time of its own is dated by it; a time outside it is its main clause's.
             own = _inside_modifier(doc[trigger.i], own) or own
+        if len(own) > 1 and not trigger.nominal:
+            # "voted on Friday to wind down the mission by the end of 2026": a time inside the verb's complement
+            # dates what was voted for, not the vote, when the verb has a time of its own outside it.
+            outside = _outside_complement(doc[trigger.i], own)
+            own = outside or own
         if len(own) > 1:
             # "a visit set for next week was cancelled on Monday": Monday dates the decision, not the visit.
             planned = any(doc[anchor_of(doc, t)].lemma_.lower() in SCHEDULE_WORDS for t, _ in own)
@@ -755,9 +770,23 @@ def _measured_from_main(doc: Doc, trigger: Trigger, bindings: list[Binding]) -> 
     for binding in bindings:
         time = binding.time
         own_clause = clause.left_edge.i <= time.token_start <= clause.right_edge.i
-        if main.i in {binding.trigger.i, binding.trigger.head_i} and time.precision == "day" and not own_clause:
+        # "The swap came two days after ...": the main clause's act may be its subject, an event noun.
+        told = doc[binding.trigger.i]
+        subject = told.dep_ in {"nsubj", "nsubjpass"} and told.head.i == main.i
+        if (
+            (main.i in {binding.trigger.i, binding.trigger.head_i} or subject)
+            and time.precision == "day"
+            and not own_clause
+        ):
             return moved_by(trigger, time, days)
     return None
+
+
+def measured_from_lent(doc: Doc, triggers: Sequence[Trigger], lent: list[Binding], dated: set[int]) -> list[Binding]:
+    """Acts of a measured clause ("The swap came two days after drones struck ...") whose main clause is dated
+    only by an event noun that names an event dated elsewhere ("the swap", told on Thursday)."""
+    found = [_measured_from_main(doc, t, lent) for t in triggers if t.i not in dated]
+    return [replace(b, basis=DateBasis.INFERRED.value) for b in found if b is not None]
 
 
 def moved_by(trigger: Trigger, base: TimeExpression, days: int) -> Binding:

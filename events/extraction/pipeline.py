@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import ActorKind, DateBasis, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
-from events.extraction.binding import Binding, bind
+from events.extraction.binding import Binding, bind, measured_from_lent
 from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
@@ -179,6 +179,13 @@ def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
             [*plan.bindings, *added, *offset_dates(doc, plan, referents)], key=lambda b: (b.trigger.i, b.time.start)
         )
     narrative_dates(doc, plans, published)
+    # "The swap came two days after drones struck ...", the swap told paragraphs before (beyond the story's
+    # reach): measured from the day of the event the noun names.
+    for plan in plans:
+        lent = [r for t in plan.triggers if (r := referents.get(t.i)) is not None]
+        if lent:
+            measured = measured_from_lent(doc, plan.triggers, lent, plan.dated() | set(referents))
+            plan.bindings = sorted([*plan.bindings, *measured], key=lambda b: (b.trigger.i, b.time.start))
 
 
 def _changes_what_it_names(doc: Doc, referent: Binding, published: date) -> bool:

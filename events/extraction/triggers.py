@@ -74,7 +74,7 @@ NOUNS: dict[str, EventType] = {
     "skirmish": T.MILITARY_ACTION, "brawl": T.INCIDENT, "scuffle": T.INCIDENT, "altercation": T.INCIDENT,
     "firefight": T.MILITARY_ACTION, "melee": T.INCIDENT, "offensive": T.MILITARY_ACTION,
     "counteroffensive": T.MILITARY_ACTION, "counter-offensive": T.MILITARY_ACTION, "onslaught": T.MILITARY_ACTION,
-    "shelling": T.MILITARY_ACTION, "fighting": T.MILITARY_ACTION, "hostilities": T.MILITARY_ACTION,
+    "shelling": T.MILITARY_ACTION, "fighting": T.MILITARY_ACTION,
     "shellfire": T.MILITARY_ACTION, "bombardment": T.MILITARY_ACTION, "reprisal": T.MILITARY_ACTION,
     "killing": T.MILITARY_ACTION, "assassination": T.MILITARY_ACTION, "stand-off": T.INCIDENT,
     "face-off": T.INCIDENT, "cessation": T.AGREEMENT,
@@ -793,7 +793,10 @@ BLOC_WORDS = frozenset({"union", "alliance", "bloc", "commission", "organization
 def _decided_by_a_body(token: Token) -> bool:
     """Whether the verb's subject is a deciding body ("Ostland's parliament", "the Security Council", "the
     European Union"), not a firm's board or a minister: a body word in the subject's name."""
-    holder = token.head if token.dep_ == "xcomp" else token
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    # "the council extended the mandate, voting to wind down ...": a participle shares its clause's subject.
+    shared = token.dep_ == "xcomp" or (token.dep_ == "advcl" and token.tag_ == "VBG" and not own_subject)
+    holder = token.head if shared else token
     subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return False
@@ -817,6 +820,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return extra
     if lemma == "shoot" and _has_particle(token, "down"):
         return T.MILITARY_ACTION, "verb:shoot-down"
+    if lemma == "warn" and token.tag_ == "VBG" and "shot" in object_lemmas:
+        # "vessels fire warning shots at a trawler": the parser may take "warning" for the verb; the shots
+        # fired at a craft are an encounter (PLOVER COERCE), not a statement.
+        return T.INCIDENT, "verb:warning-shots"
     if lemma == "turn" and _has_particle(token, "down") and object_lemmas & REQUEST_NOUNS:
         return T.REJECTION, "verb:turn-down"
     if lemma == "swear" and _has_particle(token, "in"):
@@ -1006,6 +1013,24 @@ def _round_of(token: Token) -> tuple[EventType, str] | None:
     return None
 
 
+# How far back (in tokens) "the exchange" may point at the exchange of people the text told as a verb.
+EXCHANGE_BACK_TOKENS = 300
+
+
+def _exchange_told_before(noun: Token) -> bool:
+    """ "Ostland and Zembla exchanged 40 prisoners on Friday. ... The exchange followed a week of ...": a definite
+    noun that names an exchange of people told before as a verb is that exchange."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+        return False
+    doc = noun.doc
+    return any(
+        earlier.pos_ == "VERB"
+        and earlier.lemma_.lower() in {"exchange", "swap", "trade"}
+        and {o.lemma_.lower() for o in _objects(earlier)} & EXCHANGED_PEOPLE
+        for earlier in doc[max(0, noun.i - EXCHANGE_BACK_TOKENS) : noun.i]
+    )
+
+
 def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = noun_lemma(token)
     if lemma == "round" and token.pos_ == "NOUN":
@@ -1104,7 +1129,7 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
             c.dep_ == "compound" and (c.ent_type_ in {"GPE", "NORP"} or _names_two_states(c.text))
             for c in token.children
         )
-        if not (words & EXCHANGE_WORDS or entity_pair):
+        if not (words & EXCHANGE_WORDS or entity_pair or _exchange_told_before(token)):
             return None
     elif lemma in {"investigation", "probe", "inquiry"}:
         if token.dep_ == "pobj" and token.head.lower_ == "under":

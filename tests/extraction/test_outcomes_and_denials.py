@@ -43,3 +43,11 @@ def test_a_when_clause_on_a_time_tells_what_happened_then() -> None:
     assert (EventType.MILITARY_ACTION, EventStatus.OCCURRED, "2024-10") in found(text)
     # The verb whose subject is the event word tells what that event did: one act, not two.
     assert [kind for kind, _, _ in found(text)].count(EventType.MILITARY_ACTION) == 1
+
+
+def test_a_deadline_inside_what_was_voted_for_does_not_date_the_vote() -> None:
+    text = "The assembly on Tuesday renewed the monitoring mission, voting to close it by the end of 2027."
+    assert found(text) == [(EventType.RESOLUTION, EventStatus.OCCURRED, "2025-03-11")]
+    # Without a time of its own, the vote keeps the one it has.
+    text = "Lawmakers agreed to meet again in April."
+    assert [date for _, _, date in found(text)] == ["2025-04"]

@@ -677,6 +677,24 @@ def _sets_scene(doc: Doc, governor_i: int) -> bool:
     return doc[governor_i].pos_ in {"VERB", "AUX"} and doc[governor_i].dep_ not in {"acl", "relcl", "amod"}
 
 
+_ENTRY_DASH = re.compile(r"[ \t]*(?:[-\u2013\u2014:]|--)[ \t]")
+
+
+def _timeline_entry(candidate: Candidate, text: str) -> bool:
+    """Whether the expression opens a line and a dash or colon follows it: an entry of a timeline ("Oct. 3 -
+    ..."), whose present tense is the historical present."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    return not text[line_start : candidate.start].strip() and _ENTRY_DASH.match(text, candidate.end) is not None
+
+
+_AHEAD_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "going", "to"})
+
+
+def _marked_ahead(verb: Token) -> bool:
+    """Whether a verb is marked as ahead by its own auxiliaries ("will meet", "is to meet", "is going to meet")."""
+    return any(c.dep_ == "aux" and c.lower_ in _AHEAD_AUX for c in verb.children)
+
+
 def _next_in_a_story(candidate: Candidate, text: str) -> bool:
     """ "the next year", "the next month" (with the article; "next year" alone counts from publication)."""
     spec = candidate.spec
@@ -946,6 +964,15 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if span is None or len(span) == 0:
             continue
         direction, governor_i = clause_direction(doc, span.start, span.end)
+        if (
+            direction != "past"
+            and _timeline_entry(candidate, text)
+            and _unplaced(candidate.spec)
+            and not (governor_i is not None and _marked_ahead(doc[governor_i]))
+        ):
+            # "Oct. 3 - The two leaders speak by phone": a timeline's entry tells the past in the present tense;
+            # its date is the nearest such day, not the next one.
+            direction = None
         if direction == "past" and _next_in_a_story(candidate, text):
             # "In 2023 the army moved in. Talks began the next year.": told in the past, "the next year" is the year
             # after the one the story told, as "the following year" is, not the year after publication.
