@@ -84,6 +84,26 @@ class AliasTable:
             if ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ == "ROOT":
                 table._subject_positions.append(ent.start)
                 table._subject_names.append(resolved)
+        # "Takaichi took office ... She met Trump": a short form the tagger left untagged, of a person named in
+        # full before, is a main clause's subject too (what "she" in the next sentence most likely means).
+        untagged = [
+            t
+            for t in doc
+            if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()))
+            and not t.ent_type_
+            and t.dep_ in {"nsubj", "nsubjpass"}
+            and t.head.dep_ == "ROOT"
+            and table.is_person(t.text)
+        ]
+        if untagged:
+            subjects = sorted(
+                [
+                    *zip(table._subject_positions, table._subject_names, strict=True),
+                    *((t.i, table.resolve(t.text, t.i)) for t in untagged),
+                ]
+            )
+            table._subject_positions = [position for position, _ in subjects]
+            table._subject_names = [name for _, name in subjects]
         return table
 
     def resolve(self, name: str, position: int) -> str:

@@ -225,6 +225,26 @@ PUTTING_FORWARD_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Measures that put an event a day or more after the time it is told from ("days before a visit").
+AHEAD_MEASURES = frozenset({"day", "week", "month", "year"})
+
+
+def _measured_ahead(noun: Token) -> Token | None:
+    """The "days before" phrase an event noun is the object of ("said on Sunday, days before a visit"), if any."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    before = prep.lower_ == "before" or (prep.lower_, prep.head.lower_) in {("of", "ahead"), ("to", "prior")}
+    if not before:
+        return None
+    phrase = prep if prep.lower_ == "before" else prep.head
+    measured = any(
+        c.dep_ in {"npadvmod", "advmod"} and c.lemma_.lower() in AHEAD_MEASURES
+        for c in [*phrase.children, *prep.children]
+    )
+    return phrase if measured else None
+
+
 def _put_forward_on(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     """ "The next round of talks, first proposed in March, may take place in Geneva": a time on a participle of
     putting forward, on the event noun, dates the proposing; the talks are not held then."""
@@ -581,6 +601,9 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue  # "the week of talks" is not dated by itself
             if _put_forward_on(doc, trigger, anchor):
                 continue
+            ahead = _measured_ahead(doc[trigger.i])
+            if ahead is not None and not ahead.left_edge.i <= time.token_start <= ahead.right_edge.i:
+                continue  # "said on Sunday, days before a visit to Belgrade": the visit lies days after Sunday
             if (
                 compared is not None
                 and not compared.left_edge.i <= trigger.i <= compared.right_edge.i

@@ -594,6 +594,8 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         found = _acting_body(doc, token)
     if found is None and trigger.type in TARGET_PLACE_TYPES:
         found = _target_place(doc, token, prefer)
+    if found is None:
+        found = _place_of_the_visit_then(doc, token)
     if found is None and trigger.type not in UNDATELINED_TYPES:
         found = dateline_place(sentence_of(token), prefer)
     if found is None and trigger.type in DOMESTIC_TYPES:
@@ -613,6 +615,26 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     if found is not None:
         doc.user_data.setdefault("places_from_context", set()).add(trigger.i)
     return found
+
+
+def _place_of_the_visit_then(doc: Doc, token: Token) -> Location | None:
+    """ "Lula visited Beijing in May, when the two governments signed 20 agreements": an act told in a "when"
+    clause of a visit, or of the visit's time, happened where the visit was."""
+    clause = token if token.pos_ in {"VERB", "AUX"} else token.head
+    for _ in range(3):
+        if clause.dep_ in {"advcl", "relcl"} or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ not in {"advcl", "relcl"} or not any(
+        c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children
+    ):
+        return None
+    host = clause.head
+    if host.ent_type_ in {"DATE", "TIME"} and host.head.dep_ == "prep":
+        host = host.head.head  # "in May, when ...": the verb the time hangs on
+    placed: dict[int, tuple[EventType, Location]] = doc.user_data.get("event_places", {})
+    visit = placed.get(host.i)
+    return visit[1] if visit is not None and visit[0] is EventType.VISIT else None
 
 
 def place_is_stated(doc: Doc, trigger_i: int) -> bool:
@@ -1142,7 +1164,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 # "violated Norwegian airspace": the state, unless a place phrase says more ("over Lapland").
                 space = _named_place(doc, child, prefer)
             if place_object or visited_object:
-                named = _named_place(doc, child, prefer, current.lower_)
+                # "visited Kyiv", with Kyiv tagged a person: the object of a visit is read as a "to" place.
+                named = _named_place(doc, child, prefer, "to" if visited_object else current.lower_)
                 if named is not None:
                     return named
             if child.dep_ == "pobj" and current.lower_ in TOPIC_PREPS:

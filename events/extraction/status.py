@@ -222,6 +222,30 @@ def is_negated(chain: list[Token]) -> bool:
     )
 
 
+# Conjunctions that make a clause a condition or an open question: "if no deal is reached by August", "unless
+# the talks resume", "whether the summit goes ahead".
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def is_conditional(chain: list[Token]) -> bool:
+    """An act told as a condition or an open question, not as news: "threaten sanctions if no deal is reached
+    by the end of August"."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for token in chain for c in token.children)
+
+
+def _presupposed(chain: list[Token]) -> bool:
+    """ "asked whether Zembla would reverse the 2018 decision to expel ...": an act named by a definite noun (or
+    told under one) inside a condition or a question is taken as given; the condition is about something else."""
+    return any(
+        token.pos_ == "NOUN"
+        and any(
+            (c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}) or c.dep_ == "poss"
+            for c in token.children
+        )
+        for token in chain
+    )
+
+
 def is_counterfactual(chain: list[Token]) -> bool:
     for token in chain[:3]:
         aux = _aux_lemmas(token)
@@ -416,6 +440,20 @@ def _new_date(doc: Doc, time: TimeExpression) -> bool:
     return _change_of(verb) is EventStatus.POSTPONED
 
 
+# Nouns of deciding whose infinitive tells the act decided: "the 2019 decision to expel two attaches".
+DECISION_NOUNS = frozenset({"decision", "move", "order"})
+
+
+def _decided_before(chain: list[Token], time: TimeExpression, published: date) -> bool:
+    """ "the 2019 decision to expel two attaches": an act a past decision made is news of that decision, which
+    took place; the infinitive does not make it a plan ahead."""
+    return (
+        time.upper is not None
+        and time.upper < published
+        and any(t.lemma_.lower() in DECISION_NOUNS and t.pos_ == "NOUN" for t in chain[1:3])
+    )
+
+
 def _told_by_own_participle(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> bool:
     """ "A summit, last held in 2019, could follow": a past participle on the event noun with a past time of
     its own tells an earlier instance that took place; the main clause's "could" is about the next one. A
@@ -453,9 +491,11 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return None
     if is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain) or is_doubted(chain):
         return None
+    if is_conditional(chain) and not _presupposed(chain):
+        return None
     if describes_someone(chain, trigger) or anchors_a_time(chain, trigger):
         return None
-    if _told_by_own_participle(doc, trigger, time, published):
+    if _told_by_own_participle(doc, trigger, time, published) or _decided_before(chain, time, published):
         return EventStatus.OCCURRED
     lower, upper = time.lower, time.upper
     if upper is not None and upper < published and is_past_plan(chain):

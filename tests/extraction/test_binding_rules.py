@@ -257,3 +257,11 @@ def test_a_relative_clause_whose_pronoun_is_the_event_noun_dates_it(nlp) -> None
     # A relative clause with an object of its own tells something else.
     text = "The envoy who signed the accord this month will attend the summit."
     assert bound(nlp, text, "summit") == []
+
+
+def test_an_event_days_after_the_time_it_is_told_from_does_not_take_that_time(nlp) -> None:
+    text = "The premier spoke on Monday, days before a visit to Oslo by the Ostland president."
+    assert bound(nlp, text, "visit") == []
+    # Hours before is still that day; a time inside the phrase is the event's own.
+    assert bound(nlp, "The envoy left on Monday, hours before the summit.", "summit") == ["Monday"]
+    assert bound(nlp, "The envoy left weeks before the summit on June 3.", "summit") == ["June 3"]

@@ -457,3 +457,16 @@ def test_a_noun_named_by_its_own_date_does_not_take_the_last_place_of_its_kind()
     assert [(e.date, e.location.name if e.location else None) for e in events if e.date == "2024-02"] == [
         ("2024-02", None)
     ]
+
+
+def test_a_capital_the_tagger_takes_for_a_person_is_the_place_a_visit_goes_to() -> None:
+    # The small model tags this capital as a person when it is the object of "visited".
+    assert place_of("The minister visited Kyiv in May.", EventType.VISIT) == "Kyiv"
+
+
+def test_an_act_in_a_when_clause_of_a_visit_happened_where_the_visit_was() -> None:
+    text = "The chancellor visited Beijing in April, when the two governments signed a trade accord."
+    assert place_of(text, EventType.AGREEMENT) == "Beijing"
+    # Another kind of host names no place for the act.
+    text = "Tariffs were raised in April, when the two governments signed a trade accord."
+    assert place_of(text, EventType.AGREEMENT) is None

@@ -121,3 +121,14 @@ def test_whose_stands_for_the_person_its_clause_describes() -> None:
     [event] = extract(text, PUBLISHED, CONFIG).events
     assert [a.name for a in event.actors] == ["Ilse Marren"]
     assert "whose" not in event.title.lower()
+
+
+def test_a_pronoun_subject_is_the_last_main_subject_even_when_the_tagger_left_it_untagged() -> None:
+    text = (
+        "Prime Minister Amara Okonjo held talks with President Karl Vesper in Oslo on Monday. "
+        "President Karl Vesper is expected to visit Bergen next year. "
+        "Okonjo took office on March 2. She met the Danish premier in Aarhus on Tuesday."
+    )
+    events = extract(text, PUBLISHED, CONFIG).events
+    [meeting] = [e for e in events if e.type is EventType.MEETING and e.date == "2024-06-11"]
+    assert meeting.actors[0].name == "Amara Okonjo"
