@@ -225,6 +225,15 @@ PUTTING_FORWARD_VERBS = frozenset(
 )  # fmt: skip
 
 
+def _in_the_source(noun: Token, verb: Token) -> bool:
+    """Whether an event noun only describes who speaks: "two officials familiar with the talks said on Sunday",
+    "diplomats briefed on the meeting told reporters on Friday"."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.left_edge.i <= noun.i <= s.right_edge.i and s.i != noun.i for s in subjects)
+
+
 # Measures that put an event a day or more after the time it is told from ("days before a visit").
 AHEAD_MEASURES = frozenset({"day", "week", "month", "year"})
 
@@ -601,6 +610,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue  # "the week of talks" is not dated by itself
             if _put_forward_on(doc, trigger, anchor):
                 continue
+            if _in_the_source(doc[trigger.i], doc[anchor]):
+                continue  # "officials familiar with the talks said on Sunday": Sunday is the saying's
             ahead = _measured_ahead(doc[trigger.i])
             if ahead is not None and not ahead.left_edge.i <= time.token_start <= ahead.right_edge.i:
                 continue  # "said on Sunday, days before a visit to Belgrade": the visit lies days after Sunday
@@ -693,7 +704,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
     positions = {t.i for t in triggers}
     for trigger in triggers:
         if trigger.i not in dated and not _subject_tells_the_act(doc[trigger.i], positions):
-            at = _when_clause_on_a_time(doc, trigger, candidates)
+            at = _when_clause_on_a_time(doc, trigger, [t for t in times if usable(t)])
             if at is not None:
                 bindings.append(Binding(trigger, at, 2, inherited=True))
     settled = {b.trigger.i for b in bindings} | {b.trigger.head_i for b in bindings}

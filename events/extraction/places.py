@@ -875,6 +875,16 @@ def _same_scene(clause: Token) -> bool:
     return clause.tag_ == "VBG" and (not marks or marks <= {"while", "as", "when"})
 
 
+def _sequence_clause(verb: Token) -> bool:
+    """ "fired missiles off its coast, hours after Seoul and Washington wrapped up an exercise": a clause of
+    its own subject that an act is told after or before is another act's, with its own setting."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_PREPS for c in verb.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
 def _in_another_clause(place: Token, trigger: Token) -> bool:
     """Whether the place sits in a clause the trigger is not in ("made in China" on an object, "and
     Russia summoned the envoy in Moscow" after the trigger's own clause)."""
@@ -885,7 +895,7 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
     own = {trigger.i}
     antecedents: dict[int, Token] = {}
     climbing = trigger
-    while climbing.dep_ not in _CLAUSE_TOPS and climbing.head.i != climbing.i:
+    while climbing.dep_ not in _CLAUSE_TOPS and climbing.head.i != climbing.i and not _sequence_clause(climbing):
         antecedent = _antecedent(climbing)
         if antecedent is not None:
             antecedents[antecedent.i] = climbing
@@ -1087,6 +1097,8 @@ def _inside_a_topic(place: Token, trigger: Token) -> bool:
             return False
         if token.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and token.i != place.i:
             return True
+        if token.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
+            return True  # "talks, during which they discussed the detention of a national in China"
         token = head
     return False
 

@@ -233,6 +233,18 @@ def is_conditional(chain: list[Token]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for token in chain for c in token.children)
 
 
+DESCRIBING_MODALS = frozenset({"would", "could", "might", "may"})
+
+
+def describes_another_act(chain: list[Token], trigger: Trigger) -> bool:
+    """ "will meet Trump in the coming days, in what would be the first summit since 2021": an event noun that a
+    modal "be" predicates of something else only says what another act would be."""
+    noun = chain[0]
+    if not trigger.nominal or noun.dep_ != "attr" or noun.head.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in DESCRIBING_MODALS for c in noun.head.children)
+
+
 def _presupposed(chain: list[Token]) -> bool:
     """ "asked whether Zembla would reverse the 2018 decision to expel ...": an act named by a definite noun (or
     told under one) inside a condition or a question is taken as given; the condition is about something else."""
@@ -491,7 +503,7 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return None
     if is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain) or is_doubted(chain):
         return None
-    if is_conditional(chain) and not _presupposed(chain):
+    if (is_conditional(chain) and not _presupposed(chain)) or describes_another_act(chain, trigger):
         return None
     if describes_someone(chain, trigger) or anchors_a_time(chain, trigger):
         return None

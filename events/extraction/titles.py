@@ -302,6 +302,10 @@ def _verb(
 ) -> str:
     """The verb in headline present; a passive stays passive unless its agent is named ("Russia arrests").
     A planned event reads as headlines put the future: "Blinken to visit", "Envoy to be expelled"."""
+    if trigger.rule == "verb:expected-in":
+        return (
+            "to arrive" if future else "arrives"
+        )  # "Rubio is expected in Beijing on Sunday": "Rubio to arrive in Beijing"
     particle = " ".join(c.lower_ for c in token.children if c.dep_ == "prt")
     if not particle and trigger.rule == "verb:call-in-envoy":
         particle = "in"  # the parser may read the "in" of "called in the envoy" as a preposition

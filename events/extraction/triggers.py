@@ -404,6 +404,21 @@ def _is_party(token: Token) -> bool:
     }  # fmt: skip
 
 
+# Nouns of a place one is expected in, besides named places: "in the region", "in the capital".
+EXPECTED_IN_NOUNS = frozenset({"region", "capital", "city", "country", "area"})
+
+
+def _expected_somewhere(token: Token) -> bool:
+    """ "X is expected in Beijing on Sunday": a person awaited at a place, with no verb of their own."""
+    if token.tag_ != "VBN" or any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in GUEST_NOUNS):
+        return False
+    places = _prep_objects(token, frozenset({"in", "at"}))
+    return any(p.ent_type_ in {"GPE", "LOC", "FAC"} or p.lemma_.lower() in EXPECTED_IN_NOUNS for p in places)
+
+
 def _aid_to_a_party(token: Token, objects: list[Token]) -> bool:
     """Help given to a state, body or people ("aid to Zembla", "Ostland's military assistance"), or foreign or
     military aid: not a city's "funding for schools"."""
@@ -820,6 +835,9 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return extra
     if lemma == "shoot" and _has_particle(token, "down"):
         return T.MILITARY_ACTION, "verb:shoot-down"
+    if lemma == "expect" and _expected_somewhere(token):
+        # "Witkoff is expected in the region later this week", "is expected in Beijing on Sunday": a visit.
+        return T.VISIT, "verb:expected-in"
     if lemma == "warn" and token.tag_ == "VBG" and "shot" in object_lemmas:
         # "vessels fire warning shots at a trawler": the parser may take "warning" for the verb; the shots
         # fired at a craft are an encounter (PLOVER COERCE), not a statement.

@@ -265,3 +265,8 @@ def test_an_event_days_after_the_time_it_is_told_from_does_not_take_that_time(nl
     # Hours before is still that day; a time inside the phrase is the event's own.
     assert bound(nlp, "The envoy left on Monday, hours before the summit.", "summit") == ["Monday"]
     assert bound(nlp, "The envoy left weeks before the summit on June 3.", "summit") == ["June 3"]
+
+
+def test_an_event_that_only_describes_who_speaks_takes_no_date_from_the_saying(nlp) -> None:
+    text = "Two diplomats familiar with the negotiations said on Sunday that a deal was close."
+    assert bound(nlp, text, "negotiations") == []

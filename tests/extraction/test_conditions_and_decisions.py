@@ -35,3 +35,8 @@ def test_an_act_of_a_past_decision_took_place() -> None:
     # A decision dated ahead stays a plan.
     text = "The decision to send troops next month was approved on Monday."
     assert all(status is EventStatus.SCHEDULED for _, status, _ in found(text))
+
+
+def test_what_another_act_would_be_is_no_event_of_its_own() -> None:
+    text = "The two presidents will meet soon, their aides said on Thursday, in what would be their first summit."
+    assert found(text) == []

@@ -51,3 +51,8 @@ def test_a_deadline_inside_what_was_voted_for_does_not_date_the_vote() -> None:
     # Without a time of its own, the vote keeps the one it has.
     text = "Lawmakers agreed to meet again in April."
     assert [date for _, _, date in found(text)] == ["2025-04"]
+
+
+def test_a_when_clause_on_the_time_a_record_is_counted_from_still_tells_what_happened_then() -> None:
+    text = "It was Zembla's first missile launch since October, when it tested a new cruise missile."
+    assert (EventType.WEAPONS_TEST, EventStatus.OCCURRED, "2024-10") in found(text)

@@ -470,3 +470,19 @@ def test_an_act_in_a_when_clause_of_a_visit_happened_where_the_visit_was() -> No
     # Another kind of host names no place for the act.
     text = "Tariffs were raised in April, when the two governments signed a trade accord."
     assert place_of(text, EventType.AGREEMENT) is None
+
+
+def test_what_a_relative_clause_says_was_discussed_is_not_where() -> None:
+    text = (
+        "Indian Foreign Minister S. Jaishankar also held separate talks with his Nepali counterpart, Arzu Deuba, "
+        "on Friday, during which they discussed the detention of a Nepali national in India."
+    )
+    assert place_of(text, EventType.TALKS) is None
+
+
+def test_an_act_told_after_another_does_not_take_the_others_place() -> None:
+    text = (
+        "Zembla launched two cruise missiles toward the open sea off its west coast on Thursday, hours after "
+        "Ostland and Norway wrapped up a joint naval exercise."
+    )
+    assert place_of(text, EventType.MILITARY_EXERCISE) is None

@@ -123,6 +123,11 @@ def kinds(text: str) -> set[tuple[EventType, str]]:
             (EventType.SANCTION, "2024-06-10"),
             id="suspend-military-assistance",
         ),
+        pytest.param(
+            "Foreign Minister Ada Lindqvist is expected in Nairobi on Friday.",
+            (EventType.VISIT, "2024-06-14"),
+            id="expected-in-a-place",
+        ),
     ],
 )
 def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
@@ -139,6 +144,7 @@ def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
         pytest.param("The bank approved the merger in May.", id="approve-without-aid"),
         pytest.param("The senator went on the offensive in Tuesday's hearing.", id="on-the-offensive-is-a-stance"),
         pytest.param("The council cut funding for libraries on Monday.", id="a-budget-cut-is-no-measure"),
+        pytest.param("Heavy rain is expected in the capital on Friday.", id="weather-expected-is-no-visit"),
     ],
 )
 def test_it_reads_no_such_event(text: str) -> None:
