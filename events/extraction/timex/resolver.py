@@ -268,6 +268,9 @@ def _resolve_relative(
         return None
     if rel == 0 and spec.mod in {"START", "END", "MID"} and unit == "day":
         return _with_direction(resolution, "present")
+    if rel == 0 and spec.mod in {"LATER", "EARLIER"}:
+        # "later this month" lies after publication, "earlier this year" before it: the part the act falls in.
+        return _with_direction(resolution, "future" if spec.mod == "LATER" else "past")
     return _with_direction(resolution, {-1: "past", 0: "present", 1: "future"}[rel])
 
 

@@ -125,6 +125,8 @@ MOVING_VERBS = frozenset(
     {"extend", "postpone", "delay", "defer", "push", "move", "put", "reschedule", "adjourn", "bring", "advance"}
 )
 _TARGET_PREPOSITIONS = frozenset({"to", "until", "till"})
+# Verbs of coming or going somewhere, whose "for" names what one comes for: "arrived for talks on Thursday".
+ARRIVING_VERBS = frozenset({"arrive", "travel", "fly", "come", "head", "go", "leave", "depart", "land"})
 # Of those, the verbs that can only move a time later: what follows "until" lies after the act, and the act is
 # news, so a weekday so named is the coming one ("postponed the vote until Tuesday").
 DELAYING_VERBS = frozenset({"extend", "postpone", "delay", "defer", "adjourn"})
@@ -449,6 +451,15 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
                 return "past", head.i
         if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "since":
             return "past", head.i  # "the first talks since the summit in Hanoi in February"
+        if (
+            head.pos_ == "NOUN"
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "for"
+            and head.head.head.lemma_.lower() in ARRIVING_VERBS
+        ):
+            # "arrived on Wednesday for a meeting with Trump on Thursday": what one comes for lies at or after
+            # the coming, whatever its tense; the nearest such day is meant.
+            return None, head.i
         if head.pos_ == "ADJ" and head.lower_ in FUTURE_HEADS:
             return "future", head.i  # "slated for June", "not due until October": still ahead
         if head.pos_ == "NOUN" and head.lemma_.lower() in LIMIT_NOUNS:
