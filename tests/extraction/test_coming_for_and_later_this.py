@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from events.domain.vocabulary import EventStatus, EventType
-from events.extraction.pipeline import extract
+from tests.extraction.told import told
 
 PUBLISHED = date(2025, 6, 4)  # a Wednesday
 
 
 def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
-    return [(e.type, e.status, e.date) for e in extract(text, PUBLISHED).events]
+    return told(text, PUBLISHED)
 
 
 def test_a_meeting_one_arrives_for_is_the_coming_day_not_the_last() -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from events.domain.vocabulary import EventStatus, EventType
-from events.extraction.pipeline import extract
+from tests.extraction.told import told
 
 PUBLISHED = date(2025, 3, 14)  # a Friday
 
 
 def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
-    return [(e.type, e.status, e.date) for e in extract(text, PUBLISHED).events]
+    return told(text, PUBLISHED)
 
 
 def test_an_outcome_of_a_dated_event_takes_its_date() -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from events.domain.vocabulary import EventStatus, EventType
-from events.extraction.pipeline import extract
+from tests.extraction.told import told
 
 PUBLISHED = date(2025, 9, 17)  # a Wednesday
 
 
 def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
-    return [(e.type, e.status, e.date) for e in extract(text, PUBLISHED).events]
+    return told(text, PUBLISHED)
 
 
 def test_an_earlier_instance_told_by_a_past_participle_took_place() -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.pipeline import extract
+from tests.extraction.told import told
 
 PUBLISHED = date(2024, 11, 20)
 
@@ -19,7 +20,7 @@ TIMELINE = (
 
 
 def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
-    return [(e.type, e.status, e.date) for e in extract(text, PUBLISHED).events]
+    return told(text, PUBLISHED)
 
 
 def test_an_entry_in_the_present_tense_is_the_nearest_such_day_gone_by() -> None:
