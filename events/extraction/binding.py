@@ -25,7 +25,7 @@ from events.extraction.tree import (
     path_to_root,
     tree_distance,
 )
-from events.extraction.triggers import Trigger
+from events.extraction.triggers import DECISION_NOUNS, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -70,8 +70,6 @@ MEASURE_NOUNS = frozenset(
 TIME_NOUNS = frozenset(
     {"period", "quarter", "year", "month", "week", "day", "season", "session", "half", "term", "decade", "era"}
 )
-# Nouns of deciding whose date is the date of what was decided: "the 2017 decision to send troops".
-DECISION_NOUNS = frozenset({"decision", "move", "order"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.tree import noun_phrase_heads
-from events.extraction.triggers import Trigger
+from events.extraction.triggers import DECISION_NOUNS, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -450,10 +450,6 @@ def _new_date(doc: Doc, time: TimeExpression) -> bool:
         return False
     verb = prep.head.head if prep.head.lower_ in {"back", "off"} else prep.head  # "pushed back to May"
     return _change_of(verb) is EventStatus.POSTPONED
-
-
-# Nouns of deciding whose infinitive tells the act decided: "the 2019 decision to expel two attaches".
-DECISION_NOUNS = frozenset({"decision", "move", "order"})
 
 
 def _decided_before(chain: list[Token], time: TimeExpression, published: date) -> bool:

@@ -97,6 +97,8 @@ LIGHT_VERBS = frozenset(
      "cancel", "scrap", "suspend", "reschedule", "pass", "adopt", "lay", "halt", "freeze", "break"}
 )  # fmt: skip
 
+# Nouns of deciding whose infinitive tells the act decided: "the 2017 decision to send troops", "the move to expel".
+DECISION_NOUNS = frozenset({"decision", "move", "order"})
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "truce", "ceasefire", "memorandum"})
 REQUEST_NOUNS = frozenset(
     {"request", "proposal", "claim", "offer", "invitation", "bid", "call", "plan", "demand", "application", "meeting",
