@@ -401,6 +401,9 @@ def anchors_a_time(chain: list[Token], trigger: Trigger) -> bool:
     top = chain[-1]
     if top.dep_ == "pobj" and top.head.lower_ in ANCHOR_WORDS:
         return True
+    if any(t.dep_ == "pcomp" and t.head.lower_ == "since" for t in chain[:3]):
+        # "his second trip since taking office in 2022" counts from it; "a day after taking office" dates it.
+        return True
     return top.dep_ == "advcl" and any(
         c.lower_ in ANCHOR_WORDS and c.dep_ in {"mark", "advmod", "prep"} for c in top.children
     )

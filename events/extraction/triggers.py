@@ -406,6 +406,9 @@ def _is_party(token: Token) -> bool:
     }  # fmt: skip
 
 
+# Words two sides hurl at each other: "traded accusations", "exchanged barbs", "levelled threats".
+TRADING_VERBS = frozenset({"trade", "exchange", "hurl", "level"})
+HOSTILE_WORDS = frozenset({"accusation", "barb", "insult", "threat", "recrimination", "allegation"})
 # Nouns of a place one is expected in, besides named places: "in the region", "in the capital".
 EXPECTED_IN_NOUNS = frozenset({"region", "capital", "city", "country", "area"})
 
@@ -513,7 +516,9 @@ CRAFT_ERRANDS = frozenset({"mission", "convoy", "flight"})
 # "fired water cannon at a boat", "pointed a laser at a patrol plane", "blocked a resupply mission".
 # Of those, coming close, which needs a path to the other craft: "flew within 20 feet of a patrol plane".
 APPROACH_VERBS = frozenset({"fly", "sail", "come", "pass", "approach", "steam"})
-ENCOUNTER_VERBS = APPROACH_VERBS | frozenset(
+# Letting something go near another craft: "released flares near a surveillance plane", "dropped chaff".
+RELEASING_VERBS = frozenset({"release", "drop", "dump", "eject", "dispense"})
+ENCOUNTER_VERBS = APPROACH_VERBS | RELEASING_VERBS | frozenset(
     {"shadow", "tail", "harass", "buzz", "block", "chase", "pursue", "confront", "obstruct", "blind", "swarm",
      "fire", "point", "aim", "direct", "spray", "blast"}
 )  # fmt: skip
@@ -563,6 +568,8 @@ def _encounter(token: Token, lemma: str, objects: list[Token]) -> bool:
     subjects = [s for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
     if not any(_is_craft(s) for s in subjects):
         return False
+    if lemma in RELEASING_VERBS:  # "released flares near a patrol plane": the parser may hang "near" on the flares
+        return _close_to_craft(token) or any(_close_to_craft(o) for o in objects)
     if lemma in APPROACH_VERBS:
         return _close_to_craft(token) or (lemma == "approach" and any(_is_craft(o, errands=True) for o in objects))
     return any(_is_craft(o, errands=True) for o in [*objects, *_aimed_at(token, objects)])
@@ -840,6 +847,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma == "expect" and _expected_somewhere(token):
         # "Witkoff is expected in the region later this week", "is expected in Beijing on Sunday": a visit.
         return T.VISIT, "verb:expected-in"
+    if lemma in TRADING_VERBS and object_lemmas & HOSTILE_WORDS:
+        # "traded accusations over troop movements", "exchanged barbs": a hostile exchange of words (PLOVER
+        # DISAPPROVE), said by both sides.
+        return T.STATEMENT, f"verb:{lemma}-accusations"
     if lemma == "warn" and token.tag_ == "VBG" and "shot" in object_lemmas:
         # "vessels fire warning shots at a trawler": the parser may take "warning" for the verb; the shots
         # fired at a craft are an encounter (PLOVER COERCE), not a statement.

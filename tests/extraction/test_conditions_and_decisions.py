@@ -40,3 +40,8 @@ def test_an_act_of_a_past_decision_took_place() -> None:
 def test_what_another_act_would_be_is_no_event_of_its_own() -> None:
     text = "The two presidents will meet soon, their aides said on Thursday, in what would be their first summit."
     assert found(text) == []
+
+
+def test_taking_office_named_only_to_count_trips_from_is_no_news() -> None:
+    text = "The premier will visit Oslo later this year, her second trip abroad since taking office in 2023."
+    assert [kind for kind, _, _ in found(text)] == [EventType.VISIT]

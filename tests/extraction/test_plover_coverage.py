@@ -128,6 +128,16 @@ def kinds(text: str) -> set[tuple[EventType, str]]:
             (EventType.VISIT, "2024-06-14"),
             id="expected-in-a-place",
         ),
+        pytest.param(
+            "Zembla and Ostland traded accusations on Monday over troop movements along the border.",
+            (EventType.STATEMENT, "2024-06-10"),
+            id="traded-accusations",
+        ),
+        pytest.param(
+            "A Zemblan fighter jet released flares near an Ostland patrol plane on Sunday.",
+            (EventType.INCIDENT, "2024-06-09"),
+            id="flares-released-near-a-plane",
+        ),
     ],
 )
 def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
@@ -145,6 +155,7 @@ def test_it_reads_the_kind(text: str, expected: tuple[EventType, str]) -> None:
         pytest.param("The senator went on the offensive in Tuesday's hearing.", id="on-the-offensive-is-a-stance"),
         pytest.param("The council cut funding for libraries on Monday.", id="a-budget-cut-is-no-measure"),
         pytest.param("Heavy rain is expected in the capital on Friday.", id="weather-expected-is-no-visit"),
+        pytest.param("The plane dropped aid near the border on Monday.", id="aid-dropped-near-no-craft"),
     ],
 )
 def test_it_reads_no_such_event(text: str) -> None:
@@ -155,6 +166,7 @@ def test_it_reads_no_such_event(text: str) -> None:
         EventType.MILITARY_ACTION,
         EventType.AID,
         EventType.SANCTION,
+        EventType.INCIDENT,
     }
 
 
