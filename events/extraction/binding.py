@@ -19,6 +19,8 @@ from events.extraction.timex.tense import as_planned, clause_verb, verb_group_di
 from events.extraction.tree import (
     crosses_clause,
     free_relative,
+    in_sequence_phrase,
+    marked_clause,
     misread_coordination,
     noun_phrase_heads,
     path_between,
@@ -241,7 +243,7 @@ def _measured_ahead(noun: Token) -> Token | None:
     if noun.dep_ != "pobj":
         return None
     prep = noun.head
-    before = prep.lower_ == "before" or (prep.lower_, prep.head.lower_) in {("of", "ahead"), ("to", "prior")}
+    before = prep.lower_ == "before" or in_sequence_phrase(prep)
     if not before:
         return None
     phrase = prep if prep.lower_ == "before" else prep.head
@@ -385,18 +387,7 @@ def _when_clause_on_a_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpre
 
 def _enclosing_when_clause(token: Token) -> Token | None:
     """The clause opened by "when" or "as" that ``token`` lies in (climbing at most four edges), if any."""
-    clause = token
-    for _ in range(4):
-        if clause.dep_ in {"advcl", "relcl"}:
-            break
-        if clause.head.i == clause.i:
-            return None
-        clause = clause.head
-    else:
-        return None
-    if not any(c.lower_ in SIMULTANEITY_WORDS and c.dep_ in {"advmod", "mark"} for c in clause.children):
-        return None
-    return clause
+    return marked_clause(token, SIMULTANEITY_WORDS)
 
 
 def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
@@ -700,9 +691,10 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             bindings.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
     dated = {b.trigger.i: b for b in bindings}
     positions = {t.i for t in triggers}
+    dating = [t for t in times if usable(t)]
     for trigger in triggers:
         if trigger.i not in dated and not _subject_tells_the_act(doc[trigger.i], positions):
-            at = _when_clause_on_a_time(doc, trigger, [t for t in times if usable(t)])
+            at = _when_clause_on_a_time(doc, trigger, dating)
             if at is not None:
                 bindings.append(Binding(trigger, at, 2, inherited=True))
     settled = {b.trigger.i for b in bindings} | {b.trigger.head_i for b in bindings}

@@ -152,8 +152,10 @@ def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
     event: it lends that event's date to the acts inside it ("during her trip") or measured from it ("two
     days after the vote")."""
     referents = coreferent_dates(doc, plans)
+    # What each sentence's event nouns borrow from events told elsewhere, by sentence rank.
+    lent_by_rank = {plan.rank: [r for t in plan.triggers if (r := referents.get(t.i)) is not None] for plan in plans}
     for plan in plans:
-        lent = [r for t in plan.triggers if (r := referents.get(t.i)) is not None]
+        lent = lent_by_rank[plan.rank]
         if not lent:
             continue
         dated = plan.dated()
@@ -182,7 +184,7 @@ def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
     # "The swap came two days after drones struck ...", the swap told paragraphs before (beyond the story's
     # reach): measured from the day of the event the noun names.
     for plan in plans:
-        lent = [r for t in plan.triggers if (r := referents.get(t.i)) is not None]
+        lent = lent_by_rank[plan.rank]
         if lent:
             measured = measured_from_lent(doc, plan.triggers, lent, plan.dated() | set(referents))
             plan.bindings = sorted([*plan.bindings, *measured], key=lambda b: (b.trigger.i, b.time.start))

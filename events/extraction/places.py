@@ -17,7 +17,7 @@ from events.extraction.gazetteer import (
     resolve_place,
     well_known,
 )
-from events.extraction.tree import entity_span
+from events.extraction.tree import entity_span, in_sequence_phrase, marked_clause
 from events.extraction.triggers import NOUNS, SPACE_NOUNS, VERBS, Trigger, noun_lemma
 from events.extraction.types import Location
 
@@ -617,17 +617,14 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     return found
 
 
+WHEN = frozenset({"when"})
+
+
 def _place_of_the_visit_then(doc: Doc, token: Token) -> Location | None:
     """ "Lula visited Beijing in May, when the two governments signed 20 agreements": an act told in a "when"
     clause of a visit, or of the visit's time, happened where the visit was."""
-    clause = token if token.pos_ in {"VERB", "AUX"} else token.head
-    for _ in range(3):
-        if clause.dep_ in {"advcl", "relcl"} or clause.head.i == clause.i:
-            break
-        clause = clause.head
-    if clause.dep_ not in {"advcl", "relcl"} or not any(
-        c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children
-    ):
+    clause = marked_clause(token if token.pos_ in {"VERB", "AUX"} else token.head, WHEN)
+    if clause is None:
         return None
     host = clause.head
     if host.ent_type_ in {"DATE", "TIME"} and host.head.dep_ == "prep":
@@ -862,8 +859,6 @@ _OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "ac
 _CLAUSE_TOPS = frozenset({"conj"})
 # Prepositions that put another event before or after the trigger's: its place is that event's.
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "until", "prior"})
-# Two-word prepositions of sequence, as (preposition, word it hangs on): "ahead of", "prior to".
-SEQUENCE_PHRASES = frozenset({("of", "ahead"), ("to", "prior")})
 
 
 def _same_scene(clause: Token) -> bool:
@@ -1068,7 +1063,7 @@ def _background_phrase(trigger: Token) -> Token | None:
             return None
         if token.dep_ in {"pcomp", "pobj"} and head.lower_ in SEQUENCE_PREPS and head.dep_ == "prep":
             return head
-        if token.dep_ == "pobj" and head.dep_ == "prep" and (head.lower_, head.head.lower_) in SEQUENCE_PHRASES:
+        if token.dep_ == "pobj" and head.dep_ == "prep" and in_sequence_phrase(head):
             return head.head  # "ahead of a summit on July 9", "prior to the vote"
         token = head
     return None

@@ -133,3 +133,30 @@ def noun_phrase_heads(noun: Token) -> set[int]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
         heads.add(noun.head.head.i)
     return heads
+
+
+def marked_clause(token: Token, words: frozenset[str]) -> Token | None:
+    """The adverbial or relative clause that ``token`` lies in (climbing at most four edges) when one of
+    ``words`` opens it ("when", "as"), else None."""
+    clause = token
+    for _ in range(4):
+        if clause.dep_ in {"advcl", "relcl"}:
+            break
+        if clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    else:
+        return None
+    if not any(c.lower_ in words and c.dep_ in {"advmod", "mark"} for c in clause.children):
+        return None
+    return clause
+
+
+# Two-word prepositions that put one event before or after another, as (preposition, word it hangs on):
+# "ahead of the summit", "prior to the vote".
+SEQUENCE_PHRASES = frozenset({("of", "ahead"), ("to", "prior")})
+
+
+def in_sequence_phrase(prep: Token) -> bool:
+    """Whether a preposition is the second word of "ahead of" or "prior to"."""
+    return (prep.lower_, prep.head.lower_) in SEQUENCE_PHRASES

@@ -696,7 +696,10 @@ def _marked_ahead(verb: Token) -> bool:
 
 
 def _next_in_a_story(candidate: Candidate, text: str) -> bool:
-    """ "the next year", "the next month" (with the article; "next year" alone counts from publication)."""
+    """ "the next year", "the next month" (with the article; "next year" alone counts from publication).
+
+    The definite article is the whole pattern: in English it makes "next" anaphoric (the unit after the one
+    the text is telling), as "the following" is; without it "next" is deictic (after now)."""
     spec = candidate.spec
     return (
         spec.kind == "relative"
