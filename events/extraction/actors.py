@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import ActorKind, ActorRole, EventType
 from events.extraction.demonyms import country_of_demonym
 from events.extraction.doc_views import sentence_of
+from events.extraction.gazetteer import capitals, fold
 from events.extraction.person_names import family_name
 from events.extraction.tree import entity_span
 from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, Trigger
@@ -74,8 +75,8 @@ class AliasTable:
                 continue
             name = _clean_name(ent)
             words = name.split()
-            if not words:
-                continue
+            if not words or fold(name) in capitals():
+                continue  # "Buenos Aires recalled its envoy": a capital the model took for a person
             for word in {words[0], words[-1]}:
                 table._by_word.setdefault(word, {}).setdefault(name, ent.start)
             resolved = table.resolve(name, ent.start)
@@ -207,6 +208,8 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     kind = KINDS[token.ent_type_]
     if kind is not ActorKind.PERSON and aliases.is_person(name):
         kind = ActorKind.PERSON
+    elif kind is ActorKind.PERSON and not aliases.is_person(name) and fold(name) in capitals():
+        kind = ActorKind.STATE  # a capital the model took for a person (see AliasTable.build)
     if kind is ActorKind.PERSON:
         name = aliases.resolve(name, ent.start)
     return [Actor(name, kind, role)]

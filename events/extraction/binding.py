@@ -507,6 +507,18 @@ def _outside_complement(verb: Token, own: list[tuple[TimeExpression, int]]) -> l
     ]
 
 
+def _own_over_conjunct(
+    doc: Doc, trigger: Trigger, own: list[tuple[TimeExpression, int]]
+) -> list[tuple[TimeExpression, int]]:
+    """ "joined the ministry in 1986 and negotiated a swap deal in 2017": a verb with a time of its own is not
+    dated by the time of the verb it is coordinated with; that time is the other verb's."""
+    verb = doc[trigger.i]
+    conjuncts = {c.i for c in verb.conjuncts}
+    if not any(anchor_of(doc, t) == verb.i for t, _ in own):
+        return own
+    return [(t, d) for t, d in own if anchor_of(doc, t) not in conjuncts]
+
+
 def _inside_modifier(token: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:
     """The times of ``own`` inside the modifying clause ``token`` heads."""
     left, right = token.left_edge.i, token.right_edge.i
@@ -654,6 +666,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             # "The deal signed in 2015 expired in May": a participle or relative clause on a noun that has a
             # time of its own is dated by it; a time outside it is its main clause's.
             own = _inside_modifier(doc[trigger.i], own) or own
+        if len(own) > 1 and not trigger.nominal:
+            own = _own_over_conjunct(doc, trigger, own)
         if len(own) > 1 and not trigger.nominal:
             # "voted on Friday to wind down the mission by the end of 2026": a time inside the verb's complement
             # dates what was voted for, not the vote, when the verb has a time of its own outside it.

@@ -294,6 +294,10 @@ def _definite(token: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_WORDS for c in token.children)
 
 
+def _indefinite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+
+
 def _named(token: Token) -> bool:
     """ "a Zembla conference", "the Ostland summit": a place or a name before the noun names the event."""
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
@@ -310,8 +314,8 @@ def coreferent_dates(doc: Doc, plans: list[Plan]) -> dict[int, Binding]:
             if not trigger.nominal or trigger.i in dated:
                 continue
             token = doc[trigger.i]
-            if not (_definite(token) or _named(token) or token.dep_ == "pobj"):
-                continue
+            if not (_definite(token) or _named(token) or (token.dep_ == "pobj" and not _indefinite(token))):
+                continue  # "met during a session of the bloc": an indefinite noun brings in an event of its own
             candidates: dict[str | None, Binding] = {}
             for other in plans[max(0, index - COREFERENCE_BACK - 1) : index + COREFERENCE_AHEAD + 1]:
                 if not -COREFERENCE_BACK <= other.rank - plan.rank <= COREFERENCE_AHEAD:

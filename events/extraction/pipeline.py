@@ -26,6 +26,7 @@ from events.extraction.doc_views import doc_text, sentences
 from events.extraction.narrative import Plan, coreferent_dates, narrative_dates, offset_dates
 from events.extraction.places import find_place, gapped_place, place_is_stated
 from events.extraction.status import (
+    PLAN_PARTICIPLES,
     decide_status,
     governing_chain,
     has_schedule_modality,
@@ -127,6 +128,7 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             bindings = _lead_news(doc, sentence, triggers, bindings, published)
         plans.append(Plan(rank, sentence, triggers, bindings, sentence_times, shared))
     _date_from_elsewhere(doc, plans, published)
+    _lead_nouns_of_the_day(doc, plans, published)
     for plan in plans:
         windows = _partner_windows(plan.sentence, plan.bindings)
         for binding in plan.bindings:
@@ -248,6 +250,33 @@ def _lead_news(
     if not added:
         return bindings
     return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+
+
+def _lead_nouns_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
+    """ "A planned meeting between the two delegations has been cancelled": an event noun that is the subject of
+    a present perfect passive in a story's lead, dated by nothing in the text (the time it was planned for comes
+    first, from wherever the text gives it), is the news of the publication day. Not a plan ("a summit has been
+    planned"): what is only arranged has no day yet."""
+    # Kinds of event the text dates somewhere: a lead's undated mention of one may be the same gathering, told
+    # with its date further down ("Talks ... have been postponed. The talks had been due to open next Tuesday").
+    dated_kinds = {(b.trigger.type, b.trigger.lemma) for plan in plans for b in plan.bindings}
+    for plan in plans:
+        if plan.rank >= LEAD_SENTENCES:
+            continue
+        dated = plan.dated()
+        added: list[Binding] = []
+        for trigger in plan.triggers:
+            noun, verb = doc[trigger.i], doc[trigger.head_i]
+            if not trigger.nominal or trigger.i in dated or noun.dep_ != "nsubjpass" or verb.i != noun.head.i:
+                continue
+            if (trigger.type, trigger.lemma) in dated_kinds:
+                continue
+            aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+            perfect = aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS
+            if verb.tag_ == "VBN" and perfect and verb.lemma_.lower() not in PLAN_PARTICIPLES:
+                added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
+        if added:
+            plan.bindings = sorted([*plan.bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
 
 
 def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], published: date) -> list[Binding]:

@@ -596,7 +596,7 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         found = _target_place(doc, token, prefer)
     if found is None:
         found = _place_of_the_visit_then(doc, token)
-    if found is None and trigger.type not in UNDATELINED_TYPES:
+    if found is None and trigger.type not in UNDATELINED_TYPES and not _told_as_background(doc[trigger.head_i]):
         found = dateline_place(sentence_of(token), prefer)
     if found is None and trigger.type in DOMESTIC_TYPES:
         found = _acting_state(doc, doc[trigger.head_i], prefer)
@@ -618,6 +618,19 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
 
 
 WHEN = frozenset({"when"})
+# Words that open a clause telling an earlier act as the background of the news: "a freeze that began when
+# Ostland recalled its envoy", "since the two sides met in 2019".
+BACKGROUND_MARKS = frozenset({"when", "since", "after", "before"})
+
+
+def _told_as_background(token: Token) -> bool:
+    """Whether the act sits in a clause inside a relative clause or in a "when"/"since"/"after"/"before" clause
+    ("ending a freeze that began when Ostland recalled its envoy last year"): an earlier act the lead gives as
+    background, which the dateline, where the story was filed, does not place."""
+    clause = marked_clause(token, BACKGROUND_MARKS)
+    if clause is None:
+        return False
+    return (clause.dep_ == "advcl" and clause.head.dep_ == "relcl") or clause.dep_ == "relcl"
 
 
 def _place_of_the_visit_then(doc: Doc, token: Token) -> Location | None:
@@ -872,10 +885,13 @@ def _same_scene(clause: Token) -> bool:
 
 def _sequence_clause(verb: Token) -> bool:
     """ "fired missiles off its coast, hours after Seoul and Washington wrapped up an exercise": a clause of
-    its own subject that an act is told after or before is another act's, with its own setting."""
+    its own subject that an act is told after, before or when is another act's, with its own setting."""
     return (
         verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_PREPS for c in verb.children)
+        and any(
+            (c.dep_ == "mark" and c.lower_ in SEQUENCE_PREPS) or (c.dep_ == "advmod" and c.lower_ == "when")
+            for c in verb.children
+        )
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     )
 

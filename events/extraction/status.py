@@ -96,6 +96,8 @@ def _change_of(token: Token) -> EventStatus | None:
         return EventStatus.CANCELLED
     if lemma in POSTPONE or (lemma in {"put", "push"} and any(c.lower_ in {"off", "back"} for c in token.children)):
         return EventStatus.POSTPONED
+    if lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
+        return EventStatus.POSTPONED  # "talks broken off in 2019": suspended, as "suspend" is
     if lemma in CANCEL or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)):
         return EventStatus.CANCELLED
     return None
@@ -482,9 +484,26 @@ def _told_by_own_participle(doc: Doc, trigger: Trigger, time: TimeExpression, pu
     )
 
 
+def _relative_clause_telling(doc: Doc, trigger: Trigger, time: TimeExpression) -> Token | None:
+    """The verb of a relative clause on the event noun that the time is its own ("talks, which were suspended in
+    2016, will resume in May"; "the summit that Zembla hosted in 2019"): the clause tells that instance of the
+    event, so its verb, not the main clause's, says whether it happened; a plan's clause tells no fate."""
+    if not trigger.nominal or time.governor_i is None or not 0 <= time.governor_i < len(doc):
+        return None
+    verb = doc[time.governor_i]
+    if verb.dep_ != "relcl" or verb.pos_ not in {"VERB", "AUX"} or verb.head.i not in noun_phrase_heads(doc[trigger.i]):
+        return None
+    if verb.lemma_.lower() in PLAN_PARTICIPLES:
+        return None  # "the talks that were set for May 4 were put off": the rest tells their fate
+    return verb
+
+
 def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:
     """The event's status, or ``None`` when the sentence says it did not and will not happen."""
     chain = governing_chain(doc, trigger)
+    told = _relative_clause_telling(doc, trigger, time)
+    if told is not None:
+        chain = [doc[trigger.i], told]  # "talks, which were suspended in 2016, will resume": the clause's own act
     # A verb that is itself a suspension ("suspended the accord") is the event, not a change of it.
     change = _marked_change(chain[1:] if not trigger.nominal and _change_of(chain[0]) else chain)
     if change is None:

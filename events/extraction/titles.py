@@ -86,13 +86,26 @@ def _naming_tokens(doc: Doc, modifier: Token) -> list[Token]:
         found = [t for t in entity if t.dep_ not in {"det", "predet"}]
         found += [c for c in modifier.children if c.dep_ == "case"]  # "China's"
         return found
-    found = [modifier]
+    found = [modifier, *_hyphened_word(doc, modifier)]
     for child in modifier.children:
         if child.dep_ == "case" or (child.dep_ == "punct" and child.text in {"-", "–"}):
             found.append(child)  # "China's", "full-scale"
         elif child.dep_ in NAMING_DEPS:
             found.extend(_naming_tokens(doc, child))
     return found
+
+
+def _hyphened_word(doc: Doc, token: Token) -> list[Token]:
+    """The other pieces of one hyphened word the token is part of ("follow-up", "in-person", "long-awaited"),
+    whatever the parser made of them: a title keeps the word whole."""
+    start = end = token.i
+    while (
+        start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+    ):
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    return [t for t in doc[start : end + 1] if t.i != token.i]
 
 
 def _misparsed_owner(doc: Doc, token: Token) -> list[Token]:
@@ -187,7 +200,7 @@ def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
         c
         for c in token.children
         if c.dep_ == "dobj" and not any(t.text == "," and t.head.i == token.i for t in doc[token.i + 1 : c.i])
-    ]
+    ] or [c for c in token.children if c.dep_ == "oprd"]  # "calling home its envoy": the object read as oprd
     for child in [*appeared, *objects, *under_particle]:
         if child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
             light = NOUNS.get(child.lemma_.lower()) in BETWEEN | MOTION and not events_too
@@ -383,6 +396,10 @@ def _verb_title(
     elif trigger.rule.endswith("-envoy") and _object_phrase(doc, token):
         # "withdrew its ambassador to Ecuador": the envoy, from where ("withdraws ambassador from Ecuador").
         partner = f" {_object_phrase(doc, token)}" + (f" from {others}" if others else "")
+    elif trigger.rule.endswith("-envoy-to-post") and _object_phrase(doc, token):
+        # "returns envoy to Ostland": where the envoy goes, a side or the place found for the act.
+        whither = others or (location.name if location is not None else "")
+        partner = f" {_object_phrase(doc, token)}" + (f" to {whither}" if whither else "")
     elif others and trigger.type in AIMED and _object_phrase(doc, token):
         # "fires water cannon at Philippine supply boat", "shadows British destroyer": what was aimed at,
         # not the state it belongs to.
@@ -404,6 +421,7 @@ def _verb_title(
         and trigger.type not in MOTION | {EventType.AID}
         and "-effect" not in trigger.rule
         and "-into-" not in trigger.rule
+        and not trigger.rule.endswith("-envoy-to-post")
     ):
         obj = _object_phrase(doc, token, events_too=trigger.type in {EventType.STATEMENT, EventType.REJECTION})
         subject = _subject(token) if not obj and agent_named and _passive(token) else None
@@ -512,6 +530,8 @@ def _held_by(doc: Doc, trigger: Trigger, title: str, *, future: bool = False) ->
     head = doc[trigger.head_i]
     if head.i == trigger.i or head.lemma_.lower() not in {"hold", "conduct", "stage", "begin", "open", "start"}:
         return title
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return title  # "the first round of the dialogue will be held in Seoul": the subject is the event, no side
     subject = _subject(head)
     if subject is None or subject.i == trigger.i:
         return title

@@ -51,6 +51,7 @@ NOUNS: dict[str, EventType] = {
     "talk": T.TALKS, "negotiation": T.TALKS, "dialogue": T.TALKS, "consultation": T.TALKS,
     "summit": T.SUMMIT, "gathering": T.SUMMIT, "conference": T.SUMMIT, "forum": T.SUMMIT, "ministerial": T.SUMMIT,
     "call": T.PHONE_CALL, "videoconference": T.PHONE_CALL, "teleconference": T.PHONE_CALL,
+    "conversation": T.PHONE_CALL,
     "shootdown": T.MILITARY_ACTION, "shoot-down": T.MILITARY_ACTION, "strike": T.MILITARY_ACTION,
     "airstrike": T.MILITARY_ACTION, "bombing": T.MILITARY_ACTION, "invasion": T.MILITARY_ACTION,
     "raid": T.MILITARY_ACTION, "attack": T.MILITARY_ACTION,
@@ -85,6 +86,7 @@ NOUNS: dict[str, EventType] = {
     # Leaving or suspending what binds two sides (PLOVER SANCTION / withdraw).
     "withdrawal": T.WITHDRAWAL, "pullout": T.WITHDRAWAL, "suspension": T.WITHDRAWAL,
     "resolution": T.RESOLUTION, "handover": T.HANDOVER, "rapprochement": T.TIES_RESTORED,
+    "veto": T.REJECTION,
     "salvage": T.RESPONSE_OPERATION, "rescue": T.RESPONSE_OPERATION, "operation": T.RESPONSE_OPERATION,
 }  # fmt: skip
 
@@ -94,7 +96,8 @@ LIGHT_VERBS = frozenset(
      "attend", "host", "join", "convene", "wrap", "end", "conclude", "kick", "carry", "undertake", "lodge",
      "file", "issue", "lead", "chair", "co-host", "plan", "announce", "impose", "slap", "levy", "expand",
      "tighten", "unveil", "order", "approve", "call", "agree", "set", "schedule", "postpone", "delay",
-     "cancel", "scrap", "suspend", "reschedule", "pass", "adopt", "lay", "halt", "freeze", "break"}
+     "cancel", "scrap", "suspend", "reschedule", "pass", "adopt", "lay", "halt", "freeze", "break", "cast",
+     "wield"}
 )  # fmt: skip
 
 # Nouns of deciding whose infinitive tells the act decided: "the 2017 decision to send troops", "the move to expel".
@@ -245,6 +248,8 @@ GUEST_NOUNS = frozenset(
 # Leaving for somewhere: "left for Tokyo", "set off for Kyiv".
 DEPART_VERBS = frozenset({"leave", "depart", "set"})
 # Weapons that hit a target (PLOVER ASSAULT): "rockets slammed into", "shells rained down on".
+# What is fired in a firing incident when no weapon or target is named: "shots were fired", "fired rounds".
+SHOT_NOUNS = frozenset({"shot", "round", "gunshot", "volley"})
 MUNITION_WORDS = WEAPON_WORDS | frozenset(
     {"shell", "shells", "mortar", "mortars", "bomb", "bombs", "drone", "drones", "artillery", "grenade",
      "grenades", "munition", "munitions", "projectile", "projectiles", "airstrike", "airstrikes", "strike",
@@ -525,6 +530,31 @@ ENCOUNTER_VERBS = APPROACH_VERBS | RELEASING_VERBS | frozenset(
 # Getting close, as a path to the other craft: "flew within 20 feet of", "steamed close to", "came near".
 CLOSE_PREPS = frozenset({"within", "near", "close", "to", "alongside"})
 
+# Moving an envoy: back to the post (relations restored: "will return its ambassador to Zembla", "sent their
+# envoys back to their posts") or home (a recall: "called home its envoy", "brought back its ambassador").
+ENVOY_MOVING_VERBS = frozenset({"return", "send", "call", "bring"})
+HOMEWARD_WORDS = frozenset({"home", "back"})
+
+
+def _envoy_moved(token: Token, lemma: str, object_lemmas: set[str]) -> tuple[EventType, str] | None:
+    if not object_lemmas & ENVOY_NOUNS:
+        return None
+    words = {c.lower_ for c in token.children if c.dep_ in {"advmod", "prt", "npadvmod"}}
+    # "to" on the verb, on its "back", or on the envoy the parser hung it on ("its ambassador to Peru").
+    holders = [token, *(c for c in token.children if c.lower_ == "back" or c.lemma_.lower() in ENVOY_NOUNS)]
+    to_post = any(
+        c.dep_ == "prep" and c.lower_ == "to" and not {g.lower_ for g in c.children} & {"home"}
+        for t in holders
+        for c in t.children
+    )
+    # Sending an envoy somewhere is a mission ("sent its envoy to Geneva for talks"); sending one back is not.
+    if to_post and (lemma == "return" or (lemma == "send" and "back" in words)):
+        return T.TIES_RESTORED, f"verb:{lemma}-envoy-to-post"
+    if words & HOMEWARD_WORDS and (lemma in {"call", "bring"} or "home" in words):
+        return T.PROTEST, f"verb:{lemma}-home-envoy"  # a recall, as "recalled its envoy"
+    return None
+
+
 PLOVER_VERB_LEMMAS = (
     CONSULT_WITH_VERBS
     | HOST_VERBS
@@ -534,6 +564,7 @@ PLOVER_VERB_LEMMAS = (
     | AID_VERBS
     | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall", "shoot", "gun"})
     | frozenset({"ram", "recover", "retrieve", "scramble"})
+    | ENVOY_MOVING_VERBS
     | ENCOUNTER_VERBS
 )
 
@@ -580,6 +611,8 @@ CHAMBER_VOTES = frozenset({"confidence", "no-confidence", "impeachment", "censur
 # Talking at a distance: "spoke by telephone", "talked over the phone", "conferred by video link".
 TALKING_VERBS = frozenset({"speak", "talk", "chat", "confer"})
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference"})
+# Speaking to reporters: "a news conference", "a press conference" is the setting of a saying, not a summit.
+PRESS_WORDS = frozenset({"news", "press", "media"})
 # Directions, which a ship sails in but not through: "steaming to the south", "headed east".
 COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -680,6 +713,8 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
     fires = lemma in {"fire", "launch"} and bool(_object_subtree_words(objects) & MUNITION_WORDS)
     if fires and any(g.ent_type_ not in {"DATE", "TIME"} for g in _aimed_at(token, objects)):
         return T.MILITARY_ACTION, f"verb:{lemma}-at-target"
+    if lemma == "fire" and object_lemmas & SHOT_NOUNS:
+        return T.INCIDENT, "verb:fire-shots"  # "guards fired shots near the river": a firing, no target named
     pulls_back = lemma == "withdraw" or (
         lemma == "pull" and (_has_particle(token, "out") or _has_particle(token, "back"))
     )
@@ -695,6 +730,10 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
         return T.PROTEST, "verb:recall-envoy"
     if pulls_back and object_lemmas & ENVOY_NOUNS:
         return T.PROTEST, f"verb:{lemma}-envoy"  # "withdrew its ambassador": a recall
+    if lemma in ENVOY_MOVING_VERBS:
+        moved = _envoy_moved(token, lemma, object_lemmas)
+        if moved is not None:
+            return moved
     shot_dead = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "dead"  # parsed on the object
     if lemma in {"shoot", "gun"} and objects and (shot_dead or (lemma == "gun" and _has_particle(token, "down"))):
         return T.MILITARY_ACTION, f"verb:{lemma}-dead"  # "shot dead two soldiers", "gunned down"
@@ -971,7 +1010,39 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if lemma == "attack" and not objects:
         return None
+    if lemma == "attack" and _attacked_in_words(token, objects):
+        return T.STATEMENT, "verb:attack-in-words"
     return event_type, f"verb:{lemma}"
+
+
+# What is attacked in words, not by force: a plan, a policy, a text, a gathering or an accord ("attacked the
+# deal as a surrender", "an article attacking the summit"). PLOVER DISAPPROVE, not ASSAULT.
+WORDED_TARGETS = frozenset(
+    {"plan", "policy", "decision", "proposal", "remark", "comment", "statement", "speech", "idea", "bill",
+     "law", "move", "report", "stance", "position", "approach", "record", "handling", "response", "rhetoric",
+     "initiative", "strategy", "budget", "ruling", "verdict", "decree", "announcement"}
+)  # fmt: skip
+# Texts that attack by what they say: "an editorial attacking the plan", "a letter that attacked the deal".
+TEXT_NOUNS = frozenset(
+    {"article", "letter", "editorial", "op-ed", "column", "commentary", "statement", "speech", "post", "tweet",
+     "essay", "report", "communique", "communiqué", "broadcast"}
+)  # fmt: skip
+
+
+def _attacked_in_words(token: Token, objects: list[Token]) -> bool:
+    """Whether "attack" is criticism: its object is a plan, text, gathering or accord, it is called something
+    ("attacked the deal as a surrender"), or a text does the attacking ("an article attacking the summit")."""
+    targets = {o.lemma_.lower() for o in objects}
+    if targets & (WORDED_TARGETS | BINDING_NOUNS) or any(NOUNS.get(noun_lemma(o)) for o in objects):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return True
+    agent = token.head if token.dep_ in {"acl", "relcl"} else None
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "relcl" and subjects and subjects[0].tag_ in {"WDT", "WP"}:
+        subjects = []
+    doers = [*subjects, *([agent] if agent is not None and not subjects else [])]
+    return any(d.lemma_.lower() in TEXT_NOUNS for d in doers)
 
 
 def noun_lemma(token: Token) -> str:
@@ -1121,6 +1192,14 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
             return None
     elif lemma == "conference" and modifiers & {"video", "phone", "telephone", "tele"}:
         return T.PHONE_CALL, "noun:video-conference"  # "held a video conference": a call, not a summit
+    elif lemma == "conference" and modifiers & PRESS_WORDS:
+        return None  # "said at a news conference": where one speaks to reporters, no gathering of sides
+    elif lemma == "conversation":
+        # "a telephone conversation", "a conversation by video link": a call; a talk face to face is told
+        # by other words ("met", "held talks"), and "the conversation turned to trade" is no act.
+        means = modifiers | {g.lower_ for c in token.children if c.dep_ == "prep" for g in c.children}
+        if not means & CALL_MEANS:
+            return None
     elif lemma == "strike":
         if not (modifiers & STRIKE_MODIFIERS or token.tag_ == "NNS"):
             return None

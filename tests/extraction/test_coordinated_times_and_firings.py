@@ -1,0 +1,49 @@
+"""A verb with a time of its own is not dated by the time of the verb it is coordinated with; shots fired are
+a firing; an indefinite event noun brings in an event of its own. Every sentence here was written for this
+test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from events.domain.vocabulary import EventStatus, EventType
+from events.extraction.pipeline import extract
+from tests.extraction.told import told
+
+PUBLISHED = date(2025, 3, 14)  # a Friday
+
+
+def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
+    return told(text, PUBLISHED)
+
+
+def test_a_coordinated_verb_with_its_own_time_does_not_take_the_other_verbs_time() -> None:
+    text = "The envoy joined the diplomatic service in 1994 and negotiated a fisheries accord with Peru in 2011."
+    assert found(text) == [(EventType.TALKS, EventStatus.OCCURRED, "2011")]
+
+
+def test_two_coordinated_acts_keep_one_time_each() -> None:
+    text = "The two ministers met in Quito on Monday, and the envoys signed a trade accord on Wednesday."
+    assert found(text) == [
+        (EventType.MEETING, EventStatus.OCCURRED, "2025-03-10"),
+        (EventType.AGREEMENT, EventStatus.OCCURRED, "2025-03-12"),
+    ]
+
+
+def test_shots_fired_are_a_firing_incident() -> None:
+    assert found("Shots were fired across the river border on Tuesday.") == [
+        (EventType.INCIDENT, EventStatus.OCCURRED, "2025-03-11")
+    ]
+    assert found("Border guards fired several rounds into the air on Tuesday.") == [
+        (EventType.INCIDENT, EventStatus.OCCURRED, "2025-03-11")
+    ]
+
+
+def test_an_indefinite_gathering_takes_no_date_from_another_meeting_nearby() -> None:
+    text = (
+        "Minister Ana Ruiz and her Peruvian counterpart Luis Soto met at the margins of a meeting of the "
+        "regional bloc, a statement said. Their defence ministers met in the same city on Monday."
+    )
+    mondays = [e for e in extract(text, PUBLISHED).events if e.date == "2025-03-10"]
+    assert [e.type for e in mondays] == [EventType.MEETING]
+    assert "defence ministers" in mondays[0].citation.quote
