@@ -238,6 +238,27 @@ def _in_the_source(noun: Token, verb: Token) -> bool:
 AHEAD_MEASURES = frozenset({"day", "week", "month", "year"})
 
 
+def _sequenced_from(noun: Token, anchor: int, time: TimeExpression) -> bool:
+    """Whether the event noun is what the time's own act is told after, before or since ("applied in May 2022
+    after the invasion", "the pass reopens next week, the first time since the clashes"): the act the time hangs
+    on, above the phrase and outside it, is not the noun's."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"after", "before", "following", "since"} or prep.dep_ != "prep":
+        return False
+    if prep.left_edge.i <= time.token_start <= prep.right_edge.i:
+        return False  # "since the clashes in 2022": the phrase's own time
+    verb = doc_verb_above(prep)
+    return verb is not None and verb.i == anchor
+
+
+def doc_verb_above(token: Token) -> Token | None:
+    """The nearest verb above a word ("reopens" above "since" in "reopens next week, the first time since")."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
+
+
 def _measured_ahead(noun: Token) -> Token | None:
     """The "days before" phrase an event noun is the object of ("said on Sunday, days before a visit"), if any."""
     if noun.dep_ != "pobj":
@@ -404,6 +425,17 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
                 for c in token.children
             )
             return (token.lemma_.lower() in ASPECT_VERBS and not particles & OTHER_SENSE_PHRASALS) or object_gap
+        if token.dep_ == "relcl" and token.head.i in noun_phrase_heads(doc[trigger.i]) and _tells_taking_place(token):
+            return True  # "a summit between the two leaders, which could take place in August": hung on "leaders"
+        said = token.head
+        if (
+            token.dep_ == "ccomp"
+            and said.dep_ == "relcl"
+            and said.lemma_.lower() in REPORTING_VERBS
+            and said.head.i in noun_phrase_heads(doc[trigger.i])
+            and _tells_taking_place(token, said)
+        ):
+            return True  # "a summit, which officials say could take place in August"
         if token.dep_ == "advcl" and _plan_aside(token, trigger):
             return True
         if token.dep_ in {"xcomp", "acomp", "prep", "pobj", "auxpass"} and token.head.i != token.i:
@@ -411,6 +443,25 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
             continue
         break
     return False
+
+
+# Verbs that only tell that a thing takes place, which a relative clause can say of an event, not of people.
+TAKING_PLACE_VERBS = frozenset({"occur", "happen", "open", "begin", "start", "convene", "end", "conclude", "close"})
+
+
+def _tells_taking_place(clause: Token, relative: Token | None = None) -> bool:
+    """ "which could take place in August", "that will be held in Lima", "which opens on Monday": a relative
+    clause (opened by "which" or "that", never "who"; on ``relative``, a verb of saying above the clause, when
+    there is one) that says only when or where something happens."""
+    opener = relative if relative is not None else clause
+    if not any(c.lower_ in {"which", "that"} and c.tag_ == "WDT" for c in [*opener.children, *clause.children]):
+        return False
+    lemma = clause.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in clause.children)
+    if lemma == "hold":
+        return any(c.dep_ == "auxpass" for c in clause.children)
+    return lemma in TAKING_PLACE_VERBS
 
 
 # Words of a plan set off after an event noun: "the vote, originally due in May, ...", "the summit, set for June".
@@ -470,6 +521,34 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
     return replace(time, edtf=f"{start.isoformat()}/{end.isoformat()}", lower=start, upper=end)
 
 
+# Verbs that open a gathering, as opposed to arriving for it: "the summit opened on Tuesday".
+OPENING_VERBS = frozenset({"begin", "start", "open", "kick", "commence", "convene"})
+
+
+def _opened_and_closed(
+    doc: Doc, trigger: Trigger, kept: list[tuple[TimeExpression, int]]
+) -> list[tuple[TimeExpression, int]]:
+    """ "The summit opened on Tuesday and ends on Wednesday": two coordinated verbs that open and close one
+    event noun give it one span, from the first day to the last, not two events."""
+    if not trigger.nominal or len(kept) != 2:
+        return kept
+    (first, distance), (second, _) = sorted(kept, key=lambda pair: pair[0].start)
+    opener, closer = doc[anchor_of(doc, first)], doc[anchor_of(doc, second)]
+    coordinated = closer.i in {c.i for c in opener.conjuncts}
+    if not (
+        coordinated
+        and opener.lemma_.lower() in OPENING_VERBS
+        and closer.lemma_.lower() in END_VERBS
+        and first.lower is not None
+        and second.upper is not None
+        and first.lower < second.upper
+        and first.precision == second.precision
+    ):
+        return kept
+    span = f"{first.edtf}/{second.edtf}"
+    return [(replace(first, edtf=span, value=span, lower=first.lower, upper=second.upper), distance)]
+
+
 def _measured(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression:
     """ "ended four days of talks ... earlier Friday": the talks run from Tuesday to that Friday."""
     token = doc[trigger.i]
@@ -505,6 +584,16 @@ def _outside_complement(verb: Token, own: list[tuple[TimeExpression, int]]) -> l
         for time, distance in own
         if not any(c.left_edge.i <= time.token_start <= c.right_edge.i for c in complements)
     ]
+
+
+def _listed_apart(doc: Doc, a: TimeExpression, b: TimeExpression) -> bool:
+    """ "with Australia in 2023 and with the United States in March 2023": two times in two coordinated phrases
+    ("and" then a preposition between them) date two acts, though one contains the other."""
+    first, second = sorted((a, b), key=lambda t: t.token_start)
+    between = doc[first.token_end : second.token_start]
+    return any(
+        t.lower_ in {"and", "or"} and t.i + 1 < second.token_start and doc[t.i + 1].pos_ == "ADP" for t in between
+    )
 
 
 def _own_over_conjunct(
@@ -613,6 +702,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue
             if _in_the_source(doc[trigger.i], doc[anchor]):
                 continue  # "officials familiar with the talks said on Sunday": Sunday is the saying's
+            if _sequenced_from(doc[trigger.i], anchor, time):
+                continue  # "applied in May after the invasion": May is when they applied, the invasion was before
             ahead = _measured_ahead(doc[trigger.i])
             if ahead is not None and not ahead.left_edge.i <= time.token_start <= ahead.right_edge.i:
                 continue  # "said on Sunday, days before a visit to Belgrade": the visit lies days after Sunday
@@ -685,7 +776,11 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             (time, distance)
             for time, distance in own
             if not any(
-                other is not time and _contains(time, other) and _width(other) < _width(time) and near <= distance
+                other is not time
+                and _contains(time, other)
+                and _width(other) < _width(time)
+                and near <= distance
+                and not _listed_apart(doc, time, other)
                 for other, near in own
             )
         ]
@@ -695,6 +790,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             if pair[0].edtf not in days or pair[1] < days[pair[0].edtf][1]:
                 days[pair[0].edtf] = pair
         kept = [pair for pair in kept if days[pair[0].edtf] is pair]
+        kept = _opened_and_closed(doc, trigger, kept)
         bindings.extend(Binding(trigger, _measured(doc, trigger, time), distance) for time, distance in kept)
     dated = {b.trigger.i: b for b in bindings}
     for trigger in triggers:

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 _DASHED = re.compile(
     r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*(?:\([^)]{1,40}\)\s*(?:--|[—–]|-(?=\s))|(?:--|[—–]))"
 )
+# A city in capitals with a filing date and a spaced hyphen, no agency: "BRUSSELS, 15 March - ...", "OSLO,
+# Norway, March 3 - ...". The date part is what tells it from a run of capitals before a hyphen.
+_DATED = re.compile(
+    r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*,\s*"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s+-(?=\s)"
+)
 # A city in title case is a dateline only with its agency and a dash: "Kyiv, Ukraine (CNN) — ...".
 _TITLED = re.compile(
     r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*"
@@ -74,7 +80,7 @@ def find_dateline(sentence: Span) -> Dateline | None:
     found: Dateline | None = None
     if _opens_paragraph(sentence):
         text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]  # == sentence.text, not rebuilt
-        dashed = _DASHED.match(text) or _titled(text)
+        dashed = _DASHED.match(text) or _DATED.match(text) or _titled(text)
         if dashed is not None:
             city = dashed.group(1).split("/")[0].strip()
             if len(city) >= 3 and any(ch.isalpha() for ch in city):

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import ActorKind, DateBasis, EventStatus, EventType, PlaceKind
+from events.domain.vocabulary import ActorKind, ActorRole, DateBasis, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
 from events.extraction.binding import Binding, bind, measured_from_lent
@@ -601,6 +601,11 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent) -> bool:
     stem_a, stem_b = a.rule.split("+", 1)[0], b.rule.split("+", 1)[0]
     sides_a, sides_b = {x.name for x in a.actors}, {x.name for x in b.actors}
     if sides_a and sides_b and not sides_a & sides_b:
+        return False
+    # "agreed arrangements with Australia in 2023 and with the United States in March": one side, two partners.
+    partners_a = {x.name for x in a.actors if x.role is not ActorRole.INITIATOR}
+    partners_b = {x.name for x in b.actors if x.role is not ActorRole.INITIATOR}
+    if partners_a and partners_b and not partners_a & partners_b and not (partners_a & sides_b or partners_b & sides_a):
         return False
     return stem_a == stem_b or bool(sides_a & sides_b)
 

@@ -579,7 +579,9 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     (summons, elections, expulsions), the acting state."""
     prefer = _mentioned_countries(doc)
     token = doc[trigger.i]
-    found = _home(doc, token, prefer) if trigger.type is EventType.VISIT else None
+    # Coming home: a visit's, or a freed captive's ("arrived home after her release").
+    coming = trigger.type is EventType.VISIT or trigger.rule.endswith("-freed")
+    found = _home(doc, token, prefer) if coming else None
     if found is None:
         found = _governed_place(doc, trigger, prefer)
     if found is None and trigger.nominal and trigger.type in MEETING_TYPES:

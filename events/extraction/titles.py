@@ -262,6 +262,13 @@ def _aimed_title(doc: Doc, token: Token) -> str:
     return said
 
 
+def _with_holders(token: Token) -> list[Token]:
+    """The verb, its objects and its coordinated prepositions: "with Peru in 2023 and with Ecuador in 2024"."""
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    objects = [c for c in token.children if c.dep_ == "dobj"]  # "agreed arrangements with Peru"
+    return [token, *objects, *(c for p in preps for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP")]
+
+
 def _prep_objects_of(tokens: list[Token], preposition: str) -> list[Token]:
     return [g for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children]
 
@@ -378,6 +385,9 @@ def _verb_title(
         (named_by_office and subject.pos_ == "NOUN" and not subject.ent_type_) or not initiators
     ):
         initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
+    if subject is not None and trigger.rule.endswith("-freed"):
+        # "Five Americans arrive in Doha": freed captives are named as the text names them, not as their state.
+        initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
     if not initiators:
         return ""
     # A passive subject is acted on and named already: "Nathan Marsh is arrested", not "... arrested Nathan Marsh".
@@ -393,9 +403,15 @@ def _verb_title(
         partner = f" {_owned_object(doc, token, actors) or others}"
     if trigger.type is EventType.RESOLUTION and _object_phrase(doc, token, events_too=True):
         partner = f" {_object_phrase(doc, token, events_too=True)}"  # "approves Zembla's accession", not "Zembla"
+    elif trigger.rule == "verb:return-home-envoy":
+        partner = f" to {others}" if others else ""  # "Ambassador returns to Lima", the envoy the subject
     elif trigger.rule.endswith("-envoy") and _object_phrase(doc, token):
         # "withdrew its ambassador to Ecuador": the envoy, from where ("withdraws ambassador from Ecuador").
         partner = f" {_object_phrase(doc, token)}" + (f" from {others}" if others else "")
+    elif trigger.type is EventType.AGREEMENT and others and _prep_objects_of(_with_holders(token), "with"):
+        # "agreed arrangements with Australia": what was agreed, then with whom, not "agrees Australia".
+        obj = _object_phrase(doc, token)
+        partner = f" {obj} with {others}" if obj and others not in obj else f" with {others}"
     elif trigger.rule.endswith("-envoy-to-post") and _object_phrase(doc, token):
         # "returns envoy to Ostland": where the envoy goes, a side or the place found for the act.
         whither = others or (location.name if location is not None else "")

@@ -179,6 +179,33 @@ MILITARY_WORDS = frozenset(
     {"military", "naval", "joint", "live-fire", "war", "air", "army", "navy", "amphibious", "combat", "drill",
      "exercise", "missile", "army's", "blockade", "encirclement"}
 )  # fmt: skip
+# Deciding on a set of measures: "approved a fresh round of sanctions", "adopted a 14th package of them".
+MEASURE_ADOPTING_VERBS = frozenset({"agree", "approve", "adopt", "unveil", "endorse", "finalise", "finalize"})
+MEASURE_SETS = frozenset({"package", "round", "set", "raft", "wave", "batch", "list"})
+# Words that make plain words hostile: "exchanged sharp words", "traded angry words".
+SHARP_WORDS = frozenset({"sharp", "harsh", "angry", "heated", "bitter", "tough", "strong", "barbed", "testy"})
+
+
+def _package_of_sanctions(objects: list[Token]) -> bool:
+    return any(
+        o.lemma_.lower() in MEASURE_SETS
+        and any(g.lemma_.lower() in SANCTION_NOUNS for c in o.children if c.dep_ == "prep" for g in c.children)
+        for o in objects
+    )
+
+
+def _sharp_words(objects: list[Token]) -> bool:
+    return any(
+        o.lemma_.lower() == "word" and any(c.dep_ == "amod" and c.lower_ in SHARP_WORDS for c in o.children)
+        for o in objects
+    )
+
+
+# Kin and friends, whose meetings and visits are private: "relatives of the freed men will meet them".
+KIN_NOUNS = frozenset(
+    {"relative", "relatives", "family", "families", "parent", "parents", "wife", "husband", "son", "daughter",
+     "mother", "father", "child", "children", "sibling", "brother", "sister", "friend", "friends", "loved"}
+)  # fmt: skip
 NOT_MEETING_OBJECTS = frozenset(
     {"demand", "target", "goal", "requirement", "need", "deadline", "standard", "expectation", "criterion",
      "obligation", "threshold", "end", "challenge"}
@@ -748,6 +775,86 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
     return None
 
 
+def _for_consultations(token: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() == "consultation" for g in c.children)
+        for c in token.children
+    )
+
+
+def _envoy_home_for_consultations(token: Token) -> bool:
+    """ "The ambassador returned to Lima for consultations": an envoy called home, told from the envoy's side."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lemma_.lower() in ENVOY_NOUNS and _for_consultations(token)
+
+
+def _envoys_back(token: Token, objects: list[Token]) -> bool:
+    """ "Ambassadors returned in July 2023", "the envoys returned to their posts": envoys coming back, with no
+    other place to go to ("returned to Lima for consultations" is a recall, "returned home" too)."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if objects or not subjects or subjects[0].lemma_.lower() not in ENVOY_NOUNS:
+        return False
+    if any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ == "home" for c in token.children):
+        return False
+    places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "for"} for g in c.children]
+    return all(g.lemma_.lower() in {"post", "embassy", "mission"} for g in places)
+
+
+# Personal pronouns a call is made to: "called him", "called them on Sunday".
+CALLED_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _calls_someone(token: Token, objects: list[Token]) -> bool:
+    """ "called him on Saturday", "called his Peruvian counterpart": "call" with a person as its only object and
+    no particle is a telephone call. Not "called him a liar" (a second object names what he is called), "called
+    in the envoy" (a summons), "called for talks", "called on Zembla to" or "called off the visit"."""
+    if any(c.dep_ in {"prt", "oprd", "attr", "ccomp", "dative"} for c in token.children):
+        return False
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in {"for", "on", "in", "off", "up"}
+        and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+        for c in token.children
+    ):
+        return False  # "called on Zembla to ...", not "called him on Saturday"
+    direct = [o for o in objects if o.dep_ == "dobj"]
+    return len(direct) == 1 and (
+        direct[0].lower_ in CALLED_PRONOUNS
+        or direct[0].ent_type_ == "PERSON"
+        or direct[0].lemma_.lower() in GUEST_NOUNS
+    )
+
+
+# Captives, and the words that tell someone was held or let go: "the freed hostages", "two men held in Iran",
+# "arrived after being released".
+HELD_NOUNS = frozenset({"hostage", "prisoner", "detainee", "captive", "inmate"})
+HOLDING_WORDS = frozenset({"free", "freed", "release", "hold", "detain", "jail", "imprison", "kidnap", "abduct"})
+
+
+def _freed_coming(token: Token) -> bool:
+    """Whether who comes is a captive set free ("the freed hostages landed in Doha", "Americans held in Iran
+    arrived", "arrived after being released"): the homecoming of a release, not a visit between states."""
+    subjects = [s for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
+    for subject in subjects:
+        if subject.lemma_.lower() in HELD_NOUNS:
+            return True
+        if any(c.dep_ in {"amod", "acl"} and c.lemma_.lower() in HOLDING_WORDS for c in subject.children):
+            return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "after" and any(g.lemma_.lower() in HOLDING_WORDS for g in c.children)
+        for c in token.children
+    )
+
+
+def _kin_acting(token: Token) -> bool:
+    """Whether kin do the act: "relatives will meet them", or "relatives said they would meet them" (a pronoun
+    subject of what they said stands for the sayers)."""
+    if _subject_words(token) & KIN_NOUNS:
+        return True
+    pronoun = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)
+    return pronoun and token.dep_ == "ccomp" and bool(_subject_words(token.head) & KIN_NOUNS)
+
+
 def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """Verb patterns read from the verb's dependents (particles, objects, subjects)."""
     plover = _plover_verb_trigger(token, lemma, objects)
@@ -756,6 +863,14 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     object_lemmas = {o.lemma_.lower() for o in objects}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if lemma == "shake" and "hand" in object_lemmas and _subject_words(token) - {"they", "who"}:
+        return T.MEETING, "verb:shake-hands"  # "the two presidents shook hands at the summit" (PLOVER CONSULT)
+    if lemma == "return" and _envoy_home_for_consultations(token):
+        return T.PROTEST, "verb:return-home-envoy"  # "the ambassador returned to Lima for consultations": a recall
+    if lemma == "return" and _envoys_back(token, objects):
+        return T.TIES_RESTORED, "verb:return-envoys"  # "ambassadors returned in July 2023"
+    if lemma == "call" and _calls_someone(token, objects):
+        return T.PHONE_CALL, "verb:call-person"  # "the president called him on Saturday", "called his counterpart"
     if lemma == "call" and (_has_particle(token, "in") or "in" in preps):
         # "called in the ambassador", "called in Ostland's chargé d'affaires" (the envoy word a compound).
         envoys = {
@@ -886,7 +1001,9 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma == "expect" and _expected_somewhere(token):
         # "Witkoff is expected in the region later this week", "is expected in Beijing on Sunday": a visit.
         return T.VISIT, "verb:expected-in"
-    if lemma in TRADING_VERBS and object_lemmas & HOSTILE_WORDS:
+    if lemma in MEASURE_ADOPTING_VERBS and _package_of_sanctions(objects):
+        return T.SANCTION, f"verb:{lemma}-sanctions-package"  # "approved a fresh round of sanctions"
+    if lemma in TRADING_VERBS and (object_lemmas & HOSTILE_WORDS or _sharp_words(objects)):
         # "traded accusations over troop movements", "exchanged barbs": a hostile exchange of words (PLOVER
         # DISAPPROVE), said by both sides.
         return T.STATEMENT, f"verb:{lemma}-accusations"
@@ -987,6 +1104,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if lemma == "meet" and object_lemmas & NOT_MEETING_OBJECTS:
         return None
+    if lemma in {"meet", "visit"} and _kin_acting(token):
+        return None  # "relatives will meet them at the base": a family's reunion, no act between states
     if lemma in {"release", "free"} and not any(_is_held(o) for o in [*objects, *_raised_subjects(token)]):
         return None  # "released a statement", "released a song": only people and seized craft are released
     passive = any(c.dep_ == "auxpass" for c in token.children)  # "was killed": a victim, though unparsed
@@ -998,6 +1117,9 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         s.lemma_.lower() in VEHICLE_WORDS for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]
     ):
         return None  # "a ship carrying fuel arrived": a delivery, not a visit
+    if event_type is T.VISIT and _freed_coming(token):
+        # "five Americans held in Iran arrived in Doha after being released": a release's homecoming, no visit.
+        return T.RELEASE, f"verb:{lemma}-freed"
     if lemma in {"fly", "head", "land"} and not any(
         c.dep_ == "prep" and c.lower_ in {"to", "into", "in", "at"} for c in token.children
     ):
@@ -1194,6 +1316,13 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.PHONE_CALL, "noun:video-conference"  # "held a video conference": a call, not a summit
     elif lemma == "conference" and modifiers & PRESS_WORDS:
         return None  # "said at a news conference": where one speaks to reporters, no gathering of sides
+    elif (
+        lemma == "consultation"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and (token.head.head.lemma_.lower() in {"return", "recall", "call", "bring", "summon", "withdraw"})
+    ):
+        return None  # "recalled its ambassador for consultations": the recall's purpose, no talks
     elif lemma == "conversation":
         # "a telephone conversation", "a conversation by video link": a call; a talk face to face is told
         # by other words ("met", "held talks"), and "the conversation turned to trade" is no act.
@@ -1307,6 +1436,20 @@ def _stays_in_place(token: Token) -> bool:
     return any(g.ent_type_ == "GPE" for g in _prep_objects(token, frozenset({"in"})))
 
 
+def _plural_noun_read_as_verb(token: Token) -> bool:
+    """ "the envoys will hold a dinner Monday and later talks in Oslo": a plural event noun the parser
+    read as a verb in the third person singular, with no subject of its own, joined to a verb whose subject
+    is plural or which is no such verb itself; "she meets and talks with leaders" keeps its verb."""
+    if token.tag_ != "VBZ" or not token.lower_.endswith("s") or token.lower_[:-1] not in NOUNS:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children) or token.dep_ != "conj":
+        return False
+    head = token.head
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    plural = any(s.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in s.children) for s in subjects)
+    return plural or head.tag_ != "VBZ"
+
+
 def find_triggers(sentence: Span) -> list[Trigger]:
     """Every trigger in one sentence, in text order."""
     found: list[Trigger] = []
@@ -1314,6 +1457,9 @@ def find_triggers(sentence: Span) -> list[Trigger]:
         pos = token.pos_
         if pos in {"VERB", "AUX"} and token.lemma_ == "be" and _stays_in_place(token):
             found.append(Trigger(token.i, token.i, T.VISIT, "be", False, "verb:be-in-place"))
+        elif pos == "VERB" and _plural_noun_read_as_verb(token):
+            kind = NOUNS[token.lower_[:-1]]
+            found.append(Trigger(token.i, token.i, kind, token.lower_[:-1], True, f"noun:{token.lower_[:-1]}"))
         elif pos == "VERB" or (pos == "AUX" and token.lemma_ != "be"):
             verb = _verb_trigger(token)
             if verb:

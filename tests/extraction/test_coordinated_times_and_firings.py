@@ -47,3 +47,26 @@ def test_an_indefinite_gathering_takes_no_date_from_another_meeting_nearby() -> 
     mondays = [e for e in extract(text, PUBLISHED).events if e.date == "2025-03-10"]
     assert [e.type for e in mondays] == [EventType.MEETING]
     assert "defence ministers" in mondays[0].citation.quote
+
+
+def test_an_event_told_after_or_before_a_dated_act_does_not_take_its_time() -> None:
+    # "applied" is no event of ours; its time is not the invasion's, which lies before it.
+    assert found("Chile and Peru applied together in May 2022 after Zembla's invasion of the islands.") == []
+
+
+def test_a_gathering_opened_and_closed_on_two_days_is_one_span() -> None:
+    text = "The regional summit opened on Wednesday and ends on Friday."
+    assert [(kind, date) for kind, _, date in found(text)] == [(EventType.SUMMIT, "2025-03-12/2025-03-14")]
+    text = "The fisheries talks began in January and ended in February."
+    assert [(kind, date) for kind, _, date in found(text)] == [(EventType.TALKS, "2025-01/2025-02")]
+
+
+def test_a_package_of_sanctions_agreed_is_a_sanction() -> None:
+    text = "Ministers of the bloc agreed a fresh package of sanctions on Wednesday."
+    assert found(text) == [(EventType.SANCTION, EventStatus.OCCURRED, "2025-03-12")]
+
+
+def test_sharp_words_exchanged_are_a_hostile_exchange_and_plain_words_are_not() -> None:
+    text = "The two ministers exchanged sharp words on Wednesday."
+    assert found(text) == [(EventType.STATEMENT, EventStatus.OCCURRED, "2025-03-12")]
+    assert found("The two ministers exchanged a few words on Wednesday.") == []

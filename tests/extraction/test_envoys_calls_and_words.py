@@ -88,3 +88,40 @@ def test_a_dateline_does_not_place_an_earlier_act_told_as_background() -> None:
     assert [(e.date, e.location) for e in recall] == [("2023", None)]
     restored = [e for e in events if e.type is EventType.TIES_RESTORED]
     assert [e.location.name if e.location else None for e in restored] == ["Quito"]
+
+
+def test_envoys_coming_back_restore_ties_and_one_home_for_consultations_is_recalled() -> None:
+    assert found("Ambassadors returned in June 2023.") == [(EventType.TIES_RESTORED, EventStatus.OCCURRED, "2023-06")]
+    assert found("The ambassador returned to Quito on Monday for consultations.") == [
+        (EventType.PROTEST, EventStatus.OCCURRED, "2025-03-10")
+    ]
+    titles = [
+        e.title for e in extract("The ambassador returned to Quito on Monday for consultations.", PUBLISHED).events
+    ]
+    assert titles == ["Ambassador returns to Quito"]
+    # Consultations an envoy is recalled for are the recall's purpose, not talks.
+    assert found("Peru recalled its ambassador for consultations on Monday.") == [
+        (EventType.PROTEST, EventStatus.OCCURRED, "2025-03-10")
+    ]
+
+
+def test_two_leaders_shaking_hands_meet() -> None:
+    text = "In November 2023, the two presidents shook hands at the margins of a football final."
+    assert found(text) == [(EventType.MEETING, EventStatus.OCCURRED, "2023-11")]
+
+
+def test_one_side_agreeing_with_two_partners_at_two_times_makes_two_accords() -> None:
+    text = "Chile agreed similar arrangements with Peru in 2023 and with Ecuador in March 2024."
+    events = extract(text, PUBLISHED).events
+    assert [(e.date, e.title) for e in events] == [
+        ("2023", "Chile agrees arrangements with Peru"),
+        ("2024-03", "Chile agrees arrangements with Ecuador"),
+    ]
+
+
+def test_a_plural_event_noun_read_as_a_verb_is_still_the_event() -> None:
+    text = "Officials are due to hold a briefing Monday and then talks on Tuesday in Lima."
+    assert (EventType.TALKS, EventStatus.SCHEDULED, "2025-03-18") in found(text)
+    # A verb in its own right stays one: she talks, she is no gathering.
+    kinds = [kind for kind, _, _ in found("She meets the press and talks about trade on Saturday.")]
+    assert EventType.TALKS not in kinds

@@ -158,7 +158,7 @@ def test_an_untagged_two_word_city_after_in_is_read_whole() -> None:
             id="a-venue-beats-the-region-around-it",
         ),
         pytest.param(
-            "The Chilean pilot arrived home on Friday after his release.", EventType.VISIT, "Chile", id="home"
+            "The Chilean pilot arrived home on Friday after his release.", EventType.RELEASE, "Chile", id="home"
         ),
     ],
 )

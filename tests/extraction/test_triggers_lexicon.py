@@ -38,7 +38,7 @@ def events_of(text: str, published: date = PUBLISHED) -> list[ExtractedEvent]:
         ("Chile's navy surrounded the island with patrol boats on Monday.", EventType.MILITARY_EXERCISE,
          "2024-06-10"),
         ("Nauru switched diplomatic recognition from Taipei to Beijing in January.", EventType.OTHER, "2024-01"),
-        ("The freed aid worker landed at Ramstein Air Base late Tuesday.", EventType.VISIT, "2024-06-11"),
+        ("The freed aid worker landed at Ramstein Air Base late Tuesday.", EventType.RELEASE, "2024-06-11"),
         ("The incident on Monday near the reef damaged a supply boat.", EventType.INCIDENT, "2024-06-10"),
         ("A previous truce in March lasted four days.", EventType.AGREEMENT, "2024-03"),
         ("Brazil opened an anti-dumping investigation into steel imports in May.", EventType.INVESTIGATION, "2024-05"),

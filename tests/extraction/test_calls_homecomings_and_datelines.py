@@ -1,0 +1,72 @@
+"""Calling someone is a call; a freed captive's arrival is a release's homecoming; kin meeting is private;
+a relative clause hung on the wrong noun still dates its event; a dateline with a filing date and a plain
+hyphen is a dateline. Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from events.domain.vocabulary import EventStatus, EventType
+from events.extraction.pipeline import extract
+from tests.extraction.told import told
+
+PUBLISHED = date(2025, 3, 14)  # a Friday
+
+
+def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
+    return told(text, PUBLISHED)
+
+
+def test_calling_a_person_is_a_telephone_call() -> None:
+    text = "The Chilean president called his Peruvian counterpart on Wednesday."
+    assert found(text) == [(EventType.PHONE_CALL, EventStatus.OCCURRED, "2025-03-12")]
+    assert found("The premier called him on Wednesday to offer help.") == [
+        (EventType.PHONE_CALL, EventStatus.OCCURRED, "2025-03-12")
+    ]
+
+
+def test_calling_something_a_name_or_calling_for_something_is_no_call() -> None:
+    assert found("Chile called the move a provocation on Wednesday.") == []
+    assert found("The minister called for calm on Wednesday.") == []
+    assert found("Peru called the vote on Wednesday.") == []
+
+
+def test_a_freed_captive_coming_home_is_a_release_not_a_visit() -> None:
+    events = extract(
+        "Three Chileans held in Peru arrived in Santiago on Wednesday after being freed.", PUBLISHED
+    ).events
+    assert [(e.type, e.date, e.location.name if e.location else None) for e in events] == [
+        (EventType.RELEASE, "2025-03-12", "Santiago")
+    ]
+    assert [e.title for e in events] == ["Three Chileans arrive in Santiago"]
+    assert found("The freed hostages landed in Lima on Wednesday.") == [
+        (EventType.RELEASE, EventStatus.OCCURRED, "2025-03-12")
+    ]
+    # An official arriving after talks is still a visit.
+    assert (EventType.VISIT, EventStatus.OCCURRED, "2025-03-12") in found(
+        "The minister arrived in Lima on Wednesday after talks in Quito."
+    )
+
+
+def test_kin_meeting_or_visiting_is_private() -> None:
+    assert found("Relatives of the two men will meet them at an air base on Tuesday.") == []
+    assert found("Relatives of the two men said they would meet them at an air base on Tuesday.") == []
+    assert found("The two ministers said they would meet in Lima on Tuesday.") == [
+        (EventType.MEETING, EventStatus.SCHEDULED, "2025-03-18")
+    ]
+
+
+def test_a_relative_clause_of_taking_place_hung_on_the_wrong_noun_still_dates_the_event() -> None:
+    text = "The move comes ahead of a summit between the two presidents, which could take place in Lima in June."
+    assert found(text) == [(EventType.SUMMIT, EventStatus.SCHEDULED, "2025-06")]
+    text = "The move comes ahead of a summit between the two presidents, which aides say could take place in June."
+    assert found(text) == [(EventType.SUMMIT, EventStatus.SCHEDULED, "2025-06")]
+    # "who" speaks of the people, not the event.
+    text = "Talks with the rebels, who met the envoy in January, will resume."
+    assert (EventType.TALKS, EventStatus.SCHEDULED, "2025-01") not in found(text)
+
+
+def test_a_dateline_with_a_filing_date_and_a_plain_hyphen_names_no_actor() -> None:
+    events = extract("LIMA, 13 March - Peru and Chile agreed on Thursday to resume talks.", PUBLISHED).events
+    assert [a.name for e in events for a in e.actors if a.name.isupper()] == []
+    assert [e.date for e in events] == ["2025-03-13"]
