@@ -510,9 +510,17 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.i != verb.i:
         verb = verb.head  # "arrived on Monday for a three-day visit"
+    closing = verb.head if token.dep_ == "pobj" and verb.lower_ == "of" else None
+    if closing is not None and closing.lemma_.lower() in CLOSING_NOUNS and anchor in {a.i for a in closing.ancestors}:
+        # "flew home on Sunday at the close of a four-day tour": the tour ran up to Sunday.
+        start = time.lower - timedelta(days=count - 1)
+        return replace(time, edtf=f"{start.isoformat()}/{time.lower.isoformat()}", lower=start, upper=time.lower)
     lemma = verb.lemma_.lower()
     held = anchor == trigger.head_i != trigger.i and lemma not in END_VERBS | CHANGE_VERBS  # "will hold a ... summit"
-    if anchor == token.i or held or (anchor == verb.i and lemma in START_VERBS):
+    if anchor in {verb.i, token.i} and lemma in END_VERBS and verb.i == trigger.head_i:
+        # "ended a three-day visit on Friday", the day hung on the visit or on the verb: it ran up to Friday.
+        start, end = time.lower - timedelta(days=count - 1), time.lower
+    elif anchor == token.i or held or (anchor == verb.i and lemma in START_VERBS):
         start, end = time.lower, time.lower + timedelta(days=count - 1)
     elif anchor == verb.i and lemma in END_VERBS:
         start, end = time.lower - timedelta(days=count - 1), time.lower
@@ -521,6 +529,8 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
     return replace(time, edtf=f"{start.isoformat()}/{end.isoformat()}", lower=start, upper=end)
 
 
+# The last part of an event, named by a noun: "at the close of a two-day summit", "the end of the talks".
+CLOSING_NOUNS = frozenset({"end", "close", "conclusion", "wrap", "finale"})
 # Verbs that open a gathering, as opposed to arriving for it: "the summit opened on Tuesday".
 OPENING_VERBS = frozenset({"begin", "start", "open", "kick", "commence", "convene"})
 
@@ -556,7 +566,7 @@ def _measured(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpressio
         return _lasting(doc, trigger, time)
     measure = token.head.head
     if measure.lemma_.lower() not in {"day", "week"}:
-        return time
+        return _lasting(doc, trigger, time)  # "at the close of a two-day summit"
     count = _count_of(measure)
     if not 1 < count <= 31:
         return time

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 ANAPHOR_SENTENCES = 3
 # How many sentences of one paragraph a story's time holds for a clause in the simple past with none of its own.
 PARAGRAPH_SENTENCES = 2
+# The lead's rank at most (a headline line may come first): the paragraph after it goes on with its day when
+# that day is at most NEWS_DAYS before publication.
+LEAD_RANK = 1
+NEWS_DAYS = 7
 # How far (in sentences) a definite event noun looks for the dated telling of the same event: back, ahead.
 COREFERENCE_BACK = 2
 COREFERENCE_AHEAD = 1
@@ -269,6 +273,10 @@ def narrative_dates(doc: Doc, plans: list[Plan], published: date) -> None:
         if story is not None and not own_times and story[0].lower is not None and story[0].lower <= published:
             time, rank, where = story
             goes_on = where == paragraph and plan.rank - rank <= PARAGRAPH_SENTENCES
+            # Wire copy sets each sentence apart: the one right after a lead that tells the news of the last
+            # days goes on with the lead's day ("In 2011 the envoys met ..." sets no such scene).
+            news = time.precision == "day" and time.lower is not None and (published - time.lower).days <= NEWS_DAYS
+            goes_on = goes_on or (news and rank <= LEAD_RANK and plan.rank - rank == 1 and paragraph - where == 1)
             for trigger in plan.triggers:
                 if trigger.i in dated:
                     continue

@@ -312,6 +312,12 @@ def _host_events(doc: Doc, token: Token, *, at_too: bool = False) -> list[int]:
         if child.dep_ != "prep" or child.lower_ not in WITHIN_PREPS:
             continue
         for noun in (g for g in child.children if g.dep_ == "pobj"):
+            if noun.tag_ == "WDT" and token.dep_ == "advcl" and child.lower_ == "during":
+                # The parser hung "during which ..." on the verb: what that verb did to an event noun.
+                found += [o.i for o in token.head.children if o.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+                continue
+            if noun.tag_ == "WDT" and token.dep_ == "relcl":
+                noun = token.head  # "a visit during which the two sides signed 14 agreements": the visit
             if noun.lemma_.lower() in MARGIN_NOUNS:
                 found += [x.i for p in noun.children if p.lower_ == "of" for x in p.children]
             elif child.lower_ == "during" or (child.lower_ == "at" and at_too):

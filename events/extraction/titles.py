@@ -403,6 +403,8 @@ def _verb_title(
         partner = f" {_owned_object(doc, token, actors) or others}"
     if trigger.type is EventType.RESOLUTION and _object_phrase(doc, token, events_too=True):
         partner = f" {_object_phrase(doc, token, events_too=True)}"  # "approves Zembla's accession", not "Zembla"
+    elif trigger.type is EventType.SUMMONS and others and _object_phrase(doc, token):
+        partner = f" {_object_phrase(doc, token)}"  # "summons Russia's ambassador", not "summons Russia"
     elif trigger.rule == "verb:return-home-envoy":
         partner = f" to {others}" if others else ""  # "Ambassador returns to Lima", the envoy the subject
     elif trigger.rule.endswith("-envoy") and _object_phrase(doc, token):

@@ -1196,7 +1196,22 @@ def _counted_kind(token: Token) -> bool:
     words = [c for c in token.children if c.dep_ in {"amod", "det", "predet", "nummod"}]
     if not any(c.lower_ == "such" for c in words):
         return False
+    if _takes_place(token):
+        return False  # "the last such summit took place in Tokyo in 2019": that one instance, told as an act
     return any(c.lower_ in KIND_COUNTERS or c.ent_type_ == "ORDINAL" for c in words)
+
+
+def _takes_place(noun: Token) -> bool:
+    """Whether the noun is the subject of a verb that tells it happening: "took place", "was held", "occurred"."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if lemma == "hold":
+        return noun.dep_ == "nsubjpass"
+    return lemma in {"occur", "happen", "convene"}
 
 
 # Gatherings held in rounds, with what a round of each is called: a bare "round" ("the first round will be
