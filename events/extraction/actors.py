@@ -161,12 +161,33 @@ def in_dateline(doc: Doc, token: Token) -> bool:
     return any(t.text in DATELINE_DASHES for t in doc[token.i + 1 : start + DATELINE_TOKENS + 1])
 
 
+# Verbs of saying whose subject a pronoun in what was said stands for: "Canada said it would impose tariffs".
+SAYING_LEMMAS = frozenset({"say", "announce", "warn", "vow", "pledge", "threaten", "insist", "confirm", "state"})
+
+
+def _sayer_of(pronoun: Token) -> Token | None:
+    """The named state, body or group that said what the pronoun's clause tells ("Canada said it would impose
+    tariffs", "Mexico said it would announce its own measures"): the subject of the saying verb above."""
+    clause = pronoun.head
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_LEMMAS:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ not in {"GPE", "ORG", "NORP"}:
+        return None
+    return subject
+
+
 def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> list[Actor]:
     if in_dateline(doc, token):
         return []
     if token.lower_ in PERSON_PRONOUNS:
         name = aliases.last_person_before(token.i)
         return [Actor(name, ActorKind.PERSON, role)] if name else []
+    if token.lower_ in {"it", "they"} and token.dep_ in {"nsubj", "nsubjpass"}:
+        sayer = _sayer_of(token)
+        return _actors_for(doc, sayer, role, aliases) if sayer is not None else []
     ent = _entity_of(doc, token)
     if ent is not None and ent.text.islower():
         ent = None  # "Iran's navy", "the coast guard" tagged as a body: a common noun names no one; its owner may

@@ -199,7 +199,7 @@ def _changes_what_it_names(doc: Doc, referent: Binding, published: date) -> bool
 
 def _partner_windows(sentence: Span, bindings: list[Binding]) -> dict[int, tuple[int, int]]:
     """ "meet A on Sunday, B and C on Monday": one trigger dated twice is two events, and each meets the
-    people named before its own time, after the time before it (token positions, end excluded)."""
+    people named in its clause before its own time, after the time before it (token positions, end excluded)."""
     by_trigger: dict[int, list[Binding]] = {}
     for binding in bindings:
         by_trigger.setdefault(binding.trigger.i, []).append(binding)
@@ -207,7 +207,9 @@ def _partner_windows(sentence: Span, bindings: list[Binding]) -> dict[int, tuple
     for group in by_trigger.values():
         if len({b.time.start for b in group}) < 2:
             continue
-        start = sentence.start
+        # From the start of the act's own clause: "Russia vetoed a text on Friday, and the United States vetoed
+        # two texts in October and February": October's veto is not Russia's.
+        start = max(sentence.start, sentence.doc[group[0].trigger.head_i].left_edge.i)
         for binding in sorted(group, key=lambda b: b.time.start):
             windows[id(binding)] = (start, binding.time.token_start)
             start = binding.time.token_end

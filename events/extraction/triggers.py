@@ -982,6 +982,25 @@ def _decided_by_a_body(token: Token) -> bool:
     return bool(words & (VOTING_BODIES | BLOC_WORDS))
 
 
+# What a voting council or assembly does by resolution (PLOVER DEMAND / ENDORSE by a body): "demanded a
+# ceasefire", "authorized a mission", "condemned the annexation".
+BODY_DEMANDING_VERBS = frozenset({"demand", "authorize", "authorise", "condemn", "mandate"})
+# A council or assembly that decides by vote, named as such (not a union or a minister): "the Security Council".
+COUNCIL_WORDS = frozenset({"council", "assembly", "parliament", "senate", "congress", "legislature", "duma"})
+
+
+def _decided_by_a_council(token: Token) -> bool:
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    # "UNITED NATIONS (AP) — The Security Council ...": the parser may make the dateline the subject.
+    named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    words = {n.lemma_.lower() for n in named} | {
+        c.lemma_.lower() for n in named for c in n.children if c.dep_ == "compound"
+    }
+    return bool(words & COUNCIL_WORDS)
+
+
 def _addressed_body(token: Token) -> bool:
     """A body or gathering one speaks to: "the General Assembly", "parliament", "the summit", "lawmakers"."""
     words = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
@@ -1019,6 +1038,9 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.INAUGURATION, "verb:take-office"
     # The parser reads some decided nouns as clauses ("approved Zembla's membership bid": "bid" a verb).
     decided = object_lemmas | {c.lemma_.lower() for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"}
+    if lemma in BODY_DEMANDING_VERBS and _decided_by_a_council(token) and objects:
+        # "the Security Council on Monday demanded an immediate ceasefire": a council demands by resolution.
+        return T.RESOLUTION, f"verb:council-{lemma}"
     if lemma in BODY_DECISION_VERBS and _decided_by_a_body(token) and decided & DECIDED_NOUNS:
         # "Ostland's parliament approved Zembla's membership bid", "the council adopted a resolution"
         return T.RESOLUTION, f"verb:body-{lemma}"

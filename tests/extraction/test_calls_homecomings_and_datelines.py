@@ -70,3 +70,30 @@ def test_a_dateline_with_a_filing_date_and_a_plain_hyphen_names_no_actor() -> No
     events = extract("LIMA, 13 March - Peru and Chile agreed on Thursday to resume talks.", PUBLISHED).events
     assert [a.name for e in events for a in e.actors if a.name.isupper()] == []
     assert [e.date for e in events] == ["2025-03-13"]
+
+
+def test_a_second_veto_clause_names_only_its_own_sides() -> None:
+    text = "Chile and Peru vetoed a text on Tuesday, and Ecuador vetoed two texts in October and in January."
+    events = extract(text, PUBLISHED).events
+    assert [(e.date, sorted(a.name for a in e.actors)) for e in events] == [
+        ("2025-03-11", ["Chile", "Peru"]),
+        ("2024-10", ["Ecuador"]),
+        ("2025-01", ["Ecuador"]),
+    ]
+
+
+def test_it_in_what_a_state_said_is_that_state() -> None:
+    events = extract("Chile said on Thursday it would impose tariffs on Peruvian goods from Monday.", PUBLISHED).events
+    sanctions = [e for e in events if e.type is EventType.SANCTION]
+    assert [(e.date, [a.name for a in e.actors if a.role.value == "initiator"]) for e in sanctions] == [
+        ("2025-03-17", ["Chile"])
+    ]
+
+
+def test_a_council_demanding_or_condemning_decides_by_resolution() -> None:
+    text = "The Security Council on Tuesday demanded an immediate ceasefire along the border."
+    assert found(text) == [(EventType.RESOLUTION, EventStatus.OCCURRED, "2025-03-11")]
+    # A union or a government condemning is a statement.
+    assert found("The European Union condemned the annexation on Tuesday.") == [
+        (EventType.STATEMENT, EventStatus.OCCURRED, "2025-03-11")
+    ]
