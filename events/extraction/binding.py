@@ -128,13 +128,38 @@ def anchor_of(doc: Doc, time: TimeExpression) -> int:
         if as_planned(governor):
             return governor.head.i
         said = said_through(governor)
-        return said.i if said is not None else time.governor_i
+        return said.i if said is not None else _past_relative_clause(doc, time, time.governor_i)
     span = doc[time.token_start : time.token_end]
     root = span.root
     head = root.head
     if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    return head.i
+    return _past_relative_clause(doc, time, head.i)
+
+
+def _past_relative_clause(doc: Doc, time: TimeExpression, anchor: int) -> int:
+    """ "pulled Ostland out of the pact, an agreement which limited its arms, in May 2018, ...": a time set off
+    by a comma after a relative clause has ended (its verb's own words came before the comma) belongs to the
+    verb the clause's noun hangs on, though the parser hung it on the clause."""
+    verb = doc[anchor]
+    if verb.dep_ != "relcl" or verb.pos_ not in {"VERB", "AUX"}:
+        return anchor
+    opener = (
+        time.token_start - 1 if time.token_start > 0 and doc[time.token_start - 1].dep_ == "prep" else time.token_start
+    )
+    comma = opener - 1
+    if comma <= verb.i or doc[comma].text != "," or doc[comma].head.i != verb.i:
+        return anchor
+    if not any(c.dep_ in {"dobj", "attr", "acomp", "ccomp", "xcomp"} and c.i < comma for c in verb.children):
+        return anchor
+    above = verb.head
+    for _ in range(3):
+        if above.pos_ in {"VERB", "AUX"}:
+            return above.i
+        if above.head.i == above.i:
+            break
+        above = above.head
+    return anchor
 
 
 def _contains(outer: TimeExpression, inner: TimeExpression) -> bool:

@@ -539,6 +539,21 @@ def _facility_state(doc: Doc, noun: Token, prefer: frozenset[str]) -> Location |
     return None
 
 
+# Named stretches of land the model may tag as a facility: "the Sinai Peninsula", "the Golan Heights".
+LAND_FEATURES = frozenset({"peninsula", "heights", "island", "islands", "strip", "bank", "valley", "plateau"})
+
+
+def _seized_land(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
+    """ "annexed the region", "occupied its neighbour's Varel Peninsula", "seized the island": land taken is
+    where the taking happened (a seized ship or person is not a place)."""
+    for child in token.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if child.ent_type_ in {"GPE", "LOC"} or (child.ent_type_ == "FAC" and child.lemma_.lower() in LAND_FEATURES):
+            return _named_place(doc, child, prefer)
+    return None
+
+
 def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:
     """ "the invasion of Ukraine", "invaded Ukraine", "surrounded Taiwan": the state acted on; "struck two
     Saudi oil plants", "an attack on a Kuwaiti refinery": the state the facility stands in."""
@@ -596,6 +611,8 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         found = _acting_body(doc, token)
     if found is None and trigger.type in TARGET_PLACE_TYPES:
         found = _target_place(doc, token, prefer)
+    if found is None and trigger.type is EventType.SEIZURE:
+        found = _seized_land(doc, token, prefer)
     if found is None:
         found = _place_of_the_visit_then(doc, token)
     if found is None and trigger.type not in UNDATELINED_TYPES and not _told_as_background(doc[trigger.head_i]):

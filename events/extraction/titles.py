@@ -210,6 +210,15 @@ def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
     return ""
 
 
+def _taken_phrase(doc: Doc, token: Token) -> str:
+    """The object a summons or a seizure acts on: a common noun's phrase, or a named place with its owner."""
+    phrase = _object_phrase(doc, token)
+    if phrase:
+        return phrase
+    named = next((c for c in token.children if c.dep_ == "dobj" and c.ent_type_ in {"FAC", "LOC"}), None)
+    return _noun_phrase(doc, named, lower_head=False) if named is not None else ""
+
+
 def _owned_object(doc: Doc, token: Token, actors: tuple[Actor, ...]) -> str:
     """The verb's object when the partners are only its owners: "ratifies Sweden's accession protocol", not
     "ratifies Sweden" (a thing, not a person or an office, whose phrase names every partner)."""
@@ -345,6 +354,8 @@ def _verb(
     return verb
 
 
+# Acts titled by the thing taken or called in, with its owner: "seizes British tanker", "summons Russia's envoy".
+TAKEN_TITLE_TYPES = frozenset({EventType.SUMMONS, EventType.SEIZURE})
 MEASURE_TITLE_TYPES = frozenset({EventType.SANCTION, EventType.EXPORT_CONTROL, EventType.REJECTION})
 
 
@@ -403,8 +414,10 @@ def _verb_title(
         partner = f" {_owned_object(doc, token, actors) or others}"
     if trigger.type is EventType.RESOLUTION and _object_phrase(doc, token, events_too=True):
         partner = f" {_object_phrase(doc, token, events_too=True)}"  # "approves Zembla's accession", not "Zembla"
-    elif trigger.type is EventType.SUMMONS and others and _object_phrase(doc, token):
-        partner = f" {_object_phrase(doc, token)}"  # "summons Russia's ambassador", not "summons Russia"
+    elif trigger.type in TAKEN_TITLE_TYPES and _taken_phrase(doc, token):
+        # "summons Russia's ambassador", "seizes British tanker", "occupies Ostland's Varel Peninsula": the thing
+        # acted on, with its owner, not the owner's name alone.
+        partner = f" {_taken_phrase(doc, token)}"
     elif trigger.rule == "verb:return-home-envoy":
         partner = f" to {others}" if others else ""  # "Ambassador returns to Lima", the envoy the subject
     elif trigger.rule.endswith("-envoy") and _object_phrase(doc, token):
@@ -440,6 +453,7 @@ def _verb_title(
         and "-effect" not in trigger.rule
         and "-into-" not in trigger.rule
         and not trigger.rule.endswith("-envoy-to-post")
+        and not (trigger.type in TAKEN_TITLE_TYPES and _taken_phrase(doc, token))
     ):
         obj = _object_phrase(doc, token, events_too=trigger.type in {EventType.STATEMENT, EventType.REJECTION})
         subject = _subject(token) if not obj and agent_named and _passive(token) else None

@@ -97,3 +97,14 @@ def test_a_council_demanding_or_condemning_decides_by_resolution() -> None:
     assert found("The European Union condemned the annexation on Tuesday.") == [
         (EventType.STATEMENT, EventStatus.OCCURRED, "2025-03-11")
     ]
+
+
+def test_land_taken_is_where_the_taking_happened_and_the_title_names_it_with_its_owner() -> None:
+    events = extract("Zembla annexed Ostland's Varel Peninsula in 2019.", PUBLISHED).events
+    assert [(e.type, e.location.name if e.location else None) for e in events] == [
+        (EventType.SEIZURE, "Varel Peninsula")
+    ]
+    assert [e.title for e in events] == ["Zembla annexes Ostland's Varel Peninsula"]
+    # A seized ship is no place; the title names the ship, not its flag state.
+    events = extract("Iran seized a British tanker in July.", PUBLISHED).events
+    assert [(e.location, e.title) for e in events] == [(None, "Iran seizes British tanker")]

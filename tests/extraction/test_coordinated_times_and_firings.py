@@ -70,3 +70,10 @@ def test_sharp_words_exchanged_are_a_hostile_exchange_and_plain_words_are_not() 
     text = "The two ministers exchanged sharp words on Wednesday."
     assert found(text) == [(EventType.STATEMENT, EventStatus.OCCURRED, "2025-03-12")]
     assert found("The two ministers exchanged a few words on Wednesday.") == []
+
+
+def test_a_time_set_off_after_a_relative_clause_dates_the_verb_above_it() -> None:
+    text = "Zembla pulled Ostland out of the pact, an accord which capped its navy, in May 2018."
+    assert found(text) == [(EventType.WITHDRAWAL, EventStatus.OCCURRED, "2018-05")]
+    text = "Chile met Peru's president, who took office in May, on Tuesday."
+    assert (EventType.MEETING, EventStatus.OCCURRED, "2025-03-11") in found(text)
