@@ -27,7 +27,7 @@ from events.extraction.tree import (
     path_to_root,
     tree_distance,
 )
-from events.extraction.triggers import DECISION_NOUNS, Trigger
+from events.extraction.triggers import AID_NOUNS, DECISION_NOUNS, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -261,6 +261,27 @@ def _in_the_source(noun: Token, verb: Token) -> bool:
 
 # Measures that put an event a day or more after the time it is told from ("days before a visit").
 AHEAD_MEASURES = frozenset({"day", "week", "month", "year"})
+
+
+# Things committed for a period ahead: "a pledge of aid for the following year", "a budget for 2026". (A
+# measure's period dates its change instead: "earnings for the quarter rose".)
+COMMITTED_THINGS = AID_NOUNS | frozenset(
+    {"pledge", "commitment", "budget", "funding", "quota", "allocation", "package", "contribution", "mandate"}
+)
+
+
+def _committed_for(doc: Doc, time: TimeExpression, anchor: int) -> int | None:
+    """The thing committed whose period the time is, "for" which it is meant ("agreed a pledge of aid for the
+    following year", the period hung on the pledge or on its verb), not when the committing happened."""
+    if time.token_start == 0:
+        return None
+    prep = doc[time.token_start - 1]
+    if prep.lower_ != "for" or prep.dep_ != "prep" or prep.head.i != anchor or time.timex_type != "DATE":
+        return None
+    thing = doc[anchor]
+    if thing.pos_ in {"VERB", "AUX"}:
+        thing = next((c for c in thing.children if c.dep_ == "dobj"), thing)
+    return thing.i if thing.pos_ == "NOUN" and thing.lemma_.lower() in COMMITTED_THINGS else None
 
 
 def _sequenced_from(noun: Token, anchor: int, time: TimeExpression) -> bool:
@@ -737,6 +758,9 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue
             if _in_the_source(doc[trigger.i], doc[anchor]):
                 continue  # "officials familiar with the talks said on Sunday": Sunday is the saying's
+            thing = _committed_for(doc, time, anchor)
+            if thing is not None and thing != trigger.i:
+                continue  # "agreed a pledge of aid for the following year": the pledge's period, not the agreeing
             if _sequenced_from(doc[trigger.i], anchor, time):
                 continue  # "applied in May after the invasion": May is when they applied, the invasion was before
             ahead = _measured_ahead(doc[trigger.i])
@@ -847,7 +871,13 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
     for trigger in triggers:
         if trigger.i in settled or doc[trigger.i].head.i in settled:
             continue  # dated, or an argument of a dated act ("the ban takes effect on Monday")
-        free = [t for t in candidates if t.start not in taken and not _put_forward_on(doc, trigger, anchor_of(doc, t))]
+        free = [
+            t
+            for t in candidates
+            if t.start not in taken
+            and not _put_forward_on(doc, trigger, anchor_of(doc, t))
+            and _committed_for(doc, t, anchor_of(doc, t)) in {None, trigger.i}
+        ]
         found = _nearest_time(doc, trigger, free)
         if found is not None:
             bindings.append(Binding(trigger, found[0], found[1], nearest=True))

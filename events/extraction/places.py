@@ -173,6 +173,11 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for place in (g for g in of.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS):
                 return _named_place(doc, place, prefer, "of")
+            if token.lemma_.lower() in TOWN_NOUNS:
+                # "the border village of Panmunjom", the name tagged a person or nothing: after a town noun and
+                # "of", a proper name is the town's.
+                for proper in (g for g in of.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+                    return resolve_place(_proper_name(doc, proper), "GPE", prefer)
         if token.lemma_.lower() in SPACE_NOUNS:
             for owner in (c for c in token.children if c.dep_ in {"amod", "poss", "compound"}):
                 state = _state_of(doc, owner, prefer)

@@ -53,3 +53,24 @@ def test_the_one_instance_of_a_kind_that_took_place_is_an_act() -> None:
     assert found(text) == [(EventType.SUMMIT, EventStatus.OCCURRED, "2019-11")]
     assert found("It was the first such visit since 2011.") == []
     assert found("No such talks were held in 2019.") == []
+
+
+def test_a_day_named_for_an_earlier_act_does_not_move_the_storys_day() -> None:
+    text = (
+        "Chile and Peru resumed talks in Quito on Wednesday, days after clashes over the weekend killed six "
+        "people. The talks opened at 9 a.m. local time."
+    )
+    talks = [(kind, date) for kind, _, date in found(text) if kind is EventType.TALKS]
+    assert ("2025-03-09" not in [date for _, date in talks]) and ("2025-03-12" in [date for _, date in talks])
+
+
+def test_a_proper_name_after_a_town_noun_and_of_is_the_town() -> None:
+    # The name is not one the gazetteer or the model knows as a place; "the village of" says it is one.
+    events = extract("The two envoys met at the hill village of Ostrava Dolna on Tuesday.", PUBLISHED).events
+    assert [e.location.name if e.location else None for e in events] == ["Ostrava Dolna"]
+
+
+def test_the_period_a_pledge_is_for_does_not_date_the_pledging() -> None:
+    text = "At the summit in Lima in January, donors agreed a pledge of aid for Chile for the following year."
+    agreed = [date for kind, _, date in found(text) if kind is EventType.AGREEMENT]
+    assert agreed == ["2025-01"]

@@ -934,6 +934,27 @@ def _reported(doc: Doc, governor_i: int | None) -> bool:
     return governor_i is not None and doc[governor_i].lemma_.lower() in _REPORTING
 
 
+# Prepositions that name an act another is measured from: "days after clashes over the weekend".
+_SEQUENCE_PREPS = frozenset({"after", "before", "since", "following"})
+
+
+def _placed_before_another(doc: Doc, governor_i: int | None) -> bool:
+    """Whether the time's word sits in a phrase that names an earlier or later act the sentence's own act is
+    measured from ("after clashes over the weekend", "since the vote on Monday")."""
+    if governor_i is None:
+        return False
+    token = doc[governor_i]
+    for _ in range(4):
+        if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in _SEQUENCE_PREPS:
+            return True
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_PREPS for c in token.children):
+            return True  # "days after clashes over the weekend left dozens dead"
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     """Every time expression in ``doc``, resolved against ``published`` and the tense of its clause.
 
@@ -944,6 +965,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     text = doc_text(doc)
     expressions: list[TimeExpression] = []
     reference: date | None = None
+    reference_sentence = -1  # the first token of the sentence that set the reference day
     reported: date | None = None
     period: tuple[int, int] | None = None  # the reporting quarter the text is about: (year, quarter)
     cumulative = False  # whether the text has since moved on to results for the year to date
@@ -1183,10 +1205,14 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if expression.precision == Precision.DAY.value and expression.lower is not None and not vague_days:
             # The narrative reference time: what "the next day" and "two days earlier" count from.
             day = expression.lower if "/" not in (expression.edtf or "") else expression.upper
+            sentence_start = sentence_of(span[0]).start
             if _reported(doc, governor_i):
                 reported = day
-            else:
+            elif not (reference_sentence == sentence_start and _placed_before_another(doc, governor_i)):
+                # "resumed talks on Thursday, days after clashes over the weekend": the day the sentence's act
+                # took place stays the reference; a day named for an earlier act it is measured from does not.
                 reference, scene_moved = day, False
+                reference_sentence = sentence_start
     return expressions
 
 
