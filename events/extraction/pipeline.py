@@ -24,7 +24,7 @@ from events.extraction.config import ExtractionConfig
 from events.extraction.dateline import inside_dateline
 from events.extraction.doc_views import doc_text, sentences
 from events.extraction.narrative import Plan, coreferent_dates, narrative_dates, offset_dates
-from events.extraction.places import find_place, gapped_place, place_is_stated
+from events.extraction.places import abroad_of_dateline, find_place, gapped_place, place_is_stated
 from events.extraction.status import (
     PLAN_PARTICIPLES,
     decide_status,
@@ -479,6 +479,8 @@ def _event_from(
         return None
     actors = find_actors(doc, trigger, aliases, window=window)
     location = gapped_place(doc, trigger, time, _said_place(doc, trigger, find_place(doc, trigger)))
+    if abroad_of_dateline(doc, trigger, location, actors):
+        location = None
     # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
     if binding.basis is not None:  # a date from outside the sentence: the story's time or another event's
         date_basis = DateBasis(binding.basis)

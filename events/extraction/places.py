@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import EventType, PlaceKind
+from events.domain.vocabulary import ActorKind, ActorRole, EventType, PlaceKind
 from events.extraction.doc_views import sentence_of
 from events.extraction.gazetteer import (
     body_seat,
@@ -19,7 +19,7 @@ from events.extraction.gazetteer import (
 )
 from events.extraction.tree import entity_span, in_sequence_phrase, marked_clause
 from events.extraction.triggers import NOUNS, SPACE_NOUNS, VERBS, Trigger, noun_lemma
-from events.extraction.types import Location
+from events.extraction.types import Actor, Location
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -622,6 +622,8 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         found = _place_of_the_visit_then(doc, token)
     if found is None and trigger.type not in UNDATELINED_TYPES and not _told_as_background(doc[trigger.head_i]):
         found = dateline_place(sentence_of(token), prefer)
+        if found is not None:
+            doc.user_data.setdefault("places_from_dateline", set()).add(trigger.i)
     if found is None and trigger.type in DOMESTIC_TYPES:
         found = _acting_state(doc, doc[trigger.head_i], prefer)
     if found is None:
@@ -669,6 +671,25 @@ def _place_of_the_visit_then(doc: Doc, token: Token) -> Location | None:
     placed: dict[int, tuple[EventType, Location]] = doc.user_data.get("event_places", {})
     visit = placed.get(host.i)
     return visit[1] if visit is not None and visit[0] is EventType.VISIT else None
+
+
+# Acts a state does from home, by word or by decree: where another state's bureau files the story says nothing.
+HOME_ACT_TYPES = CAPITAL_TYPES | {EventType.SANCTION, EventType.EXPORT_CONTROL}
+
+
+def abroad_of_dateline(doc: Doc, trigger: Trigger, location: Location | None, actors: tuple[Actor, ...]) -> bool:
+    """Whether the place came from the dateline while the act is one a state does from home and its doers are
+    states other than the dateline's ("TAIPEI — China lodged a protest with Japan", "OTTAWA — Mexico said it
+    would announce measures"). Meetings, accords and swaps abroad keep the dateline: that is where they were."""
+    if location is None or location.country is None or trigger.type not in HOME_ACT_TYPES:
+        return False
+    if trigger.i not in doc.user_data.get("places_from_dateline", ()):
+        return False
+    doers = [a for a in actors if a.role is ActorRole.INITIATOR and a.kind is ActorKind.STATE]
+    if not doers:
+        return False
+    codes = [country_code(a.name) for a in doers]
+    return all(code is not None and code[0] != location.country for code in codes)
 
 
 def place_is_stated(doc: Doc, trigger_i: int) -> bool:

@@ -418,6 +418,10 @@ def _verb_title(
         # "summons Russia's ambassador", "seizes British tanker", "occupies Ostland's Varel Peninsula": the thing
         # acted on, with its owner, not the owner's name alone.
         partner = f" {_taken_phrase(doc, token)}"
+    elif trigger.rule.endswith("-delegation") and _object_phrase(doc, token, events_too=True):
+        # "Chile sends foreign minister to Lima": who was sent, and where to.
+        whither = f" to {location.name}" if location is not None else ""
+        partner = f" {_object_phrase(doc, token, events_too=True)}{whither}"
     elif trigger.rule == "verb:return-home-envoy":
         partner = f" to {others}" if others else ""  # "Ambassador returns to Lima", the envoy the subject
     elif trigger.rule.endswith("-envoy") and _object_phrase(doc, token):

@@ -117,6 +117,12 @@ IMPOSE_VERBS = frozenset(
     {"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend", "ease", "relax", "loosen",
      "waive", "renew", "raise", "hike", "double"}
 )  # fmt: skip
+# Easing what binds: "eased some measures", "relaxed the restrictions" (what is eased is a restriction).
+EASING_VERBS = frozenset({"lift", "ease", "relax", "loosen", "waive"})
+# Sending people to a place: "sent a delegation to Taipei", "dispatched its envoy to Kyiv".
+SENDING_VERBS = frozenset({"send", "dispatch"})
+# Who is sent on a mission: officials, a delegation, a team of negotiators.
+SENT_PEOPLE = frozenset({"delegation", "mission", "team", "negotiator", "negotiators", "delegate", "delegates"})
 # Stopping or limiting what a state buys: "suspended imports of seafood", "banned beef imports".
 TRADE_STOPPING_VERBS = frozenset({"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo"})
 IMPORT_WORDS = frozenset({"import", "imports", "purchase", "purchases"})
@@ -592,6 +598,7 @@ PLOVER_VERB_LEMMAS = (
     | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall", "shoot", "gun"})
     | frozenset({"ram", "recover", "retrieve", "scramble"})
     | ENVOY_MOVING_VERBS
+    | SENDING_VERBS
     | ENCOUNTER_VERBS
 )
 
@@ -846,6 +853,23 @@ def _freed_coming(token: Token) -> bool:
     )
 
 
+def _delegation_sent(token: Token, objects: list[Token]) -> bool:
+    """ "sent an unofficial delegation to Taipei", "dispatched its foreign minister to Lima": officials sent to a
+    named place go there on a visit; troops or aid sent are another act."""
+    sent = [o for o in objects if o.dep_ == "dobj" and o.lemma_.lower() in SENT_PEOPLE | GUEST_NOUNS]
+    if not sent:
+        return False
+    # "a delegation of former officials to Taipei": the place may hang on the people the delegation is of.
+    holders = [token, *sent, *(g for o in sent for c in o.children if c.dep_ == "prep" for g in c.children)]
+    return any(
+        g.ent_type_ in {"GPE", "LOC"}
+        for t in holders
+        for c in t.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ == "to"  # "sent ... to Taipei", the "to" read as a dative
+        for g in c.children
+    )
+
+
 def _kin_acting(token: Token) -> bool:
     """Whether kin do the act: "relatives will meet them", or "relatives said they would meet them" (a pronoun
     subject of what they said stands for the sayers)."""
@@ -1082,6 +1106,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
             return T.EXPORT_CONTROL, f"verb:{lemma}-export-controls"  # "export curbs", "chip export controls"
         if object_lemmas & SANCTION_NOUNS:
             return T.SANCTION, f"verb:{lemma}-sanctions"
+        if lemma in EASING_VERBS and object_lemmas & RESTRICTIVE_MEASURES:
+            return T.SANCTION, f"verb:{lemma}-measures"  # "Britain eased some measures in April"
+    if lemma in SENDING_VERBS and _delegation_sent(token, objects):
+        return T.VISIT, f"verb:{lemma}-delegation"  # "sent a delegation to Taipei on Monday" (PLOVER CONSULT)
     if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
     if lemma in TRADE_STOPPING_VERBS and object_lemmas & STOPPED_FLOWS:

@@ -108,3 +108,28 @@ def test_land_taken_is_where_the_taking_happened_and_the_title_names_it_with_its
     # A seized ship is no place; the title names the ship, not its flag state.
     events = extract("Iran seized a British tanker in July.", PUBLISHED).events
     assert [(e.location, e.title) for e in events] == [(None, "Iran seizes British tanker")]
+
+
+def test_easing_measures_is_a_sanction_eased() -> None:
+    assert found("Chile eased some measures on Peruvian fruit in February.") == [
+        (EventType.SANCTION, EventStatus.OCCURRED, "2025-02")
+    ]
+
+
+def test_officials_sent_to_a_place_go_on_a_visit() -> None:
+    events = extract("Peru sent a delegation of senior diplomats to Quito on Monday.", PUBLISHED).events
+    assert [(e.type, e.date, e.title) for e in events] == [
+        (EventType.VISIT, "2025-03-10", "Peru sends delegation to Quito")
+    ]
+    # Troops sent are a deployment, not a visit.
+    assert EventType.VISIT not in [kind for kind, _, _ in found("Peru sent troops to the border on Monday.")]
+
+
+def test_a_dateline_does_not_place_what_another_state_does_from_home() -> None:
+    text = "QUITO (Reuters) - Colombia lodged a diplomatic protest with Chile on Monday over the arrests."
+    events = extract(text, PUBLISHED).events
+    assert [(e.type, e.location) for e in events] == [(EventType.PROTEST, None)]
+    # Sides that met where the story was filed met there.
+    text = "QUITO (Reuters) - Peru and Chile agreed on Monday to reopen their border, after talks."
+    events = extract(text, PUBLISHED).events
+    assert [e.location.name if e.location else None for e in events if e.type is EventType.AGREEMENT] == ["Quito"]
