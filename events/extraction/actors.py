@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import ActorKind, ActorRole, EventType
 from events.extraction.demonyms import country_of_demonym
 from events.extraction.doc_views import sentence_of
-from events.extraction.gazetteer import capitals, fold
+from events.extraction.gazetteer import capitals, country_code, fold
 from events.extraction.person_names import family_name
 from events.extraction.tree import entity_span
 from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, Trigger
@@ -191,6 +191,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     ent = _entity_of(doc, token)
     if ent is not None and ent.text.islower():
         ent = None  # "Iran's navy", "the coast guard" tagged as a body: a common noun names no one; its owner may
+    if ent is None and token.pos_ == "PROPN" and not token.ent_type_ and (untagged := country_code(token.text)):
+        # "QUITO (Reuters) - Peru on Monday lodged ...": a country's name the model left untagged is the state.
+        return [Actor(untagged[1], ActorKind.STATE, role)]
     if ent is None and token.pos_ == "PROPN" and aliases.is_person(token.text):
         # "Prime Minister Narendra Modi ... Modi arrives": a short form the tagger left untagged, of a person
         # the article named in full before.

@@ -133,3 +133,9 @@ def test_a_dateline_does_not_place_what_another_state_does_from_home() -> None:
     text = "QUITO (Reuters) - Peru and Chile agreed on Monday to reopen their border, after talks."
     events = extract(text, PUBLISHED).events
     assert [e.location.name if e.location else None for e in events if e.type is EventType.AGREEMENT] == ["Quito"]
+
+
+def test_a_country_after_a_dateline_the_model_left_untagged_is_the_state() -> None:
+    text = "QUITO (Reuters) - Peru on Monday lodged a diplomatic protest with Chile over the arrests."
+    events = extract(text, PUBLISHED).events
+    assert [([a.name for a in e.actors], e.location) for e in events] == [(["Peru", "Chile"], None)]
