@@ -291,6 +291,8 @@ def _sequenced_from(noun: Token, anchor: int, time: TimeExpression) -> bool:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in {"after", "before", "following", "since"} or prep.dep_ != "prep":
         return False
+    if prep.lower_ != "since" and time.precision != "day":
+        return False  # "suspended in August after a visit": within a month or a year, the act before still falls in it
     if prep.left_edge.i <= time.token_start <= prep.right_edge.i:
         return False  # "since the clashes in 2022": the phrase's own time
     verb = doc_verb_above(prep)

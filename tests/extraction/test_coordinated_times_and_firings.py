@@ -49,9 +49,14 @@ def test_an_indefinite_gathering_takes_no_date_from_another_meeting_nearby() -> 
     assert "defence ministers" in mondays[0].citation.quote
 
 
-def test_an_event_told_after_or_before_a_dated_act_does_not_take_its_time() -> None:
-    # "applied" is no event of ours; its time is not the invasion's, which lies before it.
-    assert found("Chile and Peru applied together in May 2022 after Zembla's invasion of the islands.") == []
+def test_an_event_told_after_or_before_a_dated_act_does_not_take_its_day() -> None:
+    # "applied" is no event of ours; its day is not the invasion's, which lies before it.
+    assert found("Chile and Peru applied together on May 3, 2022, after Zembla's invasion of the islands.") == []
+
+
+def test_within_a_month_the_event_told_after_still_falls_in_it() -> None:
+    text = "Peru suspended the talks in August after a visit to Lima by Chile's foreign minister."
+    assert (EventType.VISIT, EventStatus.OCCURRED, "2024-08") in found(text)
 
 
 def test_a_gathering_opened_and_closed_on_two_days_is_one_span() -> None:
