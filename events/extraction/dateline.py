@@ -24,10 +24,11 @@ _DASHED = re.compile(
     r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*(?:\([^)]{1,40}\)\s*(?:--|[—–]|-(?=\s))|(?:--|[—–]))"
 )
 # A city in capitals with a filing date and a spaced hyphen, no agency: "BRUSSELS, 15 March - ...", "OSLO,
-# Norway, March 3 - ...". The date part is what tells it from a run of capitals before a hyphen.
+# Norway, March 3 - ...", "LIMA, 7th May - ...". The date part is what tells it from a run of capitals before a hyphen.
 _DATED = re.compile(
     r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*,\s*"
-    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s+-(?=\s)"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+\d{4})?\s+-(?=\s)"
 )
 # A city in title case is a dateline only with its agency and a dash: "Kyiv, Ukraine (CNN) — ...".
 _TITLED = re.compile(

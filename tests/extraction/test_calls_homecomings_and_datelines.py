@@ -139,3 +139,9 @@ def test_a_country_after_a_dateline_the_model_left_untagged_is_the_state() -> No
     text = "QUITO (Reuters) - Peru on Monday lodged a diplomatic protest with Chile over the arrests."
     events = extract(text, PUBLISHED).events
     assert [([a.name for a in e.actors], e.location) for e in events] == [(["Peru", "Chile"], None)]
+
+
+def test_a_dateline_with_an_ordinal_filing_day_is_a_dateline() -> None:
+    events = extract("LIMA, 13th March - Peru and Chile agreed on Thursday to resume talks.", PUBLISHED).events
+    assert [a.name for e in events for a in e.actors if a.name.isupper()] == []
+    assert [e.date for e in events] == ["2025-03-13"]
