@@ -498,6 +498,15 @@ def _relative_clause_telling(doc: Doc, trigger: Trigger, time: TimeExpression) -
     return verb
 
 
+# Kinds of event that last and can be under way on a day; the rest (a ban imposed, an envoy expelled, an accord
+# signed) happen at a point, so "is imposing" in the news tells them done.
+DURATIVE_TYPES = frozenset(
+    {EventType.VISIT, EventType.MEETING, EventType.TALKS, EventType.SUMMIT, EventType.MILITARY_EXERCISE,
+     EventType.MILITARY_ACTION, EventType.DEPLOYMENT, EventType.INVESTIGATION, EventType.RESPONSE_OPERATION,
+     EventType.INCIDENT, EventType.PHONE_CALL, EventType.OTHER}
+)  # fmt: skip
+
+
 def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:
     """The event's status, or ``None`` when the sentence says it did not and will not happen."""
     chain = governing_chain(doc, trigger)
@@ -528,14 +537,18 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     if _told_by_own_participle(doc, trigger, time, published) or _decided_before(chain, time, published):
         return EventStatus.OCCURRED
     lower, upper = time.lower, time.upper
-    if upper is not None and upper < published and is_past_plan(chain):
+    if is_past_plan(chain):
+        # "had planned to meet the king a day before the summit": a plan told in the pluperfect no longer
+        # holds, whether its day has gone by or is still ahead.
         return _unrealised_plan(doc, chain)
     if lower is not None and lower > published:
         return EventStatus.SCHEDULED
     if has_schedule_modality(chain) or time.direction == "future":
         return EventStatus.SCHEDULED
     if lower is not None and upper is not None and lower <= published <= upper and is_progressive_present(chain):
-        return EventStatus.ONGOING
+        # "talks are continuing today": ongoing; "Zembla is levying new duties": a punctual act in
+        # the news present is done that day.
+        return EventStatus.ONGOING if trigger.type in DURATIVE_TYPES else EventStatus.OCCURRED
     if _spans_publication_by_days(time, published):
         return EventStatus.ONGOING  # "began a three-day visit on Monday", read on Tuesday: still going on
     return EventStatus.OCCURRED

@@ -64,8 +64,10 @@ def test_a_past_plan_whose_time_has_gone_is_put_off_or_dropped() -> None:
     text = "The foreign minister had intended to travel to Lisbon in May before the trip was put off."
     assert status(text) == [("2025-05", "postponed")]
     assert status("The premier was originally to have visited the capital in March.") == [("2025-03", "cancelled")]
-    # A plan whose time is still ahead stays scheduled; a plain past visit occurred.
-    assert status("The premier had planned to visit the capital in August.") == [("2025-08", "scheduled")]
+    # A plan told in the pluperfect no longer holds even when its time is still ahead; one told as it stands
+    # is scheduled; a plain past visit occurred.
+    assert status("The premier had planned to visit the capital in August.") == [("2025-08", "cancelled")]
+    assert status("The premier plans to visit the capital in August.") == [("2025-08", "scheduled")]
     assert status("The premier visited the capital in March.") == [("2025-03", "occurred")]
 
 
