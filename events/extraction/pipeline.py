@@ -559,6 +559,19 @@ def _people(event: ExtractedEvent) -> set[str]:
     return {a.name for a in event.actors if a.kind is ActorKind.PERSON}
 
 
+def _same_person_named(a: set[str], b: set[str]) -> bool:
+    """Whether the two sets name one person, whole or by part of the name: a headline's "Lee" before the text's "Lee Jae
+    Myung" (a short form the text names in full only later, which the alias table cannot resolve back)."""
+    if a & b:
+        return True
+    for x in a:
+        for y in b:
+            short, full = sorted((x.split(), y.split()), key=len)
+            if short and (full[: len(short)] == short or full[-len(short) :] == short):
+                return True
+    return False
+
+
 def _carry_scene(events: list[ExtractedEvent], config: ExtractionConfig) -> list[ExtractedEvent]:
     """Give place-less events of a visitor the place of the visit, for the days the visit lasts."""
     scenes = [
@@ -635,7 +648,7 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         duplicate = False
         for other in same_key:
             people_b = _people(other)
-            same_people = bool(people_a & people_b) or not (people_a and people_b)
+            same_people = _same_person_named(people_a, people_b) or not (people_a and people_b)
             if not people_a and not people_b and not _same_act_words(event, other):
                 same_people = False  # "a stand-off in May" and "brawls erupted in May": two acts
             if {event.status, other.status} == {EventStatus.OCCURRED, EventStatus.CANCELLED}:
@@ -758,9 +771,13 @@ def _told_fuller(second: ExtractedEvent, first: ExtractedEvent) -> bool:
     if second.status is not first.status:
         return False
     sides_first, sides_second = {a.name for a in first.actors}, {a.name for a in second.actors}
+    # A short form the first telling gives ("Lee", a headline's) is the full name the second gives.
+    sides_first = {next((full for full in sides_second if _same_person_named({s}, {full})), s) for s in sides_first}
     if not sides_first <= sides_second:
         return False
-    if sides_second > sides_first:
+    if sides_second > sides_first or any(
+        len(a.split()) < len(b.split()) for a in _people(first) for b in _people(second)
+    ):
         return True
     place, wider = second.location, first.location
     if place is None or place.kind not in {PlaceKind.CITY, PlaceKind.VENUE}:

@@ -35,3 +35,22 @@ def test_a_punctual_act_in_the_news_present_is_done_and_a_lasting_one_under_way(
     assert found("The two delegations are meeting in Quito today.") == [
         (EventType.MEETING, EventStatus.ONGOING, "2025-03-14")
     ]
+
+
+def test_a_headline_to_infinitive_looks_ahead() -> None:
+    # Published on a Friday: "from Sunday" in a headline's "to" future is the coming Sunday, not the last one.
+    assert found("Chile's president to pay three-day visit to Lima from Sunday") == [
+        (EventType.VISIT, EventStatus.SCHEDULED, "2025-03-16/2025-03-18")
+    ]
+
+
+def test_a_headlines_short_name_and_the_bodys_full_name_tell_one_visit() -> None:
+    from events.extraction.pipeline import extract
+
+    text = (
+        "President Ruiz to pay three-day visit to Lima from Sunday\n\n"
+        "Chilean President Ana Ruiz will pay a three-day visit to Lima from Sunday, her office said."
+    )
+    visits = [e for e in extract(text, PUBLISHED).events if e.type is EventType.VISIT]
+    assert [(e.date, [a.name for a in e.actors]) for e in visits] == [("2025-03-16/2025-03-18", ["Ana Ruiz"])]
+    assert visits[0].citation.quote.startswith("Chilean President")

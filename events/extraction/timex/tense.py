@@ -479,6 +479,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     if _object_of_following(head, verb):
         return "past", head.i
     own = verb_group_direction(verb, preposition)
+    if own is None and _headline_future(verb):
+        own = "future"  # "Premier to pay three-day visit to Lima from Sunday"
     if own == "past" and _past_plan_of_an_event(verb):
         # "planned a march on Saturday", "scheduled talks for May": the date is the plan's content, a future seen
         # from the telling; the plan may since have come about or not, so the nearest such day is meant.
@@ -490,6 +492,17 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         # subject or auxiliary of its own tells more of its main clause's event, in its tense.
         own = verb_group_direction(verb.head)
     return _in_main_clause(verb, own), head.i
+
+
+def _headline_future(verb: Token) -> bool:
+    """Headline English puts the future as a bare "to" infinitive after the subject: "Zembla's president to
+    visit Ostland on Sunday" is a main clause with no finite verb, the visit ahead."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _told_in_the_past(noun: Token) -> bool:
