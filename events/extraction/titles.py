@@ -486,6 +486,10 @@ def _object_title(doc: Doc, trigger: Trigger, location: Location | None) -> str:
     return said + _where(doc, trigger, location, said)
 
 
+# Verbs of an accord ceasing to bind at its term.
+ENDING_VERBS = frozenset({"expire", "lapse"})
+
+
 def _binding_verb(token: Token) -> str:
     """ "takes effect" / "comes into force" when the event noun is the subject of such a verb, looking
     through "is due to", "is expected to"."""
@@ -499,6 +503,9 @@ def _binding_verb(token: Token) -> str:
     for candidate in candidates:
         lemma = candidate.lemma_.lower()
         objects = {c.lemma_.lower() for c in candidate.children if c.dep_ == "dobj"}
+        if lemma in ENDING_VERBS or (lemma == "run" and any(c.lower_ == "out" for c in candidate.children)):
+            # "the truce runs out on Sept. 12", "the ceasefire expires next week": the accord's end, not a new one.
+            return "expire" if token.tag_ == "NNS" else "expires"
         if starts_to_bind(candidate, lemma, objects):
             into = [c for c in candidate.children if c.dep_ == "prep" and c.lower_ == "into"]
             nouns = [g.lower_ for c in into for g in c.children if g.dep_ == "pobj"]

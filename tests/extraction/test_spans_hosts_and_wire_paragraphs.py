@@ -74,3 +74,10 @@ def test_the_period_a_pledge_is_for_does_not_date_the_pledging() -> None:
     text = "At the summit in Lima in January, donors agreed a pledge of aid for Chile for the following year."
     agreed = [date for kind, _, date in found(text) if kind is EventType.AGREEMENT]
     assert agreed == ["2025-01"]
+
+
+def test_an_accord_running_out_is_titled_as_its_end() -> None:
+    events = extract("The border truce runs out on March 20.", PUBLISHED).events
+    assert [(e.title, e.date) for e in events] == [("Border truce expires", "2025-03-20")]
+    events = extract("The sanctions on Peruvian banks expire next month.", PUBLISHED).events
+    assert [e.title for e in events] == ["Sanctions expire"]
