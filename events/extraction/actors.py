@@ -17,7 +17,7 @@ from events.domain.vocabulary import ActorKind, ActorRole, EventType
 from events.extraction.demonyms import country_of_demonym
 from events.extraction.doc_views import sentence_of
 from events.extraction.gazetteer import capitals, country_code, fold
-from events.extraction.person_names import family_name
+from events.extraction.person_names import family_name, part_of_name
 from events.extraction.tree import entity_span
 from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, Trigger
 from events.extraction.types import Actor
@@ -116,11 +116,7 @@ class AliasTable:
         for word in {parts[0], parts[-1]}:
             for full, first_seen in self._by_word.get(word, {}).items():
                 words = full.split()
-                if (
-                    first_seen <= position
-                    and len(words) > len(best.split())
-                    and (words[-len(parts) :] == parts or words[: len(parts)] == parts)
-                ):
+                if first_seen <= position and len(words) > len(best.split()) and part_of_name(parts, words):
                     best = full
         return best
 
@@ -128,7 +124,7 @@ class AliasTable:
         """Whether the article names a person by this word ("Blinken" tagged as a place in one sentence)."""
         parts = name.split()
         return bool(parts) and any(
-            full.split()[-len(parts) :] == parts or full.split()[: len(parts)] == parts
+            part_of_name(parts, full.split())
             for full in self._by_word.get(parts[-1], {}) | self._by_word.get(parts[0], {})
         )
 

@@ -25,6 +25,7 @@ from events.extraction.tree import (
     noun_phrase_heads,
     path_between,
     path_to_root,
+    tells_taking_place,
     tree_distance,
 )
 from events.extraction.triggers import AID_NOUNS, DECISION_NOUNS, Trigger
@@ -493,23 +494,14 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     return False
 
 
-# Verbs that only tell that a thing takes place, which a relative clause can say of an event, not of people.
-TAKING_PLACE_VERBS = frozenset({"occur", "happen", "open", "begin", "start", "convene", "end", "conclude", "close"})
-
-
 def _tells_taking_place(clause: Token, relative: Token | None = None) -> bool:
     """ "which could take place in August", "that will be held in Lima", "which opens on Monday": a relative
     clause (opened by "which" or "that", never "who"; on ``relative``, a verb of saying above the clause, when
-    there is one) that says only when or where something happens."""
+    there is one) that says only when or where something happens, which it can say of an event, not of people."""
     opener = relative if relative is not None else clause
     if not any(c.lower_ in {"which", "that"} and c.tag_ == "WDT" for c in [*opener.children, *clause.children]):
         return False
-    lemma = clause.lemma_.lower()
-    if lemma == "take":
-        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in clause.children)
-    if lemma == "hold":
-        return any(c.dep_ == "auxpass" for c in clause.children)
-    return lemma in TAKING_PLACE_VERBS
+    return tells_taking_place(clause)
 
 
 # Words of a plan set off after an event noun: "the vote, originally due in May, ...", "the summit, set for June".

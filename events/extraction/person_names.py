@@ -61,3 +61,9 @@ def family_name(full_name: str) -> str:
 
 
 __all__ = ["family_name"]
+
+
+def part_of_name(part: list[str], full: list[str]) -> bool:
+    """Whether ``part`` is the first or the last words of ``full``: "Lee" of "Lee Jae Myung", "Blinken" of
+    "Antony Blinken"."""
+    return bool(part) and (full[: len(part)] == part or full[-len(part) :] == part)

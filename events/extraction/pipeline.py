@@ -24,6 +24,7 @@ from events.extraction.config import ExtractionConfig
 from events.extraction.dateline import inside_dateline
 from events.extraction.doc_views import doc_text, sentences
 from events.extraction.narrative import Plan, coreferent_dates, narrative_dates, offset_dates
+from events.extraction.person_names import part_of_name
 from events.extraction.places import abroad_of_dateline, find_place, gapped_place, place_is_stated
 from events.extraction.status import (
     PLAN_PARTICIPLES,
@@ -567,7 +568,7 @@ def _same_person_named(a: set[str], b: set[str]) -> bool:
     for x in a:
         for y in b:
             short, full = sorted((x.split(), y.split()), key=len)
-            if short and (full[: len(short)] == short or full[-len(short) :] == short):
+            if part_of_name(short, full):
                 return True
     return False
 

@@ -160,3 +160,17 @@ SEQUENCE_PHRASES = frozenset({("of", "ahead"), ("to", "prior")})
 def in_sequence_phrase(prep: Token) -> bool:
     """Whether a preposition is the second word of "ahead of" or "prior to"."""
     return (prep.lower_, prep.head.lower_) in SEQUENCE_PHRASES
+
+
+# Verbs that only tell that a thing takes place: "took place", "was held", "opens", "occurred".
+TAKING_PLACE_VERBS = frozenset({"occur", "happen", "open", "begin", "start", "convene", "end", "conclude", "close"})
+
+
+def tells_taking_place(verb: Token) -> bool:
+    """Whether the verb only tells that its subject takes place: "took place", "was held", "occurred", "opens"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if lemma == "hold":
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    return lemma in TAKING_PLACE_VERBS

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
-from events.extraction.tree import free_relative
+from events.extraction.tree import free_relative, tells_taking_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1246,22 +1246,9 @@ def _counted_kind(token: Token) -> bool:
     words = [c for c in token.children if c.dep_ in {"amod", "det", "predet", "nummod"}]
     if not any(c.lower_ == "such" for c in words):
         return False
-    if _takes_place(token):
+    if token.dep_ in {"nsubj", "nsubjpass"} and tells_taking_place(token.head):
         return False  # "the last such summit took place in Tokyo in 2019": that one instance, told as an act
     return any(c.lower_ in KIND_COUNTERS or c.ent_type_ == "ORDINAL" for c in words)
-
-
-def _takes_place(noun: Token) -> bool:
-    """Whether the noun is the subject of a verb that tells it happening: "took place", "was held", "occurred"."""
-    verb = noun.head
-    if noun.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    lemma = verb.lemma_.lower()
-    if lemma == "take":
-        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-    if lemma == "hold":
-        return noun.dep_ == "nsubjpass"
-    return lemma in {"occur", "happen", "convene"}
 
 
 # Gatherings held in rounds, with what a round of each is called: a bare "round" ("the first round will be
