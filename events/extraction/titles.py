@@ -529,6 +529,9 @@ def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
     if trigger.rule == "noun:round":
         # A bare round is one of the gathering the text named before: "Round of talks in Geneva".
         head = f"{head} of {ROUND_OF[trigger.type]}"
+    if trigger.rule == "noun:resolution-failed":
+        verb = token.head
+        return f"{head} {'fails' if verb.lemma_.lower() == 'fail' else 'rejected'}"  # "Draft resolution rejected"
     binding = _binding_verb(token)
     if binding:
         return f"{head} {binding}"  # "Truce takes effect": the sentence's news is that it starts to bind

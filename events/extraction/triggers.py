@@ -207,6 +207,8 @@ def _sharp_words(objects: list[Token]) -> bool:
     )
 
 
+# What befalls a text put to a vote that is not adopted: "the resolution failed", "was rejected", "was defeated".
+FAILING_VERBS = frozenset({"fail", "reject", "defeat", "block", "veto", "sink"})
 # Kin and friends, whose meetings and visits are private: "relatives of the freed men will meet them".
 KIN_NOUNS = frozenset(
     {"relative", "relatives", "family", "families", "parent", "parents", "wife", "husband", "son", "daughter",
@@ -1353,6 +1355,9 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     elif lemma == "resolution":
         if modifiers & {"conflict", "dispute", "peaceful", "high", "new-year", "year"}:
             return None
+        if token.dep_ in {"nsubj", "nsubjpass"} and head_lemma in FAILING_VERBS:
+            # "the draft resolution was rejected by the council", "the resolution failed": not adopted.
+            return T.REJECTION, "noun:resolution-failed"
     elif lemma == "vote" and any(c.ent_type_ == "ORG" for c in token.children if c.dep_ in NAMING_MODIFIER_DEPS):
         return None  # "the Security Council vote" is a decision of a body, not an election
     elif lemma == "vote" and {m.strip("-") for m in modifiers} & CHAMBER_VOTES:

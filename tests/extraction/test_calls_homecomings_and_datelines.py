@@ -145,3 +145,15 @@ def test_a_dateline_with_an_ordinal_filing_day_is_a_dateline() -> None:
     events = extract("LIMA, 13th March - Peru and Chile agreed on Thursday to resume talks.", PUBLISHED).events
     assert [a.name for e in events for a in e.actors if a.name.isupper()] == []
     assert [e.date for e in events] == ["2025-03-13"]
+
+
+def test_a_resolution_that_fails_or_is_rejected_is_a_rejection() -> None:
+    events = extract("The draft resolution was rejected by the assembly on Tuesday.", PUBLISHED).events
+    assert [(e.type, e.date, e.title) for e in events] == [
+        (EventType.REJECTION, "2025-03-11", "Draft resolution rejected")
+    ]
+    assert found("The resolution failed on Tuesday.") == [(EventType.REJECTION, EventStatus.OCCURRED, "2025-03-11")]
+    # One adopted stays a resolution.
+    assert found("The resolution was adopted on Tuesday.") == [
+        (EventType.RESOLUTION, EventStatus.OCCURRED, "2025-03-11")
+    ]
