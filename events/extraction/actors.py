@@ -85,7 +85,7 @@ class AliasTable:
             if ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ == "ROOT":
                 table._subject_positions.append(ent.start)
                 table._subject_names.append(resolved)
-        # "Takaichi took office ... She met Trump": a short form the tagger left untagged, of a person named in
+        # "Halvorsen took office ... She met Ruiz": a short form the tagger left untagged, of a person named in
         # full before, is a main clause's subject too (what "she" in the next sentence most likely means).
         untagged = [
             t

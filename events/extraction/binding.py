@@ -706,7 +706,7 @@ def _past_not_anterior(token: Token) -> bool:
     if aux & {"will", "would", "could", "may", "might", "shall", "should", "can", "had", "'d", "to"}:
         return False
     perfect = bool(aux & {"have", "has", "'ve"})
-    # "has been pressing": the perfect progressive has gone on up to the report; "is imposing export curbs, a
+    # "has been pressing": the perfect progressive has gone on up to the report; "is levying new duties, a
     # notice said on Friday": the present progressive goes on at the report.
     progressive = token.tag_ == "VBG" and ((perfect and "been" in aux) or bool(aux & {"is", "are", "'s", "'re"}))
     return token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect) or progressive

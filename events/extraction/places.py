@@ -660,7 +660,7 @@ def _told_as_background(token: Token) -> bool:
 
 
 def _place_of_the_visit_then(doc: Doc, token: Token) -> Location | None:
-    """ "Lula visited Beijing in May, when the two governments signed 20 agreements": an act told in a "when"
+    """ "Ruiz visited Quito in May, when the two governments signed 20 agreements": an act told in a "when"
     clause of a visit, or of the visit's time, happened where the visit was."""
     clause = marked_clause(token if token.pos_ in {"VERB", "AUX"} else token.head, WHEN)
     if clause is None:
@@ -1232,7 +1232,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 # "violated Norwegian airspace": the state, unless a place phrase says more ("over Lapland").
                 space = _named_place(doc, child, prefer)
             if place_object or visited_object:
-                # "visited Kyiv", with Kyiv tagged a person: the object of a visit is read as a "to" place.
+                # "visited Quito", with Quito tagged a person: the object of a visit is read as a "to" place.
                 named = _named_place(doc, child, prefer, "to" if visited_object else current.lower_)
                 if named is not None:
                     return named

@@ -239,7 +239,7 @@ DESCRIBING_MODALS = frozenset({"would", "could", "might", "may"})
 
 
 def describes_another_act(chain: list[Token], trigger: Trigger) -> bool:
-    """ "will meet Trump in the coming days, in what would be the first summit since 2021": an event noun that a
+    """ "will meet Ruiz in the coming days, in what would be the first summit since 2021": an event noun that a
     modal "be" predicates of something else only says what another act would be."""
     noun = chain[0]
     if not trigger.nominal or noun.dep_ != "attr" or noun.head.lemma_.lower() != "be":
@@ -499,7 +499,7 @@ def _relative_clause_telling(doc: Doc, trigger: Trigger, time: TimeExpression) -
 
 
 # Kinds of event that last and can be under way on a day; the rest (a ban imposed, an envoy expelled, an accord
-# signed) happen at a point, so "is imposing" in the news tells them done.
+# signed) happen at a point, so "is levying" in the news tells them done.
 DURATIVE_TYPES = frozenset(
     {EventType.VISIT, EventType.MEETING, EventType.TALKS, EventType.SUMMIT, EventType.MILITARY_EXERCISE,
      EventType.MILITARY_ACTION, EventType.DEPLOYMENT, EventType.INVESTIGATION, EventType.RESPONSE_OPERATION,

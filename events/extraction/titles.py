@@ -332,9 +332,7 @@ def _verb(
     """The verb in headline present; a passive stays passive unless its agent is named ("Russia arrests").
     A planned event reads as headlines put the future: "Blinken to visit", "Envoy to be expelled"."""
     if trigger.rule == "verb:expected-in":
-        return (
-            "to arrive" if future else "arrives"
-        )  # "Rubio is expected in Beijing on Sunday": "Rubio to arrive in Beijing"
+        return "to arrive" if future else "arrives"  # "Ruiz is expected in Quito on Sunday": "Ruiz to arrive in Quito"
     particle = " ".join(c.lower_ for c in token.children if c.dep_ == "prt")
     if not particle and trigger.rule == "verb:call-in-envoy":
         particle = "in"  # the parser may read the "in" of "called in the envoy" as a preposition
@@ -397,7 +395,7 @@ def _verb_title(
     ):
         initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
     if subject is not None and trigger.rule.endswith("-freed"):
-        # "Five Americans arrive in Doha": freed captives are named as the text names them, not as their state.
+        # "Three Chileans arrive in Santiago": freed captives are named as the text names them, not as their state.
         initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
     if not initiators:
         return ""

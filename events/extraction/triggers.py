@@ -119,7 +119,7 @@ IMPOSE_VERBS = frozenset(
 )  # fmt: skip
 # Easing what binds: "eased some measures", "relaxed the restrictions" (what is eased is a restriction).
 EASING_VERBS = frozenset({"lift", "ease", "relax", "loosen", "waive"})
-# Sending people to a place: "sent a delegation to Taipei", "dispatched its envoy to Kyiv".
+# Sending people to a place: "sent a delegation to Quito", "dispatched its envoy to Lima".
 SENDING_VERBS = frozenset({"send", "dispatch"})
 # Who is sent on a mission: officials, a delegation, a team of negotiators.
 SENT_PEOPLE = frozenset({"delegation", "mission", "team", "negotiator", "negotiators", "delegate", "delegates"})
@@ -283,7 +283,7 @@ GUEST_NOUNS = frozenset(
 # Leaving for somewhere: "left for Tokyo", "set off for Kyiv".
 DEPART_VERBS = frozenset({"leave", "depart", "set"})
 # Weapons that hit a target (PLOVER ASSAULT): "rockets slammed into", "shells rained down on".
-# What is fired in a firing incident when no weapon or target is named: "shots were fired", "fired rounds".
+# What is fired in a firing incident when no weapon or target is named: "guards fired warning shots", "fired rounds".
 SHOT_NOUNS = frozenset({"shot", "round", "gunshot", "volley"})
 MUNITION_WORDS = WEAPON_WORDS | frozenset(
     {"shell", "shells", "mortar", "mortars", "bomb", "bombs", "drone", "drones", "artillery", "grenade",
@@ -454,7 +454,7 @@ EXPECTED_IN_NOUNS = frozenset({"region", "capital", "city", "country", "area"})
 
 
 def _expected_somewhere(token: Token) -> bool:
-    """ "X is expected in Beijing on Sunday": a person awaited at a place, with no verb of their own."""
+    """ "X is expected in Quito on Sunday": a person awaited at a place, with no verb of their own."""
     if token.tag_ != "VBN" or any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
@@ -841,7 +841,7 @@ HOLDING_WORDS = frozenset({"free", "freed", "release", "hold", "detain", "jail",
 
 
 def _freed_coming(token: Token) -> bool:
-    """Whether who comes is a captive set free ("the freed hostages landed in Doha", "Americans held in Iran
+    """Whether who comes is a captive set free ("the freed hostages landed in Lima", "Chileans held in Peru
     arrived", "arrived after being released"): the homecoming of a release, not a visit between states."""
     subjects = [s for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
     for subject in subjects:
@@ -856,18 +856,18 @@ def _freed_coming(token: Token) -> bool:
 
 
 def _delegation_sent(token: Token, objects: list[Token]) -> bool:
-    """ "sent an unofficial delegation to Taipei", "dispatched its foreign minister to Lima": officials sent to a
+    """ "sent a delegation of senior diplomats to Quito", "dispatched its foreign minister to Lima": officials sent to a
     named place go there on a visit; troops or aid sent are another act."""
     sent = [o for o in objects if o.dep_ == "dobj" and o.lemma_.lower() in SENT_PEOPLE | GUEST_NOUNS]
     if not sent:
         return False
-    # "a delegation of former officials to Taipei": the place may hang on the people the delegation is of.
+    # "a delegation of senior diplomats to Quito": the place may hang on the people the delegation is of.
     holders = [token, *sent, *(g for o in sent for c in o.children if c.dep_ == "prep" for g in c.children)]
     return any(
         g.ent_type_ in {"GPE", "LOC"}
         for t in holders
         for c in t.children
-        if c.dep_ in {"prep", "dative"} and c.lower_ == "to"  # "sent ... to Taipei", the "to" read as a dative
+        if c.dep_ in {"prep", "dative"} and c.lower_ == "to"  # "sent ... to Quito", the "to" read as a dative
         for g in c.children
     )
 
@@ -1044,7 +1044,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma == "shoot" and _has_particle(token, "down"):
         return T.MILITARY_ACTION, "verb:shoot-down"
     if lemma == "expect" and _expected_somewhere(token):
-        # "Witkoff is expected in the region later this week", "is expected in Beijing on Sunday": a visit.
+        # "the envoy is expected in the region later this week", "is expected in Beijing on Sunday": a visit.
         return T.VISIT, "verb:expected-in"
     if lemma in MEASURE_ADOPTING_VERBS and _package_of_sanctions(objects):
         return T.SANCTION, f"verb:{lemma}-sanctions-package"  # "approved a fresh round of sanctions"
@@ -1111,7 +1111,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         if lemma in EASING_VERBS and object_lemmas & RESTRICTIVE_MEASURES:
             return T.SANCTION, f"verb:{lemma}-measures"  # "Britain eased some measures in April"
     if lemma in SENDING_VERBS and _delegation_sent(token, objects):
-        return T.VISIT, f"verb:{lemma}-delegation"  # "sent a delegation to Taipei on Monday" (PLOVER CONSULT)
+        return T.VISIT, f"verb:{lemma}-delegation"  # "sent a delegation to Quito on Monday" (PLOVER CONSULT)
     if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
     if lemma in TRADE_STOPPING_VERBS and object_lemmas & STOPPED_FLOWS:
@@ -1170,7 +1170,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     ):
         return None  # "a ship carrying fuel arrived": a delivery, not a visit
     if event_type is T.VISIT and _freed_coming(token):
-        # "five Americans held in Iran arrived in Doha after being released": a release's homecoming, no visit.
+        # "three Chileans held in Peru arrived home after being released": a release's homecoming, no visit.
         return T.RELEASE, f"verb:{lemma}-freed"
     if lemma in {"fly", "head", "land"} and not any(
         c.dep_ == "prep" and c.lower_ in {"to", "into", "in", "at"} for c in token.children
@@ -1249,7 +1249,7 @@ def _counted_kind(token: Token) -> bool:
     if not any(c.lower_ == "such" for c in words):
         return False
     if token.dep_ in {"nsubj", "nsubjpass"} and tells_taking_place(token.head):
-        return False  # "the last such summit took place in Tokyo in 2019": that one instance, told as an act
+        return False  # "the last such summit took place in Quito in 2019": that one instance, told as an act
     return any(c.lower_ in KIND_COUNTERS or c.ent_type_ == "ORDINAL" for c in words)
 
 

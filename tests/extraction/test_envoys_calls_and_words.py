@@ -4,17 +4,11 @@ Every sentence here was written for this test."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.pipeline import extract
-from tests.extraction.told import told
+from tests.extraction.told import A_FRIDAY, found
 
-PUBLISHED = date(2025, 3, 14)  # a Friday
-
-
-def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
-    return told(text, PUBLISHED)
+PUBLISHED = A_FRIDAY
 
 
 def test_an_envoy_sent_back_to_post_restores_ties_and_one_called_home_is_a_recall() -> None:

@@ -3,16 +3,8 @@ Every sentence here was written for this test."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from events.domain.vocabulary import EventStatus, EventType
-from tests.extraction.told import told
-
-PUBLISHED = date(2025, 3, 14)  # a Friday
-
-
-def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
-    return told(text, PUBLISHED)
+from tests.extraction.told import found
 
 
 def test_an_outcome_of_a_dated_event_takes_its_date() -> None:

@@ -3,17 +3,11 @@ lead, and the one instance of a kind that took place. Every sentence here was wr
 
 from __future__ import annotations
 
-from datetime import date
-
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.pipeline import extract
-from tests.extraction.told import told
+from tests.extraction.told import A_FRIDAY, found
 
-PUBLISHED = date(2025, 3, 14)  # a Friday
-
-
-def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
-    return told(text, PUBLISHED)
+PUBLISHED = A_FRIDAY
 
 
 def test_a_visit_ended_or_left_at_its_end_on_a_day_ran_up_to_that_day() -> None:

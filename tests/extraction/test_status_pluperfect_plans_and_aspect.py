@@ -3,16 +3,10 @@ under way. Every sentence here was written for this test."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from events.domain.vocabulary import EventStatus, EventType
-from tests.extraction.told import told
+from tests.extraction.told import A_FRIDAY, found
 
-PUBLISHED = date(2025, 3, 14)  # a Friday
-
-
-def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
-    return told(text, PUBLISHED)
+PUBLISHED = A_FRIDAY
 
 
 def test_a_pluperfect_plan_for_a_day_still_ahead_no_longer_holds() -> None:

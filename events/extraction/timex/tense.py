@@ -457,7 +457,7 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
             and head.head.lower_ == "for"
             and head.head.head.lemma_.lower() in ARRIVING_VERBS
         ):
-            # "arrived on Wednesday for a meeting with Trump on Thursday": what one comes for lies at or after
+            # "arrived on Wednesday for a meeting with Ruiz on Thursday": what one comes for lies at or after
             # the coming, whatever its tense; the nearest such day is meant.
             return None, head.i
         if head.pos_ == "ADJ" and head.lower_ in FUTURE_HEADS:
