@@ -19,7 +19,7 @@ from events.extraction.doc_views import sentence_of
 from events.extraction.gazetteer import capitals, country_code, fold
 from events.extraction.person_names import family_name, part_of_name
 from events.extraction.tree import entity_span
-from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, Trigger
+from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, STATE_SERVICES, Trigger
 from events.extraction.types import Actor
 
 if TYPE_CHECKING:
@@ -207,8 +207,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         # A craft is its state's whichever side it is on: on the receiving end, "a Zemblan trawler" is Zembla.
         craft = token.lemma_.lower() in ENCOUNTER_CRAFT
         names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR or craft)
-        if not names and token.lemma_.lower() in GUEST_NOUNS:
-            names = _states_of(doc, token)  # "the foreign ministers of Japan, China and South Korea"
+        if not names and token.lemma_.lower() in GUEST_NOUNS | STATE_SERVICES:
+            # "the foreign ministers of Japan, China and South Korea", "the navies of Ostland and Zembla"
+            names = _states_of(doc, token)
             if not names:
                 # "NATO leaders", "EU foreign ministers": officials of a body act for it.
                 return [Actor(name, ActorKind.ORGANIZATION, role) for name in _bodies_behind(doc, token)]
@@ -310,13 +311,14 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
         if not subjects:
             # "KYIV, Ukraine (AP) — Ukraine and Poland signed ...": the parser makes the dateline the subject and
             # hangs the true one on it, after the dash.
+            # Or, with no agency, joins the true one to it: "Lima, Peru — Chile and Peru signed ...".
             subjects = [
                 a
                 for c in current.children
                 if c.dep_ in {"nsubj", "nsubjpass"}
-                for a in c.children
-                if a.dep_ == "appos" and not in_dateline(current.doc, a)
-            ]
+                for a in c.subtree
+                if a.dep_ in {"appos", "conj"} and in_dateline(current.doc, a.head) and not in_dateline(current.doc, a)
+            ][:1]
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subjects or agents:
             acted: list[Token] = agents[:1]
@@ -425,6 +427,19 @@ def find_actors(
         # "imposed new sanctions on Zembla": the measure's target hangs on the measure noun, the verb's object
         # (as does a volley's: "launched a wave of drones at Ostland").
         sources |= {c for c in token.children if c.dep_ == "dobj"}
+    if not trigger.nominal:
+        # "the crossing between Ostland and Zembla reopened", "closed the border between the two": "between"
+        # names the two sides wherever it hangs on the act's subject or object.
+        others.extend(
+            g
+            for c in token.children
+            if c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "between"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for g in _with_conjuncts(o)
+        )
     for source in sources:
         for child in source.children:
             partner_preps = (

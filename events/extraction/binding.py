@@ -260,6 +260,19 @@ def _in_the_source(noun: Token, verb: Token) -> bool:
     return any(s.left_edge.i <= noun.i <= s.right_edge.i and s.i != noun.i for s in subjects)
 
 
+def _in_describing_clause(trigger: Token, time: TimeExpression) -> bool:
+    """Whether the act is told in the simple past in a "who" clause, which then says who someone is, and the
+    time lies outside it: "the envoy who negotiated the accord died on Wednesday" (the clause
+    names the envoy; Wednesday is the death's). A progressive one runs beside the main act ("a clerk who was
+    locking up was robbed on Sunday")."""
+    for node in [trigger, *trigger.ancestors]:
+        if node.dep_ == "relcl":
+            outside = not node.left_edge.i <= time.token_start <= node.right_edge.i
+            of_someone = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in node.children)
+            return outside and of_someone and node.tag_ == "VBD"
+    return False
+
+
 # Measures that put an event a day or more after the time it is told from ("days before a visit").
 AHEAD_MEASURES = frozenset({"day", "week", "month", "year"})
 
@@ -707,8 +720,11 @@ def _past_not_anterior(token: Token) -> bool:
         return False
     perfect = bool(aux & {"have", "has", "'ve"})
     # "has been pressing": the perfect progressive has gone on up to the report; "is levying new duties, a
-    # notice said on Friday": the present progressive goes on at the report.
-    progressive = token.tag_ == "VBG" and ((perfect and "been" in aux) or bool(aux & {"is", "are", "'s", "'re"}))
+    # notice said on Friday": the present progressive goes on at the report, and so does the past one a
+    # past report shifts it into ("said on Friday it was levying new duties").
+    progressive = token.tag_ == "VBG" and (
+        (perfect and "been" in aux) or bool(aux & {"is", "are", "'s", "'re", "was", "were"})
+    )
     return token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect) or progressive
 
 
@@ -753,6 +769,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue
             if _in_the_source(doc[trigger.i], doc[anchor]):
                 continue  # "officials familiar with the talks said on Sunday": Sunday is the saying's
+
             thing = _committed_for(doc, time, anchor)
             if thing is not None and thing != trigger.i:
                 continue  # "agreed a pledge of aid for the following year": the pledge's period, not the agreeing
@@ -1032,6 +1049,8 @@ def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -
         if compared is not None and not compared.left_edge.i <= trigger.i <= compared.right_edge.i:
             continue
         if _crosses_complement(doc, trigger.i, anchor) or _crosses_complement(doc, trigger.head_i, anchor):
+            continue
+        if _in_describing_clause(token, time):
             continue
         if {tense, time.direction} == {"past", "future"}:
             continue

@@ -35,6 +35,9 @@ _TITLED = re.compile(
     r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*"
     r"\s*\([A-Z][^)]{1,39}\)\s*(?:--|[—–]|-(?=\s))"
 )
+# Or with a spaced dash straight after it and its country: "Lima - ...", "Lima, Peru — ..." (again only a
+# well-known city: a paragraph may open with a name and a dash of its own).
+_TITLED_DASHED = re.compile(r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)?\s+(?:--|[—–]|-)\s")
 # Without a dash: words in capitals (each of three letters or more) before the first mixed-case word.
 _BARE = re.compile(r"^\s*([A-Z][A-Z'\-]{2,}(?:[ /][A-Z][A-Z'\-]{2,})*)\s+(?=[A-Z](?:[a-z]|\.[A-Z]))")
 
@@ -66,10 +69,11 @@ def _bare_city(run: str) -> tuple[str, int] | None:
 
 
 def _titled(text: str) -> re.Match[str] | None:
-    """A title-case dateline, when its first words name a well-known city ("Senator Smith (R) — ..." is none)."""
+    """A title-case dateline, when its first words name a well-known city ("Senator Smith (R) — ..." and
+    "Rosa Ruiz - the envoy ..." are none)."""
     from events.extraction.gazetteer import is_well_known_city
 
-    found = _TITLED.match(text)
+    found = _TITLED.match(text) or _TITLED_DASHED.match(text)
     return found if found is not None and is_well_known_city(found.group(1)) else None
 
 

@@ -394,6 +394,11 @@ def _verb_title(
         (named_by_office and subject.pos_ == "NOUN" and not subject.ent_type_) or not initiators
     ):
         initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)
+        sides = _prep_objects_of([subject], "between")
+        if sides and not named:
+            # "The crossing between Ostland and Zembla reopens": the sides stay where the text puts them.
+            initiators += f" between {_join([_named(doc, t) for s in sides for t in [s, *s.conjuncts]])}"
+            actors = tuple(a for a in actors if a.role is ActorRole.INITIATOR)
     if subject is not None and trigger.rule.endswith("-freed"):
         # "Three Chileans arrive in Santiago": freed captives are named as the text names them, not as their state.
         initiators, plural = _noun_phrase(doc, subject, lower_head=False), _plural(subject)

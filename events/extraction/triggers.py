@@ -239,12 +239,22 @@ LEAVE_VERBS = frozenset({"withdraw", "pull", "exit", "quit", "leave", "abandon",
                          "close", "shut"})  # fmt: skip
 RESTORE_VERBS = frozenset({"restore", "resume", "reopen", "establish", "re-establish", "reestablish", "normalize",
                            "normalise", "reinstate", "revive", "switch", "upgrade"})  # fmt: skip
+# The ways between two states that one can shut or open (PLOVER SANCTION/restrict movement, and its easing):
+# "closed the border", "the crossing reopened", "flights resumed", "reopened its airspace".
+CROSSING_NOUNS = frozenset({"border", "crossing", "checkpoint", "frontier", "airspace", "flight", "corridor", "route"})
+SHUTTING_VERBS = frozenset({"close", "shut", "seal"})
+OPENING_VERBS = frozenset({"reopen", "open", "resume", "restore"})
 # Forces and weapons that are sent somewhere: "dispatched B-52 bombers", "stationed troops".
 MILITARY_ASSETS = frozenset(
     {"troop", "troops", "force", "forces", "soldier", "soldiers", "marine", "marines", "warship", "warships",
      "ship", "ships", "vessel", "vessels", "destroyer", "frigate", "carrier", "submarine", "bomber", "bombers",
      "jet", "jets", "fighter", "fighters", "aircraft", "missile", "missiles", "battery", "batteries", "drone",
      "drones", "tank", "tanks", "unit", "units", "battalion", "brigade", "system", "thaad", "interceptor"}
+)  # fmt: skip
+# The services through which a state acts: "the navies of Ostland and Zembla began drills".
+STATE_SERVICES = frozenset(
+    {"navy", "army", "military", "government", "coastguard", "force", "forces", "troop", "troops", "guard",
+     "parliament", "ministry", "authority", "authorities", "delegation", "delegations", "diplomat", "diplomats"}
 )  # fmt: skip
 # Who raids a building for a state: "police stormed the embassy" (protesters storming one is no raid).
 STORMING_FORCES = MILITARY_ASSETS | frozenset({"police", "policeman", "officer", "officers", "commando", "commandos",
@@ -511,6 +521,11 @@ def _left_from(token: Token) -> list[Token]:
 def _binds(token: Token) -> bool:
     """Something that binds sides: an agreement or a tie (by its noun or its modifiers), or a named treaty
     or body ("the JCPOA", "the Paris accord")."""
+    if token.lower_ == "it" and token.pos_ == "PRON":
+        # "suspended the treaty in 2007 and withdrew from it in 2023": "it" is the nearest noun before it in
+        # its sentence.
+        before = [t for t in token.sent if t.i < token.i and t.pos_ in {"NOUN", "PROPN"}]
+        return bool(before) and before[-1].lower_ != "it" and _binds(before[-1])
     words = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}}
     words |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
     # A named treaty or body: an entity, or an acronym the model left untagged ("the JCPOA").
@@ -531,6 +546,21 @@ def _left_binding(token: Token, lemma: str, objects: list[Token]) -> tuple[Event
     ):
         return T.TIES_RESTORED, f"verb:{lemma}-ties"
     return None
+
+
+def _crossing_shut_or_opened(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
+    """A way between states shut (a restriction) or opened again: "Ostland closed the border on Monday", "the
+    crossing was reopened", and, with no object, "the crossing reopened to trucks", "direct flights resumed"."""
+    if lemma not in SHUTTING_VERBS | OPENING_VERBS:
+        return None
+    ways = objects or [c for c in token.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "dobj" for c in token.children) and not objects:
+        return None
+    if not any(w.lemma_.lower() in CROSSING_NOUNS for w in ways):
+        return None
+    if lemma in SHUTTING_VERBS:
+        return T.SANCTION, f"verb:{lemma}-border"
+    return T.TIES_RESTORED, f"verb:{lemma}-border"
 
 
 # What is recovered after a crash or a sinking (PLOVER AID/operations after an incident): "recovered the
@@ -925,6 +955,9 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     left = _left_binding(token, lemma, objects)
     if left is not None:
         return left
+    crossing = _crossing_shut_or_opened(token, lemma, objects)
+    if crossing is not None:
+        return crossing
     if lemma in TIES_VERBS and object_lemmas & TIES_NOUNS:
         return T.OTHER, f"verb:{lemma}-ties"
     if lemma == "capture" and objects:
