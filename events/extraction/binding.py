@@ -588,6 +588,11 @@ CLOSING_NOUNS = frozenset({"end", "close", "conclusion", "wrap", "finale"})
 OPENING_VERBS = frozenset({"begin", "start", "open", "kick", "commence", "convene"})
 
 
+# Verbs that say how long something goes on, with the time it goes on until: "runs until Sunday".
+LASTING_VERBS = frozenset({"run", "last", "continue", "go"})
+UNTIL_SIGNALS = frozenset({"until", "till", "through", "to"})
+
+
 def _opened_and_closed(
     doc: Doc, trigger: Trigger, kept: list[tuple[TimeExpression, int]]
 ) -> list[tuple[TimeExpression, int]]:
@@ -595,13 +600,20 @@ def _opened_and_closed(
     event noun give it one span, from the first day to the last, not two events."""
     if not trigger.nominal or len(kept) != 2:
         return kept
-    (first, distance), (second, _) = sorted(kept, key=lambda pair: pair[0].start)
+    (first, distance), (second, _) = sorted(kept, key=lambda pair: pair[0].lower or date.min)
     opener, closer = doc[anchor_of(doc, first)], doc[anchor_of(doc, second)]
     coordinated = closer.i in {c.i for c in opener.conjuncts}
+    # "The drills, which run until Sunday, began on Friday": a clause on the noun that says how long it lasts.
+    lasting = (
+        closer.dep_ == "relcl"
+        and closer.head.i == trigger.i
+        and closer.lemma_.lower() in LASTING_VERBS
+        and second.signal in UNTIL_SIGNALS
+    )
     if not (
-        coordinated
+        (coordinated or lasting)
         and opener.lemma_.lower() in OPENING_VERBS
-        and closer.lemma_.lower() in END_VERBS
+        and (closer.lemma_.lower() in END_VERBS or lasting)
         and first.lower is not None
         and second.upper is not None
         and first.lower < second.upper

@@ -637,10 +637,17 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         return found
     # The article's main country is no fallback: an event whose story names no place is left without one
     # (a guess is worse than none; the scorer counts it wrong).
+    if _binding_starts(trigger):
+        return None  # "the pact will enter into force on January 1": it binds wherever it binds, not where signed
     found = _place_from_context(doc, trigger, placed)
     if found is not None:
         doc.user_data.setdefault("places_from_context", set()).add(trigger.i)
     return found
+
+
+def _binding_starts(trigger: Trigger) -> bool:
+    """An agreement or a measure taking effect ("takes effect", "entered into force")."""
+    return trigger.rule.endswith(("-effect", "-into-force"))
 
 
 WHEN = frozenset({"when"})

@@ -45,6 +45,10 @@ IRREALIS = frozenset(
      "call", "willingness", "readiness", "desire", "chance", "possibility", "idea", "threat", "threaten",
      "confident", "ready", "willing", "able", "eager", "fail", "avoid"}
 )  # fmt: skip
+# Aims, which make only what they aim at directly a wish: "in an effort to secure the release", "talks aimed at
+# securing a truce". (A tried act is told as done: "tried to mediate", "an attempt to restart talks".)
+AIM_WORDS = frozenset({"effort", "aim"})
+AIM_REACH = 3
 # "plans to meet", "is scheduled to attend the summit": the event is the complement of the planning word.
 COMPLEMENT_DEPS = frozenset({"xcomp", "acl", "dobj", "nsubjpass", "attr", "ccomp", "oprd"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "could", "may", "might", "would", "can", "should"})
@@ -272,7 +276,12 @@ def is_irrealis(chain: list[Token]) -> bool:
     """A wish, request, refusal or ability, not an event: "hoping to meet", "a request for a meeting". An
     event that is the subject of such a word did happen: "the talks sought a truce" wished for the truce."""
     return any(
-        (token.lemma_.lower() in IRREALIS or _ruled_out(token)) and _wished_for(chain[position])
+        (
+            token.lemma_.lower() in IRREALIS
+            or _ruled_out(token)
+            or (token.lemma_.lower() in AIM_WORDS and position < AIM_REACH)
+        )
+        and _wished_for(chain[position])
         for position, token in enumerate(chain[1:])
     )
 
@@ -286,6 +295,8 @@ def _wished_for(link: Token) -> bool:
     not a setting phrase of the wishing ("in a 90-minute call, she urged ...": the call happened)."""
     if link.dep_ in {"nsubj", "nsubjpass"}:
         return False
+    if link.dep_ == "prep" and link.lower_ == "at" and link.head.lemma_.lower() == "aim":
+        return True  # "talks aimed at a truce"
     return not (link.dep_ == "prep" and link.lower_ not in WISHED_PREPS)
 
 
@@ -428,7 +439,7 @@ def _superseded_date(doc: Doc, time: TimeExpression) -> bool:
 
 
 def _spans_publication_by_days(time: TimeExpression, published: date) -> bool:
-    """A stretch of days (not a week, month or year named as such) that began before publication and ends
+    """A stretch of days (not a week, month or year named as such) that began on or before publication and ends
     after it: the act it dates has begun and not ended."""
     lower, upper = time.lower, time.upper
     return (
@@ -436,7 +447,7 @@ def _spans_publication_by_days(time: TimeExpression, published: date) -> bool:
         and upper is not None
         and time.precision == "day"
         and not time.week
-        and lower < published < upper
+        and lower <= published < upper
     )
 
 

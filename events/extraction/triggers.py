@@ -172,7 +172,8 @@ PERSON_NOUNS = frozenset(
     {"journalist", "reporter", "citizen", "national", "man", "woman", "executive", "businessman", "worker",
      "activist", "pastor", "tourist", "student", "marine", "veteran", "soldier", "sailor", "crew", "hostage",
      "prisoner", "detainee", "employee", "scholar", "researcher", "academic", "diplomat", "official",
-     "engineer", "teacher", "writer", "author", "blogger", "dissident", "lawyer", "doctor", "priest"}
+     "engineer", "teacher", "writer", "author", "blogger", "dissident", "lawyer", "doctor", "priest", "nurse",
+     "suspect", "volunteer", "missionary"}
 )  # fmt: skip
 EXCHANGE_WORDS = frozenset({"prisoner", "prisoners", "spy", "spies", "detainee", "hostage", "hostages"})
 INVESTIGATION_HEADS = frozenset({"open", "launch", "begin", "start", "announce", "initiate", "complete", "conclude"})
@@ -259,6 +260,9 @@ STATE_SERVICES = frozenset(
 # Who raids a building for a state: "police stormed the embassy" (protesters storming one is no raid).
 STORMING_FORCES = MILITARY_ASSETS | frozenset({"police", "policeman", "officer", "officers", "commando", "commandos",
                                                "agent", "agents", "security"})  # fmt: skip
+# Who arrests for a state: "police seized two suspects".
+ARRESTING_FORCES = frozenset({"police", "policeman", "officer", "officers", "authority", "authorities", "agent",
+                              "agents", "security"})  # fmt: skip
 # Buildings a raid is made on: "stormed the embassy".
 STORMED_PLACES = frozenset(
     {"embassy", "consulate", "compound", "building", "parliament", "mission", "residence", "office", "headquarters"}
@@ -960,6 +964,12 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         return crossing
     if lemma in TIES_VERBS and object_lemmas & TIES_NOUNS:
         return T.OTHER, f"verb:{lemma}-ties"
+    if lemma == "seize" and any(_is_captive(o) for o in objects):
+        # "gunmen seized two aid workers", "the nurses were seized from a clinic": people taken, not land or a
+        # ship; by a state's police, an arrest.
+        if _subject_words(token) & ARRESTING_FORCES:
+            return T.DETENTION, "verb:seize-person"
+        return T.ABDUCTION, "verb:seize-person"
     if lemma == "capture" and objects:
         if any(_is_captive(o) for o in objects):
             return T.DETENTION, "verb:capture-person"
@@ -1193,7 +1203,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return None  # "relatives will meet them at the base": a family's reunion, no act between states
     if lemma in {"release", "free"} and not any(_is_held(o) for o in [*objects, *_raised_subjects(token)]):
         return None  # "released a statement", "released a song": only people and seized craft are released
-    passive = any(c.dep_ == "auxpass" for c in token.children)  # "was killed": a victim, though unparsed
+    # "was killed": a victim, though unparsed; so is the noun a participle describes ("two workers abducted in May").
+    passive = any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
     if lemma in {"kill", "assassinate", "abduct", "kidnap", "hijack", "annex", "occupy", "seize"} and not (
         objects or passive
     ):
@@ -1342,6 +1353,24 @@ def _exchange_told_before(noun: Token) -> bool:
     )
 
 
+# What is talked or quarrelled about: "talks on tariffs", "a row over sanctions", "discussed sanctions".
+DISCUSSING_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "weigh", "mull", "study", "review"})
+QUARREL_NOUNS = frozenset({"dispute", "row", "spat", "quarrel", "disagreement", "feud", "fight", "wrangle", "standoff"})
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
+
+
+def _measure_as_topic(token: Token) -> bool:
+    """A measure that is only what sides talk or quarrel about is no measure taken: "talks with Paraguay on
+    the tariffs", "the dispute over sanctions", "the ministers discussed sanctions"."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in DISCUSSING_VERBS:
+        return True
+    if token.dep_ != "pobj" or token.head.lower_ not in TOPIC_PREPS:
+        return False
+    about = token.head.head
+    word = noun_lemma(about) if about.pos_ == "NOUN" else about.lemma_.lower()
+    return word in QUARREL_NOUNS or word in DISCUSSING_VERBS or NOUNS.get(word) in {T.TALKS, T.MEETING, T.SUMMIT}
+
+
 def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = noun_lemma(token)
     if lemma == "round" and token.pos_ == "NOUN":
@@ -1359,6 +1388,8 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     head = token.head
     head_lemma = head.lemma_.lower()
+    if event_type in {T.SANCTION, T.EXPORT_CONTROL} and _measure_as_topic(token):
+        return None
     if lemma in {"war", "battle", "siege", "skirmish"}:
         words = modifiers | {g.lower_ for g in of_objects}
         if words & NOT_FIGHTING_MODIFIERS:
