@@ -339,7 +339,7 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
         # "retaliated by shooting down two jets": a gerund under a preposition shares its verb's subject, as
         # does a participle clause with none of its own ("Li offered a hint, saying ...").
         participle = current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}
-        climbs = current.dep_ in {"xcomp", "acl", "dobj", "conj", "pobj", "prep", "pcomp"} or participle
+        climbs = current.dep_ in {"xcomp", "acomp", "acl", "dobj", "conj", "pobj", "prep", "pcomp"} or participle
         if climbs and current.head.i != current.i:
             raised = raised or current.dep_ != "conj"  # "arrested and convicted" share one subject
             current = current.head

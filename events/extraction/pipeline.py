@@ -399,6 +399,12 @@ def _simultaneous_clause(verb: Token, dated: dict[int, Binding]) -> Binding | No
     return None
 
 
+def _marked(clause: Token) -> bool:
+    """Whether a clause is opened by a word that relates it in time or cause ("after meeting", "before
+    leaving", "by agreeing")."""
+    return any(c.dep_ in {"mark", "prep"} and c.i < clause.i for c in clause.children) or clause.head.pos_ == "ADP"
+
+
 def _share_coordinated_dates(
     doc: Doc, triggers: list[Trigger], bindings: list[Binding]
 ) -> tuple[list[Binding], set[int]]:
@@ -417,6 +423,18 @@ def _share_coordinated_dates(
         host = _simultaneous_host(own, dated) or _simultaneous_clause(own, dated)
         if host is not None:
             shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
+            continue
+        # "met on Wednesday, agreeing to set up a hotline": a participle clause tells what the act came to, at
+        # its time. (Other participles tell how or with what result: "expelled a diplomat, accusing him of
+        # spying", "attacked a base, killing two", which are no acts of their own.)
+        if (
+            trigger.type is EventType.AGREEMENT
+            and own.tag_ == "VBG"
+            and own.dep_ == "advcl"
+            and own.head.i in dated
+            and not _marked(own)
+        ):
+            shared.append(Binding(trigger, dated[own.head.i].time, dated[own.head.i].distance + 1, inherited=True))
             continue
         # "by shooting down two jets on Monday and capturing the pilot": gerunds joined under one
         # preposition are steps of one act, at its time.

@@ -264,12 +264,35 @@ def _presupposed(chain: list[Token]) -> bool:
     )
 
 
+def is_in_question(chain: list[Token]) -> bool:
+    """An act in a "whether" clause is asked about, not told: "it is unclear whether the leaders will meet",
+    "all eyes are on whether the president joins the talks"."""
+    verb = next((token for token in chain[:3] if token.pos_ in {"VERB", "AUX"}), None)
+    # Only the act's own clause: "asked whether Zembla would reverse the 2018 decision to expel the envoy"
+    # asks about the reversal; the expulsion is taken as given.
+    return verb is not None and any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children)
+
+
 def is_counterfactual(chain: list[Token]) -> bool:
     for token in chain[:3]:
         aux = _aux_lemmas(token)
         if {"would", "could", "should", "might"} & aux and "have" in aux:
             return True
+        if _inverted_condition(token):
+            return True
     return False
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """ "Had the leaders met last week, they might have agreed": a clause whose "had" (or "were", "should")
+    comes before its subject is a condition, here one that did not hold."""
+    if verb.dep_ != "advcl":
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "were", "should"} and c.i < min(subjects)
+        for c in verb.children
+    )
 
 
 def is_irrealis(chain: list[Token]) -> bool:
@@ -282,7 +305,22 @@ def is_irrealis(chain: list[Token]) -> bool:
             or (token.lemma_.lower() in AIM_WORDS and position < AIM_REACH)
         )
         and _wished_for(chain[position])
+        and not _taken_up(token)
         for position, token in enumerate(chain[1:])
+    )
+
+
+# Taking up an offer makes what it offers a plan: "accepted an invitation to visit China later this year".
+ACCEPTING_VERBS = frozenset({"accept", "welcome", "take"})
+OFFERED_NOUNS = frozenset({"invitation", "offer", "proposal"})
+
+
+def _taken_up(token: Token) -> bool:
+    return (
+        token.lemma_.lower() in OFFERED_NOUNS
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in ACCEPTING_VERBS
+        and not any(c.dep_ == "neg" for c in token.head.children)
     )
 
 
@@ -363,8 +401,12 @@ def is_past_plan(chain: list[Token]) -> bool:
         below_aux = _aux_lemmas(below)
         if below.tag_ == "VBN" and {"to", "have"} <= below_aux and above.lemma_ == "be":
             return True
+        # "had been due to visit": the pluperfect sits on the copula the planning adjective hangs on.
+        carriers = [above, above.head] if above.dep_ == "acomp" and above.head.lemma_ == "be" else [above]
         if above.lemma_.lower() in SCHEDULE and any(
-            c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} and c.tag_ == "VBD" for c in above.children
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} and c.tag_ == "VBD"
+            for carrier in carriers
+            for c in carrier.children
         ):
             return True
     return False
@@ -540,6 +582,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     if is_negated(chain) and not _held_back(doc, time):
         return None
     if is_counterfactual(chain) or is_irrealis(chain) or is_habitual(chain) or is_doubted(chain):
+        return None
+    if is_in_question(chain):
         return None
     if (is_conditional(chain) and not _presupposed(chain)) or describes_another_act(chain, trigger):
         return None

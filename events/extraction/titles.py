@@ -462,7 +462,12 @@ def _verb_title(
         and not trigger.rule.endswith("-envoy-to-post")
         and not (trigger.type in TAKEN_TITLE_TYPES and _taken_phrase(doc, token))
     ):
-        obj = _object_phrase(doc, token, events_too=trigger.type in {EventType.STATEMENT, EventType.REJECTION})
+        obj = _object_phrase(
+            doc,
+            token,
+            events_too=trigger.type in {EventType.STATEMENT, EventType.REJECTION}
+            or trigger.rule.endswith("-agreement"),
+        )
         subject = _subject(token) if not obj and agent_named and _passive(token) else None
         if subject is not None:  # "diplomats were expelled by Russia": Russia expels the diplomats
             obj = _noun_phrase(doc, subject)

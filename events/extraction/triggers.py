@@ -552,6 +552,27 @@ def _left_binding(token: Token, lemma: str, objects: list[Token]) -> tuple[Event
     return None
 
 
+# An agreement kept in force for longer: "extended the truce", "the pact was renewed".
+EXTENDING_VERBS = frozenset({"extend", "renew", "prolong"})
+
+
+def _sits_down_together(token: Token) -> bool:
+    """ "sat down with his counterpart", "the two leaders sit down in Lima": sitting down with someone, or several
+    officials sitting down, is a meeting (sitting down "for talks" is told by the talks)."""
+    preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
+    if "for" in preps and any(g.lemma_.lower() in NOUNS for g in preps["for"].children):
+        return False
+    if "with" in preps:
+        return any(_is_party(g) or _is_person(g) for g in preps["with"].children)
+    if any(c.dep_ == "advmod" and c.lower_ == "together" for c in token.children):
+        return True  # "the two sides sat down together"
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(
+        (s.tag_ in {"NNS", "NNPS"} and s.lemma_.lower() in GUEST_NOUNS) or any(c.dep_ == "conj" for c in s.children)
+        for s in subjects
+    )
+
+
 def _crossing_shut_or_opened(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """A way between states shut (a restriction) or opened again: "Ostland closed the border on Monday", "the
     crossing was reopened", and, with no object, "the crossing reopened to trucks", "direct flights resumed"."""
@@ -962,6 +983,12 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     crossing = _crossing_shut_or_opened(token, lemma, objects)
     if crossing is not None:
         return crossing
+    if lemma in EXTENDING_VERBS and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
+        return T.AGREEMENT, f"verb:{lemma}-agreement"  # "the deal was extended for 120 days", "renewed the pact"
+    if lemma == "exchange" and object_lemmas & ENVOY_NOUNS:
+        return T.TIES_RESTORED, "verb:exchange-envoys"  # "the two states exchanged ambassadors in 2019"
+    if lemma == "sit" and _has_particle(token, "down") and _sits_down_together(token):
+        return T.MEETING, "verb:sit-down"  # "sat down with his counterpart", "when the leaders sit down in Lima"
     if lemma in TIES_VERBS and object_lemmas & TIES_NOUNS:
         return T.OTHER, f"verb:{lemma}-ties"
     if lemma == "seize" and any(_is_captive(o) for o in objects):
@@ -1506,7 +1533,11 @@ def _event_head(token: Token) -> int:
     """Where the event sits in the tree: a noun's light verb ("held talks"), else the word itself."""
     current = token
     # "two days of talks": climb the measure phrase first.
-    if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.lemma_ in {"day", "round", "week"}:
+    if (
+        current.dep_ == "pobj"
+        and current.head.lower_ == "of"
+        and current.head.head.lemma_ in {"hour", "day", "round", "week", "month"}
+    ):
         current = current.head.head
     if current.dep_ in {"dobj", "nsubjpass", "attr"} and current.head.lemma_.lower() in LIGHT_VERBS:
         return current.head.i

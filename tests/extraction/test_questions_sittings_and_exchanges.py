@@ -1,0 +1,41 @@
+"""Acts asked about in a "whether" clause, sitting down together, envoys exchanged, and talks measured in hours.
+Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+from events.domain.vocabulary import EventStatus, EventType
+from tests.extraction.told import found
+
+
+def test_an_act_in_a_whether_clause_is_asked_about_not_told() -> None:
+    assert found("Aides could not say whether the two presidents will meet in Quito on Monday.") == []
+    assert found("All eyes are on whether Peru's premier joins the talks on Monday.") == []
+    # Told outright, it is an event.
+    assert found("Peru's premier will join the talks on Monday.") == [
+        (EventType.TALKS, EventStatus.SCHEDULED, "2025-03-17")
+    ]
+
+
+def test_sitting_down_with_someone_or_together_is_a_meeting() -> None:
+    assert found("The foreign minister will sit down with his Bolivian counterpart on Monday.") == [
+        (EventType.MEETING, EventStatus.SCHEDULED, "2025-03-17")
+    ]
+    assert found("The two presidents sat down in Quito on Tuesday.") == [
+        (EventType.MEETING, EventStatus.OCCURRED, "2025-03-11")
+    ]
+    # Alone, or for talks the sentence names, it adds no meeting.
+    assert found("The premier sat down on Tuesday.") == []
+    assert found("The two presidents sat down for talks in Quito on Tuesday.") == [
+        (EventType.TALKS, EventStatus.OCCURRED, "2025-03-11")
+    ]
+
+
+def test_envoys_exchanged_restore_ties() -> None:
+    assert found("Bolivia and Peru exchanged ambassadors in 2019.") == [
+        (EventType.TIES_RESTORED, EventStatus.OCCURRED, "2019")
+    ]
+
+
+def test_talks_measured_in_hours_a_day_before_a_dated_act_lie_on_that_day() -> None:
+    text = "The premiers clashed in public on Thursday, a day after their envoys held three hours of talks."
+    assert (EventType.TALKS, EventStatus.OCCURRED, "2025-03-12") in found(text)
