@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import ActorKind, ActorRole, EventType
 from events.extraction.demonyms import country_of_demonym
 from events.extraction.doc_views import sentence_of
-from events.extraction.gazetteer import capitals, country_code, fold
+from events.extraction.gazetteer import capitals, country_code, fold, state_of_capital
 from events.extraction.person_names import family_name, part_of_name
 from events.extraction.tree import entity_span
 from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, STATE_SERVICES, Trigger
@@ -229,8 +229,10 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     kind = KINDS[token.ent_type_]
     if kind is not ActorKind.PERSON and aliases.is_person(name):
         kind = ActorKind.PERSON
-    elif kind is ActorKind.PERSON and not aliases.is_person(name) and fold(name) in capitals():
-        kind = ActorKind.STATE  # a capital the model took for a person (see AliasTable.build)
+    elif kind is not ActorKind.STATE and not aliases.is_person(name) and fold(name) in capitals():
+        kind = ActorKind.STATE  # a capital the model took for a person or a body (see AliasTable.build)
+    if kind is ActorKind.STATE and country_code(name) is None and (state := state_of_capital(name)):
+        name = state  # "Washington imposed sanctions on Damascus": the capitals stand for their governments
     if kind is ActorKind.PERSON:
         name = aliases.resolve(name, ent.start)
     return [Actor(name, kind, role)]
@@ -453,6 +455,8 @@ def find_actors(
                 others.extend(g for c in child.children if c.dep_ == "pobj" for g in _with_conjuncts(c))
             elif child.dep_ in {"dobj", "dative"} and not trigger.nominal and trigger.type is not EventType.VISIT:
                 others.extend(_with_conjuncts(child))
+            elif child.dep_ == "oprd" and trigger.rule == "verb:call-person":
+                others.append(child)  # "called Ruiz on Thursday", the name read as a second object
     if window is not None:
         # The entities that start in the window, found from its own tokens (``doc.ents`` builds every entity
         # of the document, once per event: quadratic on a long text).

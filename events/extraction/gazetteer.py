@@ -143,6 +143,21 @@ def capitals() -> frozenset[str]:
     return frozenset(fold(str(entry["capital"])) for entry in _data().by_iso.values() if entry["capital"])
 
 
+@lru_cache(maxsize=1)
+def _states_by_capital() -> dict[str, str]:
+    states: dict[str, list[str]] = {}
+    for entry in _data().by_iso.values():
+        if entry["capital"]:
+            states.setdefault(fold(str(entry["capital"])), []).append(str(entry["name"]))
+    return {capital: names[0] for capital, names in states.items() if len(names) == 1}
+
+
+def state_of_capital(name: str) -> str | None:
+    """The country whose capital ``name`` is ("Washington" -> "United States"), when one country has a capital
+    of that name: a capital that acts stands for its government."""
+    return _states_by_capital().get(fold(name))
+
+
 def _population(info: dict[str, Any]) -> int:
     return int(info["population"])
 

@@ -265,7 +265,7 @@ def _presupposed(chain: list[Token]) -> bool:
 
 
 def is_in_question(chain: list[Token]) -> bool:
-    """An act in a "whether" clause is asked about, not told: "it is unclear whether the leaders will meet",
+    """An act in a "whether" clause is asked about, not told: "nobody can say whether the leaders will meet",
     "all eyes are on whether the president joins the talks"."""
     verb = next((token for token in chain[:3] if token.pos_ in {"VERB", "AUX"}), None)
     # Only the act's own clause: "asked whether Zembla would reverse the 2018 decision to expel the envoy"

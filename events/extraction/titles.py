@@ -409,7 +409,10 @@ def _verb_title(
         tuple(a for a in actors if a.role is not ActorRole.INITIATOR and short_name(a) not in initiators), None
     )
     with_partner = {EventType.MEETING, EventType.TALKS, EventType.PHONE_CALL}
-    partner = f" with {others}" if others and trigger.type in with_partner else ""
+    # "calls Ruiz", not "calls with Ruiz": the verb takes its partner as its object.
+    partner = (
+        f" with {others}" if others and trigger.type in with_partner and trigger.rule != "verb:call-person" else ""
+    )
     guest = _object_phrase(doc, token, events_too=True) or others if trigger.rule.endswith("-guest") else ""
     if guest:
         partner = f" {guest}"  # "hosts Canada's prime minister", "hosts Lula": a guest is received, not met with
@@ -426,7 +429,10 @@ def _verb_title(
         whither = f" to {location.name}" if location is not None else ""
         partner = f" {_object_phrase(doc, token, events_too=True)}{whither}"
     elif trigger.rule == "verb:return-home-envoy":
-        partner = f" to {others}" if others else ""  # "Ambassador returns to Lima", the envoy the subject
+        # "Ambassador returns to Lima", the envoy the subject: the capital as the text names it.
+        named_to = [_named(doc, t) for t in _prep_objects_of([token], "to")]
+        whither = named_to[0] if named_to else others
+        partner = f" to {whither}" if whither else ""
     elif trigger.rule.endswith("-envoy") and _object_phrase(doc, token):
         # "withdrew its ambassador to Ecuador": the envoy, from where ("withdraws ambassador from Ecuador").
         partner = f" {_object_phrase(doc, token)}" + (f" from {others}" if others else "")

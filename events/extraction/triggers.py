@@ -872,7 +872,13 @@ def _calls_someone(token: Token, objects: list[Token]) -> bool:
     """ "called him on Saturday", "called his Peruvian counterpart": "call" with a person as its only object and
     no particle is a telephone call. Not "called him a liar" (a second object names what he is called), "called
     in the envoy" (a summons), "called for talks", "called on Zembla to" or "called off the visit"."""
-    if any(c.dep_ in {"prt", "oprd", "attr", "ccomp", "dative"} for c in token.children):
+    direct = [o for o in objects if o.dep_ == "dobj"]
+    # "called Ruiz on Thursday" is at times read as "called [someone] Ruiz": a name with no object before it
+    # is the object ("called the move a provocation" has both).
+    named = [c for c in token.children if c.dep_ == "oprd" and c.pos_ == "PROPN"] if not direct else []
+    if any(c.dep_ in {"prt", "attr", "ccomp", "dative"} for c in token.children) or (
+        any(c.dep_ == "oprd" for c in token.children) and not named
+    ):
         return False
     if any(
         c.dep_ == "prep"
@@ -881,11 +887,24 @@ def _calls_someone(token: Token, objects: list[Token]) -> bool:
         for c in token.children
     ):
         return False  # "called on Zembla to ...", not "called him on Saturday"
-    direct = [o for o in objects if o.dep_ == "dobj"]
+    if named:
+        return len(named) == 1 and _named_like_a_person(named[0])
     return len(direct) == 1 and (
         direct[0].lower_ in CALLED_PRONOUNS
         or direct[0].ent_type_ == "PERSON"
         or direct[0].lemma_.lower() in GUEST_NOUNS
+        or _named_like_a_person(direct[0])
+    )
+
+
+def _named_like_a_person(token: Token) -> bool:
+    """A name the tagger may have taken for a body ("called Ruiz", Ruiz read as an organisation): a proper noun
+    not of a place, a people or a date, and not an initialism ("the UN")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ in {"PERSON", "ORG", ""}
+        and not token.is_upper
+        and not any(c.dep_ == "det" for c in token.children)
     )
 
 

@@ -68,8 +68,8 @@ def test_a_hyphened_word_stays_whole_in_a_title() -> None:
 
 def test_a_capital_the_model_may_take_for_a_person_acts_as_the_state() -> None:
     events = extract("Buenos Aires recalled its envoy on Tuesday.", PUBLISHED).events
-    assert [e.title for e in events] == ["Buenos Aires recalls envoy"]
-    assert [a.kind.value for a in events[0].actors] == ["state"]
+    assert [e.title for e in events] == ["Argentina recalls envoy"]
+    assert [(a.name, a.kind.value) for a in events[0].actors] == [("Argentina", "state")]
 
 
 def test_a_dateline_does_not_place_an_earlier_act_told_as_background() -> None:

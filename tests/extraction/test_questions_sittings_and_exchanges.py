@@ -4,7 +4,8 @@ Every sentence here was written for this test."""
 from __future__ import annotations
 
 from events.domain.vocabulary import EventStatus, EventType
-from tests.extraction.told import found
+from events.extraction.pipeline import extract
+from tests.extraction.told import A_FRIDAY, found
 
 
 def test_an_act_in_a_whether_clause_is_asked_about_not_told() -> None:
@@ -39,3 +40,21 @@ def test_envoys_exchanged_restore_ties() -> None:
 def test_talks_measured_in_hours_a_day_before_a_dated_act_lie_on_that_day() -> None:
     text = "The premiers clashed in public on Thursday, a day after their envoys held three hours of talks."
     assert (EventType.TALKS, EventStatus.OCCURRED, "2025-03-12") in found(text)
+
+
+def test_calling_someone_named_is_a_phone_call_however_the_name_was_tagged() -> None:
+    # "Quispe" and "Ruiz" may be read as bodies, or as a second object ("called [someone] Ruiz").
+    events = extract("The Chilean president also called Quispe on Thursday morning.", A_FRIDAY).events
+    assert [(e.type, e.date) for e in events] == [(EventType.PHONE_CALL, "2025-03-13")]
+    assert "Quispe" in [a.name for a in events[0].actors]
+    # Calling something a name, or calling a body, is no call.
+    assert found("The minister called the plan a provocation on Monday.") == []
+    assert found("Bolivia called the UN on Monday.") == []
+
+
+def test_a_capital_that_acts_is_its_state() -> None:
+    events = extract("Lima imposed sanctions on Quito in 2019.", A_FRIDAY).events
+    assert [[a.name for a in e.actors] for e in events] == [["Peru", "Ecuador"]]
+    # Tagged a person or a body, a capital still stands for its state.
+    events = extract("Quito imposed sanctions on Santiago in 2019.", A_FRIDAY).events
+    assert [[a.name for a in e.actors] for e in events] == [["Ecuador", "Chile"]]
