@@ -303,6 +303,12 @@ def _subject(token: Token) -> Token | None:
     elif subject is None and _passive(token) and token.dep_ == "conj":
         # "sanctions were imposed in 2019 and lifted in 2022": the passive conjunct shares its head's subject.
         subject = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
+    elif subject is None and token.dep_ == "xcomp":
+        # "the ministers are due to meet", "the envoys plan to meet": the subject of the verb above.
+        above = token.head
+        while above.dep_ in {"xcomp", "acomp"} and above.head.i != above.i:
+            above = above.head
+        subject = next((c for c in above.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or in_dateline(subject.doc, subject):
         return None
     return subject

@@ -53,3 +53,10 @@ def test_what_a_meeting_came_to_in_a_participle_clause_is_an_agreement_of_its_da
     # A participle of how, or of what resulted, is no act of its own.
     text = "Peru expelled a Bolivian diplomat on Tuesday, accusing him of spying."
     assert [kind for kind, _, _ in found(text)] == [EventType.EXPULSION]
+
+
+def test_a_plan_is_titled_by_who_plans_it() -> None:
+    events = extract("The two defence ministers are due to meet again in April.", A_FRIDAY).events
+    assert [e.title for e in events] == ["Two defence ministers to meet"]
+    events = extract("The envoys plan to visit Quito next month.", A_FRIDAY).events
+    assert [e.title for e in events] == ["Envoys to visit Quito"]
