@@ -57,8 +57,13 @@ def test_a_year_inside_a_noun_phrase_does_not_set_the_story_year(nlp) -> None:
     assert values["June 3"] == "2024-06-03"
 
 
-def test_the_story_year_lapses_after_the_next_sentence(nlp) -> None:
+def test_the_story_year_holds_through_its_paragraph_and_lapses_after_it(nlp) -> None:
+    # In a story told through the years, the year last named holds for the rest of its paragraph ...
     text = STORY.replace("On June 3, the delegations met", "Mediators shuttled. Envoys waited. On June 3, they met")
+    values = dict((t, v) for t, v, _ in found(nlp, text))
+    assert values["June 3"] == "2019-06-03"
+    # ... and must be named again in the next one.
+    text = STORY.replace("On June 3, the delegations met", "Mediators shuttled.\n\nEnvoys waited. On June 3, they met")
     values = dict((t, v) for t, v, _ in found(nlp, text))
     assert values["June 3"] == "2024-06-03"
 

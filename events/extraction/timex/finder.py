@@ -595,7 +595,8 @@ def narrates_the_past(candidates: list[Candidate], published: date) -> bool:
     """Whether the text tells a story through past years, so that a date without a year takes the year the
     text last named instead of the one before publication. News names mostly the current year (or none):
     it keeps the publication date as its reference."""
-    dated = [c for c in candidates if c.spec.kind in _DATING_KINDS]
+    # A month or day with no year says nothing either way: a story names them as often as news does.
+    dated = [c for c in candidates if c.spec.kind in _DATING_KINDS and not _yearless(c.spec)]
     away = sum(
         1
         for c in dated
@@ -712,7 +713,14 @@ def _next_in_a_story(candidate: Candidate, text: str) -> bool:
 
 def _yearless(spec: TimeSpec) -> bool:
     """A plain month or month-day with no year of its own ("in May", "on June 3"; not "last May")."""
-    return spec.kind == "date" and spec.year is None and spec.month is not None and spec.rel is None and spec.n is None
+    return (
+        spec.kind == "date"
+        and spec.year is None
+        and spec.month is not None
+        and spec.rel is None
+        and spec.n is None
+        and not spec.sign
+    )
 
 
 def _unplaced(spec: TimeSpec) -> bool:
@@ -1066,8 +1074,14 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         resolved = candidate
         if _someday(candidate, text, doc, span.start):
             resolved = replace(candidate, spec=TimeSpec("ref", ref="FUTURE_REF"))  # "Zembla will one day join"
-        if story_year is not None and _sentences_between(doc, story_token, span.start) > 1:
-            story_year = None  # the story's year holds for its sentence and the next, then must be named again
+        if (
+            story_year is not None
+            and _sentences_between(doc, story_token, span.start) > 1
+            and not (narrative and "\n" not in text[doc[story_token].idx : candidate.start])
+        ):
+            # The story's year holds for its sentence and the next, then must be named again; in a text that
+            # tells a story through the years, for the rest of its paragraph.
+            story_year = None
         storied = (
             story_year is not None
             and direction != "future"
@@ -1108,6 +1122,11 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             resolved = replace(resolved, spec=anchored_on)
         elif anchored_on is not None:
             counted_from = anchored_on
+        elif spec.kind == "date" and spec.sign and spec.year is None:
+            # "the following January", "the previous May": from the month or day the text last named.
+            named = [mentioned[p] for p in ("day", "month") if p in mentioned]
+            if named:
+                counted_from = max(named)[1]
         elif spec.kind == "anchored" and spec.unit in _COUNTED_FROM:
             # "The firm was founded in June 2019. Later that year ...": the year the text last named.
             named = [mentioned[p] for p in _COUNTED_FROM[spec.unit] if p in mentioned]
@@ -1167,7 +1186,10 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # Only a year that sets the scene of a clause ("In 2019 the sides tried again") starts a story
             # step; a year inside a noun phrase ("the 1896 battle", "a treaty of 1929"), or in a clause that only
             # describes a noun ("incidents dating to 1994", "a pact that was signed in 1929"), does not.
-            sets_scene = governor_i is not None and _sets_scene(doc, governor_i)
+            # "By 2016 relations had thawed": a year opening its sentence after a preposition sets the scene,
+            # even where the parser hung it on the noun after it ("2016 relations").
+            opens = _fronted(doc, span) and span.start > span.sent.start
+            sets_scene = (governor_i is not None and _sets_scene(doc, governor_i)) or opens
             story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
             story_fronted = sets_scene and _fronted(doc, span)
         first_month = _named_month(found.spec)

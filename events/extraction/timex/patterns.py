@@ -119,6 +119,11 @@ def _month_day_range(g: dict[str, str | None]) -> TimeSpec | None:
 
 def _month(g: dict[str, str | None]) -> TimeSpec | None:
     assert g["m"] is not None
+    anchor = (g.get("anchor") or "").lower()
+    if anchor:
+        # "the following January", "the previous May": the first such month after (before) the narrative's
+        # reference time, not the publication date.
+        return TimeSpec("date", month=month_number(g["m"]), sign=1 if anchor == "following" else -1)
     return TimeSpec(
         "date", year=_int(g.get("y")), month=month_number(g["m"]), mod=_mod(g.get("mod")), rel=_rel(g.get("rel"))
     )
@@ -555,7 +560,10 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern(
         "month",
-        _compile(rf"(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<m>{MONTH})"),
+        _compile(
+            rf"(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>this|last|next|past|coming)\s+"
+            rf"|the\s+(?P<anchor>following|previous|preceding)\s+)?(?P<m>{MONTH})"
+        ),
         _month,
         check="month",
     ),

@@ -515,6 +515,15 @@ def resolve_spec(
 ) -> Resolution | None:
     """Place ``spec`` on the calendar. None when the expression cannot be resolved to anything useful."""
     kind = spec.kind
+    if kind == "date" and spec.sign and spec.year is None and spec.month is not None and spec.day is None:
+        # "the following January": the first January after the reference time (before it, "the previous").
+        base = reference or published
+        if spec.sign > 0:
+            year = base.year if spec.month > base.month else base.year + 1
+        else:
+            year = base.year if spec.month < base.month else base.year - 1
+        placed = TimeSpec("date", year=year, month=spec.month, mod=spec.mod)
+        return _resolve_date(placed, published, "past" if date(year, spec.month, 1) <= published else "future", signal)
     if kind == "date":
         return _resolve_date(spec, published, direction, signal)
     if kind == "weekday":
