@@ -278,11 +278,12 @@ def _bodies_behind(doc: Doc, token: Token) -> list[str]:
 
 
 def _states_of(doc: Doc, token: Token) -> list[str]:
-    """The states an office is "of": "the foreign ministers of Japan, China and South Korea"."""
+    """The states an office is "of" or comes "from": "the foreign ministers of Japan, China and South Korea",
+    "delegations from Peru and Ecuador"."""
     places = [
         g
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
         for c in prep.children
         if c.dep_ == "pobj"
         for g in [c, *c.conjuncts]

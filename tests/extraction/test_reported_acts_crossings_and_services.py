@@ -89,3 +89,10 @@ def test_a_past_deed_in_a_who_clause_is_not_dated_by_the_main_clause() -> None:
     assert found("Rosa Quispe, who negotiated Peru's accord with Chile in 1999, died on Wednesday.") == [
         (EventType.TALKS, EventStatus.OCCURRED, "1999")
     ]
+
+
+def test_delegations_and_officials_from_named_states_are_those_states() -> None:
+    events = extract("Delegations from Chile and Bolivia arrived in Lima on Monday.", A_FRIDAY).events
+    assert [[a.name for a in e.actors] for e in events] == [["Chile", "Bolivia"]]
+    events = extract("Officials from Peru met Chilean envoys on Monday.", A_FRIDAY).events
+    assert [a.name for a in events[0].actors][:1] == ["Peru"]
