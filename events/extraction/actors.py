@@ -19,7 +19,7 @@ from events.extraction.doc_views import sentence_of
 from events.extraction.gazetteer import capitals, country_code, fold, state_of_capital
 from events.extraction.person_names import family_name, part_of_name
 from events.extraction.tree import entity_span
-from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, STATE_SERVICES, Trigger
+from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, STATE_SERVICES, Trigger, prep_objects
 from events.extraction.types import Actor
 
 if TYPE_CHECKING:
@@ -395,6 +395,9 @@ def _named_as_setting(token: Token) -> bool:
 MEASURE_TYPES = frozenset({EventType.SANCTION, EventType.EXPORT_CONTROL})
 
 
+BETWEEN = frozenset({"between"})
+
+
 def find_actors(
     doc: Doc, trigger: Trigger, aliases: AliasTable, *, window: tuple[int, int] | None = None
 ) -> tuple[Actor, ...]:
@@ -437,10 +440,7 @@ def find_actors(
             g
             for c in token.children
             if c.dep_ in {"nsubj", "nsubjpass", "dobj"}
-            for p in c.children
-            if p.dep_ == "prep" and p.lower_ == "between"
-            for o in p.children
-            if o.dep_ == "pobj"
+            for o in prep_objects(c, BETWEEN)
             for g in _with_conjuncts(o)
         )
     for source in sources:

@@ -258,11 +258,11 @@ STATE_SERVICES = frozenset(
      "parliament", "ministry", "authority", "authorities", "delegation", "delegations", "diplomat", "diplomats"}
 )  # fmt: skip
 # Who raids a building for a state: "police stormed the embassy" (protesters storming one is no raid).
-STORMING_FORCES = MILITARY_ASSETS | frozenset({"police", "policeman", "officer", "officers", "commando", "commandos",
-                                               "agent", "agents", "security"})  # fmt: skip
+# The police and security services of a state.
+POLICE_WORDS = frozenset({"police", "policeman", "officer", "officers", "agent", "agents", "security"})
+STORMING_FORCES = MILITARY_ASSETS | POLICE_WORDS | frozenset({"commando", "commandos"})
 # Who arrests for a state: "police seized two suspects".
-ARRESTING_FORCES = frozenset({"police", "policeman", "officer", "officers", "authority", "authorities", "agent",
-                              "agents", "security"})  # fmt: skip
+ARRESTING_FORCES = POLICE_WORDS | frozenset({"authority", "authorities"})
 # Buildings a raid is made on: "stormed the embassy".
 STORMED_PLACES = frozenset(
     {"embassy", "consulate", "compound", "building", "parliament", "mission", "residence", "office", "headquarters"}
@@ -474,14 +474,14 @@ def _expected_somewhere(token: Token) -> bool:
     subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if subject is None or not (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in GUEST_NOUNS):
         return False
-    places = _prep_objects(token, frozenset({"in", "at"}))
+    places = prep_objects(token, frozenset({"in", "at"}))
     return any(p.ent_type_ in {"GPE", "LOC", "FAC"} or p.lemma_.lower() in EXPECTED_IN_NOUNS for p in places)
 
 
 def _aid_to_a_party(token: Token, objects: list[Token]) -> bool:
     """Help given to a state, body or people ("aid to Zembla", "Ostland's military assistance"), or foreign or
     military aid: not a city's "funding for schools"."""
-    recipients = _prep_objects(token, frozenset({"to", "for"}))
+    recipients = prep_objects(token, frozenset({"to", "for"}))
     recipients += [
         g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in {"to", "for"} for g in c.children
     ]
@@ -743,7 +743,7 @@ def _consents_to_a_gathering(token: Token) -> bool:
     (no clause, no object); "agreed to a truce" or "agreed to open talks" still agree on something."""
     if any(c.dep_ in {"xcomp", "dobj", "ccomp"} for c in token.children):
         return False
-    agreed = _prep_objects(token, frozenset({"to"}))
+    agreed = prep_objects(token, frozenset({"to"}))
     return bool(agreed) and all(NOUNS.get(noun_lemma(g)) in GATHERING_TYPES for g in agreed)
 
 
@@ -752,14 +752,15 @@ def _is_guest(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in GUEST_NOUNS
 
 
-def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of the token's prepositions among ``preps`` ("talks with Peru": Peru for "with")."""
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _aimed_at(token: Token, objects: list[Token]) -> list[Token]:
     """What an act is aimed at: "fired rockets at Ostland", and with the target hung on the object, "launched
     a wave of drones at Ostland"."""
-    return _prep_objects(token, TARGET_PREPS) + [g for o in objects for g in _prep_objects(o, TARGET_PREPS)]
+    return prep_objects(token, TARGET_PREPS) + [g for o in objects for g in prep_objects(o, TARGET_PREPS)]
 
 
 def _subject_words(token: Token) -> set[str]:
@@ -774,7 +775,7 @@ def _subject_words(token: Token) -> set[str]:
 def _gives_aid(token: Token, objects: list[Token]) -> bool:
     """ "approved a loan", "pledged $2 billion in aid", "sent $5 million of assistance"."""
     words = {o.lemma_.lower() for o in objects}
-    words |= {g.lemma_.lower() for g in _prep_objects(token, frozenset({"in"}))}
+    words |= {g.lemma_.lower() for g in prep_objects(token, frozenset({"in"}))}
     words |= {g.lemma_.lower() for o in objects for c in o.children if c.dep_ == "prep" for g in c.children}
     return bool(words & AID_NOUNS)
 
@@ -787,7 +788,7 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
         return None  # most verbs: one set lookup, as this runs on every verb of every article
     object_lemmas = {o.lemma_.lower() for o in objects}
     if lemma in CONSULT_WITH_VERBS and any(
-        _is_party(g) or _is_guest(g) for g in _prep_objects(token, frozenset({"with"}))
+        _is_party(g) or _is_guest(g) for g in prep_objects(token, frozenset({"with"}))
     ):
         return T.MEETING, f"verb:{lemma}-with"
     if lemma in HOST_VERBS and any(_is_guest(o) for o in objects):
@@ -795,7 +796,7 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
     if lemma == "mediate":
         return T.TALKS, "verb:mediate"
     departs = lemma in DEPART_VERBS and (lemma != "set" or _has_particle(token, "off"))
-    if departs and any(g.ent_type_ in {"GPE", "LOC"} for g in _prep_objects(token, frozenset({"for"}))):
+    if departs and any(g.ent_type_ in {"GPE", "LOC"} for g in prep_objects(token, frozenset({"for"}))):
         return T.VISIT, f"verb:{lemma}-for"
     if lemma in PLACING_VERBS and (_subject_words(token) | _object_subtree_words(objects)) & EXPLOSIVE_WORDS:
         return T.MILITARY_ACTION, f"verb:{lemma}-explosive"
@@ -899,7 +900,7 @@ def _calls_someone(token: Token, objects: list[Token]) -> bool:
 
 def _named_like_a_person(token: Token) -> bool:
     """A name the tagger may have taken for a body ("called Ruiz", Ruiz read as an organisation): a proper noun
-    not of a place, a people or a date, and not an initialism ("the UN")."""
+    not of a place, a people or a date, and not an initialism ("the ZAC")."""
     return (
         token.pos_ == "PROPN"
         and token.ent_type_ in {"PERSON", "ORG", ""}
@@ -1220,7 +1221,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.EXPULSION, f"verb:{lemma}-envoy-out"  # "ordered the ambassador to leave the country"
     if lemma in {"freeze", "seize", "confiscate"} and object_lemmas & ASSET_WORDS:
         return T.SANCTION, f"verb:{lemma}-assets"  # "froze the assets of three banks"
-    if lemma in {"close", "shut", "seal"} and object_lemmas & CLOSED_PASSAGES and _prep_objects(token, TO_WHOM):
+    if lemma in {"close", "shut", "seal"} and object_lemmas & CLOSED_PASSAGES and prep_objects(token, TO_WHOM):
         return T.SANCTION, f"verb:{lemma}-to"  # "closed its airspace to Zemblan airlines"
     if lemma == "storm" and object_lemmas & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
         return T.MILITARY_ACTION, "verb:storm-building"  # "police stormed the embassy" (PLOVER ASSAULT/raid)
@@ -1604,7 +1605,7 @@ def _stays_in_place(token: Token) -> bool:
         for s in subjects
     ):
         return False
-    return any(g.ent_type_ == "GPE" for g in _prep_objects(token, frozenset({"in"})))
+    return any(g.ent_type_ == "GPE" for g in prep_objects(token, frozenset({"in"})))
 
 
 def _plural_noun_read_as_verb(token: Token) -> bool:
