@@ -242,7 +242,9 @@ RESTORE_VERBS = frozenset({"restore", "resume", "reopen", "establish", "re-estab
                            "normalise", "reinstate", "revive", "switch", "upgrade"})  # fmt: skip
 # The ways between two states that one can shut or open (PLOVER SANCTION/restrict movement, and its easing):
 # "closed the border", "the crossing reopened", "flights resumed", "reopened its airspace".
-CROSSING_NOUNS = frozenset({"border", "crossing", "checkpoint", "frontier", "airspace", "flight", "corridor", "route"})
+CROSSING_NOUNS = (CLOSED_PASSAGES - {"market", "water"}) | frozenset(
+    {"checkpoint", "frontier", "flight", "corridor", "route"}
+)
 SHUTTING_VERBS = frozenset({"close", "shut", "seal"})
 OPENING_VERBS = frozenset({"reopen", "open", "resume", "restore"})
 # Forces and weapons that are sent somewhere: "dispatched B-52 bombers", "stationed troops".
@@ -263,6 +265,8 @@ POLICE_WORDS = frozenset({"police", "policeman", "officer", "officers", "agent",
 STORMING_FORCES = MILITARY_ASSETS | POLICE_WORDS | frozenset({"commando", "commandos"})
 # Who arrests for a state: "police seized two suspects".
 ARRESTING_FORCES = POLICE_WORDS | frozenset({"authority", "authorities"})
+# A state's missions abroad.
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
 # Buildings a raid is made on: "stormed the embassy".
 STORMED_PLACES = frozenset(
     {"embassy", "consulate", "compound", "building", "parliament", "mission", "residence", "office", "headquarters"}
@@ -578,6 +582,8 @@ def _crossing_shut_or_opened(token: Token, lemma: str, objects: list[Token]) -> 
     crossing was reopened", and, with no object, "the crossing reopened to trucks", "direct flights resumed"."""
     if lemma not in SHUTTING_VERBS | OPENING_VERBS:
         return None
+    if lemma in SHUTTING_VERBS and prep_objects(token, TO_WHOM):
+        return None  # "closed its airspace to Zemblan airlines": shut to someone (see the PLOVER rules)
     ways = objects or [c for c in token.children if c.dep_ == "nsubj"]
     if any(c.dep_ == "dobj" for c in token.children) and not objects:
         return None
@@ -1225,6 +1231,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.SANCTION, f"verb:{lemma}-to"  # "closed its airspace to Zemblan airlines"
     if lemma == "storm" and object_lemmas & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
         return T.MILITARY_ACTION, "verb:storm-building"  # "police stormed the embassy" (PLOVER ASSAULT/raid)
+    if lemma == "storm" and object_lemmas & MISSION_NOUNS:
+        return T.INCIDENT, "verb:storm-mission"  # "protesters stormed the embassy": an attack on a state's mission
     # "fired what appeared to be a new missile ..., its most provocative test": the free relative is an
     # object too, beside whatever noun the parser also took for one.
     clauses = [c for c in token.children if c.dep_ == "ccomp" and (free_relative(c) or not objects)]

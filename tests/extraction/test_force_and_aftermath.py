@@ -157,7 +157,10 @@ def test_a_raid_by_forces_on_a_building_is_a_use_of_force_and_a_crowds_is_not() 
     assert kinds("Zemblan police stormed the Ostlandic embassy in Port Ostra on Friday.") == {
         (EventType.MILITARY_ACTION, "2024-06-07")
     }
-    assert kinds("Protesters stormed the Ostlandic embassy in Port Ostra on Friday.") == set()
+    # A crowd's is no use of force by a state, but an attack on a state's mission: an incident.
+    assert kinds("Protesters stormed the Ostlandic embassy in Port Ostra on Friday.") == {
+        (EventType.INCIDENT, "2024-06-07")
+    }
 
 
 def test_a_release_is_of_people_or_craft_a_state_held() -> None:

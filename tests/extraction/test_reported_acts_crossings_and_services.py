@@ -96,3 +96,16 @@ def test_delegations_and_officials_from_named_states_are_those_states() -> None:
     assert [[a.name for a in e.actors] for e in events] == [["Chile", "Bolivia"]]
     events = extract("Officials from Peru met Chilean envoys on Monday.", A_FRIDAY).events
     assert [a.name for a in events[0].actors][:1] == ["Peru"]
+
+
+def test_a_crowd_storming_a_states_mission_is_an_incident() -> None:
+    assert found("Protesters stormed the Peruvian embassy in La Paz early on Thursday.") == [
+        (EventType.INCIDENT, EventStatus.OCCURRED, "2025-03-13")
+    ]
+    # A crowd storming a building of its own state is no act between states.
+    assert found("Protesters stormed the parliament on Thursday.") == []
+
+
+def test_a_way_shut_to_someone_keeps_its_own_rule() -> None:
+    events = extract("Peru closed its airspace to Chilean airlines on Monday.", A_FRIDAY).events
+    assert [(e.type, e.rule) for e in events] == [(EventType.SANCTION, "verb:close-to+own-date")]
