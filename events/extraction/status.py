@@ -46,7 +46,7 @@ IRREALIS = frozenset(
      "confident", "ready", "willing", "able", "eager", "fail", "avoid"}
 )  # fmt: skip
 # Aims, which make only what they aim at directly a wish: "in an effort to secure the release", "talks aimed at
-# securing a truce". (A tried act is told as done: "tried to mediate", "an attempt to restart talks".)
+# securing a truce". (A tried act is told as done: "tried to broker a truce", "an attempt to reopen the talks".)
 AIM_WORDS = frozenset({"effort", "aim"})
 AIM_REACH = 3
 # "plans to meet", "is scheduled to attend the summit": the event is the complement of the planning word.
