@@ -57,3 +57,13 @@ def test_the_following_or_previous_month_counts_from_the_month_last_named() -> N
     values = _values(text, date(2019, 8, 1))
     assert values["the following January"] == "2020-01"
     assert values["the previous May"] == "2017-05"
+
+
+def test_the_following_or_previous_season_counts_from_the_month_last_named() -> None:
+    text = (
+        "Peru recalled its envoy in June 2019 and sent him back the following spring. "
+        "In March 2018 the sides met; the previous winter they had clashed at sea."
+    )
+    values = _values(text, date(2021, 8, 1))
+    assert values["the following spring"] == "2020-21"
+    assert values["the previous winter"] == "2017-24"

@@ -327,7 +327,14 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
     if check == "set_adverb":
         return True
     if check == "season":
-        return bool(signal or spec.rel is not None or spec.year is not None or match.group("rel") or core[:1].isupper())
+        return bool(
+            signal
+            or spec.rel is not None
+            or spec.year is not None
+            or spec.sign
+            or match.group("rel")
+            or core[:1].isupper()
+        )
     return True
 
 
@@ -1122,8 +1129,9 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             resolved = replace(resolved, spec=anchored_on)
         elif anchored_on is not None:
             counted_from = anchored_on
-        elif spec.kind == "date" and spec.sign and spec.year is None:
-            # "the following January", "the previous May": from the month or day the text last named.
+        elif spec.kind in {"date", "season"} and spec.sign and spec.year is None:
+            # "the following January", "the previous May", "the following spring": from the month or day the
+            # text last named.
             named = [mentioned[p] for p in ("day", "month") if p in mentioned]
             if named:
                 counted_from = max(named)[1]

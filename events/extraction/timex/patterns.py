@@ -324,6 +324,10 @@ def _season(g: dict[str, str | None]) -> TimeSpec | None:
     season = (g["season"] or "").lower()
     if season == "fall" and not (rel_word or g.get("y")):
         return None
+    anchor = (g.get("anchor") or "").lower()
+    if anchor:
+        # "the following spring", "the previous winter": after (before) the narrative's reference time.
+        return TimeSpec("season", season=season, sign=1 if anchor == "following" else -1, mod=_mod(g.get("mod")))
     if re.fullmatch(r"this\s+past", rel_word):
         # "this past spring": the latest spring that has begun, this year's once it has come.
         return TimeSpec("season", season=season, year=_int(g.get("y")), mod="PAST")
@@ -700,7 +704,8 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "season",
         _compile(
-            rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>last|this\s+past|this|next|past|coming|the)\s+)?"
+            rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?"
+            rf"(?:(?P<anchor>following|previous|preceding)\s+|(?P<rel>last|this\s+past|this|next|past|coming|the)\s+)?"
             rf"(?P<season>{SEASON})"
             rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?"
         ),

@@ -555,6 +555,17 @@ def resolve_spec(
             years = spec.n * (10 if spec.unit == "decade" else 100)
             return _with_direction(_shift(published, "year", -years), "past")
         return _with_direction(_shift(published, spec.unit or "day", -spec.n), "past")
+    if kind == "season" and spec.sign and spec.year is None:
+        # "the following spring": the first such season that begins after the reference time ("the previous
+        # winter": the last one that began before it).
+        base = reference or published
+        first = _SEASON_MONTHS[SEASONS[spec.season or "summer"][0]][0]
+        if spec.sign > 0:
+            year = base.year if first > base.month else base.year + 1
+        else:
+            year = base.year if first < base.month else base.year - 1
+        placed = TimeSpec("season", season=spec.season, year=year, mod=spec.mod)
+        return _resolve_season(placed, published, direction)
     if kind == "season":
         return _resolve_season(spec, published, direction)
     if kind == "holiday":
