@@ -781,7 +781,6 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue
             if _in_the_source(doc[trigger.i], doc[anchor]):
                 continue  # "officials familiar with the talks said on Sunday": Sunday is the saying's
-
             thing = _committed_for(doc, time, anchor)
             if thing is not None and thing != trigger.i:
                 continue  # "agreed a pledge of aid for the following year": the pledge's period, not the agreeing

@@ -64,6 +64,6 @@ __all__ = ["family_name"]
 
 
 def part_of_name(part: list[str], full: list[str]) -> bool:
-    """Whether ``part`` is the first or the last words of ``full``: "Park" of "Park Min Jun", "Ruiz" of
+    """Whether ``part`` is the first or the last words of ``full``: "Doan" of "Doan Minh Thu", "Ruiz" of
     "Ana Ruiz"."""
     return bool(part) and (full[: len(part)] == part or full[-len(part) :] == part)

@@ -579,8 +579,8 @@ def _people(event: ExtractedEvent) -> set[str]:
 
 
 def _same_person_named(a: set[str], b: set[str]) -> bool:
-    """Whether the two sets name one person, whole or by part of the name: a headline's "Park" before the text's
-    "Park Min Jun" (a short form the text names in full only later, which the alias table cannot resolve back)."""
+    """Whether the two sets name one person, whole or by part of the name: a headline's "Doan" before the text's
+    "Doan Minh Thu" (a short form the text names in full only later, which the alias table cannot resolve back)."""
     if a & b:
         return True
     for x in a:
@@ -790,7 +790,7 @@ def _told_fuller(second: ExtractedEvent, first: ExtractedEvent) -> bool:
     if second.status is not first.status:
         return False
     sides_first, sides_second = {a.name for a in first.actors}, {a.name for a in second.actors}
-    # A short form the first telling gives ("Park", a headline's) is the full name the second gives.
+    # A short form the first telling gives ("Doan", a headline's) is the full name the second gives.
     sides_first = {next((full for full in sides_second if _same_person_named({s}, {full})), s) for s in sides_first}
     if not sides_first <= sides_second:
         return False

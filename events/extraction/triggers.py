@@ -246,7 +246,7 @@ CROSSING_NOUNS = (CLOSED_PASSAGES - {"market", "water"}) | frozenset(
     {"checkpoint", "frontier", "flight", "corridor", "route"}
 )
 SHUTTING_VERBS = frozenset({"close", "shut", "seal"})
-OPENING_VERBS = frozenset({"reopen", "open", "resume", "restore"})
+WAY_OPENING_VERBS = frozenset({"reopen", "open", "resume", "restore"})
 # Forces and weapons that are sent somewhere: "dispatched B-52 bombers", "stationed troops".
 MILITARY_ASSETS = frozenset(
     {"troop", "troops", "force", "forces", "soldier", "soldiers", "marine", "marines", "warship", "warships",
@@ -580,7 +580,7 @@ def _sits_down_together(token: Token) -> bool:
 def _crossing_shut_or_opened(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """A way between states shut (a restriction) or opened again: "Ostland closed the border on Monday", "the
     crossing was reopened", and, with no object, "the crossing reopened to trucks", "direct flights resumed"."""
-    if lemma not in SHUTTING_VERBS | OPENING_VERBS:
+    if lemma not in SHUTTING_VERBS | WAY_OPENING_VERBS:
         return None
     if lemma in SHUTTING_VERBS and prep_objects(token, TO_WHOM):
         return None  # "closed its airspace to Zemblan airlines": shut to someone (see the PLOVER rules)

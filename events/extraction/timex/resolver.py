@@ -506,6 +506,13 @@ def _resolve_range(
     return Resolution("DATE", first.value, f"{lower_text}/{upper_text}", duration=length, direction=first.direction)
 
 
+def _year_beside(base: date, month: int, sign: int) -> int:
+    """The year of the first ``month`` after ``base`` (``sign`` 1), or of the last one before it (-1)."""
+    if sign > 0:
+        return base.year if month > base.month else base.year + 1
+    return base.year if month < base.month else base.year - 1
+
+
 def resolve_spec(
     spec: TimeSpec,
     published: date,
@@ -517,11 +524,7 @@ def resolve_spec(
     kind = spec.kind
     if kind == "date" and spec.sign and spec.year is None and spec.month is not None and spec.day is None:
         # "the following January": the first January after the reference time (before it, "the previous").
-        base = reference or published
-        if spec.sign > 0:
-            year = base.year if spec.month > base.month else base.year + 1
-        else:
-            year = base.year if spec.month < base.month else base.year - 1
+        year = _year_beside(reference or published, spec.month, spec.sign)
         placed = TimeSpec("date", year=year, month=spec.month, mod=spec.mod)
         return _resolve_date(placed, published, "past" if date(year, spec.month, 1) <= published else "future", signal)
     if kind == "date":
@@ -558,12 +561,8 @@ def resolve_spec(
     if kind == "season" and spec.sign and spec.year is None:
         # "the following spring": the first such season that begins after the reference time ("the previous
         # winter": the last one that began before it).
-        base = reference or published
         first = _SEASON_MONTHS[SEASONS[spec.season or "summer"][0]][0]
-        if spec.sign > 0:
-            year = base.year if first > base.month else base.year + 1
-        else:
-            year = base.year if first < base.month else base.year - 1
+        year = _year_beside(reference or published, first, spec.sign)
         placed = TimeSpec("season", season=spec.season, year=year, mod=spec.mod)
         return _resolve_season(placed, published, direction)
     if kind == "season":
