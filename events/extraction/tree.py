@@ -170,6 +170,7 @@ def tells_taking_place(verb: Token) -> bool:
     """Whether the verb only tells that its subject takes place: "took place", "was held", "occurred", "opens"."""
     lemma = verb.lemma_.lower()
     if lemma == "take":
+        # The English idiom "take place" (a light verb and its fixed object), in any tense or article.
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     if lemma == "hold":
         return any(c.dep_ == "auxpass" for c in verb.children)
