@@ -14,7 +14,8 @@ A clue comes from five kinds of evidence:
 * an event the tracker knows, matched by type and actors, as the extractor dated it (one the tracker
   published itself also by the place the sentence names, and only when no other published event fits);
 * an explicit past year ("in 2016": the article is not older than 2016);
-* a weekday given with a date ("Thursday, May 14"; "yesterday (Friday)").
+* a weekday given with a date ("Thursday, May 14"; "yesterday (Friday)"), or the part of a named day
+  told in the past ("summoned the envoy early on Thursday": the article is from about that Thursday).
 
 Relative expressions keep their distance to the publication date when the date moves: "on Friday" read
 from a Sunday is two days back, so a known Friday two days back says which Sunday the article is from,
@@ -87,6 +88,7 @@ from events.pubdate.text_clues import (
 from events.pubdate.text_clues import (
     PLAIN_FUTURE as _PLAIN_FUTURE,
 )
+from events.pubdate.weekdays import weekday_clues
 
 Verdict = Literal["ok", "doubtful", "corrected"]
 
@@ -144,23 +146,6 @@ _HANDOVER = re.compile(
 _ELECT = re.compile(r"^\s*-?\s*(elect|designate|nominee)\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|de|da|dos|von|der|van|le|al-\w+|bin|el-\w+")
 _PARTICLES = {"de", "da", "dos", "von", "der", "van", "le", "bin"}
-# News writing capitalises weekdays and months, so these are case-sensitive (and fast).
-_WEEKDAY_NAMES = "|".join(d.capitalize() for d in _WEEKDAYS)
-# "Thursday, March 5", "Thursday 5 March", "Thursday, March 5th", "Thursday 5th March", "Thursday the 5th of March".
-_WEEKDAY_DATE = re.compile(
-    r"\b(?P<weekday>" + _WEEKDAY_NAMES + r"),?\s*\(?\s*"
-    r"(?:(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?\b|"
-    r"(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Z][a-z]{2,8})\b)"
-    r"(?!,?\s*(?:19|20)\d\d)"
-)
-# The weekday after the date: "March 5 (Thursday)", "5 March, a Thursday,", "March 5th, a Thursday".
-_DATE_WEEKDAY = re.compile(
-    r"(?:\b(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2})|\b(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8}))"
-    r"(?:st|nd|rd|th)?\b(?:\s*\(\s*|,\s+a\s+)(?P<weekday>" + _WEEKDAY_NAMES + r")\b"
-)
-_DAY_NAMED = re.compile(
-    r"\b(?P<rel>[Yy]esterday|[Tt]oday)\s*\(\s*(?P<weekday>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\s*\)"
-)
 _MEETING_TYPES = {"meeting", "talks", "summit"}
 _STOP_WORDS = {"the", "and", "with", "from", "after", "over", "their", "first", "near", "meets", "holds", "hold"}
 
@@ -913,67 +898,15 @@ def _place_named(place: str, quote: str, index: _Index) -> bool:
     return re.search(rf"(?<!\w){re.escape(_ascii(place))}(?!\w)", _ascii(quote), re.IGNORECASE) is not None
 
 
-# --- clues from the text alone: past years, weekdays with dates -----------------------------------
-
-
-def _weekday_clues(text: str, today: date) -> list[_Clue]:
-    clues = []
-    for match in (*_WEEKDAY_DATE.finditer(text), *_DATE_WEEKDAY.finditer(text)):
-        month_name = (match["month1"] or match["month2"] or "").lower().rstrip(".")
-        month = _MONTHS.get(month_name)
-        day = int(match["day1"] or match["day2"])
-        if month is None or not 1 <= day <= 31:
-            continue
-        weekday = _WEEKDAYS.index(match["weekday"].lower())
-        intervals = []
-        years = []
-        for year in range(FIRST_DAY.year, today.year + 2):
-            try:
-                candidate = date(year, month, day)
-            except ValueError:
-                continue
-            if candidate.weekday() == weekday:
-                years.append(year)
-                intervals.append((candidate - timedelta(days=183), candidate + timedelta(days=183)))
-        if not intervals:
-            continue
-        clues.append(
-            _Clue(
-                "weekday",
-                ("weekday", match.group(0).lower()),
-                match.group(0),
-                f"{calendar.month_name[month]} {day} is a {match['weekday'].capitalize()} in "
-                + ", ".join(str(y) for y in years),
-                intervals,
-                fineness=4,
-            )
-        )
-    for match in _DAY_NAMED.finditer(text):
-        weekday = _WEEKDAYS.index(match["weekday"].lower())
-        publication_weekday = (weekday + (1 if match["rel"].lower() == "yesterday" else 0)) % 7
-        clues.append(
-            _Clue(
-                "weekday",
-                ("named-day", match.group(0).lower()),
-                match.group(0),
-                f"“{match.group(0)}” makes the article's own day a {_WEEKDAYS[publication_weekday].capitalize()}",
-                [],
-                weekday=publication_weekday,
-                fineness=5,
-            )
-        )
-    return clues
-
-
 # --- scoring -------------------------------------------------------------------------------------
 
 
 def _scores(clues: Sequence[_Clue], first: date, days: int) -> np.ndarray:
     scores = np.zeros(days, dtype=np.int32)
     for clue in clues:
-        if clue.weekday is not None:
-            offset = (clue.weekday - first.weekday()) % 7
-            scores[offset::7] += 1
+        if clue.weekdays:
+            for weekday in clue.weekdays:
+                scores[(weekday - first.weekday()) % 7 :: 7] += 1
             continue
         mask = np.zeros(days, dtype=bool)
         for lower, upper in clue.intervals:
@@ -986,15 +919,15 @@ def _scores(clues: Sequence[_Clue], first: date, days: int) -> np.ndarray:
 
 
 def _fits(clue: _Clue, day: date) -> bool:
-    if clue.weekday is not None:
-        return day.weekday() == clue.weekday
+    if clue.weekdays:
+        return day.weekday() in clue.weekdays
     return any(lower <= day <= upper for lower, upper in clue.intervals)
 
 
 def _reason(clue: _Clue, stated: date) -> Reason:
-    if clue.weekday is not None:
+    if clue.weekdays:
         fits_from, fits_to = FIRST_DAY, _FAR
-        fits = f"a {_WEEKDAYS[clue.weekday].capitalize()}"
+        fits = "a " + " or a ".join(_WEEKDAYS[weekday].capitalize() for weekday in sorted(clue.weekdays))
     else:
         fits_from = min(lower for lower, _ in clue.intervals)
         fits_to = max(upper for _, upper in clue.intervals)
@@ -1047,7 +980,7 @@ def check_publication_date(
         *elapsed_clues(text, bounds, facts.known_events, facts),
         *resolution_clues(text, bounds, today),
         *joined_year_clues(text, bounds, today, reference),
-        *_weekday_clues(text, today),
+        *weekday_clues(text, today),
         *age_clues(text, bounds),
     ]
     found = stated_dates(sources or ([("stated", stated)] if stated else []), text)

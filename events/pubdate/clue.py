@@ -37,7 +37,7 @@ class Clue:
     quote: str
     fact: str
     intervals: list[tuple[date, date]] = field(default_factory=list)
-    weekday: int | None = None  # a periodic clue: the publication day is this weekday
+    weekdays: frozenset[int] = frozenset()  # a periodic clue: the publication day is one of these weekdays
     point: date | None = None  # the clue's own estimate of the publication date, when it has one
     fineness: int = 9  # smaller is finer: which estimate to prefer
 
