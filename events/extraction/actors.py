@@ -18,7 +18,7 @@ from events.extraction.demonyms import country_of_demonym
 from events.extraction.doc_views import sentence_of
 from events.extraction.gazetteer import capitals, country_code, fold, state_of_capital
 from events.extraction.person_names import family_name, part_of_name
-from events.extraction.tree import entity_span
+from events.extraction.tree import entity_span, through_partitive
 from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, STATE_SERVICES, Trigger, prep_objects
 from events.extraction.types import Actor
 
@@ -432,7 +432,7 @@ def find_actors(
     if not trigger.nominal and trigger.type in MEASURE_TYPES | AIMED:
         # "imposed new sanctions on Zembla": the measure's target hangs on the measure noun, the verb's object
         # (as does a volley's: "launched a wave of drones at Ostland").
-        sources |= {c for c in token.children if c.dep_ == "dobj"}
+        sources |= {through_partitive(c) for c in token.children if c.dep_ == "dobj"}  # "two of its crossings"
     if not trigger.nominal:
         # "the crossing between Ostland and Zembla reopened", "closed the border between the two": "between"
         # names the two sides wherever it hangs on the act's subject or object.

@@ -568,6 +568,17 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
         # "flew home on Sunday at the close of a four-day tour": the tour ran up to Sunday.
         start = time.lower - timedelta(days=count - 1)
         return replace(time, edtf=f"{start.isoformat()}/{time.lower.isoformat()}", lower=start, upper=time.lower)
+    clause = doc[anchor]
+    if clause.dep_ == "relcl" and clause.head.i == token.i and clause.lemma_.lower() in END_VERBS | START_VERBS:
+        # "the three-day summit, which ends on Thursday": a clause on the noun that says when it ends or begins.
+        ends = clause.lemma_.lower() in END_VERBS
+        start = time.lower - timedelta(days=count - 1) if ends else time.lower
+        return replace(
+            time,
+            edtf=f"{start.isoformat()}/{(start + timedelta(days=count - 1)).isoformat()}",
+            lower=start,
+            upper=start + timedelta(days=count - 1),
+        )
     lemma = verb.lemma_.lower()
     held = anchor == trigger.head_i != trigger.i and lemma not in END_VERBS | CHANGE_VERBS  # "will hold a ... summit"
     if anchor in {verb.i, token.i} and lemma in END_VERBS and verb.i == trigger.head_i:
@@ -658,6 +669,27 @@ def _outside_complement(verb: Token, own: list[tuple[TimeExpression, int]]) -> l
         (time, distance)
         for time, distance in own
         if not any(c.left_edge.i <= time.token_start <= c.right_edge.i for c in complements)
+    ]
+
+
+# Prepositions that put an "-ing" clause before or after the act it hangs on: "met Ruiz after landing on Sunday".
+STEP_PREPOSITIONS = frozenset({"after", "before", "upon"})
+
+
+def _outside_other_steps(verb: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:
+    """The times of ``own`` outside an "-ing" clause of another step on the verb ("met Ruiz on Thursday after
+    landing on Sunday": Sunday is the landing's)."""
+    steps = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in STEP_PREPOSITIONS
+        for g in c.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+    ]
+    return [
+        (time, distance)
+        for time, distance in own
+        if not any(g.left_edge.i <= time.token_start <= g.right_edge.i for g in steps)
     ]
 
 
@@ -846,6 +878,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             # dates what was voted for, not the vote, when the verb has a time of its own outside it.
             outside = _outside_complement(doc[trigger.i], own)
             own = outside or own
+        if len(own) > 1 and not trigger.nominal:
+            own = _outside_other_steps(doc[trigger.i], own) or own
         if len(own) > 1:
             # "a visit set for next week was cancelled on Monday": Monday dates the decision, not the visit.
             planned = any(doc[anchor_of(doc, t)].lemma_.lower() in SCHEDULE_WORDS for t, _ in own)
@@ -989,14 +1023,20 @@ def _measured_from_main(doc: Doc, trigger: Trigger, bindings: list[Binding]) -> 
         return None
     clause, days = found
     main = clause.head
+    # "ordered the envoy to leave, a week after ...": the parser may hang the clause on the infinitive the
+    # main act governs; it measures from that act all the same.
+    mains = {main.i}
+    while main.dep_ == "xcomp" and main.head.i != main.i:
+        main = main.head
+        mains.add(main.i)
     for binding in bindings:
         time = binding.time
         own_clause = clause.left_edge.i <= time.token_start <= clause.right_edge.i
         # "The swap came two days after ...": the main clause's act may be its subject, an event noun.
         told = doc[binding.trigger.i]
-        subject = told.dep_ in {"nsubj", "nsubjpass"} and told.head.i == main.i
+        subject = told.dep_ in {"nsubj", "nsubjpass"} and told.head.i in mains
         if (
-            (main.i in {binding.trigger.i, binding.trigger.head_i} or subject)
+            (mains & {binding.trigger.i, binding.trigger.head_i} or subject)
             and time.precision == "day"
             and not own_clause
         ):

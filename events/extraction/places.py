@@ -14,6 +14,7 @@ from events.extraction.gazetteer import (
     body_seat,
     capital_names,
     country_code,
+    is_well_known_city,
     resolve_place,
     well_known,
 )
@@ -1272,9 +1273,11 @@ def gapped_place(doc: Doc, trigger: Trigger, time: TimeExpression, location: Loc
     signal = doc[time.token_start - 1]
     end = time.token_start - 1 if signal.pos_ == "ADP" else time.token_start
     named = doc[end - 1]
-    entity = entity_span(doc, named) if named.ent_type_ in PLACE_LABELS else None
+    entity = entity_span(doc, named) if named.ent_type_ in PLACE_LABELS or named.ent_type_ == "ORG" else None
     if entity is None or entity.end != end or entity.start < 1 or entity.start <= trigger.i:
         return location
+    if named.ent_type_ == "ORG" and not is_well_known_city(entity.text):
+        return location  # the tagger reads some two-word cities as bodies ("Abu Dhabi"); a body is no place
     # "Tokyo on Monday and Seoul on Wednesday"; "in Almaty in May and again in Washington in July": the joining
     # word may stand before an adverb of repetition and the place's preposition.
     before = entity.start - 1
@@ -1283,7 +1286,8 @@ def gapped_place(doc: Doc, trigger: Trigger, time: TimeExpression, location: Loc
     joiner = doc[before]
     if joiner.lower_ not in GAP_JOINERS or sentence_of(named).start != sentence_of(doc[trigger.i]).start:
         return location
-    found = resolve_place(entity.text, named.ent_type_, _mentioned_countries(doc))
+    label = "GPE" if named.ent_type_ == "ORG" else named.ent_type_
+    found = resolve_place(entity.text, label, _mentioned_countries(doc))
     if found.name == location.name:
         return location
     first = [t for t in doc[trigger.i : entity.start] if t.ent_type_ in PLACE_LABELS and t.text in location.name]

@@ -598,6 +598,10 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return _unrealised_plan(doc, chain)
     if lower is not None and lower > published:
         return EventStatus.SCHEDULED
+    if lower is not None and lower < published and _spans_publication_by_days(time, published):
+        # "the three-day summit, which ends on Thursday, is expected to ...", read on Wednesday: its days
+        # began before the telling, whatever is still ahead in the clause.
+        return EventStatus.ONGOING
     if has_schedule_modality(chain) or time.direction == "future":
         return EventStatus.SCHEDULED
     if lower is not None and upper is not None and lower <= published <= upper and is_progressive_present(chain):

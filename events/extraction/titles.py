@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType
 from events.extraction.actors import AIMED, in_dateline, short_name
 from events.extraction.places import STRETCH_NOUNS
-from events.extraction.tree import entity_span, free_relative
+from events.extraction.tree import entity_span, free_relative, through_partitive
 from events.extraction.triggers import GUEST_NOUNS, MEASURE_SUBJECTS, NOUNS, ROUND_OF, Trigger, starts_to_bind
 from events.extraction.types import Actor, Location
 
@@ -196,11 +196,14 @@ def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
     ]
     # "met quietly in Vienna, their first encounter in years": a noun after a comma sums the act up, parsed
     # as an object or not.
-    objects = [
-        c
-        for c in token.children
-        if c.dep_ == "dobj" and not any(t.text == "," and t.head.i == token.i for t in doc[token.i + 1 : c.i])
-    ] or [c for c in token.children if c.dep_ == "oprd"]  # "calling home its envoy": the object read as oprd
+    objects = (
+        [
+            through_partitive(c)  # "closed two of its crossings": the crossings
+            for c in token.children
+            if c.dep_ == "dobj" and not any(t.text == "," and t.head.i == token.i for t in doc[token.i + 1 : c.i])
+        ]
+        or [c for c in token.children if c.dep_ == "oprd"]
+    )  # "calling home its envoy": the object read as oprd
     for child in [*appeared, *objects, *under_particle]:
         if child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
             light = NOUNS.get(child.lemma_.lower()) in BETWEEN | MOTION and not events_too

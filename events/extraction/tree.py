@@ -175,3 +175,17 @@ def tells_taking_place(verb: Token) -> bool:
     if lemma == "hold":
         return any(c.dep_ == "auxpass" for c in verb.children)
     return lemma in TAKING_PLACE_VERBS
+
+
+# Words that take a part of what their "of" phrase names: "two of its crossings", "some of the envoys".
+PARTITIVE_WORDS = frozenset({"some", "many", "most", "all", "several", "both", "each", "none", "few", "half", "one"})
+
+
+def through_partitive(noun: Token) -> Token:
+    """The noun a partitive names a part of ("closed two of its border crossings": the crossings), else
+    ``noun``."""
+    if not (noun.pos_ == "NUM" or noun.lower_ in PARTITIVE_WORDS):
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return whole if whole is not None and whole.pos_ in {"NOUN", "PROPN"} else noun

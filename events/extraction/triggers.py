@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
-from events.extraction.tree import free_relative, tells_taking_place
+from events.extraction.tree import free_relative, tells_taking_place, through_partitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -353,7 +353,7 @@ def _objects(token: Token) -> list[Token]:
         # "the embassy was closed on Sunday and reopened on Monday": a participle joined to a passive verb,
         # with no subject or object of its own, is passive on the same subject.
         objects = [c for c in token.head.children if c.dep_ == "nsubjpass"]
-    return objects
+    return [through_partitive(o) for o in objects]
 
 
 def _bare_conjunct(token: Token) -> bool:

@@ -491,6 +491,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         # "the shares have swung widely, rising to $42 in June from $29 in March": a participle clause with no
         # subject or auxiliary of its own tells more of its main clause's event, in its tense.
         own = verb_group_direction(verb.head)
+    elif own is None and _sequenced_participle(verb):
+        own = verb_group_direction(verb.head.head)  # "will fly to Lima before heading to Quito on Wednesday"
     return _in_main_clause(verb, own), head.i
 
 
@@ -528,6 +530,26 @@ def _bare_participle_clause(verb: Token) -> bool:
         and verb.head.lemma_.lower() not in PROSPECTIVE_VERBS
         and not _auxiliaries(verb)
         and not any(child.dep_ in {"nsubj", "nsubjpass", "mark"} for child in verb.children)
+    )
+
+
+# Prepositions that put an "-ing" clause before, after or beside the act of the clause they hang on.
+SEQUENCING_PREPOSITIONS = frozenset({"before", "after", "while", "upon", "on"})
+
+
+def _sequenced_participle(verb: Token) -> bool:
+    """An "-ing" clause with no subject or auxiliary of its own after a preposition of sequence, on a verb
+    ("will fly to Lima on Monday before heading to Quito on Wednesday", "met Ruiz after landing on
+    Thursday"): the next or earlier step of the same telling, in its tense."""
+    preposition = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and preposition.lower_ in SEQUENCING_PREPOSITIONS
+        and preposition.dep_ == "prep"
+        and preposition.head.pos_ in {"VERB", "AUX"}
+        and not _auxiliaries(verb)
+        and not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
     )
 
 
