@@ -662,6 +662,16 @@ REALIZING_VERBS = CHANGE_VERBS | frozenset(
 )  # fmt: skip
 
 
+def _owned_by_another(doc: Doc, time: TimeExpression, trigger: Trigger) -> bool:
+    """ "recover from last year's floods at a conference": a time in the possessive dates the noun it is the
+    owner of (and its conjuncts: "Friday's offerings and pricings"), not another event noun near it; a verb
+    may still be told of it ("rose from last year's level")."""
+    owner = doc[time.token_start : time.token_end].root
+    if not trigger.nominal or owner.dep_ != "poss" or owner.head.i == owner.i:
+        return False
+    return trigger.i not in {owner.head.i, *(c.i for c in owner.head.conjuncts)}
+
+
 def _outside_complement(verb: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:
     """The times of ``own`` outside the verb's infinitive complement ("voted to wind down ... by 2026")."""
     complements = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
@@ -809,6 +819,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         for index, trigger in enumerate(triggers):
             if time.token_start <= trigger.i < time.token_end:
                 continue  # "the week of talks" is not dated by itself
+            if _owned_by_another(doc, time, trigger):
+                continue
             if _put_forward_on(doc, trigger, anchor):
                 continue
             if _in_the_source(doc[trigger.i], doc[anchor]):
@@ -932,6 +944,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             t
             for t in candidates
             if t.start not in taken
+            and not _owned_by_another(doc, t, trigger)
             and not _put_forward_on(doc, trigger, anchor_of(doc, t))
             and _committed_for(doc, t, anchor_of(doc, t)) in {None, trigger.i}
         ]

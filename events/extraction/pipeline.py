@@ -331,6 +331,7 @@ def _host_events(doc: Doc, token: Token, *, at_too: bool = False) -> list[int]:
 def _within_hosts(doc: Doc, triggers: list[Trigger], bindings: list[Binding]) -> list[Binding]:
     """ "is expected to meet the president during her visit in June": an undated act inside a dated event
     takes its date (a meeting is no later than the visit it happens during)."""
+    bindings = _host_over_borrowed(doc, bindings)
     dated = {b.trigger.i: b for b in bindings}
     added: list[Binding] = []
     for trigger in triggers:
@@ -352,6 +353,30 @@ def _within_hosts(doc: Doc, triggers: list[Trigger], bindings: list[Binding]) ->
     if not added:
         return bindings
     return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+
+
+def _host_over_borrowed(doc: Doc, bindings: list[Binding]) -> list[Binding]:
+    """ "said on Thursday, under an agreement signed during Xi's visit in May": an act dated only by a time
+    outside its own phrase, inside an event it names with "during" that has a date of its own, is of that
+    event's date."""
+    dated = {b.trigger.i: b for b in bindings}
+    kept: list[Binding] = []
+    for binding in bindings:
+        token = doc[binding.trigger.head_i]
+        borrowed = not token.left_edge.i <= binding.time.token_start <= token.right_edge.i
+        host = (
+            next(
+                (dated[i] for i in _host_events(doc, token) if i in dated and i != binding.trigger.i),
+                None,
+            )
+            if borrowed
+            else None
+        )
+        if host is None or host.time.start == binding.time.start:
+            kept.append(binding)
+        else:
+            kept.append(Binding(binding.trigger, host.time, host.distance + 1, basis=host.basis))
+    return kept
 
 
 def _act_done_at(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:

@@ -453,6 +453,10 @@ def _verb_title(
         # "returns envoy to Ostland": where the envoy goes, a side or the place found for the act.
         whither = others or (location.name if location is not None else "")
         partner = f" {_object_phrase(doc, token)}" + (f" to {whither}" if whither else "")
+    elif trigger.type is EventType.DEPLOYMENT and _object_phrase(doc, token):
+        # "sends troops to Poland", "moves soldiers to Romania": the forces, then where they go.
+        whither = _join([_named(doc, t) for t in _prep_objects_of([token], "to")]) or others
+        partner = f" {_object_phrase(doc, token)}" + (f" to {whither}" if whither else "")
     elif others and trigger.type in AIMED and _object_phrase(doc, token):
         # "fires water cannon at Philippine supply boat", "shadows British destroyer": what was aimed at,
         # not the state it belongs to.

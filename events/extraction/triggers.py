@@ -165,6 +165,8 @@ INTO_FORCE_VERBS = frozenset({"come", "enter", "go"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 # Measures that bind as sanctions when nothing says they are export rules or an agreement.
 RESTRICTIVE_MEASURES = frozenset({"restriction", "control", "measure", "package", "curb", "levy", "embargo"})
+# What a state requires of those crossing, lifted or eased with the flow it bears on ("visa requirements").
+RULE_NOUNS = frozenset({"requirement", "regime", "rule"})
 # Envoys a government "calls in" (a summons).
 ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "charge", "chargé", "attaché", "consul", "emissary"})
 # People who can be "held" (detained), as opposed to talks that are "held".
@@ -317,6 +319,14 @@ PLACING_VERBS = frozenset({"attach", "plant", "lay", "detonate", "drop", "hurl",
 TARGET_PREPS = frozenset({"at", "on", "against", "toward", "towards"})
 # Aid given (PLOVER AID): "pledged $2 billion in aid", "approved a loan".
 AID_NOUNS = frozenset({"aid", "assistance", "loan", "grant", "credit", "bailout", "donation", "relief"})
+# Money given outright (PLOVER AID, economic): "pledged $2 billion to help Pakistan", "promised 500 million euros
+# to Ukraine". Verbs that give, not those that approve or announce a sum (a budget is no gift).
+MONEY_GIVING_VERBS = frozenset({"pledge", "promise", "donate", "give", "grant", "provide", "disburse", "allocate"})
+CURRENCY_WORDS = frozenset(
+    {"dollar", "euro", "pound", "yen", "yuan", "renminbi", "rouble", "ruble", "franc", "rupee", "riyal", "dirham"}
+)
+# What a sum is given for, with the side it helps: "to help Pakistan recover", "to support Ukraine".
+HELPING_VERBS = frozenset({"help", "support", "assist", "rebuild", "fund", "finance", "aid"})
 AID_VERBS = frozenset(
     {"pledge", "provide", "send", "approve", "grant", "give", "deliver", "extend", "disburse", "announce",
      "donate", "airlift", "ship", "allocate"}
@@ -658,6 +668,7 @@ PLOVER_VERB_LEMMAS = (
     | PLACING_VERBS
     | IMPACT_VERBS
     | AID_VERBS
+    | MONEY_GIVING_VERBS
     | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall", "shoot", "gun"})
     | frozenset({"ram", "recover", "retrieve", "scramble"})
     | ENVOY_MOVING_VERBS
@@ -786,6 +797,20 @@ def _gives_aid(token: Token, objects: list[Token]) -> bool:
     return bool(words & AID_NOUNS)
 
 
+def _gives_money(token: Token, objects: list[Token]) -> bool:
+    """A sum of money given to a side: to whom ("to Ukraine", "for Pakistan") or to help whom."""
+    if not any(o.ent_type_ == "MONEY" or o.lemma_.lower() in CURRENCY_WORDS for o in objects):
+        return False
+    preps = frozenset({"to", "for"})
+    recipients = prep_objects(token, preps) + [g for o in objects for g in prep_objects(o, preps)]
+    # "promised 300 million euros to Bolivia": the parser may read the "to" as a dative.
+    recipients += [g for c in token.children if c.dep_ == "dative" and c.lower_ in preps for g in c.children]
+    if any(_is_party(g) for g in recipients):
+        return True
+    purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in HELPING_VERBS]
+    return any(_is_party(t) for purpose in purposes for t in purpose.subtree if t.i != purpose.i)
+
+
 def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """Verbs of PLOVER kinds beyond meetings, read from their dependents: consulting and hosting, leaving for
     a place, weapons hitting a target, pulling troops back, giving aid, accepting a truce, deporting and
@@ -820,6 +845,8 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
         return T.WITHDRAWAL, f"verb:{lemma}-forces"
     if lemma in AID_VERBS and _gives_aid(token, objects):
         return T.AID, f"verb:{lemma}-aid"
+    if lemma in MONEY_GIVING_VERBS and _gives_money(token, objects):
+        return T.AID, f"verb:{lemma}-money"
     if lemma == "accept" and object_lemmas & ACCEPTED_NOUNS:
         return T.AGREEMENT, "verb:accept-terms"
     if lemma == "deport" and objects:
@@ -1206,6 +1233,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
             return T.SANCTION, f"verb:{lemma}-sanctions"
         if lemma in EASING_VERBS and object_lemmas & RESTRICTIVE_MEASURES:
             return T.SANCTION, f"verb:{lemma}-measures"  # "Britain eased some measures in April"
+        if lemma in EASING_VERBS and object_lemmas & RULE_NOUNS and _object_subtree_words(objects) & STOPPED_FLOWS:
+            return T.SANCTION, f"verb:{lemma}-flows"  # "will lift visa requirements for Chinese citizens"
     if lemma in SENDING_VERBS and _delegation_sent(token, objects):
         return T.VISIT, f"verb:{lemma}-delegation"  # "sent a delegation to Quito on Monday" (PLOVER CONSULT)
     if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:

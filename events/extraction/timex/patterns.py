@@ -440,7 +440,10 @@ def _ref(g: dict[str, str | None]) -> TimeSpec | None:
     text = re.sub(r"\s+", " ", (g["ref"] or "").lower())
     if text.endswith(" future"):
         text = "the future"  # "the near future", "the foreseeable future"
-    return TimeSpec("ref", ref=_REFS[text])
+    ref = _REFS[text]
+    if ref == "FUTURE_REF" and (g.get("units") or "").lower() == "days":
+        return TimeSpec("ref", ref=ref, unit="day")  # "in the coming days": the week ahead (see the resolver)
+    return TimeSpec("ref", ref=ref)
 
 
 def _set(g: dict[str, str | None]) -> TimeSpec | None:
@@ -816,7 +819,7 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern(
         "recent",
-        _compile(r"(?P<ref>recent|(?:the\s+)?coming|past)\s+(?:years|months|weeks|days|decades|quarters|times)"),
+        _compile(r"(?P<ref>recent|(?:the\s+)?coming|past)\s+(?P<units>years|months|weeks|days|decades|quarters|times)"),
         _ref,
     ),
     Pattern("set", _compile(rf"(?:every|each|per)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT_PLURAL})"), _set),
