@@ -19,7 +19,16 @@ from events.extraction.doc_views import sentence_of
 from events.extraction.gazetteer import capitals, country_code, fold, state_of_capital
 from events.extraction.person_names import family_name, part_of_name
 from events.extraction.tree import entity_span, through_partitive
-from events.extraction.triggers import ENCOUNTER_CRAFT, GUEST_NOUNS, STATE_SERVICES, Trigger, prep_objects
+from events.extraction.triggers import (
+    ENCOUNTER_CRAFT,
+    GUEST_NOUNS,
+    PERSON_NOUNS,
+    SENT_PEOPLE,
+    STATE_SERVICES,
+    Trigger,
+    compound_read_as_subject,
+    prep_objects,
+)
 from events.extraction.types import Actor
 
 if TYPE_CHECKING:
@@ -142,6 +151,13 @@ def _entity_of(doc: Doc, token: Token) -> Span | None:
     return entity_span(doc, token)
 
 
+def _common_people_word(token: Token) -> bool:
+    """A word for people by what they do ("Negotiators", "Diplomats", "Envoys"), capitalised only because it
+    opens the sentence."""
+    word = token.lower_
+    return bool({word, word.removesuffix("s")} & (GUEST_NOUNS | PERSON_NOUNS | SENT_PEOPLE))
+
+
 def in_dateline(doc: Doc, token: Token) -> bool:
     """Whether ``token`` is in a wire dateline ("SAN DIEGO (AP) —", "HONIARA, Solomon Islands (AP) —"):
     a sentence opening with a word in capitals and a dash within its first words. A dateline names where
@@ -219,6 +235,8 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         rest = [t for t in ent if not in_dateline(doc, t)]
         if not rest:
             return []
+        if len(rest) == 1 and _common_people_word(rest[0]):
+            return []  # "VIENNA - Negotiators missed ...": the sentence's first word, capitalised, is no name
         ent = doc[rest[0].i : ent.end]
     name = _clean_name(ent)
     if not name:
@@ -417,6 +435,14 @@ def find_actors(
         # "China and Japan will hold their first summit": a possessive pronoun points at the holders, who
         # are the light verb's subject.
         initiators = [t for t in initiators if t.pos_ != "PRON"]
+        if token.tag_ == "VBZ" and compound_read_as_subject(token):
+            # "Chinese military drills": the compound's first noun, read as a subject, keeps the nationality.
+            first = doc[token.i - 1]
+            named = [c for c in (*first.children, *token.children) if c.dep_ in {"amod", "compound"} and c.i < token.i]
+            initiators += [c for c in named if c.ent_type_ in {"NORP", "GPE"}]
+        if not initiators and head.i == token.i and token.dep_ == "dobj" and token.head.lemma_.lower() == "announce":
+            # "Chile announced the recall of its ambassador": who announces an act of its own performs it.
+            initiators, _ = _subject_of(token.head, acted_on_when_passive=False)
         if not initiators and head.i != token.i:
             initiators, acted_on = _subject_of(head, acted_on_when_passive=done_to)
             others.extend(t for t in acted_on if t.i != token.i)

@@ -38,6 +38,9 @@ _TITLED = re.compile(
 # Or with a spaced dash straight after it and its country: "Lima - ...", "Lima, Peru — ..." (again only a
 # well-known city: a paragraph may open with a name and a dash of its own).
 _TITLED_DASHED = re.compile(r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)?\s+(?:--|[—–]|-)\s")
+# A city in capitals and a spaced hyphen, no agency or date: "VIENNA - Negotiators ...", "HANOI, Vietnam - ...";
+# only for a well-known city (a run of capitals and a hyphen may open a paragraph of another kind).
+_CAPS_HYPHEN = re.compile(r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)?\s+-\s")
 # Without a dash: words in capitals (each of three letters or more) before the first mixed-case word.
 _BARE = re.compile(r"^\s*([A-Z][A-Z'\-]{2,}(?:[ /][A-Z][A-Z'\-]{2,})*)\s+(?=[A-Z](?:[a-z]|\.[A-Z]))")
 
@@ -77,6 +80,12 @@ def _titled(text: str) -> re.Match[str] | None:
     return found if found is not None and is_well_known_city(found.group(1)) else None
 
 
+def _capitals_hyphen(text: str) -> re.Match[str] | None:
+    """A city in capitals before a spaced hyphen, when it names a well-known city ("VIENNA - ...")."""
+    found = _CAPS_HYPHEN.match(text)
+    return found if found is not None and _bare_city(found.group(1)) is not None else None
+
+
 def find_dateline(sentence: Span) -> Dateline | None:
     """The dateline opening this sentence, if it opens a paragraph with one (cached on the Doc)."""
     cache: dict[int, Dateline | None] = sentence.doc.user_data.setdefault("datelines", {})
@@ -85,7 +94,7 @@ def find_dateline(sentence: Span) -> Dateline | None:
     found: Dateline | None = None
     if _opens_paragraph(sentence):
         text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]  # == sentence.text, not rebuilt
-        dashed = _DASHED.match(text) or _DATED.match(text) or _titled(text)
+        dashed = _DASHED.match(text) or _DATED.match(text) or _titled(text) or _capitals_hyphen(text)
         if dashed is not None:
             city = dashed.group(1).split("/")[0].strip()
             if len(city) >= 3 and any(ch.isalpha() for ch in city):

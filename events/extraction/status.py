@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.tree import noun_phrase_heads
-from events.extraction.triggers import DECISION_NOUNS, Trigger
+from events.extraction.triggers import DECISION_NOUNS, DONE_BY_ANNOUNCING, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -357,12 +357,21 @@ def is_doubted(chain: list[Token]) -> bool:
     )
 
 
+def _done_by_announcing(verb: Token, noun: Token) -> bool:
+    return verb.lemma_.lower() == "announce" and verb.tag_ == "VBD" and noun.lemma_.lower() in DONE_BY_ANNOUNCING
+
+
 def has_schedule_modality(chain: list[Token]) -> bool:
     for position, token in enumerate(chain):
         if _aux_lemmas(token) & FUTURE_AUX:
             return True
         below = chain[position - 1] if position else None
-        if below is not None and token.lemma_.lower() in SCHEDULE and below.dep_ in COMPLEMENT_DEPS:
+        if (
+            below is not None
+            and token.lemma_.lower() in SCHEDULE
+            and below.dep_ in COMPLEMENT_DEPS
+            and not _done_by_announcing(token, below)
+        ):
             return True
         # "Blinken was to begin talks": be + to-infinitive
         if (

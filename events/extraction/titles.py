@@ -15,7 +15,15 @@ from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventSta
 from events.extraction.actors import AIMED, in_dateline, short_name
 from events.extraction.places import STRETCH_NOUNS
 from events.extraction.tree import entity_span, free_relative, through_partitive
-from events.extraction.triggers import GUEST_NOUNS, MEASURE_SUBJECTS, NOUNS, ROUND_OF, Trigger, starts_to_bind
+from events.extraction.triggers import (
+    GUEST_NOUNS,
+    MEASURE_SUBJECTS,
+    NOUNS,
+    ROUND_OF,
+    Trigger,
+    compound_read_as_subject,
+    starts_to_bind,
+)
 from events.extraction.types import Actor, Location
 
 if TYPE_CHECKING:
@@ -124,6 +132,8 @@ def _misparsed_owner(doc: Doc, token: Token) -> list[Token]:
 def _noun_phrase(doc: Doc, token: Token, *, lower_head: bool = True) -> str:
     """The event noun with the words that name it, capped at :data:`MAX_NAME_WORDS` words."""
     tokens: list[Token] = _misparsed_owner(doc, token)
+    if not tokens and token.tag_ == "VBZ" and compound_read_as_subject(token):
+        tokens = [t for t in doc[token.i - 1].subtree if t.dep_ not in {"det", "predet"}]  # "military drills"
     if not tokens:
         for child in token.children:
             if child.i < token.i and child.dep_ in NAMING_DEPS:
@@ -427,8 +437,11 @@ def _verb_title(
         partner = f" {guest}"  # "hosts Canada's prime minister", "hosts Lula": a guest is received, not met with
     if others and not partner and trigger.type not in MOTION:
         partner = f" {_owned_object(doc, token, actors) or others}"
+    voted_on = _prep_objects_of([token], "on") if trigger.type is EventType.RESOLUTION else []
     if trigger.type is EventType.RESOLUTION and _object_phrase(doc, token, events_too=True):
         partner = f" {_object_phrase(doc, token, events_too=True)}"  # "approves Zembla's accession", not "Zembla"
+    elif voted_on and voted_on[0].pos_ == "NOUN":
+        partner = f" on {_noun_phrase(doc, voted_on[0])}"  # "votes on Finland's membership", not "votes Finland"
     elif trigger.type in TAKEN_TITLE_TYPES and _taken_phrase(doc, token):
         # "summons Russia's ambassador", "seizes British tanker", "occupies Ostland's Varel Peninsula": the thing
         # acted on, with its owner, not the owner's name alone.
@@ -475,6 +488,7 @@ def _verb_title(
         partner = f" {obj} to {recipients}" if recipients else f" {obj}"
     if (
         not others
+        and not voted_on
         and trigger.type not in MOTION | {EventType.AID}
         and "-effect" not in trigger.rule
         and "-into-" not in trigger.rule

@@ -85,6 +85,7 @@ NOUNS: dict[str, EventType] = {
     "abduction": T.ABDUCTION, "kidnapping": T.ABDUCTION, "hijacking": T.ABDUCTION,
     # Leaving or suspending what binds two sides (PLOVER SANCTION / withdraw).
     "withdrawal": T.WITHDRAWAL, "pullout": T.WITHDRAWAL, "suspension": T.WITHDRAWAL,
+    "recall": T.PROTEST,
     "resolution": T.RESOLUTION, "handover": T.HANDOVER, "rapprochement": T.TIES_RESTORED,
     "veto": T.REJECTION,
     "salvage": T.RESPONSE_OPERATION, "rescue": T.RESPONSE_OPERATION, "operation": T.RESPONSE_OPERATION,
@@ -167,6 +168,8 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 RESTRICTIVE_MEASURES = frozenset({"restriction", "control", "measure", "package", "curb", "levy", "embargo"})
 # What a state requires of those crossing, lifted or eased with the flow it bears on ("visa requirements").
 RULE_NOUNS = frozenset({"requirement", "regime", "rule"})
+# Acts a government performs by announcing them: "announced the recall of its ambassador on Monday" is the recall.
+DONE_BY_ANNOUNCING = frozenset({"recall", "expulsion"})
 # Envoys a government "calls in" (a summons).
 ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "charge", "chargé", "attaché", "consul", "emissary"})
 # People who can be "held" (detained), as opposed to talks that are "held".
@@ -794,7 +797,15 @@ def _gives_aid(token: Token, objects: list[Token]) -> bool:
     words = {o.lemma_.lower() for o in objects}
     words |= {g.lemma_.lower() for g in prep_objects(token, frozenset({"in"}))}
     words |= {g.lemma_.lower() for o in objects for c in o.children if c.dep_ == "prep" for g in c.children}
-    return bool(words & AID_NOUNS)
+    if words & AID_NOUNS:
+        return True
+    # "approved the sale to Taiwan of anti-ship missiles", "arms sales to Ukraine": weapons sold to a side are
+    # military aid (PLOVER AID).
+    sales = [o for o in objects if o.lemma_.lower() == "sale"]
+    return any(
+        _object_subtree_words([sale]) & (MUNITION_WORDS | {"arms", "arm", "jet", "jets", "tank", "tanks"})
+        for sale in sales
+    )
 
 
 def _gives_money(token: Token, objects: list[Token]) -> bool:
@@ -1125,6 +1136,9 @@ def _decided_by_a_body(token: Token) -> bool:
     shared = token.dep_ == "xcomp" or (token.dep_ == "advcl" and token.tag_ == "VBG" and not own_subject)
     holder = token.head if shared else token
     subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    while subject is None and holder.dep_ in {"xcomp", "acomp"} and holder.head.i != holder.i:
+        holder = holder.head  # "parliament is due to vote": through the adjective to its subject
+        subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return False
     words = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
@@ -1497,6 +1511,11 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         # "the suspension of talks" is the talks, postponed; "the suspension of the accord" is news itself.
         if not any(_binds(g) and g.lemma_.lower() not in NOUNS for g in of_objects):
             return None
+    elif lemma == "recall":
+        # "announced the recall of its ambassador": an envoy called home in protest, as the verb "recalled" is.
+        if not {g.lemma_.lower() for g in of_objects} & ENVOY_NOUNS:
+            return None
+        return T.PROTEST, "noun:recall-envoy"
     elif lemma == "cessation":
         if not {g.lemma_.lower() for g in of_objects} & {"hostility", "hostilities", "fighting", "violence"}:
             return None
@@ -1645,12 +1664,32 @@ def _stays_in_place(token: Token) -> bool:
     return any(g.ent_type_ == "GPE" for g in prep_objects(token, frozenset({"in"})))
 
 
+def compound_read_as_subject(token: Token) -> bool:
+    """ "Chinese military drills around the island": a plural event noun taken for a verb after the words
+    that name it, read as its subject ("military", a bare singular common noun right before it with no
+    determiner or owner of its own) or as adjectives on it with no subject at all ("Chilean military drills
+    near the border"). "The military drills its recruits" keeps its verb."""
+    if token.i == 0 or any(c.dep_ == "dobj" for c in token.children):
+        return False
+    before = token.doc[token.i - 1]
+    if before.head.i != token.i:
+        return False
+    if before.dep_ == "nsubj":
+        return (
+            before.tag_ == "NN" and not before.ent_type_ and not any(c.dep_ in {"det", "poss"} for c in before.children)
+        )
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    return before.dep_ == "amod" and not subjects
+
+
 def _plural_noun_read_as_verb(token: Token) -> bool:
     """ "the envoys will hold a dinner Monday and later talks in Oslo": a plural event noun the parser
     read as a verb in the third person singular, with no subject of its own, joined to a verb whose subject
     is plural or which is no such verb itself; "she meets and talks with leaders" keeps its verb."""
     if token.tag_ != "VBZ" or not token.lower_.endswith("s") or token.lower_[:-1] not in NOUNS:
         return False
+    if compound_read_as_subject(token):
+        return True
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children) or token.dep_ != "conj":
         return False
     head = token.head
@@ -1689,4 +1728,6 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             kept.append(trigger)
         elif owner.type is T.STATEMENT:
             kept.append(replace(trigger, head_i=trigger.i))
-    return kept
+    # "announced the recall of its ambassador": the announcing is the act, told once, as the act.
+    performed = {sentence.doc[t.i].head.i for t in kept if t.nominal and t.lemma in DONE_BY_ANNOUNCING}
+    return [t for t in kept if not (t.i in performed and t.lemma == "announce")]

@@ -151,3 +151,12 @@ def test_a_resolution_that_fails_or_is_rejected_is_a_rejection() -> None:
     assert found("The resolution was adopted on Tuesday.") == [
         (EventType.RESOLUTION, EventStatus.OCCURRED, "2025-03-11")
     ]
+
+
+def test_a_city_in_capitals_and_a_plain_hyphen_is_a_dateline() -> None:
+    (event,) = extract("LIMA - Negotiators agreed on Sunday to extend the talks by two days.", A_FRIDAY).events
+    assert event.location is not None and event.location.name == "Lima"
+    assert [a.name for a in event.actors] == []  # "Negotiators" opens the sentence; it is no name
+    # A run of capitals that names no city is no dateline: the body stays the actor.
+    (event,) = extract("NATO - The alliance's envoys met on Sunday.", A_FRIDAY).events
+    assert event.location is None
