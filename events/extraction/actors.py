@@ -406,7 +406,20 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
 
 def _named_as_setting(token: Token) -> bool:
     """ "met in Almaty in May 2024 and again in Washington in July": a place after "in" is where, not with whom."""
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.ent_type_ in {"GPE", "LOC", "FAC"}
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "in Lugano in 2022 and London last year": London is where, as Lugano is
+    if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
+        return False
+    if first.pos_ in {"VERB", "AUX"} and first.i != token.i:
+        # "follows gatherings in Lugano in 2022 and London last year", the place read as a conjunct of the
+        # verb: a gapped clause repeats the place of the first half.
+        return any(
+            t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.ent_type_ in {"GPE", "LOC", "FAC"}
+            for t in first.subtree
+            if t.i < token.i
+        )
+    return first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPS
 
 
 # Measures a side imposes on another: the target hangs on the measure ("sanctions on Zembla").

@@ -687,12 +687,17 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     # Only events of one type and date can be duplicates: grouping them keeps a long article linear.
     kept_by_key: dict[tuple[EventType, str], list[ExtractedEvent]] = {}
     for event in events:
-        same_key = kept_by_key.setdefault((event.type, event.date), [])
+        # Talks held by two people on a day are their meeting that day ("Ruiz, Quispe hold talks" over "Ruiz
+        # met Quispe on Thursday"): one key for both kinds.
+        kind = EventType.MEETING if event.type is EventType.TALKS else event.type
+        same_key = kept_by_key.setdefault((kind, event.date), [])
         people_a = _people(event)
         duplicate = False
         for other in same_key:
             people_b = _people(other)
             same_people = _same_person_named(people_a, people_b) or not (people_a and people_b)
+            if event.type is not other.type:
+                same_people = _same_person_named(people_a, people_b)  # talks and a meeting: the same people
             if not people_a and not people_b and not _same_act_words(event, other):
                 same_people = False  # "a stand-off in May" and "brawls erupted in May": two acts
             if {event.status, other.status} == {EventStatus.OCCURRED, EventStatus.CANCELLED}:

@@ -672,7 +672,7 @@ PLOVER_VERB_LEMMAS = (
     | IMPACT_VERBS
     | AID_VERBS
     | MONEY_GIVING_VERBS
-    | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall", "shoot", "gun"})
+    | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall", "shoot", "gun", "open"})
     | frozenset({"ram", "recover", "retrieve", "scramble"})
     | ENVOY_MOVING_VERBS
     | SENDING_VERBS
@@ -847,6 +847,10 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
     fires = lemma in {"fire", "launch"} and bool(_object_subtree_words(objects) & MUNITION_WORDS)
     if fires and any(g.ent_type_ not in {"DATE", "TIME"} for g in _aimed_at(token, objects)):
         return T.MILITARY_ACTION, f"verb:{lemma}-at-target"
+    if lemma == "open" and "fire" in object_lemmas:
+        # "opened fire on Armenian positions" (PLOVER FIGHT); with no target named, a firing (an incident).
+        aimed = [g for g in _aimed_at(token, objects) if g.ent_type_ not in {"DATE", "TIME"}]
+        return (T.MILITARY_ACTION, "verb:open-fire") if aimed else (T.INCIDENT, "verb:open-fire")
     if lemma == "fire" and object_lemmas & SHOT_NOUNS:
         return T.INCIDENT, "verb:fire-shots"  # "guards fired shots near the river": a firing, no target named
     pulls_back = lemma == "withdraw" or (

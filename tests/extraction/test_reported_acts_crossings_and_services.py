@@ -57,7 +57,10 @@ def test_a_way_between_states_that_opens_with_no_object_is_a_restored_tie_betwee
 
 
 def test_opening_something_that_is_no_way_between_states_is_no_event() -> None:
-    assert found("Soldiers opened fire near the border on Monday.") == []
+    # Opening fire is no way opened: a firing with no target named, as "fired shots near the river" is.
+    assert found("Soldiers opened fire near the border on Monday.") == [
+        (EventType.INCIDENT, EventStatus.OCCURRED, "2025-03-10")
+    ]
     assert found("The museum reopened on Monday.") == []
 
 
