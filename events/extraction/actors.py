@@ -400,6 +400,9 @@ def _employer_of_named_person(doc: Doc, token: Token) -> bool:
     return after > ent.end and after < len(doc) and doc[after].ent_type_ == "PERSON"
 
 
+# Verbs of taking part in a gathering someone else holds: "attend a summit", "join the talks", "skip the forum".
+TAKING_PART_VERBS = frozenset({"attend", "join", "skip", "boycott", "miss"})
+GATHERING_TYPES = frozenset({EventType.SUMMIT})
 # Prepositions that place an act rather than name a side: "met in Almaty in May and in Rome in July".
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
 
@@ -459,6 +462,11 @@ def find_actors(
         if not initiators and head.i != token.i:
             initiators, acted_on = _subject_of(head, acted_on_when_passive=done_to)
             others.extend(t for t in acted_on if t.i != token.i)
+            if trigger.type in GATHERING_TYPES and head.lemma_.lower() in TAKING_PART_VERBS:
+                # "Iran's president will attend a summit in Riyadh": one who attends takes part; the host is
+                # whoever holds it.
+                others.extend(initiators)
+                initiators = []
         elif not initiators and token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS:
             # "saying in a meeting with X": who speaks in the meeting takes part in it.
             verb = token.head.head

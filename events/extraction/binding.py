@@ -88,6 +88,9 @@ class Binding:
     # No path in the tree tied the time to the trigger: it is the nearest time of the sentence (see
     # ``_nearest_time``), a weaker reading than a tree path.
     nearest: bool = False
+    # A present perfect in a reported clause dated by the report ("have signed a memorandum, state media
+    # reported on Sunday"): the report's day bounds the act; it need not be the act's day.
+    reported: bool = False
 
 
 def usable(time: TimeExpression) -> bool:
@@ -765,6 +768,14 @@ def _reported_clause_triggers(doc: Doc, reporting: int, triggers: Sequence[Trigg
     ]
 
 
+def _perfect(token: Token) -> bool:
+    """A present perfect: "have signed", "has been signed"."""
+    carriers = [token, token.head] if token.dep_ == "conj" else [token]
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"have", "has", "'ve"} for t in carriers for c in t.children
+    )
+
+
 def _past_not_anterior(token: Token) -> bool:
     """Simple past or present perfect, no modal: the reported event happened by the report ("have signed").
     The pluperfect ("had tested") places it before the report, so the report's date is not its date."""
@@ -859,6 +870,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             assigned.setdefault(best[2], []).append((time, best[0]))
         else:
             unassigned.append(time)
+    perfect_reports: set[tuple[int, int]] = set()
     for time in unassigned:
         anchor = anchor_of(doc, time)
         verb = doc[anchor]
@@ -871,6 +883,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         ]
         for trigger in reported:
             assigned.setdefault(triggers.index(trigger), []).append((time, 2))
+            if _perfect(doc[trigger.head_i]):
+                perfect_reports.add((trigger.i, time.start))
         if not reported and verb.dep_ == "ROOT" and verb.lemma_.lower() in {"say", "tell"} and _official_speaker(verb):
             triggers.append(
                 Trigger(verb.i, verb.i, EventType.STATEMENT, verb.lemma_.lower(), False, "verb:official-said")
@@ -952,6 +966,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         if found is not None:
             bindings.append(Binding(trigger, found[0], found[1], nearest=True))
     bindings.extend(_sequence_dated(doc, triggers, bindings))
+    bindings = [replace(b, reported=True) if (b.trigger.i, b.time.start) in perfect_reports else b for b in bindings]
     bindings.sort(key=lambda b: (b.trigger.i, b.time.start))
     return bindings
 

@@ -585,6 +585,8 @@ def _date_rule(binding: Binding, *, shared: bool) -> str:
         return "+host-date"
     if binding.basis == DateBasis.INFERRED.value:
         return "+related-date"
+    if binding.reported and not shared:
+        return "+report-date"
     return "+shared-date" if shared else "+inherited-date" if binding.inherited else "+own-date"
 
 
@@ -835,8 +837,12 @@ def _told_fuller(second: ExtractedEvent, first: ExtractedEvent) -> bool:
 
 
 def _lead_guess(event: ExtractedEvent) -> bool:
-    """An event of the lead dated by the publication day for want of a time of its own."""
-    return event.rule.endswith("+inherited-date") and not event.citation.time_text
+    """An event of the lead dated by the publication day for want of a time of its own, or by the day it was
+    reported when it is told in the present perfect ("have signed a memorandum, state media reported on
+    Sunday"): either day only bounds the act."""
+    return (event.rule.endswith("+inherited-date") and not event.citation.time_text) or event.rule.endswith(
+        "+report-date"
+    )
 
 
 def _without_lead_echoes(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

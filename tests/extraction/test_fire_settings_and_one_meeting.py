@@ -1,4 +1,5 @@
-"""Opening fire, a place repeated in a gapped clause, and talks and a meeting of the same people on one day.
+"""Opening fire, a place repeated in a gapped clause, talks and a meeting of the same people on one day, taking
+part in a summit, and a perfect in the lead dated by its report.
 Every sentence here was written for this test."""
 
 from __future__ import annotations
@@ -35,3 +36,23 @@ def test_talks_and_a_meeting_of_the_same_people_on_one_day_are_one_event() -> No
     # Of different people, talks and a meeting on one day stay two events.
     text = "Peru's Ana Ruiz met Luis Quispe on Thursday. Envoys of Chile and Bolivia held talks in Quito on Thursday."
     assert sorted(e.type for e in extract(text, A_FRIDAY).events) == [EventType.MEETING, EventType.TALKS]
+
+
+def test_one_who_attends_a_summit_takes_part_and_does_not_hold_it() -> None:
+    (event,) = extract(
+        "Peru's president is expected to attend a summit of Andean states in Quito next month.", A_FRIDAY
+    ).events
+    assert [(a.name, a.role.value) for a in event.actors] == [("Peru", "participant")]
+    (event,) = extract("Peru will host a summit of Andean states in Lima next month.", A_FRIDAY).events
+    assert [(a.name, a.role.value) for a in event.actors] == [("Peru", "initiator")]
+
+
+def test_a_perfect_in_the_lead_dated_by_its_report_yields_to_the_day_told_below() -> None:
+    text = (
+        "Peru and Bolivia have signed a memorandum on gas supplies, state media in both countries reported on "
+        "Thursday.\n\nThe memorandum was signed by the two energy ministers in Quito on Wednesday."
+    )
+    assert [(e.type, e.date) for e in extract(text, A_FRIDAY).events] == [(EventType.AGREEMENT, "2025-03-12")]
+    # Told only in the lead, the report's day stands.
+    lead = "Peru and Bolivia have signed a memorandum on gas supplies, state media reported on Thursday."
+    assert [(e.type, e.date) for e in extract(lead, A_FRIDAY).events] == [(EventType.AGREEMENT, "2025-03-13")]
