@@ -148,7 +148,15 @@ class AliasTable:
 def _entity_of(doc: Doc, token: Token) -> Span | None:
     if token.ent_type_ not in KINDS:
         return None
-    return entity_span(doc, token)
+    entity = entity_span(doc, token)
+    if entity is not None and in_dateline(doc, entity[0]):
+        # "TOKYO Japan summoned ...", "Brussels - European Union leaders": the model ran the dateline's city
+        # into the name.
+        rest = [t for t in entity if not in_dateline(doc, t) and not t.is_punct]
+        if not rest or (len(rest) == 1 and _common_people_word(rest[0])):
+            return None  # "VIENNA - Negotiators": the sentence's first word, capitalised, is no name
+        return doc[rest[0].i : entity.end]
+    return entity
 
 
 def _common_people_word(token: Token) -> bool:
@@ -230,14 +238,6 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
                 # "NATO leaders", "EU foreign ministers": officials of a body act for it.
                 return [Actor(name, ActorKind.ORGANIZATION, role) for name in _bodies_behind(doc, token)]
         return [Actor(name, ActorKind.STATE, role) for name in names]
-    if in_dateline(doc, ent[0]):
-        # "TOKYO Japan summoned ...": the model ran the dateline's city into the subject's name.
-        rest = [t for t in ent if not in_dateline(doc, t)]
-        if not rest:
-            return []
-        if len(rest) == 1 and _common_people_word(rest[0]):
-            return []  # "VIENNA - Negotiators missed ...": the sentence's first word, capitalised, is no name
-        ent = doc[rest[0].i : ent.end]
     name = _clean_name(ent)
     if not name:
         return []

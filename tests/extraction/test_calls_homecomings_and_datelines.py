@@ -160,3 +160,9 @@ def test_a_city_in_capitals_and_a_plain_hyphen_is_a_dateline() -> None:
     # A run of capitals that names no city is no dateline: the body stays the actor.
     (event,) = extract("NATO - The alliance's envoys met on Sunday.", A_FRIDAY).events
     assert event.location is None
+
+
+def test_a_dateline_city_run_into_a_body_s_name_is_cut_from_it() -> None:
+    (event,) = extract("Lima - Andean Community leaders agreed on Thursday to open talks with Chile.", A_FRIDAY).events
+    assert event.location is not None and event.location.name == "Lima"
+    assert not [a.name for a in event.actors if "Lima" in a.name]
