@@ -159,6 +159,14 @@ def _entity_of(doc: Doc, token: Token) -> Span | None:
     return entity
 
 
+def _glued_to_dateline_date(doc: Doc, token: Token) -> bool:
+    """ "KYIV, Jan 8 - Russia and Ukraine ...": a word after the dateline the model ran into its date."""
+    if token.ent_type_ != "DATE" or in_dateline(doc, token):
+        return False
+    entity = entity_span(doc, token)
+    return entity is not None and in_dateline(doc, entity[0])
+
+
 def _common_people_word(token: Token) -> bool:
     """A word for people by what they do ("Negotiators", "Diplomats", "Envoys"), capitalised only because it
     opens the sentence."""
@@ -211,7 +219,8 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     ent = _entity_of(doc, token)
     if ent is not None and ent.text.islower():
         ent = None  # "Iran's navy", "the coast guard" tagged as a body: a common noun names no one; its owner may
-    if ent is None and token.pos_ == "PROPN" and not token.ent_type_ and (untagged := country_code(token.text)):
+    misread = not token.ent_type_ or _glued_to_dateline_date(doc, token)
+    if ent is None and token.pos_ == "PROPN" and misread and (untagged := country_code(token.text)):
         # "QUITO (Reuters) - Peru on Monday lodged ...": a country's name the model left untagged is the state.
         return [Actor(untagged[1], ActorKind.STATE, role)]
     if ent is None and token.pos_ == "PROPN" and aliases.is_person(token.text):

@@ -1473,6 +1473,19 @@ def _measure_as_topic(token: Token) -> bool:
     return word in QUARREL_NOUNS or word in DISCUSSING_VERBS or NOUNS.get(word) in {T.TALKS, T.MEETING, T.SUMMIT}
 
 
+# What talks are about: "talks on a further swap", "negotiations over a ceasefire", "discussions about a visit".
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _topic_of_talks(token: Token) -> bool:
+    """An event noun that is what talks are about: the talks are told, the act they are about is not."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in TOPIC_PREPS or prep.head.i == prep.i:
+        return False
+    talks = prep.head
+    return talks.pos_ == "NOUN" and NOUNS.get(talks.lemma_.lower()) is T.TALKS
+
+
 def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = noun_lemma(token)
     if lemma == "round" and token.pos_ == "NOUN":
@@ -1485,6 +1498,8 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         return None  # "prisoners of war", "veterans of the war": people the event marked, not the event now
     if _counted_kind(token):
         return None  # "the third such incursion this year", "no such talks": the kind of an act told, no new act
+    if _topic_of_talks(token):
+        return None  # "talks on a further swap", "negotiations on a ceasefire": what is talked about, not done
     event_type = NOUNS[lemma]
     modifiers = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]

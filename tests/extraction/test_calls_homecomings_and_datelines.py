@@ -166,3 +166,18 @@ def test_a_dateline_city_run_into_a_body_s_name_is_cut_from_it() -> None:
     (event,) = extract("Lima - Andean Community leaders agreed on Thursday to open talks with Chile.", A_FRIDAY).events
     assert event.location is not None and event.location.name == "Lima"
     assert not [a.name for a in event.actors if "Lima" in a.name]
+
+
+def test_a_country_the_model_ran_into_the_dateline_s_date_is_still_a_side() -> None:
+    text = "KYIV, Jan 8 - Russia and Ukraine exchanged nearly 200 prisoners of war on Monday."
+    (event,) = extract(text, A_FRIDAY).events
+    assert [a.name for a in event.actors] == ["Russia", "Ukraine"]
+
+
+def test_what_talks_are_about_is_not_told_as_done() -> None:
+    # The swap talked about is no swap, and takes no date from the sentence before.
+    text = "The previous exchange took place on March 3. Talks on a further swap are continuing, officials said."
+    assert found(text) == []
+    assert found("Negotiations over a ceasefire resumed in Lima on Thursday.") == [
+        (EventType.TALKS, EventStatus.OCCURRED, "2025-03-13")
+    ]
