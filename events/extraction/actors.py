@@ -168,7 +168,7 @@ def _glued_to_dateline_date(doc: Doc, token: Token) -> bool:
 
 
 def _common_people_word(token: Token) -> bool:
-    """A word for people by what they do ("Negotiators", "Diplomats", "Envoys"), capitalised only because it
+    """A word for people by what they do ("Negotiators", "Envoys", "Delegates"), capitalised only because it
     opens the sentence."""
     word = token.lower_
     return bool({word, word.removesuffix("s")} & (GUEST_NOUNS | PERSON_NOUNS | SENT_PEOPLE))

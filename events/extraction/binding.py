@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import DateBasis, EventType
-from events.extraction.timex.tense import as_planned, clause_verb, verb_group_direction
+from events.extraction.timex.tense import SEQUENCING_PREPOSITIONS, as_planned, clause_verb, verb_group_direction
 from events.extraction.tree import (
     crosses_clause,
     free_relative,
@@ -685,8 +685,9 @@ def _outside_complement(verb: Token, own: list[tuple[TimeExpression, int]]) -> l
     ]
 
 
-# Prepositions that put an "-ing" clause before or after the act it hangs on: "met Ruiz after landing on Sunday".
-STEP_PREPOSITIONS = frozenset({"after", "before", "upon"})
+# Of those, the ones that put an "-ing" clause before or after the act it hangs on, not beside it: "met Ruiz
+# after landing on Sunday".
+STEP_PREPOSITIONS = SEQUENCING_PREPOSITIONS - {"while", "on"}
 
 
 def _outside_other_steps(verb: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:

@@ -1277,7 +1277,7 @@ def gapped_place(doc: Doc, trigger: Trigger, time: TimeExpression, location: Loc
     if entity is None or entity.end != end or entity.start < 1 or entity.start <= trigger.i:
         return location
     if named.ent_type_ == "ORG" and not is_well_known_city(entity.text):
-        return location  # the tagger reads some two-word cities as bodies ("Abu Dhabi"); a body is no place
+        return location  # the tagger reads some two-word cities as bodies; a body the gazetteer lacks is no place
     # "Tokyo on Monday and Seoul on Wednesday"; "in Almaty in May and again in Washington in July": the joining
     # word may stand before an adverb of repetition and the place's preposition.
     before = entity.start - 1

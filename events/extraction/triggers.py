@@ -1637,7 +1637,7 @@ def _event_head(token: Token) -> int:
     if current.dep_ in {"dobj", "nsubjpass", "attr"} and current.head.lemma_.lower() in LIGHT_VERBS:
         return current.head.i
     if current.dep_ == "nsubj" and _says_it_happened(current.head):
-        return current.head.i  # "the exchange took place in Abu Dhabi": the place hangs on "took"
+        return current.head.i  # "the exchange took place in Quito": the place hangs on "took"
     return token.i
 
 
