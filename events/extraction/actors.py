@@ -460,7 +460,7 @@ def find_actors(
         # "China and Japan will hold their first summit": a possessive pronoun points at the holders, who
         # are the light verb's subject.
         initiators = [t for t in initiators if t.pos_ != "PRON"]
-        if token.tag_ == "VBZ" and compound_read_as_subject(token):
+        if compound_read_as_subject(token):
             # "Chinese military drills": the compound's first noun, read as a subject, keeps the nationality.
             first = doc[token.i - 1]
             named = [c for c in (*first.children, *token.children) if c.dep_ in {"amod", "compound"} and c.i < token.i]

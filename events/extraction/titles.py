@@ -132,7 +132,7 @@ def _misparsed_owner(doc: Doc, token: Token) -> list[Token]:
 def _noun_phrase(doc: Doc, token: Token, *, lower_head: bool = True) -> str:
     """The event noun with the words that name it, capped at :data:`MAX_NAME_WORDS` words."""
     tokens: list[Token] = _misparsed_owner(doc, token)
-    if not tokens and token.tag_ == "VBZ" and compound_read_as_subject(token):
+    if not tokens and compound_read_as_subject(token):
         tokens = [t for t in doc[token.i - 1].subtree if t.dep_ not in {"det", "predet"}]  # "military drills"
     if not tokens:
         for child in token.children:

@@ -495,13 +495,19 @@ def _expected_somewhere(token: Token) -> bool:
     return any(p.ent_type_ in {"GPE", "LOC", "FAC"} or p.lemma_.lower() in EXPECTED_IN_NOUNS for p in places)
 
 
+# Who is given something: "aid to Zembla", "$2 billion for Peru".
+TO_WHOM_GIVEN = frozenset({"to", "for"})
+
+
+def _recipients(token: Token, objects: list[Token]) -> list[Token]:
+    """What "to"/"for" phrases on the verb or on its objects name: "sent aid to Zembla", "a loan for Peru"."""
+    return prep_objects(token, TO_WHOM_GIVEN) + [g for o in objects for g in prep_objects(o, TO_WHOM_GIVEN)]
+
+
 def _aid_to_a_party(token: Token, objects: list[Token]) -> bool:
     """Help given to a state, body or people ("aid to Zembla", "Ostland's military assistance"), or foreign or
     military aid: not a city's "funding for schools"."""
-    recipients = prep_objects(token, frozenset({"to", "for"}))
-    recipients += [
-        g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in {"to", "for"} for g in c.children
-    ]
+    recipients = _recipients(token, objects)
     owners = [c for o in objects for c in o.children if c.dep_ in {"poss", "amod", "compound"}]
     return any(_is_party(t) for t in recipients + owners) or any(
         c.lower_ in {"military", "foreign", "humanitarian", "economic", "security"} for c in owners
@@ -812,10 +818,9 @@ def _gives_money(token: Token, objects: list[Token]) -> bool:
     """A sum of money given to a side: to whom ("to Ukraine", "for Pakistan") or to help whom."""
     if not any(o.ent_type_ == "MONEY" or o.lemma_.lower() in CURRENCY_WORDS for o in objects):
         return False
-    preps = frozenset({"to", "for"})
-    recipients = prep_objects(token, preps) + [g for o in objects for g in prep_objects(o, preps)]
+    recipients = _recipients(token, objects)
     # "promised 300 million euros to Bolivia": the parser may read the "to" as a dative.
-    recipients += [g for c in token.children if c.dep_ == "dative" and c.lower_ in preps for g in c.children]
+    recipients += [g for c in token.children if c.dep_ == "dative" and c.lower_ in TO_WHOM_GIVEN for g in c.children]
     if any(_is_party(g) for g in recipients):
         return True
     purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in HELPING_VERBS]
@@ -1688,7 +1693,7 @@ def compound_read_as_subject(token: Token) -> bool:
     that name it, read as its subject ("military", a bare singular common noun right before it with no
     determiner or owner of its own) or as adjectives on it with no subject at all ("Chilean military drills
     near the border"). "The military drills its recruits" keeps its verb."""
-    if token.i == 0 or any(c.dep_ == "dobj" for c in token.children):
+    if token.tag_ != "VBZ" or token.i == 0 or any(c.dep_ == "dobj" for c in token.children):
         return False
     before = token.doc[token.i - 1]
     if before.head.i != token.i:
