@@ -360,8 +360,8 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
                     subject = current.head  # "Mark Swidan, who has been imprisoned": the antecedent
                 if passive:
                     acted_on = [subject]
-                else:
-                    acted = [subject]
+                elif not (subject.dep_ == "nsubjpass" and agents and not raised):
+                    acted = [subject]  # "the pact was signed by Ruiz and Quispe": the agents sign, not the pact
             return (
                 [t for a in acted for t in _with_conjuncts(a)],
                 [t for a in acted_on for t in _with_conjuncts(a)],
@@ -423,9 +423,9 @@ def _named_as_setting(token: Token) -> bool:
         first = first.head  # "in Lugano in 2022 and London last year": London is where, as Lugano is
     if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
         return False
-    if first.pos_ in {"VERB", "AUX"} and first.i != token.i:
+    if first.pos_ in {"VERB", "AUX", "NOUN"} and first.i != token.i:
         # "follows gatherings in Lugano in 2022 and London last year", the place read as a conjunct of the
-        # verb: a gapped clause repeats the place of the first half.
+        # verb or of the event noun: a gapped clause repeats the place of the first half.
         return any(
             t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.ent_type_ in {"GPE", "LOC", "FAC"}
             for t in first.subtree

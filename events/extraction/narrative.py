@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from events.extraction.timex import TimeExpression
     from events.extraction.triggers import Trigger
 
+LINE_BREAKS = re.compile(r"\n+")
 # How many sentences back an anaphor of time ("then", "at that time") may find the time it points to.
 ANAPHOR_SENTENCES = 3
 # How many sentences of one paragraph a story's time holds for a clause in the simple past with none of its own.
@@ -105,7 +106,28 @@ def _told_in_the_past(token: Token, *, coarse: bool = False) -> bool:
     if clause.dep_ in SUBORDINATE or (clause.dep_ in REPORTED and clause.head.i < clause.i):
         return False  # "after they met", "the talks that followed", "said that they met"
     placed = RELATION_PREPS - LATER_PREPS if coarse else RELATION_PREPS
-    return not any(c.dep_ == "prep" and c.lower_ in placed for c in (verb, clause) for c in c.children)
+    return not any(
+        c.dep_ == "prep" and c.lower_ in placed and not _right_after_own_act(c)
+        for c in (verb, clause)
+        for c in c.children
+    )
+
+
+# Words that put an act right after another, within the same hours.
+RIGHT_AFTER = frozenset({"shortly", "soon", "just", "immediately", "right"})
+
+
+def _right_after_own_act(preposition: Token) -> bool:
+    """ "met the president shortly after landing": an act right after the doer's own act, told bare (a
+    gerund with no subject or time of its own), falls on the day of the story it goes on."""
+    if preposition.lower_ not in LATER_PREPS or not any(c.lower_ in RIGHT_AFTER for c in preposition.children):
+        return False
+    acts = [c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}]
+    return (
+        len(acts) == 1
+        and acts[0].tag_ == "VBG"
+        and not any(c.dep_ in {"nsubj", "npadvmod", "prep"} for c in acts[0].children)
+    )
 
 
 # Subjects that name the act just told: "It came a day after ...", "The move came hours after ...".
@@ -252,9 +274,10 @@ def narrative_dates(doc: Doc, plans: list[Plan], published: date) -> None:
     previous_end = 0
     label: TimeExpression | None = None
     for plan in plans:
-        same_line = "\n" not in text[previous_end : plan.sentence.start_char]
-        if not same_line:
-            paragraph += 1
+        # Every line break since the last plan starts a paragraph, one told by a sentence with no plan included.
+        breaks = len(LINE_BREAKS.findall(text, previous_end, plan.sentence.start_char))
+        same_line = not breaks
+        paragraph += breaks
         previous_end = plan.sentence.start_char + len(plan.sentence.text.rstrip())  # a sentence keeps its "\n\n"
         dated = plan.dated()
         carried: list[Binding] = []
@@ -273,10 +296,12 @@ def narrative_dates(doc: Doc, plans: list[Plan], published: date) -> None:
         if story is not None and not own_times and story[0].lower is not None and story[0].lower <= published:
             time, rank, where = story
             goes_on = where == paragraph and plan.rank - rank <= PARAGRAPH_SENTENCES
-            # Wire copy sets each sentence apart: the one right after a lead that tells the news of the last
-            # days goes on with the lead's day ("In 2011 the envoys met ..." sets no such scene).
+            # Wire copy sets each sentence apart: the paragraph right after a lead that tells the news of the
+            # last days goes on with the lead's day, past a sentence in it that tells no act ("The missile flew
+            # 600 km, the ministry said. Tokyo lodged a protest."); "In 2011 the envoys met ..." sets no such scene.
             news = time.precision == "day" and time.lower is not None and (published - time.lower).days <= NEWS_DAYS
-            goes_on = goes_on or (news and rank <= LEAD_RANK and plan.rank - rank == 1 and paragraph - where == 1)
+            next_paragraph = paragraph - where == 1 and plan.rank - rank <= PARAGRAPH_SENTENCES
+            goes_on = goes_on or (news and rank <= LEAD_RANK and next_paragraph)
             for trigger in plan.triggers:
                 if trigger.i in dated:
                     continue

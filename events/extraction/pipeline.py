@@ -23,6 +23,7 @@ from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
 from events.extraction.dateline import inside_dateline
 from events.extraction.doc_views import doc_text, sentences
+from events.extraction.gazetteer import country_code
 from events.extraction.narrative import Plan, coreferent_dates, narrative_dates, offset_dates
 from events.extraction.person_names import part_of_name
 from events.extraction.places import abroad_of_dateline, find_place, gapped_place, place_is_stated
@@ -36,7 +37,7 @@ from events.extraction.status import (
 )
 from events.extraction.titles import make_title
 from events.extraction.triggers import GATHERING_TYPES, NOUNS, Trigger, find_triggers, noun_lemma
-from events.extraction.types import ArticleExtraction, Citation, ExtractedEvent, Location, PublishedSource
+from events.extraction.types import Actor, ArticleExtraction, Citation, ExtractedEvent, Location, PublishedSource
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -668,15 +669,22 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent) -> bool:
     share a side ("China's drills" twice); the same word said of two sides that share none ("Ruritanian
     ships entered the strait ... Freedonian ships entered it too") names two acts."""
     stem_a, stem_b = a.rule.split("+", 1)[0], b.rule.split("+", 1)[0]
-    sides_a, sides_b = {x.name for x in a.actors}, {x.name for x in b.actors}
+    sides_a, sides_b = {_side(x) for x in a.actors}, {_side(x) for x in b.actors}
     if sides_a and sides_b and not sides_a & sides_b:
         return False
     # "agreed arrangements with Australia in 2023 and with the United States in March": one side, two partners.
-    partners_a = {x.name for x in a.actors if x.role is not ActorRole.INITIATOR}
-    partners_b = {x.name for x in b.actors if x.role is not ActorRole.INITIATOR}
+    partners_a = {_side(x) for x in a.actors if x.role is not ActorRole.INITIATOR}
+    partners_b = {_side(x) for x in b.actors if x.role is not ActorRole.INITIATOR}
     if partners_a and partners_b and not partners_a & partners_b and not (partners_a & sides_b or partners_b & sides_a):
         return False
     return stem_a == stem_b or bool(sides_a & sides_b)
+
+
+def _side(actor: Actor) -> str:
+    """Who an actor is, whichever name the text gives a state: a headline's "U.S." is the lead's "United States"."""
+    if actor.kind is ActorKind.STATE and (code := country_code(actor.name)) is not None:
+        return code[0]
+    return actor.name
 
 
 def _shared(*events: ExtractedEvent) -> bool:

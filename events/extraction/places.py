@@ -960,6 +960,9 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
     antecedents: dict[int, Token] = {}
     climbing = trigger
     while climbing.dep_ not in _CLAUSE_TOPS and climbing.head.i != climbing.i and not _sequence_clause(climbing):
+        if _dated_participle(climbing):
+            own.add(climbing.head.i)  # "a tourist arrested in 2022, landed outside Paris": not where he landed
+            break
         antecedent = _antecedent(climbing)
         if antecedent is not None:
             antecedents[antecedent.i] = climbing
@@ -989,6 +992,19 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
         came_from = current
         current = current.head
     return False
+
+
+def _dated_participle(verb: Token) -> bool:
+    """ "a tourist arrested in 2022", "the pact signed last year": a participle on a noun, dated by a time of
+    its own, tells an act apart from the clause the noun is in."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    return any(
+        g.ent_type_ in {"DATE", "TIME"}
+        for c in verb.children
+        if c.dep_ in {"prep", "npadvmod"}
+        for g in ([c] if c.dep_ == "npadvmod" else c.children)
+    )
 
 
 def _names_the_act(noun: Token, trigger: Token) -> bool:

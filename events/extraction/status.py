@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventStatus, EventType
+from events.extraction.timex.tense import marked_as_past
 from events.extraction.tree import noun_phrase_heads
 from events.extraction.triggers import DECISION_NOUNS, DONE_BY_ANNOUNCING, Trigger
 
@@ -600,6 +601,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return None
     if _told_by_own_participle(doc, trigger, time, published) or _decided_before(chain, time, published):
         return EventStatus.OCCURRED
+    if time.upper is not None and time.upper < published and marked_as_past(doc, time.token_start):
+        return EventStatus.OCCURRED  # "agreed to extend the deal several times, most recently in May"
     lower, upper = time.lower, time.upper
     if is_past_plan(chain):
         # "had planned to meet the king a day before the summit": a plan told in the pluperfect no longer

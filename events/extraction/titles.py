@@ -9,10 +9,12 @@ Words that only say when or whether ("planned", "previous", "Sunday's") are left
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType
+from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AIMED, in_dateline, short_name
+from events.extraction.gazetteer import body_seat, country_code
 from events.extraction.places import STRETCH_NOUNS
 from events.extraction.tree import entity_span, free_relative, through_partitive
 from events.extraction.triggers import (
@@ -178,13 +180,29 @@ def _place_preposition(doc: Doc, trigger: Trigger, location: Location) -> str:
 def _where(doc: Doc, trigger: Trigger, location: Location | None, said: str, *, worded: bool = True) -> str:
     """The place, after what the title says (``worded``: in the trigger's own words, so the sentence's
     preposition fits; else a type label, which takes "to" for travel and "in" otherwise)."""
-    if location is None or location.name.lower() in said.lower():
-        return ""  # "Tokyo summons the ambassador", not "... in Tokyo"
+    if location is None or location.name.lower() in said.lower() or _names_place(said, location):
+        return ""  # "Tokyo summons the ambassador", not "... in Tokyo"; "U.S. to act", not "... in United States"
     if not worded:
         return f" {'to' if trigger.type is EventType.VISIT else 'in'} {location.name}"
     if trigger.lemma in {"visit", "tour"} and not trigger.nominal:
         return f" {location.name}"
     return f" {_place_preposition(doc, trigger, location)} {location.name}"
+
+
+def _names_place(said: str, location: Location) -> bool:
+    """Whether the words already name the place by another of its names: the country ("U.S.", "Britain"), or
+    the body whose seat it is ("U.N. Security Council authorises ...", not "... in United Nations")."""
+    if location.kind not in {PlaceKind.COUNTRY, PlaceKind.VENUE}:
+        return False
+    for name in re.findall(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*", said):
+        if location.kind is PlaceKind.VENUE:
+            if body_seat(name) == location:
+                return True
+            continue
+        code = country_code(name)
+        if code is not None and code[0] == location.country:
+            return True
+    return False
 
 
 def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
@@ -576,6 +594,7 @@ def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
     binding = _binding_verb(token)
     if binding:
         return f"{head} {binding}"  # "Truce takes effect": the sentence's news is that it starts to bind
+    head += _done_to(doc, token)
     named = head.lower()
     sides = [a for a in actors if a.name.lower() not in named and short_name(a).lower() not in named]
     if location is not None:
@@ -608,7 +627,49 @@ def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
         if others:
             title += f" {'against' if trigger.type is EventType.MILITARY_ACTION else 'with'} "
             title += _join([a.name for a in others])
-    return title + _where(doc, trigger, location, title)
+    return title + _phase(token) + _where(doc, trigger, location, title)
+
+
+# Nouns of an act done to what their "of" names: "the closure of the consulate", "the recall of its envoy".
+PATIENT_OF_NOUNS = frozenset(
+    {"closure", "suspension", "withdrawal", "recall", "expulsion", "release", "detention", "arrest", "seizure",
+     "lifting", "easing", "imposition"}
+)  # fmt: skip
+
+
+def _done_to(doc: Doc, noun: Token) -> str:
+    """ " of Russia's consulate": what a noun of an act done to something names as its object, in a title."""
+    if noun.lemma_.lower() not in PATIENT_OF_NOUNS:
+        return ""
+    done_to = [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+    ]
+    if len(done_to) != 1 or done_to[0].pos_ not in {"NOUN", "PROPN"}:
+        return ""
+    return f" of {_noun_phrase(doc, done_to[0], lower_head=done_to[0].pos_ != 'PROPN')}"
+
+
+# Verbs that tell a turn in a process named as their subject, news beyond its taking place: "Talks resume",
+# "Negotiations stall", "War breaks out". (A gathering's opening or end is its own day, which the date tells.)
+PHASE_VERBS = frozenset({"resume", "reopen", "restart", "stall", "collapse", "erupt", "break"})
+
+
+def _phase(noun: Token) -> str:
+    """ " resume" of "Talks to mend ties resumed in January": the phase the sentence tells of the event its
+    subject names, in a headline's present; nothing under a modal or future word, where the status speaks."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in PHASE_VERBS:
+        return ""
+    # A participle with a subject and no auxiliary is a past the tagger misread ("The summit opened in Lima").
+    if verb.tag_ not in {"VBD", "VBZ", "VBP", "VBN"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return ""
+    lemma = verb.lemma_.lower()
+    particle = ""
+    if lemma == "break":  # "the war broke out in April": only "break out" tells a start
+        if not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            return ""
+        particle = " out"
+    return f" {lemma if noun.tag_ in {'NNS', 'NNPS'} else third_person(lemma)}{particle}"
 
 
 def _held_by(doc: Doc, trigger: Trigger, title: str, *, future: bool = False) -> str:

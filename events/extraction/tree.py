@@ -35,6 +35,10 @@ def tree_distance(doc: Doc, a: int, b: int) -> int:
     return 1000
 
 
+# Prepositions of time, place and company, which no name ends with.
+NOT_NAME_ENDINGS = frozenset({"on", "in", "at", "to", "from", "with", "by", "after", "before", "during", "since"})
+
+
 def entity_span(doc: Doc, token: Token) -> Span | None:
     """The named entity a token belongs to, found from its IOB tags (no scan of ``doc.ents``)."""
     if not token.ent_type_:
@@ -45,6 +49,12 @@ def entity_span(doc: Doc, token: Token) -> Span | None:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    # "called Milei on Monday": the model may run a name into the preposition after it. A name does not end
+    # with such a word; one that ends with "of" or "for" is a body's name cut short ("Group of").
+    while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ in NOT_NAME_ENDINGS:
+        end -= 1
+    if token.i >= end:
+        return None
     return doc[start:end]
 
 

@@ -84,7 +84,7 @@ NOUNS: dict[str, EventType] = {
     "annexation": T.SEIZURE, "occupation": T.SEIZURE, "seizure": T.SEIZURE,
     "abduction": T.ABDUCTION, "kidnapping": T.ABDUCTION, "hijacking": T.ABDUCTION,
     # Leaving or suspending what binds two sides (PLOVER SANCTION / withdraw).
-    "withdrawal": T.WITHDRAWAL, "pullout": T.WITHDRAWAL, "suspension": T.WITHDRAWAL,
+    "withdrawal": T.WITHDRAWAL, "pullout": T.WITHDRAWAL, "suspension": T.WITHDRAWAL, "closure": T.WITHDRAWAL,
     "recall": T.PROTEST,
     "resolution": T.RESOLUTION, "handover": T.HANDOVER, "rapprochement": T.TIES_RESTORED,
     "veto": T.REJECTION,
@@ -1387,6 +1387,9 @@ PEOPLE_OF_EVENTS = frozenset(
     {"prisoner", "veteran", "victim", "survivor", "widow", "orphan", "refugee", "casualty", "hero", "relative",
      "family"}
 )  # fmt: skip
+# Spans of years an act is measured in: "after nine years of negotiations", "decades of conflict" tell how long
+# a process ran before what the sentence dates, not an act of that date.
+YEARS_SPANS = frozenset({"year", "decade", "century"})
 
 
 # Words that count or deny a kind: "the third such incursion", "another such attack", "no such meeting".
@@ -1396,12 +1399,26 @@ KIND_COUNTERS = frozenset({"no", "any", "another", "every", "each", "other", "fi
 def _counted_kind(token: Token) -> bool:
     """Whether the event noun names a kind of act, counted or denied ("the third such incursion this year",
     "no such talks"), rather than an act ("such talks will open in June" still is one)."""
+    if _member_of_counted_series(token):
+        return True
     words = [c for c in token.children if c.dep_ in {"amod", "det", "predet", "nummod"}]
     if not any(c.lower_ == "such" for c in words):
         return False
     if token.dep_ in {"nsubj", "nsubjpass"} and tells_taking_place(token.head):
         return False  # "the last such summit took place in Quito in 2019": that one instance, told as an act
     return any(c.lower_ in KIND_COUNTERS or c.ent_type_ == "ORDINAL" for c in words)
+
+
+def _member_of_counted_series(token: Token) -> bool:
+    """ "the latest in a string of weapons tests this year", "the third in a series of rallies": the plural
+    noun names the kind of which the act told beside it is one; the series is no new act."""
+    if token.tag_ not in {"NNS", "NNPS"} or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    series = token.head.head
+    if series.pos_ != "NOUN" or series.dep_ != "pobj" or series.head.lower_ != "in":
+        return False
+    counted = series.head.head
+    return counted.tag_ == "JJS" or counted.ent_type_ == "ORDINAL"
 
 
 # Gatherings held in rounds, with what a round of each is called: a bare "round" ("the first round will be
@@ -1501,6 +1518,12 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         return None  # "summit diplomacy", "talks process": a modifier, not an event
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PEOPLE_OF_EVENTS:
         return None  # "prisoners of war", "veterans of the war": people the event marked, not the event now
+    if token.dep_ == "pobj" and token.head.lower_ == "without":
+        return None  # "the talks ended without a truce": what did not come about
+    if token.dep_ == "dobj" and token.head.dep_ == "xcomp" and token.head.head.lemma_.lower() == "fail":
+        return None  # "the talks failed to secure a truce": neither
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in YEARS_SPANS:
+        return None  # "signed after nine years of negotiations": the long process behind the act, not an act
     if _counted_kind(token):
         return None  # "the third such incursion this year", "no such talks": the kind of an act told, no new act
     if _topic_of_talks(token):
@@ -1534,6 +1557,14 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     elif lemma == "suspension":
         # "the suspension of talks" is the talks, postponed; "the suspension of the accord" is news itself.
         if not any(_binds(g) and g.lemma_.lower() not in NOUNS for g in of_objects):
+            return None
+    elif lemma == "closure":
+        # "ordered the closure of the consulate" leaves a tie as closing it does; "the closure of the border" shuts
+        # a way between states; a closure of anything else ("of the factory") is no act between states.
+        shut = {g.lemma_.lower() for g in of_objects}
+        if shut & CROSSING_NOUNS:
+            return T.SANCTION, "noun:closure-border"
+        if not shut & BINDING_NOUNS:
             return None
     elif lemma == "recall":
         # "announced the recall of its ambassador": an envoy called home in protest, as the verb "recalled" is.

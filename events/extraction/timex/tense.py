@@ -438,6 +438,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     head = governor(span)
     if head is None:
         return None, None
+    if marked_as_past(doc, token_start):
+        return "past", head.i
     if as_planned(head):
         head = head.head
     if head.pos_ in {"NOUN", "ADJ"}:
@@ -494,6 +496,19 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     elif own is None and _sequenced_participle(verb):
         own = verb_group_direction(verb.head.head)  # "will fly to Lima before heading to Quito on Wednesday"
     return _in_main_clause(verb, own), head.i
+
+
+# Adverbs that place the time right after them before the telling: "renewed twice, most recently in May".
+PAST_MARKERS = frozenset({"recently", "previously", "formerly"})
+
+
+def marked_as_past(doc: Doc, token_start: int) -> bool:
+    """Whether an adverb of the past stands right before the time (its preposition skipped): "agreed to extend
+    the deal several times, most recently in May" is last May, whatever the infinitive would make of it."""
+    before = token_start - 1
+    if before >= 0 and doc[before].pos_ == "ADP":
+        before -= 1
+    return before >= 0 and doc[before].lower_ in PAST_MARKERS
 
 
 def _headline_future(verb: Token) -> bool:
