@@ -63,6 +63,28 @@ def _clean_name(span: Span) -> str:
     return _TITLE_WORDS.sub("", text).strip()
 
 
+# Words for people quoted as sources of the news, not its actors: "ministry spokesman Ana Ruiz told reporters".
+SOURCE_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "analyst", "expert", "researcher", "professor", "economist",
+     "correspondent", "commentator"}
+)  # fmt: skip
+
+
+def _a_source(name: Token) -> bool:
+    """Whether the person is named by a word for a source ("spokesman Ana Ruiz", "analyst Luis Quispe"): a
+    "he" in the next sentence means the story's actor, not its source."""
+    return any(c.dep_ in {"compound", "appos", "amod"} and c.lemma_.lower() in SOURCE_NOUNS for c in name.children)
+
+
+def _main_line(verb: Token) -> bool:
+    """A main clause's verb, or that of what a main clause reports ("Ruiz will fly to Quito, a spokesman said")."""
+    if verb.dep_ == "ROOT":
+        return True
+    said = verb.head
+    saying = said.lemma_.lower() in SAYING_LEMMAS | {"tell"}
+    return verb.dep_ in {"ccomp", "parataxis"} and said.dep_ == "ROOT" and saying
+
+
 @dataclass
 class AliasTable:
     """Short forms of the people an article names, resolved to the fullest earlier form.
@@ -91,7 +113,7 @@ class AliasTable:
             resolved = table.resolve(name, ent.start)
             table._mention_positions.append(ent.start)
             table._mention_names.append(resolved)
-            if ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ == "ROOT":
+            if ent.root.dep_ in {"nsubj", "nsubjpass"} and _main_line(ent.root.head) and not _a_source(ent.root):
                 table._subject_positions.append(ent.start)
                 table._subject_names.append(resolved)
         # "Halvorsen took office ... She met Ruiz": a short form the tagger left untagged, of a person named in
@@ -102,7 +124,7 @@ class AliasTable:
             if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()))
             and not t.ent_type_
             and t.dep_ in {"nsubj", "nsubjpass"}
-            and t.head.dep_ == "ROOT"
+            and _main_line(t.head)
             and table.is_person(t.text)
         ]
         if untagged:

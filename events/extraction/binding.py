@@ -254,6 +254,17 @@ PUTTING_FORWARD_VERBS = frozenset(
 )  # fmt: skip
 
 
+def _gapped_conjunct(doc: Doc, time: TimeExpression) -> Token | None:
+    """The noun a time hangs on when the parser made it a conjunct of a verb: a gapped clause that repeats the
+    verb ("will attend the forum in Lima on Nov. 15, and in Brazil the summit in Rio on Nov. 18")."""
+    head = doc[time.token_start : time.token_end].root.head
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} and head.head.pos_ in {"VERB", "AUX"}:
+        return head
+    return None
+
+
 def _in_the_source(noun: Token, verb: Token) -> bool:
     """Whether an event noun only describes who speaks: "two officials familiar with the talks said on Sunday",
     "diplomats briefed on the meeting told reporters on Friday"."""
@@ -827,10 +838,14 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             assigned.setdefault(triggers.index(noun), []).append((time, 1))
             continue
         compared = _comparison_phrase(doc, time) or _answered_phrase(doc, time)
+        gapped = _gapped_conjunct(doc, time)
+        own_gap = gapped is not None and any(gapped.left_edge.i <= t.i <= gapped.right_edge.i for t in triggers)
         best: tuple[int, int, int] | None = None
         for index, trigger in enumerate(triggers):
             if time.token_start <= trigger.i < time.token_end:
                 continue  # "the week of talks" is not dated by itself
+            if own_gap and gapped is not None and not gapped.left_edge.i <= trigger.i <= gapped.right_edge.i:
+                continue  # "attend the forum on Nov. 15, and the summit in Rio on Nov. 18": the summit's date
             if _owned_by_another(doc, time, trigger):
                 continue
             if _put_forward_on(doc, trigger, anchor):

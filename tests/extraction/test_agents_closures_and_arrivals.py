@@ -1,6 +1,6 @@
-"""The agents of a passive act, a mission closed by order, what a noun of an act done to something names,
-an act right after the doer's arrival, and what talks ended without. Every sentence here was written for
-this test."""
+"""The agents of a passive act, a mission closed by order, what a noun of an act done to something names, an
+act right after the doer's arrival, what talks ended without, a gapped clause with an event of its own, and a
+pronoun after a quoted spokesman. Every sentence here was written for this test."""
 
 from __future__ import annotations
 
@@ -55,3 +55,25 @@ def test_what_talks_ended_without_or_failed_to_reach_did_not_come_about() -> Non
     assert told("Two rounds of talks in Quito last year ended without a truce.", A_FRIDAY) == talks
     # Nor does it take the time that dates the talks.
     assert told("Earlier rounds of talks in Quito last year failed to secure a lasting truce.", A_FRIDAY) == talks
+
+
+def test_a_gapped_clause_with_an_event_noun_of_its_own_dates_that_event() -> None:
+    text = (
+        "In Peru he will attend the Asia-Pacific Economic Cooperation forum in Lima from Nov. 15 to 16, and in "
+        "Brazil the Group of 20 summit in Rio de Janeiro on Nov. 18-19."
+    )
+    events = extract(text, A_FRIDAY).events
+    assert [(e.title, e.date) for e in events] == [
+        ("Asia-Pacific Economic Cooperation forum in Lima", "2025-11-15/2025-11-16"),
+        ("Group of 20 summit in Rio de Janeiro", "2025-11-18/2025-11-19"),
+    ]
+
+
+def test_he_in_the_next_sentence_is_the_actor_not_the_spokesman_quoted() -> None:
+    text = (
+        "Chile's President Ana Ruiz will visit Peru next week, the ministry said on Friday.\n\nRuiz will meet "
+        "Peru's president in Lima on March 18, ministry spokesman Luis Quispe told reporters. He said she will "
+        "then attend a summit in Quito on March 20."
+    )
+    summits = [e for e in extract(text, A_FRIDAY).events if e.type is EventType.SUMMIT]
+    assert [[a.name for a in e.actors] for e in summits] == [["Ana Ruiz"]]
