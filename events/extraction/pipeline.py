@@ -684,6 +684,12 @@ def _side(actor: Actor) -> str:
     """Who an actor is, whichever name the text gives a state: a headline's "U.S." is the lead's "United States"."""
     if actor.kind is ActorKind.STATE and (code := country_code(actor.name)) is not None:
         return code[0]
+    if actor.kind is ActorKind.ORGANIZATION:
+        # "EU" in a headline is the lead's "European Union": a body by the initials of its name.
+        words = actor.name.replace(".", "").split()
+        if len(words) == 1 and words[0].isupper():
+            return words[0]
+        return "".join(w[0] for w in words if w[:1].isupper())
     return actor.name
 
 
@@ -829,7 +835,7 @@ def _told_fuller(second: ExtractedEvent, first: ExtractedEvent) -> bool:
     venue inside the first's country, with the same status."""
     if second.status is not first.status:
         return False
-    sides_first, sides_second = {a.name for a in first.actors}, {a.name for a in second.actors}
+    sides_first, sides_second = {_side(a) for a in first.actors}, {_side(a) for a in second.actors}
     # A short form the first telling gives ("Doan", a headline's) is the full name the second gives.
     sides_first = {next((full for full in sides_second if _same_person_named({s}, {full})), s) for s in sides_first}
     if not sides_first <= sides_second:

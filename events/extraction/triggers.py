@@ -17,7 +17,7 @@ from events.domain.vocabulary import EventType
 from events.extraction.tree import free_relative, tells_taking_place, through_partitive
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 T = EventType
 
@@ -1660,6 +1660,15 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     return event_type, f"noun:{lemma}"
 
 
+def _agreed_to(noun: Token, verbs: dict[int, Trigger], kind: EventType) -> Trigger | None:
+    """ "agreed to an immediate ceasefire", "agreed on a truce": the verb of the same kind whose "to" or "on"
+    names what it is, and so is one event with the noun."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"to", "on"}:
+        return None
+    verb = verbs.get(noun.head.head.i)
+    return verb if verb is not None and verb.type is kind else None
+
+
 def _event_head(token: Token) -> int:
     """Where the event sits in the tree: a noun's light verb ("held talks"), else the word itself."""
     current = token
@@ -1779,10 +1788,34 @@ def find_triggers(sentence: Span) -> list[Trigger]:
     kept: list[Trigger] = []
     for trigger in found:
         owner = verbs.get(trigger.head_i) if trigger.nominal and trigger.i != trigger.head_i else None
+        if owner is None and trigger.nominal:
+            owner = _agreed_to(sentence.doc[trigger.i], verbs, trigger.type)
         if owner is None:
             kept.append(trigger)
         elif owner.type is T.STATEMENT:
             kept.append(replace(trigger, head_i=trigger.i))
     # "announced the recall of its ambassador": the announcing is the act, told once, as the act.
     performed = {sentence.doc[t.i].head.i for t in kept if t.nominal and t.lemma in DONE_BY_ANNOUNCING}
-    return [t for t in kept if not (t.i in performed and t.lemma == "announce")]
+    kept = [t for t in kept if not (t.i in performed and t.lemma == "announce")]
+    return _met_for_a_gathering(sentence.doc, kept)
+
+
+# Verbs of coming together for a gathering named after "for": "leaders will meet in Brussels for a summit".
+CONVENING_VERBS = frozenset({"meet", "gather", "convene", "assemble"})
+MET_FOR_TYPES = frozenset({T.SUMMIT, T.TALKS, T.MEETING})
+
+
+def _met_for_a_gathering(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
+    """ "EU leaders will meet in Brussels next Thursday for an emergency summit": one event, the summit, sited
+    and joined where the verb is (its place and its subject)."""
+    verbs = {t.i: t for t in triggers if not t.nominal and t.lemma in CONVENING_VERBS}
+    merged: set[int] = set()
+    result: list[Trigger] = []
+    for trigger in triggers:
+        noun = doc[trigger.i]
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+        if trigger.nominal and trigger.type in MET_FOR_TYPES and verb is not None and verb.i in verbs:
+            merged.add(verb.i)
+            trigger = replace(trigger, head_i=verb.i)
+        result.append(trigger)
+    return [t for t in result if t.nominal or t.i not in merged]

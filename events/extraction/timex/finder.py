@@ -565,6 +565,8 @@ _STORY_SHARE = 0.4
 _DATING_KINDS = frozenset(
     {"date", "weekday", "deictic", "relative", "ago", "anchored", "season", "quarter", "range", "holiday"}
 )
+# "that December", "that same May": a month named as the one of the time told before.
+_THAT_BEFORE = re.compile(r"\bthat(?:\s+same)?\s+\Z", re.IGNORECASE)
 # For a count in a unit coarser than a day ("later that year", "the following month", "two years later"), the
 # precisions a mentioned time must have to be counted from: a month counts from a month or a day, a year from
 # anything down to a day. A day unit keeps the narrative reference day (see ``find_time_expressions``).
@@ -1129,6 +1131,17 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             resolved = replace(resolved, spec=anchored_on)
         elif anchored_on is not None:
             counted_from = anchored_on
+        elif (
+            spec.kind == "date"
+            and spec.month is not None
+            and spec.year is None
+            and _THAT_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
+            and mentioned
+        ):
+            # "talks in Qatar in late 2023 led to a swap that December": the month in the year the text last named.
+            year = max(mentioned.values())[1].year
+            resolved = replace(resolved, spec=replace(spec, year=year))
+            storied = True
         elif spec.kind in {"date", "season"} and spec.sign and spec.year is None:
             # "the following January", "the previous May", "the following spring": from the month or day the
             # text last named.

@@ -230,9 +230,17 @@ def _weekday(g: dict[str, str | None]) -> TimeSpec | None:
         # time, not the publication date.
         sign = _ANCHORING_WEEKDAY[word]
         return TimeSpec("weekday", weekday=weekday_number(g["wd"]), rel=sign, sign=sign, part=part)
+    week = (g.get("week") or "").lower()
+    if week and not word:
+        # "Monday last week", "on Thursday of next week": that weekday of the calendar week before or after
+        # publication's.
+        return TimeSpec("weekday", weekday=weekday_number(g["wd"]), unit="week", n=_WEEK_OFFSETS[week], part=part)
     return TimeSpec(
         "weekday", weekday=weekday_number(g["wd"]), rel=_rel(g.get("rel")), mod=_mod(g.get("mod")), part=part
     )
+
+
+_WEEK_OFFSETS = {"last": -1, "this": 0, "next": 1}
 
 
 _ANCHORING_WEEKDAY = {"previous": -1, "preceding": -1, "following": 1}
@@ -621,6 +629,7 @@ PATTERNS: list[Pattern] = [
             r"(?:(?P<det>the)\s+(?=(?:previous|preceding|following)\s))?"
             r"(?:(?P<rel>this|last|next|past|coming|previous|preceding|following)\s+)?"
             rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?"
+            r"(?:,?\s+(?:of\s+)?(?P<week>last|next|this)\s+week\b)?"
         ),
         _weekday,
     ),

@@ -261,6 +261,8 @@ def _resolve_relative(
         saturday = published + timedelta(days=(5 - published.weekday()) % 7)
         if direction == "past" and published.weekday() < 5:
             saturday -= timedelta(days=7)
+        elif published.weekday() == 6 and direction != "future":
+            saturday = published - timedelta(days=1)  # written on a Sunday, "the weekend" is the one it ends
         return _week(saturday, direction or "future", weekend=True)
     if spec.mod == "REPORTED" and direction == "past" and published.month <= 3:
         # "lost $2 billion for the whole year" early in a year: the results of the year just ended.
@@ -535,6 +537,9 @@ def resolve_spec(
         return _resolve_date(spec, published, direction, signal)
     if kind == "weekday":
         assert spec.weekday is not None
+        if spec.unit == "week" and spec.n is not None:
+            day = published + timedelta(days=7 * spec.n + spec.weekday - published.weekday())
+            return _day(day, _direction_of(day, day, published), spec.part)
         if spec.sign:
             # "the previous Friday": counted from the narrative reference time; past or future for the reader
             # as the day falls against publication.

@@ -478,7 +478,7 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     preposition = _preposition(span, head) if head.i == verb.i else None
     if preposition in _TARGET_PREPOSITIONS and verb.lemma_.lower() in MOVING_VERBS:
         return None, head.i
-    if _object_of_following(head, verb):
+    if _object_of_following(head, verb) or _after_followed_object(head, verb, token_start):
         return "past", head.i
     own = verb_group_direction(verb, preposition)
     if own is None and _headline_future(verb):
@@ -570,13 +570,19 @@ def _sequenced_participle(verb: Token) -> bool:
 
 def _object_of_following(head: Token, verb: Token) -> bool:
     """Whether ``head`` is the object of a simple-present "follows" ("the strike follows Tuesday's vote")."""
-    return (
-        verb.lemma_.lower() in FOLLOWING_VERBS
-        and verb.tag_ in {"VBZ", "VBP"}
-        and not _auxiliaries(verb)
-        and head.dep_ == "dobj"
-        and head.head.i == verb.i
-    )
+    return _object_of_following_verb(verb) and head.dep_ == "dobj" and head.head.i == verb.i
+
+
+def _after_followed_object(head: Token, verb: Token, token_start: int) -> bool:
+    """ "the summit follows a meeting in London at the weekend": a time after the object of a simple-present
+    "follows", hung on the verb, dates what is followed, which came before."""
+    if head.i != verb.i or not _object_of_following_verb(verb):
+        return False
+    return any(c.dep_ == "dobj" and c.i < token_start for c in verb.children)
+
+
+def _object_of_following_verb(verb: Token) -> bool:
+    return verb.lemma_.lower() in FOLLOWING_VERBS and verb.tag_ in {"VBZ", "VBP"} and not _auxiliaries(verb)
 
 
 def _past_plan_of_an_event(verb: Token) -> bool:
