@@ -560,6 +560,23 @@ def _count_of(measure: Token) -> int:
     return NUMBER_WORDS.get(count_word) or (int(count_word) if count_word.isdigit() else 0)
 
 
+def _days_it_lasts(noun: Token) -> int:
+    """ "talks, which began on Monday, are expected to last three days": the days the event noun's own verb
+    (through "expected to", "due to") says it lasts; 0 when none does."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return 0
+    verbs = [noun.head]
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ in {"xcomp", "acomp"}]
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp"]
+    for verb in verbs:
+        if verb.lemma_.lower() != "last":
+            continue
+        for measure in verb.children:
+            if measure.dep_ in {"dobj", "npadvmod"} and measure.lemma_.lower() == "day":
+                return _count_of(measure)
+    return 0
+
+
 def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression:
     """ "a three-day visit" begun, arrived for or ended on one day: the days it lasts, from or to that day.
 
@@ -570,7 +587,7 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
     if not (trigger.nominal and time.precision == "day" and time.lower and time.lower == time.upper):
         return time
     measure = next((c for c in token.children if c.dep_ in {"compound", "amod"} and c.lemma_.lower() == "day"), None)
-    count = _count_of(measure) if measure is not None else 0
+    count = _count_of(measure) if measure is not None else _days_it_lasts(token)
     if not 1 < count <= 31:
         return time
     anchor = anchor_of(doc, time)
@@ -583,7 +600,13 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
         start = time.lower - timedelta(days=count - 1)
         return replace(time, edtf=f"{start.isoformat()}/{time.lower.isoformat()}", lower=start, upper=time.lower)
     clause = doc[anchor]
-    if clause.dep_ == "relcl" and clause.head.i == token.i and clause.lemma_.lower() in END_VERBS | START_VERBS:
+    # "talks between the ministers, which began on Monday": "which" speaks of the event even where the parser
+    # hung the clause on a noun inside its phrase.
+    on_event = clause.head.i == token.i or (
+        token.left_edge.i <= clause.head.i <= token.right_edge.i
+        and any(c.lower_ == "which" and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    )
+    if clause.dep_ == "relcl" and on_event and clause.lemma_.lower() in END_VERBS | START_VERBS:
         # "the three-day summit, which ends on Thursday": a clause on the noun that says when it ends or begins.
         ends = clause.lemma_.lower() in END_VERBS
         start = time.lower - timedelta(days=count - 1) if ends else time.lower

@@ -16,7 +16,7 @@ from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventSta
 from events.extraction.actors import AIMED, in_dateline, short_name
 from events.extraction.gazetteer import body_seat, country_code
 from events.extraction.places import STRETCH_NOUNS
-from events.extraction.tree import entity_span, free_relative, through_partitive
+from events.extraction.tree import entity_span, free_relative, shared_object, through_partitive
 from events.extraction.triggers import (
     GUEST_NOUNS,
     MEASURE_SUBJECTS,
@@ -205,6 +205,11 @@ def _names_place(said: str, location: Location) -> bool:
     return False
 
 
+def _shared_object(verb: Token) -> list[Token]:
+    """ "rammed and boarded a navy boat": the object a verb shares with the verb joined to it."""
+    return shared_object(verb)
+
+
 def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
     """What a verb acted on when no named actor says it: "expels two diplomats", "opens an investigation"
     (not an event noun: "met for a summit" is no summit met)."""
@@ -231,6 +236,7 @@ def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
             if c.dep_ == "dobj" and not any(t.text == "," and t.head.i == token.i for t in doc[token.i + 1 : c.i])
         ]
         or [c for c in token.children if c.dep_ == "oprd"]
+        or _shared_object(token)
     )  # "calling home its envoy": the object read as oprd
     for child in [*appeared, *objects, *under_particle]:
         if child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
@@ -426,7 +432,11 @@ def _verb_title(
     subject = _subject(token)
     # "Austria's new chancellor was sworn in": an office takes office, not the state named beside it; "EU foreign
     # ministers meet", not "EU meets": a body's officials are named as such. With no actor, the subject says who.
-    named_by_office = subject is not None and (trigger.type is EventType.INAUGURATION or _of_a_body(subject))
+    # "New Chinese rules take effect": what takes effect is the measure, not the state named on it.
+    takes_effect = trigger.rule.split("+", 1)[0].endswith(("-effect", "-force"))
+    named_by_office = subject is not None and (
+        trigger.type is EventType.INAUGURATION or _of_a_body(subject) or takes_effect
+    )
     if subject is not None and (
         (named_by_office and subject.pos_ == "NOUN" and not subject.ent_type_) or not initiators
     ):

@@ -199,3 +199,21 @@ def through_partitive(noun: Token) -> Token:
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return whole if whole is not None and whole.pos_ in {"NOUN", "PROPN"} else noun
+
+
+# What a verb's own phrase may hold that makes it complete without an object: "pulled out of the deal and
+# reimposed sanctions" shares nothing.
+_COMPLETING_DEPS = frozenset({"dobj", "prt", "prep", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp"})
+
+
+def shared_object(verb: Token) -> list[Token]:
+    """ "rammed and boarded a navy boat": the object a bare transitive verb shares with the verb joined right
+    after it by "and", which has no subject of its own."""
+    if verb.pos_ != "VERB" or any(c.dep_ in _COMPLETING_DEPS for c in verb.children):
+        return []
+    joined = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+    ]
+    return [o for c in joined[:1] for o in c.children if o.dep_ == "dobj"]

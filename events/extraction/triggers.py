@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
-from events.extraction.tree import free_relative, tells_taking_place, through_partitive
+from events.extraction.tree import free_relative, shared_object, tells_taking_place, through_partitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -366,7 +366,17 @@ def _objects(token: Token) -> list[Token]:
         # "the embassy was closed on Sunday and reopened on Monday": a participle joined to a passive verb,
         # with no subject or object of its own, is passive on the same subject.
         objects = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    if not objects:
+        objects = shared_object(token)  # "rammed and boarded a navy boat"
     return [through_partitive(o) for o in objects]
+
+
+def _posted_forces(verb: Token) -> bool:
+    """ "supplies for troops stationed on the shoal", "forces deployed in the region": a participle on the forces
+    tells where they are, not their sending, unless a time of its own says when ("troops deployed last week")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.lemma_.lower() not in MILITARY_ASSETS:
+        return False
+    return not any(c.dep_ == "npadvmod" and c.ent_type_ == "DATE" for c in verb.children)
 
 
 def _bare_conjunct(token: Token) -> bool:
@@ -1094,6 +1104,7 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         lemma in {"send", "dispatch", "deploy", "station", "move"}
         and _sends_forces(token, objects)
         and not _sent_reeling(token, objects)
+        and not _posted_forces(token)
     ):
         return T.DEPLOYMENT, f"verb:{lemma}-forces"
     if lemma in INVESTIGATION_HEADS and object_lemmas & {"investigation", "probe", "inquiry"}:

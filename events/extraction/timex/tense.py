@@ -125,6 +125,7 @@ MOVING_VERBS = frozenset(
     {"extend", "postpone", "delay", "defer", "push", "move", "put", "reschedule", "adjourn", "bring", "advance"}
 )
 _TARGET_PREPOSITIONS = frozenset({"to", "until", "till"})
+MOVING_PARTICLES = frozenset({"back", "forward", "off"})
 # Verbs of coming or going somewhere, whose "for" names what one comes for: "arrived for talks on Thursday".
 ARRIVING_VERBS = frozenset({"arrive", "travel", "fly", "come", "head", "go", "leave", "depart", "land"})
 # Of those, the verbs that can only move a time later: what follows "until" lies after the act, and the act is
@@ -329,9 +330,12 @@ def _pluperfect(verb: Token) -> bool:
 def _preposition(span: Span, head: Token) -> str | None:
     """The preposition that hangs ``span`` on ``head`` ("for" in "set for next month"), if any."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == head.i:
-        return root.head.lower_
-    return None
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return None
+    above = root.head.head
+    if above.dep_ in {"advmod", "prt"} and above.lower_ in MOVING_PARTICLES:
+        above = above.head  # "pushed back to June 20": the parser hangs the new time on the particle
+    return root.head.lower_ if above.i == head.i else None
 
 
 def _main_clause(verb: Token) -> tuple[Token, Token] | None:
