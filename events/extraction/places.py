@@ -745,6 +745,8 @@ def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
         return None
     if not {doc[trigger.i].tag_, doc[trigger.head_i].tag_} & {"VBD", "VBN"}:
         return None  # a plan or a wish to agree is not an agreement reached
+    if marked_clause(doc[trigger.head_i], BACKGROUND_MARKS) is not None:
+        return None  # "ties soured in January, when Zembla signed a deal with Ostland": an earlier act, not the talks'
     verb = doc[trigger.head_i]
     if any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children) and _dated_before(verb):
         return None  # "had agreed in January to a truce": reached before the story's talks, not at them

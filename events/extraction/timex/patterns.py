@@ -449,8 +449,10 @@ def _ref(g: dict[str, str | None]) -> TimeSpec | None:
     if text.endswith(" future"):
         text = "the future"  # "the near future", "the foreseeable future"
     ref = _REFS[text]
-    if ref == "FUTURE_REF" and (g.get("units") or "").lower() == "days":
-        return TimeSpec("ref", ref=ref, unit="day")  # "in the coming days": the week ahead (see the resolver)
+    units = (g.get("units") or "").lower()
+    if ref == "FUTURE_REF" and units in {"days", "weeks"}:
+        # "in the coming days", "in the coming weeks": the week or the month ahead (see the resolver).
+        return TimeSpec("ref", ref=ref, unit=units[:-1])
     return TimeSpec("ref", ref=ref)
 
 

@@ -45,8 +45,9 @@ class Resolution:
     direction: str = "absolute"
 
 
-# How far "the coming days" reach from the day of telling.
+# How far "the coming days" and "the coming weeks" reach from the day of telling.
 COMING_DAYS = 7
+COMING_WEEKS_DAYS = 28
 
 
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -590,10 +591,10 @@ def resolve_spec(
         return Resolution("DATE", f"{spec.year // 10:03d}", f"{spec.year // 10:03d}X")
     if kind == "duration":
         return _resolve_duration(spec, published, direction, signal)
-    if kind == "ref" and spec.ref == "FUTURE_REF" and spec.unit == "day":
-        # "in the coming days": a vague reference all the same (TimeML FUTURE_REF), but one an act can be
-        # placed by: the days of the week ahead, from the day of telling.
-        ahead = published + timedelta(days=COMING_DAYS)
+    if kind == "ref" and spec.ref == "FUTURE_REF" and spec.unit in {"day", "week"}:
+        # "in the coming days" ("weeks"): a vague reference all the same (TimeML FUTURE_REF), but one an act can
+        # be placed by: the days of the week (the weeks of the month) ahead, from the day of telling.
+        ahead = published + timedelta(days=COMING_DAYS if spec.unit == "day" else COMING_WEEKS_DAYS)
         return Resolution("DATE", "FUTURE_REF", f"{published.isoformat()}/{ahead.isoformat()}", direction="future")
     if kind == "ref":
         applied = {"PAST_REF": "past", "FUTURE_REF": "future"}.get(spec.ref or "", "present")
