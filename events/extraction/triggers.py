@@ -46,7 +46,7 @@ VERBS: dict[str, EventType] = {
 
 NOUNS: dict[str, EventType] = {
     "visit": T.VISIT, "trip": T.VISIT, "tour": T.VISIT, "journey": T.VISIT, "departure": T.VISIT,
-    "arrival": T.VISIT, "stopover": T.VISIT, "voyage": T.VISIT,
+    "arrival": T.VISIT, "stopover": T.VISIT, "voyage": T.VISIT, "stop": T.VISIT,
     "meeting": T.MEETING, "sit-down": T.MEETING,
     "talk": T.TALKS, "negotiation": T.TALKS, "dialogue": T.TALKS, "consultation": T.TALKS,
     "summit": T.SUMMIT, "gathering": T.SUMMIT, "conference": T.SUMMIT, "forum": T.SUMMIT, "ministerial": T.SUMMIT,
@@ -1568,6 +1568,12 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     elif lemma == "suspension":
         # "the suspension of talks" is the talks, postponed; "the suspension of the accord" is news itself.
         if not any(_binds(g) and g.lemma_.lower() not in NOUNS for g in of_objects):
+            return None
+    elif lemma == "stop":
+        # "a planned stop in Kinshasa", "a stop at the border post": a stop somewhere on a trip; "a stop to the
+        # fighting" or "a full stop" names none.
+        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"} for g in c.children]
+        if not any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in places):
             return None
     elif lemma == "closure":
         # "ordered the closure of the consulate" leaves a tie as closing it does; "the closure of the border" shuts

@@ -499,6 +499,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         own = verb_group_direction(verb.head)
     elif own is None and _sequenced_participle(verb):
         own = verb_group_direction(verb.head.head)  # "will fly to Lima before heading to Quito on Wednesday"
+    if own == "past" and _planned_event_called_off(verb):
+        return None, head.i
     return _in_main_clause(verb, own), head.i
 
 
@@ -596,6 +598,19 @@ def _past_plan_of_an_event(verb: Token) -> bool:
         and verb.tag_ == "VBD"
         and not _auxiliaries(verb)
         and any(child.dep_ == "dobj" and child.pos_ == "NOUN" for child in verb.children)
+    )
+
+
+# Verbs that call off or put off what was planned.
+CALLING_OFF_VERBS = frozenset({"cancel", "scrap", "postpone", "delay", "defer", "shelve", "axe"})
+
+
+def _planned_event_called_off(verb: Token) -> bool:
+    """ "cancelling a planned stop in Kinshasa on Saturday": a time on a verb that calls off an event named as
+    planned may be the plan's day, ahead of the telling; the nearest such day is meant."""
+    return verb.lemma_.lower() in CALLING_OFF_VERBS and any(
+        child.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ in PLAN_ADJECTIVES for a in child.children)
+        for child in verb.children
     )
 
 
