@@ -15,7 +15,13 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import DateBasis, EventType
-from events.extraction.timex.tense import SEQUENCING_PREPOSITIONS, as_planned, clause_verb, verb_group_direction
+from events.extraction.timex.tense import (
+    CHANGE_VERBS,
+    SEQUENCING_PREPOSITIONS,
+    as_planned,
+    clause_verb,
+    verb_group_direction,
+)
 from events.extraction.tree import (
     crosses_clause,
     free_relative,
@@ -53,8 +59,6 @@ ASPECT_VERBS = frozenset(
 # Phrasal verbs that are no aspect of their noun: "tariffs which set off a strike last winter" tells
 # of another event, the unrest.
 OTHER_SENSE_PHRASALS = frozenset({("set", "off"), ("take", "over"), ("run", "out"), ("hold", "back")})
-# The decision to cancel is dated; the event keeps the date it was planned for.
-CHANGE_VERBS = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "axe", "call", "suspend", "reschedule"})
 SCHEDULE_WORDS = frozenset({"schedule", "set", "plan", "slate", "due", "expect"})
 # Reporting verbs: "X have signed a pact, the ministry said Tuesday" dates the signing by the report.
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "confirm", "report", "state"})

@@ -190,8 +190,8 @@ def _where(doc: Doc, trigger: Trigger, location: Location | None, said: str, *, 
 
 
 def _names_place(said: str, location: Location) -> bool:
-    """Whether the words already name the place by another of its names: the country ("U.S.", "Britain"), or
-    the body whose seat it is ("U.N. Security Council authorises ...", not "... in United Nations")."""
+    """Whether the words already name the place by another of its names: the country ("U.S." for the United
+    States), or the body whose seat it is ("U.N. Security Council authorises ...", not "... in United Nations")."""
     if location.kind not in {PlaceKind.COUNTRY, PlaceKind.VENUE}:
         return False
     for name in re.findall(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*", said):

@@ -601,14 +601,15 @@ def _past_plan_of_an_event(verb: Token) -> bool:
     )
 
 
-# Verbs that call off or put off what was planned.
-CALLING_OFF_VERBS = frozenset({"cancel", "scrap", "postpone", "delay", "defer", "shelve", "axe"})
+# Verbs that call off or put off what was planned ("call" as in "called off"). Binding dates the decision by
+# their time; the event keeps the date it was planned for.
+CHANGE_VERBS = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "axe", "call", "suspend", "reschedule"})
 
 
 def _planned_event_called_off(verb: Token) -> bool:
     """ "cancelling a planned stop in Kinshasa on Saturday": a time on a verb that calls off an event named as
     planned may be the plan's day, ahead of the telling; the nearest such day is meant."""
-    return verb.lemma_.lower() in CALLING_OFF_VERBS and any(
+    return verb.lemma_.lower() in CHANGE_VERBS and any(
         child.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ in PLAN_ADJECTIVES for a in child.children)
         for child in verb.children
     )
