@@ -37,6 +37,7 @@ import pytest
 from tests.conftest import IN_CI, ROOT
 from tests.ingestion.test_store_shootdown import SHOOTDOWN_REPORTS
 from tests.ingestion.test_worker_real import _redis_up
+from tests.ingestion.worker_ready import wait_until_ready
 
 REPORTS = SHOOTDOWN_REPORTS[:3]
 REDIS_DB = 12  # this test's own Redis database: it is flushed before and after
@@ -145,6 +146,7 @@ class Pipeline:
             start_new_session=True,  # its own process group: "the whole worker" is that group
         )
         self.processes.append(self.worker)
+        wait_until_ready(log, self.worker)
 
     def start_sweeper(self) -> None:
         self.processes.append(subprocess.Popen([sys.executable, "-c", SWEEPER], cwd=ROOT, env=self.env))

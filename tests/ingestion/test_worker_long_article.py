@@ -27,6 +27,7 @@ from events.services import article_submit_text
 from events.services.articles_process import article_process
 from tests.conftest import IN_CI, ROOT
 from tests.ingestion.test_worker_real import _environment, _redis_up
+from tests.ingestion.worker_ready import wait_until_ready
 
 ARTICLES = ROOT / "tests" / "extraction" / "devgold" / "articles"
 PUBLISHED = date(2024, 6, 12)
@@ -84,6 +85,7 @@ def test_a_prefork_worker_parses_a_long_article_with_a_helper(tmp_path: Path, se
     )
     database = tmp_path / "timeline.sqlite3"
     try:
+        wait_until_ready(log, worker)
         subprocess.run([python, "-c", SUBMIT, str(source)], cwd=ROOT, env=env, check=True, timeout=120)
         state = ""
         deadline = time.monotonic() + 240

@@ -21,6 +21,7 @@ import pytest
 from tests.conftest import IN_CI, ROOT
 from tests.ingestion.conftest import LoopbackServer, Reply
 from tests.ingestion.test_tasks_process import PAGE, SHOOTDOWN
+from tests.ingestion.worker_ready import wait_until_ready
 
 SUBMIT = """
 import django, sys
@@ -95,6 +96,7 @@ def worker_run(tmp_path: Path, http_server: LoopbackServer) -> Iterator[object]:
             stderr=subprocess.STDOUT,
         )
         processes.append(worker)
+        wait_until_ready(log, worker)
         http_server.routes["/balloon"] = Reply(body=PAGE)
         subprocess.run(
             [python, "-c", SUBMIT, SHOOTDOWN, http_server.url("/balloon")], cwd=ROOT, env=env, check=True, timeout=120
