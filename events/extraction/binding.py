@@ -260,7 +260,7 @@ PUTTING_FORWARD_VERBS = frozenset(
 
 def _gapped_conjunct(doc: Doc, time: TimeExpression) -> Token | None:
     """The noun a time hangs on when the parser made it a conjunct of a verb: a gapped clause that repeats the
-    verb ("will attend the forum in Lima on Nov. 15, and in Brazil the summit in Rio on Nov. 18")."""
+    verb ("will attend a forum in Arequipa from May 5, and in Chile a summit at Arica on May 8")."""
     head = doc[time.token_start : time.token_end].root.head
     if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
@@ -872,7 +872,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             if time.token_start <= trigger.i < time.token_end:
                 continue  # "the week of talks" is not dated by itself
             if own_gap and gapped is not None and not gapped.left_edge.i <= trigger.i <= gapped.right_edge.i:
-                continue  # "attend the forum on Nov. 15, and the summit in Rio on Nov. 18": the summit's date
+                continue  # "attend a forum on May 5, and in Chile a summit on May 8": the summit's date
             if _owned_by_another(doc, time, trigger):
                 continue
             if _put_forward_on(doc, trigger, anchor):

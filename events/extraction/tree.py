@@ -201,8 +201,8 @@ def through_partitive(noun: Token) -> Token:
     return whole if whole is not None and whole.pos_ in {"NOUN", "PROPN"} else noun
 
 
-# What a verb's own phrase may hold that makes it complete without an object: "pulled out of the deal and
-# reimposed sanctions" shares nothing.
+# What a verb's own phrase may hold that makes it complete without an object: "walked out of the talks and
+# imposed duties" shares nothing.
 _COMPLETING_DEPS = frozenset({"dobj", "prt", "prep", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp"})
 
 

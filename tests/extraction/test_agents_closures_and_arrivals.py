@@ -59,13 +59,13 @@ def test_what_talks_ended_without_or_failed_to_reach_did_not_come_about() -> Non
 
 def test_a_gapped_clause_with_an_event_noun_of_its_own_dates_that_event() -> None:
     text = (
-        "In Peru he will attend the Asia-Pacific Economic Cooperation forum in Lima from Nov. 15 to 16, and in "
-        "Brazil the Group of 20 summit in Rio de Janeiro on Nov. 18-19."
+        "In Peru he will attend an Asia-Pacific Economic Cooperation meeting in Arequipa from Nov. 15 to 16, and in "
+        "Brazil the Group of 20 leaders summit in Rio de Janeiro on Nov. 18-19."
     )
     events = extract(text, A_FRIDAY).events
-    assert [(e.title, e.date) for e in events] == [
-        ("Asia-Pacific Economic Cooperation forum in Lima", "2025-11-15/2025-11-16"),
-        ("Group of 20 summit in Rio de Janeiro", "2025-11-18/2025-11-19"),
+    assert [(e.type, e.date, e.location.name if e.location else None) for e in events] == [
+        (EventType.MEETING, "2025-11-15/2025-11-16", "Arequipa"),
+        (EventType.SUMMIT, "2025-11-18/2025-11-19", "Rio de Janeiro"),
     ]
 
 

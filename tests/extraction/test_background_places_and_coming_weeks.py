@@ -22,7 +22,7 @@ def test_an_agreement_in_a_when_clause_is_not_placed_at_the_talks_told_before() 
 
 
 def test_the_coming_weeks_place_a_plan_in_the_four_weeks_ahead() -> None:
-    assert found("Peru's foreign minister is expected to travel to Quito in the coming weeks.") == [
+    assert found("Peru's foreign minister is expected to fly to Quito in the coming weeks.") == [
         (EventType.VISIT, EventStatus.SCHEDULED, "2025-03-14/2025-04-11")
     ]
     assert found("Peru's foreign minister will travel to Quito in the coming days.") == [
