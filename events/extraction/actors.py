@@ -431,6 +431,8 @@ def _employer_of_named_person(doc: Doc, token: Token) -> bool:
     return after > ent.end and after < len(doc) and doc[after].ent_type_ == "PERSON"
 
 
+# Verbs whose subject carries out the act their object names: "completed the withdrawal", "began the pullout".
+CARRYING_OUT = frozenset({"complete", "finish", "begin", "start", "launch", "resume"})
 # Verbs of taking part in a gathering someone else holds: "attend a summit", "join the talks", "skip the forum".
 TAKING_PART_VERBS = frozenset({"attend", "join", "skip", "boycott", "miss"})
 GATHERING_TYPES = frozenset({EventType.SUMMIT})
@@ -490,6 +492,8 @@ def find_actors(
         if not initiators and head.i == token.i and token.dep_ == "dobj" and token.head.lemma_.lower() == "announce":
             # "Chile announced the recall of its ambassador": who announces an act of its own performs it.
             initiators, _ = _subject_of(token.head, acted_on_when_passive=False)
+        if not initiators and head.i == token.i and token.dep_ == "dobj" and token.head.lemma_.lower() in CARRYING_OUT:
+            head = token.head  # "troops have completed disengagement": who completes it carries it out
         if not initiators and head.i != token.i:
             initiators, acted_on = _subject_of(head, acted_on_when_passive=done_to)
             others.extend(t for t in acted_on if t.i != token.i)

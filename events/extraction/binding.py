@@ -799,12 +799,21 @@ def _reported_clause_triggers(doc: Doc, reporting: int, triggers: Sequence[Trigg
         clauses.append(verb.head)
     heads = {c.i for c in clauses}
     heads |= {conj.i for c in clauses for conj in c.conjuncts}
-    return [
-        t
-        for t in triggers
-        if (not t.nominal and t.i in heads)
-        or (t.nominal and t.head_i != t.i and t.head_i in heads and doc[t.head_i].lemma_.lower() in REALIZING_VERBS)
-    ]
+    return [t for t in triggers if _reported_verb(doc, t).i in heads and (not t.nominal or _realized_by(doc, t))]
+
+
+def _reported_verb(doc: Doc, trigger: Trigger) -> Token:
+    """The verb that tells a trigger in a clause: its own, the light verb of its noun, or the verb whose object
+    the noun is ("have completed disengagement")."""
+    noun = doc[trigger.i]
+    if trigger.nominal and trigger.head_i == trigger.i and noun.dep_ == "dobj":
+        return noun.head
+    return doc[trigger.head_i]
+
+
+def _realized_by(doc: Doc, trigger: Trigger) -> bool:
+    verb = _reported_verb(doc, trigger)
+    return verb.i != trigger.i and verb.lemma_.lower() in REALIZING_VERBS
 
 
 def _perfect(token: Token) -> bool:
@@ -922,11 +931,11 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         reported = [
             t
             for t in _reported_clause_triggers(doc, anchor, triggers)
-            if not any(i == triggers.index(t) for i in assigned) and _past_not_anterior(doc[t.head_i])
+            if not any(i == triggers.index(t) for i in assigned) and _past_not_anterior(_reported_verb(doc, t))
         ]
         for trigger in reported:
             assigned.setdefault(triggers.index(trigger), []).append((time, 2))
-            if _perfect(doc[trigger.head_i]):
+            if _perfect(_reported_verb(doc, trigger)):
                 perfect_reports.add((trigger.i, time.start))
         if not reported and verb.dep_ == "ROOT" and verb.lemma_.lower() in {"say", "tell"} and _official_speaker(verb):
             triggers.append(

@@ -85,6 +85,7 @@ NOUNS: dict[str, EventType] = {
     "abduction": T.ABDUCTION, "kidnapping": T.ABDUCTION, "hijacking": T.ABDUCTION,
     # Leaving or suspending what binds two sides (PLOVER SANCTION / withdraw).
     "withdrawal": T.WITHDRAWAL, "pullout": T.WITHDRAWAL, "suspension": T.WITHDRAWAL, "closure": T.WITHDRAWAL,
+    "disengagement": T.WITHDRAWAL,
     "recall": T.PROTEST,
     "resolution": T.RESOLUTION, "handover": T.HANDOVER, "rapprochement": T.TIES_RESTORED,
     "veto": T.REJECTION,
@@ -193,6 +194,8 @@ MILITARY_WORDS = frozenset(
 )  # fmt: skip
 # Deciding on a set of measures: "approved a fresh round of sanctions", "adopted a 14th package of them".
 MEASURE_ADOPTING_VERBS = frozenset({"agree", "approve", "adopt", "unveil", "endorse", "finalise", "finalize"})
+# Texts the sides of a gathering agree together.
+JOINT_TEXTS = frozenset({"declaration", "communique", "communiqué"})
 MEASURE_SETS = frozenset({"package", "round", "set", "raft", "wave", "batch", "list"})
 # Words that make plain words hostile: "exchanged sharp words", "traded angry words".
 SHARP_WORDS = frozenset({"sharp", "harsh", "angry", "heated", "bitter", "tough", "strong", "barbed", "testy"})
@@ -1203,6 +1206,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma == "expect" and _expected_somewhere(token):
         # "the envoy is expected in the region later this week", "is expected in Beijing on Sunday": a visit.
         return T.VISIT, "verb:expected-in"
+    if lemma in {"adopt", "issue", "endorse", "approve"} and object_lemmas & JOINT_TEXTS:
+        # "leaders adopted a declaration", "the ministers issued a joint communique": a text agreed by the
+        # sides that adopt it (PLOVER AGREE), as signing one is.
+        return T.AGREEMENT, f"verb:{lemma}-declaration"
     if lemma in MEASURE_ADOPTING_VERBS and _package_of_sanctions(objects):
         return T.SANCTION, f"verb:{lemma}-sanctions-package"  # "approved a fresh round of sanctions"
     if lemma in TRADING_VERBS and (object_lemmas & HOSTILE_WORDS or _sharp_words(objects)):
