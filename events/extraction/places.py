@@ -621,6 +621,8 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         found = _seized_land(doc, token, prefer)
     if found is None:
         found = _place_of_the_visit_then(doc, token)
+    if found is None and trigger.type is EventType.AGREEMENT:
+        found = _talks_it_came_after(doc, doc[trigger.head_i], prefer)
     if found is None and trigger.type not in UNDATELINED_TYPES and not _told_as_background(doc[trigger.head_i]):
         found = dateline_place(sentence_of(token), prefer)
         if found is not None:
@@ -771,6 +773,29 @@ def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
         if found is not None:
             return found
     return None
+
+
+def _talks_it_came_after(doc: Doc, verb: Token, prefer: frozenset[str]) -> Location | None:
+    """ "agreed to a ceasefire after talks in Doha", "... following talks in Doha mediated by Qatar": an agreement
+    reached at the end of talks its own clause names is where the talks were, before any dateline."""
+    talks: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in LATER_WORDS:
+            talks += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in LATER_WORDS for m in child.children):
+            talks += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]  # the parser's reading
+    for noun in talks:
+        if noun.pos_ != "NOUN" or noun_lemma(noun) not in NEGOTIATION_LEMMAS:
+            continue
+        for where in (g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "at"} for g in c.children):
+            found = _named_place(doc, where, prefer, "in")
+            if found is not None:
+                return found
+    return None
+
+
+# Words that put an act after another: "agreed after talks", "following talks".
+LATER_WORDS = frozenset({"after", "following"})
 
 
 def _dated_before(verb: Token) -> bool:

@@ -1,5 +1,6 @@
-"""An earlier act told as the background of the news does not take the place of the talks told before it,
-and "the coming weeks" place a plan in the month ahead. Every sentence here was written for this test."""
+"""An earlier act told as the background of the news does not take the place of the talks told before it, an
+agreement reached after talks is where they were, and "the coming weeks" place a plan in the month ahead.
+Every sentence here was written for this test."""
 
 from __future__ import annotations
 
@@ -28,3 +29,12 @@ def test_the_coming_weeks_place_a_plan_in_the_four_weeks_ahead() -> None:
     assert found("Peru's foreign minister will travel to Quito in the coming days.") == [
         (EventType.VISIT, EventStatus.SCHEDULED, "2025-03-14/2025-03-21")
     ]
+
+
+def test_an_agreement_reached_after_talks_its_clause_names_is_where_the_talks_were() -> None:
+    text = (
+        "LIMA, March 13 (Reuters) - Peru and Chile agreed to an immediate ceasefire early on Thursday after talks "
+        "in Quito mediated by Brazil."
+    )
+    events = extract(text, A_FRIDAY).events
+    assert [(e.type, e.location.name if e.location else None) for e in events] == [(EventType.AGREEMENT, "Quito")]
