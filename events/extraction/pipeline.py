@@ -431,6 +431,12 @@ def _marked(clause: Token) -> bool:
     return any(c.dep_ in {"mark", "prep"} and c.i < clause.i for c in clause.children) or clause.head.pos_ == "ADP"
 
 
+def _subject_taken_up(verb: Token) -> bool:
+    """Whether the verb's subject is, or is joined to, a personal pronoun ("he and Mitsotakis signed")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(w.lower_ in {"he", "she", "they"} for s in subjects for w in (s, *s.conjuncts))
+
+
 def _share_coordinated_dates(
     doc: Doc, triggers: list[Trigger], bindings: list[Binding]
 ) -> tuple[list[Binding], set[int]]:
@@ -476,7 +482,22 @@ def _share_coordinated_dates(
             # "met on Monday and then signed a pact": one subject's next step has a time of its own; but a time
             # that opens the clause ("On Friday the envoys met and agreed to ...") scopes over both steps.
             continue
-        if host is not None and (gerunds or _fronted(doc, host)):
+        # "Erdogan arrived in Athens on Thursday, and he and Mitsotakis signed a declaration": a clause of its own
+        # joined by "and" to one that tells a day, whose subject takes the first one up again by a pronoun, goes
+        # on in that day's scene ("Rebels shelled the airport on Monday and the army attacked a convoy" tells
+        # two sides' acts, the second undated).
+        scene = (
+            host is not None
+            and own.dep_ == "conj"
+            and own.tag_ == "VBD"
+            and host.time.precision == "day"
+            and any(c.dep_ == "cc" and c.lower_ == "and" for c in own.head.children)
+            and _subject_taken_up(own)
+            # an act done to something, not an agreeing to act later ("and they agreed to hold talks")
+            and any(c.dep_ == "dobj" for c in own.children)
+            and not any(c.dep_ == "xcomp" for c in own.children)
+        )
+        if host is not None and (gerunds or scene or _fronted(doc, host)):
             shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
     if not shared:
         return bindings, set()
