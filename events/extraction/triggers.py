@@ -179,7 +179,7 @@ PERSON_NOUNS = frozenset(
      "activist", "pastor", "tourist", "student", "marine", "veteran", "soldier", "sailor", "crew", "hostage",
      "prisoner", "detainee", "employee", "scholar", "researcher", "academic", "diplomat", "official",
      "engineer", "teacher", "writer", "author", "blogger", "dissident", "lawyer", "doctor", "priest", "nurse",
-     "suspect", "volunteer", "missionary"}
+     "suspect", "volunteer", "missionary", "officer", "policeman", "guard", "farmer", "trader"}
 )  # fmt: skip
 EXCHANGE_WORDS = frozenset({"prisoner", "prisoners", "spy", "spies", "detainee", "hostage", "hostages"})
 INVESTIGATION_HEADS = frozenset({"open", "launch", "begin", "start", "announce", "initiate", "complete", "conclude"})
