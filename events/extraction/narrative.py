@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import DateBasis, EventType
 from events.extraction.binding import Binding, dating_candidates, measured_clause, moved_by
+from events.extraction.tree import LATER_PREPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -54,8 +55,6 @@ SUBORDINATE = frozenset({"relcl", "advcl", "csubj", "acl"})
 REPORTED = frozenset({"ccomp", "parataxis"})
 # Prepositions that place an act from another event: "after the vote", "a week before the election".
 RELATION_PREPS = frozenset({"after", "before", "since", "following", "until", "prior"})
-# "After the vote they met": within a story's year or month the act still falls in it; a day it may leave.
-LATER_PREPS = frozenset({"after", "following"})
 COARSE = frozenset({"month", "season", "year", "decade", "century"})
 # Determiners that make an event noun a mention of an event the reader already knows: "the visit", "his trip".
 DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"})
@@ -105,6 +104,7 @@ def _told_in_the_past(token: Token, *, coarse: bool = False) -> bool:
     clause = verb.head if verb.dep_ == "conj" else verb
     if clause.dep_ in SUBORDINATE or (clause.dep_ in REPORTED and clause.head.i < clause.i):
         return False  # "after they met", "the talks that followed", "said that they met"
+    # "After the vote they met": within a story's year or month the act still falls in it; a day it may leave.
     placed = RELATION_PREPS - LATER_PREPS if coarse else RELATION_PREPS
     return not any(
         c.dep_ == "prep" and c.lower_ in placed and not _right_after_own_act(c)

@@ -18,8 +18,8 @@ from events.extraction.gazetteer import (
     resolve_place,
     well_known,
 )
-from events.extraction.tree import entity_span, in_sequence_phrase, marked_clause
-from events.extraction.triggers import NOUNS, SPACE_NOUNS, VERBS, Trigger, noun_lemma
+from events.extraction.tree import LATER_PREPS, entity_span, in_sequence_phrase, marked_clause
+from events.extraction.triggers import NOUNS, SITE_PREPS, SPACE_NOUNS, VERBS, Trigger, noun_lemma, prep_objects
 from events.extraction.types import Actor, Location
 
 if TYPE_CHECKING:
@@ -640,7 +640,7 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         return found
     # The article's main country is no fallback: an event whose story names no place is left without one
     # (a guess is worse than none; the scorer counts it wrong).
-    if _binding_starts(trigger):
+    if binding_starts(trigger):
         return None  # "the pact will enter into force on January 1": it binds wherever it binds, not where signed
     found = _place_from_context(doc, trigger, placed)
     if found is not None:
@@ -648,7 +648,7 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
     return found
 
 
-def _binding_starts(trigger: Trigger) -> bool:
+def binding_starts(trigger: Trigger) -> bool:
     """An agreement or a measure taking effect ("takes effect", "entered into force")."""
     return trigger.rule.endswith(("-effect", "-into-force"))
 
@@ -778,24 +778,18 @@ def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
 def _talks_it_came_after(doc: Doc, verb: Token, prefer: frozenset[str]) -> Location | None:
     """ "agreed to a ceasefire after talks in Doha", "... following talks in Doha mediated by Qatar": an agreement
     reached at the end of talks its own clause names is where the talks were, before any dateline."""
-    talks: list[Token] = []
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in LATER_WORDS:
-            talks += [g for g in child.children if g.dep_ == "pobj"]
-        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in LATER_WORDS for m in child.children):
-            talks += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]  # the parser's reading
+    talks = prep_objects(verb, LATER_PREPS)
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in LATER_PREPS for m in clause.children):
+            talks += [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]  # the parser's reading
     for noun in talks:
         if noun.pos_ != "NOUN" or noun_lemma(noun) not in NEGOTIATION_LEMMAS:
             continue
-        for where in (g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "at"} for g in c.children):
+        for where in prep_objects(noun, SITE_PREPS):
             found = _named_place(doc, where, prefer, "in")
             if found is not None:
                 return found
     return None
-
-
-# Words that put an act after another: "agreed after talks", "following talks".
-LATER_WORDS = frozenset({"after", "following"})
 
 
 def _dated_before(verb: Token) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AIMED, in_dateline, short_name
 from events.extraction.gazetteer import body_seat, country_code
-from events.extraction.places import STRETCH_NOUNS
+from events.extraction.places import STRETCH_NOUNS, binding_starts
 from events.extraction.tree import entity_span, free_relative, shared_object, through_partitive
 from events.extraction.triggers import (
     GUEST_NOUNS,
@@ -24,6 +24,7 @@ from events.extraction.triggers import (
     ROUND_OF,
     Trigger,
     compound_read_as_subject,
+    prep_objects,
     starts_to_bind,
 )
 from events.extraction.types import Actor, Location
@@ -205,11 +206,6 @@ def _names_place(said: str, location: Location) -> bool:
     return False
 
 
-def _shared_object(verb: Token) -> list[Token]:
-    """ "rammed and boarded a navy boat": the object a verb shares with the verb joined to it."""
-    return shared_object(verb)
-
-
 def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
     """What a verb acted on when no named actor says it: "expels two diplomats", "opens an investigation"
     (not an event noun: "met for a summit" is no summit met)."""
@@ -236,7 +232,7 @@ def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
             if c.dep_ == "dobj" and not any(t.text == "," and t.head.i == token.i for t in doc[token.i + 1 : c.i])
         ]
         or [c for c in token.children if c.dep_ == "oprd"]
-        or _shared_object(token)
+        or shared_object(token)  # "rammed and boarded a navy boat"
     )  # "calling home its envoy": the object read as oprd
     for child in [*appeared, *objects, *under_particle]:
         if child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
@@ -433,9 +429,8 @@ def _verb_title(
     # "Austria's new chancellor was sworn in": an office takes office, not the state named beside it; "EU foreign
     # ministers meet", not "EU meets": a body's officials are named as such. With no actor, the subject says who.
     # "New Chinese rules take effect": what takes effect is the measure, not the state named on it.
-    takes_effect = trigger.rule.split("+", 1)[0].endswith(("-effect", "-force"))
     named_by_office = subject is not None and (
-        trigger.type is EventType.INAUGURATION or _of_a_body(subject) or takes_effect
+        trigger.type is EventType.INAUGURATION or _of_a_body(subject) or binding_starts(trigger)
     )
     if subject is not None and (
         (named_by_office and subject.pos_ == "NOUN" and not subject.ent_type_) or not initiators
@@ -651,9 +646,7 @@ def _done_to(doc: Doc, noun: Token) -> str:
     """ " of Russia's consulate": what a noun of an act done to something names as its object, in a title."""
     if noun.lemma_.lower() not in PATIENT_OF_NOUNS:
         return ""
-    done_to = [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-    ]
+    done_to = prep_objects(noun, frozenset({"of"}))
     if len(done_to) != 1 or done_to[0].pos_ not in {"NOUN", "PROPN"}:
         return ""
     return f" of {_noun_phrase(doc, done_to[0], lower_head=done_to[0].pos_ != 'PROPN')}"

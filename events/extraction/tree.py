@@ -35,6 +35,8 @@ def tree_distance(doc: Doc, a: int, b: int) -> int:
     return 1000
 
 
+# Words that put an act after another, whose object came first: "met after the vote", "agreed following talks".
+LATER_PREPS = frozenset({"after", "following"})
 # Prepositions of time, place and company, which no name ends with.
 NOT_NAME_ENDINGS = frozenset({"on", "in", "at", "to", "from", "with", "by", "after", "before", "during", "since"})
 

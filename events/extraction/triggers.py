@@ -504,7 +504,7 @@ def _expected_somewhere(token: Token) -> bool:
     subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if subject is None or not (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in GUEST_NOUNS):
         return False
-    places = prep_objects(token, frozenset({"in", "at"}))
+    places = prep_objects(token, SITE_PREPS)
     return any(p.ent_type_ in {"GPE", "LOC", "FAC"} or p.lemma_.lower() in EXPECTED_IN_NOUNS for p in places)
 
 
@@ -789,6 +789,10 @@ def _consents_to_a_gathering(token: Token) -> bool:
 def _is_guest(token: Token) -> bool:
     """A person received as a guest of state: a named person, or an office ("the prime minister")."""
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in GUEST_NOUNS
+
+
+# Prepositions that say where something is: "expected in Quito", "a stop at the border post".
+SITE_PREPS = frozenset({"in", "at"})
 
 
 def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -1579,7 +1583,7 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     elif lemma == "stop":
         # "a planned stop in Kinshasa", "a stop at the border post": a stop somewhere on a trip; "a stop to the
         # fighting" or "a full stop" names none.
-        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"} for g in c.children]
+        places = prep_objects(token, SITE_PREPS)
         if not any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in places):
             return None
     elif lemma == "closure":

@@ -5,8 +5,7 @@ Every sentence here was written for this test."""
 from __future__ import annotations
 
 from events.domain.vocabulary import EventStatus, EventType
-from events.extraction.pipeline import extract
-from tests.extraction.told import A_FRIDAY, found
+from tests.extraction.told import found, placed
 
 
 def test_an_agreement_in_a_when_clause_is_not_placed_at_the_talks_told_before() -> None:
@@ -14,12 +13,10 @@ def test_an_agreement_in_a_when_clause_is_not_placed_at_the_talks_told_before() 
         "Peru and Chile held talks in Quito on Monday and agreed to reopen their border.\n\n"
         "Relations soured in January, when Chile signed a fishing deal with Bolivia."
     )
-    places = {e.type: e.location.name if e.location else None for e in extract(text, A_FRIDAY).events}
-    assert places == {EventType.TALKS: "Quito", EventType.AGREEMENT: None}
+    assert dict(placed(text)) == {EventType.TALKS: "Quito", EventType.AGREEMENT: None}
     # An agreement told as the news after the talks still comes out of them.
     text = "Peru and Chile held talks in Quito on Monday.\n\nThe two sides signed a fishing deal on Tuesday."
-    places = {e.type: e.location.name if e.location else None for e in extract(text, A_FRIDAY).events}
-    assert places == {EventType.TALKS: "Quito", EventType.AGREEMENT: "Quito"}
+    assert dict(placed(text)) == {EventType.TALKS: "Quito", EventType.AGREEMENT: "Quito"}
 
 
 def test_the_coming_weeks_place_a_plan_in_the_four_weeks_ahead() -> None:
@@ -36,5 +33,4 @@ def test_an_agreement_reached_after_talks_its_clause_names_is_where_the_talks_we
         "LIMA, March 13 (Reuters) - Peru and Chile agreed to an immediate ceasefire early on Thursday after talks "
         "in Quito mediated by Brazil."
     )
-    events = extract(text, A_FRIDAY).events
-    assert [(e.type, e.location.name if e.location else None) for e in events] == [(EventType.AGREEMENT, "Quito")]
+    assert placed(text) == [(EventType.AGREEMENT, "Quito")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.pipeline import extract
-from tests.extraction.told import A_FRIDAY, found
+from tests.extraction.told import A_FRIDAY, found, placed
 
 
 def test_talks_that_resume_say_so_in_the_title() -> None:
@@ -39,8 +39,7 @@ def test_a_dated_participle_on_a_noun_is_not_placed_by_the_nouns_clause() -> Non
         "The engineer, a Chilean detained in 2021 while working near the border, landed at an airfield outside "
         "Lima late on Thursday."
     )
-    places = {e.type: e.location.name if e.location else None for e in extract(text, A_FRIDAY).events}
-    assert places == {EventType.DETENTION: None, EventType.VISIT: "Lima"}
+    assert dict(placed(text)) == {EventType.DETENTION: None, EventType.VISIT: "Lima"}
 
 
 def test_a_war_that_breaks_out_says_so_in_the_title() -> None:

@@ -17,6 +17,11 @@ def told(text: str, published: date) -> list[tuple[EventType, EventStatus, str]]
 A_FRIDAY = date(2025, 3, 14)
 
 
+def placed(text: str) -> list[tuple[EventType, str | None]]:
+    """Each event's kind and the name of its place (None without one), of ``text`` published on :data:`A_FRIDAY`."""
+    return [(e.type, e.location.name if e.location else None) for e in extract(text, A_FRIDAY).events]
+
+
 def found(text: str) -> list[tuple[EventType, EventStatus, str]]:
     """What the engine tells of ``text`` published on :data:`A_FRIDAY`."""
     return told(text, A_FRIDAY)
