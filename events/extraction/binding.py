@@ -251,6 +251,20 @@ def _made_by_participle(noun: Token, trigger_positions: set[int]) -> bool:
     return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i in trigger_positions for c in noun.children)
 
 
+def _dates_participle_on_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[int]) -> bool:
+    """ "will debate the veto under rules adopted in 2022", "the envoy, appointed in March, ...": a time on a past
+    participle that describes a noun with no act of its own dates how that thing came to be, not the clause's
+    acts (a participle or noun that is itself an act keeps the time: "the accord signed in 2015")."""
+    if time.precision not in {"year", "month"} or time.direction == "future":
+        return False  # a day is as often an adverbial the parser hung on the participle ("made ... on Friday")
+    verb = doc[anchor_of(doc, time)]
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if verb.i in trigger_positions or verb.head.i in trigger_positions or verb.lemma_.lower() in ASPECT_VERBS:
+        return False  # "a deal begun last year": a participle that only says when its noun ran makes it an act
+    return not any(verb.left_edge.i <= i <= verb.right_edge.i for i in trigger_positions)
+
+
 # Acts that put an event forward without holding it: "talks first proposed in March", "a visit announced on Monday".
 PUTTING_FORWARD_VERBS = frozenset(
     {"propose", "suggest", "float", "moot", "offer", "request", "seek", "demand", "urge", "announce", "confirm",
@@ -329,6 +343,18 @@ def _sequenced_from(noun: Token, anchor: int, time: TimeExpression) -> bool:
         return False  # "since the clashes in 2022": the phrase's own time
     verb = doc_verb_above(prep)
     return verb is not None and verb.i == anchor
+
+
+def _inside_since_phrase(doc: Doc, time: TimeExpression, trigger: Trigger) -> bool:
+    """Whether the time lies inside a "since" phrase whose object is a noun ("since a heated exchange on Feb. 28")
+    that the trigger is outside of: the time dates that noun, the start of a count, not the trigger."""
+    for ancestor in doc[time.token_start : time.token_end].root.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "since":
+            noun = next((c for c in ancestor.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.i >= time.token_start:
+                return False  # "since Feb. 28" itself is the act's span, read elsewhere
+            return not ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i
+    return False
 
 
 def doc_verb_above(token: Token) -> Token | None:
@@ -841,6 +867,21 @@ def _past_not_anterior(token: Token) -> bool:
     return token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect) or progressive
 
 
+def _reports_a_dated_act(doc: Doc, verb: Token, dated: Sequence[Trigger]) -> bool:
+    """Whether the clause a reporting verb reports tells an act dated by a time of its own ("the ministers
+    will meet on Sunday for talks, the ministry said on Wednesday": the saying is how the news is known, not
+    the news)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
+        clauses.append(verb.head)
+    # A plan changed ("said on Sunday it would postpone the summit set for April") is decided in the telling.
+    return any(
+        c.left_edge.i <= t.i <= c.right_edge.i and _reported_verb(doc, t).lemma_.lower() not in CHANGE_VERBS
+        for c in clauses
+        for t in dated
+    )
+
+
 def _official_speaker(verb: Token) -> bool:
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         words = {subject.lemma_.lower()} | {c.lower_ for c in subject.children if c.dep_ in {"compound", "amod"}}
@@ -854,7 +895,12 @@ def dating_candidates(doc: Doc, triggers: Sequence[Trigger], times: Sequence[Tim
     record), in text order."""
     positions = {t.i for t in triggers}
     return [
-        t for t in times if usable(t) and not _modifies_other_noun(doc, t, positions) and not _comparison_base(doc, t)
+        t
+        for t in times
+        if usable(t)
+        and not _modifies_other_noun(doc, t, positions)
+        and not _dates_participle_on_other_noun(doc, t, positions)
+        and not _comparison_base(doc, t)
     ]
 
 
@@ -893,6 +939,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue  # "agreed a pledge of aid for the following year": the pledge's period, not the agreeing
             if _sequenced_from(doc[trigger.i], anchor, time):
                 continue  # "applied in May after the invasion": May is when they applied, the invasion was before
+            if _inside_since_phrase(doc, time, trigger):
+                continue  # "the first talks since a row on Feb. 28": the row's day, where the count starts
             ahead = _measured_ahead(doc[trigger.i])
             if ahead is not None and not ahead.left_edge.i <= time.token_start <= ahead.right_edge.i:
                 continue  # "said on Sunday, days before a visit to Belgrade": the visit lies days after Sunday
@@ -937,7 +985,13 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             assigned.setdefault(triggers.index(trigger), []).append((time, 2))
             if _perfect(_reported_verb(doc, trigger)):
                 perfect_reports.add((trigger.i, time.start))
-        if not reported and verb.dep_ == "ROOT" and verb.lemma_.lower() in {"say", "tell"} and _official_speaker(verb):
+        if (
+            not reported
+            and verb.dep_ == "ROOT"
+            and verb.lemma_.lower() in {"say", "tell"}
+            and _official_speaker(verb)
+            and not _reports_a_dated_act(doc, verb, [t for i, t in enumerate(triggers) if i in assigned])
+        ):
             triggers.append(
                 Trigger(verb.i, verb.i, EventType.STATEMENT, verb.lemma_.lower(), False, "verb:official-said")
             )
@@ -1182,6 +1236,8 @@ def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -
         if _crosses_complement(doc, trigger.i, anchor) or _crosses_complement(doc, trigger.head_i, anchor):
             continue
         if _in_describing_clause(token, time):
+            continue
+        if _inside_since_phrase(doc, time, trigger):
             continue
         if {tense, time.direction} == {"past", "future"}:
             continue

@@ -31,7 +31,9 @@ PLACE_PREPS = frozenset(
     {"in", "at", "to", "into", "over", "off", "near", "across", "inside", "outside", "around", "within",
      "through", "along", "toward", "towards", "onto", "above"}
 )  # fmt: skip
-DEPARTURE_LEMMAS = frozenset({"depart", "departure", "leave", "fly", "return"})
+DEPARTURE_LEMMAS = frozenset(
+    {"depart", "departure", "leave", "fly", "return", "expel", "expulsion", "deport", "deportation"}
+)
 # Verbs after which "for" names where the traveller goes: "leave for Lima", "headed for the port".
 FOR_DESTINATION_LEMMAS = DEPARTURE_LEMMAS | {"head", "sail", "bind"}
 BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite", "until", "prior"})
@@ -573,6 +575,11 @@ def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
                 return state
         if child.dep_ == "dobj" and child.ent_type_ in {"GPE", "LOC"}:
             return _named_place(doc, child, prefer)
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and token.pos_ == "VERB":
+            # "launched a drone strike on Moscow": the target of the act the verb carries out
+            carried = _target_place(doc, child, prefer)
+            if carried is not None:
+                return carried
         if child.dep_ == "prep" and child.lower_ in {"of", "on"} and token.pos_ == "NOUN":
             for target in child.children:
                 if target.dep_ == "pobj" and target.ent_type_ in {"GPE", "LOC"}:
@@ -836,9 +843,11 @@ def _continues_story(doc: Doc, trigger: Trigger, source: int) -> bool:
     paragraph or two before. Any earlier mention is not enough: a meeting "on Friday" in a later paragraph
     is not the meeting told before in another country."""
     breaks = _paragraph_index(doc, doc[trigger.i].idx) - _paragraph_index(doc, doc[source].idx)
+    token = doc[trigger.i]
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+        return False  # "during a visit by the envoy": an indefinite noun brings in an event not told before
     if breaks == 0:
         return True
-    token = doc[trigger.i]
     if trigger.type in TARGET_PLACE_TYPES and token.tag_ in NARRATIVE_PAST_TAGS and breaks <= BACK_REFERENCE_PARAGRAPHS:
         return True  # fighting told on in the past tense stays in the theatre of the fighting told before
     if token.pos_ not in {"NOUN", "PROPN"} or breaks > BACK_REFERENCE_PARAGRAPHS:
@@ -1271,7 +1280,13 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 continue  # "postponed the visit after the shootdown over the U.S.": another event's place
             if child.dep_ == "advmod" and child.lower_ in AHEAD_ADVERBS:
                 continue  # "agreed ..., ahead of a summit in Vilnius": the later event's place
-            place_object = child.dep_ == "pobj" and current.dep_ == "prep" and current.lower_ in preps
+            place_object = (
+                child.dep_ == "pobj"
+                and current.dep_ == "prep"
+                and current.lower_ in preps
+                # "from" names where one leaves only on the leaving word itself, not on a noun further down
+                and (current.lower_ != "from" or current.head.i in {token.i, trigger.head_i})
+            )
             visited_object = child.dep_ == "dobj" and trigger.lemma in {"visit", "tour"} and depth == 0
             if child.dep_ == "dobj" and depth == 0 and child.lemma_.lower() in SPACE_NOUNS and space is None:
                 # "violated Norwegian airspace": the state, unless a place phrase says more ("over Lapland").

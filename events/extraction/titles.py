@@ -375,6 +375,8 @@ def _verb(
     particle = " ".join(c.lower_ for c in token.children if c.dep_ == "prt")
     if not particle and trigger.rule == "verb:call-in-envoy":
         particle = "in"  # the parser may read the "in" of "called in the envoy" as a preposition
+    elif not particle and trigger.rule.endswith("-out"):
+        particle = "out"  # so may it the "out" of "ordered two officials out"
     base = {"be": "are"}.get(trigger.lemma, trigger.lemma) if plural else third_person(trigger.lemma)
     if future:
         base = f"to {trigger.lemma}"

@@ -387,7 +387,11 @@ def _bare_conjunct(token: Token) -> bool:
 
 
 def _has_particle(token: Token, particle: str) -> bool:
-    return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+    """Whether the verb has the particle: as the parser marks one, or a particle it hung as a preposition with no
+    object ("ordered two officials out on Tuesday")."""
+    return any(
+        c.lower_ == particle and (c.dep_ == "prt" or (c.tag_ == "RP" and not any(c.children))) for c in token.children
+    )
 
 
 def _object_subtree_words(objects: list[Token]) -> set[str]:
@@ -661,6 +665,8 @@ CLOSE_PREPS = frozenset({"within", "near", "close", "to", "alongside"})
 # Moving an envoy: back to the post (relations restored: "will return its ambassador to Zembla", "sent their
 # envoys back to their posts") or home (a recall: "called home its envoy", "brought back its ambassador").
 ENVOY_MOVING_VERBS = frozenset({"return", "send", "call", "bring"})
+# Verbs that, with "out" and people as object, send them out of a country: "ordered the attaché out".
+SENDING_OUT_VERBS = frozenset({"order", "kick", "throw", "force"})
 HOMEWARD_WORDS = frozenset({"home", "back"})
 
 
@@ -1034,6 +1040,10 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     object_lemmas = {o.lemma_.lower() for o in objects}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if lemma in SENDING_OUT_VERBS and _has_particle(token, "out") and object_lemmas & (ENVOY_NOUNS | PERSON_NOUNS):
+        # "ordered two consular officials out", "kicked the ambassador out": sent out of the country (PLOVER
+        # REDUCE RELATIONS, expel).
+        return T.EXPULSION, f"verb:{lemma}-out"
     if lemma == "shake" and "hand" in object_lemmas and _subject_words(token) - {"they", "who"}:
         return T.MEETING, "verb:shake-hands"  # "the two presidents shook hands at the summit" (PLOVER CONSULT)
     if lemma == "return" and _envoy_home_for_consultations(token):
@@ -1162,13 +1172,13 @@ def _decided_by_a_body(token: Token) -> bool:
     # "the council extended the mandate, voting to wind down ...": a participle shares its clause's subject.
     shared = token.dep_ == "xcomp" or (token.dep_ == "advcl" and token.tag_ == "VBG" and not own_subject)
     holder = token.head if shared else token
-    subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    while subject is None and holder.dep_ in {"xcomp", "acomp"} and holder.head.i != holder.i:
+    subjects = [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    while not subjects and holder.dep_ in {"xcomp", "acomp"} and holder.head.i != holder.i:
         holder = holder.head  # "parliament is due to vote": through the adjective to its subject
-        subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None:
-        return False
-    words = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
+        subjects = [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # Every subject: the parser may take a dateline's city for a second one ("LIMA - Peru's congress approved").
+    words = {s.lemma_.lower() for s in subjects}
+    words |= {c.lemma_.lower() for s in subjects for c in s.children if c.dep_ == "compound"}
     return bool(words & (VOTING_BODIES | BLOC_WORDS))
 
 
@@ -1235,7 +1245,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma in BODY_DEMANDING_VERBS and _decided_by_a_council(token) and objects:
         # "the Security Council on Monday demanded an immediate ceasefire": a council demands by resolution.
         return T.RESOLUTION, f"verb:council-{lemma}"
-    if lemma in BODY_DECISION_VERBS and _decided_by_a_body(token) and decided & DECIDED_NOUNS:
+    if lemma in BODY_DECISION_VERBS and _decided_by_a_body(token) and (decided & (DECIDED_NOUNS | NOUNS.keys())):
         # "Ostland's parliament approved Zembla's membership bid", "the council adopted a resolution"
         return T.RESOLUTION, f"verb:body-{lemma}"
     if lemma == "address" and any(_addressed_body(o) for o in objects):
@@ -1418,12 +1428,20 @@ YEARS_SPANS = frozenset({"year", "decade", "century"})
 KIND_COUNTERS = frozenset({"no", "any", "another", "every", "each", "other", "first", "latest", "last", "only"})
 
 
+def _counted(words: list[Token]) -> bool:
+    return any(c.lower_ in KIND_COUNTERS - {"no", "any"} or c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" for c in words)
+
+
 def _counted_kind(token: Token) -> bool:
     """Whether the event noun names a kind of act, counted or denied ("the third such incursion this year",
     "no such talks"), rather than an act ("such talks will open in June" still is one)."""
     if _member_of_counted_series(token):
         return True
     words = [c for c in token.children if c.dep_ in {"amod", "det", "predet", "nummod"}]
+    if token.dep_ == "attr" and token.head.lemma_ == "be" and _counted(words):
+        # "The talks will be the first meeting of the two sides since May": what the subject is counted as, not
+        # a second act (nor dated by the "since" of the count).
+        return True
     if not any(c.lower_ == "such" for c in words):
         return False
     if token.dep_ in {"nsubj", "nsubjpass"} and tells_taking_place(token.head):
@@ -1441,6 +1459,12 @@ def _member_of_counted_series(token: Token) -> bool:
         return False
     counted = series.head.head
     return counted.tag_ == "JJS" or counted.ent_type_ == "ORDINAL"
+
+
+def _tells_a_counted_kind(verb: Token) -> bool:
+    """ "the third such exchange mediated by Zembla since May": a participle on a counted kind tells of every
+    act of that kind, not of a new one (the act the count is about is told beside it)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and _counted_kind(verb.head)
 
 
 # Gatherings held in rounds, with what a round of each is called: a bare "round" ("the first round will be
@@ -1495,6 +1519,18 @@ def _exchange_told_before(noun: Token) -> bool:
         earlier.pos_ == "VERB"
         and earlier.lemma_.lower() in {"exchange", "swap", "trade"}
         and {o.lemma_.lower() for o in _objects(earlier)} & EXCHANGED_PEOPLE
+        for earlier in doc[max(0, noun.i - EXCHANGE_BACK_TOKENS) : noun.i]
+    )
+
+
+def _force_told_before(noun: Token) -> bool:
+    """ "A drone struck a train on Tuesday. ... The attack came a day after ...": a definite "attack" that names a
+    use of force told before as a verb is that act (a bare "the attack" may be words: "the attack on the plan")."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+        return False
+    doc = noun.doc
+    return any(
+        earlier.pos_ == "VERB" and (told := _verb_trigger(earlier)) is not None and told[0] is T.MILITARY_ACTION
         for earlier in doc[max(0, noun.i - EXCHANGE_BACK_TOKENS) : noun.i]
     )
 
@@ -1667,7 +1703,12 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
             c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.subtree)
             for c in token.children
         )
-        if not (modifiers & (STRIKE_MODIFIERS | {"missile", "terrorist", "cyber", "rocket"}) or led or on_place):
+        if not (
+            modifiers & (STRIKE_MODIFIERS | {"missile", "terrorist", "cyber", "rocket"})
+            or led
+            or on_place
+            or _force_told_before(token)
+        ):
             return None
     elif lemma == "exchange":
         words = modifiers | {g.lower_ for c in token.children if c.dep_ == "prep" for g in c.children}
@@ -1801,7 +1842,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             kind = NOUNS[token.lower_[:-1]]
             found.append(Trigger(token.i, token.i, kind, token.lower_[:-1], True, f"noun:{token.lower_[:-1]}"))
         elif pos == "VERB" or (pos == "AUX" and token.lemma_ != "be"):
-            verb = _verb_trigger(token)
+            verb = None if _tells_a_counted_kind(token) else _verb_trigger(token)
             if verb:
                 found.append(Trigger(token.i, token.i, verb[0], token.lemma_.lower(), False, verb[1]))
         elif pos in {"NOUN", "PROPN"} and (
