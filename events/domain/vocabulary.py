@@ -43,6 +43,7 @@ class EventType(StrEnum):
     INVESTIGATION = "investigation"
     RESPONSE_OPERATION = "response_operation"
     HANDOVER = "handover"
+    EXTRADITION = "extradition"
     OTHER = "other"
 
 
@@ -115,6 +116,9 @@ EVENT_TYPES: dict[EventType, EventTypeInfo] = {
     ),
     EventType.HANDOVER: EventTypeInfo(
         "Handover", "COOPERATE", "chair", "A rotating presidency or chair passes from one side to another."
+    ),
+    EventType.EXTRADITION: EventTypeInfo(
+        "Extradition", "COOPERATE", "judicial", "A state hands people it holds over to another state's justice."
     ),
     EventType.OTHER: EventTypeInfo("Other", "", "", "Anything outside the vocabulary; an editor should refine it."),
 }

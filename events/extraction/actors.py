@@ -18,6 +18,7 @@ from events.extraction.demonyms import country_of_demonym
 from events.extraction.doc_views import sentence_of
 from events.extraction.gazetteer import capitals, country_code, fold, state_of_capital
 from events.extraction.person_names import family_name, part_of_name
+from events.extraction.places import names_a_country
 from events.extraction.tree import entity_span, through_partitive
 from events.extraction.triggers import (
     ENCOUNTER_CRAFT,
@@ -291,7 +292,9 @@ def _states_behind(doc: Doc, token: Token, *, nationalities: bool) -> list[str]:
     """The states a noun's modifiers name, conjoined ones included: "U.S. and Chinese officials"."""
     labels = {"GPE", "NORP"} if nationalities else {"GPE"}
     names: list[str] = []
-    for child in token.children:
+    # "a Russian fighter jet": the parser may hang the nationality on the compound before the noun.
+    compounds = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and not c.ent_type_]
+    for child in [*token.children, *(g for c in compounds for g in c.children if g.dep_ == "amod")]:
         if child.dep_ not in {"poss", "compound", "amod", "nmod"} or child.ent_type_ not in labels:
             continue
         for modifier in [child, *child.conjuncts]:
@@ -300,6 +303,8 @@ def _states_behind(doc: Doc, token: Token, *, nationalities: bool) -> list[str]:
                 continue
             if modifier.ent_type_ == "GPE":
                 name: str | None = _clean_name(ent)
+                if name and country_code(name) is None and (state := state_of_capital(name)):
+                    name = state  # "Moscow's envoy" is Russia's
             elif modifier.ent_type_ == "NORP" and nationalities:
                 name = country_of_demonym(_clean_name(ent))
             else:
@@ -345,6 +350,10 @@ def _with_conjuncts(token: Token) -> list[Token]:
     for conj in token.conjuncts:
         if conj.i > token.i:
             found.append(conj)
+    # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties": the parser may read the second state
+    # of a list as an apposition to the first; one state is never another's apposition.
+    for listed in (c for c in token.children if c.dep_ == "appos" and names_a_country(c) and names_a_country(token)):
+        found += [listed, *(c for c in listed.conjuncts if c.i > listed.i)]
     return found
 
 
@@ -388,6 +397,13 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
                 [t for a in acted for t in _with_conjuncts(a)],
                 [t for a in acted_on for t in _with_conjuncts(a)],
             )
+        controller = (
+            next((c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i), None)
+            if current.dep_ == "xcomp"
+            else None
+        )
+        if controller is not None:
+            return _with_conjuncts(controller), []  # "prompting Lima to summon the envoy": Lima summons
         # "retaliated by shooting down two jets": a gerund under a preposition shares its verb's subject, as
         # does a participle clause with none of its own ("Li offered a hint, saying ...").
         participle = current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}

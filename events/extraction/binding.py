@@ -20,6 +20,7 @@ from events.extraction.timex.tense import (
     SEQUENCING_PREPOSITIONS,
     as_planned,
     clause_verb,
+    marked_as_past,
     verb_group_direction,
 )
 from events.extraction.tree import (
@@ -136,13 +137,26 @@ def anchor_of(doc: Doc, time: TimeExpression) -> int:
         if as_planned(governor):
             return governor.head.i
         said = said_through(governor)
-        return said.i if said is not None else _past_relative_clause(doc, time, time.governor_i)
+        if said is not None:
+            return said.i
+        return _past_relative_clause(doc, time, _latest_repeat(doc, time, time.governor_i))
     span = doc[time.token_start : time.token_end]
     root = span.root
     head = root.head
     if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    return _past_relative_clause(doc, time, head.i)
+    return _past_relative_clause(doc, time, _latest_repeat(doc, time, head.i))
+
+
+def _latest_repeat(doc: Doc, time: TimeExpression, anchor: int) -> int:
+    """ "have spoken three times since Ruiz took office, most recently on Sunday": a time marked as the latest
+    of repeated acts that the parser hung on a "since" clause (whose act starts the count) dates the repeated
+    act, the verb the clause hangs on."""
+    verb = doc[anchor]
+    since = any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+    if verb.dep_ == "advcl" and since and marked_as_past(doc, time.token_start):
+        return verb.head.i
+    return anchor
 
 
 def _past_relative_clause(doc: Doc, time: TimeExpression, anchor: int) -> int:

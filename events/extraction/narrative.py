@@ -393,4 +393,28 @@ def offset_dates(doc: Doc, plan: Plan, referents: dict[int, Binding]) -> list[Bi
             referent.time, edtf=iso, value=iso, lower=day, upper=day, precision="day", basis=DateBasis.INFERRED.value
         )
         added.append(Binding(act, moved, 1, inherited=True, basis="inferred"))
+    return added + _on_the_eve(doc, plan, referents, dated | {b.trigger.i for b in added}, by_head)
+
+
+def _on_the_eve(
+    doc: Doc, plan: Plan, referents: dict[int, Binding], dated: set[int], by_head: dict[int, Trigger]
+) -> list[Binding]:
+    """ "On the eve of the summit, the ministers met": the day before the event named, when the text dates it."""
+    added: list[Binding] = []
+    for eve in plan.sentence:
+        if eve.lower_ != "eve" or eve.dep_ != "pobj" or eve.head.lower_ not in {"on", "at"}:
+            continue
+        event = next((g for c in eve.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
+        referent = referents.get(event.i) if event is not None else None
+        if referent is None or referent.time.lower is None or referent.time.precision != "day":
+            continue
+        act = by_head.get(eve.head.head.i)
+        if act is None or act.i in dated:
+            continue
+        day = referent.time.lower - timedelta(days=1)
+        iso = day.isoformat()
+        moved = replace(
+            referent.time, edtf=iso, value=iso, lower=day, upper=day, precision="day", basis=DateBasis.INFERRED.value
+        )
+        added.append(Binding(act, moved, 1, inherited=True, basis="inferred"))
     return added

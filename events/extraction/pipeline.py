@@ -431,6 +431,24 @@ def _marked(clause: Token) -> bool:
     return any(c.dep_ in {"mark", "prep"} and c.i < clause.i for c in clause.children) or clause.head.pos_ == "ADP"
 
 
+# Participles that tell an act the clause's act brought about: "violated the airspace on Friday, prompting Lima to
+# summon the envoy", "forcing the airline to cancel flights".
+CAUSING_VERBS = frozenset({"prompt", "force", "lead", "cause", "spur", "push", "compel", "drive"})
+
+
+def _caused_by(verb: Token, dated: dict[int, Binding]) -> Binding | None:
+    """The dated act that brought about the act a causing participle's complement tells ("..., prompting Tallinn
+    to summon the envoy"): its own head's, or, where the parser hung the participle on a verb of saying, the
+    dated act that verb reports."""
+    cause = verb.head
+    if verb.dep_ != "xcomp" or cause.tag_ != "VBG" or cause.dep_ != "advcl" or _marked(cause):
+        return None
+    if cause.lemma_.lower() not in CAUSING_VERBS:
+        return None
+    host = cause.head
+    return dated.get(host.i) or next((dated[c.i] for c in host.children if c.dep_ == "ccomp" and c.i in dated), None)
+
+
 def _subject_taken_up(verb: Token) -> bool:
     """Whether the verb's subject is, or is joined to, a personal pronoun ("he and Mitsotakis signed")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -455,6 +473,10 @@ def _share_coordinated_dates(
         host = _simultaneous_host(own, dated) or _simultaneous_clause(own, dated)
         if host is not None:
             shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
+            continue
+        caused = _caused_by(own, dated)
+        if caused is not None:
+            shared.append(Binding(trigger, caused.time, caused.distance + 1, inherited=True))
             continue
         # "met on Wednesday, agreeing to set up a hotline": a participle clause tells what the act came to, at
         # its time. (Other participles tell how or with what result: "expelled a diplomat, accusing him of

@@ -56,7 +56,7 @@ SETTLEMENT_NOUNS = frozenset({"city", "town", "port", "village", "province", "re
 # Acts a state performs at home: without a place of their own, they happen in the acting state.
 DOMESTIC_TYPES = frozenset(
     {EventType.SUMMONS, EventType.EXPULSION, EventType.ELECTION, EventType.INAUGURATION, EventType.DETENTION,
-     EventType.SANCTION, EventType.EXPORT_CONTROL, EventType.RELEASE}
+     EventType.SANCTION, EventType.EXPORT_CONTROL, EventType.RELEASE, EventType.EXTRADITION}
 )  # fmt: skip
 # Things built in one place, whose nationality says where they stand: "struck two Saudi oil plants".
 FACILITY_NOUNS = frozenset(
@@ -71,7 +71,9 @@ CAPITAL_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJ
 # continues say where it happened; only a place phrase of its own does.
 PLACELESS_TYPES = frozenset({EventType.PHONE_CALL})
 # Acts of words: their "to" names whom they are addressed to or what they are about, not where they happen.
-ADDRESSING_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION, EventType.PHONE_CALL})
+ADDRESSING_TYPES = frozenset(
+    {EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION, EventType.PHONE_CALL, EventType.EXTRADITION}
+)
 DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "onto"})
 # Verbs of handing over a right or money, not of moving goods: "granted a credit to Chile", "pledged aid to
 # Peru" name whom it goes to; "sent aid to the port" still names where it goes.
@@ -664,12 +666,15 @@ WHEN = frozenset({"when"})
 # Words that open a clause telling an earlier act as the background of the news: "a freeze that began when
 # Ostland recalled its envoy", "since the two sides met in 2019".
 BACKGROUND_MARKS = frozenset({"when", "since", "after", "before"})
+SINCE = frozenset({"since"})
 
 
 def _told_as_background(token: Token) -> bool:
     """Whether the act sits in a clause inside a relative clause or in a "when"/"since"/"after"/"before" clause
     ("ending a freeze that began when Ostland recalled its envoy last year"): an earlier act the lead gives as
     background, which the dateline, where the story was filed, does not place."""
+    if marked_clause(token, SINCE) is not None:
+        return True  # "ties have warmed since a pact was signed in August": the start of a span, told as background
     clause = marked_clause(token, BACKGROUND_MARKS)
     if clause is None:
         return False
@@ -721,13 +726,22 @@ def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[Even
     Monday"), else of the nearest earlier event of the same kind ("Talks opened in Port Ostra on Monday. Talks
     resumed Tuesday."), but only when that place is the same story's (:func:`_continues_story`)."""
     mention = _earlier_mention_place(doc, trigger)
-    if mention is not None and _continues_story(doc, trigger, mention[0]):
+    if (
+        mention is not None
+        and _continues_story(doc, trigger, mention[0])
+        and not _other_doers(doc, trigger, mention[0])
+    ):
         return mention[1]
     # Only earlier sentences: a place of the trigger's own sentence was already weighed by the clause rules
     # ("arrested in Kazan and convicted": Kazan is the arrest's).
     start = sentence_of(doc[trigger.i]).start
     earlier = [index for index, (event_type, _) in placed.items() if index < start and event_type is trigger.type]
-    if earlier and not _dated_by_name(doc[trigger.i]) and _continues_story(doc, trigger, max(earlier)):
+    if (
+        earlier
+        and not _dated_by_name(doc[trigger.i])
+        and _continues_story(doc, trigger, max(earlier))
+        and not _other_doers(doc, trigger, max(earlier))
+    ):
         return placed[max(earlier)][1]
     return _place_of_the_talks(doc, trigger)
 
@@ -736,6 +750,10 @@ def _place_from_context(doc: Doc, trigger: Trigger, placed: dict[int, tuple[Even
 MEETING_TYPES = frozenset({EventType.MEETING, EventType.TALKS, EventType.SUMMIT})
 # Words for talks, whose outcome is an agreement: "talks", "negotiations", "negotiated".
 NEGOTIATION_LEMMAS = frozenset({"talk", "negotiation", "negotiate", "dialogue", "consultation"})
+
+
+# Nouns whose "on" names what they are about: "talks on a code of conduct", "a deal on grain exports".
+ON_TOPIC_NOUNS = NEGOTIATION_LEMMAS | frozenset({"agreement", "deal", "accord", "pact", "treaty", "dispute", "row"})
 
 
 def _names_a_meeting(token: Token) -> bool:
@@ -899,6 +917,28 @@ def _doc_ents(doc: Doc) -> tuple[Span, ...]:
 MENTIONS_READ = 5
 
 
+def _named_doer(token: Token) -> str | None:
+    """The name of whoever does the act of the clause a word stands in: the nearest subject above it that is a
+    proper name ("Trump announced his decision to lift ...": Trump), else None."""
+    for verb in (token, *token.ancestors):
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.pos_ != "PROPN":
+                return None
+            span = entity_span(token.doc, subject)
+            return span.text if span is not None else subject.text
+    return None
+
+
+def _other_doers(doc: Doc, trigger: Trigger, mention: int) -> bool:
+    """ "Trump announced his decision to lift the sanctions at a forum in Riyadh. The European Union lifted its
+    sanctions on Tuesday": two named doers, two acts; the second does not take the first one's place."""
+    ours, theirs = _named_doer(doc[trigger.i]), _named_doer(doc[mention])
+    return ours is not None and theirs is not None and ours != theirs
+
+
 def _earlier_mention_place(doc: Doc, trigger: Trigger) -> tuple[int, Location] | None:
     """The nearest earlier mention of the trigger's word that has a place, with its position."""
     prefer = _mentioned_countries(doc)
@@ -917,12 +957,21 @@ def _earlier_mention_place(doc: Doc, trigger: Trigger) -> tuple[int, Location] |
     return None
 
 
+def names_a_country(token: Token) -> bool:
+    """Whether a word stands in the name of a country ("the United Arab Emirates"; not "Montana" of "Billings,
+    Montana")."""
+    span = entity_span(token.doc, token) if token.ent_type_ == "GPE" else None
+    return span is not None and country_code(span.text) is not None
+
+
 def _names_a_side(token: Token) -> bool:
     """A place word that names who acts rather than where: a subject ("Japan protested"), or a modifier
     of a noun that is not itself a place phrase ("according to Canadian officials", "China's envoy"); "in
     Iraq's parliament" still places."""
     if token.dep_ in {"nsubj", "nsubjpass", "agent", "dobj"}:
         return True
+    if token.dep_ in {"appos", "conj"} and names_a_country(token) and names_a_country(token.head):
+        return _names_a_side(token.head)  # "Saudi Arabia, the United Arab Emirates, ... cut ties": a list of sides
     if token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPS:
         return True  # "a resolution against Iran", "talks with Peru": the other side, not the setting
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _whose_subject(token.head.head):
@@ -1207,6 +1256,8 @@ def _inside_a_topic(place: Token, trigger: Token) -> bool:
             return False
         if token.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and token.i != place.i:
             return True
+        if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ON_TOPIC_NOUNS:
+            return True  # "talks on a fishing pact in the Pacific Ocean"
         if token.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
             return True  # "talks, during which they discussed the detention of a national in China"
         token = head
@@ -1298,6 +1349,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                     return named
             if child.dep_ == "pobj" and current.lower_ in TOPIC_PREPS:
                 continue  # "over the Baltic Sea" is a place; "over its deliveries to Zembla" holds none
+            if child.dep_ == "pobj" and current.lower_ == "on" and current.head.lemma_.lower() in ON_TOPIC_NOUNS:
+                continue  # "talks on a fishing pact in the Pacific Ocean": what is talked about
             if current.lemma_.lower() in TOPIC_VERBS and (child.dep_ == "dobj" or _after_the_topic(current, child)):
                 continue  # "discussed the crisis in Gaza": what was talked about, not where
             queue.append((child, depth + 1))

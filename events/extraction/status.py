@@ -610,10 +610,12 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return _unrealised_plan(doc, chain)
     if lower is not None and lower > published:
         return EventStatus.SCHEDULED
+    # "took over the chair at the summit's opening": an act done at once in days that span the telling is done.
+    done_at_once = trigger.type not in DURATIVE_TYPES and doc[trigger.head_i].tag_ == "VBD"
     if lower is not None and lower < published and _spans_publication_by_days(time, published):
         # "the three-day summit, which ends on Thursday, is expected to ...", read on Wednesday: its days
         # began before the telling, whatever is still ahead in the clause.
-        return EventStatus.ONGOING
+        return EventStatus.OCCURRED if done_at_once else EventStatus.ONGOING
     if has_schedule_modality(chain) or time.direction == "future":
         return EventStatus.SCHEDULED
     if lower is not None and upper is not None and lower <= published <= upper and is_progressive_present(chain):
@@ -621,5 +623,6 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         # the news present is done that day.
         return EventStatus.ONGOING if trigger.type in DURATIVE_TYPES else EventStatus.OCCURRED
     if _spans_publication_by_days(time, published):
-        return EventStatus.ONGOING  # "began a three-day visit on Monday", read on Tuesday: still going on
+        # "began a three-day visit on Monday", read on Tuesday: still going on
+        return EventStatus.OCCURRED if done_at_once else EventStatus.ONGOING
     return EventStatus.OCCURRED

@@ -491,9 +491,10 @@ def _verb_title(
         # "returns envoy to Ostland": where the envoy goes, a side or the place found for the act.
         whither = others or (location.name if location is not None else "")
         partner = f" {_object_phrase(doc, token)}" + (f" to {whither}" if whither else "")
-    elif trigger.type is EventType.DEPLOYMENT and _object_phrase(doc, token):
-        # "sends troops to Poland", "moves soldiers to Romania": the forces, then where they go.
-        whither = _join([_named(doc, t) for t in _prep_objects_of([token], "to")]) or others
+    elif trigger.type in {EventType.DEPLOYMENT, EventType.EXTRADITION} and _object_phrase(doc, token):
+        # "sends troops to Poland", "extradites 29 suspects to Peru": the forces or people, then where they go.
+        moved = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "handed over three suspects to Peru"
+        whither = _join([_named(doc, t) for t in _prep_objects_of(moved, "to")]) or others
         partner = f" {_object_phrase(doc, token)}" + (f" to {whither}" if whither else "")
     elif others and trigger.type in AIMED and _object_phrase(doc, token):
         # "fires water cannon at Philippine supply boat", "shadows British destroyer": what was aimed at,
@@ -515,6 +516,7 @@ def _verb_title(
         not others
         and not voted_on
         and trigger.type not in MOTION | {EventType.AID}
+        and not (trigger.type in {EventType.DEPLOYMENT, EventType.EXTRADITION} and _object_phrase(doc, token))
         and "-effect" not in trigger.rule
         and "-into-" not in trigger.rule
         and not trigger.rule.endswith("-envoy-to-post")

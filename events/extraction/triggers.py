@@ -36,6 +36,7 @@ VERBS: dict[str, EventType] = {
     "release": T.RELEASE, "free": T.RELEASE,
     "elect": T.ELECTION, "inaugurate": T.INAUGURATION, "expel": T.EXPULSION,
     "initial": T.AGREEMENT, "convict": T.DETENTION, "sentence": T.DETENTION, "deploy": T.DEPLOYMENT,
+    "extradite": T.EXTRADITION,
     "surround": T.MILITARY_EXERCISE, "encircle": T.MILITARY_EXERCISE, "blockade": T.MILITARY_ACTION,
     "announce": T.STATEMENT, "declare": T.STATEMENT, "warn": T.STATEMENT, "condemn": T.STATEMENT,
     "denounce": T.STATEMENT, "accuse": T.STATEMENT, "vow": T.STATEMENT, "pledge": T.STATEMENT,
@@ -56,6 +57,7 @@ NOUNS: dict[str, EventType] = {
     "airstrike": T.MILITARY_ACTION, "bombing": T.MILITARY_ACTION, "invasion": T.MILITARY_ACTION,
     "raid": T.MILITARY_ACTION, "attack": T.MILITARY_ACTION,
     "drill": T.MILITARY_EXERCISE, "exercise": T.MILITARY_EXERCISE, "wargame": T.MILITARY_EXERCISE,
+    "patrol": T.MILITARY_EXERCISE, "extradition": T.EXTRADITION,
     "test": T.WEAPONS_TEST, "launch": T.WEAPONS_TEST,
     "collision": T.INCIDENT, "interception": T.INCIDENT, "near-miss": T.INCIDENT, "clash": T.INCIDENT,
     "protest": T.PROTEST, "complaint": T.PROTEST, "demarche": T.PROTEST,
@@ -192,6 +194,8 @@ MILITARY_WORDS = frozenset(
     {"military", "naval", "joint", "live-fire", "war", "air", "army", "navy", "amphibious", "combat", "drill",
      "exercise", "missile", "army's", "blockade", "encirclement"}
 )  # fmt: skip
+# Words that make an act one done together by the sides: "a joint patrol", "coordinated patrols".
+JOINT_WORDS = frozenset({"joint", "coordinated", "combined", "bilateral", "trilateral"})
 # Deciding on a set of measures: "approved a fresh round of sanctions", "adopted a 14th package of them".
 MEASURE_ADOPTING_VERBS = frozenset({"agree", "approve", "adopt", "unveil", "endorse", "finalise", "finalize"})
 # Texts the sides of a gathering agree together.
@@ -665,6 +669,23 @@ CLOSE_PREPS = frozenset({"within", "near", "close", "to", "alongside"})
 # Moving an envoy: back to the post (relations restored: "will return its ambassador to Zembla", "sent their
 # envoys back to their posts") or home (a recall: "called home its envoy", "brought back its ambassador").
 ENVOY_MOVING_VERBS = frozenset({"return", "send", "call", "bring"})
+# People wanted for trial or punishment, and verbs that pass them to another state (not prisoners or detainees,
+# who may be captives of war handed back: a release).
+WANTED_PEOPLE = frozenset({"suspect", "fugitive", "convict", "defendant"})
+PASSING_VERBS = frozenset({"transfer", "send", "deliver", "surrender"})
+
+
+def _handed_to_another_state(token: Token, lemma: str, object_lemmas: set[str]) -> bool:
+    if not object_lemmas & WANTED_PEOPLE:
+        return False
+    if lemma in {"hand", "turn"}:
+        return _has_particle(token, "over")
+    to_state = any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children) for c in token.children
+    )
+    return lemma in PASSING_VERBS and to_state
+
+
 # Verbs that, with "out" and people as object, send them out of a country: "ordered the attaché out".
 SENDING_OUT_VERBS = frozenset({"order", "kick", "throw", "force"})
 HOMEWARD_WORDS = frozenset({"home", "back"})
@@ -1040,6 +1061,10 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     object_lemmas = {o.lemma_.lower() for o in objects}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if _handed_to_another_state(token, lemma, object_lemmas):
+        # "handed over 29 suspects to the United States", "transferred ten prisoners to Peru": people a state
+        # holds, given to another's justice (PLOVER COOPERATE, judicial), as extraditing them is.
+        return T.EXTRADITION, f"verb:{lemma}-held-people"
     if lemma in SENDING_OUT_VERBS and _has_particle(token, "out") and object_lemmas & (ENVOY_NOUNS | PERSON_NOUNS):
         # "ordered two consular officials out", "kicked the ambassador out": sent out of the country (PLOVER
         # REDUCE RELATIONS, expel).
@@ -1390,7 +1415,8 @@ def _attacked_in_words(token: Token, objects: list[Token]) -> bool:
     """Whether "attack" is criticism: its object is a plan, text, gathering or accord, it is called something
     ("attacked the deal as a surrender"), or a text does the attacking ("an article attacking the summit")."""
     targets = {o.lemma_.lower() for o in objects}
-    if targets & (WORDED_TARGETS | BINDING_NOUNS) or any(NOUNS.get(noun_lemma(o)) for o in objects):
+    # An object that is itself an event ("attacked the summit"), by the noun rules: a police patrol is not one.
+    if targets & (WORDED_TARGETS | BINDING_NOUNS) or any(_noun_trigger(o) for o in objects):
         return True
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
         return True
@@ -1677,6 +1703,10 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
             return None
     elif lemma in {"drill", "exercise"}:
         if not (modifiers & MILITARY_WORDS or head_lemma in LIGHT_VERBS):
+            return None
+    elif lemma == "patrol":
+        # Forces of two sides patrolling together (PLOVER COOPERATE, military); one side's patrols are routine.
+        if not modifiers & JOINT_WORDS:
             return None
     elif lemma == "test":
         if not modifiers & WEAPON_WORDS:
