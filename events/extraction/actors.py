@@ -275,6 +275,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         return []
     if token.ent_type_ == "NORP":  # "the Chinese protested": a state only if the word is a nationality
         country = country_of_demonym(name)
+        if country is None and aliases.is_person(name):
+            # "Prime Minister Mark Carney ... Carney met": a person's short form the model took for a nationality
+            return [Actor(aliases.resolve(name, ent.start), ActorKind.PERSON, role)]
         return [Actor(country, ActorKind.STATE, role)] if country else []
     kind = KINDS[token.ent_type_]
     if kind is not ActorKind.PERSON and aliases.is_person(name):
@@ -305,6 +308,8 @@ def _states_behind(doc: Doc, token: Token, *, nationalities: bool) -> list[str]:
                 name: str | None = _clean_name(ent)
                 if name and country_code(name) is None and (state := state_of_capital(name)):
                     name = state  # "Moscow's envoy" is Russia's
+                elif name and country_code(name) is None and (country := country_of_demonym(name)):
+                    name = country  # "Ukrainian and Russian delegations", the first tagged a place
             elif modifier.ent_type_ == "NORP" and nationalities:
                 name = country_of_demonym(_clean_name(ent))
             else:

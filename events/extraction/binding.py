@@ -35,7 +35,7 @@ from events.extraction.tree import (
     tells_taking_place,
     tree_distance,
 )
-from events.extraction.triggers import AID_NOUNS, DECISION_NOUNS, Trigger
+from events.extraction.triggers import AID_NOUNS, DECISION_NOUNS, Trigger, counted_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -263,6 +263,13 @@ def _made_by_participle(noun: Token, trigger_positions: set[int]) -> bool:
     """ "the May 3 accord signed by both sides", "the 2019 law passed by parliament": a date on a noun also
     dates the bare past participle on it that tells how the thing came to be."""
     return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i in trigger_positions for c in noun.children)
+
+
+def _counts_a_kind(doc: Doc, time: TimeExpression) -> bool:
+    """ "the third such confrontation at the shoal this month": a time on a counted kind says over what span the
+    acts are counted, not when any one of them happened."""
+    head = doc[time.token_start : time.token_end].root.head
+    return head.pos_ == "NOUN" and counted_kind(head)
 
 
 def _dates_participle_on_other_noun(doc: Doc, time: TimeExpression, trigger_positions: set[int]) -> bool:
@@ -650,8 +657,9 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
         token.left_edge.i <= clause.head.i <= token.right_edge.i
         and any(c.lower_ == "which" and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
     )
-    if clause.dep_ == "relcl" and on_event and clause.lemma_.lower() in END_VERBS | START_VERBS:
-        # "the three-day summit, which ends on Thursday": a clause on the noun that says when it ends or begins.
+    if clause.dep_ in {"relcl", "acl"} and on_event and clause.lemma_.lower() in END_VERBS | START_VERBS:
+        # "the three-day summit, which ends on Thursday", "a three-day visit starting on Tuesday": a clause or
+        # participle on the noun that says when it ends or begins.
         ends = clause.lemma_.lower() in END_VERBS
         start = time.lower - timedelta(days=count - 1) if ends else time.lower
         return replace(
@@ -914,6 +922,7 @@ def dating_candidates(doc: Doc, triggers: Sequence[Trigger], times: Sequence[Tim
         if usable(t)
         and not _modifies_other_noun(doc, t, positions)
         and not _dates_participle_on_other_noun(doc, t, positions)
+        and not _counts_a_kind(doc, t)
         and not _comparison_base(doc, t)
     ]
 

@@ -720,7 +720,10 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent) -> bool:
     partners_b = {_side(x) for x in b.actors if x.role is not ActorRole.INITIATOR}
     if partners_a and partners_b and not partners_a & partners_b and not (partners_a & sides_b or partners_b & sides_a):
         return False
-    return stem_a == stem_b or bool(sides_a & sides_b)
+    # "fired missiles on Thursday ... The missiles were launched from ...": two verbs of one kind of act (the
+    # rule's last part, "weapon"), one telling naming no side, are one act.
+    same_kind = stem_a.rsplit("-", 1)[-1] == stem_b.rsplit("-", 1)[-1] and "-" in stem_a and "-" in stem_b
+    return stem_a == stem_b or bool(sides_a & sides_b) or (same_kind and not (sides_a and sides_b))
 
 
 def _side(actor: Actor) -> str:

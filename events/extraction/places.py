@@ -19,7 +19,16 @@ from events.extraction.gazetteer import (
     well_known,
 )
 from events.extraction.tree import LATER_PREPS, entity_span, in_sequence_phrase, marked_clause
-from events.extraction.triggers import NOUNS, SITE_PREPS, SPACE_NOUNS, VERBS, Trigger, noun_lemma, prep_objects
+from events.extraction.triggers import (
+    NOUNS,
+    SITE_PREPS,
+    SPACE_NOUNS,
+    VERBS,
+    Trigger,
+    counted_kind,
+    noun_lemma,
+    prep_objects,
+)
 from events.extraction.types import Actor, Location
 
 if TYPE_CHECKING:
@@ -763,6 +772,11 @@ def _names_a_meeting(token: Token) -> bool:
     return token.pos_ == "NOUN" and NOUNS.get(noun_lemma(token)) in MEETING_TYPES
 
 
+def _years_named(verb: Token) -> set[str]:
+    """The years the dates of a clause name ("in July 2018": {"2018"})."""
+    return {t.text for t in verb.subtree if t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4}
+
+
 def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
     """An agreement told as reached ("the two sides struck a deal", "the envoys agreed to ...") with no place of its
     own came out of the talks the story told just before: the place of the nearest earlier mention of talks,
@@ -780,6 +794,7 @@ def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
     sentence = sentence_of(doc[trigger.i])
     if any(_names_a_meeting(t) for t in sentence if t.i != trigger.i):
         return None  # "met ... and agreed on a plan": reached at the meeting its own sentence tells
+    years = _years_named(verb)
     prefer = _mentioned_countries(doc)
     start = sentence_of(doc[trigger.i]).start
     here = _paragraph_index(doc, doc[trigger.i].idx)
@@ -789,6 +804,8 @@ def _place_of_the_talks(doc: Doc, trigger: Trigger) -> Location | None:
         if here - _paragraph_index(doc, doc[position].idx) > BACK_REFERENCE_PARAGRAPHS:
             break
         word = doc[position]
+        if years and not years & _years_named(sentence_of(word).root):
+            continue  # "signed a peace deal in July 2018": a year of its own, another time than talks told without it
         mention = Trigger(position, position, EventType.TALKS, word.lemma_.lower(), word.pos_ == "NOUN", "mention")
         found = _named_place(doc, word, prefer) if word.pos_ == "NOUN" else None
         found = found or _governed_place(doc, mention, prefer)
@@ -1327,6 +1344,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 continue
             if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
                 continue  # "according to a Lima notice": who says so, not where it happened
+            if child.pos_ == "NOUN" and counted_kind(child):
+                continue  # "protested ..., the third such confrontation at the shoal": where such acts happen
             if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS:
                 continue  # "postponed the visit after the shootdown over the U.S.": another event's place
             if child.dep_ == "advmod" and child.lower_ in AHEAD_ADVERBS:

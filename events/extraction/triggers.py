@@ -1190,6 +1190,14 @@ BODY_DECISION_VERBS = frozenset({"approve", "endorse", "adopt", "pass", "reject"
 BLOC_WORDS = frozenset({"union", "alliance", "bloc", "commission", "organization", "organisation", "nations"})
 
 
+def _states_voting(verb: Token) -> bool:
+    """Whether states vote for or against a text ("Peru and Chile voted against the resolution"): each state's
+    vote inside a body's, no ballot of its own."""
+    subjects = [w for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.conjuncts)]
+    sided = any(c.dep_ == "prep" and c.lower_ in {"against", "for"} for c in verb.children)
+    return sided and bool(subjects) and all(s.ent_type_ == "GPE" for s in subjects)
+
+
 def _decided_by_a_body(token: Token) -> bool:
     """Whether the verb's subject is a deciding body ("Ostland's parliament", "the Security Council", "the
     European Union"), not a firm's board or a minister: a body word in the subject's name."""
@@ -1285,6 +1293,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         # "Parliament will vote on the accord", "the council voted to impose curbs": a body deciding (PLOVER
         # ... resolution); "Ostlanders vote on Sunday": a ballot.
         # "the cabinet was to vote": the subject sits on "was"
+        if _states_voting(token):
+            return None  # "the United States and Israel voted against it": members' votes in a body's vote
         return (T.RESOLUTION, "verb:body-vote") if _decided_by_a_body(token) else (T.ELECTION, "verb:vote")
     if (
         lemma == "rule"
@@ -1458,7 +1468,7 @@ def _counted(words: list[Token]) -> bool:
     return any(c.lower_ in KIND_COUNTERS - {"no", "any"} or c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" for c in words)
 
 
-def _counted_kind(token: Token) -> bool:
+def counted_kind(token: Token) -> bool:
     """Whether the event noun names a kind of act, counted or denied ("the third such incursion this year",
     "no such talks"), rather than an act ("such talks will open in June" still is one)."""
     if _member_of_counted_series(token):
@@ -1490,7 +1500,7 @@ def _member_of_counted_series(token: Token) -> bool:
 def _tells_a_counted_kind(verb: Token) -> bool:
     """ "the third such exchange mediated by Zembla since May": a participle on a counted kind tells of every
     act of that kind, not of a new one (the act the count is about is told beside it)."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and _counted_kind(verb.head)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and counted_kind(verb.head)
 
 
 # Gatherings held in rounds, with what a round of each is called: a bare "round" ("the first round will be
@@ -1608,7 +1618,7 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         return None  # "the talks failed to secure a truce": neither
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in YEARS_SPANS:
         return None  # "signed after nine years of negotiations": the long process behind the act, not an act
-    if _counted_kind(token):
+    if counted_kind(token):
         return None  # "the third such incursion this year", "no such talks": the kind of an act told, no new act
     if _topic_of_talks(token):
         return None  # "talks on a further swap", "negotiations on a ceasefire": what is talked about, not done

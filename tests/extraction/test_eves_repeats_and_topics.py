@@ -3,6 +3,8 @@ are about. Every sentence here was written for this test."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.pipeline import extract
 from tests.extraction.told import A_FRIDAY, found, placed
@@ -49,3 +51,66 @@ def test_a_state_the_parser_set_beside_another_as_its_apposition_is_one_more_sid
     assert [(e.location, [a.name for a in e.actors]) for e in events] == [
         (None, ["Saudi Arabia", "United Arab Emirates", "Bahrain", "Egypt"])
     ]
+
+
+def test_a_participle_that_says_when_an_event_of_some_days_starts_spans_them() -> None:
+    assert found("Ruiz is in Peru on a three-day state visit starting on Tuesday.") == [
+        (EventType.VISIT, EventStatus.OCCURRED, "2025-03-11/2025-03-13")
+    ]
+
+
+def test_two_verbs_of_one_kind_of_act_on_one_day_one_naming_no_side_are_one_act() -> None:
+    told = extract(
+        "North Korea fired two cruise missiles into the sea on Thursday, South Korea's military said.\n\n"
+        "The missiles were launched from a coastal base at around 6:30 a.m. and flew about 200 kilometers, the "
+        "military said.",
+        date(2025, 3, 13),
+    ).events
+    assert [(e.type, e.date, [a.name for a in e.actors]) for e in told] == [
+        (EventType.WEAPONS_TEST, "2025-03-13", ["North Korea"])
+    ]
+
+
+def test_states_voting_for_or_against_a_text_hold_no_ballot_of_their_own() -> None:
+    assert found(
+        "The assembly adopted the resolution on Friday by 120 votes to 9. Chile and Peru voted against it."
+    ) == [(EventType.RESOLUTION, EventStatus.OCCURRED, "2025-03-14")]
+
+
+def test_a_nationality_the_model_tagged_as_a_place_still_names_its_state() -> None:
+    events = extract(
+        "Ukrainian and Russian delegations met in Istanbul on Monday for a second round of talks.", A_FRIDAY
+    )
+    assert [[a.name for a in e.actors] for e in events.events] == [["Ukraine", "Russia"]]
+
+
+def test_a_time_and_a_place_on_a_counted_kind_date_and_place_no_act() -> None:
+    text = (
+        "Peruvian navy boats rammed a Chilean trawler near Arica on Sunday. Chile lodged a diplomatic protest with "
+        "Peru on Monday over the incident, the third such confrontation at the port this month."
+    )
+    assert found(text) == [
+        (EventType.INCIDENT, EventStatus.OCCURRED, "2025-03-09"),
+        (EventType.PROTEST, EventStatus.OCCURRED, "2025-03-10"),
+    ]
+    assert placed(text) == [(EventType.INCIDENT, "Arica"), (EventType.PROTEST, None)]
+
+
+def test_an_agreement_in_a_year_of_its_own_did_not_come_out_of_the_talks_told_before() -> None:
+    assert placed(
+        "Peru and Chile held talks in Arica on Saturday.\n\n"
+        "The neighbours signed a border treaty in May 2019, ending a long dispute."
+    ) == [(EventType.TALKS, "Arica"), (EventType.AGREEMENT, None)]
+    assert placed("Peru and Chile held talks in Arica on Saturday. They signed a border treaty, officials said.") == [
+        (EventType.TALKS, "Arica"),
+        (EventType.AGREEMENT, "Arica"),
+    ]
+
+
+def test_a_short_name_the_model_took_for_a_nationality_is_the_person_named_before() -> None:
+    events = extract(
+        "Prime Minister Mark Carney spoke in Ottawa on Tuesday. "
+        "Carney met Chinese Premier Li Qiang in Lima in November.",
+        A_FRIDAY,
+    ).events
+    assert [a.name for a in events[-1].actors] == ["Mark Carney", "Li Qiang"]
