@@ -705,7 +705,14 @@ def _place_of_the_visit_then(doc: Doc, token: Token) -> Location | None:
 
 
 # Acts a state does from home, by word or by decree: where another state's bureau files the story says nothing.
-HOME_ACT_TYPES = CAPITAL_TYPES | {EventType.SANCTION, EventType.EXPORT_CONTROL}
+HOME_ACT_TYPES = CAPITAL_TYPES | {
+    EventType.SANCTION,
+    EventType.EXPORT_CONTROL,
+    EventType.WITHDRAWAL,
+    EventType.EXPULSION,
+    EventType.SUMMONS,
+    EventType.EXTRADITION,
+}
 
 
 def abroad_of_dateline(doc: Doc, trigger: Trigger, location: Location | None, actors: tuple[Actor, ...]) -> bool:

@@ -150,11 +150,27 @@ def _noun_phrase(doc: Doc, token: Token, *, lower_head: bool = True) -> str:
         while words and (words[0].is_punct or words[0].dep_ == "case"):
             words = words[1:]
     head = token.text.lower() if lower_head and not _proper(token) else token.text
+    head += _of_whom(doc, token)
     if not words:
         return head
     spelled = _spell(words)
     glue = "" if not words[-1].whitespace_ and words[-1].i == token.i - 1 else " "
     return f"{spelled}{glue}{head}"
+
+
+# Offices named by what they head: "the head of the U.N. nuclear watchdog", "the chief of the army".
+HEADING_NOUNS = frozenset({"head", "chief", "director", "leader", "commander"})
+
+
+def _of_whom(doc: Doc, token: Token) -> str:
+    """ " of U.N. nuclear watchdog" after a noun that names an office by what it heads, else ""."""
+    if token.lemma_.lower() not in HEADING_NOUNS or token.pos_ != "NOUN":
+        return ""
+    headed = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
+    if headed is None or headed.dep_ != "pobj":
+        return ""
+    both = "both " if any(c.dep_ in {"det", "predet"} and c.lower_ == "both" for c in headed.children) else ""
+    return f" of {both}{_noun_phrase(doc, headed, lower_head=False)}"
 
 
 def _proper(token: Token) -> bool:

@@ -1,0 +1,22 @@
+"""Offices named by what they head, and acts a state does at home told under another country's dateline. Every
+sentence here was written for this test."""
+
+from __future__ import annotations
+
+from events.domain.vocabulary import EventType
+from events.extraction.pipeline import extract
+from tests.extraction.told import A_FRIDAY, placed
+
+
+def test_an_office_named_by_what_it_heads_keeps_what_it_heads_in_the_title() -> None:
+    events = extract("The head of the U.N. nuclear watchdog arrived in Lima on Tuesday.", A_FRIDAY).events
+    assert [e.title for e in events] == ["Head of U.N. nuclear watchdog arrives in Lima"]
+
+
+def test_a_suspension_by_a_state_is_not_placed_at_another_countrys_dateline() -> None:
+    assert placed("VIENNA (AP) - Peru suspended its cooperation with the agency on Monday, officials said.") == [
+        (EventType.WITHDRAWAL, None)
+    ]
+    assert placed("LIMA (AP) - Peru suspended its cooperation with the agency on Monday, officials said.") == [
+        (EventType.WITHDRAWAL, "Lima")
+    ]
