@@ -1069,7 +1069,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             continue
         host = _temporal_host(doc, trigger, dated)
         if host is not None:
-            bindings.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
+            bindings.append(Binding(trigger, _days_up_to(doc, trigger, host.time), host.distance + 1, inherited=True))
     dated = {b.trigger.i: b for b in bindings}
     positions = {t.i for t in triggers}
     dating = [t for t in times if usable(t)]
@@ -1361,6 +1361,19 @@ def _outcome_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Bind
         return None
     subjects = [c.i for c in verb.children if c.dep_ == "nsubj"]
     return next((dated[i] for i in subjects if i in dated), None)
+
+
+def _days_up_to(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression:
+    """ "agreed to a ceasefire on Saturday after four days of strikes": the days the act ran, up to the host's day."""
+    token = doc[trigger.i]
+    stretch = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if stretch is None or stretch.lemma_.lower() != "day" or time.precision != "day" or time.lower is None:
+        return time
+    count = _count_of(stretch)
+    if not 1 < count <= 31:
+        return time
+    start = time.lower - timedelta(days=count - 1)
+    return replace(time, edtf=f"{start.isoformat()}/{time.lower.isoformat()}", lower=start, upper=time.lower)
 
 
 def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:

@@ -3,9 +3,9 @@ sentence here was written for this test."""
 
 from __future__ import annotations
 
-from events.domain.vocabulary import EventType
+from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.pipeline import extract
-from tests.extraction.told import A_FRIDAY, placed
+from tests.extraction.told import A_FRIDAY, found, placed
 
 
 def test_an_office_named_by_what_it_heads_keeps_what_it_heads_in_the_title() -> None:
@@ -19,4 +19,11 @@ def test_a_suspension_by_a_state_is_not_placed_at_another_countrys_dateline() ->
     ]
     assert placed("LIMA (AP) - Peru suspended its cooperation with the agency on Monday, officials said.") == [
         (EventType.WITHDRAWAL, "Lima")
+    ]
+
+
+def test_days_of_an_act_before_a_dated_one_run_up_to_its_day() -> None:
+    assert found("Chile and Peru agreed to a truce on Friday after three days of border clashes.") == [
+        (EventType.AGREEMENT, EventStatus.OCCURRED, "2025-03-14"),
+        (EventType.INCIDENT, EventStatus.OCCURRED, "2025-03-12/2025-03-14"),
     ]

@@ -219,10 +219,10 @@ def test_a_time_in_an_answered_phrase_dates_the_act_answered() -> None:
     assert dated(text) == {(EventType.SANCTION, "2024-05"), (EventType.SANCTION, "2023")}
 
 
-def test_talks_measured_in_days_before_a_dated_act_take_its_date() -> None:
+def test_talks_measured_in_days_before_a_dated_act_run_those_days_up_to_its_date() -> None:
     assert dated("Ostland and Zembla agreed on Friday to reopen the border, after three days of talks in Geneva.") == {
         (EventType.AGREEMENT, "2024-06-07"),
-        (EventType.TALKS, "2024-06-07"),
+        (EventType.TALKS, "2024-06-05/2024-06-07"),
     }
 
 
