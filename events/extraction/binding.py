@@ -605,6 +605,11 @@ END_VERBS = frozenset({"end", "conclude", "wrap", "finish", "close", "complete"}
 START_VERBS = frozenset({"begin", "start", "open", "launch", "kick", "arrive", "land", "embark", "commence"})
 
 
+def _days_between(time: TimeExpression, start: date, end: date) -> TimeExpression:
+    """``time`` widened (or moved) to the days from ``start`` to ``end``."""
+    return replace(time, edtf=f"{start.isoformat()}/{end.isoformat()}", lower=start, upper=end)
+
+
 def _count_of(measure: Token) -> int:
     """The number on a measure word ("three" in "three-day"), 0 when there is none."""
     count_word = next((c.lower_ for c in measure.children if c.dep_ == "nummod"), "")
@@ -649,7 +654,7 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
     if closing is not None and closing.lemma_.lower() in CLOSING_NOUNS and anchor in {a.i for a in closing.ancestors}:
         # "flew home on Sunday at the close of a four-day tour": the tour ran up to Sunday.
         start = time.lower - timedelta(days=count - 1)
-        return replace(time, edtf=f"{start.isoformat()}/{time.lower.isoformat()}", lower=start, upper=time.lower)
+        return _days_between(time, start, time.lower)
     clause = doc[anchor]
     # "talks between the ministers, which began on Monday": "which" speaks of the event even where the parser
     # hung the clause on a noun inside its phrase.
@@ -662,12 +667,7 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
         # participle on the noun that says when it ends or begins.
         ends = clause.lemma_.lower() in END_VERBS
         start = time.lower - timedelta(days=count - 1) if ends else time.lower
-        return replace(
-            time,
-            edtf=f"{start.isoformat()}/{(start + timedelta(days=count - 1)).isoformat()}",
-            lower=start,
-            upper=start + timedelta(days=count - 1),
-        )
+        return _days_between(time, start, start + timedelta(days=count - 1))
     lemma = verb.lemma_.lower()
     held = anchor == trigger.head_i != trigger.i and lemma not in END_VERBS | CHANGE_VERBS  # "will hold a ... summit"
     if anchor in {verb.i, token.i} and lemma in END_VERBS and verb.i == trigger.head_i:
@@ -679,7 +679,7 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
         start, end = time.lower - timedelta(days=count - 1), time.lower
     else:
         return time
-    return replace(time, edtf=f"{start.isoformat()}/{end.isoformat()}", lower=start, upper=end)
+    return _days_between(time, start, end)
 
 
 # The last part of an event, named by a noun: "at the close of a two-day summit", "the end of the talks".
@@ -740,7 +740,7 @@ def _measured(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpressio
     if not end_verb:
         return time
     start = time.lower - timedelta(days=days - 1)
-    return replace(time, edtf=f"{start.isoformat()}/{time.lower.isoformat()}", lower=start, upper=time.lower)
+    return _days_between(time, start, time.lower)
 
 
 # Verbs that, with an event noun as object, say the event was held or changed when the verb happened ("have
@@ -838,13 +838,18 @@ def _perfect_misattached(doc: Doc, time: TimeExpression, anchor: int, triggers: 
     return None
 
 
-def _reported_clause_triggers(doc: Doc, reporting: int, triggers: Sequence[Trigger]) -> list[Trigger]:
-    """Undated triggers of the clause a reporting verb reports (its ccomp, or the clause it hangs on): its
-    verb, or an event noun that verb holds or changes ("have suspended talks, the ministry said")."""
-    verb = doc[reporting]
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a reporting verb reports: its ccomp, or the clause it hangs on ("..., the ministry said")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
         clauses.append(verb.head)
+    return clauses
+
+
+def _reported_clause_triggers(doc: Doc, reporting: int, triggers: Sequence[Trigger]) -> list[Trigger]:
+    """Undated triggers of the clause a reporting verb reports (its ccomp, or the clause it hangs on): its
+    verb, or an event noun that verb holds or changes ("have suspended talks, the ministry said")."""
+    clauses = _reported_clauses(doc[reporting])
     heads = {c.i for c in clauses}
     heads |= {conj.i for c in clauses for conj in c.conjuncts}
     return [t for t in triggers if _reported_verb(doc, t).i in heads and (not t.nominal or _realized_by(doc, t))]
@@ -893,13 +898,10 @@ def _reports_a_dated_act(doc: Doc, verb: Token, dated: Sequence[Trigger]) -> boo
     """Whether the clause a reporting verb reports tells an act dated by a time of its own ("the ministers
     will meet on Sunday for talks, the ministry said on Wednesday": the saying is how the news is known, not
     the news)."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
-        clauses.append(verb.head)
     # A plan changed ("said on Sunday it would postpone the summit set for April") is decided in the telling.
     return any(
         c.left_edge.i <= t.i <= c.right_edge.i and _reported_verb(doc, t).lemma_.lower() not in CHANGE_VERBS
-        for c in clauses
+        for c in _reported_clauses(verb)
         for t in dated
     )
 
@@ -1373,7 +1375,7 @@ def _days_up_to(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpress
     if not 1 < count <= 31:
         return time
     start = time.lower - timedelta(days=count - 1)
-    return replace(time, edtf=f"{start.isoformat()}/{time.lower.isoformat()}", lower=start, upper=time.lower)
+    return _days_between(time, start, time.lower)
 
 
 def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:

@@ -387,12 +387,7 @@ def offset_dates(doc: Doc, plan: Plan, referents: dict[int, Binding]) -> list[Bi
         if act is None or act.i in dated:
             continue
         days = int(offset[1]) * (7 if offset[2] == "W" else 1)
-        day = referent.time.lower + timedelta(days=sign * days)
-        iso = day.isoformat()
-        moved = replace(
-            referent.time, edtf=iso, value=iso, lower=day, upper=day, precision="day", basis=DateBasis.INFERRED.value
-        )
-        added.append(Binding(act, moved, 1, inherited=True, basis="inferred"))
+        added.append(_measured_from(act, referent.time, referent.time.lower + timedelta(days=sign * days)))
     return added + _on_the_eve(doc, plan, referents, dated | {b.trigger.i for b in added}, by_head)
 
 
@@ -411,10 +406,12 @@ def _on_the_eve(
         act = by_head.get(eve.head.head.i)
         if act is None or act.i in dated:
             continue
-        day = referent.time.lower - timedelta(days=1)
-        iso = day.isoformat()
-        moved = replace(
-            referent.time, edtf=iso, value=iso, lower=day, upper=day, precision="day", basis=DateBasis.INFERRED.value
-        )
-        added.append(Binding(act, moved, 1, inherited=True, basis="inferred"))
+        added.append(_measured_from(act, referent.time, referent.time.lower - timedelta(days=1)))
     return added
+
+
+def _measured_from(act: Trigger, base: TimeExpression, day: date) -> Binding:
+    """``act`` dated ``day``, a day measured from the time of the event it is told against (``base``)."""
+    iso = day.isoformat()
+    moved = replace(base, edtf=iso, value=iso, lower=day, upper=day, precision="day", basis=DateBasis.INFERRED.value)
+    return Binding(act, moved, 1, inherited=True, basis="inferred")

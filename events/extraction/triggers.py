@@ -1560,8 +1560,8 @@ def _exchange_told_before(noun: Token) -> bool:
 
 
 def _force_told_before(noun: Token) -> bool:
-    """ "A drone struck a train on Tuesday. ... The attack came a day after ...": a definite "attack" that names a
-    use of force told before as a verb is that act (a bare "the attack" may be words: "the attack on the plan")."""
+    """ "Drones struck a depot on Monday. ... That attack followed ...": a definite "attack" that names a use of
+    force told before as a verb is that act (with no such act before, the word may be criticism of a plan)."""
     if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
         return False
     doc = noun.doc
