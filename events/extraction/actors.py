@@ -168,6 +168,23 @@ class AliasTable:
         return self._mention_names[upto - 1] if upto else None
 
 
+def unnamed_antecedent(pronoun: Token) -> Token | None:
+    """The common noun by which its own sentence names the person "he" or "she" takes up ("a former Iranian
+    official ...; he was freed"), with no named person between them; else None."""
+    if pronoun.lower_ not in {"he", "she"}:
+        return None
+    for word in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+        if word.ent_type_ == "PERSON":
+            return None
+        if word.tag_ == "NN" and word.lemma_.lower() in PERSON_NOUNS and word.dep_ in ARGUMENT_DEPS:
+            return word
+    return None
+
+
+# Where a noun stands as an argument of its clause.
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+
+
 def _entity_of(doc: Doc, token: Token) -> Span | None:
     if token.ent_type_ not in KINDS:
         return None
@@ -234,6 +251,8 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     if in_dateline(doc, token):
         return []
     if token.lower_ in PERSON_PRONOUNS:
+        if unnamed_antecedent(token) is not None:
+            return []  # "convicted a former official in 2022; he was freed in 2024": the official, whom no name tells
         name = aliases.last_person_before(token.i)
         return [Actor(name, ActorKind.PERSON, role)] if name else []
     if token.lower_ in {"it", "they"} and token.dep_ in {"nsubj", "nsubjpass"}:

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType, PlaceKind
-from events.extraction.actors import AIMED, in_dateline, short_name
+from events.extraction.actors import AIMED, in_dateline, short_name, unnamed_antecedent
 from events.extraction.gazetteer import body_seat, country_code
 from events.extraction.places import STRETCH_NOUNS, binding_starts
 from events.extraction.tree import entity_span, free_relative, shared_object, through_partitive
@@ -344,6 +344,8 @@ def _subject(token: Token) -> Token | None:
     subject = subjects[0] if subjects else None
     if subject is not None and subject.lower_ in {"that", "which", "who"} and token.dep_ == "relcl":
         subject = token.head
+    if subject is not None and (named_by_noun := unnamed_antecedent(subject)) is not None:
+        subject = named_by_noun  # "convicted a former official; he was freed": "Former official is freed"
     if subject is None and token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         # "the 2019 decision to send troops": the decision sends no one; whose decision it is, if the text says.
         subject = next((c for c in token.head.children if c.dep_ == "poss"), None)

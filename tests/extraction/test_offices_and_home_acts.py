@@ -27,3 +27,14 @@ def test_days_of_an_act_before_a_dated_one_run_up_to_its_day() -> None:
         (EventType.AGREEMENT, EventStatus.OCCURRED, "2025-03-14"),
         (EventType.INCIDENT, EventStatus.OCCURRED, "2025-03-12/2025-03-14"),
     ]
+
+
+def test_he_takes_up_the_person_his_sentence_names_by_a_common_noun_not_a_name_told_before() -> None:
+    events = extract(
+        "Foreign Minister Ana Ruiz spoke in Lima on Friday. Chile convicted a former Peruvian official of spying in "
+        "July 2022; he was freed in a prisoner swap in June 2024.",
+        A_FRIDAY,
+    ).events
+    assert [(e.title, [a.name for a in e.actors]) for e in events if e.type is EventType.RELEASE] == [
+        ("Peruvian official is freed", [])
+    ]
