@@ -13,7 +13,9 @@ def test_a_saying_that_reports_a_dated_act_is_not_an_event_of_its_own() -> None:
 
 
 def test_a_saying_that_changes_a_plan_is_still_the_news() -> None:
-    told = found("Chile said on Monday that it would postpone a summit of Andean leaders scheduled for April.")
+    told = found(
+        "Chile's foreign ministry said on Monday that it would delay the Andean leaders' meeting planned for April."
+    )
     assert (EventType.STATEMENT, EventStatus.OCCURRED, "2025-03-10") in told
 
 
