@@ -898,7 +898,7 @@ def _reports_a_dated_act(doc: Doc, verb: Token, dated: Sequence[Trigger]) -> boo
     """Whether the clause a reporting verb reports tells an act dated by a time of its own ("the ministers
     will meet on Sunday for talks, the ministry said on Wednesday": the saying is how the news is known, not
     the news)."""
-    # A plan changed ("announced on Monday it had called off its envoy's May trip") is decided in the telling.
+    # A plan changed ("said on Monday it had scrapped its envoy's May trip") is decided in the telling.
     return any(
         c.left_edge.i <= t.i <= c.right_edge.i and _reported_verb(doc, t).lemma_.lower() not in CHANGE_VERBS
         for c in _reported_clauses(verb)
