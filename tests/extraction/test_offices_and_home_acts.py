@@ -38,3 +38,8 @@ def test_he_takes_up_the_person_his_sentence_names_by_a_common_noun_not_a_name_t
     assert [(e.title, [a.name for a in e.actors]) for e in events if e.type is EventType.RELEASE] == [
         ("Peruvian official is freed", [])
     ]
+
+
+def test_a_crossing_closed_with_another_state_is_titled_with_it() -> None:
+    events = extract("Peru closed a key border crossing with Chile in February 2023.", A_FRIDAY).events
+    assert [e.title for e in events] == ["Peru closes key border crossing with Chile"]
