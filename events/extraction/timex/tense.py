@@ -601,8 +601,8 @@ def _past_plan_of_an_event(verb: Token) -> bool:
     )
 
 
-# Verbs that call off or put off what was planned ("call" as in "called off"). Binding dates the decision by
-# their time; the event keeps the date it was planned for.
+# Verbs that call off or put off what was planned ("call" only with its particle "off": the phrasal verb, not a
+# telephone call). Binding dates the decision by their time; the event keeps the date it was planned for.
 CHANGE_VERBS = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "axe", "call", "suspend", "reschedule"})
 
 
