@@ -44,6 +44,7 @@ class EventType(StrEnum):
     RESPONSE_OPERATION = "response_operation"
     HANDOVER = "handover"
     EXTRADITION = "extradition"
+    ACCESSION = "accession"
     OTHER = "other"
 
 
@@ -119,6 +120,9 @@ EVENT_TYPES: dict[EventType, EventTypeInfo] = {
     ),
     EventType.EXTRADITION: EventTypeInfo(
         "Extradition", "COOPERATE", "judicial", "A state hands people it holds over to another state's justice."
+    ),
+    EventType.ACCESSION: EventTypeInfo(
+        "Accession", "COOPERATE", "join", "A state joins an alliance, bloc or organisation, or accedes to a treaty."
     ),
     EventType.OTHER: EventTypeInfo("Other", "", "", "Anything outside the vocabulary; an editor should refine it."),
 }

@@ -28,6 +28,7 @@ from events.extraction.triggers import (
     STATE_SERVICES,
     Trigger,
     compound_read_as_subject,
+    joined_body_of,
     prep_objects,
 )
 from events.extraction.types import Actor
@@ -426,6 +427,8 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
             if current.dep_ == "xcomp"
             else None
         )
+        if controller is None:
+            controller = _blamed_for(current)
         if controller is not None:
             return _with_conjuncts(controller), []  # "prompting Lima to summon the envoy": Lima summons
         # "retaliated by shooting down two jets": a gerund under a preposition shares its verb's subject, as
@@ -438,6 +441,37 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
         else:
             break
     return [], []
+
+
+# Verbs that blame, thank or punish someone for what they did: "criticised Ostland for holding drills",
+# "accused Lima of expelling the envoy", "sanctioned the firm for supplying drones".
+JUDGING_VERBS = frozenset(
+    {"criticise", "criticize", "accuse", "blame", "condemn", "denounce", "fault", "rebuke", "chastise", "assail",
+     "slam", "attack", "thank", "praise", "commend", "congratulate", "punish", "sanction", "fine", "penalize",
+     "penalise", "reward", "censure", "reprimand", "scold", "berate", "castigate", "lambaste", "chide"}
+)  # fmt: skip
+JUDGED_FOR_PREPS = frozenset({"for", "of", "over", "on"})
+
+
+def _setting_of_the_act(trigger: Trigger, prep: Token) -> bool:
+    return prep.lower_ in SETTING_PREPS or (prep.lower_ == "on" and trigger.type is EventType.VISIT)
+
+
+def _owned_by_subject(noun: Token) -> bool:
+    """ "Chile celebrated its entry", "Peru marked its accession": "its" on an event noun the verb takes as
+    object stands for the verb's subject."""
+    return noun.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children)
+
+
+def _blamed_for(token: Token) -> Token | None:
+    """The doer of a gerund told as what someone is blamed, thanked or punished for: the one judged, the
+    judging verb's object ("Zembla criticised Ostland for holding drills": Ostland holds them)."""
+    if token.tag_ != "VBG" or token.dep_ not in {"pcomp", "pobj"} or token.head.lower_ not in JUDGED_FOR_PREPS:
+        return None
+    verb = token.head.head
+    if verb.lemma_.lower() not in JUDGING_VERBS or token.head.dep_ != "prep":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
 
 
 def _antecedent_of_whose(token: Token) -> Token:
@@ -524,6 +558,9 @@ def find_actors(
         # "China and Japan will hold their first summit": a possessive pronoun points at the holders, who
         # are the light verb's subject.
         initiators = [t for t in initiators if t.pos_ != "PRON"]
+        if not initiators and head.i == token.i and _owned_by_subject(token):
+            # "Hungary celebrated its entry into NATO": "its" on the verb's object is the verb's subject.
+            initiators, _ = _subject_of(token.head, acted_on_when_passive=False)
         if compound_read_as_subject(token):
             # "Chinese military drills": the compound's first noun, read as a subject, keeps the nationality.
             first = doc[token.i - 1]
@@ -542,8 +579,9 @@ def find_actors(
                 # whoever holds it.
                 others.extend(initiators)
                 initiators = []
-        elif not initiators and token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS:
-            # "saying in a meeting with X": who speaks in the meeting takes part in it.
+        elif not initiators and token.dep_ == "pobj" and _setting_of_the_act(trigger, token.head):
+            # "saying in a meeting with X": who speaks in the meeting takes part in it; "paid tribute on a
+            # visit to Kenya": who pays it makes the visit.
             verb = token.head.head
             if verb.pos_ in {"VERB", "AUX"} and verb.i != token.head.i:
                 initiators, _ = _subject_of(verb, acted_on_when_passive=False)
@@ -565,6 +603,9 @@ def find_actors(
             for o in prep_objects(c, BETWEEN)
             for g in _with_conjuncts(o)
         )
+    if trigger.type is EventType.ACCESSION:
+        body = joined_body_of(head if trigger.rule == "verb:become-member" else token)
+        others.extend([body] if body is not None else [])  # what is joined is a side ("joins NATO")
     for source in sources:
         for child in source.children:
             partner_preps = (

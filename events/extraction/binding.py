@@ -1066,8 +1066,10 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         kept = _opened_and_closed(doc, trigger, kept)
         bindings.extend(Binding(trigger, _measured(doc, trigger, time), distance) for time, distance in kept)
     dated = {b.trigger.i: b for b in bindings}
+    # "12 days after the bombing": dated from the act the phrase hangs on (_sequence_dated), not with it.
+    measured = {t.i for t in triggers if t.nominal and t.i not in dated and _measured_phrase(doc[t.i]) is not None}
     for trigger in triggers:
-        if trigger.i in dated or not trigger.nominal:
+        if trigger.i in dated or not trigger.nominal or trigger.i in measured:
             continue
         host = _temporal_host(doc, trigger, dated)
         if host is not None:
@@ -1083,7 +1085,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
     settled = {b.trigger.i for b in bindings} | {b.trigger.head_i for b in bindings}
     taken = {b.time.start for b in bindings}
     for trigger in triggers:
-        if trigger.i in settled or doc[trigger.i].head.i in settled:
+        if trigger.i in settled or doc[trigger.i].head.i in settled or trigger.i in measured:
             continue  # dated, or an argument of a dated act ("the ban takes effect on Monday")
         free = [
             t
@@ -1158,6 +1160,9 @@ def _sequence_dated(doc: Doc, triggers: Sequence[Trigger], bindings: list[Bindin
 def measured_clause(doc: Doc, trigger: Trigger) -> tuple[Token, int] | None:
     """The measured "after"/"before" clause the trigger's act is told in ("..., a day after Ostland arrested
     a citizen"), with the days from its main clause's day to the act (-1 here); None for none."""
+    phrase = _measured_phrase(doc[trigger.i]) if trigger.nominal else None
+    if phrase is not None:
+        return phrase
     clause = doc[trigger.head_i]
     if clause.dep_ in {"xcomp", "acomp", "nsubj", "nsubjpass"} and clause.head.dep_ == "advcl":
         clause = clause.head  # "two days before the talks were due to open": the talks head the clause
@@ -1174,6 +1179,18 @@ def measured_clause(doc: Doc, trigger: Trigger) -> tuple[Token, int] | None:
     return clause, -SEQUENCE_MARKS[mark.lower_] * days
 
 
+def _measured_phrase(noun: Token) -> tuple[Token, int] | None:
+    """ "Striking 12 days after the bombing, jets hit ...": an event noun after a measured "after"/"before"
+    lies that far from the act the phrase hangs on; the phrase stands where a clause would."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in SEQUENCE_MARKS or prep.head.i == prep.i:
+        return None
+    days = _offset_days([c for c in prep.children if c.dep_ in {"npadvmod", "advmod"} and c.i < prep.i])
+    if days is None:
+        return None
+    return prep, -SEQUENCE_MARKS[prep.lower_] * days
+
+
 def _measured_from_main(doc: Doc, trigger: Trigger, bindings: list[Binding]) -> Binding | None:
     """ "expelled two diplomats on Monday, a day after Ostland arrested a citizen": the act of a measured
     "after"/"before" clause lies that far from the day of the main clause's dated act (Sunday)."""
@@ -1188,6 +1205,8 @@ def _measured_from_main(doc: Doc, trigger: Trigger, bindings: list[Binding]) -> 
     while main.dep_ == "xcomp" and main.head.i != main.i:
         main = main.head
         mains.add(main.i)
+    if main.dep_ == "advcl" and main.tag_ in {"VBG", "VBN"} and main.head.i != main.i:
+        mains.add(main.head.i)  # "Striking 12 days after the bombing, jets hit ...": the participle's clause
     for binding in bindings:
         time = binding.time
         own_clause = clause.left_edge.i <= time.token_start <= clause.right_edge.i

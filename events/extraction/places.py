@@ -49,10 +49,12 @@ BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "
 # "according to" is English's compound preposition of attribution, a word of the language like "per": the
 # words after it name who says so, never where the act happened.
 SOURCE_PREPS = frozenset({"according"})
-# Nouns of asking or proposing: "at the request of France", "at the invitation of Qatar" name who asked.
+# Nouns of asking or proposing: "at the request of France", "at the invitation of Qatar" name who asked; "on
+# behalf of Chile" names for whom.
 ASKING_NOUNS = frozenset(
-    {"request", "invitation", "behest", "initiative", "urging", "suggestion", "proposal", "demand", "insistence"}
-)
+    {"request", "invitation", "behest", "initiative", "urging", "suggestion", "proposal", "demand", "insistence",
+     "behalf"}
+)  # fmt: skip
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses below the trigger are other events, not the trigger's setting.
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "nsubj", "nsubjpass"})
@@ -79,10 +81,12 @@ CAPITAL_TYPES = frozenset({EventType.STATEMENT, EventType.PROTEST, EventType.REJ
 # A call joins two places: neither the dateline, nor the sentence's other places, nor the story's place it
 # continues say where it happened; only a place phrase of its own does.
 PLACELESS_TYPES = frozenset({EventType.PHONE_CALL})
-# Acts of words: their "to" names whom they are addressed to or what they are about, not where they happen.
+# Acts of words: their "to" names whom they are addressed to or what they are about, not where they happen
+# (an accession's "to" or "into" names the body or treaty joined).
 ADDRESSING_TYPES = frozenset(
-    {EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION, EventType.PHONE_CALL, EventType.EXTRADITION}
-)
+    {EventType.STATEMENT, EventType.PROTEST, EventType.REJECTION, EventType.PHONE_CALL, EventType.EXTRADITION,
+     EventType.ACCESSION}
+)  # fmt: skip
 DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "onto"})
 # Verbs of handing over a right or money, not of moving goods: "granted a credit to Chile", "pledged aid to
 # Peru" name whom it goes to; "sent aid to the port" still names where it goes.
@@ -1316,6 +1320,17 @@ def _grants(trigger: Trigger) -> bool:
     return trigger.type is EventType.AID and trigger.lemma in GRANTING_LEMMAS
 
 
+def _set_for(prep: Token) -> bool:
+    """ "a summit set for Lima in April", "talks scheduled for Geneva": "for" on a participle of setting names
+    where the planned event is to be held (a place there; a time is no place)."""
+    holder = prep.head
+    return (
+        prep.lower_ == "for"
+        and holder.dep_ == "acl"
+        and (holder.lemma_.lower() in SETTING_VERBS or holder.lower_ in SETTING_FORMS)
+    )
+
+
 def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Location | None:
     """The nearest place phrase below the trigger (or its light verb), searched breadth first."""
     token = doc[trigger.i]
@@ -1360,7 +1375,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
             place_object = (
                 child.dep_ == "pobj"
                 and current.dep_ == "prep"
-                and current.lower_ in preps
+                and (current.lower_ in preps or _set_for(current))
                 # "from" names where one leaves only on the leaving word itself, not on a noun further down
                 and (current.lower_ != "from" or current.head.i in {token.i, trigger.head_i})
             )

@@ -222,10 +222,20 @@ def _predicate_denied(chain: list[Token]) -> bool:
     )
 
 
+def _object_denied(verb: Token) -> bool:
+    """ "reached no agreement", "held no talks": a verb whose act is named by its object says, with "no" on
+    that object, that the act did not take place."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children
+    )
+
+
 def is_negated(chain: list[Token]) -> bool:
     verbs = chain[:1] if _predicate_denied(chain) else chain[:2]
-    return any(c.dep_ == "neg" for token in verbs for c in token.children) or any(
-        c.lower_ in {"never", "no"} and c.dep_ in {"neg", "advmod", "det"} for c in chain[0].children
+    return (
+        any(c.dep_ == "neg" for token in verbs for c in token.children)
+        or any(c.lower_ in {"never", "no"} and c.dep_ in {"neg", "advmod", "det"} for c in chain[0].children)
+        or _object_denied(chain[0])
     )
 
 

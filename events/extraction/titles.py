@@ -24,6 +24,7 @@ from events.extraction.triggers import (
     ROUND_OF,
     Trigger,
     compound_read_as_subject,
+    joined_body_of,
     prep_objects,
     starts_to_bind,
 )
@@ -328,7 +329,14 @@ def _with_holders(token: Token) -> list[Token]:
 
 
 def _prep_objects_of(tokens: list[Token], preposition: str) -> list[Token]:
-    return [g for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children]
+    # "sent troops to Saudi Arabia": the parser may read a "to" after an object as a dative.
+    return [
+        g
+        for t in tokens
+        for c in t.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ == preposition
+        for g in c.children
+    ]
 
 
 def _named(doc: Doc, token: Token) -> str:
@@ -733,7 +741,10 @@ def make_title(
         title = f"{who} not attending {_noun_phrase(doc, doc[trigger.i])}"
         return title[:1].upper() + title[1:]
     future = status in {EventStatus.SCHEDULED, EventStatus.POSTPONED, EventStatus.CANCELLED}
-    if trigger.nominal:
+    joined = _accession_title(doc, trigger, actors, future=future)
+    if joined:
+        title = joined
+    elif trigger.nominal:
         title = _noun_title(doc, trigger, actors, location)
         if not actors and title.lower().startswith(_noun_phrase(doc, doc[trigger.i]).lower()):
             title = _held_by(doc, trigger, title, future=status is EventStatus.SCHEDULED)
@@ -746,6 +757,27 @@ def make_title(
     if status in CHANGED:
         title += f" ({CHANGED[status]})" if not trigger.nominal else f" {CHANGED[status]}"
     return title[:1].upper() + title[1:]
+
+
+def _accession_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], *, future: bool) -> str:
+    """ "Chile joins Pacific trade pact" for "Chile's accession to the Pacific trade pact" or "Chile became a
+    member of the pact": who joins, and what."""
+    if trigger.type is not EventType.ACCESSION or not (trigger.nominal or trigger.rule == "verb:become-member"):
+        return ""
+    token = doc[trigger.i]
+    body = joined_body_of(token)
+    if body is None:
+        return ""
+    body_words = _noun_phrase(doc, body, lower_head=False)
+    joiners = [a for a in actors if a.role is ActorRole.INITIATOR and a.name.lower() not in body_words.lower()]
+    who = _join([short_name(a) for a in joiners]) if joiners else ""
+    if not who:
+        # "Chile's accession", "the accession of the three states": who joins owns the noun
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        who = _noun_phrase(doc, owners[0], lower_head=False) if owners else _subject_of_verb_above(token)
+    return f"{who} {'to join' if future else 'joins'} {body_words}"
 
 
 def _subject_of_verb_above(token: Token) -> str:

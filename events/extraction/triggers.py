@@ -57,7 +57,7 @@ NOUNS: dict[str, EventType] = {
     "airstrike": T.MILITARY_ACTION, "bombing": T.MILITARY_ACTION, "invasion": T.MILITARY_ACTION,
     "raid": T.MILITARY_ACTION, "attack": T.MILITARY_ACTION,
     "drill": T.MILITARY_EXERCISE, "exercise": T.MILITARY_EXERCISE, "wargame": T.MILITARY_EXERCISE,
-    "patrol": T.MILITARY_EXERCISE, "extradition": T.EXTRADITION,
+    "patrol": T.MILITARY_EXERCISE, "extradition": T.EXTRADITION, "accession": T.ACCESSION,
     "test": T.WEAPONS_TEST, "launch": T.WEAPONS_TEST,
     "collision": T.INCIDENT, "interception": T.INCIDENT, "near-miss": T.INCIDENT, "clash": T.INCIDENT,
     "protest": T.PROTEST, "complaint": T.PROTEST, "demarche": T.PROTEST,
@@ -203,6 +203,12 @@ JOINT_TEXTS = frozenset({"declaration", "communique", "communiqué"})
 MEASURE_SETS = frozenset({"package", "round", "set", "raft", "wave", "batch", "list"})
 # Words that make plain words hostile: "exchanged sharp words", "traded angry words".
 SHARP_WORDS = frozenset({"sharp", "harsh", "angry", "heated", "bitter", "tough", "strong", "barbed", "testy"})
+# What one declines to do when one declines to speak ("declined to comment", "refused to discuss details"):
+# no request or proposal is turned down (PLOVER REJECT needs one).
+COMMENTING_VERBS = frozenset(
+    {"comment", "discuss", "elaborate", "say", "speculate", "confirm", "specify", "disclose", "reveal", "identify",
+     "name", "detail", "answer", "explain"}
+)  # fmt: skip
 
 
 def _package_of_sanctions(objects: list[Token]) -> bool:
@@ -719,7 +725,7 @@ PLOVER_VERB_LEMMAS = (
     | AID_VERBS
     | MONEY_GIVING_VERBS
     | frozenset({"mediate", "fire", "launch", "withdraw", "pull", "accept", "deport", "recall", "shoot", "gun", "open"})
-    | frozenset({"ram", "recover", "retrieve", "scramble"})
+    | frozenset({"ram", "recover", "retrieve", "scramble", "explode", "go"})
     | ENVOY_MOVING_VERBS
     | SENDING_VERBS
     | ENCOUNTER_VERBS
@@ -893,6 +899,9 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
         return T.MILITARY_ACTION, f"verb:{lemma}-explosive"
     if lemma in IMPACT_VERBS and _subject_words(token) & MUNITION_WORDS:
         return T.MILITARY_ACTION, f"verb:{lemma}-weapon"
+    blew = lemma == "explode" or (lemma == "go" and _has_particle(token, "off"))
+    if blew and _subject_words(token) & (EXPLOSIVE_WORDS | MUNITION_WORDS):
+        return T.MILITARY_ACTION, "verb:explosive-went-off"  # "a bomb exploded outside the embassy" (PLOVER ASSAULT)
     fires = lemma in {"fire", "launch"} and bool(_object_subtree_words(objects) & MUNITION_WORDS)
     if fires and any(g.ent_type_ not in {"DATE", "TIME"} for g in _aimed_at(token, objects)):
         return T.MILITARY_ACTION, f"verb:{lemma}-at-target"
@@ -1053,6 +1062,61 @@ def _kin_acting(token: Token) -> bool:
     return pronoun and token.dep_ == "ccomp" and bool(_subject_words(token.head) & KIN_NOUNS)
 
 
+STATE_WORDS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+
+
+def _joined_body(token: Token) -> bool:
+    """Whether the word names a body of states or a treaty: "NATO", "the European Union", "the bloc", "the
+    convention"."""
+    return token.ent_type_ == "ORG" or token.lemma_.lower() in JOINED_WORDS
+
+
+def _a_state(token: Token) -> bool:
+    return token.ent_type_ in {"GPE", "NORP"} or token.lemma_.lower() in STATE_WORDS
+
+
+def joined_body_of(token: Token) -> Token | None:
+    """The body or treaty an accession's word names: what is joined, acceded, admitted or entered "to" or
+    "into", or what one becomes a member of ("the alliance's 33rd member", "a member of the bloc")."""
+    held = [token]
+    if token.lemma_.lower() == "become":
+        held = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() == "member"]
+        owners = [c for m in held for c in m.children if c.dep_ == "poss"]
+        if owners:
+            return owners[0]
+    # "the accession of the three states into the alliance": the parser may hang "into" on the joiner
+    held += [g for w in held for c in w.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for word in held:
+        for child in word.children:
+            if child.dep_ == "dobj" and _joined_body(child):
+                return child
+            if child.dep_ == "prep" and child.lower_ in {"to", "into", "of"}:
+                found = next((g for g in child.children if g.dep_ == "pobj" and _joined_body(g)), None)
+                if found is not None:
+                    return found
+    return None
+
+
+def _joined_as_member(token: Token, lemma: str, objects: list[Token]) -> str | None:
+    """How a state becomes a member of a body of states or a party to a treaty (PLOVER COOPERATE): "Ostland
+    joined NATO", "acceded to the convention", "became the alliance's 33rd member", "was admitted to the
+    bloc". Joining talks, a protest or another state in saying something is no accession."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    by_a_state = any(_a_state(s) for s in subjects)
+    if lemma == "join" and by_a_state and any(_joined_body(o) for o in objects):
+        return "join-body"
+    to_bodies = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "into"} for g in c.children]
+    if lemma == "accede" and by_a_state and any(_joined_body(g) for g in to_bodies):
+        return "accede-to-body"
+    admitted = by_a_state or any(_a_state(o) for o in objects)
+    if lemma == "admit" and admitted and any(_joined_body(g) for g in to_bodies):
+        return "admit-to-body"
+    if lemma == "become" and by_a_state:
+        members = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() == "member"]
+        return "become-member" if members else None
+    return None
+
+
 def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """Verb patterns read from the verb's dependents (particles, objects, subjects)."""
     plover = _plover_verb_trigger(token, lemma, objects)
@@ -1061,6 +1125,9 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     object_lemmas = {o.lemma_.lower() for o in objects}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    joined = _joined_as_member(token, lemma, objects)
+    if joined is not None:
+        return T.ACCESSION, f"verb:{joined}"  # "Ostland joined NATO", "became the alliance's 33rd member"
     if _handed_to_another_state(token, lemma, object_lemmas):
         # "handed over 29 suspects to the United States", "transferred ten prisoners to Peru": people a state
         # holds, given to another's justice (PLOVER COOPERATE, judicial), as extraditing them is.
@@ -1188,6 +1255,13 @@ DECIDED_NOUNS = AGREEMENT_NOUNS | frozenset(
 BODY_DECISION_VERBS = frozenset({"approve", "endorse", "adopt", "pass", "reject"})
 # Words that name a union of states as a body: "the European Union", "the Atlantic alliance", "the bloc".
 BLOC_WORDS = frozenset({"union", "alliance", "bloc", "commission", "organization", "organisation", "nations"})
+# What a state joins or accedes to as a member: a union of states or a treaty (an organisation's name is
+# read from the entity label).
+JOINED_WORDS = (
+    BLOC_WORDS
+    | AGREEMENT_NOUNS
+    | frozenset({"coalition", "group", "grouping", "club", "convention", "community", "partnership", "protocol"})
+)
 
 
 def _states_voting(verb: Token) -> bool:
@@ -1303,7 +1377,9 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     ):
         return T.REJECTION, "verb:rule-out"  # "ruled out talks with Zembla": a gathering refused
     if lemma in {"reject", "refuse", "decline", "deny", "spurn"}:
-        if object_lemmas & REQUEST_NOUNS or any(c.dep_ == "xcomp" for c in token.children):
+        if object_lemmas & REQUEST_NOUNS or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() not in COMMENTING_VERBS for c in token.children
+        ):
             return T.REJECTION, f"verb:{lemma}-request"
         return None
     if lemma in {"strike", "seal", "reach", "conclude", "finalize", "clinch", "broker"} and (
@@ -1602,10 +1678,18 @@ def _topic_of_talks(token: Token) -> bool:
     return talks.pos_ == "NOUN" and NOUNS.get(talks.lemma_.lower()) is T.TALKS
 
 
+# Nouns of coming in, which "into" or "to" a body of states make an accession ("entry into force" is not).
+ENTRY_NOUNS = frozenset({"entry", "admission"})
+
+
 def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = noun_lemma(token)
     if lemma == "round" and token.pos_ == "NOUN":
         return _round_of(token)
+    if lemma in ENTRY_NOUNS and any(
+        _joined_body(g) for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "into"} for g in c.children
+    ):
+        return T.ACCESSION, f"noun:{lemma}-to-body"  # "Ostland's entry into NATO", "its admission to the bloc"
     if lemma not in NOUNS:
         return None
     if token.dep_ == "compound":
@@ -1871,6 +1955,19 @@ def _plural_noun_read_as_verb(token: Token) -> bool:
     return plural or head.tag_ != "VBZ"
 
 
+def _gerund_naming_people(token: Token) -> bool:
+    """ "paid tribute to bombing victims": the parser may read an event word before the people it marked as a
+    gerund taking them as object; with no subject of its own it names them, it tells no act."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in {"pcomp", "amod", "compound"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and any(
+            c.dep_ == "dobj" and c.i == token.i + 1 and c.lemma_.lower() in PEOPLE_OF_EVENTS for c in token.children
+        )
+    )
+
+
 def find_triggers(sentence: Span) -> list[Trigger]:
     """Every trigger in one sentence, in text order."""
     found: list[Trigger] = []
@@ -1882,7 +1979,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             kind = NOUNS[token.lower_[:-1]]
             found.append(Trigger(token.i, token.i, kind, token.lower_[:-1], True, f"noun:{token.lower_[:-1]}"))
         elif pos == "VERB" or (pos == "AUX" and token.lemma_ != "be"):
-            verb = None if _tells_a_counted_kind(token) else _verb_trigger(token)
+            verb = None if _tells_a_counted_kind(token) or _gerund_naming_people(token) else _verb_trigger(token)
             if verb:
                 found.append(Trigger(token.i, token.i, verb[0], token.lemma_.lower(), False, verb[1]))
         elif pos in {"NOUN", "PROPN"} and (
