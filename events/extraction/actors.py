@@ -282,7 +282,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
             return []
         # A craft is its state's whichever side it is on: on the receiving end, "a Zemblan trawler" is Zembla.
         craft = token.lemma_.lower() in ENCOUNTER_CRAFT
-        names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR or craft)
+        # "met his Peruvian counterpart": an official met, called or received takes part for the state.
+        met = role is ActorRole.PARTICIPANT and token.lemma_.lower() in GUEST_NOUNS
+        names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR or craft or met)
         if not names and token.lemma_.lower() in GUEST_NOUNS | STATE_SERVICES:
             # "the foreign ministers of Japan, China and South Korea", "the navies of Ostland and Zembla"
             names = _states_of(doc, token)
@@ -580,7 +582,7 @@ def find_actors(
                 others.extend(initiators)
                 initiators = []
         elif not initiators and token.dep_ == "pobj" and _setting_of_the_act(trigger, token.head):
-            # "saying in a meeting with X": who speaks in the meeting takes part in it; "paid tribute on a
+            # "speaking at a meeting with X": who speaks at the meeting takes part in it; "paid tribute on a
             # visit to Kenya": who pays it makes the visit.
             verb = token.head.head
             if verb.pos_ in {"VERB", "AUX"} and verb.i != token.head.i:
@@ -589,7 +591,7 @@ def find_actors(
         initiators, acted_on = _subject_of(token, acted_on_when_passive=done_to)
         others.extend(acted_on)
     sources = {token, head}
-    if not trigger.nominal and trigger.type in MEASURE_TYPES | AIMED:
+    if not trigger.nominal and trigger.type in MEASURE_TYPES | AIMED | TIE_TYPES:
         # "imposed new sanctions on Zembla": the measure's target hangs on the measure noun, the verb's object
         # (as does a volley's: "launched a wave of drones at Ostland").
         sources |= {through_partitive(c) for c in token.children if c.dep_ == "dobj"}  # "two of its crossings"
@@ -650,6 +652,10 @@ def find_actors(
                     seen.add(actor.name)
                     actors.append(actor)
     return tuple(actors)
+
+
+# Acts on a tie between states: "cut diplomatic ties with Chile" names the other side on the tie's noun.
+TIE_TYPES = frozenset({EventType.WITHDRAWAL, EventType.TIES_RESTORED})
 
 
 def short_name(actor: Actor) -> str:

@@ -351,7 +351,19 @@ def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozen
         return _city(other, clean if _plain(str(other["name"])) == _plain(clean) else None)
     if last_word in SEA_WORDS:
         return Location(clean, PlaceKind.SEA)
+    shortened = _country_shortened(key, prefer)
+    if shortened is not None:
+        return _country(shortened)
     return Location(clean, PlaceKind.REGION if label in {"LOC", "GPE"} else PlaceKind.OTHER)
+
+
+def _country_shortened(key: str, prefer: frozenset[str]) -> dict[str, Any] | None:
+    """ "Korea" in a story that names South Korea: a country the article mentions, by the last words of its
+    name, when it is the only one so named."""
+    by_iso = _data().by_iso
+    names = {code: fold(str(by_iso[code]["name"])) for code in sorted(prefer) if code in by_iso}
+    found = [by_iso[code] for code, name in names.items() if name.endswith(f" {key}")]
+    return found[0] if len(found) == 1 else None
 
 
 def is_well_known_city(name: str) -> bool:

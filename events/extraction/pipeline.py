@@ -455,6 +455,18 @@ def _subject_taken_up(verb: Token) -> bool:
     return any(w.lower_ in {"he", "she", "they"} for s in subjects for w in (s, *s.conjuncts))
 
 
+def _refused_act_time(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:
+    """ "Peru refused to sign the accord on Wednesday": the parser hangs the day on the act refused, which
+    does not take place; a day gone by dates the refusal (a day ahead would be the refused act's own)."""
+    if trigger.type is not EventType.REJECTION or trigger.nominal:
+        return None
+    for clause in (c for c in doc[trigger.i].children if c.dep_ == "xcomp"):
+        found = dated.get(clause.i)
+        if found is not None and found.time.direction != "future" and found.time.precision == "day":
+            return found
+    return None
+
+
 def _share_coordinated_dates(
     doc: Doc, triggers: list[Trigger], bindings: list[Binding]
 ) -> tuple[list[Binding], set[int]]:
@@ -477,6 +489,10 @@ def _share_coordinated_dates(
         caused = _caused_by(own, dated)
         if caused is not None:
             shared.append(Binding(trigger, caused.time, caused.distance + 1, inherited=True))
+            continue
+        refused = _refused_act_time(doc, trigger, dated)
+        if refused is not None:
+            shared.append(Binding(trigger, refused.time, refused.distance + 1, inherited=True))
             continue
         # "met on Wednesday, agreeing to set up a hotline": a participle clause tells what the act came to, at
         # its time. (Other participles tell how or with what result: "expelled a diplomat, accusing him of

@@ -474,7 +474,12 @@ def _state_of(doc: Doc, token: Token, prefer: frozenset[str], *, inside_name: bo
         return resolve_place(country, "GPE", prefer) if country else None
     if token.ent_type_ == "GPE":
         found = resolve_place(token.text, "GPE", prefer)
-        return found if found.kind is PlaceKind.COUNTRY else None
+        if found.kind is PlaceKind.COUNTRY:
+            return found
+        # "a Kuwaiti refinery": the tagger may read a nationality as a place (not "Saudi" of "Saudi Arabia")
+        whole = entity_span(doc, token)
+        country = country_of_demonym(token.text) if whole is None or len(whole) == 1 else None
+        return resolve_place(country, "GPE", prefer) if country else None
     return None
 
 
@@ -592,6 +597,11 @@ def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
             return _named_place(doc, child, prefer)
         if child.dep_ == "dobj" and child.pos_ == "NOUN" and token.pos_ == "VERB":
             # "launched a drone strike on Moscow": the target of the act the verb carries out
+            carried = _target_place(doc, child, prefer)
+            if carried is not None:
+                return carried
+        if child.dep_ == "acl" and child.tag_ == "VBN" and token.pos_ == "NOUN":
+            # "an attack launched on three Saudi pumping stations": the participle carrying the act out names it
             carried = _target_place(doc, child, prefer)
             if carried is not None:
                 return carried

@@ -69,6 +69,10 @@ def governing_chain(doc: Doc, trigger: Trigger) -> list[Token]:
         chain.append(doc[trigger.head_i])
     current = chain[-1]
     for _ in range(8):
+        if _complement_read_as_clause(current):
+            current = current.head  # "threatened on Monday to impose tariffs": the threat's complement
+            chain.append(current)
+            continue
         if current.dep_ in CLAUSE_BOUNDARIES or current.head.i == current.i:
             break
         if current.i == trigger.i and current.dep_ == "acl" and current.tag_ == "VBN" and not trigger.nominal:
@@ -78,6 +82,18 @@ def governing_chain(doc: Doc, trigger: Trigger) -> list[Token]:
         current = current.head
         chain.append(current)
     return chain
+
+
+def _complement_read_as_clause(token: Token) -> bool:
+    """ "Peru threatened on Monday to impose tariffs": with a time between them, the parser may read the
+    infinitive a verb of wishing, planning or threatening takes as a clause of purpose; it is still what that
+    verb wishes, plans or threatens."""
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children)
+        and token.head.lemma_.lower() in IRREALIS | SCHEDULE
+    )
 
 
 # Verbs of coming about: negated ("never took place", "did not go ahead"), the planned event was dropped.

@@ -25,6 +25,7 @@ from events.extraction.triggers import (
     Trigger,
     compound_read_as_subject,
     joined_body_of,
+    left_from,
     prep_objects,
     starts_to_bind,
 )
@@ -368,6 +369,9 @@ def _subject(token: Token) -> Token | None:
         while above.dep_ in {"xcomp", "acomp"} and above.head.i != above.i:
             above = above.head
         subject = next((c for c in above.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None and above.dep_ == "conj" and above.head.pos_ in {"VERB", "AUX"}:
+            # "the two presidents spoke on Sunday and agreed to meet": the conjoined verb shares the subject
+            subject = next((c for c in above.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or in_dateline(subject.doc, subject):
         return None
     return subject
@@ -422,6 +426,8 @@ def _verb(
 # Acts titled by the thing taken or called in, with its owner: "seizes British tanker", "summons Russia's envoy".
 TAKEN_TITLE_TYPES = frozenset({EventType.SUMMONS, EventType.SEIZURE})
 MEASURE_TITLE_TYPES = frozenset({EventType.SANCTION, EventType.EXPORT_CONTROL, EventType.REJECTION})
+# "Peru cuts diplomatic ties with Chile": the tie, then the other side.
+TIE_TITLE_TYPES = frozenset({EventType.WITHDRAWAL, EventType.TIES_RESTORED})
 
 
 def _verb_title(
@@ -483,6 +489,14 @@ def _verb_title(
     partner = (
         f" with {others}" if others and trigger.type in with_partner and trigger.rule != "verb:call-person" else ""
     )
+    met_official = [
+        c
+        for c in token.children
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in GUEST_NOUNS and not c.ent_type_
+    ]
+    if met_official and trigger.type in with_partner and others:
+        # "meets Peruvian counterpart": an official met is named as the text names them, not by their state
+        partner = f" {_noun_phrase(doc, met_official[0])}"
     guest = _object_phrase(doc, token, events_too=True) or others if trigger.rule.endswith("-guest") else ""
     if guest:
         partner = f" {guest}"  # "hosts Canada's prime minister", "hosts Lula": a guest is received, not met with
@@ -526,7 +540,7 @@ def _verb_title(
         # "fires water cannon at Philippine supply boat", "shadows British destroyer": what was aimed at,
         # not the state it belongs to.
         partner = f" {_aimed_title(doc, token)}"
-    elif others and trigger.type in MEASURE_TITLE_TYPES and _object_phrase(doc, token):
+    elif others and trigger.type in MEASURE_TITLE_TYPES | TIE_TITLE_TYPES and _object_phrase(doc, token):
         # "imposes sanctions on Zembla", "blocks a joint statement on Ostland": the measure, then whom it is on;
         # aid cut is cut to whom it went ("cuts aid to Zembla").
         whom = "to" if trigger.rule.endswith("-aid") else "on"
@@ -563,9 +577,25 @@ def _verb_title(
             if opening.pos_ != "PROPN" and obj.split()[0] == opening.text:  # "Two diplomats were ..."
                 obj = obj[:1].lower() + obj[1:]
         partner = f" {obj}" if obj else ""
-    agreed = _agreed_to(doc, token) if trigger.rule == "verb:agree" else ""
+    if trigger.rule == "verb:present-credentials":
+        # "New Chilean ambassador presents credentials to Ruiz": the envoy, then the head of state received by
+        subject = _subject(token)
+        if subject is not None and subject.pos_ == "NOUN":
+            initiators, plural = _noun_phrase(doc, subject, lower_head=False), False
+        whom = _join([_named(doc, t) for t in _prep_objects_of([token], "to")]) or others
+        partner = " credentials" + (f" to {whom}" if whom else "")
+    if trigger.rule.endswith("-from-agreement"):
+        # "Chile withdraws from fishing accord", "Ruiz pulls Chile out of accord": what is left, with who leaves
+        left = [t for t in left_from(token) if t.pos_ in {"NOUN", "PROPN"}]
+        if left:
+            moved = [c for c in token.children if c.dep_ == "dobj" and c.i < left[0].i]
+            taken = f" {_named(doc, moved[0])} out of" if moved else " from"
+            partner = f"{taken} {_named(doc, left[0])}"
+    refused = trigger.rule.endswith("-request") and not partner.strip()
+    agreed = _agreed_to(doc, token) if trigger.rule == "verb:agree" or refused else ""
     if agreed:
-        partner = f" {agreed}"  # "agree to fast-track Ukraine's membership", not "agree Ukraine"
+        # "agree to fast-track Ukraine's membership", not "agree Ukraine"; "refuses to sign accord"
+        partner = f" {agreed}"
     said = f"{initiators} {_verb(doc, token, trigger, plural=plural, agent_named=agent_named, future=future)}{partner}"
     return said + _where(doc, trigger, location, said)
 
@@ -772,7 +802,7 @@ def _accession_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], *, f
     joiners = [a for a in actors if a.role is ActorRole.INITIATOR and a.name.lower() not in body_words.lower()]
     who = _join([short_name(a) for a in joiners]) if joiners else ""
     if not who:
-        # "Chile's accession", "the accession of the three states": who joins owns the noun
+        # "Chile's accession", "the accession of two states": who joins owns the noun
         owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]

@@ -101,7 +101,7 @@ LIGHT_VERBS = frozenset(
      "file", "issue", "lead", "chair", "co-host", "plan", "announce", "impose", "slap", "levy", "expand",
      "tighten", "unveil", "order", "approve", "call", "agree", "set", "schedule", "postpone", "delay",
      "cancel", "scrap", "suspend", "reschedule", "pass", "adopt", "lay", "halt", "freeze", "break", "cast",
-     "wield"}
+     "wield", "send", "deliver", "submit", "hand"}
 )  # fmt: skip
 
 # Nouns of deciding whose infinitive tells the act decided: "the 2017 decision to send troops", "the move to expel".
@@ -211,6 +211,17 @@ COMMENTING_VERBS = frozenset(
 )  # fmt: skip
 
 
+# What one declines to give when one declines to speak: "refused to provide details".
+DETAIL_NOUNS = frozenset({"detail", "information", "comment", "figure", "specific", "name", "explanation", "timeline"})
+
+
+def _declines_to_speak(verb: Token) -> bool:
+    """ "declined to comment", "refused to provide details": a refusal to say, which turns nothing down."""
+    return verb.lemma_.lower() in COMMENTING_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DETAIL_NOUNS for c in verb.children
+    )
+
+
 def _package_of_sanctions(objects: list[Token]) -> bool:
     return any(
         o.lemma_.lower() in MEASURE_SETS
@@ -242,7 +253,14 @@ NAMING_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
 # "trade war", "legal battle", "war of words": a contest that is no fighting.
 NOT_FIGHTING_MODIFIERS = frozenset(
     {"trade", "tariff", "price", "currency", "cold", "culture", "propaganda", "information", "legal", "political",
-     "court", "diplomatic", "electoral", "election", "bidding", "turf", "uphill", "word", "words", "verbal"}
+     "court", "diplomatic", "electoral", "election", "bidding", "turf", "uphill", "word", "words", "verbal",
+     "custody", "courtroom", "budget", "takeover", "ratings", "public-relations", "media", "lobbying"}
+)  # fmt: skip
+# What kills without anyone's using force: "a train crash killed ten", "floods killed 40".
+MISHAP_NOUNS = frozenset(
+    {"wreck", "shipwreck", "crash", "accident", "collision", "storm", "flood", "floods", "earthquake", "quake",
+     "fire", "blaze", "landslide", "avalanche", "disease", "illness", "virus", "epidemic", "outbreak", "heat",
+     "heatwave", "cyclone", "hurricane", "typhoon", "tsunami", "drought", "collapse", "stampede"}
 )  # fmt: skip
 # "a search and rescue operation", "salvage operations": the operation after an incident.
 RESPONSE_MODIFIERS = frozenset({"salvage", "rescue", "recovery", "search", "retrieval", "evacuation", "relief"})
@@ -559,7 +577,7 @@ def _sent_reeling(token: Token, objects: list[Token]) -> bool:
     return any(i < len(doc) and doc[i].tag_ == "VBG" for i in next_slots)
 
 
-def _left_from(token: Token) -> list[Token]:
+def left_from(token: Token) -> list[Token]:
     """What a verb leaves: "withdrew from the pact", "pulled out of the treaty", "pulled America out of the
     deal" (the particle's own "of" phrase)."""
     found: list[Token] = []
@@ -591,7 +609,7 @@ def _left_binding(token: Token, lemma: str, objects: list[Token]) -> tuple[Event
     """Leaving or suspending an agreement, ties or a channel (PLOVER SANCTION/withdraw), and restoring
     ties or a channel. An event noun left ("suspended talks") stays that event, with a changed status."""
     if lemma in LEAVE_VERBS:
-        if lemma in {"withdraw", "pull", "exit", "quit"} and any(_binds(t) for t in _left_from(token)):
+        if lemma in {"withdraw", "pull", "exit", "quit"} and any(_binds(t) for t in left_from(token)):
             return T.WITHDRAWAL, f"verb:{lemma}-from-agreement"
         if lemma != "pull" and any(_binds(o) and o.lemma_.lower() not in NOUNS for o in objects):
             return T.WITHDRAWAL, f"verb:{lemma}-agreement"
@@ -1084,7 +1102,7 @@ def joined_body_of(token: Token) -> Token | None:
         owners = [c for m in held for c in m.children if c.dep_ == "poss"]
         if owners:
             return owners[0]
-    # "the accession of the three states into the alliance": the parser may hang "into" on the joiner
+    # "the accession of two states into the alliance": the parser may hang "into" on the joiner
     held += [g for w in held for c in w.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     for word in held:
         for child in word.children:
@@ -1125,6 +1143,10 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     object_lemmas = {o.lemma_.lower() for o in objects}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if lemma in {"present", "submit", "hand", "deliver"} and object_lemmas & {"credential", "credentials"}:
+        # "the new ambassador presented her credentials to the president": an envoy received by the head of
+        # state (PLOVER CONSULT)
+        return T.MEETING, "verb:present-credentials"
     joined = _joined_as_member(token, lemma, objects)
     if joined is not None:
         return T.ACCESSION, f"verb:{joined}"  # "Ostland joined NATO", "became the alliance's 33rd member"
@@ -1378,7 +1400,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.REJECTION, "verb:rule-out"  # "ruled out talks with Zembla": a gathering refused
     if lemma in {"reject", "refuse", "decline", "deny", "spurn"}:
         if object_lemmas & REQUEST_NOUNS or any(
-            c.dep_ == "xcomp" and c.lemma_.lower() not in COMMENTING_VERBS for c in token.children
+            c.dep_ == "xcomp" and not _declines_to_speak(c) for c in token.children
         ):
             return T.REJECTION, f"verb:{lemma}-request"
         return None
@@ -1459,6 +1481,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         objects or passive
     ):
         return None
+    if lemma == "kill" and _subject_words(token) & MISHAP_NOUNS:
+        return None  # "the wreck killed ten", "the storm killed two": a mishap, no use of force
     if event_type is T.VISIT and any(
         s.lemma_.lower() in VEHICLE_WORDS for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]
     ):
@@ -1529,7 +1553,7 @@ def noun_lemma(token: Token) -> str:
 # People named by an event they lived through: "prisoners of war", "victims of the attack".
 PEOPLE_OF_EVENTS = frozenset(
     {"prisoner", "veteran", "victim", "survivor", "widow", "orphan", "refugee", "casualty", "hero", "relative",
-     "family"}
+     "family", "suspect", "perpetrator", "culprit", "mastermind", "witness", "organizer", "organiser"}
 )  # fmt: skip
 # Spans of years an act is measured in: "after nine years of negotiations", "decades of conflict" tell how long
 # a process ran before what the sentence dates, not an act of that date.
@@ -1675,7 +1699,8 @@ def _topic_of_talks(token: Token) -> bool:
     if token.dep_ != "pobj" or prep.lower_ not in TOPIC_PREPS or prep.head.i == prep.i:
         return False
     talks = prep.head
-    return talks.pos_ == "NOUN" and NOUNS.get(talks.lemma_.lower()) is T.TALKS
+    # "a vote on the truce": what is voted on is not done by voting
+    return talks.pos_ == "NOUN" and (NOUNS.get(talks.lemma_.lower()) is T.TALKS or talks.lemma_.lower() == "vote")
 
 
 # Nouns of coming in, which "into" or "to" a body of states make an accession ("entry into force" is not).
@@ -1686,6 +1711,13 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = noun_lemma(token)
     if lemma == "round" and token.pos_ == "NOUN":
         return _round_of(token)
+    if lemma == "note" and (
+        any(c.dep_ in {"compound", "amod"} and c.lower_ == "protest" for c in token.children)
+        or any(g.lemma_.lower() == "protest" for c in token.children if c.lower_ == "of" for g in c.children)
+    ):
+        return T.PROTEST, "noun:protest-note"  # "sent a protest note", "a note of protest" (PLOVER PROTEST)
+    if lemma == "call" and any(c.dep_ == "compound" and c.lower_ in {"port", "courtesy"} for c in token.children):
+        return T.VISIT, "noun:port-call"  # "a frigate made a port call in Callao", "paid a courtesy call on"
     if lemma in ENTRY_NOUNS and any(
         _joined_body(g) for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "into"} for g in c.children
     ):
@@ -1694,8 +1726,14 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if token.dep_ == "compound":
         return None  # "summit diplomacy", "talks process": a modifier, not an event
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PEOPLE_OF_EVENTS:
-        return None  # "prisoners of war", "veterans of the war": people the event marked, not the event now
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in {"of", "in", "behind"}
+        and token.head.head.lemma_.lower() in PEOPLE_OF_EVENTS
+    ):
+        # "prisoners of war", "veterans of the war", "a suspect in last week's raids": people the event marked, not
+        # the event now
+        return None
     if token.dep_ == "pobj" and token.head.lower_ == "without":
         return None  # "the talks ended without a truce": what did not come about
     if token.dep_ == "dobj" and token.head.dep_ == "xcomp" and token.head.head.lemma_.lower() == "fail":
@@ -1765,7 +1803,11 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
             # "the draft resolution was rejected by the council", "the resolution failed": not adopted.
             return T.REJECTION, "noun:resolution-failed"
     elif lemma == "vote" and any(c.ent_type_ == "ORG" for c in token.children if c.dep_ in NAMING_MODIFIER_DEPS):
-        return None  # "the Security Council vote" is a decision of a body, not an election
+        # "Monday's Security Council vote" is a decision of a body, not an election; a firm's is none
+        body_words = {w.lemma_.lower() for c in token.children if c.dep_ in NAMING_MODIFIER_DEPS for w in c.subtree}
+        # "after the U.N. vote": a vote named as what another act came after is the decision told elsewhere
+        after_it = token.dep_ == "pobj" and token.head.lower_ in {"after", "since", "following", "before"}
+        return (T.RESOLUTION, "noun:body-vote") if body_words & (VOTING_BODIES | BLOC_WORDS) and not after_it else None
     elif lemma == "vote" and {m.strip("-") for m in modifiers} & CHAMBER_VOTES:
         return T.RESOLUTION, "noun:chamber-vote"  # "lost a confidence vote": a parliament decides, no ballot
     if lemma == "call":
@@ -1955,6 +1997,13 @@ def _plural_noun_read_as_verb(token: Token) -> bool:
     return plural or head.tag_ != "VBZ"
 
 
+def _participle_as_adjective(token: Token) -> bool:
+    """ "the expelled diplomats left on Monday", "access to the detained journalist": a past participle before
+    its noun says what state the noun is in, after an act told elsewhere (or not at all), not an act of this
+    clause at its time."""
+    return token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i
+
+
 def _gerund_naming_people(token: Token) -> bool:
     """ "paid tribute to bombing victims": the parser may read an event word before the people it marked as a
     gerund taking them as object; with no subject of its own it names them, it tells no act."""
@@ -1979,7 +2028,11 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             kind = NOUNS[token.lower_[:-1]]
             found.append(Trigger(token.i, token.i, kind, token.lower_[:-1], True, f"noun:{token.lower_[:-1]}"))
         elif pos == "VERB" or (pos == "AUX" and token.lemma_ != "be"):
-            verb = None if _tells_a_counted_kind(token) or _gerund_naming_people(token) else _verb_trigger(token)
+            verb = (
+                None
+                if _tells_a_counted_kind(token) or _gerund_naming_people(token) or _participle_as_adjective(token)
+                else _verb_trigger(token)
+            )
             if verb:
                 found.append(Trigger(token.i, token.i, verb[0], token.lemma_.lower(), False, verb[1]))
         elif pos in {"NOUN", "PROPN"} and (
