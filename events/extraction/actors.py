@@ -605,6 +605,15 @@ def find_actors(
             for o in prep_objects(c, BETWEEN)
             for g in _with_conjuncts(o)
         )
+    if trigger.type is EventType.AGREEMENT and not trigger.nominal:
+        # "ratified the trade pact with Peru": the other party hangs on what was signed or ratified
+        others.extend(
+            g
+            for c in token.children
+            if c.dep_ == "dobj"
+            for o in prep_objects(c, frozenset({"with"}))
+            for g in _with_conjuncts(o)
+        )
     if trigger.type is EventType.ACCESSION:
         body = joined_body_of(head if trigger.rule == "verb:become-member" else token)
         others.extend([body] if body is not None else [])  # what is joined is a side ("joins NATO")

@@ -544,7 +544,7 @@ def _verb_title(
         # "imposes sanctions on Zembla", "blocks a joint statement on Ostland": the measure, then whom it is on;
         # aid cut is cut to whom it went ("cuts aid to Zembla").
         whom = "to" if trigger.rule.endswith("-aid") else "on"
-        if _prep_objects_of([c for c in token.children if c.dep_ == "dobj"], "with"):
+        if _prep_objects_of([token, *(c for c in token.children if c.dep_ == "dobj")], "with"):
             whom = "with"  # "closed a border crossing with Chile": the side it is shared with, not a measure on it
         measure = _object_phrase(doc, token)
         partner = f" {measure}" if others in measure else f" {measure} {whom} {others}"

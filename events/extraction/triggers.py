@@ -1703,6 +1703,14 @@ def _topic_of_talks(token: Token) -> bool:
     return talks.pos_ == "NOUN" and (NOUNS.get(talks.lemma_.lower()) is T.TALKS or talks.lemma_.lower() == "vote")
 
 
+# Verbs of keeping to or breaking what binds: "violated the truce", "honoured the accord", "evaded the
+# sanctions" tell conduct under an agreement or a measure made before, not its making.
+BOUND_BY_VERBS = frozenset(
+    {"violate", "breach", "break", "flout", "honour", "honor", "respect", "observe", "uphold", "evade",
+     "circumvent", "skirt", "bust", "enforce", "comply", "abide"}
+)  # fmt: skip
+
+
 # Nouns of coming in, which "into" or "to" a body of states make an accession ("entry into force" is not).
 ENTRY_NOUNS = frozenset({"entry", "admission"})
 
@@ -1742,6 +1750,16 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         return None  # "signed after nine years of negotiations": the long process behind the act, not an act
     if counted_kind(token):
         return None  # "the third such incursion this year", "no such talks": the kind of an act told, no new act
+    if (
+        token.dep_ in {"dobj", "nsubjpass"}
+        and token.head.lemma_.lower() in BOUND_BY_VERBS
+        and NOUNS[lemma]
+        in {
+            T.AGREEMENT,
+            T.SANCTION,
+        }
+    ):
+        return None  # "accused each other of violating the ceasefire", "evading sanctions": conduct under it
     if _topic_of_talks(token):
         return None  # "talks on a further swap", "negotiations on a ceasefire": what is talked about, not done
     event_type = NOUNS[lemma]

@@ -241,3 +241,27 @@ def test_a_note_of_protest_sent_or_delivered_is_a_protest_by_its_sender() -> Non
 def test_a_threat_told_with_its_time_before_the_infinitive_is_still_only_a_threat() -> None:
     assert found("Peru threatened on Monday to impose tariffs on Chilean copper.") == []
     assert found("Peru plans next year to hold talks with Chile.") == [(EventType.TALKS, EventStatus.SCHEDULED, "2026")]
+
+
+def test_an_agreement_or_measure_kept_broken_or_evaded_is_not_made_again() -> None:
+    assert EventType.AGREEMENT not in [
+        kind for kind, _, _ in found("Both sides accused each other of violating the ceasefire on Sunday.")
+    ]
+    assert EventType.SANCTION not in [
+        kind for kind, _, _ in found("Chile accused Peru on Monday of evading the sanctions.")
+    ]
+    assert found("Chile and Peru signed a ceasefire on Sunday.") == [
+        (EventType.AGREEMENT, EventStatus.OCCURRED, "2025-03-09")
+    ]
+
+
+def test_the_party_an_agreement_is_with_and_the_side_a_border_is_shared_with_are_named() -> None:
+    events = extract(
+        "Chile's parliament ratified the trade pact with Peru on Wednesday. "
+        "Peru closed its border with Bolivia on Thursday, citing security concerns.",
+        A_FRIDAY,
+    ).events
+    assert [(e.title, [a.name for a in e.actors]) for e in events] == [
+        ("Chile ratifies trade pact with Peru", ["Chile", "Peru"]),
+        ("Peru closes border with Bolivia", ["Peru", "Bolivia"]),
+    ]
