@@ -377,7 +377,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
     for conj in token.conjuncts:
         if conj.i > token.i:
             found.append(conj)
-    # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties": the parser may read the second state
+    # "Ostland, the Varel Republic, Zembla and Osten cut ties": the parser may read the second state
     # of a list as an apposition to the first; one state is never another's apposition.
     for listed in (c for c in token.children if c.dep_ == "appos" and names_a_country(c) and names_a_country(token)):
         found += [listed, *(c for c in listed.conjuncts if c.i > listed.i)]

@@ -358,7 +358,7 @@ def resolve_place(name: str, label: str = "GPE", prefer: frozenset[str] = frozen
 
 
 def _country_shortened(key: str, prefer: frozenset[str]) -> dict[str, Any] | None:
-    """ "Korea" in a story that names South Korea: a country the article mentions, by the last words of its
+    """ "Zembla" in a story that names North Zembla: a country the article mentions, by the last words of its
     name, when it is the only one so named."""
     by_iso = _data().by_iso
     names = {code: fold(str(by_iso[code]["name"])) for code in sorted(prefer) if code in by_iso}

@@ -476,7 +476,7 @@ def _state_of(doc: Doc, token: Token, prefer: frozenset[str], *, inside_name: bo
         found = resolve_place(token.text, "GPE", prefer)
         if found.kind is PlaceKind.COUNTRY:
             return found
-        # "a Kuwaiti refinery": the tagger may read a nationality as a place (not "Saudi" of "Saudi Arabia")
+        # "a Kuwaiti refinery": the tagger may read a nationality as a place (not a first word of a country's name)
         whole = entity_span(doc, token)
         country = country_of_demonym(token.text) if whole is None or len(whole) == 1 else None
         return resolve_place(country, "GPE", prefer) if country else None
@@ -601,7 +601,7 @@ def _target_place(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
             if carried is not None:
                 return carried
         if child.dep_ == "acl" and child.tag_ == "VBN" and token.pos_ == "NOUN":
-            # "an attack launched on three Saudi pumping stations": the participle carrying the act out names it
+            # "an attack launched on three Zemblan pumping stations": the participle carrying the act out names it
             carried = _target_place(doc, child, prefer)
             if carried is not None:
                 return carried
@@ -1009,7 +1009,7 @@ def _names_a_side(token: Token) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass", "agent", "dobj"}:
         return True
     if token.dep_ in {"appos", "conj"} and names_a_country(token) and names_a_country(token.head):
-        return _names_a_side(token.head)  # "Saudi Arabia, the United Arab Emirates, ... cut ties": a list of sides
+        return _names_a_side(token.head)  # "Ostland, the Varel Republic, ... cut ties": a list of sides
     if token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPS:
         return True  # "a resolution against Iran", "talks with Peru": the other side, not the setting
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _whose_subject(token.head.head):

@@ -330,7 +330,7 @@ def _with_holders(token: Token) -> list[Token]:
 
 
 def _prep_objects_of(tokens: list[Token], preposition: str) -> list[Token]:
-    # "sent troops to Saudi Arabia": the parser may read a "to" after an object as a dative.
+    # "sent jets and troops to Peru": the parser may read a "to" after an object as a dative.
     return [
         g
         for t in tokens

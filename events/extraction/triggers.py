@@ -203,7 +203,7 @@ JOINT_TEXTS = frozenset({"declaration", "communique", "communiqué"})
 MEASURE_SETS = frozenset({"package", "round", "set", "raft", "wave", "batch", "list"})
 # Words that make plain words hostile: "exchanged sharp words", "traded angry words".
 SHARP_WORDS = frozenset({"sharp", "harsh", "angry", "heated", "bitter", "tough", "strong", "barbed", "testy"})
-# What one declines to do when one declines to speak ("declined to comment", "refused to discuss details"):
+# What one declines to do when one declines to speak ("declined to elaborate", "refused to discuss details"):
 # no request or proposal is turned down (PLOVER REJECT needs one).
 COMMENTING_VERBS = frozenset(
     {"comment", "discuss", "elaborate", "say", "speculate", "confirm", "specify", "disclose", "reveal", "identify",
@@ -216,7 +216,7 @@ DETAIL_NOUNS = frozenset({"detail", "information", "comment", "figure", "specifi
 
 
 def _declines_to_speak(verb: Token) -> bool:
-    """ "declined to comment", "refused to provide details": a refusal to say, which turns nothing down."""
+    """ "declined to elaborate", "refused to provide details": a refusal to say, which turns nothing down."""
     return verb.lemma_.lower() in COMMENTING_VERBS or any(
         c.dep_ == "dobj" and c.lemma_.lower() in DETAIL_NOUNS for c in verb.children
     )
@@ -1084,7 +1084,7 @@ STATE_WORDS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 
 
 def _joined_body(token: Token) -> bool:
-    """Whether the word names a body of states or a treaty: "NATO", "the European Union", "the bloc", "the
+    """Whether the word names a body of states or a treaty: "NATO", "the alliance", "the grouping", "the
     convention"."""
     return token.ent_type_ == "ORG" or token.lemma_.lower() in JOINED_WORDS
 
@@ -1095,7 +1095,7 @@ def _a_state(token: Token) -> bool:
 
 def joined_body_of(token: Token) -> Token | None:
     """The body or treaty an accession's word names: what is joined, acceded, admitted or entered "to" or
-    "into", or what one becomes a member of ("the alliance's 33rd member", "a member of the bloc")."""
+    "into", or what one becomes a member of ("the alliance's 33rd member", "a member of the grouping")."""
     held = [token]
     if token.lemma_.lower() == "become":
         held = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() == "member"]
@@ -1729,7 +1729,7 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     if lemma in ENTRY_NOUNS and any(
         _joined_body(g) for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "into"} for g in c.children
     ):
-        return T.ACCESSION, f"noun:{lemma}-to-body"  # "Ostland's entry into NATO", "its admission to the bloc"
+        return T.ACCESSION, f"noun:{lemma}-to-body"  # "Ostland's entry into NATO", "its admission to the grouping"
     if lemma not in NOUNS:
         return None
     if token.dep_ == "compound":
