@@ -18,7 +18,7 @@ from events.extraction.demonyms import country_of_demonym
 from events.extraction.doc_views import sentence_of
 from events.extraction.gazetteer import capitals, country_code, fold, state_of_capital
 from events.extraction.person_names import family_name, part_of_name
-from events.extraction.places import names_a_country
+from events.extraction.places import OF_WHOSE_TYPES, names_a_country
 from events.extraction.tree import entity_span, through_partitive
 from events.extraction.triggers import (
     ENCOUNTER_CRAFT,
@@ -280,6 +280,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         # object whole (the title reads "Tokyo summons Chinese ambassador", not "Tokyo summons China").
         if token.lemma_.lower() in PRIVATE_PEOPLE:
             return []
+        told = _the_country_told(doc, token)
+        if told is not None:
+            return [Actor(told, ActorKind.STATE, role)]
         # A craft is its state's whichever side it is on: on the receiving end, "a Zemblan trawler" is Zembla.
         craft = token.lemma_.lower() in ENCOUNTER_CRAFT
         # "met his Peruvian counterpart": an official met, called or received takes part for the state.
@@ -311,6 +314,30 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     if kind is ActorKind.PERSON:
         name = aliases.resolve(name, ent.start)
     return [Actor(name, kind, role)]
+
+
+# Common nouns that take up a state named before, as English refers back to a state: "the country's admission".
+STATE_ANAPHORS = frozenset({"country", "nation"})
+
+
+def _the_country_told(doc: Doc, token: Token) -> str | None:
+    """ "Finland ... the country's admission to the alliance": "the country" takes up the last country named before it
+    in its sentence or the one before."""
+    if token.lemma_.lower() not in STATE_ANAPHORS or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return None
+    if any(c.dep_ in {"amod", "compound", "prep"} for c in token.children):
+        return None  # "the host country", "the country of origin": another one
+    start = token.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for previous in reversed(doc[start : token.i]):
+        if previous.ent_type_ == "GPE" and previous.ent_iob_ == "B":
+            ent = _entity_of(doc, previous)
+            if ent is not None and (named := country_code(_clean_name(ent))) is not None:
+                return named[1]
+    return None
 
 
 def _states_behind(doc: Doc, token: Token, *, nationalities: bool) -> list[str]:
@@ -455,6 +482,12 @@ JUDGING_VERBS = frozenset(
 JUDGED_FOR_PREPS = frozenset({"for", "of", "over", "on"})
 
 
+def _owned_act(noun: Token) -> bool:
+    """ "will attend the inauguration of Peru's president": an act named with whose it is; who attends it
+    takes part in it."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
 def _setting_of_the_act(trigger: Trigger, prep: Token) -> bool:
     return prep.lower_ in SETTING_PREPS or (prep.lower_ == "on" and trigger.type is EventType.VISIT)
 
@@ -555,11 +588,17 @@ def find_actors(
         initiators = [c for c in token.children if c.dep_ == "poss"]
         # "a planned visit to Moscow by Slovakia's foreign minister": "by" names who makes it.
         initiators += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+        if trigger.type in OF_WHOSE_TYPES:
+            # "the inauguration of Peru's new president": whose inauguration it is
+            initiators += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         initiators = [t for c in initiators if c.dep_ in {"poss", "pobj"} for t in _with_conjuncts(c)]
         initiators = [_antecedent_of_whose(t) for t in initiators]
         # "China and Japan will hold their first summit": a possessive pronoun points at the holders, who
         # are the light verb's subject.
         initiators = [t for t in initiators if t.pos_ != "PRON"]
+        if initiators and head.i != token.i and head.lemma_.lower() in TAKING_PART_VERBS:
+            # "Chile's president will attend the inauguration of Peru's president": who attends takes part
+            others.extend(_subject_of(head, acted_on_when_passive=False)[0])
         if not initiators and head.i == token.i and _owned_by_subject(token):
             # "Hungary celebrated its entry into NATO": "its" on the verb's object is the verb's subject.
             initiators, _ = _subject_of(token.head, acted_on_when_passive=False)
@@ -576,7 +615,7 @@ def find_actors(
         if not initiators and head.i != token.i:
             initiators, acted_on = _subject_of(head, acted_on_when_passive=done_to)
             others.extend(t for t in acted_on if t.i != token.i)
-            if trigger.type in GATHERING_TYPES and head.lemma_.lower() in TAKING_PART_VERBS:
+            if (trigger.type in GATHERING_TYPES or _owned_act(token)) and head.lemma_.lower() in TAKING_PART_VERBS:
                 # "Iran's president will attend a summit in Riyadh": one who attends takes part; the host is
                 # whoever holds it.
                 others.extend(initiators)

@@ -536,6 +536,28 @@ def _acting_state(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | 
     return None
 
 
+# Acts whose "of" names whose act it is ("the inauguration of Peru's president"), not whom it is done to
+# ("the release of a Russian agent").
+OF_WHOSE_TYPES = frozenset({EventType.INAUGURATION, EventType.ELECTION})
+
+
+def _owning_state(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Location | None:
+    """ "will attend the inauguration of Peru's new president", "Chile's election": an act at home, named by
+    its noun with the state it belongs to, happens in that state, whoever the sentence's subject is."""
+    noun = doc[trigger.i]
+    if not trigger.nominal or noun.pos_ != "NOUN":
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if trigger.type in OF_WHOSE_TYPES:
+        owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for owner in owners:
+        for candidate in [owner, *(c for c in owner.children if c.dep_ in {"poss", "amod", "compound"})]:
+            state = _state_of(doc, candidate, prefer)
+            if state is not None:
+                return state
+    return None
+
+
 def _speakers_capital(doc: Doc, verb: Token, prefer: frozenset[str]) -> Location | None:
     """The capital of the state whose government speaks: the subject's nationality or owner ("Chinese
     officials", "Japan's foreign ministry"). A state itself as subject ("Peru protested") names no seat:
@@ -660,7 +682,7 @@ def find_place(doc: Doc, trigger: Trigger) -> Location | None:
         if found is not None:
             doc.user_data.setdefault("places_from_dateline", set()).add(trigger.i)
     if found is None and trigger.type in DOMESTIC_TYPES:
-        found = _acting_state(doc, doc[trigger.head_i], prefer)
+        found = _owning_state(doc, trigger, prefer) or _acting_state(doc, doc[trigger.head_i], prefer)
     if found is None:
         found = _only_place_in_sentence(doc, token, prefer, trigger.type)
     if found is None and trigger.type in CAPITAL_TYPES:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AIMED, in_dateline, short_name, unnamed_antecedent
 from events.extraction.gazetteer import body_seat, country_code
-from events.extraction.places import STRETCH_NOUNS, binding_starts
+from events.extraction.places import OF_WHOSE_TYPES, STRETCH_NOUNS, binding_starts
 from events.extraction.tree import entity_span, free_relative, shared_object, through_partitive
 from events.extraction.triggers import (
     GUEST_NOUNS,
@@ -691,7 +691,8 @@ def _noun_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location:
         title = head
         if initiators:
             title += f" by {_join([short_name(a) for a in initiators])}"
-        if others:
+        # Who attends an inauguration or an election does not hold it with its state.
+        if others and trigger.type not in OF_WHOSE_TYPES:
             title += f" {'against' if trigger.type is EventType.MILITARY_ACTION else 'with'} "
             title += _join([a.name for a in others])
     return title + _phase(token) + _where(doc, trigger, location, title)

@@ -265,3 +265,23 @@ def test_the_party_an_agreement_is_with_and_the_side_a_border_is_shared_with_are
         ("Chile ratifies trade pact with Peru", ["Chile", "Peru"]),
         ("Peru closes border with Bolivia", ["Peru", "Bolivia"]),
     ]
+
+
+def test_an_act_at_home_named_with_its_state_happens_there_and_who_attends_it_takes_part() -> None:
+    events = extract(
+        "The Chilean president will attend the inauguration of Peru's new president on July 28.", A_FRIDAY
+    ).events
+    assert [(e.type, e.title, e.location.name if e.location else None, [a.name for a in e.actors]) for e in events] == [
+        (EventType.INAUGURATION, "Inauguration in Peru", "Peru", ["Peru", "Chile"])
+    ]
+
+
+def test_the_country_takes_up_the_country_named_before_it() -> None:
+    events = extract(
+        "Finland's president spoke on Monday. Crowds gathered in the capital to hail the country's admission to "
+        "NATO on Tuesday.",
+        A_FRIDAY,
+    ).events
+    assert [(e.title, e.date, [a.name for a in e.actors]) for e in events] == [
+        ("Finland joins NATO", "2025-03-11", ["Finland", "NATO"])
+    ]
