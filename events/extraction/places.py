@@ -70,10 +70,11 @@ DOMESTIC_TYPES = frozenset(
      EventType.SANCTION, EventType.EXPORT_CONTROL, EventType.RELEASE, EventType.EXTRADITION}
 )  # fmt: skip
 # Things built in one place, whose nationality says where they stand: "struck two Saudi oil plants".
+# (Not an embassy or a consulate: its nationality names whose mission it is, which stands in another state.)
 FACILITY_NOUNS = frozenset(
-    {"plant", "facility", "installation", "base", "refinery", "field", "port", "airport", "airfield", "embassy",
-     "consulate", "pipeline", "site", "depot", "terminal", "reactor", "factory", "compound", "outpost", "dam",
-     "bridge", "station", "infrastructure"}
+    {"plant", "facility", "installation", "base", "refinery", "field", "port", "airport", "airfield", "pipeline",
+     "site", "depot", "terminal", "reactor", "factory", "compound", "outpost", "dam", "bridge", "station",
+     "infrastructure"}
 )  # fmt: skip
 # Words a government says from home: "the Chinese Foreign Ministry announced", "Chinese officials
 # expressed anger" are placed in that state's capital when the sentence names no place.

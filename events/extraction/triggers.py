@@ -1147,6 +1147,10 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         # "the new ambassador presented her credentials to the president": an envoy received by the head of
         # state (PLOVER CONSULT)
         return T.MEETING, "verb:present-credentials"
+    if lemma == "clash" and _clash_at_a_forum(token):
+        # "clashed at the Security Council over the border", "clashed at the meeting": words, not force (PLOVER
+        # DISAPPROVE), as a hostile exchange is
+        return T.STATEMENT, "verb:clash-in-words"
     joined = _joined_as_member(token, lemma, objects)
     if joined is not None:
         return T.ACCESSION, f"verb:{joined}"  # "Ostland joined NATO", "became the alliance's 33rd member"
@@ -1526,7 +1530,8 @@ def _attacked_in_words(token: Token, objects: list[Token]) -> bool:
     ("attacked the deal as a surrender"), or a text does the attacking ("an article attacking the summit")."""
     targets = {o.lemma_.lower() for o in objects}
     # An object that is itself an event ("attacked the summit"), by the noun rules: a police patrol is not one.
-    if targets & (WORDED_TARGETS | BINDING_NOUNS) or any(_noun_trigger(o) for o in objects):
+    # A mission is a building too: "attacked the embassy" is force, as storming it is.
+    if targets & (WORDED_TARGETS | (BINDING_NOUNS - MISSION_NOUNS)) or any(_noun_trigger(o) for o in objects):
         return True
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
         return True
@@ -1711,6 +1716,37 @@ BOUND_BY_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Where sides meet to talk: a clash there is one of words.
+FORUM_NOUNS = frozenset({"meeting", "talk", "summit", "session", "forum", "conference", "debate", "hearing"})
+
+
+def _clash_at_a_forum(verb: Token) -> bool:
+    """ "Chile and Peru clashed at the Security Council", "the ministers clashed at the meeting": where the clash
+    happened is a body of states or a gathering of talks."""
+    for place in prep_objects(verb, frozenset({"at", "during", "in"})):
+        if place.lemma_.lower() in FORUM_NOUNS or (place.ent_type_ in {"ORG", "FAC"} and _names_a_body(place)):
+            return True
+    return False
+
+
+def _names_a_body(token: Token) -> bool:
+    """ "the Security Council", "the General Assembly", "the European Parliament": a body of states or a chamber."""
+    words = {t.lemma_.lower() for t in token.subtree}
+    return bool(words & (BLOC_WORDS | VOTING_BODIES))
+
+
+def _frame_of_a_description(token: Token) -> bool:
+    """ "soldiers captured during the war": an event noun after "during" in a participle that describes people
+    or things is the frame of what befell them, told without a time of its own, no act of the sentence."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in {"during", "throughout"}:
+        return False
+    participle = prep.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.head.lemma_.lower() in NOUNS:
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in participle.subtree)
+
+
 # Nouns of coming in, which "into" or "to" a body of states make an accession ("entry into force" is not).
 ENTRY_NOUNS = frozenset({"entry", "admission"})
 
@@ -1744,6 +1780,8 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if token.dep_ == "pobj" and token.head.lower_ == "without":
         return None  # "the talks ended without a truce": what did not come about
+    if _frame_of_a_description(token):
+        return None  # "to free soldiers captured during the border war": when those people were taken
     if token.dep_ == "dobj" and token.head.dep_ == "xcomp" and token.head.head.lemma_.lower() == "fail":
         return None  # "the talks failed to secure a truce": neither
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in YEARS_SPANS:

@@ -285,3 +285,23 @@ def test_the_country_takes_up_the_country_named_before_it() -> None:
     assert [(e.title, e.date, [a.name for a in e.actors]) for e in events] == [
         ("Finland joins NATO", "2025-03-11", ["Finland", "NATO"])
     ]
+
+
+def test_a_war_named_as_when_people_were_taken_is_no_act_of_the_sentence() -> None:
+    assert found("Lima promised on Monday to free soldiers captured during the border war.") == []
+
+
+def test_a_clash_at_a_body_of_states_or_a_meeting_is_one_of_words() -> None:
+    assert [kind for kind, _, _ in found("Chile and Peru clashed at the United Nations on Tuesday.")] == [
+        EventType.STATEMENT
+    ]
+    assert [kind for kind, _, _ in found("Chilean and Peruvian troops clashed near the border on Tuesday.")] == [
+        EventType.INCIDENT
+    ]
+
+
+def test_an_embassy_stands_in_its_host_state_and_attacking_it_is_force() -> None:
+    assert placed("Protesters attacked the Chilean embassy in Lima on Tuesday.") == [
+        (EventType.MILITARY_ACTION, "Lima")
+    ]
+    assert placed("Police clashed with protesters at the Chilean embassy on Tuesday.") == [(EventType.INCIDENT, None)]
