@@ -256,6 +256,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
             return []  # "convicted a former official in 2022; he was freed in 2024": the official, whom no name tells
         name = aliases.last_person_before(token.i)
         return [Actor(name, ActorKind.PERSON, role)] if name else []
+    if token.lower_ == "whom":
+        person = _person_before(doc, token)
+        return _actors_for(doc, person, role, aliases) if person is not None else []
     if token.lower_ in {"it", "they"} and token.dep_ in {"nsubj", "nsubjpass"}:
         sayer = _sayer_of(token)
         return _actors_for(doc, sayer, role, aliases) if sayer is not None else []
@@ -314,6 +317,18 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     if kind is ActorKind.PERSON:
         name = aliases.resolve(name, ent.start)
     return [Actor(name, kind, role)]
+
+
+def _person_before(doc: Doc, pronoun: Token) -> Token | None:
+    """ "a message from President Quispe, with whom he met": "whom" stands for a person, the one named
+    last before it in its sentence (the parser may hang the clause on another noun)."""
+    for previous in reversed(doc[pronoun.sent.start : pronoun.i]):
+        if previous.ent_type_ == "PERSON":
+            return previous
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+    if clause is not None and clause.head.lemma_.lower() in GUEST_NOUNS:
+        return clause.head  # "thanked the Peruvian minister, with whom he met": an official named by office
+    return None
 
 
 # Common nouns that take up a state named before, as English refers back to a state: "the country's admission".

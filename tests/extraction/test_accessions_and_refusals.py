@@ -305,3 +305,14 @@ def test_an_embassy_stands_in_its_host_state_and_attacking_it_is_force() -> None
         (EventType.MILITARY_ACTION, "Lima")
     ]
     assert placed("Police clashed with protesters at the Chilean embassy on Tuesday.") == [(EventType.INCIDENT, None)]
+
+
+def test_whom_stands_for_the_person_named_before_it() -> None:
+    events = extract(
+        "The king carried a message from President Ana Quispe, with whom he met on Monday.", A_FRIDAY
+    ).events
+    assert [(e.type, e.date, [a.name for a in e.actors]) for e in events] == [
+        (EventType.MEETING, "2025-03-10", ["Ana Quispe"])
+    ]
+    events = extract("Ruiz thanked the Peruvian minister, with whom he met on Monday.", A_FRIDAY).events
+    assert [[a.name for a in e.actors] for e in events] == [["Peru"]]
