@@ -487,16 +487,6 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
     return [], []
 
 
-# Verbs that blame, thank or punish someone for what they did: "criticised Ostland for holding drills",
-# "accused Lima of expelling the envoy", "sanctioned the firm for supplying drones".
-JUDGING_VERBS = frozenset(
-    {"criticise", "criticize", "accuse", "blame", "condemn", "denounce", "fault", "rebuke", "chastise", "assail",
-     "slam", "attack", "thank", "praise", "commend", "congratulate", "punish", "sanction", "fine", "penalize",
-     "penalise", "reward", "censure", "reprimand", "scold", "berate", "castigate", "lambaste", "chide"}
-)  # fmt: skip
-JUDGED_FOR_PREPS = frozenset({"for", "of", "over", "on"})
-
-
 def _owned_act(noun: Token) -> bool:
     """ "will attend the inauguration of Peru's president": an act named with whose it is; who attends it
     takes part in it."""
@@ -511,6 +501,16 @@ def _owned_by_subject(noun: Token) -> bool:
     """ "Chile celebrated its entry", "Peru marked its accession": "its" on an event noun the verb takes as
     object stands for the verb's subject."""
     return noun.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children)
+
+
+# Verbs that blame, thank or punish someone for what they did: "criticised Ostland for holding drills",
+# "accused Lima of expelling the envoy", "sanctioned the firm for supplying drones".
+JUDGING_VERBS = frozenset(
+    {"criticise", "criticize", "accuse", "blame", "condemn", "denounce", "fault", "rebuke", "chastise", "assail",
+     "slam", "attack", "thank", "praise", "commend", "congratulate", "punish", "sanction", "fine", "penalize",
+     "penalise", "reward", "censure", "reprimand", "scold", "berate", "castigate", "lambaste", "chide"}
+)  # fmt: skip
+JUDGED_FOR_PREPS = frozenset({"for", "of", "over", "on"})
 
 
 def _blamed_for(token: Token) -> Token | None:

@@ -1714,6 +1714,8 @@ BOUND_BY_VERBS = frozenset(
     {"violate", "breach", "break", "flout", "honour", "honor", "respect", "observe", "uphold", "evade",
      "circumvent", "skirt", "bust", "enforce", "comply", "abide"}
 )  # fmt: skip
+# What binds and can be kept or broken: an agreement, a measure.
+BINDING_TYPES = frozenset({T.AGREEMENT, T.SANCTION})
 
 
 # Where sides meet to talk: a clash there is one of words.
@@ -1788,15 +1790,8 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         return None  # "signed after nine years of negotiations": the long process behind the act, not an act
     if counted_kind(token):
         return None  # "the third such incursion this year", "no such talks": the kind of an act told, no new act
-    if (
-        token.dep_ in {"dobj", "nsubjpass"}
-        and token.head.lemma_.lower() in BOUND_BY_VERBS
-        and NOUNS[lemma]
-        in {
-            T.AGREEMENT,
-            T.SANCTION,
-        }
-    ):
+    kept_or_broken = token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in BOUND_BY_VERBS
+    if kept_or_broken and NOUNS[lemma] in BINDING_TYPES:
         return None  # "accused each other of violating the ceasefire", "evading sanctions": conduct under it
     if _topic_of_talks(token):
         return None  # "talks on a further swap", "negotiations on a ceasefire": what is talked about, not done
@@ -1860,10 +1855,10 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
             return T.REJECTION, "noun:resolution-failed"
     elif lemma == "vote" and any(c.ent_type_ == "ORG" for c in token.children if c.dep_ in NAMING_MODIFIER_DEPS):
         # "Monday's Security Council vote" is a decision of a body, not an election; a firm's is none
-        body_words = {w.lemma_.lower() for c in token.children if c.dep_ in NAMING_MODIFIER_DEPS for w in c.subtree}
+        by_a_body = any(_names_a_body(c) for c in token.children if c.dep_ in NAMING_MODIFIER_DEPS)
         # "after the U.N. vote": a vote named as what another act came after is the decision told elsewhere
         after_it = token.dep_ == "pobj" and token.head.lower_ in {"after", "since", "following", "before"}
-        return (T.RESOLUTION, "noun:body-vote") if body_words & (VOTING_BODIES | BLOC_WORDS) and not after_it else None
+        return (T.RESOLUTION, "noun:body-vote") if by_a_body and not after_it else None
     elif lemma == "vote" and {m.strip("-") for m in modifiers} & CHAMBER_VOTES:
         return T.RESOLUTION, "noun:chamber-vote"  # "lost a confidence vote": a parliament decides, no ballot
     if lemma == "call":
