@@ -852,16 +852,35 @@ def _reported_clause_triggers(doc: Doc, reporting: int, triggers: Sequence[Trigg
     clauses = _reported_clauses(doc[reporting])
     heads = {c.i for c in clauses}
     heads |= {conj.i for c in clauses for conj in c.conjuncts}
-    return [t for t in triggers if _reported_verb(doc, t).i in heads and (not t.nominal or _realized_by(doc, t))]
+    return [
+        t
+        for t in triggers
+        if _reported_verb(doc, t).i in heads and (not t.nominal or _realized_by(doc, t) or _setting_of(doc, t))
+    ]
 
 
 def _reported_verb(doc: Doc, trigger: Trigger) -> Token:
-    """The verb that tells a trigger in a clause: its own, the light verb of its noun, or the verb whose object
-    the noun is ("have completed disengagement")."""
+    """The verb that tells a trigger in a clause: its own, the light verb of its noun, the verb whose object
+    the noun is ("have completed disengagement"), or the act the noun is the setting of ("during a
+    telephone conversation with Ruiz, Varel proposed talks")."""
     noun = doc[trigger.i]
-    if trigger.nominal and trigger.head_i == trigger.i and noun.dep_ == "dobj":
-        return noun.head
+    if trigger.nominal and trigger.head_i == trigger.i:
+        if noun.dep_ == "dobj":
+            return noun.head
+        if _setting_of(doc, trigger):
+            held = noun.head.head
+            return held.head if held.dep_ == "nsubj" else held
     return doc[trigger.head_i]
+
+
+def _setting_of(doc: Doc, trigger: Trigger) -> bool:
+    """ "During a telephone conversation with Ruiz, Varel proposed talks" (or "Varel, during ..., proposed"): an
+    event noun the act of its clause is told inside."""
+    noun = doc[trigger.i]
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "during"}:
+        return False
+    held = noun.head.head
+    return held.pos_ in {"VERB", "AUX"} or (held.dep_ == "nsubj" and held.head.pos_ in {"VERB", "AUX"})
 
 
 def _realized_by(doc: Doc, trigger: Trigger) -> bool:

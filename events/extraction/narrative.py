@@ -73,6 +73,7 @@ class Plan:
     bindings: list[Binding]
     times: list[TimeExpression]
     shared: set[int] = field(default_factory=set)
+    lead: bool = False  # one of the story's first sentences that tell something
 
     def dated(self) -> set[int]:
         return {b.trigger.i for b in self.bindings}

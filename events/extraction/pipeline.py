@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import ActorKind, ActorRole, DateBasis, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
-from events.extraction.binding import Binding, bind, measured_from_lent
+from events.extraction.binding import REALIZING_VERBS, REPORTING_VERBS, Binding, bind, measured_from_lent
 from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
@@ -113,6 +113,7 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
     events: list[ExtractedEvent] = []
     plans: list[Plan] = []
     time_index = 0
+    told = 0  # sentences with a verb so far: a dateline or a wire's credit set apart ("MOSCOW, May 2.") tells no news
     for rank, sentence in enumerate(sentences(doc)):
         sentence_times: list[TimeExpression] = []
         while time_index < len(times) and times[time_index].start < sentence.end_char:
@@ -121,16 +122,19 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             time_index += 1
         # "TEL AVIV, June 19 (UPI) --": the filing date dates none of the sentence's events.
         sentence_times = [t for t in sentence_times if not inside_dateline(sentence, t.start)]
+        lead = told < LEAD_SENTENCES
+        told += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
         bound = _within_hosts(doc, triggers, _said_ahead(doc, triggers, bind(doc, triggers, sentence_times), published))
         bindings, shared = _share_coordinated_dates(doc, triggers, bound)
-        if rank < LEAD_SENTENCES:
+        if lead:
             bindings = _lead_news(doc, sentence, triggers, bindings, published)
-        plans.append(Plan(rank, sentence, triggers, bindings, sentence_times, shared))
+        plans.append(Plan(rank, sentence, triggers, bindings, sentence_times, shared, lead=lead))
     _date_from_elsewhere(doc, plans, published)
     _lead_nouns_of_the_day(doc, plans, published)
+    _lead_past_of_the_day(doc, plans, published)
     for plan in plans:
         windows = _partner_windows(plan.sentence, plan.bindings)
         for binding in plan.bindings:
@@ -246,14 +250,53 @@ def _lead_news(
     added: list[Binding] = []
     for trigger in triggers:
         verb = doc[trigger.i]
-        if trigger.nominal or trigger.i in dated or verb.tag_ != "VBN":
+        if trigger.nominal or trigger.i in dated:
             continue
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        if aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS:
+        if verb.tag_ == "VBN" and aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS:
             added.append(Binding(trigger, _news_of_the_day(sentence, published), 1, inherited=True))
     if not added:
         return bindings
     return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+
+
+def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
+    """ "Zembla expelled two Ostland diplomats, the ministry said", "Zembla scrapped a trip to
+    Ostland": an act its sentence asserts in the simple past (or the event noun such a verb holds or calls
+    off), in a lead that has told no time yet, dated by nothing else in the text, is the news of the publication
+    day. A lead that has named a time ("In 2011 the envoys met ...") tells a story of then, and beside a dated
+    act an undated one may be a step of it ("a jet fired a missile, and crews started collecting the wreckage
+    on Sunday"); neither is today's news."""
+    dated_kinds = {(b.trigger.type, b.trigger.lemma) for plan in plans for b in plan.bindings}
+    for plan in plans:
+        if plan.times or not plan.lead:
+            break
+        dated = plan.dated()
+        added: list[Binding] = []
+        for trigger in plan.triggers:
+            if trigger.i in dated or (trigger.type, trigger.lemma) in dated_kinds:
+                continue
+            token = doc[trigger.i]
+            verb = token.head if trigger.nominal else token
+            if trigger.nominal and (token.dep_ != "dobj" or verb.lemma_.lower() not in REALIZING_VERBS):
+                continue
+            if verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and _asserted(verb):
+                added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
+        if added:
+            plan.bindings = sorted([*plan.bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+
+
+def _asserted(verb: Token) -> bool:
+    """A verb that tells what its sentence asserts: the root, a verb joined to it, or the clause a reporting
+    root reports ("Chile recalled its envoy, the ministry said"); not a clause that only sets the scene
+    ("after Peru closed the border", "the envoy, who arrived in May").
+
+    A lead's simple past with no time of its own ("Zembla expelled two diplomats") is the day's news."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ == "ROOT":
+        return True
+    return verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _lead_nouns_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
@@ -265,17 +308,17 @@ def _lead_nouns_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None
     # with its date further down ("Talks ... have been postponed. The talks had been due to open next Tuesday").
     dated_kinds = {(b.trigger.type, b.trigger.lemma) for plan in plans for b in plan.bindings}
     for plan in plans:
-        if plan.rank >= LEAD_SENTENCES:
+        if not plan.lead:
             continue
         dated = plan.dated()
         added: list[Binding] = []
         for trigger in plan.triggers:
-            noun, verb = doc[trigger.i], doc[trigger.head_i]
-            if not trigger.nominal or trigger.i in dated or noun.dep_ != "nsubjpass" or verb.i != noun.head.i:
-                continue
-            if (trigger.type, trigger.lemma) in dated_kinds:
+            noun, verb = doc[trigger.i], doc[trigger.i].head
+            if not trigger.nominal or trigger.i in dated or (trigger.type, trigger.lemma) in dated_kinds:
                 continue
             aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+            if noun.dep_ != "nsubjpass" or verb.i != trigger.head_i:
+                continue
             perfect = aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS
             if verb.tag_ == "VBN" and perfect and verb.lemma_.lower() not in PLAN_PARTICIPLES:
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))

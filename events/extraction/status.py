@@ -448,6 +448,20 @@ def is_past_plan(chain: list[Token]) -> bool:
     return False
 
 
+def is_plan_told_in_the_past(chain: list[Token]) -> bool:
+    """ "was scheduled to visit", "were due to meet", "planned to travel": a planning word in the simple past
+    with the planned act for its infinitive."""
+    for below, above in itertools.pairwise(chain):
+        if below.dep_ != "xcomp" or below.tag_ != "VB" or above.lemma_.lower() not in PLAN_PARTICIPLES:
+            continue
+        carrier = above.head if above.dep_ == "acomp" and above.head.lemma_ == "be" else above
+        past_aux = {c.lower_ for c in carrier.children if c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"}
+        others = {c.lower_ for c in carrier.children if c.dep_ in {"aux", "auxpass"}} - past_aux
+        if (past_aux & {"was", "were"} or (carrier.tag_ == "VBD" and carrier.lemma_ != "be")) and not others:
+            return True
+    return False
+
+
 def _unrealised_plan(doc: Doc, chain: list[Token]) -> EventStatus:
     """A past plan whose time has gone by did not happen as planned: put off when its sentence says so
     ("... before the visit was put off"), else dropped."""
@@ -633,6 +647,10 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     if is_past_plan(chain):
         # "had planned to meet the king a day before the summit": a plan told in the pluperfect no longer
         # holds, whether its day has gone by or is still ahead.
+        return _unrealised_plan(doc, chain)
+    if lower is not None and lower < published and is_plan_told_in_the_past(chain):
+        # "was scheduled to visit Chile from March 13": a plan told in the past for days begun before the
+        # telling; had it come about, the story would tell the visit.
         return _unrealised_plan(doc, chain)
     if lower is not None and lower > published:
         return EventStatus.SCHEDULED

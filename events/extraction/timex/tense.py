@@ -484,6 +484,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         return None, head.i
     if _object_of_following(head, verb) or _after_followed_object(head, verb, token_start):
         return "past", head.i
+    if _event_told_as_past(verb, token_start):
+        return "past", head.i
     own = verb_group_direction(verb, preposition)
     if own is None and _headline_future(verb):
         own = "future"  # "Premier to pay three-day visit to Lima from Sunday"
@@ -585,6 +587,22 @@ def _after_followed_object(head: Token, verb: Token, token_start: int) -> bool:
     if head.i != verb.i or not _object_of_following_verb(verb):
         return False
     return any(c.dep_ == "dobj" and c.i < token_start for c in verb.children)
+
+
+def _event_told_as_past(verb: Token, token_start: int) -> bool:
+    """ "The accord rests on earlier talks in Lima on January 27": a time hung on a simple present after a noun
+    the verb governs that an adjective marks as past (its object, or its preposition's) dates that noun, gone
+    by; the present tells of now, not of a timetable."""
+    if verb.tag_ not in {"VBZ", "VBP"} or _auxiliaries(verb):
+        return False
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        noun.i < token_start
+        and noun.pos_ == "NOUN"
+        and any(c.lower_ in PAST_ADJECTIVES and c.dep_ == "amod" for c in noun.children)
+        for noun in nouns
+    )
 
 
 def _object_of_following_verb(verb: Token) -> bool:
