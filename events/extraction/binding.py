@@ -98,6 +98,11 @@ class Binding:
     reported: bool = False
 
 
+def in_order(bindings: list[Binding]) -> list[Binding]:
+    """Bindings in the order their sentence tells them: by trigger, then by time."""
+    return sorted(bindings, key=lambda b: (b.trigger.i, b.time.start))
+
+
 def usable(time: TimeExpression) -> bool:
     """A time expression that can date an event: it resolves to a calendar value with bounds."""
     return bool(time.edtf) and time.lower is not None and time.timex_type in {"DATE", "TIME", "DURATION"}
@@ -1119,8 +1124,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             bindings.append(Binding(trigger, found[0], found[1], nearest=True))
     bindings.extend(_sequence_dated(doc, triggers, bindings))
     bindings = [replace(b, reported=True) if (b.trigger.i, b.time.start) in perfect_reports else b for b in bindings]
-    bindings.sort(key=lambda b: (b.trigger.i, b.time.start))
-    return bindings
+    return in_order(bindings)
 
 
 # "Two days after the talks ended on Friday", "hours before the summit opened on May 4": how far the act lies

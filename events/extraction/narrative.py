@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import DateBasis, EventType
-from events.extraction.binding import Binding, dating_candidates, measured_clause, moved_by
+from events.extraction.binding import Binding, dating_candidates, in_order, measured_clause, moved_by
 from events.extraction.tree import LATER_PREPS
 
 if TYPE_CHECKING:
@@ -290,7 +290,7 @@ def narrative_dates(doc: Doc, plans: list[Plan], published: date) -> None:
             # A noun that is the subject or object of a verb of the line is that act's argument ("Skirmish kills").
             acts = [t for t in acts if not (t.nominal and doc[t.i].head.i in verbs)]
             labelled = [Binding(t, label, 1) for t in acts]
-            plan.bindings = sorted([*plan.bindings, *labelled], key=lambda b: (b.trigger.i, b.time.start))
+            plan.bindings = in_order([*plan.bindings, *labelled])
             dated = plan.dated()
         label = _date_label(plan, own_times)
         # A sentence that names a time of its own sets the story's time; it takes none from before.
@@ -316,7 +316,7 @@ def narrative_dates(doc: Doc, plans: list[Plan], published: date) -> None:
                 ):
                     carried.append(_carry(trigger, time))
         if carried:
-            plan.bindings = sorted([*plan.bindings, *carried], key=lambda b: (b.trigger.i, b.time.start))
+            plan.bindings = in_order([*plan.bindings, *carried])
         own = _story_time(doc, plan, own_times)
         if own is not None and not any(b.basis == "narrative" and b.time is own for b in plan.bindings):
             story = (own, plan.rank, paragraph)

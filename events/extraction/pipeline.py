@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import ActorKind, ActorRole, DateBasis, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
-from events.extraction.binding import REALIZING_VERBS, REPORTING_VERBS, Binding, bind, measured_from_lent
+from events.extraction.binding import REALIZING_VERBS, REPORTING_VERBS, Binding, bind, in_order, measured_from_lent
 from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
@@ -185,9 +185,7 @@ def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
             and not sentence.start_char <= r.time.start < sentence.end_char
             and _changes_what_it_names(doc, r, published)
         ]
-        plan.bindings = sorted(
-            [*plan.bindings, *added, *offset_dates(doc, plan, referents)], key=lambda b: (b.trigger.i, b.time.start)
-        )
+        plan.bindings = in_order([*plan.bindings, *added, *offset_dates(doc, plan, referents)])
     narrative_dates(doc, plans, published)
     # "The swap came two days after drones struck ...", the swap told paragraphs before (beyond the story's
     # reach): measured from the day of the event the noun names.
@@ -195,7 +193,7 @@ def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
         lent = lent_by_rank[plan.rank]
         if lent:
             measured = measured_from_lent(doc, plan.triggers, lent, plan.dated() | set(referents))
-            plan.bindings = sorted([*plan.bindings, *measured], key=lambda b: (b.trigger.i, b.time.start))
+            plan.bindings = in_order([*plan.bindings, *measured])
 
 
 def _changes_what_it_names(doc: Doc, referent: Binding, published: date) -> bool:
@@ -257,7 +255,7 @@ def _lead_news(
             added.append(Binding(trigger, _news_of_the_day(sentence, published), 1, inherited=True))
     if not added:
         return bindings
-    return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+    return in_order([*bindings, *added])
 
 
 def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
@@ -283,7 +281,7 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
             if verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and _asserted(verb):
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
         if added:
-            plan.bindings = sorted([*plan.bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+            plan.bindings = in_order([*plan.bindings, *added])
 
 
 def _asserted(verb: Token) -> bool:
@@ -323,7 +321,7 @@ def _lead_nouns_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None
             if verb.tag_ == "VBN" and perfect and verb.lemma_.lower() not in PLAN_PARTICIPLES:
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
         if added:
-            plan.bindings = sorted([*plan.bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+            plan.bindings = in_order([*plan.bindings, *added])
 
 
 def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], published: date) -> list[Binding]:
@@ -347,7 +345,7 @@ def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], publ
             and not any(b.trigger.i == said_object.i for b in bindings)
         ):
             kept.append(Binding(said_object, time, binding.distance + 1))
-    return sorted(kept, key=lambda b: (b.trigger.i, b.time.start))
+    return in_order(kept)
 
 
 def _host_events(doc: Doc, token: Token, *, at_too: bool = False) -> list[int]:
@@ -396,7 +394,7 @@ def _within_hosts(doc: Doc, triggers: list[Trigger], bindings: list[Binding]) ->
             added.append(Binding(trigger, act.time, act.distance + 1, inherited=True, basis=act.basis))
     if not added:
         return bindings
-    return sorted([*bindings, *added], key=lambda b: (b.trigger.i, b.time.start))
+    return in_order([*bindings, *added])
 
 
 def _host_over_borrowed(doc: Doc, bindings: list[Binding]) -> list[Binding]:
@@ -582,7 +580,7 @@ def _share_coordinated_dates(
             shared.append(Binding(trigger, host.time, host.distance + 1, inherited=True))
     if not shared:
         return bindings, set()
-    return sorted([*bindings, *shared], key=lambda b: (b.trigger.i, b.time.start)), {b.trigger.i for b in shared}
+    return in_order([*bindings, *shared]), {b.trigger.i for b in shared}
 
 
 def _event_from(
