@@ -351,16 +351,35 @@ def coreferent_dates(doc: Doc, plans: list[Plan]) -> dict[int, Binding]:
             if not (_definite(token) or _named(token) or (token.dep_ == "pobj" and not _indefinite(token))):
                 continue  # "met during a session of the bloc": an indefinite noun brings in an event of its own
             candidates: dict[str | None, Binding] = {}
+            places = _places_named(token)
             for other in plans[max(0, index - COREFERENCE_BACK - 1) : index + COREFERENCE_AHEAD + 1]:
                 if not -COREFERENCE_BACK <= other.rank - plan.rank <= COREFERENCE_AHEAD:
                     continue
                 for binding in other.bindings:
                     if binding.trigger.type is trigger.type and binding.basis is None and not binding.inherited:
+                        elsewhere = _places_named(doc[binding.trigger.i])
+                        if places and elsewhere and not places & elsewhere:
+                            continue  # "his visit to Lima" is not the visit to Quito dated before it
                         candidates.setdefault(binding.time.edtf, binding)
             if len(candidates) == 1:
                 (antecedent,) = candidates.values()
                 found[trigger.i] = Binding(trigger, antecedent.time, 1, inherited=True, basis="inferred")
     return found
+
+
+def _places_named(token: Token) -> set[str]:
+    """The words of the places an event word names with its own object or preposition ("visit to Lima",
+    "visited La Paz"), lower-cased: proper nouns that name no person, body or nationality (the model tags
+    many a town as nothing at all)."""
+    named = [
+        word
+        for child in token.children
+        if child.dep_ in {"dobj", "prep"}
+        for object_ in (child, *child.children)
+        for word in (object_, *object_.conjuncts)  # "a visit to Chile and Peru"
+        if word.pos_ == "PROPN" and word.ent_type_ not in {"PERSON", "ORG", "NORP"}
+    ]
+    return {part.lower_ for word in named for part in (word, *(c for c in word.children if c.dep_ == "compound"))}
 
 
 def offset_dates(doc: Doc, plan: Plan, referents: dict[int, Binding]) -> list[Binding]:

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.timex.tense import marked_as_past
 from events.extraction.tree import noun_phrase_heads
-from events.extraction.triggers import DECISION_NOUNS, DONE_BY_ANNOUNCING, Trigger
+from events.extraction.triggers import DECISION_NOUNS, DONE_BY_ANNOUNCING, NOUNS, Trigger, noun_lemma
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from events.extraction.timex import TimeExpression
 
@@ -464,14 +464,56 @@ def is_plan_told_in_the_past(chain: list[Token]) -> bool:
 
 def _unrealised_plan(doc: Doc, chain: list[Token]) -> EventStatus:
     """A past plan whose time has gone by did not happen as planned: put off when its sentence says so
-    ("... before the visit was put off"), else dropped."""
+    ("... before the visit was put off"), else as the nearest sentence before it that tells a change says
+    ("Ruiz postponed his trip to Lima. He was to have arrived on Monday"), else dropped."""
     sentence = chain[0].sent
-    postponed = any(
-        t.lemma_.lower() in POSTPONE
-        or (t.lemma_.lower() in {"put", "push"} and any(c.lower_ in {"off", "back"} for c in t.children))
-        for t in sentence
+    for told in (sentence, *_sentences_before(doc, sentence, PLAN_CONTEXT_SENTENCES)):
+        if any(_puts_off(t) for t in told):
+            return EventStatus.POSTPONED
+        if told is not sentence and any(t.lemma_.lower() in CANCEL for t in told):
+            return EventStatus.CANCELLED
+    return EventStatus.CANCELLED
+
+
+def _change_told_before(doc: Doc, trigger: Trigger) -> EventStatus | None:
+    """The change the text tells, before the trigger's sentence, of an event noun of the trigger's kind that a
+    verb puts off or calls off ("a proposed visit ... has been postponed", "scrapped the talks"), the nearest."""
+    for token in reversed(doc[: doc[trigger.i].sent.start]):
+        verb = token.head
+        if (
+            token.pos_ != "NOUN"
+            or token.dep_ not in {"nsubjpass", "dobj"}
+            or NOUNS.get(noun_lemma(token)) is not trigger.type
+        ):
+            continue
+        if _puts_off(verb):
+            return EventStatus.POSTPONED
+        if verb.lemma_.lower() in CANCEL or (
+            verb.lemma_.lower() == "call" and any(c.lower_ == "off" for c in verb.children)
+        ):
+            return EventStatus.CANCELLED
+    return None
+
+
+# How many sentences before a past plan may tell what became of it.
+PLAN_CONTEXT_SENTENCES = 2
+
+
+def _puts_off(token: Token) -> bool:
+    return token.lemma_.lower() in POSTPONE or (
+        token.lemma_.lower() in {"put", "push"} and any(c.lower_ in {"off", "back"} for c in token.children)
     )
-    return EventStatus.POSTPONED if postponed else EventStatus.CANCELLED
+
+
+def _sentences_before(doc: Doc, sentence: Span, count: int) -> list[Span]:
+    """Up to ``count`` sentences before ``sentence``, nearest first."""
+    found: list[Span] = []
+    start = sentence.start
+    while start > 0 and len(found) < count:
+        before = doc[start - 1].sent
+        found.append(before)
+        start = before.start
+    return found
 
 
 def is_progressive_present(chain: list[Token]) -> bool:
@@ -652,6 +694,12 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         # "was scheduled to visit Chile from March 13": a plan told in the past for days begun before the
         # telling; had it come about, the story would tell the visit.
         return _unrealised_plan(doc, chain)
+    if lower is not None and lower > published and is_plan_told_in_the_past(chain):
+        # "A visit to Chile has been postponed. Ruiz was expected to travel there next week": a plan told in the
+        # past for days still ahead is the act the text told changed before it.
+        changed = _change_told_before(doc, trigger)
+        if changed is not None:
+            return changed
     if lower is not None and lower > published:
         return EventStatus.SCHEDULED
     # "took over the chair at the summit's opening": an act done at once in days that span the telling is done.

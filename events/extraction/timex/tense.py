@@ -501,7 +501,7 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         own = verb_group_direction(verb.head)
     elif own is None and _sequenced_participle(verb):
         own = verb_group_direction(verb.head.head)  # "will fly to Lima before heading to Quito on Wednesday"
-    if own == "past" and _planned_event_called_off(verb):
+    if own == "past" and (_planned_event_called_off(verb) or _own_time_of_what_is_called_off(head, verb)):
         return None, head.i
     return _in_main_clause(verb, own), head.i
 
@@ -630,6 +630,18 @@ def _planned_event_called_off(verb: Token) -> bool:
     return verb.lemma_.lower() in CHANGE_VERBS and any(
         child.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ in PLAN_ADJECTIVES for a in child.children)
         for child in verb.children
+    )
+
+
+def _own_time_of_what_is_called_off(head: Token, verb: Token) -> bool:
+    """ "has postponed her March 18-20 visit": a time inside the noun phrase of what a verb puts off or calls
+    off is that event's own, planned, most often ahead of the telling; the nearest such day is meant. (A time
+    on the verb, "cancelled the talks on Monday", is the day of the change.)"""
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ == "dobj"
+        and head.head.i == verb.i
+        and verb.lemma_.lower() in CHANGE_VERBS
     )
 
 
