@@ -278,10 +278,20 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
             verb = token.head if trigger.nominal else token
             if trigger.nominal and (token.dep_ != "dobj" or verb.lemma_.lower() not in REALIZING_VERBS):
                 continue
-            if verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and _asserted(verb):
+            told_then = verb.tag_ == "VBD" or (verb.tag_ in {"VBZ", "VBP"} and _in_headline(verb))
+            if told_then and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and _asserted(verb):
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
         if added:
             plan.bindings = in_order([*plan.bindings, *added])
+
+
+def _in_headline(token: Token) -> bool:
+    """Whether the token stands in a headline: the text's first line, with no closing stop ("Ostland expels two
+    Zembla diplomats"), whose simple present tells news just done. (The parser often runs it into the lead.)"""
+    text = token.doc.text
+    end = text.find("\n")
+    line = text[: end if end >= 0 else len(text)].rstrip()
+    return end >= 0 and token.idx < len(line) and not line.endswith((".", "!", "?", '"', "'", "”", "’", ":"))
 
 
 def _asserted(verb: Token) -> bool:

@@ -73,3 +73,11 @@ def test_a_plan_told_in_the_simple_past_for_days_already_begun_did_not_come_abou
     assert found("The minister was scheduled to visit Chile next Monday.") == [
         (EventType.VISIT, EventStatus.SCHEDULED, "2025-03-17")
     ]
+
+
+def test_a_headline_in_the_simple_present_tells_the_news_of_the_publication_day() -> None:
+    assert found(
+        "Ostland expels two Zembla diplomats\n\nThe foreign ministry gave the envoys three days to leave."
+    ) == [(EventType.EXPULSION, EventStatus.OCCURRED, "2025-03-14")]
+    # A first line closed by a stop is a sentence of the story, whose simple present is no headline's.
+    assert found("Ostland expels foreign diplomats when it is angry.\n\nThe ministry keeps a list.") == []
