@@ -637,12 +637,7 @@ def _own_time_of_what_is_called_off(head: Token, verb: Token) -> bool:
     """ "has postponed her March 18-20 visit": a time inside the noun phrase of what a verb puts off or calls
     off is that event's own, planned, most often ahead of the telling; the nearest such day is meant. (A time
     on the verb, "cancelled the talks on Monday", is the day of the change.)"""
-    return (
-        head.pos_ == "NOUN"
-        and head.dep_ == "dobj"
-        and head.head.i == verb.i
-        and verb.lemma_.lower() in CHANGE_VERBS
-    )
+    return head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.i == verb.i and verb.lemma_.lower() in CHANGE_VERBS
 
 
 def loose_futurate(doc: Doc, governor_i: int | None) -> bool:
