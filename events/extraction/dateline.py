@@ -30,6 +30,13 @@ _DATED = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
     r"(?:,?\s+\d{4})?\s+-(?=\s)"
 )
+# A city, a filing date and its agency in brackets need no dash: "Lima, Mar 14 (AWN) Defence Minister ...". The
+# date and the agency together are what tell it from a list of names.
+_DATED_AGENCY = re.compile(
+    r"^\s*([A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*,\s*"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+\d{4})?\s*\([A-Z][^)]{1,39}\)\s*(?:--|[—–:]|-(?=\s))?\s*(?=[A-Z])"
+)
 # A city in title case is a dateline only with its agency and a dash: "Kyiv, Ukraine (CNN) — ...".
 _TITLED = re.compile(
     r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*"
@@ -94,7 +101,13 @@ def find_dateline(sentence: Span) -> Dateline | None:
     found: Dateline | None = None
     if _opens_paragraph(sentence):
         text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]  # == sentence.text, not rebuilt
-        dashed = _DASHED.match(text) or _DATED.match(text) or _titled(text) or _capitals_hyphen(text)
+        dashed = (
+            _DASHED.match(text)
+            or _DATED.match(text)
+            or _DATED_AGENCY.match(text)
+            or _titled(text)
+            or _capitals_hyphen(text)
+        )
         if dashed is not None:
             city = dashed.group(1).split("/")[0].strip()
             if len(city) >= 3 and any(ch.isalpha() for ch in city):

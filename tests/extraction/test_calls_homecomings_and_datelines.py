@@ -66,6 +66,16 @@ def test_a_dateline_with_a_filing_date_and_a_plain_hyphen_names_no_actor() -> No
     assert [e.date for e in events] == ["2025-03-13"]
 
 
+def test_a_title_case_dateline_with_a_filing_date_and_an_agency_needs_no_dash() -> None:
+    text = "Lima, Mar 13 (AWN) Defence Minister Ana Ruiz on Thursday met Jorge Varel in La Paz."
+    events = extract(text, PUBLISHED).events
+    # The bureau's city is no side of the meeting.
+    assert [sorted(a.name for a in e.actors) for e in events] == [["Ana Ruiz", "Jorge Varel"]]
+    # A list of names with a party in brackets and no filing date is no dateline.
+    listed = extract("Smith, Jones (R) and Ruiz met in Lima on Thursday.", PUBLISHED).events
+    assert [e.location.name if e.location else None for e in listed] == ["Lima"]
+
+
 def test_a_second_veto_clause_names_only_its_own_sides() -> None:
     text = "Chile and Peru vetoed a text on Tuesday, and Ecuador vetoed two texts in October and in January."
     events = extract(text, PUBLISHED).events

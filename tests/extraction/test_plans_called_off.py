@@ -1,4 +1,4 @@
-"""What became of a plan the text looks back on, and the days of an event put off or called off. Every
+"""What became of a plan the text looks back on, and the days of an event put off, called off or hoped from. Every
 sentence here was written for this test."""
 
 from __future__ import annotations
@@ -51,3 +51,14 @@ def test_a_definite_event_noun_naming_one_place_does_not_take_the_date_of_a_visi
     )
     assert (EventType.VISIT, EventStatus.SCHEDULED, "2025-03-15") in told
     assert (EventType.VISIT, EventStatus.CANCELLED, "2025-03-15") not in told
+
+
+def test_a_time_set_off_after_the_subject_of_a_hope_is_the_subjects_own_nearest_days() -> None:
+    # Read on Friday 14 March: the visit began on Thursday; what it is expected to bring is ahead, not the visit.
+    assert found("Ruiz's visit, from March 13 to March 15, is expected to ease tension over fishing rights.") == [
+        (EventType.VISIT, EventStatus.ONGOING, "2025-03-13/2025-03-15")
+    ]
+    # "will decide" is the summit's own future: its day lies ahead.
+    assert found("The summit, on March 10, will decide the budget.") == [
+        (EventType.SUMMIT, EventStatus.SCHEDULED, "2026-03-10")
+    ]

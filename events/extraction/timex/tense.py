@@ -444,6 +444,8 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         return None, None
     if marked_as_past(doc, token_start):
         return "past", head.i
+    if _set_off_after_subject(doc, token_start, token_end):
+        return None, head.i
     if as_planned(head):
         head = head.head
     if head.pos_ in {"NOUN", "ADJ"}:
@@ -508,6 +510,29 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
 
 # Adverbs that place the time right after them before the telling: "renewed twice, most recently in May".
 PAST_MARKERS = frozenset({"recently", "previously", "formerly"})
+
+
+def _set_off_after_subject(doc: Doc, token_start: int, token_end: int) -> bool:
+    """ "Ruiz's visit, from May 2 to May 4, is expected to ease tension": a time set off by commas right after
+    the subject is the subject's own, whatever the predicate's tense or modality says of what follows; the
+    nearest such day is meant."""
+    start = token_start - 1 if token_start > 0 and doc[token_start - 1].pos_ == "ADP" else token_start
+    if start < 2 or token_end >= len(doc) or doc[start - 1].text != "," or doc[token_end].text != ",":
+        return False
+    before = doc[start - 2]
+    subject = next((t for t in before.ancestors if t.dep_ in {"nsubj", "nsubjpass"}), before)
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.right_edge.i != before.i or subject.pos_ != "NOUN":
+        return False
+    # Only a predicate of what the event is hoped to bring ("is expected to ease", "is likely to focus"): in
+    # "the summit, on March 20, will decide" the future is the summit's own.
+    verb = subject.head
+    return verb.lemma_.lower() in HOPING_VERBS or any(
+        c.dep_ == "acomp" and c.lower_ in HOPING_VERBS for c in verb.children
+    )
+
+
+# Verbs and adjectives that tell what an event is hoped or expected to bring about.
+HOPING_VERBS = frozenset({"expect", "hope", "aim", "seek", "intend", "likely", "set", "poised"})
 
 
 def marked_as_past(doc: Doc, token_start: int) -> bool:
