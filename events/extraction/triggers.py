@@ -1749,6 +1749,9 @@ def _frame_of_a_description(token: Token) -> bool:
     return not any(t.ent_type_ in {"DATE", "TIME"} for t in participle.subtree)
 
 
+# Nouns of a body's meeting, which are one only "of" a body of states or a chamber ("a session of the council";
+# a trading or a question session is none).
+SITTING_NOUNS = frozenset({"session", "sitting"})
 # Nouns of coming in, which "into" or "to" a body of states make an accession ("entry into force" is not).
 ENTRY_NOUNS = frozenset({"entry", "admission"})
 
@@ -1768,6 +1771,12 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         _joined_body(g) for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "into"} for g in c.children
     ):
         return T.ACCESSION, f"noun:{lemma}-to-body"  # "Ostland's entry into NATO", "its admission to the grouping"
+    if (
+        lemma in SITTING_NOUNS
+        and token.dep_ != "compound"
+        and any(_names_a_body(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+    ):
+        return T.MEETING, "noun:sitting-of-body"  # "an extraordinary session of the Andean Council"
     if lemma not in NOUNS:
         return None
     if token.dep_ == "compound":
@@ -2087,7 +2096,10 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             if verb:
                 found.append(Trigger(token.i, token.i, verb[0], token.lemma_.lower(), False, verb[1]))
         elif pos in {"NOUN", "PROPN"} and (
-            token.tag_ in {"NN", "NNS"} or token.text.islower() or _named_gathering(token)
+            token.tag_ in {"NN", "NNS"}
+            or token.text.islower()
+            or _named_gathering(token)
+            or token.lower_ in SITTING_NOUNS
         ):
             noun = _noun_trigger(token)
             if noun:

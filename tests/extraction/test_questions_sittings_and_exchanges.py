@@ -1,5 +1,5 @@
-"""Acts asked about in a "whether" clause, sitting down together, envoys exchanged, and talks measured in hours.
-Every sentence here was written for this test."""
+"""Acts asked about in a "whether" clause, sitting down together, a session of a body, envoys exchanged, and talks
+measured in hours. Every sentence here was written for this test."""
 
 from __future__ import annotations
 
@@ -58,3 +58,12 @@ def test_a_capital_that_acts_is_its_state() -> None:
     # Tagged a person or a body, a capital still stands for its state.
     events = extract("Quito imposed sanctions on Santiago in 2019.", A_FRIDAY).events
     assert [[a.name for a in e.actors] for e in events] == [["Ecuador", "Chile"]]
+
+
+def test_a_session_of_a_body_of_states_or_a_chamber_is_a_meeting_and_other_sessions_are_none() -> None:
+    assert found(
+        "The Third Extraordinary Session of the Andean Council of Ministers, held by Peru on Thursday, saw a "
+        "heated debate on fishing rights."
+    ) == [(EventType.MEETING, EventStatus.OCCURRED, "2025-03-13")]
+    assert found("Stocks fell in Thursday's trading session.") == []
+    assert found("The ministers held a question-and-answer session with students on Thursday.") == []
