@@ -407,9 +407,12 @@ def _verb(
         particle = "in"  # the parser may read the "in" of "called in the envoy" as a preposition
     elif not particle and trigger.rule.endswith("-out"):
         particle = "out"  # so may it the "out" of "ordered two officials out"
-    base = {"be": "are"}.get(trigger.lemma, trigger.lemma) if plural else third_person(trigger.lemma)
+    lemma = trigger.lemma
+    if trigger.rule.endswith("-home-envoy") and lemma in {"call", "bring", "summon"}:
+        lemma, particle = "recall", ""  # "called its envoy home", "summoned its envoy home": "recalls envoy"
+    base = {"be": "are"}.get(lemma, lemma) if plural else third_person(lemma)
     if future:
-        base = f"to {trigger.lemma}"
+        base = f"to {lemma}"
     verb = base + (f" {particle}" if particle else "")
     if _passive(token) and not agent_named:
         auxiliary = "to be" if future else "are" if plural else "is"

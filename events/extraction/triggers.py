@@ -692,7 +692,7 @@ CLOSE_PREPS = frozenset({"within", "near", "close", "to", "alongside"})
 
 # Moving an envoy: back to the post (relations restored: "will return its ambassador to Zembla", "sent their
 # envoys back to their posts") or home (a recall: "called home its envoy", "brought back its ambassador").
-ENVOY_MOVING_VERBS = frozenset({"return", "send", "call", "bring"})
+ENVOY_MOVING_VERBS = frozenset({"return", "send", "call", "bring", "summon"})
 # People wanted for trial or punishment, and verbs that pass them to another state (not prisoners or detainees,
 # who may be captives of war handed back: a release).
 WANTED_PEOPLE = frozenset({"suspect", "fugitive", "convict", "defendant"})
@@ -719,6 +719,14 @@ def _envoy_moved(token: Token, lemma: str, object_lemmas: set[str]) -> tuple[Eve
     if not object_lemmas & ENVOY_NOUNS:
         return None
     words = {c.lower_ for c in token.children if c.dep_ in {"advmod", "prt", "npadvmod"}}
+    # "summoned its ambassador in Peru home": the parser may hang "home" on the envoy, or on the envoy's post.
+    words |= {
+        g.lower_
+        for c in token.children
+        if c.lemma_.lower() in ENVOY_NOUNS
+        for g in c.subtree
+        if g.lower_ in HOMEWARD_WORDS and g.dep_ in {"advmod", "appos", "npadvmod", "pobj"}
+    }
     # "to" on the verb, on its "back", or on the envoy the parser hung it on ("its ambassador to Peru").
     holders = [token, *(c for c in token.children if c.lower_ == "back" or c.lemma_.lower() in ENVOY_NOUNS)]
     to_post = any(

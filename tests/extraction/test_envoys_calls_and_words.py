@@ -30,7 +30,7 @@ def test_titles_say_where_the_envoy_goes_or_comes_from() -> None:
     titles = [e.title for e in extract("Chile will return its ambassador to Peru next week.", PUBLISHED).events]
     assert titles == ["Chile to return ambassador to Peru"]
     titles = [e.title for e in extract("Peru responded on Tuesday by calling home its own envoy.", PUBLISHED).events]
-    assert titles == ["Peru calls envoy"]
+    assert titles == ["Peru recalls envoy"]  # a recall, whichever verb calls the envoy home
 
 
 def test_a_telephone_conversation_is_a_call_and_a_bare_conversation_is_no_act() -> None:
@@ -119,3 +119,11 @@ def test_a_plural_event_noun_read_as_a_verb_is_still_the_event() -> None:
     # A verb in its own right stays one: she talks, she is no gathering.
     kinds = [kind for kind, _, _ in found("She meets the press and talks about trade on Saturday.")]
     assert EventType.TALKS not in kinds
+
+
+def test_summoning_ones_own_envoy_home_is_a_recall_and_summoning_anothers_a_summons() -> None:
+    events = extract("Chile summoned its envoy in Lima home to discuss the remarks.", PUBLISHED).events
+    assert [(e.type, e.title) for e in events] == [(EventType.PROTEST, "Chile recalls envoy in Lima")]
+    assert [e.type for e in extract("Chile summoned the Peruvian ambassador on Tuesday.", PUBLISHED).events] == [
+        EventType.SUMMONS
+    ]
