@@ -260,8 +260,9 @@ def _lead_news(
 
 def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
     """ "Zembla expelled two Ostland diplomats, the ministry said", "Zembla scrapped a trip to
-    Ostland": an act its sentence asserts in the simple past (or the event noun such a verb holds or calls
-    off), in a lead that has told no time yet, dated by nothing else in the text, is the news of the publication
+    Ostland", a headline's "Zembla expels two diplomats": an act its sentence asserts in the simple past, or
+    in a headline's simple present (or the event noun such a verb holds or calls off), in a lead that has told
+    no time yet, dated by nothing else in the text, is the news of the publication
     day. A lead that has named a time ("In 2011 the envoys met ...") tells a story of then, and beside a dated
     act an undated one may be a step of it ("a jet fired a missile, and crews started collecting the wreckage
     on Sunday"); neither is today's news."""
