@@ -21,11 +21,13 @@ from events.extraction.person_names import family_name, part_of_name
 from events.extraction.places import OF_WHOSE_TYPES, names_a_country
 from events.extraction.tree import entity_span, through_partitive
 from events.extraction.triggers import (
+    CONVENING_VERBS,
     ENCOUNTER_CRAFT,
     GUEST_NOUNS,
     PERSON_NOUNS,
     SENT_PEOPLE,
     STATE_SERVICES,
+    VERBS,
     Trigger,
     compound_read_as_subject,
     joined_body_of,
@@ -58,7 +60,32 @@ DATELINE_TOKENS = 10
 _TITLE_WORDS = re.compile(r"^(?:(?:President|Prime Minister|Secretary|Minister|Premier|Chancellor|Gen\.|Adm\.)\s+)+")
 
 
+def _first_line_end(doc: Doc) -> int:
+    """The index of the first token after the text's first line break (0 when the text has none: no headline
+    line), found once per Doc."""
+    end = doc.user_data.get("first_line_end")
+    if end is None:
+        end = next((t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_), 0)
+        doc.user_data["first_line_end"] = end
+    return int(end)
+
+
+def _headline_verb(token: Token) -> bool:
+    """ "Visits" in "Chilean President Boric Visits Peru": a capitalised verb of the engine's vocabulary
+    in the third person, in the text's first line (a headline in title case), which the model ran into the
+    name before it."""
+    word = token.lower_
+    if not token.text[:1].isupper() or not word.endswith("s"):
+        return False
+    if token.i >= _first_line_end(token.doc):
+        return False
+    stems = {word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else ""}
+    return bool(stems & (VERBS.keys() | SAYING_LEMMAS))
+
+
 def _clean_name(span: Span) -> str:
+    if len(span) > 1 and _headline_verb(span[-1]):
+        span = span[:-1]
     text = span.text.strip()
     text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"^[Tt]he\s+", "", text)  # "The European Union" opening a sentence is the European Union
@@ -622,6 +649,10 @@ def find_actors(
             first = doc[token.i - 1]
             named = [c for c in (*first.children, *token.children) if c.dep_ in {"amod", "compound"} and c.i < token.i]
             initiators += [c for c in named if c.ent_type_ in {"NORP", "GPE"}]
+        if not initiators and trigger.rule == "noun:welcome" and token.dep_ == "dobj":
+            # "Boric was accorded a state welcome by Quispe": the guest, welcomed by the host.
+            initiators = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+            others.extend(g for c in token.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
         if not initiators and head.i == token.i and token.dep_ == "dobj" and token.head.lemma_.lower() == "announce":
             # "Chile announced the recall of its ambassador": who announces an act of its own performs it.
             initiators, _ = _subject_of(token.head, acted_on_when_passive=False)
@@ -630,9 +661,10 @@ def find_actors(
         if not initiators and head.i != token.i:
             initiators, acted_on = _subject_of(head, acted_on_when_passive=done_to)
             others.extend(t for t in acted_on if t.i != token.i)
-            if (trigger.type in GATHERING_TYPES or _owned_act(token)) and head.lemma_.lower() in TAKING_PART_VERBS:
-                # "Iran's president will attend a summit in Riyadh": one who attends takes part; the host is
-                # whoever holds it.
+            taking_part = TAKING_PART_VERBS | (CONVENING_VERBS if trigger.type in GATHERING_TYPES else frozenset())
+            if (trigger.type in GATHERING_TYPES or _owned_act(token)) and head.lemma_.lower() in taking_part:
+                # "Iran's president will attend a summit in Riyadh", "leaders will meet in Lima for a summit": one
+                # who attends takes part; the host is whoever holds it.
                 others.extend(initiators)
                 initiators = []
         elif not initiators and token.dep_ == "pobj" and _setting_of_the_act(trigger, token.head):
@@ -708,13 +740,20 @@ def find_actors(
     seen: set[str] = set()
     for role, tokens in ((ActorRole.INITIATOR, initiators), (other_role, others)):
         for candidate in tokens:
-            if _employer_of_named_person(doc, candidate):
+            if _employer_of_named_person(doc, candidate) or _names_the_event(doc, candidate, token):
                 continue
             for actor in _actors_for(doc, candidate, role, aliases):
                 if actor.name not in seen:
                     seen.add(actor.name)
                     actors.append(actor)
     return tuple(actors)
+
+
+def _names_the_event(doc: Doc, candidate: Token, trigger: Token) -> bool:
+    """ "convene for the Conference on Trade and Security": a word of the name the event word heads is no
+    side of it."""
+    entity = entity_span(doc, candidate)
+    return entity is not None and entity.start <= trigger.i < entity.end and candidate.i != trigger.i
 
 
 # Acts on a tie between states: "cut diplomatic ties with Chile" names the other side on the tie's noun.

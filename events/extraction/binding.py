@@ -368,7 +368,14 @@ def _sequenced_from(noun: Token, anchor: int, time: TimeExpression) -> bool:
     if prep.left_edge.i <= time.token_start <= prep.right_edge.i:
         return False  # "since the clashes in 2022": the phrase's own time
     verb = doc_verb_above(prep)
-    return verb is not None and verb.i == anchor
+    if verb is None:
+        return False
+    # "After the summit the presidents are due to convene in Quito on 15 June": the time hangs on the verb
+    # the phrase is told with, or on a verb its infinitive complement holds.
+    clause = noun.doc[anchor]
+    while clause.dep_ == "xcomp" and clause.i != verb.i:
+        clause = clause.head
+    return clause.i == verb.i
 
 
 def _inside_since_phrase(doc: Doc, time: TimeExpression, trigger: Trigger) -> bool:
@@ -418,6 +425,27 @@ def _put_forward_on(doc: Doc, trigger: Trigger, anchor: int) -> bool:
         and word.head.i in noun_phrase_heads(doc[trigger.i])
         and word.lemma_.lower() in PUTTING_FORWARD_VERBS
     )
+
+
+# What only puts an event forward: "suggested a meeting", "proposed holding talks", "a possible summit".
+PROPOSING_VERBS = frozenset({"propose", "suggest", "float", "moot"})
+MAYBE_WORDS = frozenset({"possible", "potential", "proposed", "prospective", "hypothetical"})
+
+
+def _only_put_forward(noun: Token, time: TimeExpression) -> bool:
+    """ "Ruiz suggested considering a possible meeting, the press service reported Tuesday": an event noun that
+    is only proposed, or called possible, is not dated by a time outside its own phrase (the proposing's, or
+    the report's); a time of its own ("a possible meeting next month") is the time put forward."""
+    if noun.left_edge.i <= time.token_start <= noun.right_edge.i:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in MAYBE_WORDS for c in noun.children):
+        return True
+    if noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    while verb.dep_ == "xcomp" and verb.lemma_.lower() not in PROPOSING_VERBS:
+        verb = verb.head
+    return verb.lemma_.lower() in PROPOSING_VERBS
 
 
 def _comparison_base(doc: Doc, time: TimeExpression) -> bool:
@@ -543,6 +571,17 @@ def _enclosing_when_clause(token: Token) -> Token | None:
     return marked_clause(token, SIMULTANEITY_WORDS)
 
 
+def _report_set_off(clause: Token) -> bool:
+    """A clause after a comma with no relative word of its own, whose verb is one of saying."""
+    start = clause.left_edge.i
+    return (
+        clause.lemma_.lower() in REPORTING_VERBS
+        and start > 0
+        and clause.doc[start - 1].text == ","
+        and not any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in clause.doc[start : clause.i])
+    )
+
+
 def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     """Whether the anchor is a relative clause on the trigger noun that only says when it happens."""
     token = doc[anchor]
@@ -556,6 +595,9 @@ def _describes_trigger(doc: Doc, trigger: Trigger, anchor: int) -> bool:
                 c.dep_ in {"dobj", "attr", "ccomp", "xcomp", "nsubjpass"} and c.tag_ not in {"WDT", "WP"}
                 for c in token.children
             )
+            # Set off by a comma with no relative pronoun, it is no relative clause but a report the parser hung
+            # on the noun ("... the upcoming summit, the foreign ministry said on Thursday").
+            object_gap = object_gap and not _report_set_off(token)
             return (token.lemma_.lower() in ASPECT_VERBS and not particles & OTHER_SENSE_PHRASALS) or object_gap
         if token.dep_ == "relcl" and token.head.i in noun_phrase_heads(doc[trigger.i]) and _tells_taking_place(token):
             return True  # "a summit between the two leaders, which could take place in August": hung on "leaders"
@@ -979,7 +1021,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue  # "attend a forum on May 5, and in Chile a summit on May 8": the summit's date
             if _owned_by_another(doc, time, trigger):
                 continue
-            if _put_forward_on(doc, trigger, anchor):
+            if _put_forward_on(doc, trigger, anchor) or (trigger.nominal and _only_put_forward(doc[trigger.i], time)):
                 continue
             if _in_the_source(doc[trigger.i], doc[anchor]):
                 continue  # "officials familiar with the talks said on Sunday": Sunday is the saying's

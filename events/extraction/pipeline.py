@@ -36,6 +36,7 @@ from events.extraction.status import (
     participation_called_off,
 )
 from events.extraction.titles import make_title
+from events.extraction.tree import measured_phrase
 from events.extraction.triggers import GATHERING_TYPES, NOUNS, Trigger, find_triggers, noun_lemma
 from events.extraction.types import Actor, ArticleExtraction, Citation, ExtractedEvent, Location, PublishedSource
 
@@ -127,7 +128,10 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
-        bound = _within_hosts(doc, triggers, _said_ahead(doc, triggers, bind(doc, triggers, sentence_times), published))
+        bound = bind(doc, triggers, sentence_times)
+        bound = _within_hosts(
+            doc, triggers, _said_ahead(doc, triggers, _past_time_of_future_act(doc, bound, published), published)
+        )
         bindings, shared = _share_coordinated_dates(doc, triggers, bound)
         if lead:
             bindings = _lead_news(doc, sentence, triggers, bindings, published)
@@ -265,8 +269,15 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
     no time yet, dated by nothing else in the text, is the news of the publication
     day. A lead that has named a time ("In 2011 the envoys met ...") tells a story of then, and beside a dated
     act an undated one may be a step of it ("a jet fired a missile, and crews started collecting the wreckage
-    on Sunday"); neither is today's news."""
-    dated_kinds = {(b.trigger.type, b.trigger.lemma) for plan in plans for b in plan.bindings}
+    on Sunday"); neither is today's news. Another mention of the kind dated by a day, or ahead, may be the same
+    event told with its date; one dated only by a week, month or year gone by ("the last round was held last
+    week") is an earlier one."""
+    dated_kinds = {
+        (b.trigger.type, b.trigger.lemma)
+        for plan in plans
+        for b in plan.bindings
+        if _may_tell_the_news(b.time.precision, b.time.upper, published)
+    }
     for plan in plans:
         if plan.times or not plan.lead:
             break
@@ -275,7 +286,8 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
         for trigger in plan.triggers:
             if trigger.i in dated or (trigger.type, trigger.lemma) in dated_kinds:
                 continue
-            token = doc[trigger.i]
+            # The noun that stands in the clause: "began a fresh round of talks" holds the round.
+            token = measured_phrase(doc[trigger.i])
             verb = token.head if trigger.nominal else token
             if trigger.nominal and (token.dep_ != "dobj" or verb.lemma_.lower() not in REALIZING_VERBS):
                 continue
@@ -284,6 +296,12 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
         if added:
             plan.bindings = in_order([*plan.bindings, *added])
+
+
+def _may_tell_the_news(precision: str | None, upper: date | None, day: date) -> bool:
+    """Whether a dated telling may be of the news of ``day``: one dated by a day, or reaching that day or later;
+    not one dated only by a week, month or year gone by ("the last round was held last week", "in May")."""
+    return precision == "day" or upper is None or upper >= day
 
 
 def _in_headline(token: Token) -> bool:
@@ -333,6 +351,43 @@ def _lead_nouns_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
         if added:
             plan.bindings = in_order([*plan.bindings, *added])
+
+
+# Auxiliaries of the plain future: what they tell lies after the publication day.
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+
+
+def _future_clause(doc: Doc, trigger: Trigger) -> bool:
+    """Whether the act is told in the plain future ("will address parliament", "during his visit, he will
+    lay a wreath"): its verb, the light verb of its noun, or the verb a noun sets, with "will" or "shall"
+    (shared by verbs joined with "and")."""
+    verb = doc[trigger.head_i]
+    if trigger.nominal and trigger.head_i == trigger.i:
+        noun = verb
+        if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    # A bare verb joined to another shares its auxiliary ("will address parliament and lay a wreath"); a
+    # conjunct with a tense of its own ("will be his first visit, and it returns ...") does not.
+    carriers = [verb, verb.head] if verb.dep_ == "conj" and verb.tag_ == "VB" else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for t in carriers for c in t.children)
+
+
+def _past_time_of_future_act(doc: Doc, bindings: list[Binding], published: date) -> list[Binding]:
+    """ "During his visit he will lay a wreath to honour those who fell in the early nineties": a time wholly
+    before the publication day cannot date an act told in the plain future; it dates something else the
+    sentence tells. A time inside an event noun's own phrase is its own ("the embargo, the longest since Iraq's
+    invasion of Kuwait in August 1990, will take effect")."""
+    kept = []
+    for b in bindings:
+        noun = doc[b.trigger.i]
+        own = b.trigger.nominal and noun.left_edge.i <= b.time.token_start <= noun.right_edge.i
+        if own or b.time.upper is None or b.time.upper >= published or not _future_clause(doc, b.trigger):
+            kept.append(b)
+    return kept
 
 
 def _said_ahead(doc: Doc, triggers: list[Trigger], bindings: list[Binding], published: date) -> list[Binding]:
@@ -975,7 +1030,10 @@ def _lead_guess(event: ExtractedEvent) -> bool:
 
 def _without_lead_echoes(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """ "Ruritania says a drone has entered its airspace" in the lead, "the drone entered on Tuesday" below:
-    the lead's guess of the publication day yields to a dated telling of the same act in the days before."""
+    the lead's guess of the publication day yields to a dated telling of the same act in the days before.
+    A plan put off or called off, told once with its own planned days ("put off his March 27-30 visit to
+    Chile") and once with the day it was reported ("he put off his visit to Chile, a spokesman said on
+    Friday"), is one change: the planned days stand for it."""
     dated = [e for e in events if not _lead_guess(e) and e.lower is not None]
     kept = []
     for event in events:
@@ -983,13 +1041,28 @@ def _without_lead_echoes(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             other.type is event.type
             and other.lower is not None
             and event.lower is not None
-            and 0 <= (event.lower - other.lower).days <= LEAD_ECHO_DAYS
+            and (
+                (
+                    0 <= (event.lower - other.lower).days <= LEAD_ECHO_DAYS
+                    and _may_tell_the_news(other.precision, other.upper, event.lower)
+                )
+                or _same_change(event, other)
+            )
             and _one_act(event, other)
             for other in dated
         )
         if not echoed:
             kept.append(event)
     return kept
+
+
+CHANGED_STATUSES = frozenset({EventStatus.POSTPONED, EventStatus.CANCELLED})
+
+
+def _same_change(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    """Two tellings of a plan changed the same way, at one place (or with no place told for one of them)."""
+    places = {e.location.name for e in (a, b) if e.location is not None}
+    return a.status in CHANGED_STATUSES and a.status == b.status and len(places) <= 1
 
 
 def _one_act(a: ExtractedEvent, b: ExtractedEvent) -> bool:

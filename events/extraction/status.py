@@ -449,10 +449,15 @@ def is_past_plan(chain: list[Token]) -> bool:
 
 
 def is_plan_told_in_the_past(chain: list[Token]) -> bool:
-    """ "was scheduled to visit", "were due to meet", "planned to travel": a planning word in the simple past
-    with the planned act for its infinitive."""
+    """ "was scheduled to visit", "were due to meet", "planned to travel", "was to visit": a planning word in the
+    simple past, or the past of "be" with "to" (the arrangement told as it stood then), with the planned act
+    for its infinitive."""
     for below, above in itertools.pairwise(chain):
-        if below.dep_ != "xcomp" or below.tag_ != "VB" or above.lemma_.lower() not in PLAN_PARTICIPLES:
+        if below.dep_ != "xcomp" or below.tag_ != "VB":
+            continue
+        if above.lower_ in {"was", "were"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+            return not any(c.dep_ in {"aux", "auxpass", "neg"} for c in above.children)
+        if above.lemma_.lower() not in PLAN_PARTICIPLES:
             continue
         carrier = above.head if above.dep_ == "acomp" and above.head.lemma_ == "be" else above
         past_aux = {c.lower_ for c in carrier.children if c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"}

@@ -152,12 +152,27 @@ def _noun_phrase(doc: Doc, token: Token, *, lower_head: bool = True) -> str:
         while words and (words[0].is_punct or words[0].dep_ == "case"):
             words = words[1:]
     head = token.text.lower() if lower_head and not _proper(token) else token.text
-    head += _of_whom(doc, token)
+    head += _name_after(doc, token) or _of_whom(doc, token)
     if not words:
         return head
     spelled = _spell(words)
     glue = "" if not words[-1].whitespace_ and words[-1].i == token.i - 1 else " "
     return f"{spelled}{glue}{head}"
+
+
+# Words that carry a gathering's proper name on after its head word: "the Conference on Disarmament".
+NAME_LINKS = frozenset({"on", "of", "for"})
+
+
+def _name_after(doc: Doc, token: Token) -> str:
+    """ " on Trade and Security": the rest of a proper name its head word opens ("the Conference on Trade and
+    Security", "the Summit of the Americas"), as the model tagged it."""
+    if not _proper(token) or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in NAME_LINKS:
+        return ""
+    entity = entity_span(doc, token)
+    if entity is None or entity.end <= token.i + 2:
+        return ""
+    return " " + doc[token.i + 1 : entity.end].text
 
 
 # Offices named by what they head: "the head of the U.N. nuclear watchdog", "the chief of the army".

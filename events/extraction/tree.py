@@ -74,6 +74,42 @@ def content_clause(token: Token) -> bool:
     )
 
 
+# Verbs of saying that tell, set off after a clause, where its news comes from: "..., the ministry said".
+SAYING_AFTER = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add"})
+
+
+def report_read_as_conjunct(token: Token) -> bool:
+    """ "Some 30 presidents are due at the summit, the ministry said on Thursday": the parser sometimes joins
+    the report set off after the clause to it as a conjunct. A verb of saying with a subject of its own after a
+    comma, with no "and" or "but" before it, reports the clause: its time is the saying's, as a ``parataxis``
+    one is."""
+    head = token.head
+    if token.dep_ != "conj" or token.lemma_.lower() not in SAYING_AFTER:
+        return False
+    if any(c.dep_ in {"cc", "preconj"} and head.i < c.i < token.i for c in head.children):
+        return False
+    return _subject_after_comma(token)
+
+
+# Words a subject's noun phrase is made of ("the Zemblan Ministry of External Relations").
+_NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "CCONJ"})
+_SUBJECT_WORDS = 10
+
+
+def _subject_after_comma(verb: Token) -> bool:
+    """Whether a noun phrase right after a comma is the verb's subject: its own ``nsubj``, or the words before
+    it that the parser hung elsewhere ("..., the Zemblan ministry of trade said")."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    start = subject.left_edge.i if subject is not None else verb.i
+    if subject is None:
+        if verb.i == 0 or doc[verb.i - 1].pos_ not in {"NOUN", "PROPN"}:
+            return False
+        while start > 0 and verb.i - start <= _SUBJECT_WORDS and doc[start - 1].pos_ in _NOUN_PHRASE_POS:
+            start -= 1
+    return start > 0 and doc[start - 1].text == ","
+
+
 def free_relative(token: Token) -> bool:
     """ "fired what appeared to be a missile": the clause is the verb's object, not a new clause."""
     return token.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in token.children)
@@ -127,7 +163,7 @@ def crosses_clause(doc: Doc, a: int, b: int) -> bool:
     """Whether the tree path between two tokens (``a`` an event, ``b`` where a time hangs) enters or leaves a
     subordinate or reported clause."""
     return any(
-        (doc[index].dep_ in CLAUSE_EDGES or content_clause(doc[index]))
+        (doc[index].dep_ in CLAUSE_EDGES or content_clause(doc[index]) or report_read_as_conjunct(doc[index]))
         and not free_relative(doc[index])
         and not misread_coordination(doc[index])
         # Only the participle itself shares the main clause's time, not every word of its clause.
@@ -201,6 +237,18 @@ def through_partitive(noun: Token) -> Token:
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return whole if whole is not None and whole.pos_ in {"NOUN", "PROPN"} else noun
+
+
+# Nouns that measure out an event named after "of": "two days of talks", "a new round of talks".
+MEASURE_NOUNS = frozenset({"hour", "day", "round", "week", "month"})
+
+
+def measured_phrase(noun: Token) -> Token:
+    """The measure noun an event noun is counted in ("a new round of talks": the round), else ``noun``: the
+    word that stands in the clause for the event."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in MEASURE_NOUNS:
+        return noun.head.head
+    return noun
 
 
 # What a verb's own phrase may hold that makes it complete without an object: "walked out of the talks and

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventType
-from events.extraction.tree import free_relative, shared_object, tells_taking_place, through_partitive
+from events.extraction.tree import free_relative, measured_phrase, shared_object, tells_taking_place, through_partitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -24,7 +24,7 @@ T = EventType
 VERBS: dict[str, EventType] = {
     "arrive": T.VISIT, "travel": T.VISIT, "visit": T.VISIT, "depart": T.VISIT, "tour": T.VISIT,
     "fly": T.VISIT, "head": T.VISIT, "land": T.VISIT,
-    "meet": T.MEETING, "negotiate": T.TALKS,
+    "meet": T.MEETING, "convene": T.MEETING, "negotiate": T.TALKS,
     "phone": T.PHONE_CALL, "telephone": T.PHONE_CALL,
     "sign": T.AGREEMENT, "ink": T.AGREEMENT, "agree": T.AGREEMENT, "ratify": T.AGREEMENT,
     "sanction": T.SANCTION, "blacklist": T.SANCTION,
@@ -1166,6 +1166,8 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         # "handed over 29 suspects to the United States", "transferred ten prisoners to Peru": people a state
         # holds, given to another's justice (PLOVER COOPERATE, judicial), as extraditing them is.
         return T.EXTRADITION, f"verb:{lemma}-held-people"
+    if lemma == "oust" and object_lemmas & ENVOY_NOUNS:
+        return T.EXPULSION, "verb:oust-envoy"  # "is ousting 12 diplomats": sent out of the country, not overthrown
     if lemma in SENDING_OUT_VERBS and _has_particle(token, "out") and object_lemmas & (ENVOY_NOUNS | PERSON_NOUNS):
         # "ordered two consular officials out", "kicked the ambassador out": sent out of the country (PLOVER
         # REDUCE RELATIONS, expel).
@@ -1306,6 +1308,10 @@ def _states_voting(verb: Token) -> bool:
     return sided and bool(subjects) and all(s.ent_type_ == "GPE" for s in subjects)
 
 
+# What a ballot does: "voted to elect a new president" is still an election.
+CHOOSING = frozenset({"elect", "choose", "pick", "select", "name", "re-elect", "reelect"})
+
+
 def _decided_by_a_body(token: Token) -> bool:
     """Whether the verb's subject is a deciding body ("Ostland's parliament", "the Security Council", "the
     European Union"), not a firm's board or a minister: a body word in the subject's name."""
@@ -1403,7 +1409,12 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         # "the cabinet was to vote": the subject sits on "was"
         if _states_voting(token):
             return None  # "the United States and Israel voted against it": members' votes in a body's vote
-        return (T.RESOLUTION, "verb:body-vote") if _decided_by_a_body(token) else (T.ELECTION, "verb:vote")
+        if _decided_by_a_body(token):
+            return T.RESOLUTION, "verb:body-vote"
+        # "ministers voted to lift the sanctions": a vote to do something is a decision, not a ballot.
+        if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in CHOOSING for c in token.children):
+            return T.RESOLUTION, "verb:vote-to"
+        return T.ELECTION, "verb:vote"
     if (
         lemma == "rule"
         and _has_particle(token, "out")
@@ -1764,6 +1775,35 @@ SITTING_NOUNS = frozenset({"session", "sitting"})
 ENTRY_NOUNS = frozenset({"entry", "admission"})
 
 
+# What makes a welcome one a state gives a guest: "a state welcome", "was accorded a ceremonial welcome".
+WELCOME_WORDS = frozenset({"state", "official", "ceremonial", "formal", "red-carpet", "military"})
+WELCOME_GIVING = frozenset({"give", "accord", "extend", "receive", "get"})
+
+
+def _welcome_of_a_guest(token: Token) -> bool:
+    words = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+    return bool(words & WELCOME_WORDS) and (token.dep_ != "dobj" or token.head.lemma_.lower() in WELCOME_GIVING)
+
+
+# Nouns of a rite whose kind its modifier names: "a swearing-in ceremony", "a handover ceremony".
+CEREMONY_NOUNS = frozenset({"ceremony", "rite"})
+
+
+def _ceremony_of(token: Token) -> str | None:
+    """The event noun a ceremony is named after ("swearing-in" in "a swearing-in ceremony"), else None."""
+    for child in token.children:
+        if child.dep_ not in {"compound", "amod", "nmod"} or child.i > token.i:
+            continue
+        words = [child.lower_]
+        # "swearing - in": the parser splits a hyphened word and hangs its second part on the first.
+        words += [f"{child.lower_}-{c.lower_}" for c in child.children if c.dep_ in {"prt", "advmod", "prep"}]
+        words.append(noun_lemma(child))
+        found = next((w for w in words if w in NOUNS), None)
+        if found is not None:
+            return found
+    return None
+
+
 def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = noun_lemma(token)
     if lemma == "round" and token.pos_ == "NOUN":
@@ -1785,10 +1825,16 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         and any(_names_a_body(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
     ):
         return T.MEETING, "noun:sitting-of-body"  # "an extraordinary session of the Andean Council"
+    if lemma == "welcome" and token.pos_ == "NOUN" and _welcome_of_a_guest(token):
+        return T.VISIT, "noun:welcome"  # "was accorded a state welcome": a visit received (PLOVER CONSULT)
+    if lemma in CEREMONY_NOUNS and (held := _ceremony_of(token)) is not None:
+        return NOUNS[held], f"noun:{held}-ceremony"  # "a swearing-in ceremony for the cabinet"
     if lemma not in NOUNS:
         return None
     if token.dep_ == "compound":
         return None  # "summit diplomacy", "talks process": a modifier, not an event
+    if token.dep_ in {"amod", "nmod"} and token.head.lemma_.lower() in CEREMONY_NOUNS:
+        return None  # the ceremony is the event (above)
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in {"of", "in", "behind"}
@@ -1974,14 +2020,7 @@ def _agreed_to(noun: Token, verbs: dict[int, Trigger], kind: EventType) -> Trigg
 
 def _event_head(token: Token) -> int:
     """Where the event sits in the tree: a noun's light verb ("held talks"), else the word itself."""
-    current = token
-    # "two days of talks": climb the measure phrase first.
-    if (
-        current.dep_ == "pobj"
-        and current.head.lower_ == "of"
-        and current.head.head.lemma_ in {"hour", "day", "round", "week", "month"}
-    ):
-        current = current.head.head
+    current = measured_phrase(token)  # "two days of talks": climb the measure phrase first
     if current.dep_ in {"dobj", "nsubjpass", "attr"} and current.head.lemma_.lower() in LIGHT_VERBS:
         return current.head.i
     if current.dep_ == "nsubj" and _says_it_happened(current.head):
@@ -2008,13 +2047,14 @@ def _names_two_states(text: str) -> bool:
 
 
 def _named_gathering(token: Token) -> bool:
-    """The head word of a gathering's proper name that a verb holds or attends: "will hold the Strategic
-    Dialogue", "attended the Munich Security Conference"."""
-    return (
-        token.lower_ in PROPER_EVENT_HEADS
-        and token.dep_ in {"dobj", "pobj", "nsubjpass"}
-        and (token.head.lemma_.lower() in GATHERING_VERBS or token.head.lower_ == "at")
-    )
+    """The head word of a gathering's proper name that a verb holds or attends, or that people meet for: "will
+    hold the Strategic Dialogue", "attended the Munich Security Conference"."""
+    if token.lower_ not in PROPER_EVENT_HEADS or token.dep_ not in {"dobj", "pobj", "nsubjpass"}:
+        return False
+    head = token.head
+    # "will convene in Quito for the Andean Conference": the gathering people meet for.
+    convened_for = head.lower_ == "for" and head.head.lemma_.lower() in CONVENING_VERBS
+    return head.lemma_.lower() in GATHERING_VERBS or head.lower_ == "at" or convened_for
 
 
 def _stays_in_place(token: Token) -> bool:

@@ -649,10 +649,18 @@ def _past_plan_of_an_event(verb: Token) -> bool:
 CHANGE_VERBS = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "axe", "call", "suspend", "reschedule"})
 
 
+def _changes_a_plan(verb: Token) -> bool:
+    """A verb of :data:`CHANGE_VERBS`, or "put off", "push back": the phrasal verbs of postponing."""
+    lemma = verb.lemma_.lower()
+    return lemma in CHANGE_VERBS or (
+        lemma in {"put", "push"} and any(c.dep_ == "prt" and c.lower_ in {"off", "back"} for c in verb.children)
+    )
+
+
 def _planned_event_called_off(verb: Token) -> bool:
     """ "cancelling a planned stop in Kinshasa on Saturday": a time on a verb that calls off an event named as
     planned may be the plan's day, ahead of the telling; the nearest such day is meant."""
-    return verb.lemma_.lower() in CHANGE_VERBS and any(
+    return _changes_a_plan(verb) and any(
         child.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ in PLAN_ADJECTIVES for a in child.children)
         for child in verb.children
     )
@@ -662,7 +670,7 @@ def _own_time_of_what_is_called_off(head: Token, verb: Token) -> bool:
     """ "has postponed her March 18-20 visit": a time inside the noun phrase of what a verb puts off or calls
     off is that event's own, planned, most often ahead of the telling; the nearest such day is meant. (A time
     on the verb, "cancelled the talks on Monday", is the day of the change.)"""
-    return head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.i == verb.i and verb.lemma_.lower() in CHANGE_VERBS
+    return head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.i == verb.i and _changes_a_plan(verb)
 
 
 def loose_futurate(doc: Doc, governor_i: int | None) -> bool:
