@@ -339,6 +339,8 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         kind = ActorKind.PERSON
     elif kind is not ActorKind.STATE and not aliases.is_person(name) and fold(name) in capitals():
         kind = ActorKind.STATE  # a capital the model took for a person or a body (see AliasTable.build)
+    elif kind is ActorKind.ORGANIZATION and country_code(name) is not None:
+        kind = ActorKind.STATE  # "Moldova announced a ban": a country's name the model took for a body
     if kind is ActorKind.STATE and country_code(name) is None and (state := state_of_capital(name)):
         name = state  # "Washington imposed sanctions on Damascus": the capitals stand for their governments
     if kind is ActorKind.PERSON:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from events.domain.vocabulary import EventStatus, EventType
+from events.domain.vocabulary import ActorKind, EventStatus, EventType
 from events.extraction.pipeline import extract
 from tests.extraction.told import found
 
@@ -154,3 +154,15 @@ def test_a_state_welcome_given_to_a_guest_is_a_visit() -> None:
     assert [a.name for a in events[0].actors] == ["Gabriel Boric"]
     # A welcome that is only a word of approval is none.
     assert found("Chile called the decision a welcome step on Monday.") == []
+
+
+def test_a_countrys_name_the_model_took_for_a_body_is_the_state() -> None:
+    text = (
+        "Moldova to ban fruit imports from the West in January\n\n"
+        "Moldova announced on Tuesday it would impose a ban on fruit imports from several Western states "
+        "from January 1."
+    )
+    events = extract(text, date(2025, 12, 10)).events
+    # One ban: the headline's month holds the lead's day, by the same state.
+    assert [(e.type, e.date) for e in events] == [(EventType.SANCTION, "2026-01-01")]
+    assert [(a.name, a.kind) for a in events[0].actors] == [("Moldova", ActorKind.STATE)]

@@ -231,6 +231,15 @@ def test_a_limit_after_a_past_act_is_the_nearest_month(nlp):
     assert times["mid-November"] == ("DATE", "2025-11")
 
 
+def test_a_limit_of_an_act_told_in_the_future_lies_ahead(nlp):
+    # Read on Thursday 9 January: the stay ends on the coming Wednesday, not the one just gone.
+    times = found(nlp, "The envoy will stay in Lima until Wednesday to close the deal.", date(2025, 1, 9))
+    assert times["Wednesday"] == ("DATE", "2025-01-15")
+    # Told in the past, the limit is still the nearest such day.
+    times = found(nlp, "The envoy stayed in Lima until Wednesday.", date(2025, 1, 9))
+    assert times["Wednesday"] == ("DATE", "2025-01-08")
+
+
 def test_the_first_and_second_day_count_through_the_stretch_last_named(nlp):
     text = (
         "Aides said the queen would be in Chile on March 3-4 and fly to Peru on March 5. "

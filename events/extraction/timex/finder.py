@@ -1057,9 +1057,10 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             direction = "past"
         # "are not due until 2028", "won't resume until May": the act is held back to that time, not done by it.
         held_back = candidate.signal in {"until", "till"} and governor_i is not None and _negated_verb(doc[governor_i])
-        if candidate.signal in _LIMIT_SIGNALS and _unplaced(candidate.spec) and not held_back:
+        if candidate.signal in _LIMIT_SIGNALS and _unplaced(candidate.spec) and not held_back and direction != "future":
             # "gave the firm until mid-November to reply", "has until 9 a.m. Tuesday to sign": a limit runs on
             # from the act, so the act's past tense does not place it; the nearest such month or day is meant.
+            # An act told in the future ("will stay until Wednesday") ends after the telling, and so does its limit.
             direction = None
         # The signal words leave out "to" (it ends ranges: "from May to July"); the word before says it too.
         target = candidate.signal in _TARGET_SIGNALS or (
