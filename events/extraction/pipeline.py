@@ -300,7 +300,7 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
 
 def _may_tell_the_news(precision: str | None, upper: date | None, day: date) -> bool:
     """Whether a dated telling may be of the news of ``day``: one dated by a day, or reaching that day or later;
-    not one dated only by a week, month or year gone by ("the last round was held last week", "in May")."""
+    not one dated only by a week, month or year gone by ("an earlier round ended last week", "in May")."""
     return precision == "day" or upper is None or upper >= day
 
 
@@ -359,7 +359,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 
 def _future_clause(doc: Doc, trigger: Trigger) -> bool:
     """Whether the act is told in the plain future ("will address parliament", "during his visit, he will
-    lay a wreath"): its verb, the light verb of its noun, or the verb a noun sets, with "will" or "shall"
+    lay flowers"): its verb, the light verb of its noun, or the verb a noun sets, with "will" or "shall"
     (shared by verbs joined with "and")."""
     verb = doc[trigger.head_i]
     if trigger.nominal and trigger.head_i == trigger.i:
@@ -370,14 +370,14 @@ def _future_clause(doc: Doc, trigger: Trigger) -> bool:
             verb = noun.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
-    # A bare verb joined to another shares its auxiliary ("will address parliament and lay a wreath"); a
+    # A bare verb joined to another shares its auxiliary ("will address parliament and lay flowers"); a
     # conjunct with a tense of its own ("will be his first visit, and it returns ...") does not.
     carriers = [verb, verb.head] if verb.dep_ == "conj" and verb.tag_ == "VB" else [verb]
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for t in carriers for c in t.children)
 
 
 def _past_time_of_future_act(doc: Doc, bindings: list[Binding], published: date) -> list[Binding]:
-    """ "During his visit he will lay a wreath to honour those who fell in the early nineties": a time wholly
+    """ "During his visit he will lay flowers to honour those who fell in the early nineties": a time wholly
     before the publication day cannot date an act told in the plain future; it dates something else the
     sentence tells. A time inside an event noun's own phrase is its own ("the embargo, the longest since Iraq's
     invasion of Kuwait in August 1990, will take effect")."""

@@ -14,7 +14,7 @@ from tests.extraction.told import found
 def test_a_leads_round_of_talks_is_the_news_of_the_day_beside_an_earlier_round_dated_by_its_week() -> None:
     text = (
         "The UN envoy for Zembla began a fresh round of indirect talks between the government and rebel leaders.\n\n"
-        "The last round of the talks was held last week in Lima."
+        "An earlier round of the talks ended last week in Lima."
     )
     assert found(text) == [
         (EventType.TALKS, EventStatus.OCCURRED, "2025-03-14"),
@@ -61,14 +61,14 @@ def test_an_event_named_as_what_the_act_follows_is_not_dated_by_the_acts_time() 
 
 
 def test_people_who_convene_meet() -> None:
-    assert found("The foreign ministers of the bloc convened in Quito on Monday.") == [
+    assert found("Foreign ministers from the bloc convened in Quito on Monday.") == [
         (EventType.MEETING, EventStatus.OCCURRED, "2025-03-10")
     ]
 
 
 def test_a_past_time_does_not_date_an_act_told_in_the_plain_future() -> None:
     text = (
-        "During his visit, the Chilean president will lay a wreath at the memorial, to pay tribute to the "
+        "During his visit, the Chilean president will also lay flowers at the memorial, to pay tribute to the "
         "soldiers who died during a peacekeeping mission in Peru, in the early nineties."
     )
     assert [e for e in found(text) if e[0] is EventType.VISIT] == []
@@ -84,7 +84,7 @@ def test_a_past_time_does_not_date_an_act_told_in_the_plain_future() -> None:
 
 def test_a_meeting_only_suggested_leaves_the_reports_day_to_the_call_it_was_suggested_in() -> None:
     text = (
-        "Chilean President Gabriel Boric in a phone call with his Peruvian counterpart suggested considering "
+        "Chilean President Gabriel Boric in a phone conversation with his Peruvian counterpart suggested considering "
         "a possible meeting in the near future, the presidential press service reported Tuesday."
     )
     assert found(text) == [(EventType.PHONE_CALL, EventStatus.OCCURRED, "2025-03-11")]
@@ -119,10 +119,10 @@ def test_the_past_of_be_to_is_a_plan_that_takes_the_change_told_before_it() -> N
     ]
 
 
-def test_a_title_case_headlines_verb_is_not_part_of_the_name_before_it() -> None:
+def test_a_title_case_headlines_verb_does_not_belong_to_the_name_before_it() -> None:
     text = (
         "Chilean President Boric Visits Peru, Signs Trade Pact\n\n"
-        "President Boric arrived in Peru on Thursday for a two-day state visit."
+        "President Boric arrived in Peru on Thursday to begin a state visit."
     )
     events = extract(text, date(2025, 3, 14)).events
     assert [(e.type, e.date) for e in events] == [(EventType.VISIT, "2025-03-13")]
