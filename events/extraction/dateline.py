@@ -1,6 +1,7 @@
 """Datelines: where (and when) a wire story was filed, at the head of its first paragraph.
 
-"VIENNA (AP) — ...", "OSLO, Norway, March 3 (Wire) -- ...", "Kyiv, Ukraine (CNN) — ...", and, in copies
+"VIENNA (AP) — ...", "OSLO, Norway, March 3 (Wire) -- ...", "Kyiv, Ukraine (CNN) — ...", "Jan. 9 (Wire) --
+...", and, in copies
 that lost the dash, a city in capitals glued to the first sentence ("ROME Iranian President ..."). A dateline
 names the bureau and the filing date: neither is an actor of the sentence's events, and its date dates none of
 them. Its city is where the story's events happened only when nothing nearer says so (see
@@ -37,6 +38,11 @@ _DATED_AGENCY = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
     r"(?:,?\s+\d{4})?\s*\([A-Z][^)]{1,39}\)\s*(?:--|[—–:]|-(?=\s))?\s*(?=[A-Z])"
 )
+# No city at all, only the filing date and the agency with a dash: "Jan. 9 (Agency) -- ...", "9 January (Wire) — ...".
+_DATE_AGENCY = re.compile(
+    r"^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+\d{4})?\s*\([A-Z][^)]{1,39}\)\s*(?:--|[—–]|-(?=\s))"
+)
 # A city in title case is a dateline only with its agency and a dash: "Kyiv, Ukraine (CNN) — ...".
 _TITLED = re.compile(
     r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*"
@@ -54,7 +60,7 @@ _BARE = re.compile(r"^\s*([A-Z][A-Z'\-]{2,}(?:[ /][A-Z][A-Z'\-]{2,})*)\s+(?=[A-Z
 
 @dataclass(frozen=True)
 class Dateline:
-    city: str  # title-cased, as a gazetteer knows it ("Tel Aviv")
+    city: str | None  # title-cased, as a gazetteer knows it ("Tel Aviv"); None for a date and an agency alone
     end: int  # characters from the sentence's start to the end of the dateline
     dashed: bool
 
@@ -112,6 +118,8 @@ def find_dateline(sentence: Span) -> Dateline | None:
             city = dashed.group(1).split("/")[0].strip()
             if len(city) >= 3 and any(ch.isalpha() for ch in city):
                 found = Dateline(city.title(), dashed.end(), True)
+        elif (dated_only := _DATE_AGENCY.match(text)) is not None:
+            found = Dateline(None, dated_only.end(), True)
         else:
             bare = _BARE.match(text)
             city_found = _bare_city(bare.group(1)) if bare is not None else None

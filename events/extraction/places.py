@@ -498,7 +498,7 @@ def dateline_place(sentence: Span, prefer: frozenset[str] = frozenset()) -> Loca
     from events.extraction.dateline import find_dateline
 
     found = find_dateline(sentence)
-    return resolve_place(found.city, "GPE", prefer) if found is not None else None
+    return resolve_place(found.city, "GPE", prefer) if found is not None and found.city else None
 
 
 def _home(doc: Doc, token: Token, prefer: frozenset[str]) -> Location | None:

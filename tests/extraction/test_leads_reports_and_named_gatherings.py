@@ -166,3 +166,15 @@ def test_a_countrys_name_the_model_took_for_a_body_is_the_state() -> None:
     # One ban: the headline's month holds the lead's day, by the same state.
     assert [(e.type, e.date) for e in events] == [(EventType.SANCTION, "2026-01-01")]
     assert [(a.name, a.kind) for a in events[0].actors] == [("Moldova", ActorKind.STATE)]
+
+
+def test_a_dateline_of_a_filing_date_and_an_agency_with_no_city_dates_nothing() -> None:
+    text = (
+        "Mar. 11 (Wire) -- Japan's chief trade envoy will fly to Ottawa, Ontario, next week and put his name "
+        "to a fresh deal with Canada, Tokyo's trade ministry said Tuesday."
+    )
+    events = extract(text, date(2025, 3, 11)).events
+    assert [(e.type, e.status, e.date) for e in events] == [
+        (EventType.VISIT, EventStatus.SCHEDULED, "2025-03-17/2025-03-23")
+    ]
+    assert events[0].title.startswith("Japan")
