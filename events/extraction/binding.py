@@ -24,6 +24,7 @@ from events.extraction.timex.tense import (
     verb_group_direction,
 )
 from events.extraction.tree import (
+    REPORTING_VERBS,
     crosses_clause,
     free_relative,
     in_sequence_phrase,
@@ -61,8 +62,6 @@ ASPECT_VERBS = frozenset(
 # of another event, the unrest.
 OTHER_SENSE_PHRASALS = frozenset({("set", "off"), ("take", "over"), ("run", "out"), ("hold", "back")})
 SCHEDULE_WORDS = frozenset({"schedule", "set", "plan", "slate", "due", "expect"})
-# Reporting verbs: "X have signed a pact, the ministry said Tuesday" dates the signing by the report.
-REPORTING_VERBS = frozenset({"say", "announce", "tell", "confirm", "report", "state"})
 # Who speaks for a state: "China's Foreign Ministry said Tuesday that ..." is a reaction that is news.
 OFFICIAL_SPEAKERS = frozenset(
     {"ministry", "spokesman", "spokeswoman", "spokesperson", "government", "embassy", "office", "department",

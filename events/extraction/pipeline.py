@@ -35,6 +35,7 @@ from events.extraction.status import (
     is_hedged,
     participation_called_off,
 )
+from events.extraction.timex.tense import FUTURE_AUX
 from events.extraction.titles import make_title
 from events.extraction.tree import measured_phrase
 from events.extraction.triggers import GATHERING_TYPES, NOUNS, Trigger, find_triggers, noun_lemma
@@ -57,6 +58,8 @@ _BARE_SPAN = re.compile(
 TALLY_LEMMAS = frozenset({"kill", "killing", "arrest", "detain", "abduct", "kidnap", "shelling"})
 # A period of at least this many days (a month, a season, a year) is a loose date for one act.
 LOOSE_DAYS = 27
+# Statuses of a plan that did not go ahead as planned.
+CHANGED_STATUSES = frozenset({EventStatus.POSTPONED, EventStatus.CANCELLED})
 # The lead: the sentences where a wire story gives its news.
 LEAD_SENTENCES = 2
 # How many days before the publication day a lead's act can be told with its own date.
@@ -351,10 +354,6 @@ def _lead_nouns_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
         if added:
             plan.bindings = in_order([*plan.bindings, *added])
-
-
-# Auxiliaries of the plain future: what they tell lies after the publication day.
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 
 
 def _future_clause(doc: Doc, trigger: Trigger) -> bool:
@@ -990,7 +989,7 @@ def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedE
         return second  # a headline's "Chile to host Austria's president", then the sentence that names Santiago
     for changed, stated in ((first, second), (second, first)):
         if (
-            changed.status in {EventStatus.POSTPONED, EventStatus.CANCELLED}
+            changed.status in CHANGED_STATUSES
             and changed.date_basis is DateBasis.INFERRED
             and stated.status is EventStatus.SCHEDULED
             and stated.date_basis is not DateBasis.INFERRED
@@ -1054,9 +1053,6 @@ def _without_lead_echoes(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         if not echoed:
             kept.append(event)
     return kept
-
-
-CHANGED_STATUSES = frozenset({EventStatus.POSTPONED, EventStatus.CANCELLED})
 
 
 def _same_change(a: ExtractedEvent, b: ExtractedEvent) -> bool:

@@ -74,8 +74,10 @@ def content_clause(token: Token) -> bool:
     )
 
 
+# Reporting verbs: "X have signed a pact, the ministry said Tuesday" dates the signing by the report.
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "confirm", "report", "state"})
 # Verbs of saying that tell, set off after a clause, where its news comes from: "..., the ministry said".
-SAYING_AFTER = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add"})
+SAYING_AFTER = REPORTING_VERBS | {"add"}
 
 
 def report_read_as_conjunct(token: Token) -> bool:
