@@ -60,12 +60,20 @@ DATELINE_TOKENS = 10
 _TITLE_WORDS = re.compile(r"^(?:(?:President|Prime Minister|Secretary|Minister|Premier|Chancellor|Gen\.|Adm\.)\s+)+")
 
 
+# What ends a sentence, and so a first line that is no headline.
+HEADLINE_STOPS = frozenset({".", "!", "?", '"', "'", "”", "’", ":"})
+
+
 def _first_line_end(doc: Doc) -> int:
-    """The index of the first token after the text's first line break (0 when the text has none: no headline
-    line), found once per Doc."""
+    """The index of the first token after the text's headline line (0 when the text has none: no line break,
+    or a first line that ends as a sentence does), found once per Doc."""
     end = doc.user_data.get("first_line_end")
     if end is None:
         end = next((t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_), 0)
+        # A headline has no closing stop: a first line that ends with one is the lead's paragraph.
+        last = next((t for t in reversed(doc[:end]) if not t.is_space), None)
+        if last is not None and last.text in HEADLINE_STOPS:
+            end = 0
         doc.user_data["first_line_end"] = end
     return int(end)
 
@@ -84,7 +92,7 @@ def _headline_verb(token: Token) -> bool:
 
 
 def _clean_name(span: Span) -> str:
-    if len(span) > 1 and _headline_verb(span[-1]):
+    if len(span) > 1 and span.label_ == "PERSON" and _headline_verb(span[-1]):
         span = span[:-1]
     text = span.text.strip()
     text = re.sub(r"['’]s$", "", text)

@@ -178,3 +178,13 @@ def test_a_dateline_of_a_filing_date_and_an_agency_with_no_city_dates_nothing() 
         (EventType.VISIT, EventStatus.SCHEDULED, "2025-03-17/2025-03-23")
     ]
     assert events[0].title.startswith("Japan")
+
+
+def test_a_first_line_that_ends_as_a_sentence_is_no_headline() -> None:
+    # The lead's own first line: "States" is no verb of a headline.
+    lead = (
+        "The United States military intercepted a Zemblan drone on Thursday after it crossed into its airspace, "
+        "officials said.\n\nIt fell into the sea."
+    )
+    (intercept,) = extract(lead, date(2025, 3, 14)).events
+    assert [a.name for a in intercept.actors][:1] == ["United States"]
