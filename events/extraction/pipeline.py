@@ -303,7 +303,7 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
 
 def _may_tell_the_news(precision: str | None, upper: date | None, day: date) -> bool:
     """Whether a dated telling may be of the news of ``day``: one dated by a day, or reaching that day or later;
-    not one dated only by a week, month or year gone by ("an earlier round ended last week", "in May")."""
+    not one dated only by a week, month or year gone by ("an earlier round ended last week", "last autumn")."""
     return precision == "day" or upper is None or upper >= day
 
 

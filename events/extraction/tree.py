@@ -241,7 +241,7 @@ def through_partitive(noun: Token) -> Token:
     return whole if whole is not None and whole.pos_ in {"NOUN", "PROPN"} else noun
 
 
-# Nouns that measure out an event named after "of": "two days of talks", "a new round of talks".
+# Nouns that measure out an event named after "of": "three days of talks", "a fresh round of talks".
 MEASURE_NOUNS = frozenset({"hour", "day", "round", "week", "month"})
 
 

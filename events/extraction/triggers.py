@@ -2020,7 +2020,7 @@ def _agreed_to(noun: Token, verbs: dict[int, Trigger], kind: EventType) -> Trigg
 
 def _event_head(token: Token) -> int:
     """Where the event sits in the tree: a noun's light verb ("held talks"), else the word itself."""
-    current = measured_phrase(token)  # "two days of talks": climb the measure phrase first
+    current = measured_phrase(token)  # "three days of talks": climb the measure phrase first
     if current.dep_ in {"dobj", "nsubjpass", "attr"} and current.head.lemma_.lower() in LIGHT_VERBS:
         return current.head.i
     if current.dep_ == "nsubj" and _says_it_happened(current.head):
