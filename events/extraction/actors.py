@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import ActorKind, ActorRole, EventType
 from events.extraction.demonyms import country_of_demonym
-from events.extraction.doc_views import sentence_of
+from events.extraction.doc_views import headline_chars, sentence_of
 from events.extraction.gazetteer import capitals, country_code, fold, state_of_capital
 from events.extraction.person_names import family_name, part_of_name
 from events.extraction.places import OF_WHOSE_TYPES, names_a_country
@@ -60,24 +60,6 @@ DATELINE_TOKENS = 10
 _TITLE_WORDS = re.compile(r"^(?:(?:President|Prime Minister|Secretary|Minister|Premier|Chancellor|Gen\.|Adm\.)\s+)+")
 
 
-# What ends a sentence, and so a first line that is no headline.
-HEADLINE_STOPS = frozenset({".", "!", "?", '"', "'", "”", "’", ":"})
-
-
-def _first_line_end(doc: Doc) -> int:
-    """The index of the first token after the text's headline line (0 when the text has none: no line break,
-    or a first line that ends as a sentence does), found once per Doc."""
-    end = doc.user_data.get("first_line_end")
-    if end is None:
-        end = next((t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_), 0)
-        # A headline has no closing stop: a first line that ends with one is the lead's paragraph.
-        last = next((t for t in reversed(doc[:end]) if not t.is_space), None)
-        if last is not None and last.text in HEADLINE_STOPS:
-            end = 0
-        doc.user_data["first_line_end"] = end
-    return int(end)
-
-
 def _headline_verb(token: Token) -> bool:
     """ "Visits" in "Chilean President Boric Visits Peru": a capitalised verb of the engine's vocabulary
     in the third person, in the text's first line (a headline in title case), which the model ran into the
@@ -85,7 +67,7 @@ def _headline_verb(token: Token) -> bool:
     word = token.lower_
     if not token.text[:1].isupper() or not word.endswith("s"):
         return False
-    if token.i >= _first_line_end(token.doc):
+    if token.idx >= headline_chars(token.doc):
         return False
     stems = {word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else ""}
     return bool(stems & (VERBS.keys() | SAYING_LEMMAS))

@@ -43,4 +43,21 @@ def sentence_of(token: Token) -> Span:
     return by_token[token.i]
 
 
-__all__ = ["doc_text", "sentence_of", "sentences"]
+# What ends a sentence: a first line that ends with one is a paragraph, not a headline.
+SENTENCE_STOPS = (".", "!", "?", '"', "'", "”", "’", ":")
+
+
+def headline_chars(doc: Doc) -> int:
+    """The length in characters of the text's headline: its first line, when a line break follows it and it
+    has no closing stop ("Ostland expels two Zembla diplomats"); 0 when the text has none."""
+    length: int | None = doc.user_data.get("headline_chars")
+    if length is None:
+        text = doc_text(doc)
+        end = text.find("\n")
+        line = text[:end].rstrip() if end >= 0 else ""
+        length = len(line) if line and not line.endswith(SENTENCE_STOPS) else 0
+        doc.user_data["headline_chars"] = length
+    return length
+
+
+__all__ = ["doc_text", "headline_chars", "sentence_of", "sentences"]

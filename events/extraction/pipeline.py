@@ -22,7 +22,7 @@ from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
 from events.extraction.dateline import inside_dateline
-from events.extraction.doc_views import doc_text, sentences
+from events.extraction.doc_views import doc_text, headline_chars, sentences
 from events.extraction.gazetteer import country_code
 from events.extraction.narrative import Plan, coreferent_dates, narrative_dates, offset_dates
 from events.extraction.person_names import part_of_name
@@ -310,10 +310,7 @@ def _may_tell_the_news(precision: str | None, upper: date | None, day: date) -> 
 def _in_headline(token: Token) -> bool:
     """Whether the token stands in a headline: the text's first line, with no closing stop ("Ostland expels two
     Zembla diplomats"), whose simple present tells news just done. (The parser often runs it into the lead.)"""
-    text = token.doc.text
-    end = text.find("\n")
-    line = text[: end if end >= 0 else len(text)].rstrip()
-    return end >= 0 and token.idx < len(line) and not line.endswith((".", "!", "?", '"', "'", "”", "’", ":"))
+    return token.idx < headline_chars(token.doc)
 
 
 def _asserted(verb: Token) -> bool:
