@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import cache, lru_cache
 from html import escape as _html_escape
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -29,7 +30,7 @@ from events.domain.vocabulary import EVENT_TYPES
 from events.models import RelationKind
 from events.outcomes import MAY_BECOME_PENDING, OUTCOME_PENDING, OUTCOME_PENDING_LABEL, status_shown
 from events.presentation.dates import human_date
-from events.presentation.record import ArticleRef, EventRecord, PlaceRef, RelationRef
+from events.presentation.record import ArticleRef, CitationRef, EventRecord, PlaceRef, RelationRef
 from timeline.timeline_groups import YearGroup, datetime_value
 
 
@@ -40,6 +41,20 @@ def escape(value: str) -> str:
     if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
         return _html_escape(value)
     return value
+
+
+def escaped_all(texts: list[str]) -> list[bytes]:
+    """``escape(text).encode()`` of each of ``texts``, in one pass over them all.
+
+    Escaping replaces character by character, so the escape of texts joined by a NUL is their escapes
+    joined by it: one join, escape, encode and split for a page's thousands of titles or quotes
+    instead of a call of each per text. A text holding a NUL itself (PostgreSQL text never does) would
+    split apart: the count tells, and those texts are escaped one by one.
+    """
+    parts = escape("\x00".join(texts)).encode().split(b"\x00")
+    if len(parts) != len(texts):
+        return [escape(text).encode() for text in texts]
+    return parts
 
 
 _MARKER = 987654321987
@@ -83,8 +98,10 @@ def _day(value: date) -> str:
 
 # Articles are dated by day: a few thousand days in all, each written once per process.
 @lru_cache(maxsize=16384)
-def _published_html(value: date) -> bytes:
-    """An article date's ``, <time ...>...</time>`` in a source note."""
+def _published_html(value: date | None) -> bytes:
+    """An article date's ``, <time ...>...</time>`` in a source note (nothing for an undated article)."""
+    if value is None:
+        return b""
     return f', <time datetime="{value.isoformat()}">{_day(value)}</time>'.encode()
 
 
@@ -117,7 +134,6 @@ _ENTRY_FIELDS = itemgetter(
         EventRecord._fields.index(name)
         for name in (
             "id",
-            "title",
             "event_type",
             "status",
             "date_edtf",
@@ -128,10 +144,18 @@ _ENTRY_FIELDS = itemgetter(
             "place",
             "actors",
             "related",
-            "citations",
         )
     )
 )
+_TITLE = itemgetter(EventRecord._fields.index("title"))
+_CITATIONS = itemgetter(EventRecord._fields.index("citations"))
+# A citation's and an article's columns (their tuples' positions: see CitationRef and ArticleRef).
+_ID = itemgetter(0)
+_QUOTE = itemgetter(CitationRef._fields.index("quote"))
+_ARTICLE = itemgetter(CitationRef._fields.index("article"))
+_URL = itemgetter(ArticleRef._fields.index("url"))
+_PUBLISHED = itemgetter(ArticleRef._fields.index("published"))
+_OUTLET = itemgetter(ArticleRef._fields.index("outlet"))
 
 # An entry's markup with a ``%`` slot for each value (bytes formatting: see EntryWriter); ``{event}``
 # is where the event's link goes (see _link_formats).
@@ -215,24 +239,66 @@ class EntryWriter:
             )
         return html
 
-    def source(self, article: ArticleRef) -> bytes:
-        """A source note's article part: the outlet, the article's date, the original and our copy (up
-        to the citation's id in our copy's link), written once per article and page."""
-        article_id, url, _, published, outlet, _ = article
-        source = self._sources.get(article_id)
-        if source is not None:
-            return source
-        by = self._outlets.get(outlet)
-        if by is None:  # a page's articles share a few outlets: each escaped once
-            by = self._outlets[outlet] = escape(outlet).encode() if outlet else b"Unknown outlet"
-        day = b"" if published is None else _published_html(published)
-        # The common case (a lower-case scheme) first; http_url decides the rest.
-        if url and (url.startswith(_HTTP) or http_url(url)):
-            source = self._formats.source_original % (by, day, escape(url).encode(), article_id)
-        else:
-            source = self._formats.source % (by, day, article_id)
-        self._sources[article_id] = source
-        return source
+    def _write_sources(self, articles: list[ArticleRef]) -> None:
+        """The source line of each of ``articles`` (not yet written on this page): the outlet, the
+        article's date, the original and our copy, up to the citation's id in our copy's link.
+
+        Written a column at a time (the map and zip loops run in C): an all-years page writes some
+        2,000 of these, and a Python loop per article cost a third of the writing of its entries.
+        """
+        outlets = self._outlets
+        for outlet in set(map(_OUTLET, articles)):
+            if outlet not in outlets:  # a page's articles share a few outlets: each escaped once
+                outlets[outlet] = escape(outlet).encode() if outlet else b"Unknown outlet"
+        try:  # a URL is None or a str: map calls str.startswith on each, in C
+            common = all(map(str.startswith, map(_URL, articles), repeat(_HTTP)))
+        except TypeError:  # some URL is None
+            common = False
+        if not common:  # rare: http_url decides each
+            linked = [article for article in articles if http_url(article[1])]
+            unlinked = [article for article in articles if not http_url(article[1])]
+        else:  # every URL with a lower-case http(s) scheme
+            linked, unlinked = articles, []
+        formats = self._formats
+        for group, format_ in ((linked, formats.source_original), (unlinked, formats.source)):
+            if not group:
+                continue
+            ids = list(map(_ID, group))
+            columns = [
+                map(outlets.__getitem__, map(_OUTLET, group)),
+                map(_published_html, map(_PUBLISHED, group)),
+                *([escaped_all(list(map(_URL, group)))] if group is linked else []),
+                ids,
+            ]
+            self._sources.update(zip(ids, map(format_.__mod__, zip(*columns, strict=True)), strict=True))
+
+    def notes(self, cited: Sequence[tuple[CitationRef, ...] | None]) -> list[bytes]:
+        """The source notes (``<ol class="sources">``) of each of a list's records by their
+        ``citations`` (b"" for none), written a column at a time for the whole list: the quotes escaped
+        in one pass, each note formatted in C (a Python loop per citation was most of the writing)."""
+        flat = list(chain.from_iterable(filter(None, cited)))
+        if not flat:
+            return [b""] * len(cited)
+        articles = list(map(_ARTICLE, flat))
+        article_ids = list(map(_ID, articles))
+        sources = self._sources
+        new = [article for pk, article in dict(zip(article_ids, articles, strict=True)).items() if pk not in sources]
+        if new:
+            self._write_sources(new)
+        quotes = escaped_all(list(map(_QUOTE, flat)))
+        notes = list(
+            map(_NOTE.__mod__, zip(quotes, map(sources.__getitem__, article_ids), map(_ID, flat), strict=True))
+        )
+        written: list[bytes] = []
+        at = 0
+        for cites in cited:
+            if cites:
+                end = at + len(cites)
+                written.append(_NOTES % b"".join(notes[at:end]))
+                at = end
+            else:
+                written.append(b"")
+        return written
 
     def successor(self, relation: RelationRef) -> bytes:
         return (
@@ -247,23 +313,25 @@ class EntryWriter:
 
         ``compact`` leaves out the source notes (so does a record read without its citations).
 
-        One loop for a whole list (a month's, or a page's), what it reads of the writer and the module
-        held in local names, rather than a method call per entry. Written anew for every page. A memo of
+        One loop for a whole list (a page's section: see groups_html), what it reads of the writer and
+        the module held in local names, rather than a method call per entry; the titles and the source
+        notes written a column at a time beforehand (see :meth:`notes`). Written anew for every page. A memo of
         entries keyed by their whole records (tried: up to 4,096 of them) saved little on a page asked
         again, since hashing and comparing a record costs about what writing it does, and cost a first
         reader more: its records outlived the page, so the next collection had to walk them
         (bench/pages.py, cold against warm).
         """
         today = self.today
-        places, known_actors, sources = self._places, self._actors, self._sources
-        place_html, actor_html, source_html, successor_html = self.place, self.actor, self.source, self.successor
+        places, known_actors = self._places, self._actors
+        place_html, actor_html, successor_html = self.place, self.actor, self.successor
         fields, type_labels, status_html, time_bytes = _ENTRY_FIELDS, _TYPE_LABELS, _status_html, _time_bytes
-        entry_format, note_format, notes_format, actors_format = self._formats.entry, _NOTE, _NOTES, _ACTORS
+        entry_format, actors_format = self._formats.entry, _ACTORS
+        records = list(records)
+        titles = escaped_all(list(map(_TITLE, records)))
+        notes_of = [b""] * len(records) if compact else self.notes(list(map(_CITATIONS, records)))
         written: list[bytes] = []
-        for record in records:
-            (pk, title, event_type, status, edtf, lower, upper, precision, week, place, actors, related, cites) = (
-                fields(record)
-            )
+        for record, title, notes in zip(records, titles, notes_of, strict=True):
+            (pk, event_type, status, edtf, lower, upper, precision, week, place, actors, related) = fields(record)
             if status in MAY_BECOME_PENDING:  # any other status is shown as it is stored
                 status = status_shown(status=status, date_upper=upper, precision=precision, today=today)
             opening, badge = status_html(status)
@@ -277,14 +345,6 @@ class EntryWriter:
                 for actor in actors:
                     names.append(known_actors.get(actor[0]) or actor_html(actor[0], actor[1]))
                 links = actors_format % b", ".join(names)
-            notes = b""
-            if cites and not compact:
-                items = []
-                for cid, quote, _, _, _, _, article in cites:
-                    items.append(
-                        note_format % (escape(quote).encode(), sources.get(article[0]) or source_html(article), cid)
-                    )
-                notes = notes_format % b"".join(items)
             written.append(
                 entry_format
                 % (
@@ -294,7 +354,7 @@ class EntryWriter:
                     badge,
                     level,
                     pk,
-                    escape(title).encode(),
+                    title,
                     level,
                     type_labels.get(event_type) or escape(event_type).encode(),
                     b"" if place is None else (places.get(place[0]) or place_html(place)),
@@ -316,9 +376,17 @@ def entries_html(records: Sequence[EventRecord], *, today: date, level: int = 4,
 
 def groups_html(groups: list[YearGroup[EventRecord]], *, writer: EntryWriter, level: int, prefix: str) -> bytes:
     """Year sections with their count, a heading per month and an ordered list of its entries (UTF-8
-    HTML, every database value escaped: a page places it as a fragment, see timeline.fragments)."""
-    entries = writer.entries
+    HTML, every database value escaped: a page places it as a fragment, see timeline.fragments).
+
+    The entries of every month are written by one call (an all-years page has some 300 months, and
+    setting up the entry loop for each cost a tenth of the writing), then placed month by month.
+    """
+    written = writer.entries(
+        [record for year in groups for month in year.months for record in month.events], level=level + 2
+    )
+    heading = level + 1
     parts: list[bytes] = []
+    at = 0
     for year in groups:
         count = year.count
         parts.append(
@@ -329,14 +397,15 @@ def groups_html(groups: list[YearGroup[EventRecord]], *, writer: EntryWriter, le
             ).encode()
         )
         for month in year.months:
-            heading = level + 1
             parts.append(
                 (
                     f'<h{heading} id="{prefix}{month.key}" class="month">{month.label}</h{heading}>\n'
                     '<ol class="timeline">'
                 ).encode()
             )
-            parts.extend(entries(month.events, level=level + 2))
+            end = at + len(month.events)
+            parts += written[at:end]
+            at = end
             parts.append(b"</ol>\n")
         parts.append(b"</section>\n")
     return b"".join(parts)
