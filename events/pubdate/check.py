@@ -13,9 +13,11 @@ A clue comes from five kinds of evidence:
 * a recurring gathering named with its host or month, as the extractor dated it;
 * an event the tracker knows, matched by type and actors, as the extractor dated it (one the tracker
   published itself also by the place the sentence names, and only when no other published event fits);
-* an explicit past year ("in 2016": the article is not older than 2016);
-* a weekday given with a date ("Thursday, May 14"; "yesterday (Friday)"), or the part of a named day
-  told in the past ("summoned the envoy early on Thursday": the article is from about that Thursday).
+* an explicit past year ("in 2016": the article is not older than 2016; "in late 2016": not older than
+  its September), or 29 February named without its year (the year or so after a leap day);
+* a weekday given with a date ("Thursday, May 14"; "yesterday (Friday)"), the part of a named day
+  told in the past ("summoned the envoy early on Thursday": the article is from about that Thursday), or
+  the weekday of the lead's reporting verb ("..., the ministry said on Monday.": that Monday or just after).
 
 Relative expressions keep their distance to the publication date when the date moves: "on Friday" read
 from a Sunday is two days back, so a known Friday two days back says which Sunday the article is from,
@@ -79,6 +81,7 @@ from events.pubdate.text_clues import (
     ORDINAL,
     future_year_clues,
     joined_year_clues,
+    leap_day_clues,
     ordinal_value,
     past_year_clues,
     perfect_span_clues,
@@ -228,6 +231,8 @@ class _Index:
     name_to_holder: dict[str, str]
     term_starts: tuple[KnownEvent, ...]
     prepared: dict[KnownEvent, _PreparedEvent] = field(default_factory=dict)
+    # The keys of the states' own names ("United States"; not their seats or adjectives).
+    state_names: frozenset[str] = frozenset()
 
 
 def _word_pattern(names: Iterable[str], *, ignore_case: bool) -> re.Pattern[str]:
@@ -298,6 +303,7 @@ def _index(facts: Facts) -> _Index:
             for t in facts.terms
             if t.start >= FIRST_DAY and t.office in offices
         ),
+        state_names=frozenset(name_key(h.name) for h in facts.holders),
     )
     facts._index["index"] = index
     return index
@@ -783,6 +789,15 @@ def _same_place(a: str, b: str, index: _Index) -> bool:
     return ka == kb or (ka in index.name_to_holder and index.name_to_holder.get(ka) == index.name_to_holder.get(kb))
 
 
+def _other_place(a: str, b: str, index: _Index) -> bool:
+    """Whether place ``a`` rules out place ``b``: two states, or two places finer than a state (a seat is a
+    city here), that differ. A place finer than a state and a state ("South Carolina", "United States") may
+    be one inside the other, and the facts do not say which state holds which place."""
+    if _same_place(a, b, index):
+        return False
+    return (name_key(a) in index.state_names) == (name_key(b) in index.state_names)
+
+
 @dataclass(frozen=True)
 class _PreparedEvent:
     """A known event with its names turned into what a sentence is searched for, built once."""
@@ -856,7 +871,7 @@ def _known_event_clues(
             # Only a place the sentence itself names contradicts the fact; one the extractor carried in from
             # the rest of the article is its guess, not the text's word.
             stated_place = bool(mention.place) and mention.place.lower() in mention.quote.lower()
-            if stated_place and event.place and not _same_place(mention.place, event.place, index):
+            if stated_place and event.place and _other_place(mention.place, event.place, index):
                 continue
             # Every person of the known event named (and one at least), or, for an event between
             # states, two of them, the place and a word of its own ("balloon").
@@ -980,6 +995,7 @@ def check_publication_date(
         *elapsed_clues(text, bounds, facts.known_events, facts),
         *resolution_clues(text, bounds, today),
         *joined_year_clues(text, bounds, today, reference),
+        *leap_day_clues(text, bounds, today),
         *weekday_clues(text, today),
         *age_clues(text, bounds),
     ]

@@ -8,8 +8,9 @@ the article, must point to exactly one such event. Then:
 
 * "the Nth anniversary of the <noun>": the article is from about N years after its start (a season
   either side);
-* "N years/months/days into the <noun>", "N years since/after the <noun> began", "the N-year-old <noun>":
-  about that long after its start;
+* "N years/months/days into the <noun>", "N years since/after the <noun> began", "the N-year-old <noun>",
+  "(more than) N months of <noun>": about that long after its start (past the count and short of the next
+  for "more than"; short of it for "nearly");
 * "the <noun>, now in its Nth year/month/day": within that year (month, day) of it;
 * "the <noun> began/broke out/erupted (on) <day> <Month>", "since <Month>", "invaded ... on <Month> <day>"
   (an invasion) with no year: within the
@@ -58,6 +59,12 @@ _INTO = re.compile(
     rf"\b{_NUM}[\s-]+{_UNIT}\s+(?:into\s+{_BEFORE_NOUN}{_KIND}\b|"
     rf"since\s+the\s+(?:start|outbreak|beginning)\s+of\s+{_BEFORE_NOUN}{_KIND.replace('noun>', 'noun2>')}\b|"
     rf"since\s+{_BEFORE_NOUN}{_KIND.replace('noun>', 'noun3>')}\s+(?:began|started|broke\s+out|erupted))",
+    re.I,
+)
+# "more than 15 months of war", "two years of conflict": the span from the event's start to the writing.
+_OF = re.compile(
+    rf"\b(?:(?P<q>more\s+than|over|nearly|almost|close\s+to)\s+)?{_NUM}[\s-]+{_UNIT}\s+of\s+"
+    rf"(?:the\s+|its\s+)?(?:[a-z]+\s+)?{_KIND}\b",
     re.I,
 )
 _OLD = re.compile(rf"\b{_NUM}-{_UNIT.replace('s?', '')}-old\s+(?:\w+\s+){{0,2}}?{_KIND}\b", re.I)
@@ -181,6 +188,7 @@ _PATTERN_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ANNIVERSARY: ("anniversary",),
     _INTO: (" into ", "since"),
     _OLD: ("-old",),
+    _OF: (" of ",),
     _IN_ITS: ("in its",),
     _BEGAN: ("began", "started", "broke", "erupted", "launched", "raged", "lasted"),
     _BEGAN_FIRST: ("begun", "started", "launched", "since"),
@@ -245,7 +253,7 @@ def elapsed_clues(text: str, bounds: list[int], known: Sequence[KnownEvent], fac
             ),
         )
 
-    for pattern in (_ANNIVERSARY, _INTO, _OLD, _IN_ITS):
+    for pattern in (_ANNIVERSARY, _INTO, _OF, _OLD, _IN_ITS):
         for match in _around_nouns(pattern, text, lowered, nouns):
             start, end = sentence_at(text, bounds, match.start())
             sentence = text[start:end]
@@ -271,6 +279,11 @@ def elapsed_clues(text: str, bounds: list[int], known: Sequence[KnownEvent], fac
                     day - timedelta(days=slack * 2 // 3),
                     _after(begun, amount, unit) + timedelta(days=slack * 2 // 3),
                 )
+            elif pattern is _OF and match["q"]:
+                # "More than 15 months": past the count, short of the next; "nearly 15": short of it.
+                over = match["q"].lower() in ("more than", "over")
+                lower = day - timedelta(days=slack // 3) if over else _after(begun, amount - 1, unit)
+                upper = _after(begun, amount + 1, unit) if over else day + timedelta(days=slack // 3)
             else:
                 lower, upper = day - timedelta(days=slack), day + timedelta(days=slack)
             point = lower + (upper - lower) // 2

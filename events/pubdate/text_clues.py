@@ -2,10 +2,13 @@
 the future, and spans of years counted from an explicit year.
 
 * a year or a date told in the past ("in 2019 the talks failed", "on May 3, 2015"): the article is not
-  older than it;
+  older than it; a part of a year told with it ("late 2019", "the fourth quarter of 2019", "the end of
+  2019") moves that floor to the part's first month;
 * a year told in the future ("the plant will open in 2027"): the article is not younger than that year;
 * a span counted from a year ("in 2016, seven years ago", "the 75th anniversary of the pact signed in
   1949", "ten years since 2014"): the article is from about that year plus the span;
+* 29 February named without its year ("on February 29"): the article is from the year or so after a leap
+  day (before one, in the future);
 * "last year", "this year" or "next year" joined to a year ("last year's 2014 summit", "in 2014, last
   year,", "next year (2017)"): the article is from the year after, that year, or the year before.
 
@@ -47,6 +50,30 @@ PLAIN_FUTURE = re.compile(
 _YEAR_AFTER = re.compile(r"\b(in|since|during|early|late|mid|of|throughout)\s+$", re.IGNORECASE)
 _FUTURE_YEAR_AFTER = re.compile(r"\b(in|by|during|until|before)\s+(early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+# A part of a year before it, and the first month the part can mean: "in late 2006" (September on),
+# "the fourth quarter of 2005", "at the end of 2009" (November on), "the second half of 2010". Seasons
+# are left out: a southern summer straddles two years.
+_PART_OF_YEAR = re.compile(
+    r"\b(?:(?P<late>late)\s+|(?:the\s+)?(?P<part>end|close|middle|second\s+half|"
+    r"(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+of\s+(?:the\s+year\s+)?)$",
+    re.IGNORECASE,
+)
+_QUARTER_MONTH = {"first": 1, "1st": 1, "second": 4, "2nd": 4, "third": 7, "3rd": 7, "fourth": 10, "4th": 10}
+
+
+def _part_of_year_month(before: str) -> tuple[int, str]:
+    """The first month the part of a year written just before a year can mean (1 when none), and the part."""
+    match = _PART_OF_YEAR.search(before)
+    if match is None:
+        return 1, ""
+    if match["late"]:
+        return 9, match.group(0).strip()
+    part = re.sub(r"\s+", " ", match["part"].lower())
+    if match["quarter"]:
+        return _QUARTER_MONTH[match["quarter"].lower()], match.group(0).strip()
+    return {"end": 11, "close": 11, "middle": 5, "second half": 7}[part], match.group(0).strip()
+
+
 # What comes before the year of a date: "May 3, 2015", "3 May 2015", "May 2015".
 _DATE_BEFORE_YEAR = re.compile(
     rf"\b(?:(?P<month1>{_MONTH_NAMES})\.?\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+|"
@@ -196,14 +223,17 @@ def past_year_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
             continue
         dated_years.add(year)
         add(floor, sentence, text[match.start() : year_match.end()].strip())
-    for _match, year, _start, sentence, clause in _years_led_by(
+    for match, year, _start, sentence, clause in _years_led_by(
         text, bounds, _YEAR_AFTER, 12, FIRST_DAY.year, today.year
     ):
         if year in dated_years:
             continue
         if FUTURE_CUES.search(clause) or not PAST_CUES.search(clause):
             continue
-        add(date(year, 1, 1), sentence, str(year))
+        month, part = _part_of_year_month(text[max(0, match.start() - 40) : match.start()])
+        floor = date(year, month, 1)
+        if floor <= today:
+            add(floor, sentence, f"{part} {year}" if part else str(year))
     # Only the latest floor says anything the earlier ones do not.
     return [max(floors, key=lambda pair: pair[0])[1]] if floors else []
 
@@ -432,3 +462,44 @@ def perfect_span_clues(text: str, bounds: list[int], today: date, reference: dat
             )
         )
     return clues
+
+
+# 29 February without its year: "on February 29", "Feb. 29", "29 February", "the 29th of February".
+_LEAP_DAY = re.compile(
+    r"\b(?:Feb(?:ruary|\.)?\s+29(?:th)?|(?:the\s+)?29(?:th)?\s+(?:of\s+)?Feb(?:ruary|\.)?)\b(?!,?\s*(?:19|20)\d\d)"
+)
+# How far from a day the press still names it without its year.
+_YEARLESS_REACH = timedelta(days=400)
+
+
+def leap_day_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
+    """ "The board met on February 29": a day that only leap years have, named without its year, so the
+    article is from the year or so after a leap day (before one, told in the future; either side when the
+    clause has no tense)."""
+    if "29" not in text:
+        return []
+    for match in _LEAP_DAY.finditer(text):
+        start, end = sentence_at(text, bounds, match.start())
+        sentence = text[start:end]
+        clause = _clause(sentence, match.start() - start)
+        future = bool(PLAIN_FUTURE.search(clause))
+        past = bool(PAST_CUES.search(clause)) and not future
+        intervals = []
+        for year in range(FIRST_DAY.year, today.year + 2):
+            if not calendar.isleap(year):
+                continue
+            day = date(year, 2, 29)
+            intervals.append((day if past else day - _YEARLESS_REACH, day if future else day + _YEARLESS_REACH))
+        told = "in the past" if past else "in the future" if future else "without a tense"
+        return [
+            Clue(
+                "leap_day",
+                ("leap_day", match.group(0).lower()),
+                sentence.strip(),
+                f"“{match.group(0).strip()}”, named {told} without its year, is a day only leap years have, so "
+                f"the text is from the year {'after' if past else 'before' if future else 'around'} one",
+                intervals,
+                fineness=7,
+            )
+        ]
+    return []

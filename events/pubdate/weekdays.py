@@ -6,7 +6,15 @@
 * "earlier on Monday", "late Friday", "early on Thursday" in a clause told in the past ("the ministry
   summoned the envoy early on Thursday"): news writing marks the part of a day only for the day it is
   written on, so the article is from that weekday, or the day before or after it (a story written late in
-  one time zone is stamped the next day in another; one written early in the morning the day before).
+  one time zone is stamped the next day in another; one written early in the morning the day before);
+  "earlier on Monday" looks back from the hour of writing, so that Monday or the Tuesday; "late Monday" is
+  over before a story is stamped Monday anywhere, so not the Sunday;
+* the weekday of the reporting verb of the lead, the first sentence of the story ("..., a diplomatic
+  source said on Monday.", "the ministry announced Thursday"): a lead reports what was said on the day
+  it is filed, so the article is from that weekday or one of the two after (filed late in one time zone
+  and stamped the next day in another; a slower site's story a day later; under a wire dateline, which is
+  the filing day, that weekday or the next). Only the lead: later sentences report what was said days
+  before.
 
 A weekday clue is periodic: it allows one day (or three) in every week, so it alone cannot say which
 year; moving the stated day by whole years onto an allowed weekday usually can (see the checker's
@@ -20,6 +28,7 @@ import re
 from datetime import date, timedelta
 
 from events.pubdate.clue import FIRST_DAY, MONTHS, WEEKDAYS, Clue
+from events.pubdate.sources import wire_dateline
 from events.pubdate.text_clues import FUTURE_CUES, PAST_CUES
 
 # News writing capitalises weekdays and months, so these are case-sensitive (and fast).
@@ -43,13 +52,27 @@ _PART_OF_DAY = re.compile(
     r"\b(?:[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\s+(?:on\s+)?(?P<weekday>" + _WEEKDAY_NAMES + r")\b"
     r"(?!['’]s)(?!,?\s*(?:the\s+)?\d)(?!,?\s*[A-Z][a-z]{2,8}\.?\s+\d)"
 )
+# A reporting verb told in the past and its weekday, with at most a few words between (its object, "on"):
+# "said on Monday", "announced Thursday", "told reporters on Friday", "according to a notice on Monday".
+_REPORTED_ON = re.compile(
+    r"\b(?:said|announced|reported|confirmed|stated|declared|disclosed|revealed|showed|told(?:\s+[a-z]+){1,2}|"
+    r"according\s+to(?:\s+[\w.'’-]+){1,6}?)\s+(?:on\s+|late\s+|early\s+)?(?P<weekday>" + _WEEKDAY_NAMES + r")\b"
+    r"(?!['’]s)(?!,?\s*(?:the\s+)?\d)(?!,?\s*[A-Z][a-z]{2,8}\.?\s+\d)"
+)
+# A sentence's end inside the lead's line (a point after one capital letter is an initial: "U.S.").
+_LEAD_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[A-Z\"“‘(])")
 # What bounds a clause inside a sentence for this purpose.
 _CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s|\.\s|\n")
 
 
 def weekday_clues(text: str, today: date) -> list[Clue]:
     """Every weekday clue of ``text`` (see the module's docstring)."""
-    return [*_dated_weekday_clues(text, today), *_named_day_clues(text), *_day_of_writing_clues(text)]
+    return [
+        *_dated_weekday_clues(text, today),
+        *_named_day_clues(text),
+        *_day_of_writing_clues(text),
+        *_lead_report_clues(text),
+    ]
 
 
 def _dated_weekday_clues(text: str, today: date) -> list[Clue]:
@@ -110,14 +133,22 @@ def _day_of_writing_clues(text: str) -> list[Clue]:
     or a day beside one. Parts of different days ("early on Monday ... late on Wednesday", a story told over
     several days) allow every one of them: only a day none of them is near is in doubt."""
     found: dict[int, str] = {}
+    allowed_days: set[int] = set()
     for match in _PART_OF_DAY.finditer(text):
         clause = _clause(text, match.start(), match.end())
         if FUTURE_CUES.search(clause) or not PAST_CUES.search(clause):
             continue
-        found.setdefault(WEEKDAYS.index(match["weekday"].lower()), match.group(0))
+        weekday = WEEKDAYS.index(match["weekday"].lower())
+        found.setdefault(weekday, match.group(0))
+        # "Earlier on Monday" looks back from the hour of writing on that same day: the day itself, or the
+        # next one where the story is stamped a time zone ahead. "Late Monday" is over before a Monday's
+        # story is stamped anywhere, so not the day before; the others reach a day further either way.
+        part = match.group(0).split()[0].lower()
+        shifts = {"earlier": (0, 1), "late": (0, 1, 2)}.get(part, (-1, 0, 1, 2))
+        allowed_days.update((weekday + shift) % 7 for shift in shifts)
     if not found:
         return []
-    allowed = frozenset((weekday + shift) % 7 for weekday in found for shift in (-1, 0, 1, 2))
+    allowed = frozenset(allowed_days)
     quotes = list(found.values())
     names = " or ".join(WEEKDAYS[weekday].capitalize() for weekday in sorted(found))
     return [
@@ -129,6 +160,39 @@ def _day_of_writing_clues(text: str) -> list[Clue]:
             " or a day beside it",
             weekdays=allowed,
             fineness=6,
+        )
+    ]
+
+
+def lead(text: str) -> str:
+    """The first sentence of the story: of the first line that closes as a sentence does (past a headline
+    and a subheading, which have no closing stop), up to its first sentence end."""
+    for line in text.split("\n", 12)[:12]:
+        if line.rstrip().endswith((".", "!", "?", '"', "”", "’", ")")):
+            end = _LEAD_END.search(line)
+            return line[: end.start()] if end else line
+    return ""
+
+
+def _lead_report_clues(text: str) -> list[Clue]:
+    """The weekday of the lead's reporting verb: the article is from that day or one of the two after."""
+    first = lead(text)
+    found = _REPORTED_ON.search(first)
+    if found is None:
+        return []
+    weekday = WEEKDAYS.index(found["weekday"].lower())
+    # A wire dateline ("BEIJING, March 14 (Xinhua) --") is the filing day itself: that weekday or, across a
+    # time zone, the next.
+    allowed = frozenset((weekday + shift) % 7 for shift in range(2 if wire_dateline(text) else 3))
+    names = " or ".join(f"a {WEEKDAYS[day].capitalize()}" for day in sorted(allowed, key=lambda d: (d - weekday) % 7))
+    return [
+        Clue(
+            "weekday",
+            ("lead-report", weekday),
+            found.group(0),
+            f"a story's lead reports what was said on the day it is filed: the article is from {names}",
+            weekdays=allowed,
+            fineness=5,
         )
     ]
 

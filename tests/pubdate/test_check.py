@@ -235,6 +235,33 @@ def test_a_full_date_told_in_the_past_is_a_floor_to_the_day(facts: Facts) -> Non
     assert result.verdict == "doubtful" and result.suggested_from == date(2019, 3, 3)
 
 
+@pytest.mark.parametrize(
+    ("text", "floor"),
+    [
+        pytest.param("The port of Almada lost most of its ferry trade in late 2018.", date(2018, 9, 1), id="late"),
+        pytest.param("The cooperative posted a loss in the fourth quarter of 2018.", date(2018, 10, 1), id="quarter"),
+        pytest.param("The ferry line carried large debts at the end of 2018.", date(2018, 11, 1), id="end"),
+        pytest.param("Ticket sales fell in the second half of 2018, the operator said.", date(2018, 7, 1), id="half"),
+    ],
+)
+def test_a_part_of_a_year_told_in_the_past_moves_the_floor_to_its_first_month(
+    text: str, floor: date, facts: Facts
+) -> None:
+    assert check(text, floor, facts).verdict == "ok"
+    result = check(text, date(2018, 2, 1), facts)  # in 2018, but before that part of it
+    assert result.verdict == "doubtful" and result.suggested_from == floor
+
+
+def test_a_leap_day_without_its_year_dates_the_article_after_a_leap_year(facts: Facts) -> None:
+    text = "The harbour board picked the Porto bid on February 29, and the losing bidder appealed."
+    assert check(text, date(2016, 7, 1), facts).verdict == "ok"
+    for stated in (date(2015, 7, 1), date(2018, 7, 1)):  # no 29 February in the year or so before
+        result = check(text, stated, facts)
+        assert result.verdict == "doubtful" and result.reasons[0].kind == "leap_day"
+    assert check("The board will choose a bid on Feb. 29.", date(2019, 11, 2), facts).verdict == "ok"
+    assert check("The board will choose a bid on Feb. 29.", date(2020, 3, 2), facts).verdict == "doubtful"
+
+
 def test_a_year_told_in_the_plain_future_is_a_ceiling(facts: Facts) -> None:
     text = "The ministry says the new bridge will open in 2017."
     assert check(text, date(2016, 4, 1), facts).verdict == "ok"
@@ -385,6 +412,33 @@ def test_only_a_place_the_sentence_names_rules_a_known_event_out(facts: Facts) -
     assert check(carried, date(2016, 5, 1), placed, mention(carried)).suggested == date(2014, 3, 9)
     stated = "Verdier met Almada on Friday in Porto to prepare the accord."  # another meeting, elsewhere
     assert check(stated, date(2016, 5, 1), placed, mention(stated)).clues == 0
+
+
+def test_a_place_inside_the_known_events_state_does_not_rule_it_out(facts: Facts) -> None:
+    from dataclasses import replace
+
+    in_portugal = replace(
+        facts,
+        known_events=(
+            KnownEvent(
+                date(2014, 3, 7),
+                date(2014, 3, 7),
+                "meeting",
+                "Verdier meets Almada",
+                ("Paul Verdier", "Rui Almada"),
+                "Portugal",
+            ),
+        ),
+    )
+    quote = "Verdier met Almada on Friday in Porto to prepare the accord."
+    # Read from Sunday 2016-05-01, the extractor placed the meeting in Porto, a city the facts do not place.
+    met = DatedMention(
+        quote, "on Friday", date(2016, 4, 29), date(2016, 4, 29), "day", "meeting", ("Verdier", "Almada"), "Porto"
+    )
+    assert check(quote, date(2016, 5, 1), in_portugal, met).suggested == date(2014, 3, 9)
+    # Two states that differ still rule it out.
+    in_france = replace(met, place="France", quote=quote.replace("Porto", "France"))
+    assert check(in_france.quote, date(2016, 5, 1), in_portugal, in_france).clues == 0
 
 
 def _tracker_event(day: date, place: str) -> KnownEvent:

@@ -67,6 +67,19 @@ def test_a_story_told_in_the_past_keeps_its_own_time(facts: Facts) -> None:
     assert _clues("Three years into the civil war, Ruritanian rebels were losing ground.", facts) == []
 
 
+def test_months_of_a_war_count_from_its_start(facts: Facts) -> None:
+    # The Ruritanian civil war began on 9 May 2012: "more than 15 months" is August to early September 2013.
+    text = "Ruritanian factions agreed a truce, hoping to end more than 15 months of civil war."
+    (interval,) = _clues(text, facts)
+    assert interval[0] <= date(2013, 8, 9) and date(2013, 9, 1) <= interval[1] <= date(2013, 9, 30)
+    assert _check(text, date(2013, 8, 20), facts) == ("ok", None)
+    verdict, suggested = _check(text, date(2014, 8, 20), facts)
+    assert verdict == "doubtful" and suggested is not None and suggested.year == 2013
+    # The invasion of Zembla began on 1 October 2019: "nearly two years" is its second year.
+    (nearly,) = _clues("Zemblan towns have endured nearly two years of invasion.", facts)
+    assert nearly[0] == date(2020, 10, 1) and nearly[1] < date(2022, 1, 1)
+
+
 def test_an_old_war_and_a_war_in_its_nth_year(facts: Facts) -> None:
     (old,) = _clues("Grauburg is tired of the seven-year-old invasion of its neighbour Zembla.", facts)
     assert old[0] <= date(2026, 10, 1) <= old[1]

@@ -73,4 +73,74 @@ def test_parts_of_several_days_allow_each_of_them() -> None:
 
 def test_ap_style_without_on_counts() -> None:
     (clue,) = weekday_clues("Ruiz landed in Quito late Sunday after a day of delays.", TODAY)
-    assert clue.weekdays == frozenset({5, 6, 0, 1})
+    assert clue.weekdays == frozenset({6, 0, 1})  # not Saturday: late Sunday is over before a Sunday's story
+
+
+# A lead written for these tests: the reporting verb's weekday is the day the story was filed.
+LEAD = (
+    "Ostland trade talks stall over grain quotas\n\n"
+    "QUITO — Talks on grain quotas between Ostland and Zembla broke up without a date for the next round, "
+    "a spokesman for the Ostland delegation said on Tuesday.\n\n"
+    "The two sides met for three days. Their envoys had said on Friday that a deal was close."
+)
+
+
+@pytest.mark.parametrize(
+    ("stated", "expected"),
+    [
+        pytest.param(date(2019, 3, 12), "ok", id="the-day"),  # a Tuesday
+        pytest.param(date(2019, 3, 13), "ok", id="the-next-day"),
+        pytest.param(date(2019, 3, 14), "ok", id="two-days-after"),
+        pytest.param(date(2019, 3, 15), "doubtful", id="three-days-after"),
+        pytest.param(date(2019, 3, 11), "doubtful", id="the-day-before"),
+    ],
+)
+def test_the_weekday_of_the_leads_reporting_verb_is_the_day_of_filing(stated: date, expected: str) -> None:
+    assert verdict(LEAD, stated) == expected
+
+
+def test_a_copy_of_a_lead_moved_by_a_year_is_caught() -> None:
+    # 12 March 2019 was a Tuesday; 12 March 2018 a Monday (the day before), 12 March 2017 a Sunday.
+    for stated in (date(2018, 3, 12), date(2017, 3, 12)):
+        result = check_publication_date(text=LEAD, stated=stated, mentions=(), facts=NO_FACTS, today=TODAY)
+        assert result.verdict == "doubtful"
+        assert result.reasons[0].quote == "said on Tuesday"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ostland and Zembla signed the accord on Tuesday in Quito, officials said.", id="no-verb-next"),
+        pytest.param("Talks\n\nThe envoys met in Quito. Officials said on Tuesday that it went well.", id="second"),
+        pytest.param("The envoy said Tuesday's vote was postponed.", id="possessive"),
+        pytest.param("The ministry announced on Tuesday, March 12, that the post would close.", id="dated"),
+    ],
+)
+def test_no_lead_clue_without_a_reporting_verb_and_its_weekday_in_the_first_sentence(text: str) -> None:
+    assert [clue for clue in weekday_clues(text, TODAY) if clue.key[0] == "lead-report"] == []
+
+
+def test_late_on_a_day_is_never_the_day_before() -> None:
+    text = "The convoy crossed into Zembla late on Friday, the ministry said."
+    assert verdict(text, date(2019, 3, 1)) == "ok"  # a Friday
+    assert verdict(text, date(2019, 3, 3)) == "ok"  # the Sunday after
+    assert verdict(text, date(2018, 3, 1)) == "doubtful"  # a Thursday
+
+
+def test_earlier_on_a_day_is_that_day_or_the_next() -> None:
+    text = "Zembla's cabinet had rejected the offer earlier on Monday, a spokeswoman said."
+    (clue,) = weekday_clues(text, TODAY)
+    assert clue.weekdays == frozenset({0, 1})  # Monday, or Tuesday a time zone ahead
+    assert verdict(text, date(2016, 3, 8)) == "ok"  # a Tuesday
+    assert verdict(text, date(2016, 3, 9)) == "doubtful"  # a Wednesday: "earlier" looks back within the day
+
+
+def test_under_a_wire_dateline_the_leads_weekday_is_the_day_or_the_next() -> None:
+    text = (
+        "LIMA, March 14 (Andes Wire) -- Ostland's trade minister will visit Peru next week, "
+        "his office announced Thursday."
+    )
+    (clue,) = [clue for clue in weekday_clues(text, TODAY) if clue.key[0] == "lead-report"]
+    assert clue.weekdays == frozenset({3, 4})
+    assert verdict(text, date(2024, 3, 14)) == "ok"  # a Thursday
+    assert verdict(text, date(2026, 3, 14)) == "doubtful"  # a Saturday
