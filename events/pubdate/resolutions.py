@@ -6,6 +6,10 @@ The year each year's numbers begin with is in ``events/facts/un_resolutions.csv`
 resolutions by year, un.org/securitycouncil/content/resolutions, as Wikidata's items of the resolutions
 date them; written by hand). A number can sit a few places off a year's edge in that table, so the floor
 is the year's first day less four months.
+
+When the text cites one numbered resolution and calls it by its month ("the April resolution"), the press
+leaves the year out only within the year or so after: the article is from then (the month in the year the
+table gives, or the year beside it when the number sits near that year's edge).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from events.pubdate.clue import Clue, sentence_at
+from events.pubdate.clue import MONTHS, Clue, sentence_at
 from events.pubdate.facts import FACTS_DIR
 
 _SLACK = timedelta(days=120)
@@ -25,6 +29,15 @@ _RESOLUTION = re.compile(
     r"(?P<n>\d{3,4})\b"
     r"|\b[Rr]esolutions?\s+(?:No\.?\s*)?(?P<bare>\d{4})\b"
 )
+
+
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+# "the April resolution", "The March 2 resolution" (a day after the month is allowed, a year is not).
+_MONTH_RESOLUTION = re.compile(rf"\b[Tt]he\s+(?P<month>{_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?\s+resolution\b")
+# How far after a day the press still names it by its month alone, and how near a year's edge (in numbers)
+# a resolution may belong to the year beside.
+_YEARLESS_REACH = timedelta(days=400)
+_EDGE = 25
 
 
 @functools.cache
@@ -70,4 +83,37 @@ def resolution_clues(text: str, bounds: list[int], today: date) -> list[Clue]:
                 [(floor, date(2100, 1, 1))],
             ),
         )
-    return [best[1]] if best else []
+    if best is None:
+        return []
+    return [best[1], *_month_named(text, bounds, best[0])]
+
+
+def _month_named(text: str, bounds: list[int], number: int) -> list[Clue]:
+    """ "The April resolution" beside the one numbered resolution the text cites: the year or so after that
+    month of the resolution's year."""
+    named = _MONTH_RESOLUTION.search(text)
+    if named is None or len({int(m["n"] or m["bare"]) for m in _RESOLUTION.finditer(text)}) != 1:
+        return []
+    month = MONTHS[named["month"].lower()]
+    table = first_numbers()
+    year = year_of(number)
+    if year is None:
+        return []
+    years = {year}
+    starts = {y: first for first, y in table}
+    if month >= 9 and number - starts[year] < _EDGE:
+        years.add(year - 1)  # one of the year's first numbers may be the December before
+    if month <= 4 and year + 1 in starts and starts[year + 1] - number < _EDGE:
+        years.add(year + 1)
+    intervals = [(date(y, month, 1), date(y, month, 1) + _YEARLESS_REACH) for y in sorted(years)]
+    start, end = sentence_at(text, bounds, named.start())
+    return [
+        Clue(
+            "resolution",
+            ("resolution-month", number, month),
+            text[start:end].strip(),
+            f"resolution {number} was adopted in {' or '.join(str(y) for y in sorted(years))}, and the text calls it "
+            f"“{named.group(0).strip()}” without a year, as the press does within the year or so after",
+            intervals,
+        )
+    ]

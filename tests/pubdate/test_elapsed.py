@@ -131,6 +131,25 @@ def test_a_numbered_security_council_resolution_is_a_floor() -> None:
     assert resolution_clues("The assembly passed resolution 2450.", [0], TODAY) == []
 
 
+def test_a_numbered_resolution_called_by_its_month_dates_the_article_to_the_year_after() -> None:
+    year = year_of(2350)
+    assert year is not None
+    text = (
+        "Ostland asked the envoys to respect Security Council Resolution 2350. "
+        "The July resolution told both sides to pull back their guns."
+    )
+    _floor, by_month = resolution_clues(text, sentence_bounds(text), TODAY)
+    assert by_month.intervals[0][0] == date(year, 7, 1)
+    stated_ok = date(year + 1, 5, 1)
+    verdict = check_publication_date(text=text, stated=stated_ok, mentions=[], facts=Facts(), today=TODAY).verdict
+    assert verdict == "ok"
+    late = date(year + 2, 5, 1)
+    assert check_publication_date(text=text, stated=late, mentions=[], facts=Facts(), today=TODAY).verdict == "doubtful"
+    # Two numbered resolutions: which one the month names is not clear.
+    two = text + " Resolution 2351 followed."
+    assert len(resolution_clues(two, sentence_bounds(two), TODAY)) == 1
+
+
 def test_the_day_an_invasion_began_told_with_its_verb(facts: Facts) -> None:
     (interval,) = _clues("Ports have been idle since Ostlander troops invaded Zembla on Oct. 1.", facts)
     assert interval == (date(2019, 10, 1), date(2020, 9, 30))
