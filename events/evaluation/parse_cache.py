@@ -27,10 +27,11 @@ if TYPE_CHECKING:
 def _key(nlp: Language, config: ExtractionConfig, text: str) -> str:
     import spacy
 
-    from events.extraction.nlp import VERB_LEMMA_FIXES
+    from events.extraction.nlp import FOREIGN_PHRASES, VERB_LEMMA_FIXES
 
-    # The components and the engine's lemma fixes too: a parse made before a change to either is another parse.
-    pipeline = "|".join(nlp.pipe_names) + repr(sorted(VERB_LEMMA_FIXES.items()))
+    # The components, the engine's lemma fixes and merged phrases too: a parse made before a change to any of them
+    # is another parse.
+    pipeline = "|".join(nlp.pipe_names) + repr(sorted(VERB_LEMMA_FIXES.items())) + FOREIGN_PHRASES.pattern
     digest = hashlib.sha256()
     parts = (
         config.spacy_model,

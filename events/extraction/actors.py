@@ -32,6 +32,7 @@ from events.extraction.triggers import (
     compound_read_as_subject,
     joined_body_of,
     prep_objects,
+    verb_read_as_plural_noun,
 )
 from events.extraction.types import Actor
 
@@ -468,6 +469,9 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
                 for a in c.subtree
                 if a.dep_ in {"appos", "conj"} and in_dateline(current.doc, a.head) and not in_dateline(current.doc, a)
             ][:1]
+        if not subjects and verb_read_as_plural_noun(current):
+            # "Zembla expels Ostland envoy": the tagger's plural noun hangs its subject on itself as a compound.
+            subjects = [c for c in current.children if c.dep_ == "compound" and c.i < current.i][:1]
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subjects or agents:
             acted: list[Token] = agents[:1]
@@ -625,6 +629,15 @@ def find_actors(
         if trigger.type in OF_WHOSE_TYPES:
             # "the inauguration of Peru's new president": whose inauguration it is
             initiators += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        elif trigger.type is EventType.VISIT:
+            # "crowds lined the streets for the visit of President Ruiz": who visits (not "a visit of two days")
+            initiators += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"}
+            ]
         initiators = [t for c in initiators if c.dep_ in {"poss", "pobj"} for t in _with_conjuncts(c)]
         initiators = [_antecedent_of_whose(t) for t in initiators]
         # "China and Japan will hold their first summit": a possessive pronoun points at the holders, who

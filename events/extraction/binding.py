@@ -861,6 +861,23 @@ def _own_over_conjunct(
     return [(t, d) for t, d in own if anchor_of(doc, t) not in conjuncts]
 
 
+def _owned_by_the_noun(noun: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:
+    """ "after his victory in last Sunday's election was confirmed on Thursday": a time the event noun owns (a
+    possessive or compound on it: "last Sunday's election", "the May 3 vote") is its date; a time outside its
+    phrase dates another act of the clause. Empty when the noun owns none."""
+    owned = [
+        (time, distance)
+        for time, distance in own
+        if (root := noun.doc[time.token_start : time.token_end].root).head.i == noun.i
+        and root.dep_ in {"poss", "compound", "nmod"}
+    ]
+    if not owned:
+        return []
+    left, right = noun.left_edge.i, noun.right_edge.i
+    outside = [(t, d) for t, d in own if t.token_end - 1 < left or t.token_start > right]
+    return owned if len(owned) + len(outside) == len(own) else []
+
+
 def _inside_modifier(token: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:
     """The times of ``own`` inside the modifying clause ``token`` heads."""
     left, right = token.left_edge.i, token.right_edge.i
@@ -1093,6 +1110,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             # "The deal signed in 2015 expired in May": a participle or relative clause on a noun that has a
             # time of its own is dated by it; a time outside it is its main clause's.
             own = _inside_modifier(doc[trigger.i], own) or own
+        if len(own) > 1 and trigger.nominal:
+            own = _owned_by_the_noun(doc[trigger.i], own) or own
         if len(own) > 1 and not trigger.nominal:
             own = _own_over_conjunct(doc, trigger, own)
         if len(own) > 1 and not trigger.nominal:

@@ -1,7 +1,7 @@
 """Datelines: where (and when) a wire story was filed, at the head of its first paragraph.
 
 "VIENNA (AP) — ...", "OSLO, Norway, March 3 (Wire) -- ...", "Kyiv, Ukraine (CNN) — ...", "Jan. 9 (Wire) --
-...", and, in copies
+...", "(Wire) — ...", and, in copies
 that lost the dash, a city in capitals glued to the first sentence ("ROME Iranian President ..."). A dateline
 names the bureau and the filing date: neither is an actor of the sentence's events, and its date dates none of
 them. Its city is where the story's events happened only when nothing nearer says so (see
@@ -43,10 +43,15 @@ _DATE_AGENCY = re.compile(
     r"^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
     r"(?:,?\s+\d{4})?\s*\([A-Z][^)]{1,39}\)\s*(?:--|[—–]|-(?=\s))"
 )
+# No city and no date, only the agency in brackets and a dash: "(Agency) — ...".
+_AGENCY_ONLY = re.compile(r"^\s*\([A-Z][A-Za-z.&' ]{1,24}\)\s*(?:--|[—–]|-(?=\s))")
 # A city in title case is a dateline only with its agency and a dash: "Kyiv, Ukraine (CNN) — ...".
+# (or with the filing date after the agency: "Kyiv (Wire) Sept 15, 2015 - ...").
 _TITLED = re.compile(
     r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*"
-    r"\s*\([A-Z][^)]{1,39}\)\s*(?:--|[—–]|-(?=\s))"
+    r"\s*\([A-Z][^)]{1,39}\)\s*"
+    r"(?P<filed>(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*)?"
+    r"(?:--|[—–]|-(?=\s))"
 )
 # Or with a spaced dash straight after it and its country: "Lima - ...", "Lima, Peru — ..." (again only a
 # well-known city: a paragraph may open with a name and a dash of its own).
@@ -86,10 +91,12 @@ def _bare_city(run: str) -> tuple[str, int] | None:
 
 def _titled(text: str) -> re.Match[str] | None:
     """A title-case dateline, when its first words name a well-known city ("Senator Smith (R) — ..." and
-    "Rosa Ruiz - the envoy ..." are none)."""
+    "Rosa Ruiz - the envoy ..." are none) or an agency and a filing date follow them."""
     from events.extraction.gazetteer import is_well_known_city
 
     found = _TITLED.match(text) or _TITLED_DASHED.match(text)
+    if found is not None and found.groupdict().get("filed"):
+        return found  # a name, an agency and a filing date together are a dateline, whatever the place
     return found if found is not None and is_well_known_city(found.group(1)) else None
 
 
@@ -118,7 +125,7 @@ def find_dateline(sentence: Span) -> Dateline | None:
             city = dashed.group(1).split("/")[0].strip()
             if len(city) >= 3 and any(ch.isalpha() for ch in city):
                 found = Dateline(city.title(), dashed.end(), True)
-        elif (dated_only := _DATE_AGENCY.match(text)) is not None:
+        elif (dated_only := _DATE_AGENCY.match(text) or _AGENCY_ONLY.match(text)) is not None:
             found = Dateline(None, dated_only.end(), True)
         else:
             bare = _BARE.match(text)

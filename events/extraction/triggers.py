@@ -54,6 +54,7 @@ NOUNS: dict[str, EventType] = {
     "call": T.PHONE_CALL, "videoconference": T.PHONE_CALL, "teleconference": T.PHONE_CALL,
     "conversation": T.PHONE_CALL,
     "shootdown": T.MILITARY_ACTION, "shoot-down": T.MILITARY_ACTION, "strike": T.MILITARY_ACTION,
+    "downing": T.MILITARY_ACTION,
     "airstrike": T.MILITARY_ACTION, "bombing": T.MILITARY_ACTION, "invasion": T.MILITARY_ACTION,
     "raid": T.MILITARY_ACTION, "attack": T.MILITARY_ACTION,
     "drill": T.MILITARY_EXERCISE, "exercise": T.MILITARY_EXERCISE, "wargame": T.MILITARY_EXERCISE,
@@ -605,16 +606,49 @@ def _binds(token: Token) -> bool:
     return bool(words & BINDING_NOUNS) or named
 
 
+# What a mission does when it is shut or opened again: "the embassy suspended operations", "resumed work".
+MISSION_WORK = frozenset({"operation", "work", "activity", "service", "function"})
+
+
+def _diplomatic_mission(token: Token) -> bool:
+    """An embassy or consulate, or a mission called diplomatic ("three diplomatic missions"; a mission alone may
+    be a military or UN one)."""
+    lemma = token.lemma_.lower()
+    return lemma in {"embassy", "consulate"} or (
+        lemma == "mission" and any(c.lower_ == "diplomatic" and c.dep_ in {"amod", "compound"} for c in token.children)
+    )
+
+
+def _mission_acting_on_itself(token: Token, objects: list[Token]) -> list[Token]:
+    """ "the embassy will close", "the missions have resumed operations": a mission that closes, suspends or
+    resumes its own work is shut or reopened, as when a state closes or reopens it."""
+    if objects and not all(o.lemma_.lower() in MISSION_WORK for o in objects):
+        return []
+    subjects = [s for c in token.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
+    if not subjects and token.dep_ == "conj" and _bare_conjunct(token):
+        subjects = [s for c in token.head.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
+    return [s for s in subjects if _diplomatic_mission(s)]
+
+
+# What a mission can do to itself: close, suspend, reopen, resume (not leave: "the embassy staff left").
+MISSION_SHUTTING_VERBS = (LEAVE_VERBS | RESTORE_VERBS) - {"withdraw", "pull", "exit", "quit", "leave", "abandon"}
+
+
 def _left_binding(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """Leaving or suspending an agreement, ties or a channel (PLOVER SANCTION/withdraw), and restoring
     ties or a channel. An event noun left ("suspended talks") stays that event, with a changed status."""
+    if lemma in MISSION_SHUTTING_VERBS and _mission_acting_on_itself(token, objects):
+        kind = T.WITHDRAWAL if lemma in LEAVE_VERBS else T.TIES_RESTORED
+        return kind, f"verb:mission-{lemma}"
     if lemma in LEAVE_VERBS:
         if lemma in {"withdraw", "pull", "exit", "quit"} and any(_binds(t) for t in left_from(token)):
             return T.WITHDRAWAL, f"verb:{lemma}-from-agreement"
         if lemma != "pull" and any(_binds(o) and o.lemma_.lower() not in NOUNS for o in objects):
             return T.WITHDRAWAL, f"verb:{lemma}-agreement"
     if lemma in RESTORE_VERBS and any(
-        o.lemma_.lower() in BINDING_NOUNS - AGREEMENT_NOUNS and o.lemma_.lower() not in NOUNS for o in objects
+        (o.lemma_.lower() in BINDING_NOUNS - AGREEMENT_NOUNS and o.lemma_.lower() not in NOUNS)
+        or _diplomatic_mission(o)
+        for o in objects
     ):
         return T.TIES_RESTORED, f"verb:{lemma}-ties"
     return None
@@ -850,6 +884,45 @@ def _is_guest(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in GUEST_NOUNS
 
 
+# What can be shot down: "the downing of a jet".
+DOWNED_CRAFT = frozenset(
+    {"jet", "plane", "aircraft", "airliner", "drone", "helicopter", "balloon", "fighter", "bomber", "airship"}
+)
+# A state's own texts, which a leader signs or issues to enact a measure: "signed a decree", "issued an order".
+ENACTED_TEXTS = frozenset({"decree", "order", "law", "bill", "ordinance", "edict", "legislation"})
+
+
+# What a state's own text can enact against or toward another (PLOVER SANCTION and its easing).
+ENACTED_KINDS = frozenset({T.SANCTION, T.EXPORT_CONTROL, T.WITHDRAWAL, T.EXPULSION, T.DEPLOYMENT, T.TIES_RESTORED})
+
+
+def _enacted_measure(texts: list[Token]) -> EventType | None:
+    """The kind of measure a signed text enacts, told inside its phrase ("a decree imposing sanctions", "a
+    sanctions decree", "a law banning imports from Zembla"); None when it tells none."""
+    for text in texts:
+        for token in text.subtree:
+            if token.i == text.i:
+                continue
+            if token.pos_ == "VERB":
+                found = _verb_trigger(token)
+                kind = found[0] if found is not None else None
+            else:
+                kind = NOUNS.get(token.lemma_.lower())
+            if kind in ENACTED_KINDS:
+                return kind
+    return None
+
+
+def _office_holder(token: Token) -> bool:
+    """Someone named by an office ("the Ostland president", "his counterpart") or with one before the name
+    ("President Ruiz")."""
+    if token.lemma_.lower() in GUEST_NOUNS:
+        return True
+    before = [t for t in token.subtree if t.i < token.i]
+    named = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in before)
+    return named and any(t.lemma_.lower() in GUEST_NOUNS and t.dep_ in {"compound", "amod"} for t in before)
+
+
 # Prepositions that say where something is: "expected in Quito", "a stop at the border post".
 SITE_PREPS = frozenset({"in", "at"})
 
@@ -872,6 +945,15 @@ def _subject_words(token: Token) -> set[str]:
     if not subjects:
         subjects = [g for c in token.children if c.dep_ == "prep" and c.i < token.i for g in c.children]
     return _object_subtree_words([s2 for s in subjects for s2 in [s, *s.conjuncts]])
+
+
+def _agent_words(token: Token) -> set[str]:
+    """Words of who or what does the act: the subject's, or, for a participle clause with none ("the storm hit
+    the coast, killing two"), those of the clause it hangs on."""
+    words = _subject_words(token)
+    if not words and token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp"} and token.head.i != token.i:
+        return _subject_words(token.head)
+    return words
 
 
 def _gives_aid(token: Token, objects: list[Token]) -> bool:
@@ -1218,7 +1300,9 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     if lemma == "sit" and _has_particle(token, "down") and _sits_down_together(token):
         return T.MEETING, "verb:sit-down"  # "sat down with his counterpart", "when the leaders sit down in Lima"
     if lemma in TIES_VERBS and object_lemmas & TIES_NOUNS:
-        return T.OTHER, f"verb:{lemma}-ties"
+        # Ties lowered are ties cut in part (PLOVER SANCTION, withdraw); raised, ties set up further.
+        kind = {"downgrade": T.WITHDRAWAL, "upgrade": T.TIES_RESTORED}.get(lemma, T.OTHER)
+        return kind, f"verb:{lemma}-ties"
     if lemma == "seize" and any(_is_captive(o) for o in objects):
         # "gunmen seized two aid workers", "the nurses were seized from a clinic": people taken, not land or a
         # ship; by a state's police, an arrest.
@@ -1246,7 +1330,7 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     if lemma == "brief" and any(_is_party(o) for o in objects):
         return T.MEETING, "verb:brief"
     if (
-        lemma in {"send", "dispatch", "deploy", "station", "move"}
+        lemma in {"send", "dispatch", "deploy", "station", "move", "fly", "airlift", "ship"}
         and _sends_forces(token, objects)
         and not _sent_reeling(token, objects)
         and not _posted_forces(token)
@@ -1305,7 +1389,13 @@ def _states_voting(verb: Token) -> bool:
     vote inside a body's, no ballot of its own."""
     subjects = [w for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.conjuncts)]
     sided = any(c.dep_ == "prep" and c.lower_ in {"against", "for"} for c in verb.children)
-    return sided and bool(subjects) and all(s.ent_type_ == "GPE" for s in subjects)
+    return (
+        sided and bool(subjects) and all(s.ent_type_ == "GPE" or s.lemma_.lower() in VOTING_MEMBERS for s in subjects)
+    )
+
+
+# Members of a body that vote inside it: "five states voted against", "most delegations voted for".
+VOTING_MEMBERS = frozenset({"state", "country", "nation", "member", "delegation", "government"})
 
 
 # What a ballot does: "voted to elect a new president" is still an election.
@@ -1383,10 +1473,15 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.INCIDENT, "verb:warning-shots"
     if lemma == "turn" and _has_particle(token, "down") and object_lemmas & REQUEST_NOUNS:
         return T.REJECTION, "verb:turn-down"
+    if lemma in {"sign", "issue"} and object_lemmas & ENACTED_TEXTS:
+        # "signed a decree imposing sanctions on Ostland": a state's own text does what it says (PLOVER gives
+        # the measure's kind); one that says nothing of the kind binds no other side and is no event here.
+        measure = _enacted_measure(objects)
+        return (measure, f"verb:{lemma}-decree") if measure is not None else None
     if lemma == "swear" and _has_particle(token, "in"):
         return T.INAUGURATION, "verb:sworn-in"
-    if lemma == "take" and "office" in object_lemmas:
-        return T.INAUGURATION, "verb:take-office"
+    if lemma in {"take", "assume", "enter"} and "office" in object_lemmas:
+        return T.INAUGURATION, f"verb:{lemma}-office"  # "takes office", "will assume office in May"
     # The parser reads some decided nouns as clauses ("approved Zembla's membership bid": "bid" a verb).
     decided = object_lemmas | {c.lemma_.lower() for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"}
     if lemma in BODY_DEMANDING_VERBS and _decided_by_a_council(token) and objects:
@@ -1455,7 +1550,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.SANCTION, f"verb:{lemma}-flows"
     if lemma in AID_STOPPING_VERBS and object_lemmas & STOPPED_AID and _aid_to_a_party(token, objects):
         return T.SANCTION, f"verb:{lemma}-aid"  # "cut aid to Zembla", "froze military assistance" (PLOVER reduce aid)
-    if lemma == "declare" and any(t.lower_ == "grata" for c in token.children for t in c.subtree):
+    if lemma == "declare" and any(t.lower_.endswith(("grata", "gratae")) for c in token.children for t in c.subtree):
         return T.EXPULSION, "verb:declare-persona-non-grata"  # "declared two diplomats persona non grata"
     if (
         lemma in {"order", "tell", "ask"}
@@ -1481,12 +1576,20 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     ):
         return T.WEAPONS_TEST, f"verb:{lemma}-weapon"
     if lemma == "strike" and not object_lemmas & AGREEMENT_NOUNS:
+        if _agent_words(token) & MISHAP_NOUNS:
+            return None  # "an earthquake struck the capital": no one used force
         return T.MILITARY_ACTION, "verb:strike"
     if lemma in TALKING_VERBS and any(
         c.dep_ == "prep" and c.lower_ in {"by", "over", "on"} and {g.lower_ for g in c.children} & CALL_MEANS
         for c in token.children
     ):
         return T.PHONE_CALL, f"verb:{lemma}-by-phone"  # "spoke by telephone", "talked over the phone"
+    if (lemma in TALKING_VERBS or lemma == "discuss") and any(
+        _office_holder(g) for g in prep_objects(token, frozenset({"with"}))
+    ):
+        # "discussed trade with the Ostland president", "talked with his counterpart": officials consulting
+        # (PLOVER CONSULT); "spoke with reporters" or with a friend is no act between states.
+        return T.TALKS, f"verb:{lemma}-with"
     if lemma not in VERBS:
         return None
     event_type = VERBS[lemma]
@@ -1504,7 +1607,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         objects or passive
     ):
         return None
-    if lemma == "kill" and _subject_words(token) & MISHAP_NOUNS:
+    if lemma == "kill" and _agent_words(token) & MISHAP_NOUNS:
         return None  # "the wreck killed ten", "the storm killed two": a mishap, no use of force
     if event_type is T.VISIT and any(
         s.lemma_.lower() in VEHICLE_WORDS for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]
@@ -1948,6 +2051,10 @@ def _noun_trigger(token: Token) -> tuple[EventType, str] | None:
         means = modifiers | {g.lower_ for c in token.children if c.dep_ == "prep" for g in c.children}
         if not means & CALL_MEANS:
             return None
+    elif lemma == "downing":
+        # "the downing of a fighter jet" (a shootdown); "the downing of tools" is a strike at work.
+        if not {g.lemma_.lower() for c in token.children if c.lower_ == "of" for g in c.children} & DOWNED_CRAFT:
+            return None
     elif lemma == "strike":
         if not (modifiers & STRIKE_MODIFIERS or token.tag_ == "NNS"):
             return None
@@ -2105,6 +2212,23 @@ def _plural_noun_read_as_verb(token: Token) -> bool:
     return plural or head.tag_ != "VBZ"
 
 
+def verb_read_as_plural_noun(token: Token) -> bool:
+    """ "Zembla expels Ostland envoy": a headline's verb in the third person singular the tagger took for a plural
+    noun, though the parser gave it an object, which no noun has; or, read as a noun with no object, one with a
+    named side as a modifier before it and a noun hung after it ("Zembla summons Ostland ambassador")."""
+    if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.lemma_.lower() not in VERBS:
+        return False
+    if any(c.dep_ == "dobj" for c in token.children):
+        return True
+    named_before = any(
+        c.dep_ == "compound" and c.i < token.i and c.ent_type_ in {"GPE", "NORP", "PERSON", "ORG"}
+        for c in token.children
+    )
+    return named_before and any(
+        c.dep_ in {"npadvmod", "appos"} and c.i > token.i and c.pos_ == "NOUN" for c in token.children
+    )
+
+
 def _participle_as_adjective(token: Token) -> bool:
     """ "the expelled diplomats left on Monday", "access to the detained journalist": a past participle before
     its noun says what state the noun is in, after an act told elsewhere (or not at all), not an act of this
@@ -2135,7 +2259,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
         elif pos == "VERB" and _plural_noun_read_as_verb(token):
             kind = NOUNS[token.lower_[:-1]]
             found.append(Trigger(token.i, token.i, kind, token.lower_[:-1], True, f"noun:{token.lower_[:-1]}"))
-        elif pos == "VERB" or (pos == "AUX" and token.lemma_ != "be"):
+        elif pos == "VERB" or (pos == "AUX" and token.lemma_ != "be") or verb_read_as_plural_noun(token):
             verb = (
                 None
                 if _tells_a_counted_kind(token) or _gerund_naming_people(token) or _participle_as_adjective(token)

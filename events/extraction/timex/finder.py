@@ -252,9 +252,11 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             tag, ent = getattr(token, "tag_", ""), getattr(token, "ent_type_", "")
             if tag == "MD" or ent in {"PERSON", "ORG"}:
                 return False
-            if match.group("m").lower() in {"may", "march"} and not (
-                signal or match.group("mod") or match.group("rel")
-            ):
+            bare = not (signal or match.group("mod") or match.group("rel"))
+            owner = text.startswith(("'s", "’s"), match.end("m")) and not (match.group("mod") or match.group("rel"))
+            if (bare or owner) and match.group("m").lower() in _family_names(doc):
+                return False  # "during May's visit" where the text has named "Theresa May": the person
+            if match.group("m").lower() in {"may", "march"} and bare:
                 return tag in {"NNP"} and ent == "DATE"
         return True
     if check == "year":
@@ -336,6 +338,17 @@ def _accept(pattern: Pattern, match: re.Match[str], spec: TimeSpec, signal: str 
             or core[:1].isupper()
         )
     return True
+
+
+def _family_names(doc: Doc | None) -> frozenset[str]:
+    """The last words, lower-cased, of the names of people the text names in full ("Theresa May"), once per Doc."""
+    if doc is None:
+        return frozenset()
+    cached = doc.user_data.get("family_names")
+    if cached is None:
+        cached = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+        doc.user_data["family_names"] = cached
+    return cached
 
 
 def find_candidates(text: str, doc: Doc | None = None) -> list[Candidate]:
@@ -914,8 +927,9 @@ def _from_before(to: Token) -> bool:
 
 
 def _first_plan(token: Token) -> bool:
-    """Whether the word a time hangs on is a plan's first date ("originally due", "initially scheduled")."""
-    return any(c.dep_ == "advmod" and c.lower_ in _FIRST_PLAN_ADVERBS for c in token.children)
+    """Whether the word a time hangs on is a plan's first date ("originally due", "initially scheduled"); an act
+    told in the simple past is done, whatever came of it ("initially reached a deal on Saturday")."""
+    return token.tag_ != "VBD" and any(c.dep_ == "advmod" and c.lower_ in _FIRST_PLAN_ADVERBS for c in token.children)
 
 
 def _month_or_coarser(spec: TimeSpec) -> bool:

@@ -32,6 +32,8 @@ import itertools
 
 from spacy.tokens import Doc, Span, Token
 
+from events.extraction.tree import REPORTING_VERBS
+
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 MODAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must", "ca"})
 # Heads of an xcomp chain that turn the verb below into a plan: "is scheduled to visit", "plans to go".
@@ -257,6 +259,8 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
         # "A vote is expected on Monday", "the ruling, expected Friday": what is expected lies ahead; the
         # expecting itself is not dated ("was expected on Monday" keeps the past).
         return "future"
+    if _backshifted_progressive(verb, auxes):
+        return None
     if "VBD" in tags or ("have" in lemmas and "VBN" in tags):
         # Past, or any perfect: "has met", "has been trying since December".
         return "past"
@@ -279,6 +283,28 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT":
         return "past"
     return None
+
+
+def _backshifted_progressive(verb: Token, auxes: list[Token]) -> bool:
+    """ "Officials said they were shutting the crossing from Monday": a past progressive reported by a past verb of
+    saying is the speaker's present progressive ("we are closing ..."), which tells a plan as readily as what
+    was under way; its time may fall either side of the report, so the nearest such day is meant."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "ccomp"
+        and any(aux.lemma_ == "be" and aux.tag_ == "VBD" for aux in auxes)
+        and verb.head.lemma_.lower() in REPORTING_VERBS
+        and verb.head.tag_ == "VBD"
+        # "said he was meeting her on Friday when the news broke": a frame for another past act is past.
+        and not any(
+            child.dep_ == "advcl"
+            and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _FRAMED_MARKS for m in child.children)
+            for child in verb.children
+        )
+    )
+
+
+_FRAMED_MARKS = frozenset({"when", "as", "while"})
 
 
 def _singular_subject(verb: Token) -> bool:
