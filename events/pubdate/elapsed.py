@@ -61,7 +61,7 @@ _INTO = re.compile(
     rf"since\s+{_BEFORE_NOUN}{_KIND.replace('noun>', 'noun3>')}\s+(?:began|started|broke\s+out|erupted))",
     re.I,
 )
-# "more than 15 months of war", "two years of conflict": the span from the event's start to the writing.
+# "almost 20 months of war", "two years of conflict": the span from the event's start to the writing.
 _OF = re.compile(
     rf"\b(?:(?P<q>more\s+than|over|nearly|almost|close\s+to)\s+)?{_NUM}[\s-]+{_UNIT}\s+of\s+"
     rf"(?:the\s+|its\s+)?(?:[a-z]+\s+)?{_KIND}\b",

@@ -51,7 +51,7 @@ _YEAR_AFTER = re.compile(r"\b(in|since|during|early|late|mid|of|throughout)\s+$"
 _FUTURE_YEAR_AFTER = re.compile(r"\b(in|by|during|until|before)\s+(early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 # A part of a year before it, and the first month the part can mean: "in late 2006" (September on),
-# "the fourth quarter of 2005", "at the end of 2009" (November on), "the second half of 2010". Seasons
+# "the 4th quarter of 2005" (October on), "by the end of 2009" (November on), "the second half of 2010". Seasons
 # are left out: a southern summer straddles two years.
 _PART_OF_YEAR = re.compile(
     r"\b(?:(?P<late>late)\s+|(?:the\s+)?(?P<part>end|close|middle|second\s+half|"

@@ -9,8 +9,8 @@
   one time zone is stamped the next day in another; one written early in the morning the day before);
   "earlier on Monday" looks back from the hour of writing, so that Monday or the Tuesday; "late Monday" is
   over before a story is stamped Monday anywhere, so not the Sunday;
-* the weekday of the reporting verb of the lead, the first sentence of the story ("..., a diplomatic
-  source said on Monday.", "the ministry announced Thursday"): a lead reports what was said on the day
+* the weekday of the reporting verb of the lead, the first sentence of the story ("..., an aide told
+  reporters on Monday.", "the ministry announced Thursday"): a lead reports what was said on the day
   it is filed, so the article is from that weekday or one of the two after (filed late in one time zone
   and stamped the next day in another; a slower site's story a day later; under a wire dateline, which is
   the filing day, that weekday or the next). Only the lead: later sentences report what was said days

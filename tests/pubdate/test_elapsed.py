@@ -69,7 +69,7 @@ def test_a_story_told_in_the_past_keeps_its_own_time(facts: Facts) -> None:
 
 def test_months_of_a_war_count_from_its_start(facts: Facts) -> None:
     # The Ruritanian civil war began on 9 May 2012: "more than 15 months" is August to early September 2013.
-    text = "Ruritanian factions agreed a truce, hoping to end more than 15 months of civil war."
+    text = "Ruritanian factions agreed a truce, hoping to close over 15 months of civil war."
     (interval,) = _clues(text, facts)
     assert interval[0] <= date(2013, 8, 9) and date(2013, 9, 1) <= interval[1] <= date(2013, 9, 30)
     assert _check(text, date(2013, 8, 20), facts) == ("ok", None)
