@@ -34,8 +34,9 @@ from events.extraction.status import (
     has_schedule_modality,
     is_hedged,
     participation_called_off,
+    participle_change,
 )
-from events.extraction.timex.tense import CHANGE_VERBS, FUTURE_AUX
+from events.extraction.timex.tense import FUTURE_AUX
 from events.extraction.titles import make_title
 from events.extraction.tree import measured_phrase
 from events.extraction.triggers import (
@@ -321,7 +322,7 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
 
 
 def _realized_by(verb: Token, noun: Token) -> bool:
-    """Whether ``verb`` carries out the act its object ``noun`` names: "held talks", "imposed sanctions", and
+    """Whether ``verb`` carries out the act its object ``noun`` names: "held talks", "imposed an embargo", and
     the acts done by announcing them ("announced the expulsion of the ambassador")."""
     lemma = verb.lemma_.lower()
     return lemma in REALIZING_VERBS or (lemma == "announce" and noun.lemma_.lower() in DONE_BY_ANNOUNCING)
@@ -330,13 +331,7 @@ def _realized_by(verb: Token, noun: Token) -> bool:
 def _changed_in_headline(noun: Token) -> bool:
     """ "... as regional summit called off", "Border talks postponed": a headline's event noun with a bare
     participle of calling off or putting off is news just done, as a headline's simple present is."""
-    return _in_headline(noun) and any(
-        c.dep_ in {"acl", "relcl"}
-        and c.tag_ in {"VBN", "VBD"}
-        and c.lemma_.lower() in CHANGE_VERBS
-        and not any(a.dep_ in {"aux", "auxpass"} for a in c.children)
-        for c in noun.children
-    )
+    return _in_headline(noun) and participle_change(noun) is not None
 
 
 def _may_tell_the_news(precision: str | None, upper: date | None, day: date) -> bool:

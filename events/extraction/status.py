@@ -143,7 +143,7 @@ def _joined_change(chain: list[Token]) -> EventStatus | None:
     return None
 
 
-def _participle_change(noun: Token) -> EventStatus | None:
+def participle_change(noun: Token) -> EventStatus | None:
     """ "as regional summit called off", "the talks postponed in May": a bare participle of a change on the
     event noun changes it."""
     for child in noun.children:
@@ -683,7 +683,7 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     if change is None:
         change = _joined_change(chain) if trigger.nominal or chain[0].dep_ in {"xcomp", "acl"} else None
     if change is None and trigger.nominal:
-        change = _participle_change(doc[trigger.i])
+        change = participle_change(doc[trigger.i])
     if change is EventStatus.POSTPONED and _new_date(doc, time):
         # "postponed to next week": the event now lies at that date (its first date is another event's).
         return EventStatus.SCHEDULED if time.upper is None or time.upper >= published else EventStatus.OCCURRED

@@ -387,22 +387,18 @@ def test_the_office_s_own_name_before_a_name_is_a_title(facts: Facts) -> None:
     assert result.verdict == "doubtful" and result.reasons[0].kind == "office"
 
 
-def test_only_a_place_the_sentence_names_rules_a_known_event_out(facts: Facts) -> None:
+def _with_known_meeting(facts: Facts, place: str) -> Facts:
+    """The facts with one known event: Verdier and Almada met on 7 March 2014 in ``place``."""
     from dataclasses import replace
 
-    placed = replace(
-        facts,
-        known_events=(
-            KnownEvent(
-                date(2014, 3, 7),
-                date(2014, 3, 7),
-                "meeting",
-                "Verdier meets Almada",
-                ("Paul Verdier", "Rui Almada"),
-                "Lisbon",
-            ),
-        ),
+    meeting = KnownEvent(
+        date(2014, 3, 7), date(2014, 3, 7), "meeting", "Verdier meets Almada", ("Paul Verdier", "Rui Almada"), place
     )
+    return replace(facts, known_events=(meeting,))
+
+
+def test_only_a_place_the_sentence_names_rules_a_known_event_out(facts: Facts) -> None:
+    placed = _with_known_meeting(facts, "Lisbon")
 
     def mention(quote: str) -> DatedMention:
         # Read from Sunday 2016-05-01; the extractor placed the meeting in Porto either way.
@@ -419,19 +415,7 @@ def test_only_a_place_the_sentence_names_rules_a_known_event_out(facts: Facts) -
 def test_a_place_inside_the_known_events_state_does_not_rule_it_out(facts: Facts) -> None:
     from dataclasses import replace
 
-    in_portugal = replace(
-        facts,
-        known_events=(
-            KnownEvent(
-                date(2014, 3, 7),
-                date(2014, 3, 7),
-                "meeting",
-                "Verdier meets Almada",
-                ("Paul Verdier", "Rui Almada"),
-                "Portugal",
-            ),
-        ),
-    )
+    in_portugal = _with_known_meeting(facts, "Portugal")
     quote = "Verdier met Almada on Friday in Porto to prepare the accord."
     # Read from Sunday 2016-05-01, the extractor placed the meeting in Porto, a city the facts do not place.
     met = DatedMention(
