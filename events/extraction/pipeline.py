@@ -142,7 +142,14 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
         bound = bind(doc, triggers, sentence_times)
         bound = _within_hosts(
-            doc, triggers, _said_ahead(doc, triggers, _past_time_of_future_act(doc, bound, published), published)
+            doc,
+            triggers,
+            _said_ahead(
+                doc,
+                triggers,
+                _future_time_of_done_act(doc, _past_time_of_future_act(doc, bound, published), published),
+                published,
+            ),
         )
         bindings, shared = _share_coordinated_dates(doc, triggers, bound)
         if lead:
@@ -416,6 +423,40 @@ def _past_time_of_future_act(doc: Doc, bindings: list[Binding], published: date)
         own = b.trigger.nominal and noun.left_edge.i <= b.time.token_start <= noun.right_edge.i
         if own or b.time.upper is None or b.time.upper >= published or not _future_clause(doc, b.trigger):
             kept.append(b)
+    return kept
+
+
+def _act_clause_of(clause: Token, verb: Token) -> bool:
+    """Whether ``clause`` is a clause ``verb`` holds that tells a further act of its own: an infinitive ("called
+    her to invite her on Thursday") or a finite complement. A participle ("imposed curbs starting August 1")
+    tells when the verb's own measure starts."""
+    if clause.head.i != verb.i or clause.i == verb.i:
+        return False
+    return clause.dep_ == "ccomp" or (
+        clause.dep_ in {"xcomp", "advcl"} and any(c.tag_ == "TO" and c.dep_ == "aux" for c in clause.children)
+    )
+
+
+def _future_time_of_done_act(doc: Doc, bindings: list[Binding], published: date) -> list[Binding]:
+    """ "has called Quispe to invite her to the palace on Thursday": a time wholly after publication, inside a
+    clause the verb holds, cannot date an act told as done (simple past or present perfect); it dates the act
+    of that clause."""
+    kept = []
+    for b in bindings:
+        verb = doc[b.trigger.head_i]
+        governor = b.time.governor_i
+        done = verb.tag_ == "VBD" or (
+            verb.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children)
+        )
+        inside = (
+            governor is not None
+            and governor != verb.i
+            and any(_act_clause_of(t, verb) for t in (doc[governor], *doc[governor].ancestors))
+        )
+        if done and inside and b.time.lower is not None and b.time.lower > published:
+            continue
+        kept.append(b)
     return kept
 
 

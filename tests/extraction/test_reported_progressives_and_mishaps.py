@@ -250,3 +250,13 @@ def test_a_dateline_with_its_filing_date_after_the_agency_names_no_actor() -> No
     )
     events = extract(text, date(2015, 3, 4)).events
     assert [a.name for e in events for a in e.actors] == ["Japan"]
+
+
+def test_a_future_time_in_a_clause_an_act_told_as_done_holds_does_not_date_that_act() -> None:
+    # Published on a Wednesday: Thursday is when she is asked over, not when he phoned.
+    text = (
+        "Ruiz phones Quispe after her win\n\n"
+        "President Ruiz has phoned Rosa Quispe to congratulate her and to ask her to the palace on Thursday, "
+        "his office said."
+    )
+    assert told(text, date(2016, 11, 9)) == [(EventType.PHONE_CALL, EventStatus.OCCURRED, "2016-11-09")]
