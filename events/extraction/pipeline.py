@@ -1201,8 +1201,7 @@ def _fold_first_days(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                 # A run that names no side of its own points at the act begun that day, whatever word it uses.
                 and (_one_act(run, day, same_day=True) or not run.actors)
             ):
-                current = merged.get(id(run), run)
-                merged[id(run)] = _replace(_folded(day, current), location=current.location or day.location)
+                merged[id(run)] = _folded(day, merged.get(id(run), run))
                 dropped.add(id(day))
                 break
     return [merged.get(id(e), e) for e in events if id(e) not in dropped]

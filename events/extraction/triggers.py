@@ -614,7 +614,7 @@ def _diplomatic_mission(token: Token) -> bool:
     """An embassy or consulate, or a mission called diplomatic ("three diplomatic missions"; a mission alone may
     be a military or UN one)."""
     lemma = token.lemma_.lower()
-    return lemma in {"embassy", "consulate"} or (
+    return lemma in MISSION_NOUNS - {"mission"} or (
         lemma == "mission" and any(c.lower_ == "diplomatic" and c.dep_ in {"amod", "compound"} for c in token.children)
     )
 
