@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 def _key(nlp: Language, config: ExtractionConfig, text: str) -> str:
     import spacy
 
-    from events.extraction.nlp import FOREIGN_PHRASES, VERB_LEMMA_FIXES
+    from events.extraction.nlp import FOREIGN_PHRASES, GLUED_COMMA, VERB_LEMMA_FIXES
 
-    # The components, the engine's lemma fixes and merged phrases too: a parse made before a change to any of them
-    # is another parse.
-    pipeline = "|".join(nlp.pipe_names) + repr(sorted(VERB_LEMMA_FIXES.items())) + FOREIGN_PHRASES.pattern
+    # The components, the engine's lemma fixes, merged phrases and split commas too: a parse made before a change to
+    # any of them is another parse.
+    pipeline = "|".join(nlp.pipe_names) + repr(sorted(VERB_LEMMA_FIXES.items())) + FOREIGN_PHRASES.pattern + GLUED_COMMA
     digest = hashlib.sha256()
     parts = (
         config.spacy_model,

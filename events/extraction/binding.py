@@ -317,17 +317,56 @@ def _in_the_source(noun: Token, verb: Token) -> bool:
     return any(s.left_edge.i <= noun.i <= s.right_edge.i and s.i != noun.i for s in subjects)
 
 
+# Prepositions that name what a talk, a text or a feeling is about.
+TOPIC_PREPOSITIONS = frozenset({"about", "regarding", "concerning"})
+
+
+def _topic_of_talk(doc: Doc, trigger: Trigger, anchor: int) -> bool:
+    """Whether an event noun is only what something is about and the time lies outside that phrase: in "had a
+    long conversation with her about this visit yesterday" yesterday is the conversation's."""
+    token = doc[trigger.i]
+    if not trigger.nominal or token.dep_ not in {"pobj", "dobj"} or token.head.lower_ not in TOPIC_PREPOSITIONS:
+        return False
+    phrase = token.head
+    return not phrase.left_edge.i <= anchor <= phrase.right_edge.i
+
+
 def _in_describing_clause(trigger: Token, time: TimeExpression) -> bool:
-    """Whether the act is told in the simple past in a "who" clause, which then says who someone is, and the
-    time lies outside it: "the envoy who negotiated the accord died on Wednesday" (the clause
-    names the envoy; Wednesday is the death's). A progressive one runs beside the main act ("a clerk who was
-    locking up was robbed on Sunday")."""
+    """Whether the act is told as done (simple past, active or passive, or present perfect) in a "who" clause,
+    which then says who someone is, and the time lies outside it: "the envoy who negotiated the accord died on
+    Wednesday", "Ruiz, who was convicted of fraud, had lived there since March" (the clause names the person;
+    the time is the main clause's). A progressive one runs beside the main act ("a clerk who was locking up
+    was robbed on Sunday")."""
     for node in [trigger, *trigger.ancestors]:
         if node.dep_ == "relcl":
             outside = not node.left_edge.i <= time.token_start <= node.right_edge.i
-            of_someone = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in node.children)
-            return outside and of_someone and node.tag_ == "VBD"
+            of_someone = any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "who" for c in node.children)
+            return outside and of_someone and _told_as_done(node)
     return False
+
+
+# Verbs of a measure's term: "the curbs imposed in May came into force on Friday", "expired on Sunday".
+TAKING_EFFECT_VERBS = frozenset({"come", "enter", "expire", "lapse", "kick", "apply"})
+
+
+def _told_as_done(verb: Token) -> bool:
+    """A simple past, active ("negotiated") or passive ("was convicted"), or a present perfect."""
+    passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in verb.children)
+    return verb.tag_ == "VBD" or passive or _perfect(verb)
+
+
+def _describes_the_subject(doc: Doc, trigger: Trigger, anchor: int) -> bool:
+    """Whether the act is a past participle that says how the subject of another verb came to be, and the time
+    is that verb's: in "diplomats expelled by Ostland were leaving on Wednesday" Wednesday is the leaving's,
+    the expelling lay before it. A verb that only says when the participle's act runs or takes effect
+    ("sanctions imposed in May took effect on Friday") leaves it alone."""
+    token = doc[trigger.i]
+    if trigger.nominal or token.dep_ != "acl" or token.tag_ != "VBN":
+        return False
+    noun, verb = token.head, doc[anchor]
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.i != verb.i or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return verb.lemma_.lower() not in ASPECT_VERBS and verb.lemma_.lower() not in TAKING_EFFECT_VERBS
 
 
 # Measures that put an event a day or more after the time it is told from ("days before a visit").
@@ -716,7 +755,10 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
         return _days_between(time, start, start + timedelta(days=count - 1))
     lemma = verb.lemma_.lower()
     held = anchor == trigger.head_i != trigger.i and lemma not in END_VERBS | CHANGE_VERBS  # "will hold a ... summit"
-    if anchor in {verb.i, token.i} and lemma in END_VERBS and verb.i == trigger.head_i:
+    if anchor == token.i and time.signal in THROUGH_SIGNALS:
+        # "his four-day visit through Friday": the day it lasts until is its last.
+        start, end = time.lower - timedelta(days=count - 1), time.lower
+    elif anchor in {verb.i, token.i} and lemma in END_VERBS and verb.i == trigger.head_i:
         # "ended a three-day visit on Friday", the day hung on the visit or on the verb: it ran up to Friday.
         start, end = time.lower - timedelta(days=count - 1), time.lower
     elif anchor == token.i or held or (anchor == verb.i and lemma in START_VERBS):
@@ -728,6 +770,8 @@ def _lasting(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression
     return _days_between(time, start, end)
 
 
+# Words that give the last day of an event noun's span: "a four-day visit through Friday".
+THROUGH_SIGNALS = frozenset({"through", "thru", "until", "till"})
 # The last part of an event, named by a noun: "at the close of a two-day summit", "the end of the talks".
 CLOSING_NOUNS = frozenset({"end", "close", "conclusion", "wrap", "finale"})
 # Verbs that open a gathering, as opposed to arriving for it: "the summit opened on Tuesday".
@@ -1039,8 +1083,10 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue
             if _put_forward_on(doc, trigger, anchor) or (trigger.nominal and _only_put_forward(doc[trigger.i], time)):
                 continue
-            if _in_the_source(doc[trigger.i], doc[anchor]):
+            if _in_the_source(doc[trigger.i], doc[anchor]) or _topic_of_talk(doc, trigger, anchor):
                 continue  # "officials familiar with the talks said on Sunday": Sunday is the saying's
+            if _describes_the_subject(doc, trigger, anchor) or _in_describing_clause(doc[trigger.i], time):
+                continue  # "diplomats expelled by Ostland were leaving on Wednesday": the leaving's day
             thing = _committed_for(doc, time, anchor)
             if thing is not None and thing != trigger.i:
                 continue  # "agreed a pledge of aid for the following year": the pledge's period, not the agreeing
@@ -1177,6 +1223,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             if t.start not in taken
             and not _owned_by_another(doc, t, trigger)
             and not _put_forward_on(doc, trigger, anchor_of(doc, t))
+            and not _topic_of_talk(doc, trigger, anchor_of(doc, t))
             and _committed_for(doc, t, anchor_of(doc, t)) in {None, trigger.i}
         ]
         found = _nearest_time(doc, trigger, free)
@@ -1362,7 +1409,7 @@ def _nearest_time(doc: Doc, trigger: Trigger, times: Sequence[TimeExpression]) -
             continue
         if _crosses_complement(doc, trigger.i, anchor) or _crosses_complement(doc, trigger.head_i, anchor):
             continue
-        if _in_describing_clause(token, time):
+        if _in_describing_clause(token, time) or _describes_the_subject(doc, trigger, anchor):
             continue
         if _inside_since_phrase(doc, time, trigger):
             continue

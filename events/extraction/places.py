@@ -223,6 +223,8 @@ def _named_place(doc: Doc, token: Token, prefer: frozenset[str], after: str = ""
         seat = body_seat(venue.text) if venue is not None else None
         if seat is not None:
             return seat  # "at the Arab League": where the body sits
+        if venue is not None and venue.text.lower().removeprefix("the ").strip() in GENERIC_VENUE_WORDS:
+            venue = None  # "at the Ministry", "at the Palace": a capitalised common noun names no place
         if venue is not None and venue[-1].pos_ not in {"ADP", "DET", "CCONJ"}:
             # "at the Global Ocean Forum in Lisbon": the town says where; the body's name does not.
             # A region around it ("at the Vostochny Cosmodrome in the Far East") says less than the venue.
@@ -1349,6 +1351,13 @@ def _of_the_trigger(token: Token, trigger: Token) -> bool:
     """ "a summit of leaders scheduled for May in Hanoi": the parser hangs the setting clause on the
     noun after "of"; it still says where the trigger happens."""
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == trigger.i
+
+
+# Buildings and bodies a text may capitalise by themselves ("at the Ministry"), which then name no place.
+GENERIC_VENUE_WORDS = frozenset(
+    {"ministry", "palace", "embassy", "consulate", "residence", "office", "parliament", "chancellery", "assembly",
+     "senate", "house", "hall", "hotel", "airport", "court", "secretariat", "headquarters", "capitol", "summit"}
+)  # fmt: skip
 
 
 def _proper_span(doc: Doc, token: Token) -> Span:

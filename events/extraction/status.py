@@ -672,6 +672,24 @@ DURATIVE_TYPES = frozenset(
 )  # fmt: skip
 
 
+def _of_another_noun(doc: Doc, trigger: Trigger) -> bool:
+    """Whether an event noun only completes another noun ("the agenda of Friday's meeting", "the text of the
+    accord"): a plan told above that noun plans something done with it, not the event."""
+    token = doc[trigger.i]
+    if not trigger.nominal or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    owner = token.head.head
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() not in PART_OF_EVENT_NOUNS
+
+
+# Nouns of a part or a stage of an event: what is planned for "the opening of the summit" is planned for the
+# summit.
+PART_OF_EVENT_NOUNS = frozenset(
+    {"opening", "start", "beginning", "end", "close", "conclusion", "eve", "sideline", "sidelines", "margin",
+     "margins", "session", "round", "day", "part", "rest", "remainder"}
+)  # fmt: skip
+
+
 def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:
     """The event's status, or ``None`` when the sentence says it did not and will not happen."""
     chain = governing_chain(doc, trigger)
@@ -708,6 +726,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     if time.upper is not None and time.upper < published and marked_as_past(doc, time.token_start):
         return EventStatus.OCCURRED  # "agreed to extend the deal several times, most recently in May"
     lower, upper = time.lower, time.upper
+    if _of_another_noun(doc, trigger):
+        chain = chain[:1]  # "was meant to keep the agenda of Friday's meeting": not what was planned
     if is_past_plan(chain):
         # "had planned to meet the king a day before the summit": a plan told in the pluperfect no longer
         # holds, whether its day has gone by or is still ahead.

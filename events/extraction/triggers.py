@@ -129,10 +129,14 @@ SENDING_VERBS = frozenset({"send", "dispatch"})
 # Who is sent on a mission: officials, a delegation, a team of negotiators.
 SENT_PEOPLE = frozenset({"delegation", "mission", "team", "negotiator", "negotiators", "delegate", "delegates"})
 # Stopping or limiting what a state buys: "suspended imports of seafood", "banned beef imports".
-TRADE_STOPPING_VERBS = frozenset({"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo"})
+TRADE_STOPPING_VERBS = frozenset(
+    {"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo", "cut"}
+)
 IMPORT_WORDS = frozenset({"import", "imports", "purchase", "purchases"})
-# What a state stops flowing in or out besides imports: visas, flights, travel, trade, shipments.
-STOPPED_FLOWS = IMPORT_WORDS | frozenset({"visa", "flight", "travel", "trade", "shipment", "transit", "remittance"})
+# What a state stops flowing in or out besides imports: visas, flights, travel, trade, shipments, supplies.
+STOPPED_FLOWS = IMPORT_WORDS | frozenset(
+    {"visa", "flight", "travel", "trade", "shipment", "transit", "remittance", "supply", "delivery"}
+)
 # Cutting the help a state gives another (PLOVER SANCTION, reduce aid): "cut aid to", "suspended assistance".
 AID_STOPPING_VERBS = frozenset({"cut", "suspend", "halt", "freeze", "withhold", "slash", "stop", "pause"})
 STOPPED_AID = frozenset({"aid", "assistance", "funding"})
@@ -1444,6 +1448,19 @@ def _addressed_body(token: Token) -> bool:
     return bool(words & (VOTING_BODIES | BLOC_WORDS | {"summit", "conference", "forum", "nation", "rally"}))
 
 
+# Verbs of charging someone with something, whose bare participle names what someone stands charged with.
+CHARGING_VERBS = frozenset({"accuse", "suspect", "blame"})
+
+
+def _bare_participle_of_charge(token: Token) -> bool:
+    """ "Zembla, accused of sinking a ship, ...": a past participle with no auxiliary, subject, object or agent of
+    its own describes whom it is said of; no one accuses anyone in that sentence."""
+    if token.tag_ != "VBN" or token.dep_ not in {"advcl", "acl", "appos", "amod"}:
+        return False
+    own = {c.dep_ for c in token.children}
+    return not own & {"aux", "auxpass", "nsubj", "nsubjpass", "dobj", "agent"}
+
+
 def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = token.lemma_.lower()
     objects = _objects(token)
@@ -1454,6 +1471,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return extra
     if lemma == "shoot" and _has_particle(token, "down"):
         return T.MILITARY_ACTION, "verb:shoot-down"
+    if lemma in CHARGING_VERBS and _bare_participle_of_charge(token):
+        return None  # "sought an apology from Zembla, accused of sinking a ship": who is accused, no accusing
     if lemma == "expect" and _expected_somewhere(token):
         # "the envoy is expected in the region later this week", "is expected in Beijing on Sunday": a visit.
         return T.VISIT, "verb:expected-in"
@@ -1545,7 +1564,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.VISIT, f"verb:{lemma}-delegation"  # "sent a delegation to Quito on Monday" (PLOVER CONSULT)
     if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
-    if lemma in TRADE_STOPPING_VERBS and object_lemmas & STOPPED_FLOWS:
+    if lemma in TRADE_STOPPING_VERBS and object_lemmas & STOPPED_FLOWS and not _agent_words(token) & MISHAP_NOUNS:
         # "suspended imports of seafood", "suspended visa-free travel", "halted flights" (PLOVER SANCTION)
         return T.SANCTION, f"verb:{lemma}-flows"
     if lemma in AID_STOPPING_VERBS and object_lemmas & STOPPED_AID and _aid_to_a_party(token, objects):
@@ -2290,8 +2309,21 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             kept.append(replace(trigger, head_i=trigger.i))
     # "announced the recall of its ambassador": the announcing is the act, told once, as the act.
     performed = {sentence.doc[t.i].head.i for t in kept if t.nominal and t.lemma in DONE_BY_ANNOUNCING}
+    # So is "announced its decision to cut ties": the decided act, told once, as the act.
+    performed |= {decision.head.i for t in kept if (decision := deciding_noun(sentence.doc[t.i], t)) is not None}
     kept = [t for t in kept if not (t.i in performed and t.lemma == "announce")]
     return _met_for_a_gathering(sentence.doc, kept)
+
+
+def deciding_noun(token: Token, trigger: Trigger) -> Token | None:
+    """The decision noun an act is the infinitive of ("its decision to cut ties"), when that noun is what a verb
+    takes for its object."""
+    if trigger.nominal or token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    decision = token.head
+    if decision.lemma_.lower() not in DECISION_NOUNS or decision.dep_ != "dobj":
+        return None
+    return decision
 
 
 # Verbs of coming together for a gathering named after "for": "leaders will meet in Brussels for a summit".

@@ -554,7 +554,7 @@ PATTERNS: list[Pattern] = [
     Pattern(
         "month_day",
         _compile(
-            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|next)\s+)?(?P<m>{MONTH})\s+"
+            rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|next)\s+)?(?P<m>{MONTH})(?:\s+|,(?=\d))"
             rf"(?:(?P<d>{DAY_NUMBER})(?!\d|:\d)|(?P<dw>{SPOKEN_DAY})(?![\w-]))"
             rf"(?:\s*,?\s+(?P<y>{YEAR})(?!\d))?"
         ),

@@ -225,7 +225,7 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
         # ("said the envoys could not travel on Friday": a backshifted "cannot") or bounded ("could not meet
         # before Friday") it may look ahead, and keeps the modal's reading.
         return "past"
-    if aux_words & FUTURE_AUX or aux_words & MODAL_AUX:
+    if aux_words & FUTURE_AUX or aux_words & MODAL_AUX or any(_yet_to(link) for link in chain):
         return "future"
     for link in chain:
         if any(child.lower_ in FUTURE_ADVERBS and child.dep_ == "advmod" for child in link.children):
@@ -283,6 +283,13 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT":
         return "past"
     return None
+
+
+def _yet_to(verb: Token) -> bool:
+    """ "have yet to arrive", "is yet to be signed": an infinitive after "yet" tells what has not happened so far."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.dep_ != "xcomp":
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children)
 
 
 def _backshifted_progressive(verb: Token, auxes: list[Token]) -> bool:
@@ -492,8 +499,9 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
             and head.head.head.lemma_.lower() in ARRIVING_VERBS
         ):
             # "arrived on Wednesday for a meeting with Ruiz on Thursday": what one comes for lies at or after
-            # the coming, whatever its tense; the nearest such day is meant.
-            return None, head.i
+            # the coming, whatever its tense; the nearest such day is meant; after a coming still awaited
+            # ("have yet to arrive for the talks on Tuesday"), ahead.
+            return ("future" if _yet_to(head.head.head) else None), head.i
         if head.pos_ == "ADJ" and head.lower_ in FUTURE_HEADS:
             return "future", head.i  # "slated for June", "not due until October": still ahead
         if head.pos_ == "NOUN" and head.lemma_.lower() in LIMIT_NOUNS:
@@ -508,6 +516,10 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
     if _under_term_adjective(head, verb):
         return None, head.i
     preposition = _preposition(span, head) if head.i == verb.i else None
+    if preposition == "by" and _demanded(verb):
+        # "ordered the closure of the consulate by Friday", "told them to leave by Sept. 1": a deadline is set
+        # ahead of the order that sets it, so the order's tense does not place it; the nearest such day.
+        return None, head.i
     if preposition in _TARGET_PREPOSITIONS and verb.lemma_.lower() in MOVING_VERBS:
         return None, head.i
     if _object_of_following(head, verb) or _after_followed_object(head, verb, token_start):
@@ -531,7 +543,53 @@ def clause_direction(doc: Doc, token_start: int, token_end: int) -> tuple[str | 
         own = verb_group_direction(verb.head.head)  # "will fly to Lima before heading to Quito on Wednesday"
     if own == "past" and (_planned_event_called_off(verb) or _own_time_of_what_is_called_off(head, verb)):
         return None, head.i
-    return _in_main_clause(verb, own), head.i
+    direction = _in_main_clause(verb, own)
+    side = _side_of_sequence(head) if head.pos_ == "NOUN" else "any"
+    if direction is not None and side != "any" and direction != side:
+        return None, head.i
+    return direction, head.i
+
+
+# Prepositions that set an event noun on one side of the clause's act: "a month after its Oct. 9 test", "drafted
+# the text before the summit on Tuesday", "ahead of Sunday's vote".
+SEQUENCE_SIDES = {"after": "past", "following": "past", "before": "future", "ahead": "future", "prior": "future"}
+# Nouns of getting ready, whose "for" names an event still to come when they were made: "preparations for
+# the June summit".
+PREPARATION_NOUNS = frozenset({"preparation", "plan", "arrangement", "agenda", "invitation", "bid", "build-up"})
+
+
+# Verbs that set someone a task, with "by" for its deadline: "ordered them to leave by Friday".
+DEMANDING_VERBS = frozenset({"order", "tell", "ask", "demand", "instruct", "require", "urge", "direct", "give"})
+
+
+def _demanded(verb: Token) -> bool:
+    """Whether the verb sets a task or is the task set ("ordered ... by Friday", "told them to leave by Friday")."""
+    if verb.lemma_.lower() in DEMANDING_VERBS:
+        return True
+    return verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in DEMANDING_VERBS
+
+
+def _side_of_sequence(noun: Token) -> str | None:
+    """The only direction a clause's tense can give an event noun's own time when the noun is set before or
+    after the clause's act, else None (any direction). The noun's event lies on one side of the act: after a
+    past act that it follows ("drafted the text before the summit on Tuesday") it may lie either side of the
+    telling, and so before a future act that it precedes ("consented to rejoin talks a month after its Oct. 9
+    test"); the clause's tense tells its side only when the act lies between it and the telling. What
+    preparations are made for lies after them, on either side of the telling. Returns "any" for a noun in
+    no such phrase."""
+    if noun.dep_ != "pobj":
+        return "any"
+    preposition = noun.head
+    word = preposition.lower_
+    if word in {"of", "to"} and preposition.head.lower_ in {"ahead", "prior"}:
+        word = preposition.head.lower_
+    if word == "for":
+        owner = preposition.head
+        # The parser hangs "for" on the noun or, after "its", on the verb whose object the noun is.
+        owners = [owner, *(c for c in owner.children if c.dep_ == "dobj")] if owner.pos_ == "VERB" else [owner]
+        if any(o.lemma_.lower() in PREPARATION_NOUNS for o in owners):
+            return None
+    return SEQUENCE_SIDES.get(word, "any")
 
 
 # Adverbs that place the time right after them before the telling: "renewed twice, most recently in May".
