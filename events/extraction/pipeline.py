@@ -1029,7 +1029,15 @@ def _back_reference(doc: Doc, event: ExtractedEvent) -> bool:
     if not 0 <= event.trigger_index < len(doc):
         return False
     noun = doc[event.trigger_index]
-    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in RESUMING_NOUNS:
+        return True  # "a resumption of the talks is planned for Friday": what resumes was named before
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
+
+
+# Nouns of taking up again what had stopped: what they take up is a thing the text has named.
+RESUMING_NOUNS = frozenset({"resumption", "restart", "continuation", "renewal", "revival"})
 
 
 def _refines(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:

@@ -587,9 +587,13 @@ def _superseded_date(doc: Doc, time: TimeExpression) -> bool:
     if time.governor_i is None or not 0 <= time.governor_i < len(doc):
         return False
     word = doc[time.governor_i]
+    if word.dep_ == "xcomp" and word.lemma_.lower() not in PLAN_PARTICIPLES:
+        word = word.head  # "were initially due to open next month": the time hangs on what was planned
     if word.lemma_.lower() not in PLAN_PARTICIPLES and word.lower_ not in PLAN_PARTICIPLES:
         return False
-    return any(c.dep_ == "advmod" and c.lower_ in SUPERSEDED_ADVERBS for c in word.children)
+    # The adverb sits on the plan word or, before an adjective ("were initially due"), on its copula.
+    holders = [word, word.head] if word.dep_ == "acomp" else [word]
+    return any(c.dep_ == "advmod" and c.lower_ in SUPERSEDED_ADVERBS for h in holders for c in h.children)
 
 
 def _spans_publication_by_days(time: TimeExpression, published: date) -> bool:

@@ -595,6 +595,8 @@ def _verb_title(
             if opening.pos_ != "PROPN" and obj.split()[0] == opening.text:  # "Two diplomats were ..."
                 obj = obj[:1].lower() + obj[1:]
         partner = f" {obj}" if obj else ""
+    if trigger.rule.endswith("-permission") and not partner:
+        partner = " permission"  # "refused to let the plane cross its airspace": Zembla refuses permission
     if trigger.rule == "verb:present-credentials":
         # "New Chilean ambassador presents credentials to Ruiz": the envoy, then the head of state received by
         subject = _subject(token)

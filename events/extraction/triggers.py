@@ -1448,6 +1448,22 @@ def _addressed_body(token: Token) -> bool:
     return bool(words & (VOTING_BODIES | BLOC_WORDS | {"summit", "conference", "forum", "nation", "rally"}))
 
 
+# Refusing leave to pass, land or enter (PLOVER REJECT): "refused to let the plane cross", "denied it permission".
+REFUSING_VERBS = frozenset({"refuse", "deny"})
+LETTING_VERBS = frozenset({"let", "allow", "permit", "grant", "admit"})
+PERMISSION_NOUNS = frozenset(
+    {"permission", "access", "entry", "clearance", "authorization", "authorisation", "overflight", "passage", "landing"}
+)
+
+
+def _permission_refused(token: Token, object_lemmas: set[str]) -> bool:
+    """ "refused to let the plane cross its airspace", "denied the jet permission to land": leave refused."""
+    if object_lemmas & PERMISSION_NOUNS:
+        return True
+    # With a time between them the parser may read the infinitive as a clause of purpose (advcl).
+    return any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in LETTING_VERBS for c in token.children)
+
+
 # Verbs of charging someone with something, whose bare participle names what someone stands charged with.
 CHARGING_VERBS = frozenset({"accuse", "suspect", "blame"})
 
@@ -1471,6 +1487,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return extra
     if lemma == "shoot" and _has_particle(token, "down"):
         return T.MILITARY_ACTION, "verb:shoot-down"
+    if lemma in REFUSING_VERBS and _permission_refused(token, object_lemmas):
+        return T.REJECTION, f"verb:{lemma}-permission"  # "refused to let the plane cross its airspace"
     if lemma in CHARGING_VERBS and _bare_participle_of_charge(token):
         return None  # "sought an apology from Zembla, accused of sinking a ship": who is accused, no accusing
     if lemma == "expect" and _expected_somewhere(token):

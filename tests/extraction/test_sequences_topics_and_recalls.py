@@ -154,3 +154,27 @@ def test_what_one_has_yet_to_arrive_for_lies_ahead() -> None:
     # Tuesday the 5th is three days back, the 12th four ahead: the coming is still awaited, so is the talks' day.
     text = "The Ostland delegates have yet to arrive in Zembla for the talks on Tuesday."
     assert told(text, date(2024, 3, 8)) == [(EventType.TALKS, EventStatus.SCHEDULED, "2024-03-12")]
+
+
+def test_a_resumption_of_talks_refers_back_to_talks_already_named() -> None:
+    # Wednesday tells the coming week's talks more exactly: one event, on Wednesday.
+    text = (
+        "Peace talks between Zembla and Ostland will restart next week, officials said. "
+        "A resumption of the negotiations is planned for Wednesday, an aide said."
+    )
+    assert told(text, date(2024, 3, 8)) == [(EventType.TALKS, EventStatus.SCHEDULED, "2024-03-13")]
+
+
+def test_leave_to_pass_or_land_refused_is_a_rejection() -> None:
+    text = "Zembla and Ostland refused on Tuesday to let the president's plane cross their airspace."
+    assert told(text, date(2024, 3, 8)) == [(EventType.REJECTION, EventStatus.OCCURRED, "2024-03-05")]
+    denied = "Zembla denied the president's plane permission to fly over its territory on Tuesday."
+    assert told(denied, date(2024, 3, 8)) == [(EventType.REJECTION, EventStatus.OCCURRED, "2024-03-05")]
+    # Refusing to speak is no refusal of leave.
+    assert told("The minister refused to comment on Tuesday.", date(2024, 3, 8)) == []
+
+
+def test_a_first_date_told_on_the_copula_of_a_plan_word_is_put_off() -> None:
+    # "initially" sits on "were", the plan word is "due", the time on "open": this week's date was moved.
+    text = "The talks were initially due to open this week."
+    assert told(text, date(2024, 3, 8)) == [(EventType.TALKS, EventStatus.POSTPONED, "2024-03-04/2024-03-10")]
