@@ -266,6 +266,10 @@ def _sayer_of(pronoun: Token) -> Token | None:
     return subject
 
 
+# Nouns of a state that its name completes with "of": "the island state of Nauru", "the kingdom of Tonga".
+STATE_WORDS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "principality"})
+
+
 def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> list[Actor]:
     if in_dateline(doc, token):
         return []
@@ -309,10 +313,13 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         # "met his Peruvian counterpart": an official met, called or received takes part for the state.
         met = role is ActorRole.PARTICIPANT and token.lemma_.lower() in GUEST_NOUNS
         names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR or craft or met)
-        if not names and token.lemma_.lower() in GUEST_NOUNS | STATE_SERVICES:
-            # "the foreign ministers of Japan, China and South Korea", "the navies of Ostland and Zembla"
-            names = _states_of(doc, token)
-            if not names:
+        if not names and token.lemma_.lower() in GUEST_NOUNS | STATE_SERVICES | STATE_WORDS:
+            # "the foreign ministers of Japan, China and South Korea", "the navies of Ostland and Zembla", "the
+            # Andean nation of Bolivia"
+            names = _states_of(doc, token) or (
+                _countries_named_of(doc, token) if token.lemma_.lower() in STATE_WORDS else []
+            )
+            if not names and token.lemma_.lower() not in STATE_WORDS:
                 # "NATO leaders", "EU foreign ministers": officials of a body act for it.
                 return [Actor(name, ActorKind.ORGANIZATION, role) for name in _bodies_behind(doc, token)]
         return [Actor(name, ActorKind.STATE, role) for name in names]
@@ -432,6 +439,18 @@ def _states_of(doc: Doc, token: Token) -> list[str]:
         for g in [c, *c.conjuncts]
     ]
     return _entity_names(doc, places, "GPE")
+
+
+def _countries_named_of(doc: Doc, token: Token) -> list[str]:
+    """Countries named after "of" whatever the tagger took them for: "the nation of Paraguay" (tagged a body)."""
+    names: list[str] = []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for place in (g for c in prep.children if c.dep_ == "pobj" for g in [c, *c.conjuncts]):
+            ent = _entity_of(doc, place)
+            code = country_code(_clean_name(ent)) if ent is not None else None
+            if code is not None and code[1] not in names:
+                names.append(code[1])
+    return names
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

@@ -279,7 +279,8 @@ def _lead_news(
 ) -> list[Binding]:
     """ "Turkey says it has summoned the Russian ambassador": an act in the present perfect in a story's lead,
     with no time of its own, is the news of the publication day; so is a measure a verb of ordering in the
-    present perfect takes for its object ("has ordered the recall of its ambassador")."""
+    present perfect takes for its object or infinitive ("has ordered the recall of its ambassador", "has ordered
+    police to expel him")."""
     dated = {b.trigger.i for b in bindings}
     added: list[Binding] = []
     for trigger in triggers:
@@ -293,8 +294,17 @@ def _lead_news(
                 continue
         elif (decision := deciding_noun(verb, trigger)) is not None:
             verb = decision.head  # "has announced the decision to cut ties"
-        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        if verb.tag_ == "VBN" and aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS:
+        elif (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ORDERING_VERBS and trigger.type not in HELD_LATER_TYPES
+        ):
+            verb = verb.head  # "has ordered the guards to deport her"
+        # A verb joined to another shares its auxiliaries: "has revoked his immunity and ordered ...".
+        # (the tagger may read the second participle as a simple past).
+        joined = verb.dep_ == "conj" and verb.head.tag_ == "VBN" and verb.tag_ in {"VBN", "VBD"}
+        carriers = [verb, verb.head] if joined else [verb]
+        aux = {c.lower_ for carrier in carriers for c in carrier.children if c.dep_ in {"aux", "auxpass"}}
+        participle = verb.tag_ == "VBN" or joined
+        if participle and aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS:
             added.append(Binding(trigger, _news_of_the_day(sentence, published), 1, inherited=True))
     if not added:
         return bindings
@@ -954,6 +964,12 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = Fa
     return stem_a == stem_b or bool(sides_a & sides_b) or (same_kind and not (sides_a and sides_b))
 
 
+def _same_sides(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    """Whether two tellings name sides and one's sides are among the other's."""
+    sides_a, sides_b = {_side(x) for x in a.actors}, {_side(x) for x in b.actors}
+    return bool(sides_a and sides_b) and (sides_a <= sides_b or sides_b <= sides_a)
+
+
 def _side(actor: Actor) -> str:
     """Who an actor is, whichever name the text gives a state: a headline's "U.S." is the lead's "United States"."""
     if actor.kind is ActorKind.STATE and (code := country_code(actor.name)) is not None:
@@ -987,7 +1003,11 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             people_b = _people(other)
             same_people = _same_person_named(people_a, people_b) or not (people_a and people_b)
             if event.type is not other.type:
-                same_people = _same_person_named(people_a, people_b)  # talks and a meeting: the same people
+                # Talks and a meeting: the same people; with no one named, the same sides ("armies meet" in a
+                # headline over "commanders held talks on Thursday").
+                same_people = _same_person_named(people_a, people_b) or (
+                    not people_a and not people_b and _same_sides(event, other)
+                )
             one_day = event.precision == "day" and event.lower == event.upper
             if not people_a and not people_b and not _same_act_words(event, other, same_day=one_day):
                 same_people = False  # "a stand-off in May" and "brawls erupted in May": two acts
@@ -1112,7 +1132,8 @@ def _better_of(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedEvent:
 
     The lead's undated summary gives way to the body's dated telling. A mention dated only from the event
     it names ("the talks have been put off", dated by "the talks, set for Friday in Port Ostra")
-    gives way to the telling that states the date and the place, which takes the news of the change.
+    gives way to the telling that states the date and the place (told as a plan, or as the change itself:
+    "the talks had been set to open on Thursday" after "have been put off"), which takes the news of the change.
     """
     if _lead_guess(first) and not _lead_guess(second):
         return second
@@ -1122,7 +1143,7 @@ def _better_of(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedEvent:
         if (
             changed.status in CHANGED_STATUSES
             and changed.date_basis is DateBasis.INFERRED
-            and stated.status is EventStatus.SCHEDULED
+            and stated.status in {EventStatus.SCHEDULED, changed.status}
             and stated.date_basis is not DateBasis.INFERRED
         ):
             return _replace(stated, status=changed.status, title=changed.title)

@@ -1470,6 +1470,23 @@ GAP_ADVERBS = frozenset({"again", "then", "later", "also", "once", "twice"})
 GAP_PREPS = frozenset({"in", "at", "to"})
 
 
+def _place_after_listed_time(doc: Doc, trigger: Trigger, time: TimeExpression, location: Location) -> Location:
+    """ "met on May 2 in Quito, and June 9 in Lima": a time listed after a joining word, with a place of its
+    own right after it, is the act's at that place; the first place is the first time's."""
+    start = time.token_start - 1 if doc[time.token_start - 1].pos_ == "ADP" else time.token_start
+    if start < 1 or start <= trigger.i or doc[start - 1].lower_ not in GAP_JOINERS:
+        return location
+    after = time.token_end
+    if after + 1 >= len(doc) or doc[after].lower_ not in {"in", "at"}:
+        return location
+    named = doc[after + 1]
+    entity = entity_span(doc, named) if named.ent_type_ in PLACE_LABELS else None
+    if entity is None or sentence_of(named).start != sentence_of(doc[trigger.i]).start:
+        return location
+    found = resolve_place(entity.text, named.ent_type_, _mentioned_countries(doc))
+    return found if found.name != location.name else location
+
+
 def _gap_filler(token: Token) -> bool:
     return token.lower_ in GAP_ADVERBS or (token.pos_ == "ADP" and token.lower_ in GAP_PREPS)
 
@@ -1485,7 +1502,7 @@ def gapped_place(doc: Doc, trigger: Trigger, time: TimeExpression, location: Loc
     named = doc[end - 1]
     entity = entity_span(doc, named) if named.ent_type_ in PLACE_LABELS or named.ent_type_ == "ORG" else None
     if entity is None or entity.end != end or entity.start < 1 or entity.start <= trigger.i:
-        return location
+        return _place_after_listed_time(doc, trigger, time, location)
     if named.ent_type_ == "ORG" and not is_well_known_city(entity.text):
         return location  # the tagger reads some two-word cities as bodies; a body the gazetteer lacks is no place
     # "Tokyo on Monday and Seoul on Wednesday"; "in Almaty in May and again in Washington in July": the joining

@@ -447,6 +447,8 @@ def is_past_plan(chain: list[Token]) -> bool:
     """A plan the text looks back on: "had intended to travel", "had been scheduled to open" (a planning word
     in the pluperfect) or "was to have visited" (a perfect infinitive after "was to")."""
     for below, above in itertools.pairwise(chain):
+        if below.dep_ == "nsubjpass" and above.lemma_.lower() in SCHEDULE and _pluperfect_passive(above):
+            return True  # "the talks had been set for May 4": the event the plan was for
         if below.dep_ != "xcomp":
             continue
         below_aux = _aux_lemmas(below)
@@ -461,6 +463,12 @@ def is_past_plan(chain: list[Token]) -> bool:
         ):
             return True
     return False
+
+
+def _pluperfect_passive(verb: Token) -> bool:
+    """ "had been scheduled": "had" and "been" on a past participle."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBN" and {"had", "been"} <= aux
 
 
 def is_plan_told_in_the_past(chain: list[Token]) -> bool:
@@ -482,17 +490,18 @@ def is_plan_told_in_the_past(chain: list[Token]) -> bool:
     return False
 
 
-def _unrealised_plan(doc: Doc, chain: list[Token]) -> EventStatus:
+def _unrealised_plan(doc: Doc, chain: list[Token], trigger: Trigger) -> EventStatus:
     """A past plan whose time has gone by did not happen as planned: put off when its sentence says so
     ("... before the visit was put off"), else as the nearest sentence before it that tells a change says
-    ("Ruiz postponed his trip to Lima. He was to have arrived on Monday"), else dropped."""
+    ("Ruiz postponed his trip to Lima. He was to have arrived on Monday"), else as a change told earlier of an
+    event of its kind says ("asked to postpone the summit" in the lead), else dropped."""
     sentence = chain[0].sent
     for told in (sentence, *_sentences_before(doc, sentence, PLAN_CONTEXT_SENTENCES)):
         if any(_puts_off(t) for t in told):
             return EventStatus.POSTPONED
         if told is not sentence and any(t.lemma_.lower() in CANCEL for t in told):
             return EventStatus.CANCELLED
-    return EventStatus.CANCELLED
+    return _change_told_before(doc, trigger) or EventStatus.CANCELLED
 
 
 def _change_told_before(doc: Doc, trigger: Trigger) -> EventStatus | None:
@@ -735,11 +744,11 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     if is_past_plan(chain):
         # "had planned to meet the king a day before the summit": a plan told in the pluperfect no longer
         # holds, whether its day has gone by or is still ahead.
-        return _unrealised_plan(doc, chain)
+        return _unrealised_plan(doc, chain, trigger)
     if lower is not None and lower < published and is_plan_told_in_the_past(chain):
         # "was scheduled to visit Chile from March 13": a plan told in the past for days begun before the
         # telling; had it come about, the story would tell the visit.
-        return _unrealised_plan(doc, chain)
+        return _unrealised_plan(doc, chain, trigger)
     if lower is not None and lower > published and is_plan_told_in_the_past(chain):
         # "A visit to Chile has been postponed. Ruiz was expected to travel there next week": a plan told in the
         # past for days still ahead is the act the text told changed before it.

@@ -561,7 +561,9 @@ def _verb_title(
     elif others and trigger.type in MEASURE_TITLE_TYPES | TIE_TITLE_TYPES and _object_phrase(doc, token):
         # "imposes sanctions on Zembla", "blocks a joint statement on Ostland": the measure, then whom it is on;
         # aid cut is cut to whom it went ("cuts aid to Zembla").
-        whom = "to" if trigger.rule.endswith(("-aid", "-flows")) and _prep_objects_of([token], "to") else "on"
+        whom = (
+            "to" if trigger.rule.endswith(("-aid", "-flows", "-exports")) and _prep_objects_of([token], "to") else "on"
+        )
         if _prep_objects_of([token, *(c for c in token.children if c.dep_ == "dobj")], "with"):
             whom = "with"  # "closed a border crossing with Chile": the side it is shared with, not a measure on it
         measure = _object_phrase(doc, token)

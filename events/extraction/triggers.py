@@ -133,9 +133,11 @@ TRADE_STOPPING_VERBS = frozenset(
     {"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo", "cut"}
 )
 IMPORT_WORDS = frozenset({"import", "imports", "purchase", "purchases"})
+# Stopping or limiting what a state sells: "restricted chip exports", "suspended oil exports".
+EXPORT_STOPPING_VERBS = frozenset({"restrict", "ban", "curb", "block", "limit", "halt", "suspend", "stop", "cut"})
 # What a state stops flowing in or out besides imports: visas, flights, travel, trade, shipments, supplies.
 STOPPED_FLOWS = IMPORT_WORDS | frozenset(
-    {"visa", "flight", "travel", "trade", "shipment", "transit", "remittance", "supply", "delivery"}
+    {"visa", "flight", "travel", "trade", "shipment", "transit", "remittance", "supply", "delivery", "entry"}
 )
 # Cutting the help a state gives another (PLOVER SANCTION, reduce aid): "cut aid to", "suspended assistance".
 AID_STOPPING_VERBS = frozenset({"cut", "suspend", "halt", "freeze", "withhold", "slash", "stop", "pause"})
@@ -511,12 +513,15 @@ def _is_held(token: Token) -> bool:
 
 
 def _raised_subjects(token: Token) -> list[Token]:
-    """The passive subject of the verb a to-infinitive hangs on: "hostages are expected to be released"."""
+    """The passive subject of the verb a to-infinitive hangs on ("the crew is expected to be released"), or
+    of the verb a second verb with no subject of its own is joined to ("was arrested ... and released")."""
     found: list[Token] = []
     current = token
     while current.dep_ == "xcomp" and current.head.i != current.i:
         current = current.head
         found += [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if token.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        found += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return found
 
 
@@ -915,6 +920,35 @@ def _enacted_measure(texts: list[Token]) -> EventType | None:
             if kind in ENACTED_KINDS:
                 return kind
     return None
+
+
+# Bodies that act for a state: "the government threatened ...", "the ministry warned ...".
+STATE_BODY_NOUNS = frozenset(
+    {"government", "ministry", "army", "military", "regime", "junta", "cabinet", "administration", "parliament",
+     "president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "official", "officials"}
+)  # fmt: skip
+
+
+def _a_side(token: Token) -> bool:
+    """Whether the word names a side that can act between states: a state, a people, a body or a person
+    by name, or a body or an office of a state."""
+    return token.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or token.lemma_.lower() in STATE_BODY_NOUNS
+
+
+def _a_state_s_presidency(noun: Token) -> bool:
+    """ "the Peruvian presidency", "the presidency of Peru": a state's highest office, not a body's rotating chair
+    ("the rotating presidency of the bloc", "the EU presidency")."""
+    if noun.lemma_.lower() != "presidency" or any(c.lower_ == "rotating" for c in noun.children):
+        return False
+    owners = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss"}]
+    owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(o.ent_type_ in {"NORP", "GPE"} for o in owners)
+
+
+def _no_other_doer(token: Token) -> bool:
+    """Whether the verb's active subject, if it has one, is a side that can act between states ("the company
+    suspended exports" is a firm's business)."""
+    return all(_a_side(s) for s in token.children if s.dep_ == "nsubj" and s.lower_ not in {"it", "they", "we"})
 
 
 def _office_holder(token: Token) -> bool:
@@ -1328,6 +1362,8 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
         and object_lemmas & CHAIR_NOUNS
         and (lemma == "assume" or _has_particle(token, "over"))
     ):
+        if any(_a_state_s_presidency(o) for o in objects):
+            return T.INAUGURATION, f"verb:{lemma}-presidency"  # "assumed the Peruvian presidency": took office
         return T.HANDOVER, f"verb:{lemma}-chair"
     if lemma == "face" and _has_particle(token, "off"):
         return T.INCIDENT, "verb:face-off"
@@ -1580,7 +1616,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
             return T.SANCTION, f"verb:{lemma}-flows"  # "will lift visa requirements for Chinese citizens"
     if lemma in SENDING_VERBS and _delegation_sent(token, objects):
         return T.VISIT, f"verb:{lemma}-delegation"  # "sent a delegation to Quito on Monday" (PLOVER CONSULT)
-    if lemma in {"restrict", "ban", "curb", "block", "limit", "halt"} and object_words & EXPORT_WORDS:
+    if lemma in EXPORT_STOPPING_VERBS and object_words & EXPORT_WORDS and _no_other_doer(token):
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
     if lemma in TRADE_STOPPING_VERBS and object_lemmas & STOPPED_FLOWS and not _agent_words(token) & MISHAP_NOUNS:
         # "suspended imports of seafood", "suspended visa-free travel", "halted flights" (PLOVER SANCTION)

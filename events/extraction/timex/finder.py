@@ -48,8 +48,9 @@ _SET_CONTEXT = re.compile(
 )
 _RANGE_GLUE = re.compile(r"^\s*(?:to|until|till|through|-|–)\s*$", re.IGNORECASE)
 _BETWEEN_GLUE = re.compile(r"^\s*and\s*$", re.IGNORECASE)
-# Only day-level points are joined into one interval: TimeML (and MEANTIME) keep "from 2009 to 2011" as
-# two dates, and a month or year pair is rarely one event's span.
+# Day-level points are joined into one interval, and two bare years after "from", "between" or "in" ("fought a
+# war from 1977 to 1978", "between 2007 and 2010"): one event's span, which TimeML (and MEANTIME) still mark as
+# two dates (see ``points``). A month pair is rarely one event's span.
 _RANGE_KINDS = frozenset({"weekday", "deictic"})
 # Expressions whose year or week "since" places in the past: "since December", "since Monday".
 _SINCE_PAST_KINDS = frozenset({"date", "weekday", "season", "quarter", "half"})
@@ -409,13 +410,24 @@ def _next_day(first: TimeSpec, second: TimeSpec) -> bool:
     return False
 
 
+SPAN_POINT_PRECISIONS = frozenset({Precision.DAY.value, Precision.YEAR.value})
+
+
+def _bare_year(spec: TimeSpec) -> bool:
+    """ "1977": a year and nothing finer."""
+    return spec.kind == "date" and spec.year is not None and spec.month is None and spec.day is None
+
+
 def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """ "from Thursday to Sunday", "between 2007 and 2010": one interval instead of two points."""
     joined: list[Candidate] = []
     index = 0
     while index < len(candidates):
         current = candidates[index]
-        if index + 1 < len(candidates) and current.signal in {"from", "between", "on", None}:
+        years = index + 1 < len(candidates) and _bare_year(current.spec) and _bare_year(candidates[index + 1].spec)
+        if index + 1 < len(candidates) and (
+            current.signal in {"from", "between", "on", None} or (years and current.signal == "in")
+        ):
             following = candidates[index + 1]
             glue = text[current.end : following.start]
             if current.signal in {"between", "on", None}:
@@ -424,6 +436,11 @@ def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
             else:
                 glue_ok = _RANGE_GLUE.match(glue)
             day_level = current.spec.kind in _RANGE_KINDS or (current.spec.kind == "date" and current.spec.day)
+            if years and current.signal in {"from", "between", "in"}:
+                day_level = True  # two bare years in a row after a word that opens a span (the glue is checked)
+                glue_ok = _BETWEEN_GLUE.match(glue) if current.signal == "between" else _RANGE_GLUE.match(glue)
+            elif years:
+                glue_ok = None
             if current.signal in {"on", None} and not _next_day(current.spec, following.spec):
                 # "met on Monday and Thursday" may be two meetings; only two days in a row are one stretch.
                 glue_ok = None
@@ -543,8 +560,8 @@ def build_expression(
     else:
         basis = "publication"
     points: tuple[tuple[int, int, str], ...] = ()
-    if candidate.gap is not None and edtf is not None and "/" in edtf and precision == Precision.DAY.value:
-        # A stretch of days: TimeML marks its first and last day as two expressions.
+    if candidate.gap is not None and edtf is not None and "/" in edtf and precision in SPAN_POINT_PRECISIONS:
+        # A stretch of days or years: TimeML marks its first and last day (or year) as two expressions.
         first, _, last = edtf.partition("/")
         points = ((candidate.start, candidate.gap[0], first), (candidate.gap[1], candidate.end, last))
     return TimeExpression(
