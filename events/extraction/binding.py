@@ -36,7 +36,7 @@ from events.extraction.tree import (
     tells_taking_place,
     tree_distance,
 )
-from events.extraction.triggers import AID_NOUNS, DECISION_NOUNS, Trigger, counted_kind
+from events.extraction.triggers import AID_NOUNS, Trigger, counted_kind, decision_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -257,10 +257,7 @@ def _bare_after_clause_word(doc: Doc, time: TimeExpression, head: Token) -> bool
 
 def _decided_act(noun: Token, trigger_positions: set[int]) -> bool:
     """ "the 2017 decision to send troops": a date on a decision dates the act it decided."""
-    if noun.lemma_.lower() not in DECISION_NOUNS:
-        return False
-    acts = (c for c in noun.children if c.dep_ == "acl" and c.i in trigger_positions)
-    return any(any(a.lower_ == "to" for a in act.children) for act in acts)
+    return any(c.i in trigger_positions and (d := decision_of(c)) is not None and d.i == noun.i for c in noun.children)
 
 
 def _made_by_participle(noun: Token, trigger_positions: set[int]) -> bool:

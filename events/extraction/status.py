@@ -466,7 +466,7 @@ def is_past_plan(chain: list[Token]) -> bool:
 
 
 def _pluperfect_passive(verb: Token) -> bool:
-    """ "had been scheduled": "had" and "been" on a past participle."""
+    """The pluperfect passive, "had" and "been" on a past participle ("had been set", "had been planned")."""
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return verb.tag_ == "VBN" and {"had", "been"} <= aux
 

@@ -525,9 +525,13 @@ def _raised_subjects(token: Token) -> list[Token]:
     return found
 
 
+# Names of a side between states: a person, a state, a people, a body.
+SIDE_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG"})
+
+
 def _is_party(token: Token) -> bool:
     """A side that can be briefed or consulted: a named person, state or body, or allies, counterparts."""
-    return token.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} or token.lemma_.lower() in {
+    return token.ent_type_ in SIDE_LABELS or token.lemma_.lower() in {
         "ally", "counterpart", "partner", "lawmaker", "minister", "leader", "member", "envoy", "diplomat",
     }  # fmt: skip
 
@@ -931,8 +935,8 @@ STATE_BODY_NOUNS = frozenset(
 
 def _a_side(token: Token) -> bool:
     """Whether the word names a side that can act between states: a state, a people, a body or a person
-    by name, or a body or an office of a state."""
-    return token.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or token.lemma_.lower() in STATE_BODY_NOUNS
+    by name, or a body or an office of a state (who acts for it, where :func:`_is_party` is who is met)."""
+    return token.ent_type_ in SIDE_LABELS or token.lemma_.lower() in STATE_BODY_NOUNS
 
 
 def _a_state_s_presidency(noun: Token) -> bool:
@@ -2369,15 +2373,19 @@ def find_triggers(sentence: Span) -> list[Trigger]:
     return _met_for_a_gathering(sentence.doc, kept)
 
 
+def decision_of(token: Token) -> Token | None:
+    """The decision noun a verb is the infinitive of: "the decision to cut ties", "the 2017 decision to send
+    troops"."""
+    if token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    return token.head if token.head.lemma_.lower() in DECISION_NOUNS else None
+
+
 def deciding_noun(token: Token, trigger: Trigger) -> Token | None:
     """The decision noun an act is the infinitive of ("its decision to cut ties"), when that noun is what a verb
     takes for its object."""
-    if trigger.nominal or token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return None
-    decision = token.head
-    if decision.lemma_.lower() not in DECISION_NOUNS or decision.dep_ != "dobj":
-        return None
-    return decision
+    decision = None if trigger.nominal else decision_of(token)
+    return decision if decision is not None and decision.dep_ == "dobj" else None
 
 
 # Verbs of coming together for a gathering named after "for": "leaders will meet in Brussels for a summit".
