@@ -430,26 +430,30 @@ def _bodies_behind(doc: Doc, token: Token) -> list[str]:
 def _states_of(doc: Doc, token: Token) -> list[str]:
     """The states an office is "of" or comes "from": "the foreign ministers of Japan, China and South Korea",
     "delegations from Peru and Ecuador"."""
-    places = [
+    return _entity_names(doc, _objects_of(token, {"of", "from"}), "GPE")
+
+
+def _objects_of(token: Token, prepositions: set[str]) -> list[Token]:
+    """The objects of the token's prepositions, with their conjuncts: Japan, China and South Korea in "of Japan,
+    China and South Korea"."""
+    return [
         g
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
+        if prep.dep_ == "prep" and prep.lower_ in prepositions
         for c in prep.children
         if c.dep_ == "pobj"
         for g in [c, *c.conjuncts]
     ]
-    return _entity_names(doc, places, "GPE")
 
 
 def _countries_named_of(doc: Doc, token: Token) -> list[str]:
     """Countries named after "of" whatever the tagger took them for: "the nation of Paraguay" (tagged a body)."""
     names: list[str] = []
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for place in (g for c in prep.children if c.dep_ == "pobj" for g in [c, *c.conjuncts]):
-            ent = _entity_of(doc, place)
-            code = country_code(_clean_name(ent)) if ent is not None else None
-            if code is not None and code[1] not in names:
-                names.append(code[1])
+    for place in _objects_of(token, {"of"}):
+        ent = _entity_of(doc, place)
+        code = country_code(_clean_name(ent)) if ent is not None else None
+        if code is not None and code[1] not in names:
+            names.append(code[1])
     return names
 
 

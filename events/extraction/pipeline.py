@@ -946,7 +946,7 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = Fa
         # "Ruiz to visit Lima on Friday" and "flies in on Friday for a visit": on one day, the verb and the noun
         # of one word name one act (over a year, "an attack in 2019" and "attacked a base on Dec. 27" are two).
         stem_a, stem_b = (stem.replace("noun:", "verb:", 1) for stem in (stem_a, stem_b))
-    sides_a, sides_b = {_side(x) for x in a.actors}, {_side(x) for x in b.actors}
+    sides_a, sides_b = _sides(a), _sides(b)
     if sides_a and sides_b and not sides_a & sides_b:
         return False
     # "agreed arrangements with Australia in 2023 and with the United States in March": one side, two partners.
@@ -966,8 +966,13 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = Fa
 
 def _same_sides(a: ExtractedEvent, b: ExtractedEvent) -> bool:
     """Whether two tellings name sides and one's sides are among the other's."""
-    sides_a, sides_b = {_side(x) for x in a.actors}, {_side(x) for x in b.actors}
+    sides_a, sides_b = _sides(a), _sides(b)
     return bool(sides_a and sides_b) and (sides_a <= sides_b or sides_b <= sides_a)
+
+
+def _sides(event: ExtractedEvent) -> set[str]:
+    """Who the event's actors are, each state once whatever name the text gives it (see :func:`_side`)."""
+    return {_side(actor) for actor in event.actors}
 
 
 def _side(actor: Actor) -> str:
@@ -1155,7 +1160,7 @@ def _told_fuller(second: ExtractedEvent, first: ExtractedEvent) -> bool:
     venue inside the first's country, with the same status."""
     if second.status is not first.status:
         return False
-    sides_first, sides_second = {_side(a) for a in first.actors}, {_side(a) for a in second.actors}
+    sides_first, sides_second = _sides(first), _sides(second)
     # A short form the first telling gives ("Doan", a headline's) is the full name the second gives.
     sides_first = {next((full for full in sides_second if _same_person_named({s}, {full})), s) for s in sides_first}
     if not sides_first <= sides_second:

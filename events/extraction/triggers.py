@@ -133,8 +133,9 @@ TRADE_STOPPING_VERBS = frozenset(
     {"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo", "cut"}
 )
 IMPORT_WORDS = frozenset({"import", "imports", "purchase", "purchases"})
-# Stopping or limiting what a state sells: "restricted chip exports", "suspended oil exports".
-EXPORT_STOPPING_VERBS = frozenset({"restrict", "ban", "curb", "block", "limit", "halt", "suspend", "stop", "cut"})
+# Stopping or limiting what a state sells: "restricted chip exports", "suspended oil exports" (the verbs of
+# stopping trade but "bar" and "embargo", and "limit").
+EXPORT_STOPPING_VERBS = (TRADE_STOPPING_VERBS - {"bar", "embargo"}) | {"limit"}
 # What a state stops flowing in or out besides imports: visas, flights, travel, trade, shipments, supplies.
 STOPPED_FLOWS = IMPORT_WORDS | frozenset(
     {"visa", "flight", "travel", "trade", "shipment", "transit", "remittance", "supply", "delivery", "entry"}

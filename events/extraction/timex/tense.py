@@ -570,13 +570,13 @@ def _demanded(verb: Token) -> bool:
 
 
 def _side_of_sequence(noun: Token) -> str | None:
-    """The only direction a clause's tense can give an event noun's own time when the noun is set before or
-    after the clause's act, else None (any direction). The noun's event lies on one side of the act: after a
-    past act that it follows ("drafted the text before the summit on Tuesday") it may lie either side of the
-    telling, and so before a future act that it precedes ("consented to rejoin talks a month after its Oct. 9
-    test"); the clause's tense tells its side only when the act lies between it and the telling. What
-    preparations are made for lies after them, on either side of the telling. Returns "any" for a noun in
-    no such phrase."""
+    """The one direction a clause's tense may give an event noun's own time ("past" or "future"), None when it
+    may give none (the nearest such time is meant), or "any" for a noun in no phrase of sequence or purpose.
+
+    A noun set after an act ("drafted the text before the summit on Tuesday") follows it, and a noun set
+    before one ("agreed to rejoin talks a month after its Oct. 9 test") precedes it; the clause's tense tells
+    the noun's side of the telling only when the act lies between the noun and the telling. What preparations
+    are made for lies after them, on either side of the telling."""
     if noun.dep_ != "pobj":
         return "any"
     preposition = noun.head
