@@ -24,8 +24,10 @@ from events.extraction.triggers import (
     CONVENING_VERBS,
     ENCOUNTER_CRAFT,
     GUEST_NOUNS,
+    MISSION_NOUNS,
     PERSON_NOUNS,
     SENT_PEOPLE,
+    STATE_BODY_INSTITUTIONS,
     STATE_SERVICES,
     VERBS,
     Trigger,
@@ -261,9 +263,12 @@ def _sayer_of(pronoun: Token) -> Token | None:
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_LEMMAS:
         return None
     subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.ent_type_ not in {"GPE", "ORG", "NORP"}:
+    if subject is None:
         return None
-    return subject
+    # "Peru's ministry says it has ...", "the Chilean embassy says it is to ...": a state's body or mission,
+    # which stands for the state that owns it.
+    body = subject.lemma_.lower() in STATE_BODY_INSTITUTIONS | MISSION_NOUNS
+    return subject if subject.ent_type_ in {"GPE", "ORG", "NORP"} or body else None
 
 
 # Nouns of a state that its name completes with "of": "the island state of Nauru", "the kingdom of Tonga".
@@ -305,6 +310,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         # object whole (the title reads "Tokyo summons Chinese ambassador", not "Tokyo summons China").
         if token.lemma_.lower() in PRIVATE_PEOPLE:
             return []
+        pair = _the_two_countries_told(doc, token)
+        if pair:
+            return [Actor(name, ActorKind.STATE, role) for name in pair]
         told = _the_country_told(doc, token)
         if told is not None:
             return [Actor(told, ActorKind.STATE, role)]
@@ -380,6 +388,27 @@ def _the_country_told(doc: Doc, token: Token) -> str | None:
             if ent is not None and (named := country_code(_clean_name(ent))) is not None:
                 return named[1]
     return None
+
+
+def _the_two_countries_told(doc: Doc, token: Token) -> list[str]:
+    """ "Peru has restored relations with Bolivia, which had broken with Chile. Both countries then signed ...":
+    "the two countries" or "both countries" take up the first two countries the sentence before names (a story
+    names its pair first); none when it names fewer."""
+    if token.lemma_.lower() not in STATE_ANAPHORS or token.tag_ != "NNS":
+        return []
+    if not any(c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"} for c in token.children):
+        return []
+    start = token.sent.start
+    if start == 0:
+        return []
+    named: list[str] = []
+    for previous in doc[doc[start - 1].sent.start : start]:
+        if previous.ent_type_ == "GPE" and previous.ent_iob_ == "B":
+            ent = _entity_of(doc, previous)
+            found = country_code(_clean_name(ent)) if ent is not None else None
+            if found is not None and found[1] not in named:
+                named.append(found[1])
+    return named[:2] if len(named) >= 2 else []
 
 
 def _states_behind(doc: Doc, token: Token, *, nationalities: bool) -> list[str]:

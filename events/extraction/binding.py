@@ -36,7 +36,7 @@ from events.extraction.tree import (
     tells_taking_place,
     tree_distance,
 )
-from events.extraction.triggers import AID_NOUNS, Trigger, counted_kind, decision_of
+from events.extraction.triggers import AID_NOUNS, DISCUSSING_VERBS, Trigger, counted_kind, decision_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -92,8 +92,8 @@ class Binding:
     # No path in the tree tied the time to the trigger: it is the nearest time of the sentence (see
     # ``_nearest_time``), a weaker reading than a tree path.
     nearest: bool = False
-    # A present perfect in a reported clause dated by the report ("have signed a memorandum, state media
-    # reported on Sunday"): the report's day bounds the act; it need not be the act's day.
+    # A present perfect or a pluperfect in a reported clause dated by the report ("have signed a memorandum, state
+    # media reported on Sunday"): the report's day bounds the act; it need not be the act's day.
     reported: bool = False
 
 
@@ -287,6 +287,23 @@ def _dates_participle_on_other_noun(doc: Doc, time: TimeExpression, trigger_posi
     return not any(verb.left_edge.i <= i <= verb.right_edge.i for i in trigger_positions)
 
 
+def _participle_on_another_verb_s_object(doc: Doc, trigger: Trigger, anchor: int) -> bool:
+    """Whether the time hangs on a past participle that describes the object of a verb other than the trigger's
+    ("reviewed the steps unveiled on May 2"): it dates that participle, and the trigger only through
+    another verb. The trigger's own object keeps it ("met the delegation led by Ruiz on Friday": the parser may
+    hang the meeting's day on the participle), as does the noun it describes or an act inside it."""
+    participle = doc[anchor]
+    if participle.dep_ != "acl" or participle.tag_ != "VBN":
+        return False
+    noun = participle.head
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or trigger.i in {noun.i, verb.i, trigger.head_i if trigger.nominal else -1}:
+        return False
+    if participle.left_edge.i <= trigger.i <= participle.right_edge.i or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return not (verb.left_edge.i <= trigger.i <= verb.right_edge.i)
+
+
 # Acts that put an event forward without holding it: "talks first proposed in March", "a visit announced on Monday".
 PUTTING_FORWARD_VERBS = frozenset(
     {"propose", "suggest", "float", "moot", "offer", "request", "seek", "demand", "urge", "announce", "confirm",
@@ -320,11 +337,17 @@ TOPIC_PREPOSITIONS = frozenset({"about", "regarding", "concerning"})
 
 def _topic_of_talk(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     """Whether an event noun is only what something is about and the time lies outside that phrase: in "had a
-    long conversation with her about this visit yesterday" yesterday is the conversation's."""
+    long conversation with her about this visit yesterday" yesterday is the conversation's; in "will debate
+    the accord at cabinet sessions next week" the week is the debating's."""
     token = doc[trigger.i]
-    if not trigger.nominal or token.dep_ not in {"pobj", "dobj"} or token.head.lower_ not in TOPIC_PREPOSITIONS:
+    if not trigger.nominal or token.dep_ not in {"pobj", "dobj"}:
         return False
-    phrase = token.head
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in DISCUSSING_VERBS:
+        phrase = token
+    elif token.head.lower_ in TOPIC_PREPOSITIONS:
+        phrase = token.head
+    else:
+        return False
     return not phrase.left_edge.i <= anchor <= phrase.right_edge.i
 
 
@@ -919,6 +942,37 @@ def _owned_by_the_noun(noun: Token, own: list[tuple[TimeExpression, int]]) -> li
     return owned if len(owned) + len(outside) == len(own) else []
 
 
+def _planned_time_of_changed_plan(
+    doc: Doc, trigger: Trigger, own: list[tuple[TimeExpression, int]]
+) -> list[tuple[TimeExpression, int]]:
+    """ "postponed on Tuesday her visit to Chile next month": of two times on the verb that puts off or calls
+    off an event, the one wholly after the other is the event's planned day; the earlier dates the decision.
+    Empty unless the noun is that verb's object and every time hangs on the verb or inside the noun's phrase."""
+    noun = doc[trigger.i]
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in CHANGE_VERBS:
+        return []
+    left, right = noun.left_edge.i, noun.right_edge.i
+    if not all(anchor_of(doc, t) == verb.i or left <= t.token_start <= right for t, _ in own):
+        return []
+    return [(t, d) for t, d in own if all(other is t or _wholly_before(other, t) for other, _ in own)]
+
+
+def _in_attribution(doc: Doc, time: TimeExpression) -> bool:
+    """Whether the time lies in an "according to" phrase: "intercepted a helicopter on May 4, according to a
+    statement on Monday" (the day of the source, not a second day of the act)."""
+    for token in doc[time.token_start].ancestors:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            return True
+        if token.dep_ in {"ROOT", "ccomp", "advcl", "relcl"}:
+            return False
+    return False
+
+
+def _wholly_before(first: TimeExpression, second: TimeExpression) -> bool:
+    return first.upper is not None and second.lower is not None and first.upper < second.lower
+
+
 def _inside_modifier(token: Token, own: list[tuple[TimeExpression, int]]) -> list[tuple[TimeExpression, int]]:
     """The times of ``own`` inside the modifying clause ``token`` heads."""
     left, right = token.left_edge.i, token.right_edge.i
@@ -1000,14 +1054,23 @@ def _perfect(token: Token) -> bool:
     )
 
 
+def _own_pluperfect(token: Token) -> bool:
+    """ "had recalled", "had been expelled": a participle with a "had" of its own."""
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+
+
 def _past_not_anterior(token: Token) -> bool:
-    """Simple past or present perfect, no modal: the reported event happened by the report ("have signed").
-    The pluperfect ("had tested") places it before the report, so the report's date is not its date."""
+    """Simple past, present perfect or a pluperfect of its own, no modal: the reported event happened by the
+    report ("have signed", "had tested"); the report's day bounds it."""
     carriers = [token, token.head] if token.dep_ == "conj" else [token]
     aux = {c.lower_ for t in carriers for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    if aux & {"will", "would", "could", "may", "might", "shall", "should", "can", "had", "'d", "to"}:
+    if aux & {"will", "would", "could", "may", "might", "shall", "should", "can", "'d", "to"}:
         return False
-    perfect = bool(aux & {"have", "has", "'ve"})
+    # "said on Tuesday it had recalled its envoy": a pluperfect of its own, told by a dated report, is bounded by
+    # that report like a present perfect; a verb that only shares a "had" with the verb before it is not read so.
+    if "had" in aux and not _own_pluperfect(token):
+        return False
+    perfect = bool(aux & {"have", "has", "'ve"}) or _own_pluperfect(token)
     # "has been pressing": the perfect progressive has gone on up to the report; "is levying new duties, a
     # notice said on Friday": the present progressive goes on at the report, and so does the past one a
     # past report shifts it into ("said on Friday it was levying new duties").
@@ -1100,6 +1163,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 and not _when_clause(doc, trigger, anchor, time)
             ):
                 continue  # "tolls rose 5% from two years ago": the base of the comparison, not the rise's date
+            if _participle_on_another_verb_s_object(doc, trigger, anchor):
+                continue  # "voiced concern and reviewed the steps unveiled on May 2": the unveiling's day
             phrase = answered[trigger.i]
             if phrase is not None and not phrase.left_edge.i <= time.token_start <= phrase.right_edge.i:
                 continue  # "raised duties in May, in retaliation for Zembla's levies": May is not the levies' date
@@ -1133,7 +1198,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         ]
         for trigger in reported:
             assigned.setdefault(triggers.index(trigger), []).append((time, 2))
-            if _perfect(_reported_verb(doc, trigger)):
+            told = _reported_verb(doc, trigger)
+            if _perfect(told) or _own_pluperfect(told):
                 perfect_reports.add((trigger.i, time.start))
         if (
             not reported
@@ -1169,6 +1235,10 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             planned = any(doc[anchor_of(doc, t)].lemma_.lower() in SCHEDULE_WORDS for t, _ in own)
             if planned:
                 own = [(t, d) for t, d in own if doc[anchor_of(doc, t)].lemma_.lower() not in CHANGE_VERBS]
+        if len(own) > 1 and trigger.nominal:
+            own = _planned_time_of_changed_plan(doc, trigger, own) or own
+        if len(own) > 1:
+            own = [(t, d) for t, d in own if not _in_attribution(doc, t)] or own
         # Of two expressions where one contains the other ("this week ... on Tuesday"), keep the precise one,
         # unless it hangs farther away: in "fares rose in the half ended June 30" the day only ends the
         # half, and in "visits fell through the 1990s but doubled this year" the year is another clause's.
@@ -1221,6 +1291,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             and not _owned_by_another(doc, t, trigger)
             and not _put_forward_on(doc, trigger, anchor_of(doc, t))
             and not _topic_of_talk(doc, trigger, anchor_of(doc, t))
+            and not _participle_on_another_verb_s_object(doc, trigger, anchor_of(doc, t))
             and _committed_for(doc, t, anchor_of(doc, t)) in {None, trigger.i}
         ]
         found = _nearest_time(doc, trigger, free)

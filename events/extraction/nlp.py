@@ -63,10 +63,13 @@ def sentence_bounds(doc: Doc) -> Doc:
     return doc
 
 
-# Phrases borrowed whole from another language that English uses as one word, which the tagger, trained on English
-# words, cuts up and misreads: "declared two envoys persona non grata" was parsed with "persona" as a verb, so the
-# declaring had no object and the time hung on the wrong word.
-FOREIGN_PHRASES = re.compile(r"\bpersonae? non gratae?\b", re.IGNORECASE)
+# Words English writes as one that the tokenizer cuts up and the parser then misreads. A phrase borrowed whole
+# from another language: "declared two envoys persona non grata" was parsed with "persona" as a verb, so the
+# declaring had no object and the time hung on the wrong word. A title of the deputy's rank ("vice-president",
+# "vice-premier"): cut at the hyphen, the parser made each piece an object of its own ("detained a former vice -
+# president": three objects, and "vice" the one detained). Not "co-" or "ex-": joined, "co-founder" was read as
+# a verb, and words the tagger never met get no reliable tag.
+FOREIGN_PHRASES = re.compile(r"\bpersonae? non gratae?\b|\bvice-[a-z]+\b", re.IGNORECASE)
 
 
 @Language.component("foreign_phrases")

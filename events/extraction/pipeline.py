@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, DateBasis, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AliasTable, find_actors
 from events.extraction.analysis import parse_texts, pipeline_for
-from events.extraction.binding import REALIZING_VERBS, REPORTING_VERBS, Binding, bind, in_order, measured_from_lent
+from events.extraction.binding import (
+    REALIZING_VERBS,
+    REPORTING_VERBS,
+    SCHEDULE_WORDS,
+    Binding,
+    bind,
+    in_order,
+    measured_from_lent,
+)
 from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
 from events.extraction.config import ExtractionConfig
@@ -36,7 +44,7 @@ from events.extraction.status import (
     participation_called_off,
     participle_change,
 )
-from events.extraction.timex.tense import FUTURE_AUX
+from events.extraction.timex.tense import CHANGE_VERBS, FUTURE_AUX
 from events.extraction.titles import make_title
 from events.extraction.tree import measured_phrase
 from events.extraction.triggers import (
@@ -311,6 +319,14 @@ def _lead_news(
     return in_order([*bindings, *added])
 
 
+def _counted(noun: Token) -> bool:
+    """ "three rounds of talks", "two meetings": a number on the noun, or on the partitive it hangs from."""
+    heads = [noun, noun.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [noun]
+    if len(heads) == 2:
+        heads.append(noun.head.head)
+    return any(c.dep_ == "nummod" or c.like_num for h in heads for c in h.children if c.dep_ in {"nummod", "amod"})
+
+
 def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
     """ "Zembla expelled two Ostland diplomats, the ministry said", "Zembla scrapped a trip to
     Ostland", a headline's "Zembla expels two diplomats": an act its sentence asserts in the simple past, or
@@ -394,11 +410,18 @@ def _asserted(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING_VERBS
 
 
+# Verbs that hold, open or take up again the event noun they take for object: of :data:`REALIZING_VERBS`, not
+# those that stop or put off ("have suspended talks" is news whose day the lead does not tell).
+HOLDING_VERBS = REALIZING_VERBS - CHANGE_VERBS - frozenset({"halt", "freeze", "break"})
+
+
 def _lead_nouns_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
     """ "A planned meeting between the two delegations has been cancelled": an event noun that is the subject of
     a present perfect passive in a story's lead, dated by nothing in the text (the time it was planned for comes
     first, from wherever the text gives it), is the news of the publication day. Not a plan ("a summit has been
-    planned"): what is only arranged has no day yet."""
+    planned"): what is only arranged has no day yet. So is one a verb of :data:`HOLDING_VERBS` takes for its
+    object in the present perfect ("have resumed talks in Jeddah"); not one counted ("have held
+    three rounds of talks"), which sums up."""
     # Kinds of event the text dates somewhere: a lead's undated mention of one may be the same gathering, told
     # with its date further down ("Talks ... have been postponed. The talks had been due to open next Tuesday").
     dated_kinds = {(b.trigger.type, b.trigger.lemma) for plan in plans for b in plan.bindings}
@@ -412,7 +435,8 @@ def _lead_nouns_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None
             if not trigger.nominal or trigger.i in dated or (trigger.type, trigger.lemma) in dated_kinds:
                 continue
             aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-            if noun.dep_ != "nsubjpass" or verb.i != trigger.head_i:
+            held = noun.dep_ == "dobj" and verb.lemma_.lower() in HOLDING_VERBS and not _counted(noun)
+            if not (noun.dep_ == "nsubjpass" or held) or verb.i != trigger.head_i:
                 continue
             perfect = aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS
             if verb.tag_ == "VBN" and perfect and verb.lemma_.lower() not in PLAN_PARTICIPLES:
@@ -449,9 +473,29 @@ def _past_time_of_future_act(doc: Doc, bindings: list[Binding], published: date)
     for b in bindings:
         noun = doc[b.trigger.i]
         own = b.trigger.nominal and noun.left_edge.i <= b.time.token_start <= noun.right_edge.i
-        if own or b.time.upper is None or b.time.upper >= published or not _future_clause(doc, b.trigger):
+        ahead = _future_clause(doc, b.trigger) or _scheduled_now(doc, b.trigger)
+        if own or b.time.upper is None or b.time.upper >= published or not ahead:
             kept.append(b)
     return kept
+
+
+# Present forms of "be" that make a schedule word tell a plan standing now: "is scheduled", "are due".
+PRESENT_BE = frozenset({"is", "are", "'s", "'re", "am"})
+
+
+def _scheduled_now(doc: Doc, trigger: Trigger) -> bool:
+    """ "The extra summit is planned to coincide with the parade for the revolution of March 3, 1975": an
+    event a schedule word in the present sets (its subject, or its infinitive) lies ahead, so a time wholly
+    before publication is another act's."""
+    noun_or_verb = doc[trigger.i]
+    word = noun_or_verb.head
+    if not (
+        (trigger.nominal and noun_or_verb.dep_ == "nsubjpass") or (not trigger.nominal and noun_or_verb.dep_ == "xcomp")
+    ):
+        return False
+    if word.lemma_.lower() not in SCHEDULE_WORDS:
+        return False
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in PRESENT_BE for c in word.children)
 
 
 def _act_clause_of(clause: Token, verb: Token) -> bool:
@@ -937,6 +981,11 @@ def _replace(event: ExtractedEvent, **changes: object) -> ExtractedEvent:
     return replace(event, **changes)  # type: ignore[arg-type]
 
 
+# Kinds whose nouns name one act whichever is used: "talks", "negotiations", "consultations"; "drills",
+# "exercises", "manoeuvres".
+SYNONYM_NOUN_KINDS = frozenset({EventType.TALKS, EventType.MILITARY_EXERCISE})
+
+
 def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = False) -> bool:
     """With no person to tie them, two mentions are one act only when the same word names them or they
     share a side ("China's drills" twice); the same word said of two sides that share none ("Ruritanian
@@ -957,10 +1006,13 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = Fa
     # "fired missiles on Thursday ... The missiles were launched from ...": two verbs of one kind of act (the
     # rule's last part, "weapon"), one telling naming no side, are one act.
     same_kind = stem_a.rsplit("-", 1)[-1] == stem_b.rsplit("-", 1)[-1] and "-" in stem_a and "-" in stem_b
-    # "talks are to restart next week ... negotiations should restart then": the nouns of talks
-    # are one another's synonyms, and one telling naming no side is the other.
+    # "talks are to restart next week ... negotiations should restart then", "a joint drill in September ... the
+    # exercise, in September": the nouns of talks, and of drills, are one another's synonyms, and one telling
+    # naming no side is the other.
     both_nouns = stem_a.startswith("noun:") and stem_b.startswith("noun:")
-    same_kind = same_kind or (a.type is b.type is EventType.TALKS and both_nouns)
+    same_kind = same_kind or (a.type is b.type and a.type in SYNONYM_NOUN_KINDS and both_nouns)
+    # "the assembly has voted to ..." and "the resolution passed on Thursday": on one day, one adoption.
+    same_kind = same_kind or (same_day and a.type is b.type is EventType.RESOLUTION)
     return stem_a == stem_b or bool(sides_a & sides_b) or (same_kind and not (sides_a and sides_b))
 
 
@@ -997,10 +1049,16 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     kept: list[ExtractedEvent] = []
     # Only events of one type and date can be duplicates: grouping them keeps a long article linear.
     kept_by_key: dict[tuple[EventType, str], list[ExtractedEvent]] = {}
+    # "the assembly approved the resolution on Thursday ... ahead of Thursday's vote": on a day a body adopts a
+    # resolution, "the vote" is that adoption, not an election.
+    resolution_days = {e.date for e in events if e.type is EventType.RESOLUTION}
     for event in events:
         # Talks held by two people on a day are their meeting that day ("Ruiz, Quispe hold talks" over "Ruiz
         # met Quispe on Thursday"): one key for both kinds.
         kind = EventType.MEETING if event.type is EventType.TALKS else event.type
+        if event.type is EventType.ELECTION and event.rule.startswith("noun:vote+") and event.date in resolution_days:
+            event = _replace(event, type=EventType.RESOLUTION)
+            kind = EventType.RESOLUTION
         same_key = kept_by_key.setdefault((kind, event.date), [])
         people_a = _people(event)
         duplicate = False
@@ -1118,9 +1176,12 @@ def _folded(coarse: ExtractedEvent, precise: ExtractedEvent) -> ExtractedEvent:
 
 def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedEvent:
     """Of two tellings of one act, the one to keep, with who acted from the other when it names no one ("We have
-    cut our ties as of today", quoted, after the lead's "Zembla has broken off relations")."""
+    cut our ties as of today", quoted, after the lead's "Zembla has broken off relations"), and where, when
+    only the other says."""
     kept = _better_of(first, second)
     other = second if kept is first else first
+    if kept.location is None and other.location is not None:
+        kept = _replace(kept, location=other.location)  # "joint naval drills ... the exercise in the Pacific"
     if any(a.role is ActorRole.INITIATOR for a in kept.actors):
         return kept
     acting = tuple(a for a in other.actors if a.role is ActorRole.INITIATOR)

@@ -21,6 +21,7 @@ from events.extraction.gazetteer import (
 from events.extraction.tree import LATER_PREPS, entity_span, in_sequence_phrase, marked_clause
 from events.extraction.triggers import (
     NOUNS,
+    REACHED_ACCORD_NOUNS,
     SITE_PREPS,
     SPACE_NOUNS,
     VERBS,
@@ -808,7 +809,20 @@ NEGOTIATION_LEMMAS = frozenset({"talk", "negotiation", "negotiate", "dialogue", 
 
 
 # Nouns whose "on" names what they are about: "talks on a code of conduct", "a deal on grain exports".
-ON_TOPIC_NOUNS = NEGOTIATION_LEMMAS | frozenset({"agreement", "deal", "accord", "pact", "treaty", "dispute", "row"})
+ON_TOPIC_NOUNS = (
+    NEGOTIATION_LEMMAS
+    | REACHED_ACCORD_NOUNS
+    | frozenset({"agreement", "deal", "accord", "pact", "treaty", "dispute", "row"})
+)
+
+
+def _on_a_topic(prep: Token) -> bool:
+    """Whether an "on" phrase says what talks or an accord are about: on a noun of :data:`ON_TOPIC_NOUNS`, or
+    on the verb whose object such a noun is ("reached an understanding on Friday on the crisis in Peru")."""
+    head = prep.head
+    if head.lemma_.lower() in ON_TOPIC_NOUNS:
+        return True
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ON_TOPIC_NOUNS for c in head.children)
 
 
 def _names_a_meeting(token: Token) -> bool:
@@ -1339,7 +1353,7 @@ def _inside_a_topic(place: Token, trigger: Token) -> bool:
             return False
         if token.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and token.i != place.i:
             return True
-        if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ON_TOPIC_NOUNS:
+        if token.dep_ == "pobj" and head.lower_ == "on" and _on_a_topic(head):
             return True  # "talks on a fishing pact in the Pacific Ocean"
         if token.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
             return True  # "talks, during which they discussed the detention of a national in China"
@@ -1454,7 +1468,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                     return named
             if child.dep_ == "pobj" and current.lower_ in TOPIC_PREPS:
                 continue  # "over the Baltic Sea" is a place; "over its deliveries to Zembla" holds none
-            if child.dep_ == "pobj" and current.lower_ == "on" and current.head.lemma_.lower() in ON_TOPIC_NOUNS:
+            if child.dep_ == "pobj" and current.lower_ == "on" and _on_a_topic(current):
                 continue  # "talks on a fishing pact in the Pacific Ocean": what is talked about
             if current.lemma_.lower() in TOPIC_VERBS and (child.dep_ == "dobj" or _after_the_topic(current, child)):
                 continue  # "discussed the crisis in Gaza": what was talked about, not where

@@ -27,9 +27,13 @@ if TYPE_CHECKING:
 # Put off to a later or unknown time: "talks put on hold indefinitely", "the talks were halted".
 POSTPONE = frozenset(
     {"postpone", "delay", "defer", "reschedule", "postponement", "deferral", "suspend", "halt", "pause", "freeze",
-     "suspension"}
+     "suspension", "interrupt"}
 )  # fmt: skip
-CANCEL = frozenset({"cancel", "scrap", "axe", "cancellation", "abandon", "scuttle", "shelve", "nix"})
+# Called off, or undone before it took effect: "a withdrawal revoked in March", "reversed its withdrawal".
+CANCEL = frozenset(
+    {"cancel", "scrap", "axe", "cancellation", "abandon", "scuttle", "shelve", "nix", "revoke", "rescind", "annul",
+     "reverse", "revocation", "reversal"}
+)  # fmt: skip
 # "regularly sends bombers", "often holds drills": a habit in the simple present is no single event.
 HABITUAL_ADVERBS = frozenset(
     {"occasionally", "often", "regularly", "routinely", "usually", "sometimes", "frequently", "periodically",
@@ -128,8 +132,11 @@ def _joined_change(chain: list[Token]) -> EventStatus | None:
     """ "The visits were due to take place in May but were cancelled": a change word joined to a verb of
     the chain, sharing its subject (it has none of its own), changes the event too; so does one whose subject
     is the gathering the plan takes place at ("the cabinet was to vote on Thursday, but the meeting was
-    delayed")."""
-    for token in chain[1:]:
+    delayed"). Not a verb the event is only a phrase of: in "the deal was linked to transfers in the war, and
+    was delayed" the war is not what was delayed."""
+    for below, token in itertools.pairwise(chain):
+        if below.dep_ in {"prep", "agent"}:
+            continue
         for conj in token.conjuncts:
             if conj.i < token.i:
                 continue
@@ -162,7 +169,9 @@ def _marked_change(chain: list[Token]) -> EventStatus | None:
     for token in chain:
         change = _change_of(token)
         if change is not None:
-            return None if _aux_lemmas(token) & MAYBE else change
+            # "asked whether Zembla would reverse the decision": a change only asked about is none.
+            asked = any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children)
+            return None if _aux_lemmas(token) & MAYBE or asked else change
     if not chain:
         return None
     # "the summit ... was called off" with the trigger as subject

@@ -108,6 +108,8 @@ LIGHT_VERBS = frozenset(
 # Nouns of deciding whose infinitive tells the act decided: "the 2017 decision to send troops", "the move to expel".
 DECISION_NOUNS = frozenset({"decision", "move", "order"})
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "truce", "ceasefire", "memorandum"})
+# What sides reach when they agree, beside the agreement nouns: "reached a consensus", "reached an understanding".
+REACHED_ACCORD_NOUNS = frozenset({"consensus", "understanding", "compromise"})
 REQUEST_NOUNS = frozenset(
     {"request", "proposal", "claim", "offer", "invitation", "bid", "call", "plan", "demand", "application", "meeting",
      "overture", "appeal", "entreaty"}
@@ -847,6 +849,7 @@ def _encounter(token: Token, lemma: str, objects: list[Token]) -> bool:
 CHAMBER_VOTES = frozenset({"confidence", "no-confidence", "impeachment", "censure", "ratification"})
 # Talking at a distance: "spoke by telephone", "talked over the phone", "conferred by video link".
 TALKING_VERBS = frozenset({"speak", "talk", "chat", "confer"})
+TALKED_TO = frozenset({"with", "to"})
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference"})
 # Speaking to reporters: "a news conference", "a press conference" is the setting of a saying, not a summit.
 PRESS_WORDS = frozenset({"news", "press", "media"})
@@ -927,11 +930,18 @@ def _enacted_measure(texts: list[Token]) -> EventType | None:
     return None
 
 
-# Bodies that act for a state: "the government threatened ...", "the ministry warned ...".
-STATE_BODY_NOUNS = frozenset(
-    {"government", "ministry", "army", "military", "regime", "junta", "cabinet", "administration", "parliament",
-     "president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "official", "officials"}
-)  # fmt: skip
+# Bodies that act for a state: "the government threatened ...", "the ministry warned ...". The institutions
+# are what a pronoun "it" stands for ("the ministry said it had ..."); the rest are people.
+STATE_BODY_INSTITUTIONS = frozenset(
+    {"government", "ministry", "army", "military", "regime", "junta", "cabinet", "administration", "parliament"}
+)
+STATE_BODY_NOUNS = STATE_BODY_INSTITUTIONS | frozenset(
+    {"president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "official", "officials"}
+)
+
+
+# Entering a building by force: what a state's police or troops do to a mission ("stormed", "raided").
+FORCED_ENTRY_VERBS = frozenset({"storm", "raid"})
 
 
 def _a_side(token: Token) -> bool:
@@ -988,6 +998,29 @@ def _subject_words(token: Token) -> set[str]:
     if not subjects:
         subjects = [g for c in token.children if c.dep_ == "prep" and c.i < token.i for g in c.children]
     return _object_subtree_words([s2 for s in subjects for s2 in [s, *s.conjuncts]])
+
+
+# People in the street, not a state: who marches or protests without acting for anyone.
+CROWD_NOUNS = frozenset(
+    {"demonstrator", "demonstrators", "protester", "protesters", "protestor", "protestors", "activist", "activists",
+     "student", "students", "crowd", "crowds", "resident", "residents", "hundreds", "thousands", "people",
+     "supporter", "supporters", "villager", "villagers", "worker", "workers"}
+)  # fmt: skip
+
+
+def _protesters(token: Token) -> set[str]:
+    """Words of who protests: the verb's subject, or that of the verb a purpose infinitive hangs on
+    ("demonstrators gathered outside the embassy to protest the visit")."""
+    words = _subject_words(token)
+    if not words and token.dep_ in {"advcl", "xcomp"} and token.head.i != token.i:
+        words = _subject_words(token.head)
+    if not words and token.dep_ == "acl":
+        # "Hundreds of students protested outside ...", parsed as a participle on the noun before it.
+        words = {t.lower_ for t in token.head.subtree if t.i < token.i}
+    clause = token if token.dep_ == "relcl" else token.head
+    if words <= {"who", "that"} and clause.dep_ == "relcl":
+        words = {clause.head.lower_}  # "the demonstrators who gathered ... to protest the visit"
+    return words
 
 
 def _agent_words(token: Token) -> set[str]:
@@ -1601,7 +1634,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
             return T.REJECTION, f"verb:{lemma}-request"
         return None
     if lemma in {"strike", "seal", "reach", "conclude", "finalize", "clinch", "broker"} and (
-        object_lemmas & AGREEMENT_NOUNS
+        object_lemmas & AGREEMENT_NOUNS or (lemma == "reach" and object_lemmas & REACHED_ACCORD_NOUNS)
     ):
         return T.AGREEMENT, f"verb:{lemma}-deal"
     if lemma == "accept":
@@ -1623,7 +1656,9 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.VISIT, f"verb:{lemma}-delegation"  # "sent a delegation to Quito on Monday" (PLOVER CONSULT)
     if lemma in EXPORT_STOPPING_VERBS and object_words & EXPORT_WORDS and _no_other_doer(token):
         return T.EXPORT_CONTROL, f"verb:{lemma}-exports"
-    if lemma in TRADE_STOPPING_VERBS and object_lemmas & STOPPED_FLOWS and not _agent_words(token) & MISHAP_NOUNS:
+    # "visa services", "visa operations": the work of issuing what flows is that flow.
+    flows = object_lemmas | (object_words if object_lemmas & MISSION_WORK else set())
+    if lemma in TRADE_STOPPING_VERBS and flows & STOPPED_FLOWS and not _agent_words(token) & MISHAP_NOUNS:
         # "suspended imports of seafood", "suspended visa-free travel", "halted flights" (PLOVER SANCTION)
         return T.SANCTION, f"verb:{lemma}-flows"
     if lemma in AID_STOPPING_VERBS and object_lemmas & STOPPED_AID and _aid_to_a_party(token, objects):
@@ -1642,8 +1677,9 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.SANCTION, f"verb:{lemma}-assets"  # "froze the assets of three banks"
     if lemma in {"close", "shut", "seal"} and object_lemmas & CLOSED_PASSAGES and prep_objects(token, TO_WHOM):
         return T.SANCTION, f"verb:{lemma}-to"  # "closed its airspace to Zemblan airlines"
-    if lemma == "storm" and object_lemmas & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
-        return T.MILITARY_ACTION, "verb:storm-building"  # "police stormed the embassy" (PLOVER ASSAULT/raid)
+    if lemma in FORCED_ENTRY_VERBS and object_lemmas & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
+        # "police stormed the embassy", "troops raided the consulate" (PLOVER ASSAULT/raid)
+        return T.MILITARY_ACTION, f"verb:{lemma}-building"
     if lemma == "storm" and object_lemmas & MISSION_NOUNS:
         return T.INCIDENT, "verb:storm-mission"  # "protesters stormed the embassy": an attack on a state's mission
     # "fired what appeared to be a new missile ..., its most provocative test": the free relative is an
@@ -1663,13 +1699,16 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
     ):
         return T.PHONE_CALL, f"verb:{lemma}-by-phone"  # "spoke by telephone", "talked over the phone"
     if (lemma in TALKING_VERBS or lemma == "discuss") and any(
-        _office_holder(g) for g in prep_objects(token, frozenset({"with"}))
+        _office_holder(g) for g in prep_objects(token, frozenset({"with"}) if lemma == "discuss" else TALKED_TO)
     ):
-        # "discussed trade with the Ostland president", "talked with his counterpart": officials consulting
-        # (PLOVER CONSULT); "spoke with reporters" or with a friend is no act between states.
+        # "discussed trade with the Ostland president", "talked with his counterpart", "spoke to her
+        # counterparts": officials consulting (PLOVER CONSULT); "spoke with reporters" or with a friend is no act
+        # between states.
         return T.TALKS, f"verb:{lemma}-with"
     if lemma not in VERBS:
         return None
+    if lemma == "protest" and _protesters(token) & CROWD_NOUNS:
+        return None  # "students protested outside the embassy": a street protest, no state's protest
     event_type = VERBS[lemma]
     if lemma in {"deploy", "surround", "encircle", "blockade"} and not (objects or token.tag_ == "VBN"):
         return None
@@ -1894,8 +1933,7 @@ def _measure_as_topic(token: Token) -> bool:
     return word in QUARREL_NOUNS or word in DISCUSSING_VERBS or NOUNS.get(word) in {T.TALKS, T.MEETING, T.SUMMIT}
 
 
-# What talks are about: "talks on a further swap", "negotiations over a ceasefire", "discussions about a visit".
-TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# What talks are about (:data:`TOPIC_PREPS`): "talks on a further swap", "negotiations over a ceasefire".
 
 
 def _topic_of_talks(token: Token) -> bool:
@@ -2327,6 +2365,22 @@ def _gerund_naming_people(token: Token) -> bool:
     )
 
 
+def _word_of_a_name(token: Token, sentence: Span) -> bool:
+    """ "a blast in the Illegally Occupied Northern Territories": a capitalised verb mid-sentence between two
+    capitalised words is a word of a name, in a sentence not written in title case (a headline's "Ostland Expels
+    Zembla Envoy" is): one with a word in lower case longer than a word of grammar."""
+    if not sentence.start < token.i < sentence.end - 1 or not token.text[:1].isupper():
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    if not (before.is_alpha and before.text[:1].isupper() and after.is_alpha and after.text[:1].isupper()):
+        return False
+    # Title case leaves only short words of grammar in lower case ("Ostland Expels Envoy as Talks Fail").
+    return any(t.is_alpha and t.text.islower() and len(t) > TITLE_CASE_LOWER_MAX for t in sentence)
+
+
+TITLE_CASE_LOWER_MAX = 3
+
+
 def find_triggers(sentence: Span) -> list[Trigger]:
     """Every trigger in one sentence, in text order."""
     found: list[Trigger] = []
@@ -2340,7 +2394,10 @@ def find_triggers(sentence: Span) -> list[Trigger]:
         elif pos == "VERB" or (pos == "AUX" and token.lemma_ != "be") or verb_read_as_plural_noun(token):
             verb = (
                 None
-                if _tells_a_counted_kind(token) or _gerund_naming_people(token) or _participle_as_adjective(token)
+                if _tells_a_counted_kind(token)
+                or _gerund_naming_people(token)
+                or _participle_as_adjective(token)
+                or _word_of_a_name(token, sentence)
                 else _verb_trigger(token)
             )
             if verb:
