@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -27,6 +29,7 @@ VERB_LEMMA_FIXES: dict[str, tuple[str, ...]] = {
     "huddle": ("huddling",),
     "imprison": ("imprisoning",),
     "chair": ("chairing",),
+    "readmit": ("readmitted", "readmits", "readmitting"),
 }
 
 
@@ -43,6 +46,46 @@ def verb_lemma_fixes(doc: Doc) -> Doc:
         if lemma is not None and token.tag_ in _VERB_TAGS:
             token.lemma_ = lemma
     return doc
+
+
+# Words written with "re-" ("re-established", "re-elected"), which :func:`foreign_phrases` joins into one token: the
+# lemmatizer, which has never met them, guessed "re-establishe". Their lemma is "re" and the lemma of the word after
+# the hyphen ("reestablish", "reelect"), as the engine's word classes spell them.
+REPEATED_PREFIX = "re-"
+
+
+@Language.factory("prefixed_lemmas")
+def prefixed_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Sets the lemma of each "re-" word from the pipeline's own lemmatizer tables (see :data:`REPEATED_PREFIX`)."""
+
+    def fix(doc: Doc) -> Doc:
+        tables = None
+        for token in doc:
+            if token.lower_.startswith(REPEATED_PREFIX) and len(token) > len(REPEATED_PREFIX):
+                tables = tables or _lemma_tables(nlp)
+                base = _lemma_of(tables, token.lower_[len(REPEATED_PREFIX) :], token.pos_.lower())
+                token.lemma_ = "re" + base
+        return doc
+
+    return fix
+
+
+def _lemma_tables(nlp: Language) -> dict[str, Any]:
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    return {name: lookups.get_table(name) for name in ("lemma_exc", "lemma_rules", "lemma_index")}
+
+
+def _lemma_of(tables: dict[str, Any], word: str, pos: str) -> str:
+    """The lemma English's rule tables give ``word`` as ``pos``: an exception, else the first rule whose result
+    is a known lemma, else the word."""
+    exceptions = tables["lemma_exc"].get(pos, {})
+    if word in exceptions:
+        return str(exceptions[word][0])
+    index = tables["lemma_index"].get(pos, [])
+    for old, new in tables["lemma_rules"].get(pos, []):
+        if word.endswith(old) and (candidate := word[: len(word) - len(old)] + new) in index:
+            return candidate
+    return word
 
 
 _OPENING_BRACKETS = frozenset({"(", "["})
@@ -69,7 +112,7 @@ def sentence_bounds(doc: Doc) -> Doc:
 # "vice-premier"): cut at the hyphen, the parser made each piece an object of its own ("detained a former vice -
 # president": three objects, and "vice" the one detained). Not "co-" or "ex-": joined, "co-founder" was read as
 # a verb, and words the tagger never met get no reliable tag.
-FOREIGN_PHRASES = re.compile(r"\bpersonae? non gratae?\b|\bvice-[a-z]+\b", re.IGNORECASE)
+FOREIGN_PHRASES = re.compile(r"\bpersonae? non gratae?\b|\b(?:vice|re)-[a-z]+\b", re.IGNORECASE)
 
 
 @Language.component("foreign_phrases")
@@ -114,6 +157,7 @@ def load_pipeline(model_name: str) -> Language:
     nlp.add_pipe("foreign_phrases", first=True)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("verb_lemma_fixes", after="lemmatizer")
+        nlp.add_pipe("prefixed_lemmas", after="verb_lemma_fixes")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sentence_bounds", before="parser")
     return nlp

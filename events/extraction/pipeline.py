@@ -306,6 +306,8 @@ def _lead_news(
             verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ORDERING_VERBS and trigger.type not in HELD_LATER_TYPES
         ):
             verb = verb.head  # "has ordered the guards to deport her"
+        elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STARTING_VERBS:
+            verb = verb.head  # "has started evacuating its embassy"
         # A verb joined to another shares its auxiliaries: "has revoked his immunity and ordered ...".
         # (the tagger may read the second participle as a simple past).
         joined = verb.dep_ == "conj" and verb.head.tag_ == "VBN" and verb.tag_ in {"VBN", "VBD"}
@@ -317,6 +319,10 @@ def _lead_news(
     if not added:
         return bindings
     return in_order([*bindings, *added])
+
+
+# Verbs of starting an act, whose tense is the act's: "has started evacuating", "has begun withdrawing".
+STARTING_VERBS = frozenset({"start", "begin"})
 
 
 def _counted(noun: Token) -> bool:

@@ -812,10 +812,14 @@ def make_title(
     return title[:1].upper() + title[1:]
 
 
+# Verb tellings of an accession whose title is built as a noun's is: "became a member", "was admitted to".
+TITLED_ACCESSION_RULES = frozenset({"verb:become-member", "verb:admit-to-body"})
+
+
 def _accession_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], *, future: bool) -> str:
     """ "Chile joins Pacific trade pact" for "Chile's accession to the Pacific trade pact" or "Chile became a
     member of the pact": who joins, and what."""
-    if trigger.type is not EventType.ACCESSION or not (trigger.nominal or trigger.rule == "verb:become-member"):
+    if trigger.type is not EventType.ACCESSION or not (trigger.nominal or trigger.rule in TITLED_ACCESSION_RULES):
         return ""
     token = doc[trigger.i]
     body = joined_body_of(token)
@@ -823,6 +827,9 @@ def _accession_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], *, f
         return ""
     body_words = _noun_phrase(doc, body, lower_head=False)
     joiners = [a for a in actors if a.role is ActorRole.INITIATOR and a.name.lower() not in body_words.lower()]
+    if not joiners and not trigger.nominal:
+        # "the bloc admitted Bolivia to the Andean Community": the state let in, whatever its role.
+        joiners = [a for a in actors if a.kind is ActorKind.STATE and a.name.lower() not in body_words.lower()]
     who = _join([short_name(a) for a in joiners]) if joiners else ""
     if not who:
         # "Chile's accession", "the accession of two states": who joins owns the noun
@@ -830,7 +837,10 @@ def _accession_title(doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], *, f
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
         who = _noun_phrase(doc, owners[0], lower_head=False) if owners else _subject_of_verb_above(token)
-    return f"{who} {'to join' if future else 'joins'} {body_words}"
+    # "was readmitted to", "was reinstated to": a state let back in rejoins.
+    again = trigger.lemma.startswith("re")
+    verb = ("to rejoin" if future else "rejoins") if again else ("to join" if future else "joins")
+    return f"{who} {verb} {body_words}"
 
 
 def _subject_of_verb_above(token: Token) -> str:

@@ -121,8 +121,8 @@ SANCTION_NOUNS = frozenset(
 EXPORT_MEASURES = frozenset({"control", "curb", "restriction", "ban", "limit", "licence", "license", "quota"})
 # "imposed", "lifted" as a participle after the measure: "restrictions imposed in 2019".
 IMPOSE_VERBS = frozenset(
-    {"impose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend", "ease", "relax", "loosen",
-     "waive", "renew", "raise", "hike", "double"}
+    {"impose", "reimpose", "slap", "levy", "announce", "expand", "tighten", "unveil", "lift", "extend", "ease",
+     "relax", "loosen", "waive", "renew", "raise", "hike", "double"}
 )  # fmt: skip
 # Easing what binds: "eased some measures", "relaxed the restrictions" (what is eased is a restriction).
 EASING_VERBS = frozenset({"lift", "ease", "relax", "loosen", "waive"})
@@ -1281,6 +1281,38 @@ def joined_body_of(token: Token) -> Token | None:
     return None
 
 
+# Letting a state in, or back in after a suspension.
+ADMITTING_VERBS = frozenset({"admit", "readmit", "reinstate"})
+# Taking a mission's people out of a country: "evacuated its embassy", "began evacuating diplomats".
+EVACUATING_VERBS = frozenset({"evacuate"})
+MISSION_STAFF = ENVOY_NOUNS | frozenset({"diplomats", "staff", "personnel", "employee", "employees"})
+
+
+def _mission_staff_taken_out(token: Token, objects: list[Token]) -> bool:
+    """Whether what is evacuated is a mission or its people: "its embassy", "diplomats from its embassy"."""
+    if any(o.lemma_.lower() in MISSION_NOUNS for o in objects):
+        return True
+    staff = any(o.lemma_.lower() in MISSION_STAFF or o.lower_ in MISSION_STAFF for o in objects)
+    return staff or any(g.lemma_.lower() in MISSION_NOUNS for g in prep_objects(token, frozenset({"from"})))
+
+
+def _person_for_person(token: Token) -> bool:
+    """ "exchanged the jailed pilot Ana Ruiz for the arms dealer Ivo Quispe": a named person given for another."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    # The parser may hang the "for" phrase on the object: "exchanged [Ana Ruiz for Ivo Quispe]".
+    fors = [
+        g for h in [token, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+    ]
+    return any(_named_person(o) for o in objects) and any(_named_person(g) for g in fors)
+
+
+def _named_person(token: Token) -> bool:
+    """A person's name, or a noun a name is put beside ("the jailed singer Marta Quispe"); the tagger may leave a
+    name it does not know untagged."""
+    names = [token, *(c for c in token.children if c.dep_ == "appos")]
+    return any(n.pos_ == "PROPN" and n.ent_type_ in {"PERSON", ""} for n in names)
+
+
 def _joined_as_member(token: Token, lemma: str, objects: list[Token]) -> str | None:
     """How a state becomes a member of a body of states or a party to a treaty (PLOVER COOPERATE): "Ostland
     joined NATO", "acceded to the convention", "became the alliance's 33rd member", "was admitted to the
@@ -1293,8 +1325,8 @@ def _joined_as_member(token: Token, lemma: str, objects: list[Token]) -> str | N
     if lemma == "accede" and by_a_state and any(_joined_body(g) for g in to_bodies):
         return "accede-to-body"
     admitted = by_a_state or any(_a_state(o) for o in objects)
-    if lemma == "admit" and admitted and any(_joined_body(g) for g in to_bodies):
-        return "admit-to-body"
+    if lemma in ADMITTING_VERBS and admitted and any(_joined_body(g) for g in to_bodies):
+        return "admit-to-body"  # "was admitted to the bloc", "was readmitted to", "reinstated to"
     if lemma == "become" and by_a_state:
         members = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() == "member"]
         return "become-member" if members else None
@@ -1603,8 +1635,12 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.RESOLUTION, f"verb:body-{lemma}"
     if lemma == "address" and any(_addressed_body(o) for o in objects):
         return T.STATEMENT, "verb:address-body"  # "to address the UN General Assembly", "addressed parliament"
-    if lemma in {"exchange", "swap", "trade"} and object_lemmas & EXCHANGED_PEOPLE:
-        return T.RELEASE, f"verb:{lemma}-prisoners"  # "exchanged 90 prisoners each" (PLOVER RELEASE)
+    if lemma in {"exchange", "swap", "trade"} and (object_lemmas & EXCHANGED_PEOPLE or _person_for_person(token)):
+        # "exchanged 90 prisoners each", "swapped the jailed pilot Ana Ruiz for Ivo Quispe" (PLOVER RELEASE)
+        return T.RELEASE, f"verb:{lemma}-prisoners"
+    if lemma in EVACUATING_VERBS and _mission_staff_taken_out(token, objects):
+        # "evacuated its consulate", "began evacuating staff from the embassy" (PLOVER REDUCE RELATIONS)
+        return T.WITHDRAWAL, f"verb:{lemma}-mission"
     if lemma in {"exchange", "trade"} and object_lemmas & FIRE_NOUNS:
         return T.MILITARY_ACTION, f"verb:{lemma}-fire"  # "exchanged fire across the border" (PLOVER FIGHT)
     if lemma == "veto" or (lemma == "block" and object_lemmas & DECIDED_NOUNS):
