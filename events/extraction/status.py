@@ -499,6 +499,14 @@ def is_plan_told_in_the_past(chain: list[Token]) -> bool:
     return False
 
 
+def _obliged_in_the_past(chain: list[Token]) -> bool:
+    """ "had to visit": "had" with an infinitive of the act (an obligation told in the past)."""
+    for below, above in itertools.pairwise(chain):
+        if below.dep_ == "xcomp" and below.tag_ == "VB" and above.lower_ == "had" and above.tag_ == "VBD":
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+    return False
+
+
 def _unrealised_plan(doc: Doc, chain: list[Token], trigger: Trigger) -> EventStatus:
     """A past plan whose time has gone by did not happen as planned: put off when its sentence says so
     ("... before the visit was put off"), else as the nearest sentence before it that tells a change says
@@ -758,6 +766,12 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         # "was scheduled to visit Chile from March 13": a plan told in the past for days begun before the
         # telling; had it come about, the story would tell the visit.
         return _unrealised_plan(doc, chain, trigger)
+    if lower is not None and lower >= published and _obliged_in_the_past(chain):
+        # "A minister's visit has been called off. She had to visit Chile from June 15": what someone "had to"
+        # do on days not yet gone by was a plan, the one the text told changed before it.
+        changed = _change_told_before(doc, trigger)
+        if changed is not None:
+            return changed
     if lower is not None and lower > published and is_plan_told_in_the_past(chain):
         # "A visit to Chile has been postponed. Ruiz was expected to travel there next week": a plan told in the
         # past for days still ahead is the act the text told changed before it.

@@ -1718,6 +1718,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.MILITARY_ACTION, f"verb:{lemma}-building"
     if lemma == "storm" and object_lemmas & MISSION_NOUNS:
         return T.INCIDENT, "verb:storm-mission"  # "protesters stormed the embassy": an attack on a state's mission
+    if lemma == "break" and _object_subtree_words(prep_objects(token, frozenset({"into"}))) & MISSION_NOUNS:
+        return T.INCIDENT, "verb:break-into-mission"  # "militiamen broke into the embassy compound"
     # "fired what appeared to be a new missile ..., its most provocative test": the free relative is an
     # object too, beside whatever noun the parser also took for one.
     clauses = [c for c in token.children if c.dep_ == "ccomp" and (free_relative(c) or not objects)]
