@@ -254,6 +254,10 @@ def in_dateline(doc: Doc, token: Token) -> bool:
 SAYING_LEMMAS = frozenset({"say", "announce", "warn", "vow", "pledge", "threaten", "insist", "confirm", "state"})
 
 
+# A state's bodies and missions, which a pronoun "it" in what they say stands for.
+SAYING_BODIES = STATE_BODY_INSTITUTIONS | MISSION_NOUNS
+
+
 def _sayer_of(pronoun: Token) -> Token | None:
     """The named state, body or group that said what the pronoun's clause tells ("Canada said it would impose
     tariffs", "Mexico said it would announce its own measures"): the subject of the saying verb above."""
@@ -267,7 +271,7 @@ def _sayer_of(pronoun: Token) -> Token | None:
         return None
     # "Peru's ministry says it has ...", "the Chilean embassy says it is to ...": a state's body or mission,
     # which stands for the state that owns it.
-    body = subject.lemma_.lower() in STATE_BODY_INSTITUTIONS | MISSION_NOUNS
+    body = subject.lemma_.lower() in SAYING_BODIES
     return subject if subject.ent_type_ in {"GPE", "ORG", "NORP"} or body else None
 
 

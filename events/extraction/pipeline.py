@@ -325,12 +325,12 @@ def _lead_news(
 STARTING_VERBS = frozenset({"start", "begin"})
 
 
-def _counted(noun: Token) -> bool:
+def _numbered(noun: Token) -> bool:
     """ "three rounds of talks", "two meetings": a number on the noun, or on the partitive it hangs from."""
-    heads = [noun, noun.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [noun]
-    if len(heads) == 2:
-        heads.append(noun.head.head)
-    return any(c.dep_ == "nummod" or c.like_num for h in heads for c in h.children if c.dep_ in {"nummod", "amod"})
+    partitive = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    return any(
+        c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num) for word in (noun, partitive) for c in word.children
+    )
 
 
 def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
@@ -441,7 +441,7 @@ def _lead_nouns_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None
             if not trigger.nominal or trigger.i in dated or (trigger.type, trigger.lemma) in dated_kinds:
                 continue
             aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-            held = noun.dep_ == "dobj" and verb.lemma_.lower() in HOLDING_VERBS and not _counted(noun)
+            held = noun.dep_ == "dobj" and verb.lemma_.lower() in HOLDING_VERBS and not _numbered(noun)
             if not (noun.dep_ == "nsubjpass" or held) or verb.i != trigger.head_i:
                 continue
             perfect = aux & {"has", "have", "'s", "'ve"} and not aux & PRESENT_PERFECT_BLOCKERS
