@@ -61,6 +61,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "nsubj", "nsubjpass"})
 # A clause on an event noun that only says when and where it happens: "a summit scheduled for April in Da Nang".
 SETTING_VERBS = frozenset({"schedule", "plan", "set", "slate", "hold", "open", "begin", "resume", "take", "due"})
+# Who leads or receives a gathering, which is where it sits: "chaired by the prime minister in Lima".
+CHAIRING_VERBS = frozenset({"chair", "host"})
 # The lemmatizer reads "slated" as "slat": the participles themselves.
 SETTING_FORMS = frozenset({"slated", "scheduled", "planned", "set", "due", "held"})
 # "the city of Kraków", "the port city of Gdańsk": a settlement named after "of".
@@ -1407,6 +1409,19 @@ def _set_for(prep: Token) -> bool:
     )
 
 
+def _setting_participle_after(doc: Doc, noun: Token) -> Token | None:
+    """ "approved at the council's meeting, chaired by the premier on Thursday in Lima": a participle of
+    holding or chairing set off by a comma right after the event noun's phrase describes that event, wherever
+    the parser hung it (here on the sentence's verb); its place is the event's."""
+    after = noun.right_edge.i + 1
+    if noun.pos_ != "NOUN" or after + 1 >= len(doc) or doc[after].text != ",":
+        return None
+    participle = doc[after + 1]
+    if participle.tag_ != "VBN" or participle.lemma_.lower() not in SETTING_VERBS | CHAIRING_VERBS:
+        return None
+    return participle if participle.head.i != noun.i else None
+
+
 def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Location | None:
     """The nearest place phrase below the trigger (or its light verb), searched breadth first."""
     token = doc[trigger.i]
@@ -1415,6 +1430,9 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
         # "protested to Chile", "claims to the sea", "a loan to Chile": whom, or what, not where
         preps = preps - DESTINATION_PREPS
     queue: deque[tuple[Token, int]] = deque([(token, 0)])
+    described = _setting_participle_after(doc, token)
+    if described is not None:
+        queue.append((described, 0))
     if trigger.head_i != trigger.i:
         queue.append((doc[trigger.head_i], 0))
     elif token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
