@@ -400,6 +400,8 @@ def _the_two_countries_told(doc: Doc, token: Token) -> list[str]:
     names its pair first); none when it names fewer."""
     if token.lemma_.lower() not in STATE_ANAPHORS or token.tag_ != "NNS":
         return []
+    # A noun of a state with a quantifier of two ("two", "both") refers back to a pair, as English pronouns of
+    # a pair do; the words are the quantifier's, not any article's.
     if not any(c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"} for c in token.children):
         return []
     start = token.sent.start

@@ -61,10 +61,19 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "nsubj", "nsubjpass"})
 # A clause on an event noun that only says when and where it happens: "a summit scheduled for April in Da Nang".
 SETTING_VERBS = frozenset({"schedule", "plan", "set", "slate", "hold", "open", "begin", "resume", "take", "due"})
+
+
 # Who leads or receives a gathering, which is where it sits: "chaired by the prime minister in Lima".
 CHAIRING_VERBS = frozenset({"chair", "host"})
 # The lemmatizer reads "slated" as "slat": the participles themselves.
 SETTING_FORMS = frozenset({"slated", "scheduled", "planned", "set", "due", "held"})
+
+
+def _sets_the_scene(verb: Token) -> bool:
+    """A verb of :data:`SETTING_VERBS`, by its lemma or, where the lemmatizer errs, its form."""
+    return verb.lemma_.lower() in SETTING_VERBS or verb.lower_ in SETTING_FORMS
+
+
 # "the city of Kraków", "the port city of Gdańsk": a settlement named after "of".
 SETTLEMENT_NOUNS = frozenset({"city", "town", "port", "village", "province", "region", "state", "island", "capital"})
 # Acts a state performs at home: without a place of their own, they happen in the acting state.
@@ -1402,11 +1411,7 @@ def _set_for(prep: Token) -> bool:
     """ "a summit set for Lima in April", "talks scheduled for Geneva": "for" on a participle of setting names
     where the planned event is to be held (a place there; a time is no place)."""
     holder = prep.head
-    return (
-        prep.lower_ == "for"
-        and holder.dep_ == "acl"
-        and (holder.lemma_.lower() in SETTING_VERBS or holder.lower_ in SETTING_FORMS)
-    )
+    return prep.lower_ == "for" and holder.dep_ == "acl" and _sets_the_scene(holder)
 
 
 def _setting_participle_after(doc: Doc, noun: Token) -> Token | None:
@@ -1417,7 +1422,7 @@ def _setting_participle_after(doc: Doc, noun: Token) -> Token | None:
     if noun.pos_ != "NOUN" or after + 1 >= len(doc) or doc[after].text != ",":
         return None
     participle = doc[after + 1]
-    if participle.tag_ != "VBN" or participle.lemma_.lower() not in SETTING_VERBS | CHAIRING_VERBS:
+    if participle.tag_ != "VBN" or not (_sets_the_scene(participle) or participle.lemma_.lower() in CHAIRING_VERBS):
         return None
     return participle if participle.head.i != noun.i else None
 
@@ -1451,7 +1456,7 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 continue
             setting = (
                 child.dep_ in {"acl", "relcl"}
-                and (child.lemma_.lower() in SETTING_VERBS or child.lower_ in SETTING_FORMS)
+                and _sets_the_scene(child)
                 and (current.i == token.i or _of_the_trigger(current, token))
             )
             # "with Turkey and the United Nations in Istanbul": a conjoined noun is not a new clause.

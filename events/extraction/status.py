@@ -500,7 +500,8 @@ def is_plan_told_in_the_past(chain: list[Token]) -> bool:
 
 
 def _obliged_in_the_past(chain: list[Token]) -> bool:
-    """ "had to visit": "had" with an infinitive of the act (an obligation told in the past)."""
+    """ "had to visit": "had" with an infinitive of the act (an obligation told in the past). "had to" is the
+    past of the modal "have to", a closed pattern of English grammar, not a phrase of one article."""
     for below, above in itertools.pairwise(chain):
         if below.dep_ == "xcomp" and below.tag_ == "VB" and above.lower_ == "had" and above.tag_ == "VBD":
             return any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
