@@ -292,7 +292,11 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         return _actors_for(doc, person, role, aliases) if person is not None else []
     if token.lower_ in {"it", "they"} and token.dep_ in {"nsubj", "nsubjpass"}:
         sayer = _sayer_of(token)
-        return _actors_for(doc, sayer, role, aliases) if sayer is not None else []
+        if sayer is None:
+            return []
+        # "Peru and Bolivia said they have agreed": "they" stands for every sayer joined by "and".
+        sayers = [sayer, *sayer.conjuncts] if token.lower_ == "they" else [sayer]
+        return [actor for one in sayers for actor in _actors_for(doc, one, role, aliases)]
     ent = _entity_of(doc, token)
     if ent is not None and ent.text.islower():
         ent = None  # "Iran's navy", "the coast guard" tagged as a body: a common noun names no one; its owner may

@@ -277,12 +277,17 @@ def _dates_participle_on_other_noun(doc: Doc, time: TimeExpression, trigger_posi
     """ "will debate the veto under rules adopted in 2022", "the envoy, appointed in March, ...": a time on a past
     participle that describes a noun with no act of its own dates how that thing came to be, not the clause's
     acts (a participle or noun that is itself an act keeps the time: "the accord signed in 2015")."""
-    if time.precision not in {"year", "month"} or time.direction == "future":
+    # "soldiers held since April": a "since" time on the participle starts the state it tells, of whatever
+    # precision; no act of the clause outside the participle happened over that span.
+    since = time.signal == "since"
+    if not since and (time.precision not in {"year", "month"} or time.direction == "future"):
         return False  # a day is as often an adverbial the parser hung on the participle ("made ... on Friday")
     verb = doc[anchor_of(doc, time)]
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if verb.i in trigger_positions or verb.head.i in trigger_positions or verb.lemma_.lower() in ASPECT_VERBS:
+    if verb.i in trigger_positions or verb.head.i in trigger_positions:
+        return False
+    if verb.lemma_.lower() in ASPECT_VERBS and not since:
         return False  # "a deal begun last year": a participle that only says when its noun ran makes it an act
     return not any(verb.left_edge.i <= i <= verb.right_edge.i for i in trigger_positions)
 
@@ -436,16 +441,56 @@ def _sequenced_from(noun: Token, anchor: int, time: TimeExpression) -> bool:
     return clause.i == verb.i
 
 
+def _trails_sequence_phrase(
+    doc: Doc, time: TimeExpression, times: Sequence[TimeExpression], trigger_positions: set[int]
+) -> int | None:
+    """The event noun a bare time right after a phrase of sequence dates ("the bombing comes ahead of peace talks
+    this week", "a dinner tomorrow evening, before official talks Friday"), though the parser hangs the time on the
+    verb: a phrase of what comes later ("before", "ahead of", "prior to") always; one of what came before
+    ("after", "following") only when its verb has another time of its own, which is then the verb's."""
+    if time.signal is not None or time.token_start == 0:
+        return None
+    for position in sorted(trigger_positions):
+        noun = doc[position]
+        if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+            continue
+        prep = noun.head
+        later = prep.lower_ == "before" or in_sequence_phrase(prep)
+        if not later and prep.lower_ not in {"after", "following"}:
+            continue
+        phrase = prep.head if in_sequence_phrase(prep) else prep
+        if phrase.right_edge.i != time.token_start - 1:
+            continue
+        verb = doc_verb_above(phrase)
+        if later or (
+            verb is not None
+            and any(
+                other is not time
+                and anchor_of(doc, other) == verb.i
+                and not phrase.left_edge.i <= other.token_start <= phrase.right_edge.i
+                for other in times
+            )
+        ):
+            return noun.i
+    return None
+
+
 def _inside_since_phrase(doc: Doc, time: TimeExpression, trigger: Trigger) -> bool:
     """Whether the time lies inside a "since" phrase whose object is a noun ("since a heated exchange on Feb. 28")
     that the trigger is outside of: the time dates that noun, the start of a count, not the trigger."""
     for ancestor in doc[time.token_start : time.token_end].root.ancestors:
         if ancestor.dep_ == "prep" and ancestor.lower_ == "since":
-            noun = next((c for c in ancestor.children if c.dep_ == "pobj"), None)
-            if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.i >= time.token_start:
+            # Its object: a noun, or an "-ing" clause ("since becoming president in 2019": the becoming's year).
+            noun = next((c for c in ancestor.children if c.dep_ == "pobj" or _gerund(c)), None)
+            if noun is None or noun.pos_ not in {"NOUN", "PROPN", "VERB"} or noun.i >= time.token_start:
                 return False  # "since Feb. 28" itself is the act's span, read elsewhere
             return not ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i
     return False
+
+
+def _gerund(token: Token) -> bool:
+    """An "-ing" clause a preposition takes for object ("since becoming president", "before leaving")."""
+    return token.dep_ == "pcomp" and token.tag_ == "VBG"
 
 
 def doc_verb_above(token: Token) -> Token | None:
@@ -1124,8 +1169,10 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
     assigned: dict[int, list[tuple[TimeExpression, int]]] = {}
     unassigned: list[TimeExpression] = []
     answered = {trigger.i: _answered_phrase_above(doc[trigger.i]) for trigger in triggers}
+    positions = {t.i for t in triggers}
     for time in candidates:
         anchor = anchor_of(doc, time)
+        trailed = _trails_sequence_phrase(doc, time, candidates, positions)
         noun = _perfect_misattached(doc, time, anchor, triggers)
         if noun is not None:
             assigned.setdefault(triggers.index(noun), []).append((time, 1))
@@ -1137,6 +1184,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
         for index, trigger in enumerate(triggers):
             if time.token_start <= trigger.i < time.token_end:
                 continue  # "the week of talks" is not dated by itself
+            if trailed is not None and trigger.i != trailed:
+                continue  # "comes ahead of talks this week": the talks' week
             if own_gap and gapped is not None and not gapped.left_edge.i <= trigger.i <= gapped.right_edge.i:
                 continue  # "attend a forum on May 5, and in Chile a summit on May 8": the summit's date
             if _owned_by_another(doc, time, trigger):
@@ -1150,7 +1199,7 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
             thing = _committed_for(doc, time, anchor)
             if thing is not None and thing != trigger.i:
                 continue  # "agreed a pledge of aid for the following year": the pledge's period, not the agreeing
-            if _sequenced_from(doc[trigger.i], anchor, time):
+            if trailed != trigger.i and _sequenced_from(doc[trigger.i], anchor, time):
                 continue  # "applied in May after the invasion": May is when they applied, the invasion was before
             if _inside_since_phrase(doc, time, trigger):
                 continue  # "the first talks since a row on Feb. 28": the row's day, where the count starts

@@ -214,6 +214,8 @@ def _country_entry(name: str) -> dict[str, Any] | None:
     import pycountry
 
     for candidate in (name.strip(), compact):
+        if not _may_be_named_by(candidate, name):
+            continue
         try:
             country = pycountry.countries.lookup(candidate)
         except LookupError:
@@ -233,6 +235,17 @@ def _country_entry(name: str) -> dict[str, Any] | None:
         if compact == "UK":
             return data.by_iso.get("GB")
     return None
+
+
+def _may_be_named_by(candidate: str, written: str) -> bool:
+    """Whether pycountry may read ``candidate`` as a country. Its lookup also matches ISO codes, whatever their
+    case, and a short word of English is often one ("and" is Andorra, "PM" for prime minister Saint Pierre
+    and Miquelon, "it" Italy). A text names a country by a code only in capitals ("USA"), and by two letters
+    only as the initials of its name ("US", "NZ"), which the initialism rule reads."""
+    letters = candidate.replace(".", "")
+    if len(letters) > 3:
+        return True
+    return len(letters) == 3 and written.replace(".", "").strip().isupper()
 
 
 @lru_cache(maxsize=4096)

@@ -372,10 +372,20 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
                 continue
             present = verb.tag_ in {"VBZ", "VBP"} or verb_read_as_plural_noun(verb)
             told_then = verb.tag_ == "VBD" or (present and _in_headline(verb))
-            if told_then and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and _asserted(verb):
+            auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+            if _news_present_progressive(verb, auxiliaries) and _asserted(verb):
+                # "Zembla is recalling its ambassadors": the news present, done as the story is told.
+                added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
+            elif told_then and not auxiliaries and _asserted(verb):
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
         if added:
             plan.bindings = in_order([*plan.bindings, *added])
+
+
+def _news_present_progressive(verb: Token, auxiliaries: list[Token]) -> bool:
+    """ "Zembla is recalling its envoy", "the two states are restoring ties": an "-ing" form with only "is",
+    "are" or "'s"/"'re" for auxiliary, no modal, perfect or past."""
+    return verb.tag_ == "VBG" and [a.lower_ for a in auxiliaries] in (["is"], ["are"], ["'s"], ["'re"])
 
 
 def _realized_by(verb: Token, noun: Token) -> bool:
@@ -675,7 +685,11 @@ def _simultaneous_host(verb: Token, dated: dict[int, Binding]) -> Binding | None
     "when" happens at the time of the dated event it hangs on."""
     if verb.dep_ != "advcl" or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    if not any(c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS_MARKS for c in verb.children):
+    marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "advmod"}}
+    # "expelled the envoy while freezing all trade": an "-ing" clause with no subject of its own is a second act
+    # of the same doer at the same time; "while" with a subject ("while Peru stayed away") contrasts.
+    shared = verb.tag_ == "VBG" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if not (marks & SIMULTANEOUS_MARKS or ("while" in marks and shared)):
         return None
     return dated.get(verb.head.i)
 
@@ -1188,6 +1202,9 @@ def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedE
     other = second if kept is first else first
     if kept.location is None and other.location is not None:
         kept = _replace(kept, location=other.location)  # "joint naval drills ... the exercise in the Pacific"
+    if len(kept.title.split()) == 1 < len(other.title.split()):
+        # "Friday's vote was 9 to 2" after "the council has approved an exclusion zone": the bare noun says less.
+        kept = _replace(kept, title=other.title)
     if any(a.role is ActorRole.INITIATOR for a in kept.actors):
         return kept
     acting = tuple(a for a in other.actors if a.role is ActorRole.INITIATOR)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.timex.tense import marked_as_past
-from events.extraction.tree import noun_phrase_heads
+from events.extraction.tree import in_sequence_phrase, noun_phrase_heads
 from events.extraction.triggers import DECISION_NOUNS, DONE_BY_ANNOUNCING, NOUNS, Trigger, noun_lemma
 
 if TYPE_CHECKING:
@@ -530,7 +530,7 @@ def _change_told_before(doc: Doc, trigger: Trigger) -> EventStatus | None:
         if (
             token.pos_ != "NOUN"
             or token.dep_ not in {"nsubjpass", "dobj"}
-            or NOUNS.get(noun_lemma(token)) is not trigger.type
+            or _gathering_kind(NOUNS.get(noun_lemma(token))) is not _gathering_kind(trigger.type)
         ):
             continue
         if _puts_off(verb):
@@ -540,6 +540,20 @@ def _change_told_before(doc: Doc, trigger: Trigger) -> EventStatus | None:
         ):
             return EventStatus.CANCELLED
     return None
+
+
+def _gathering_kind(kind: EventType | None) -> EventType | None:
+    """Talks and a meeting are one kind of gathering: "called off its meeting with Peru ... the talks"."""
+    return EventType.MEETING if kind is EventType.TALKS else kind
+
+
+def _subject_of_a_counterfactual(noun: Token) -> bool:
+    """ "The mooted summit ... would have marked a first": an event noun whose clause says what it would have
+    been, had it come about."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    aux = {c.lower_ for c in noun.head.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(aux & {"would", "could", "might"}) and "have" in aux
 
 
 # How many sentences before a past plan may tell what became of it.
@@ -721,6 +735,15 @@ PART_OF_EVENT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def _awaited(doc: Doc, trigger: Trigger) -> bool:
+    """Whether an event noun is the object of a phrase of what comes later ("ahead of peace talks", "before
+    the summit", "prior to the vote"): in days that span the telling, it is still to come."""
+    token = doc[trigger.i]
+    if not trigger.nominal or token.dep_ != "pobj":
+        return False
+    return token.head.lower_ == "before" or in_sequence_phrase(token.head)
+
+
 def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: date) -> EventStatus | None:
     """The event's status, or ``None`` when the sentence says it did not and will not happen."""
     chain = governing_chain(doc, trigger)
@@ -738,6 +761,10 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         return EventStatus.SCHEDULED if time.upper is None or time.upper >= published else EventStatus.OCCURRED
     if change is not None:
         return change
+    if trigger.nominal and _subject_of_a_counterfactual(doc[trigger.i]):
+        # "Chile put off the talks. The mooted round, set for May 4, would have opened a new chapter":
+        # the plan did not come about; it is the change told before it, or called off.
+        return _change_told_before(doc, trigger) or EventStatus.CANCELLED
     if _superseded_date(doc, time):
         return EventStatus.POSTPONED
     if participation_called_off(chain, trigger):
@@ -781,6 +808,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
             return changed
     if lower is not None and lower > published:
         return EventStatus.SCHEDULED
+    if lower is not None and upper is not None and lower <= published <= upper and _awaited(doc, trigger):
+        return EventStatus.SCHEDULED  # "the raid comes days ahead of fresh talks this week": those talks are to come
     # "took over the chair at the summit's opening": an act done at once in days that span the telling is done.
     done_at_once = trigger.type not in DURATIVE_TYPES and doc[trigger.head_i].tag_ == "VBD"
     if lower is not None and lower < published and _spans_publication_by_days(time, published):

@@ -423,7 +423,7 @@ def _verb(
     elif not particle and trigger.rule.endswith("-out"):
         particle = "out"  # so may it the "out" of "ordered two officials out"
     lemma = trigger.lemma
-    if trigger.rule.endswith("-home-envoy") and lemma in {"call", "bring", "summon"}:
+    if trigger.rule.endswith("-home-envoy") and lemma in {"call", "bring", "summon", "order"}:
         lemma, particle = "recall", ""  # "called its envoy home", "summoned its envoy home": "recalls envoy"
     base = {"be": "are"}.get(lemma, lemma) if plural else third_person(lemma)
     if future:

@@ -130,9 +130,9 @@ EASING_VERBS = frozenset({"lift", "ease", "relax", "loosen", "waive"})
 SENDING_VERBS = frozenset({"send", "dispatch"})
 # Who is sent on a mission: officials, a delegation, a team of negotiators.
 SENT_PEOPLE = frozenset({"delegation", "mission", "team", "negotiator", "negotiators", "delegate", "delegates"})
-# Stopping or limiting what a state buys: "suspended imports of seafood", "banned beef imports".
+# Stopping or limiting what a state buys: "suspended imports of seafood", "banned beef imports", "froze trade".
 TRADE_STOPPING_VERBS = frozenset(
-    {"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo", "cut"}
+    {"suspend", "ban", "halt", "block", "restrict", "curb", "stop", "bar", "embargo", "cut", "freeze"}
 )
 IMPORT_WORDS = frozenset({"import", "imports", "purchase", "purchases"})
 # Stopping or limiting what a state sells: "restricted chip exports", "suspended oil exports" (the verbs of
@@ -619,7 +619,24 @@ def _binds(token: Token) -> bool:
     words |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
     # A named treaty or body: an entity, or an acronym the model left untagged ("the JCPOA").
     named = token.ent_type_ in {"ORG", "LAW"} or (token.pos_ == "PROPN" and token.is_upper and len(token) > 2)
-    return bool(words & BINDING_NOUNS) or named
+    return bool(words & BINDING_NOUNS) or named or _named_body(token)
+
+
+# The last word of a body's name, capitalised: "the Pacific Islands Forum", "the Arab League", "the Nordic
+# Council" (the tagger may read such a name as a place or leave it untagged).
+BODY_NAME_HEADS = frozenset(
+    {"forum", "council", "league", "union", "alliance", "community", "commonwealth", "organization", "organisation",
+     "association", "court", "bank", "fund", "assembly", "group"}
+)  # fmt: skip
+
+
+def _named_body(token: Token) -> bool:
+    """Whether the word ends the name of a body of states ("the Pacific Islands Forum") or stands before its
+    initials ("the Forum (PIF)")."""
+    if token.pos_ != "PROPN":
+        return False
+    initials = any(c.dep_ == "appos" and c.is_upper and len(c) > 1 and c.ent_type_ == "ORG" for c in token.children)
+    return initials or (token.lemma_.lower() in BODY_NAME_HEADS and token.text[:1].isupper())
 
 
 # What a mission does when it is shut or opened again: "the embassy suspended operations", "resumed work".
@@ -741,8 +758,9 @@ ENCOUNTER_VERBS = APPROACH_VERBS | RELEASING_VERBS | frozenset(
 CLOSE_PREPS = frozenset({"within", "near", "close", "to", "alongside"})
 
 # Moving an envoy: back to the post (relations restored: "will return its ambassador to Zembla", "sent their
-# envoys back to their posts") or home (a recall: "called home its envoy", "brought back its ambassador").
-ENVOY_MOVING_VERBS = frozenset({"return", "send", "call", "bring", "summon"})
+# envoys back to their posts") or home (a recall: "called home its envoy", "brought back its ambassador",
+# "is ordering its envoy home").
+ENVOY_MOVING_VERBS = frozenset({"return", "send", "call", "bring", "summon", "order"})
 # People wanted for trial or punishment, and verbs that pass them to another state (not prisoners or detainees,
 # who may be captives of war handed back: a release).
 WANTED_PEOPLE = frozenset({"suspect", "fugitive", "convict", "defendant"})
@@ -1330,7 +1348,20 @@ def _joined_as_member(token: Token, lemma: str, objects: list[Token]) -> str | N
     if lemma == "become" and by_a_state:
         members = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() == "member"]
         return "become-member" if members else None
+    if lemma == "deposit" and any(_instrument_of_joining(o) for o in objects):
+        return "deposit-instrument"  # "deposited its instrument of accession", "deposited ratification papers"
     return None
+
+
+# What a state's instrument of joining a treaty or a body is called: the law of treaties' own words.
+JOINING_INSTRUMENTS = frozenset({"accession", "ratification", "adherence"})
+
+
+def _instrument_of_joining(noun: Token) -> bool:
+    """ "accession papers", "its instrument of ratification", "the documents of accession"."""
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    words |= {g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
+    return bool(words & JOINING_INSTRUMENTS)
 
 
 def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
@@ -1480,7 +1511,7 @@ VOTING_BODIES = frozenset(
 DECIDED_NOUNS = AGREEMENT_NOUNS | frozenset(
     {"bid", "application", "accession", "membership", "statement", "resolution", "declaration", "package",
      "sanction", "budget", "bill", "law", "motion", "proposal", "plan", "mission", "extension", "enlargement",
-     "strategy", "framework"}
+     "strategy", "framework", "zone", "measure", "mandate"}
 )  # fmt: skip
 BODY_DECISION_VERBS = frozenset({"approve", "endorse", "adopt", "pass", "reject"})
 # Words that name a union of states as a body: "the European Union", "the Atlantic alliance", "the bloc".

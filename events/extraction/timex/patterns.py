@@ -530,7 +530,8 @@ _HOLIDAY_NAMES = "|".join(re.escape(name).replace("'", "['’]") for name in sor
 
 def _holiday(g: dict[str, str | None]) -> TimeSpec | None:
     name = (g.get("name") or "").replace("’", "'")
-    return TimeSpec("holiday", part=HOLIDAYS[name], rel=_rel(g.get("rel")))
+    year = _int(g.get("y"))
+    return TimeSpec("holiday", year=year, part=HOLIDAYS[name], rel=None if year else _rel(g.get("rel")))
 
 
 PATTERNS: list[Pattern] = [
@@ -852,7 +853,11 @@ PATTERNS: list[Pattern] = [
     ),
     Pattern(
         "holiday",
-        _compile(rf"(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<name>(?-i:{_HOLIDAY_NAMES}))"),
+        # With its year after it: "Christmas Day, 2015", "on Boxing Day in 2011", "Easter of 2012".
+        _compile(
+            rf"(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<name>(?-i:{_HOLIDAY_NAMES}))"
+            r"(?:,?\s+(?:in\s+|of\s+)?(?P<y>(?:1[89]|20)\d\d)(?![\d-]))?"
+        ),
         _holiday,
         check="holiday",
     ),

@@ -460,7 +460,11 @@ def holiday_date(name: str, year: int) -> date | None:
 
 
 def _resolve_holiday(spec: TimeSpec, published: date, direction: str | None) -> Resolution | None:
-    """A holiday's day in the year the tense (or "last"/"next") points to, as a month and day would be."""
+    """A holiday's day in the year the text names, else in the one the tense (or "last"/"next") points to, as a
+    month and day would be."""
+    if spec.year is not None:
+        named = holiday_date(spec.part or "", spec.year)
+        return _day(named, _direction_of(named, named, published)) if named is not None else None
     days = [
         d for y in (published.year - 1, published.year, published.year + 1) if (d := holiday_date(spec.part or "", y))
     ]
