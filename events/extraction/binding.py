@@ -24,6 +24,7 @@ from events.extraction.timex.tense import (
     verb_group_direction,
 )
 from events.extraction.tree import (
+    ANSWER_NOUNS,
     REPORTING_VERBS,
     crosses_clause,
     free_relative,
@@ -580,7 +581,6 @@ def _amount(token: Token) -> bool:
 
 # Nouns that name an act as the answer to an earlier one: "in retaliation for Ottawa's levies announced last
 # year", "in response to the strike on Monday". A time inside such a phrase dates the earlier act.
-ANSWER_NOUNS = frozenset({"retaliation", "response", "reprisal", "revenge", "reaction", "answer", "riposte"})
 
 
 def _answered_phrase(doc: Doc, time: TimeExpression) -> Token | None:

@@ -28,6 +28,19 @@ WORLD_CITY_POPULATION = 1_000_000
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'. \-]*")
 
 
+def _spells(other: str, name: str) -> bool:
+    """Whether another name of a city is a spelling of it, not a translation of what its name means: a name of
+    several words shares a word with the city's own name or starts as it does ("St. Petersburg", "Beer Sheva");
+    "White House" for Casablanca, "Puerto Rico" for San Juan are other things a text names."""
+    words = other.split()
+    if len(words) < 2:
+        return True
+    own = _plain(name)
+    if set(re.findall(r"[a-z]+", _plain(other))) & set(re.findall(r"[a-z]+", own)):
+        return True
+    return re.sub(r"[^a-z]", "", _plain(other))[:3] == re.sub(r"[^a-z]", "", own)[:3]
+
+
 def _plain(name: str) -> str:
     """A name without its diacritics, folded ("Zürich" and "Zurich" alike)."""
     import unicodedata
@@ -81,7 +94,7 @@ def _data() -> _Gazetteer:
             if int(info["population"]) < WELL_KNOWN_POPULATION and int(info["geonameid"]) not in capital_ids:
                 continue
             for other in {fold(a) for a in info.get("alternatenames", []) if _LATIN_NAME.fullmatch(a)}:
-                if other != fold(info["name"]):
+                if other != fold(info["name"]) and _spells(other, str(info["name"])):
                     alternates.setdefault(other, []).append(info)
     for same_name in alternates.values():
         same_name.sort(key=lambda info: -int(info["population"]))

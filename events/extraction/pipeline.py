@@ -1011,6 +1011,7 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = Fa
     share a side ("China's drills" twice); the same word said of two sides that share none ("Ruritanian
     ships entered the strait ... Freedonian ships entered it too") names two acts."""
     stem_a, stem_b = a.rule.split("+", 1)[0], b.rule.split("+", 1)[0]
+    nouns = stem_a.startswith("noun:") and stem_b.startswith("noun:")
     if same_day:
         # "Ruiz to visit Lima on Friday" and "flies in on Friday for a visit": on one day, the verb and the noun
         # of one word name one act (over a year, "an attack in 2019" and "attacked a base on Dec. 27" are two).
@@ -1031,6 +1032,9 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = Fa
     # naming no side is the other.
     both_nouns = stem_a.startswith("noun:") and stem_b.startswith("noun:")
     same_kind = same_kind or (a.type is b.type and a.type in SYNONYM_NOUN_KINDS and both_nouns)
+    # "talks broke down on Friday ... the Peruvian team left the meeting early": on one day, talks and a meeting
+    # one telling names no side of are one sitting.
+    same_kind = same_kind or (same_day and nouns and {a.type, b.type} == {EventType.TALKS, EventType.MEETING})
     # "the assembly has voted to ..." and "the resolution passed on Thursday": on one day, one adoption.
     same_kind = same_kind or (same_day and a.type is b.type is EventType.RESOLUTION)
     return stem_a == stem_b or bool(sides_a & sides_b) or (same_kind and not (sides_a and sides_b))
@@ -1088,8 +1092,10 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             if event.type is not other.type:
                 # Talks and a meeting: the same people; with no one named, the same sides ("armies meet" in a
                 # headline over "commanders held talks on Thursday").
+                # A telling that names no side at all ("left the meeting early") is told of the other's sides.
+                sideless = not _sides(event) or not _sides(other)
                 same_people = _same_person_named(people_a, people_b) or (
-                    not people_a and not people_b and _same_sides(event, other)
+                    not people_a and not people_b and (_same_sides(event, other) or sideless)
                 )
             one_day = event.precision == "day" and event.lower == event.upper
             if not people_a and not people_b and not _same_act_words(event, other, same_day=one_day):

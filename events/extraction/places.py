@@ -18,7 +18,7 @@ from events.extraction.gazetteer import (
     resolve_place,
     well_known,
 )
-from events.extraction.tree import LATER_PREPS, entity_span, in_sequence_phrase, marked_clause
+from events.extraction.tree import ANSWER_NOUNS, LATER_PREPS, entity_span, in_sequence_phrase, marked_clause
 from events.extraction.triggers import (
     NOUNS,
     REACHED_ACCORD_NOUNS,
@@ -512,6 +512,12 @@ def dateline_place(sentence: Span, prefer: frozenset[str] = frozenset()) -> Loca
     from events.extraction.dateline import find_dateline
 
     found = find_dateline(sentence)
+    if found is None and sentence.start > 0:
+        # "ARICA, Chile (AP) --" split off by the parser as a sentence of its own heads the one after it.
+        before = sentence_of(sentence.doc[sentence.start - 1])
+        heading = find_dateline(before)
+        if heading is not None and heading.end >= len(before.text.rstrip()):
+            found = heading
     return resolve_place(found.city, "GPE", prefer) if found is not None and found.city else None
 
 
@@ -1368,6 +1374,8 @@ def _inside_a_topic(place: Token, trigger: Token) -> bool:
             return True  # "talks on a fishing pact in the Pacific Ocean"
         if token.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
             return True  # "talks, during which they discussed the detention of a national in China"
+        if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in ANSWER_NOUNS:
+            return True  # "expels envoys in response to the attack in Salisbury": what the act answers
         token = head
     return False
 
@@ -1473,6 +1481,8 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 continue  # "postponed the visit after the shootdown over the U.S.": another event's place
             if child.dep_ == "advmod" and child.lower_ in AHEAD_ADVERBS:
                 continue  # "agreed ..., ahead of a summit in Vilnius": the later event's place
+            if child.dep_ == "prep" and any(g.lemma_.lower() in ANSWER_NOUNS for g in child.children):
+                continue  # "expels envoys in response to the attack in Salisbury": the place of what it answers
             place_object = (
                 child.dep_ == "pobj"
                 and current.dep_ == "prep"

@@ -165,6 +165,24 @@ def participle_change(noun: Token) -> EventStatus | None:
     return None
 
 
+def _change_read_as_noun(noun: Token) -> EventStatus | None:
+    """ "Zembla cancels June 12 summit in Lima": a headline's verb of change in the third person, which the tagger
+    took for a plural noun, with the event noun hung on it, changes the event."""
+    # The event noun hung on the verb after it ("cancels ... summit" read as a noun and its apposition), or the
+    # verb hung on the noun before it ("[Brown cancels] Peru summit" read as a modifier).
+    words = [noun.head] if noun.dep_ in {"appos", "dobj", "npadvmod", "compound"} and noun.head.i < noun.i else []
+    words += [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+    for word in words:
+        if (change := change_read_as_noun(word)) is not None:
+            return change
+    return None
+
+
+def change_read_as_noun(word: Token) -> EventStatus | None:
+    """The change a verb of the third person tells where the tagger read it as a plural noun ("cancels")."""
+    return _change_of(word) if word.tag_ in {"NNS", "VBZ"} and word.lower_.endswith("s") else None
+
+
 def _marked_change(chain: list[Token]) -> EventStatus | None:
     for token in chain:
         change = _change_of(token)
@@ -755,7 +773,7 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
     if change is None:
         change = _joined_change(chain) if trigger.nominal or chain[0].dep_ in {"xcomp", "acl"} else None
     if change is None and trigger.nominal:
-        change = participle_change(doc[trigger.i])
+        change = participle_change(doc[trigger.i]) or _change_read_as_noun(doc[trigger.i])
     if change is EventStatus.POSTPONED and _new_date(doc, time):
         # "postponed to next week": the event now lies at that date (its first date is another event's).
         return EventStatus.SCHEDULED if time.upper is None or time.upper >= published else EventStatus.OCCURRED

@@ -16,6 +16,7 @@ from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventSta
 from events.extraction.actors import AIMED, in_dateline, short_name, unnamed_antecedent
 from events.extraction.gazetteer import body_seat, country_code
 from events.extraction.places import OF_WHOSE_TYPES, STRETCH_NOUNS, binding_starts
+from events.extraction.status import change_read_as_noun
 from events.extraction.tree import entity_span, free_relative, shared_object, through_partitive
 from events.extraction.triggers import (
     GUEST_NOUNS,
@@ -141,7 +142,8 @@ def _noun_phrase(doc: Doc, token: Token, *, lower_head: bool = True) -> str:
         tokens = [t for t in doc[token.i - 1].subtree if t.dep_ not in {"det", "predet"}]  # "military drills"
     if not tokens:
         for child in token.children:
-            if child.i < token.i and child.dep_ in NAMING_DEPS:
+            # Not a headline's verb of change read as a modifier ("[Zembla cancels] Lima summit").
+            if child.i < token.i and child.dep_ in NAMING_DEPS and change_read_as_noun(child) is None:
                 tokens.extend(_naming_tokens(doc, child))
     # Never a word of the dateline the parser hung on the phrase ("BRUSSELS (Reuters) - EU ministers").
     words = sorted({t.i: t for t in tokens if t.i < token.i and not in_dateline(doc, t)}.values(), key=lambda t: t.i)

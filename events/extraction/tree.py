@@ -205,6 +205,8 @@ def marked_clause(token: Token, words: frozenset[str]) -> Token | None:
 # Two-word prepositions that put one event before or after another, as (preposition, word it hangs on):
 # "ahead of the summit", "prior to the vote".
 SEQUENCE_PHRASES = frozenset({("of", "ahead"), ("to", "prior")})
+# Nouns of a phrase that names what an act answers: "in response to the attack", "in retaliation for the raid".
+ANSWER_NOUNS = frozenset({"retaliation", "response", "reprisal", "revenge", "reaction", "answer", "riposte"})
 
 
 def in_sequence_phrase(prep: Token) -> bool:

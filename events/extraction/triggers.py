@@ -960,6 +960,22 @@ STATE_BODY_NOUNS = STATE_BODY_INSTITUTIONS | frozenset(
 
 # Entering a building by force: what a state's police or troops do to a mission ("stormed", "raided").
 FORCED_ENTRY_VERBS = frozenset({"storm", "raid"})
+# Verbs of the English idiom "<verb> one's way into": entering by force ("forced their way into", "smashed its
+# way into").
+FORCED_WAY_VERBS = frozenset({"force", "smash", "fight", "push", "barge", "shove", "break", "muscle"})
+
+
+def _forced_its_way_into(token: Token, lemma: str) -> set[str]:
+    """The words of what a verb of :data:`FORCED_WAY_VERBS` with "way" for object enters ("forced their way into
+    the embassy compound"): the "into" phrase, on the verb or on "way"; empty for any other verb."""
+    if lemma not in FORCED_WAY_VERBS:
+        return set()
+    ways = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "way"]
+    if not ways:
+        return set()
+    places = [g for holder in (token, *ways) for c in holder.children if c.dep_ == "prep" and c.lower_ == "into"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return _object_subtree_words(places)
 
 
 def _a_side(token: Token) -> bool:
@@ -1744,6 +1760,11 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.SANCTION, f"verb:{lemma}-assets"  # "froze the assets of three banks"
     if lemma in {"close", "shut", "seal"} and object_lemmas & CLOSED_PASSAGES and prep_objects(token, TO_WHOM):
         return T.SANCTION, f"verb:{lemma}-to"  # "closed its airspace to Zemblan airlines"
+    entered = _forced_its_way_into(token, lemma)
+    if entered & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
+        return T.MILITARY_ACTION, "verb:forced-way-into-building"  # "troops forced their way into a mission"
+    if entered & MISSION_NOUNS:
+        return T.INCIDENT, "verb:forced-way-into-mission"  # "a mob smashed its way into the consulate"
     if lemma in FORCED_ENTRY_VERBS and object_lemmas & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
         # "police stormed the embassy", "troops raided the consulate" (PLOVER ASSAULT/raid)
         return T.MILITARY_ACTION, f"verb:{lemma}-building"

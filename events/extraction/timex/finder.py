@@ -1283,12 +1283,21 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             sentence_start = sentence_of(span[0]).start
             if _reported(doc, governor_i):
                 reported = day
-            elif not (reference_sentence == sentence_start and _placed_before_another(doc, governor_i)):
+            elif not (
+                (reference_sentence == sentence_start and _placed_before_another(doc, governor_i))
+                or _counted_from(span)
+            ):
                 # "resumed talks on Thursday, days after clashes over the weekend": the day the sentence's act
                 # took place stays the reference; a day named for an earlier act it is measured from does not.
                 reference, scene_moved = day, False
                 reference_sentence = sentence_start
     return expressions
+
+
+def _counted_from(span: Span) -> bool:
+    """ "the first such session since the shelling of an islet on May 2": a day inside a "since"
+    phrase is where a count starts, named in passing, not a day the story moves to."""
+    return any(a.dep_ == "prep" and a.lower_ == "since" for a in span.root.ancestors)
 
 
 def resolve_time_expression(text: str, published: date, *, tense: str | None = None) -> TimeExpression | None:
