@@ -17,12 +17,15 @@ from events.domain.vocabulary import ActorKind, ActorRole, EventType
 from events.extraction.demonyms import country_of_demonym
 from events.extraction.doc_views import headline_chars, sentence_of
 from events.extraction.gazetteer import capitals, country_code, fold, state_of_capital
+from events.extraction.nlp import UNWELCOME_STATUS
 from events.extraction.person_names import family_name, part_of_name
 from events.extraction.places import OF_WHOSE_TYPES, names_a_country
 from events.extraction.tree import entity_span, through_partitive
 from events.extraction.triggers import (
     CONVENING_VERBS,
+    CROWD_NOUNS,
     ENCOUNTER_CRAFT,
+    ENVOY_NOUNS,
     GUEST_NOUNS,
     MISSION_NOUNS,
     PERSON_NOUNS,
@@ -53,7 +56,10 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRIVATE_PEOPLE = frozenset(
     {"businessman", "businesswoman", "journalist", "reporter", "pastor", "tourist", "student", "citizen",
      "national", "man", "woman", "resident", "worker", "executive", "activist", "teacher", "engineer"}
-)  # fmt: skip
+) | CROWD_NOUNS  # fmt: skip
+SIDE_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# Acts a host state does to an envoy posted to it.
+HOSTS_ACT_TYPES = frozenset({EventType.SUMMONS, EventType.EXPULSION})
 # Prepositions of the setting a speaker is in: "said in a meeting with", "told them during talks with".
 SETTING_PREPS = frozenset({"in", "during", "at"})
 # Words of a person's title between an employer and the name: "Vantor Corp. chief executive Ellen Quist".
@@ -280,7 +286,7 @@ STATE_WORDS = frozenset({"nation", "country", "state", "kingdom", "republic", "e
 
 
 def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) -> list[Actor]:
-    if in_dateline(doc, token):
+    if in_dateline(doc, token) or UNWELCOME_STATUS.fullmatch(token.text):
         return []
     if token.lower_ in PERSON_PRONOUNS:
         if unnamed_antecedent(token) is not None:
@@ -802,6 +808,13 @@ def find_actors(
                 for t in named
                 if t.i not in own and not any(t.i in range(i.left_edge.i, i.right_edge.i + 1) for i in initiators)
             ]
+    if trigger.type in HOSTS_ACT_TYPES:
+        # "called in the Peruvian envoy to Chile": where the envoy serves is the host, who summons or expels,
+        # not the side acted on.
+        posts = [t for t in others if _envoy_s_post(t)]
+        others = [t for t in others if not _envoy_s_post(t)]
+        if not any(t.ent_type_ in SIDE_ENTITY_LABELS for t in initiators):
+            initiators = [*initiators, *posts]  # "the ministry called in ...": the host's own ministry
     other_role = ActorRole.TARGET if trigger.type in TARGETED else ActorRole.PARTICIPANT
     actors: list[Actor] = []
     seen: set[str] = set()
@@ -814,6 +827,20 @@ def find_actors(
                     seen.add(actor.name)
                     actors.append(actor)
     return tuple(actors)
+
+
+def _envoy_s_post(token: Token) -> bool:
+    """Whether the word is the state an envoy is posted to ("the Peruvian envoy to Chile"), the "to" hung on
+    the envoy or, right after it, on the verb that takes the envoy for object."""
+    if token.dep_ != "pobj" or token.head.lower_ != "to":
+        return False
+    holder = token.head.head
+    if holder.lemma_.lower() in ENVOY_NOUNS:
+        return True
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ENVOY_NOUNS and c.right_edge.i == token.head.i - 1
+        for c in holder.children
+    )
 
 
 def _names_the_event(doc: Doc, candidate: Token, trigger: Token) -> bool:

@@ -597,7 +597,7 @@ def _answered_phrase_above(token: Token) -> Token | None:
         if (
             head.lemma_.lower() in ANSWER_NOUNS
             and head.dep_ == "pobj"
-            and head.head.lower_ == "in"
+            and head.head.lower_ in {"in", "as"}  # "in retaliation for", "as punishment for"
             and any(c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in head.children)
         ):
             return head

@@ -112,7 +112,9 @@ def sentence_bounds(doc: Doc) -> Doc:
 # "vice-premier"): cut at the hyphen, the parser made each piece an object of its own ("detained a former vice -
 # president": three objects, and "vice" the one detained). Not "co-" or "ex-": joined, "co-founder" was read as
 # a verb, and words the tagger never met get no reliable tag.
-FOREIGN_PHRASES = re.compile(r"\bpersonae? non gratae?\b|\b(?:vice|re)-[a-z]+\b", re.IGNORECASE)
+# The Latin of diplomacy for an envoy no longer accepted: one word, never a name (the tagger takes it for a person's).
+UNWELCOME_STATUS = re.compile(r"personae? non gratae?", re.IGNORECASE)
+FOREIGN_PHRASES = re.compile(rf"\b{UNWELCOME_STATUS.pattern}\b|\b(?:vice|re)-[a-z]+\b", re.IGNORECASE)
 
 
 @Language.component("foreign_phrases")

@@ -25,6 +25,7 @@ from events.extraction.binding import (
     bind,
     in_order,
     measured_from_lent,
+    usable,
 )
 from events.extraction.cleaning import clean_document
 from events.extraction.confidence import ConfidenceEvidence, confidence_of
@@ -353,7 +354,8 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
     # ("Zembla, rebels agree truce" above "... late on Friday the two sides put their names to a truce").
     lead_dated = {b.trigger.type for plan in plans if plan.lead for b in plan.bindings if b.time.precision == "day"}
     for plan in plans:
-        if plan.times or not plan.lead:
+        # A span that dates nothing ("the heaviest clashes in years") names no time of the story.
+        if any(usable(t) for t in plan.times) or not plan.lead:
             break
         dated = plan.dated()
         added: list[Binding] = []
@@ -542,7 +544,12 @@ def _future_time_of_done_act(doc: Doc, bindings: list[Binding], published: date)
             and governor != verb.i
             and any(_act_clause_of(t, verb) for t in (doc[governor], *doc[governor].ancestors))
         )
-        if done and inside and b.time.lower is not None and b.time.lower > published:
+        # Nor by a time ahead that another noun owns ("has frozen its ties, down to staying away from next autumn's
+        # fair": the fair's autumn); a measure's own start still dates it ("imposed curbs starting August 1").
+        root = doc[b.time.token_start : b.time.token_end].root
+        owned = root.dep_ in {"poss", "compound", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
+        elsewhere = owned and not b.trigger.nominal and root.head.i != b.trigger.i
+        if done and (inside or elsewhere) and b.time.lower is not None and b.time.lower > published:
             continue
         kept.append(b)
     return kept

@@ -375,8 +375,16 @@ def is_irrealis(chain: list[Token]) -> bool:
         )
         and _wished_for(chain[position])
         and not _taken_up(token)
+        and not _convened(token, chain[position])
         for position, token in enumerate(chain[1:])
     )
+
+
+def _convened(verb: Token, below: Token) -> bool:
+    """ "called an emergency meeting": "call" with a gathering for its direct object convenes it; "called for
+    talks" asks for them. (An election "called" for a day is a date set, read with the time, not here.)"""
+    gathering = NOUNS.get(noun_lemma(below)) in {EventType.MEETING, EventType.SUMMIT, EventType.TALKS}
+    return verb.lemma_.lower() == "call" and below.dep_ == "dobj" and below.head.i == verb.i and gathering
 
 
 # Taking up an offer makes what it offers a plan: "accepted an invitation to visit China later this year".

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType, PlaceKind
 from events.extraction.actors import AIMED, in_dateline, short_name, unnamed_antecedent
 from events.extraction.gazetteer import body_seat, country_code
+from events.extraction.nlp import UNWELCOME_STATUS
 from events.extraction.places import OF_WHOSE_TYPES, STRETCH_NOUNS, binding_starts
 from events.extraction.status import change_read_as_noun
 from events.extraction.tree import entity_span, free_relative, shared_object, through_partitive
@@ -531,6 +532,16 @@ def _verb_title(
         # "summons Russia's ambassador", "seizes British tanker", "occupies Ostland's Varel Peninsula": the thing
         # acted on, with its owner, not the owner's name alone.
         partner = f" {_taken_phrase(doc, token)}"
+    elif trigger.rule == "verb:set-fire-mission" and token.lemma_.lower() == "set":
+        # "set fire to Saudi embassy": the idiom whole, then what burned, not the fire as the thing acted on.
+        burned = [g for c in token.subtree if c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "on"}
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        partner = f" fire to {_noun_phrase(doc, burned[0])}" if burned else " fire"
+    elif trigger.type is EventType.EXPULSION and _object_phrase(doc, token):
+        # "expels U.S. ambassador", not "expels U.S.": who is sent out, as the text names them; "declares
+        # Peruvian envoy persona non grata" with the status the verb gives.
+        status = next((t.text for t in token.subtree if UNWELCOME_STATUS.fullmatch(t.text)), "")
+        partner = f" {_object_phrase(doc, token)}" + (f" {status.lower()}" if status else "")
     elif trigger.rule.endswith("-delegation") and _object_phrase(doc, token, events_too=True):
         # "Chile sends foreign minister to Lima": who was sent, and where to.
         whither = f" to {location.name}" if location is not None else ""
@@ -581,6 +592,8 @@ def _verb_title(
         and not voted_on
         and trigger.type not in MOTION | {EventType.AID}
         and not (trigger.type in {EventType.DEPLOYMENT, EventType.EXTRADITION} and _object_phrase(doc, token))
+        and not (trigger.type is EventType.EXPULSION and _object_phrase(doc, token))
+        and trigger.rule != "verb:set-fire-mission"
         and "-effect" not in trigger.rule
         and "-into-" not in trigger.rule
         and not trigger.rule.endswith("-envoy-to-post")

@@ -51,6 +51,11 @@ def entity_span(doc: Doc, token: Token) -> Span | None:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ != "I":
+        # "the Bay of | Bengal", "the Gulf of | Aden": the model may cut a name at its "of"; the name goes on.
+        end += 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     # "called Milei on Monday": the model may run a name into the preposition after it. A name does not end
     # with such a word; one that ends with "of" or "for" is a body's name cut short ("Group of").
     while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ in NOT_NAME_ENDINGS:
@@ -205,8 +210,11 @@ def marked_clause(token: Token, words: frozenset[str]) -> Token | None:
 # Two-word prepositions that put one event before or after another, as (preposition, word it hangs on):
 # "ahead of the summit", "prior to the vote".
 SEQUENCE_PHRASES = frozenset({("of", "ahead"), ("to", "prior")})
-# Nouns of a phrase that names what an act answers: "in response to the attack", "in retaliation for the raid".
-ANSWER_NOUNS = frozenset({"retaliation", "response", "reprisal", "revenge", "reaction", "answer", "riposte"})
+# Nouns of a phrase that names what an act answers: "in response to the attack", "in retaliation for the raid",
+# "as punishment for the coup".
+ANSWER_NOUNS = frozenset(
+    {"retaliation", "response", "reprisal", "revenge", "reaction", "answer", "riposte", "punishment"}
+)
 
 
 def in_sequence_phrase(prep: Token) -> bool:

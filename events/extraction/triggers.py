@@ -33,7 +33,7 @@ VERBS: dict[str, EventType] = {
     "summon": T.SUMMONS, "protest": T.PROTEST,
     "rebuff": T.REJECTION, "snub": T.REJECTION,
     "detain": T.DETENTION, "arrest": T.DETENTION, "imprison": T.DETENTION, "jail": T.DETENTION,
-    "release": T.RELEASE, "free": T.RELEASE,
+    "release": T.RELEASE, "free": T.RELEASE, "pardon": T.RELEASE,
     "elect": T.ELECTION, "inaugurate": T.INAUGURATION, "expel": T.EXPULSION,
     "initial": T.AGREEMENT, "convict": T.DETENTION, "sentence": T.DETENTION, "deploy": T.DEPLOYMENT,
     "extradite": T.EXTRADITION,
@@ -960,6 +960,23 @@ STATE_BODY_NOUNS = STATE_BODY_INSTITUTIONS | frozenset(
 
 # Entering a building by force: what a state's police or troops do to a mission ("stormed", "raided").
 FORCED_ENTRY_VERBS = frozenset({"storm", "raid"})
+# Forces or services that train together hold an exercise: "warships trained together", "the navies drilled".
+TRAINING_VERBS = frozenset({"train", "drill", "exercise", "rehearse"})
+ARMED_SERVICES = frozenset({"navy", "navies", "army", "armies", "military", "militaries", "coastguard", "air force"})
+
+
+def _set_on_fire(token: Token, lemma: str, objects: list[Token]) -> set[str]:
+    """The words of what is set on fire: "set fire to the embassy", "set fires in the compound", "torched the
+    consulate"; empty for any other verb."""
+    if lemma == "torch":
+        return _object_subtree_words(objects)
+    if lemma != "set" or not any(o.lemma_.lower() == "fire" for o in objects):
+        return set()
+    preps = [c for holder in (token, *objects) for c in holder.children if c.dep_ == "prep"]
+    places = [g for c in preps if c.lower_ in {"to", "in", "at", "on"} for g in c.children if g.dep_ == "pobj"]
+    return _object_subtree_words(places)
+
+
 # Verbs of the English idiom "<verb> one's way into": entering by force ("forced their way into", "smashed its
 # way into").
 FORCED_WAY_VERBS = frozenset({"force", "smash", "fight", "push", "barge", "shove", "break", "muscle"})
@@ -1369,6 +1386,28 @@ def _joined_as_member(token: Token, lemma: str, objects: list[Token]) -> str | N
     return None
 
 
+def _member_suspended(token: Token, objects: list[Token]) -> bool:
+    """Whether a body of states suspends a state ("the bloc suspended Mali"), or a state is suspended from one."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]  # "has met ... and suspended Mali"
+    # A body by its name, or by a name the tagger left untagged ("Ecowas"), which is no country's.
+    bodies_acting = [s for s in subjects if _joined_body(s) or (s.pos_ == "PROPN" and not s.ent_type_)]
+    if any(_a_named_state(o) for o in objects) and any(not _a_named_state(s) for s in bodies_acting):
+        return True
+    passive_subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    bodies = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+    return any(_a_named_state(s) for s in passive_subjects) and any(_joined_body(g) for g in bodies)
+
+
+def _a_named_state(token: Token) -> bool:
+    """A state, or the name of a country the tagger took for a person's ("suspended Mali")."""
+    from events.extraction.gazetteer import country_code
+
+    name = " ".join(t.text for t in token.subtree if t.i == token.i or (t.dep_ == "compound" and t.i < token.i))
+    return _a_state(token) or (token.pos_ == "PROPN" and country_code(name) is not None)
+
+
 # What a state's instrument of joining a treaty or a body is called: the law of treaties' own words.
 JOINING_INSTRUMENTS = frozenset({"accession", "ratification", "adherence"})
 
@@ -1399,6 +1438,10 @@ def _extra_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple
     joined = _joined_as_member(token, lemma, objects)
     if joined is not None:
         return T.ACCESSION, f"verb:{joined}"  # "Ostland joined NATO", "became the alliance's 33rd member"
+    if lemma == "suspend" and _member_suspended(token, objects):
+        # "the African Union suspended Mali", "Fiji was suspended from the bloc": a member shut out of a body of
+        # states (PLOVER SANCTION/reduce relations), as readmitting it is an accession.
+        return T.WITHDRAWAL, "verb:suspend-member"
     if _handed_to_another_state(token, lemma, object_lemmas):
         # "handed over 29 suspects to the United States", "transferred ten prisoners to Peru": people a state
         # holds, given to another's justice (PLOVER COOPERATE, judicial), as extraditing them is.
@@ -1760,6 +1803,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.SANCTION, f"verb:{lemma}-assets"  # "froze the assets of three banks"
     if lemma in {"close", "shut", "seal"} and object_lemmas & CLOSED_PASSAGES and prep_objects(token, TO_WHOM):
         return T.SANCTION, f"verb:{lemma}-to"  # "closed its airspace to Zemblan airlines"
+    if lemma in TRAINING_VERBS and _subject_words(token) & (MILITARY_ASSETS | ARMED_SERVICES):
+        return T.MILITARY_EXERCISE, f"verb:{lemma}-forces"  # "the two navies' warships trained together on Sunday"
+    if _set_on_fire(token, lemma, objects) & MISSION_NOUNS:
+        return T.INCIDENT, "verb:set-fire-mission"  # "protesters set fire to the embassy", "torched the consulate"
     entered = _forced_its_way_into(token, lemma)
     if entered & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
         return T.MILITARY_ACTION, "verb:forced-way-into-building"  # "troops forced their way into a mission"
@@ -1806,8 +1853,10 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return None
     if lemma in {"meet", "visit"} and _kin_acting(token):
         return None  # "relatives will meet them at the base": a family's reunion, no act between states
-    if lemma in {"release", "free"} and not any(_is_held(o) for o in [*objects, *_raised_subjects(token)]):
-        return None  # "released a statement", "released a song": only people and seized craft are released
+    if lemma in {"release", "free", "pardon"} and not any(_is_held(o) for o in [*objects, *_raised_subjects(token)]):
+        # "released a statement", "released a song": only people and seized craft are released; a pardon of
+        # captives frees them (PLOVER RELEASE), one of a fraudster at home is no act between states
+        return None
     # "was killed": a victim, though unparsed; so is the noun a participle describes ("two workers abducted in May").
     passive = any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
     if lemma in {"kill", "assassinate", "abduct", "kidnap", "hijack", "annex", "occupy", "seize"} and not (

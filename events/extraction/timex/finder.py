@@ -1081,10 +1081,11 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         if (
             candidate.spec.kind == "weekday"
             and candidate.spec.rel is None
-            and direction != "future"
             and _POSSESSIVE.match(text, candidate.end)
+            and (direction != "future" or _issued_text_in_force(span))
         ):
-            # "stands above Thursday's price": a possessive weekday names a day gone unless its clause reads ahead.
+            # "stands above Thursday's price": a possessive weekday names a day gone unless its clause reads ahead;
+            # "Monday's decree bans the sale": a text issued that day tells in the present what it says.
             direction = "past"
         # "are not due until 2028", "won't resume until May": the act is held back to that time, not done by it.
         held_back = candidate.signal in {"until", "till"} and governor_i is not None and _negated_verb(doc[governor_i])
@@ -1292,6 +1293,23 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
                 reference, scene_moved = day, False
                 reference_sentence = sentence_start
     return expressions
+
+
+# Texts a state or a body issues, which, once issued, say in the present what they do: "the order lifts the curbs".
+ISSUED_TEXTS = frozenset(
+    {"resolution", "order", "decree", "statement", "ruling", "decision", "declaration", "communique", "communiqué",
+     "directive", "proclamation", "letter", "report", "verdict", "judgment", "judgement"}
+)  # fmt: skip
+
+
+def _issued_text_in_force(span: Span) -> bool:
+    """ "Monday's decree bans the sale", "Tuesday's ruling voids the contract": a weekday that
+    owns an issued text which is the subject of a simple present with no modal; the text already exists."""
+    owner = span.root.head
+    if owner.lemma_.lower() not in ISSUED_TEXTS or owner.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = owner.head
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _counted_from(span: Span) -> bool:

@@ -60,6 +60,11 @@ PAST_ADJECTIVES = frozenset(
     {"previous", "last", "former", "past", "earlier", "recent", "failed", "aborted", "ill-fated", "botched"}
 )
 
+# English verbs whose past is written as their plain form (a closed class of irregular verbs).
+SAME_PAST_VERBS = frozenset(
+    {"set", "put", "cut", "hit", "shut", "quit", "let", "cast", "spread", "burst", "hurt", "cost", "bid", "split",
+     "shed", "thrust", "broadcast", "forecast", "upset", "bet", "rid", "slit"}
+)  # fmt: skip
 # Verbs whose simple present reports a state, not a timetabled event: no futurate reading.
 STATIVE_VERBS = frozenset(
     {
@@ -249,6 +254,10 @@ def verb_group_direction(verb: Token, preposition: str | None = None) -> str | N
         # "Weakness hurt the index": a plain form after a singular subject can only be the past of a verb whose
         # past looks the same (hurt, cut, put, set); the tagger read it as a present.
         tags[0] = "VBD"
+    elif verb.tag_ == "VBP" and not auxes and verb.lower_ in SAME_PAST_VERBS:
+        # "Rioters set fires near the gate on Friday": after a plural subject the plain form of such a verb
+        # is as often its past; neither reading is told, so the nearest day is meant.
+        return None
     lemmas = {aux.lemma_.lower() for aux in auxes}
     # "A June 3 hearing has been scheduled": what is scheduled lies ahead; but "the record was set on
     # October 18" dates the setting itself.
