@@ -20,7 +20,7 @@ from events.extraction.gazetteer import capitals, country_code, fold, state_of_c
 from events.extraction.nlp import UNWELCOME_STATUS
 from events.extraction.person_names import family_name, part_of_name
 from events.extraction.places import OF_WHOSE_TYPES, names_a_country
-from events.extraction.tree import entity_span, through_partitive
+from events.extraction.tree import entity_span, listed_in_headline_subject, through_partitive
 from events.extraction.triggers import (
     CONVENING_VERBS,
     CROWD_NOUNS,
@@ -553,8 +553,10 @@ def _subject_of(token: Token, *, acted_on_when_passive: bool) -> tuple[list[Toke
                     acted_on = [subject]
                 elif not (subject.dep_ == "nsubjpass" and agents and not raised):
                     acted = [subject]  # "the pact was signed by Ruiz and Quispe": the agents sign, not the pact
+            # "Colombia, Venezuela restore ties": a headline's list of subjects, the first read as an adverb.
+            listed = [c for c in current.children if listed_in_headline_subject(c, current)]
             return (
-                [t for a in acted for t in _with_conjuncts(a)],
+                [*listed, *(t for a in acted for t in _with_conjuncts(a))],
                 [t for a in acted_on for t in _with_conjuncts(a)],
             )
         controller = (

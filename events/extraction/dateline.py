@@ -53,6 +53,11 @@ _TITLED = re.compile(
     r"(?P<filed>(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*)?"
     r"(?:--|[—–]|-(?=\s))"
 )
+# Or with the agency and the filing date and no dash at all: "Kyiv (Wire) Sept 15, 2015 Ukraine said ...".
+_TITLED_FILED = re.compile(
+    r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*\([A-Z][^)]{1,39}\)\s*"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s+(?=[A-Z])"
+)
 # Or with a spaced dash straight after it and its country: "Lima - ...", "Lima, Peru — ..." (again only a
 # well-known city: a paragraph may open with a name and a dash of its own).
 _TITLED_DASHED = re.compile(r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)?\s+(?:--|[—–]|-)\s")
@@ -119,6 +124,7 @@ def find_dateline(sentence: Span) -> Dateline | None:
             or _DATED.match(text)
             or _DATED_AGENCY.match(text)
             or _titled(text)
+            or _TITLED_FILED.match(text)
             or _capitals_hyphen(text)
         )
         if dashed is not None:

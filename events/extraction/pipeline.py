@@ -372,7 +372,9 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
             verb = token.head if trigger.nominal else token
             if trigger.nominal and (token.dep_ != "dobj" or not _realized_by(verb, token)):
                 continue
-            present = verb.tag_ in {"VBZ", "VBP"} or verb_read_as_plural_noun(verb)
+            # "Colombia, Venezuela restore ties": a headline's plain form with a subject is its present.
+            base_present = verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
+            present = verb.tag_ in {"VBZ", "VBP"} or base_present or verb_read_as_plural_noun(verb)
             told_then = verb.tag_ == "VBD" or (present and _in_headline(verb))
             auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
             if _news_present_progressive(verb, auxiliaries) and _asserted(verb):

@@ -18,7 +18,14 @@ from events.extraction.gazetteer import (
     resolve_place,
     well_known,
 )
-from events.extraction.tree import ANSWER_NOUNS, LATER_PREPS, entity_span, in_sequence_phrase, marked_clause
+from events.extraction.tree import (
+    ANSWER_NOUNS,
+    LATER_PREPS,
+    entity_span,
+    in_sequence_phrase,
+    listed_in_headline_subject,
+    marked_clause,
+)
 from events.extraction.triggers import (
     NOUNS,
     REACHED_ACCORD_NOUNS,
@@ -1242,6 +1249,8 @@ def _only_place_in_sentence(
         ):
             root = root.head  # "at Ostra airport", "the Varel embassy": the common noun's phrase is the place
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
+            continue
+        if listed_in_headline_subject(root, root.head):
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
         if _inside_a_topic(root, trigger):
             continue  # "sanctions over its drone deliveries to Zembla": what the act is about, not where

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from events.extraction.doc_views import headline_chars
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -279,3 +281,12 @@ def shared_object(verb: Token) -> list[Token]:
         if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
     ]
     return [o for c in joined[:1] for o in c.children if o.dep_ == "dobj"]
+
+
+def listed_in_headline_subject(word: Token, verb: Token) -> bool:
+    """ "Colombia, Venezuela restore ties": a state's name the parser hung on the headline's verb as an adverb,
+    followed by a comma and the verb's subject."""
+    if word.dep_ != "npadvmod" or word.ent_type_ != "GPE" or word.i > verb.i or word.idx >= headline_chars(word.doc):
+        return False
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return after is not None and after.text == "," and any(c.dep_ == "nsubj" and c.i > word.i for c in verb.children)

@@ -1826,7 +1826,9 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         object_words & WEAPON_WORDS or _object_subtree_words([*objects, *clauses]) & WEAPON_WORDS
     ):
         return T.WEAPONS_TEST, f"verb:{lemma}-weapon"
-    if lemma == "strike" and not object_lemmas & AGREEMENT_NOUNS:
+    # "the deal that Tehran struck with six powers": a relative clause's object is the noun it describes.
+    described = {token.head.lemma_.lower()} if token.dep_ == "relcl" else set()
+    if lemma == "strike" and not (object_lemmas | described) & AGREEMENT_NOUNS:
         if _agent_words(token) & MISHAP_NOUNS:
             return None  # "an earthquake struck the capital": no one used force
         return T.MILITARY_ACTION, "verb:strike"
