@@ -29,6 +29,7 @@ from events.extraction.triggers import (
     joined_body_of,
     left_from,
     prep_objects,
+    set_on_fire,
     starts_to_bind,
 )
 from events.extraction.types import Actor, Location
@@ -532,11 +533,9 @@ def _verb_title(
         # "summons Russia's ambassador", "seizes British tanker", "occupies Ostland's Varel Peninsula": the thing
         # acted on, with its owner, not the owner's name alone.
         partner = f" {_taken_phrase(doc, token)}"
-    elif trigger.rule == "verb:set-fire-mission" and token.lemma_.lower() == "set":
+    elif trigger.rule == "verb:set-fire-mission" and (burned := set_on_fire(token)):
         # "set fire to Saudi embassy": the idiom whole, then what burned, not the fire as the thing acted on.
-        burned = [g for c in token.subtree if c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "on"}
-                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-        partner = f" fire to {_noun_phrase(doc, burned[0])}" if burned else " fire"
+        partner = f" fire to {_noun_phrase(doc, burned[0])}"
     elif trigger.type is EventType.EXPULSION and _object_phrase(doc, token):
         # "expels U.S. ambassador", not "expels U.S.": who is sent out, as the text names them; "declares
         # Peruvian envoy persona non grata" with the status the verb gives.

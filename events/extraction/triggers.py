@@ -965,16 +965,22 @@ TRAINING_VERBS = frozenset({"train", "drill", "exercise", "rehearse"})
 ARMED_SERVICES = frozenset({"navy", "navies", "army", "armies", "military", "militaries", "coastguard", "air force"})
 
 
-def _set_on_fire(token: Token, lemma: str, objects: list[Token]) -> set[str]:
-    """The words of what is set on fire: "set fire to the embassy", "set fires in the compound", "torched the
-    consulate"; empty for any other verb."""
-    if lemma == "torch":
-        return _object_subtree_words(objects)
-    if lemma != "set" or not any(o.lemma_.lower() == "fire" for o in objects):
-        return set()
-    preps = [c for holder in (token, *objects) for c in holder.children if c.dep_ == "prep"]
-    places = [g for c in preps if c.lower_ in {"to", "in", "at", "on"} for g in c.children if g.dep_ == "pobj"]
-    return _object_subtree_words(places)
+# Prepositions of what "set fire" burns: "set fire to the embassy", "set fires in the compound".
+BURNED_PREPS = frozenset({"to", "in", "at"})
+
+
+def set_on_fire(token: Token) -> list[Token]:
+    """What "set fire" (the verb, or the fire it takes for object) names with :data:`BURNED_PREPS`; empty for any
+    other verb."""
+    fires = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"]
+    if token.lemma_.lower() != "set" or not fires:
+        return []
+    return [g for holder in (token, *fires) for g in prep_objects(holder, BURNED_PREPS)]
+
+
+def _burned(token: Token, lemma: str, objects: list[Token]) -> set[str]:
+    """The words of what is set on fire or torched ("torched the consulate"); empty for any other verb."""
+    return _object_subtree_words(objects if lemma == "torch" else set_on_fire(token))
 
 
 # Verbs of the English idiom "<verb> one's way into": entering by force ("forced their way into", "smashed its
@@ -990,9 +996,7 @@ def _forced_its_way_into(token: Token, lemma: str) -> set[str]:
     ways = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "way"]
     if not ways:
         return set()
-    places = [g for holder in (token, *ways) for c in holder.children if c.dep_ == "prep" and c.lower_ == "into"
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    return _object_subtree_words(places)
+    return _object_subtree_words([g for holder in (token, *ways) for g in prep_objects(holder, frozenset({"into"}))])
 
 
 def _a_side(token: Token) -> bool:
@@ -1805,7 +1809,7 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.SANCTION, f"verb:{lemma}-to"  # "closed its airspace to Zemblan airlines"
     if lemma in TRAINING_VERBS and _subject_words(token) & (MILITARY_ASSETS | ARMED_SERVICES):
         return T.MILITARY_EXERCISE, f"verb:{lemma}-forces"  # "the two navies' warships trained together on Sunday"
-    if _set_on_fire(token, lemma, objects) & MISSION_NOUNS:
+    if _burned(token, lemma, objects) & MISSION_NOUNS:
         return T.INCIDENT, "verb:set-fire-mission"  # "protesters set fire to the embassy", "torched the consulate"
     entered = _forced_its_way_into(token, lemma)
     if entered & STORMED_PLACES and _subject_words(token) & STORMING_FORCES:
