@@ -58,6 +58,13 @@ _TITLED_FILED = re.compile(
     r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*\([A-Z][^)]{1,39}\)\s*"
     r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s+(?=[A-Z])"
 )
+# A city and its filing date closed by a colon: "Quito, March 4: Chile said ...", "LIMA, 7 May: ...". The
+# date and the colon together are what tell it from a sentence that opens with a place.
+_DATED_COLON = re.compile(
+    r"^\s*([A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*,\s*"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+\d{4})?\s*:\s+(?=[A-Z])"
+)
 # Or with a spaced dash straight after it and its country: "Lima - ...", "Lima, Peru — ..." (again only a
 # well-known city: a paragraph may open with a name and a dash of its own).
 _TITLED_DASHED = re.compile(r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)?\s+(?:--|[—–]|-)\s")
@@ -125,6 +132,7 @@ def find_dateline(sentence: Span) -> Dateline | None:
             or _DATED_AGENCY.match(text)
             or _titled(text)
             or _TITLED_FILED.match(text)
+            or _DATED_COLON.match(text)
             or _capitals_hyphen(text)
         )
         if dashed is not None:

@@ -485,8 +485,12 @@ def _verb_title(
     # "Austria's new chancellor was sworn in": an office takes office, not the state named beside it; "EU foreign
     # ministers meet", not "EU meets": a body's officials are named as such. With no actor, the subject says who.
     # "New Chinese rules take effect": what takes effect is the measure, not the state named on it.
+    # "Chile's consulate in Arica reopened": a mission that shuts or reopens itself is named as the text names it.
     named_by_office = subject is not None and (
-        trigger.type is EventType.INAUGURATION or _of_a_body(subject) or binding_starts(trigger)
+        trigger.type is EventType.INAUGURATION
+        or _of_a_body(subject)
+        or binding_starts(trigger)
+        or trigger.rule.startswith("verb:mission-")
     )
     if subject is not None and (
         (named_by_office and subject.pos_ == "NOUN" and not subject.ent_type_) or not initiators
