@@ -30,6 +30,7 @@ from events.extraction.triggers import (
     MISSION_NOUNS,
     PERSON_NOUNS,
     SENT_PEOPLE,
+    SIDE_LABELS,
     STATE_BODY_INSTITUTIONS,
     STATE_SERVICES,
     VERBS,
@@ -57,7 +58,6 @@ PRIVATE_PEOPLE = frozenset(
     {"businessman", "businesswoman", "journalist", "reporter", "pastor", "tourist", "student", "citizen",
      "national", "man", "woman", "resident", "worker", "executive", "activist", "teacher", "engineer"}
 ) | CROWD_NOUNS  # fmt: skip
-SIDE_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Acts a host state does to an envoy posted to it.
 HOSTS_ACT_TYPES = frozenset({EventType.SUMMONS, EventType.EXPULSION})
 # Prepositions of the setting a speaker is in: "said in a meeting with", "told them during talks with".
@@ -815,7 +815,7 @@ def find_actors(
         # not the side acted on.
         posts = [t for t in others if _envoy_s_post(t)]
         others = [t for t in others if not _envoy_s_post(t)]
-        if not any(t.ent_type_ in SIDE_ENTITY_LABELS for t in initiators):
+        if not any(t.ent_type_ in SIDE_LABELS for t in initiators):
             initiators = [*initiators, *posts]  # "the ministry called in ...": the host's own ministry
     other_role = ActorRole.TARGET if trigger.type in TARGETED else ActorRole.PARTICIPANT
     actors: list[Actor] = []
@@ -832,7 +832,7 @@ def find_actors(
 
 
 def _envoy_s_post(token: Token) -> bool:
-    """Whether the word is the state an envoy is posted to ("the Peruvian envoy to Chile"), the "to" hung on
+    """Whether the word is the state an envoy is posted to ("the Peruvian envoy to Chile"): the "to" hung on
     the envoy or, right after it, on the verb that takes the envoy for object."""
     if token.dep_ != "pobj" or token.head.lower_ != "to":
         return False

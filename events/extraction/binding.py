@@ -490,7 +490,7 @@ def _inside_since_phrase(doc: Doc, time: TimeExpression, trigger: Trigger) -> bo
 
 
 def _gerund(token: Token) -> bool:
-    """An "-ing" clause a preposition takes for object ("since becoming president", "before leaving")."""
+    """An "-ing" clause a preposition takes for object ("since becoming president", "after landing")."""
     return token.dep_ == "pcomp" and token.tag_ == "VBG"
 
 
@@ -935,11 +935,7 @@ def _outside_other_steps(verb: Token, own: list[tuple[TimeExpression, int]]) -> 
     """The times of ``own`` outside an "-ing" clause of another step on the verb ("met Ruiz on Thursday after
     landing on Sunday": Sunday is the landing's)."""
     steps = [
-        g
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in STEP_PREPOSITIONS
-        for g in c.children
-        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in STEP_PREPOSITIONS for g in c.children if _gerund(g)
     ]
     return [
         (time, distance)

@@ -33,11 +33,13 @@ _DATED = re.compile(
 )
 # A city, a filing date and its agency in brackets need no dash: "Lima, Mar 14 (AWN) Defence Minister ...". The
 # date and the agency together are what tell it from a list of names.
-_DATED_AGENCY = re.compile(
+# A city in any case, then optional ", Region" parts, then its filing date (what this and the colon form share).
+_CITY_THEN_DATE = (
     r"^\s*([A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*,\s*"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
-    r"(?:,?\s+\d{4})?\s*\([A-Z][^)]{1,39}\)\s*(?:--|[—–:]|-(?=\s))?\s*(?=[A-Z])"
+    r"(?:,?\s+\d{4})?"
 )
+_DATED_AGENCY = re.compile(_CITY_THEN_DATE + r"\s*\([A-Z][^)]{1,39}\)\s*(?:--|[—–:]|-(?=\s))?\s*(?=[A-Z])")
 # No city at all, only the filing date and the agency with a dash: "Jan. 9 (Agency) -- ...", "9 January (Wire) — ...".
 _DATE_AGENCY = re.compile(
     r"^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
@@ -60,11 +62,7 @@ _TITLED_FILED = re.compile(
 )
 # A city and its filing date closed by a colon: "Quito, March 4: Chile said ...", "LIMA, 7 May: ...". The
 # date and the colon together are what tell it from a sentence that opens with a place.
-_DATED_COLON = re.compile(
-    r"^\s*([A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)*,\s*"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
-    r"(?:,?\s+\d{4})?\s*:\s+(?=[A-Z])"
-)
+_DATED_COLON = re.compile(_CITY_THEN_DATE + r"\s*:\s+(?=[A-Z])")
 # Or with a spaced dash straight after it and its country: "Lima - ...", "Lima, Peru — ..." (again only a
 # well-known city: a paragraph may open with a name and a dash of its own).
 _TITLED_DASHED = re.compile(r"^\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,\s*[A-Z][\w.' ]{1,30}?)?\s+(?:--|[—–]|-)\s")

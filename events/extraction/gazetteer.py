@@ -28,17 +28,21 @@ WORLD_CITY_POPULATION = 1_000_000
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'. \-]*")
 
 
-def _spells(other: str, name: str) -> bool:
+def _name_shape(name: str) -> tuple[frozenset[str], str]:
+    """A name's plain words and its first three letters, what :func:`_spells` compares."""
+    plain = _plain(name)
+    return frozenset(re.findall(r"[a-z]+", plain)), re.sub(r"[^a-z]", "", plain)[:3]
+
+
+def _spells(other: str, own: tuple[frozenset[str], str]) -> bool:
     """Whether another name of a city is a spelling of it, not a translation of what its name means: a name of
-    several words shares a word with the city's own name or starts as it does ("St. Petersburg", "Beer Sheva");
-    "White House" for Casablanca, "Puerto Rico" for San Juan are other things a text names."""
-    words = other.split()
-    if len(words) < 2:
+    several words shares a word with the city's own name (``own``, its :func:`_name_shape`) or starts as it does
+    ("St. Petersburg", "Beer Sheva"); "White House" for Casablanca, "Puerto Rico" for San Juan are other things a
+    text names."""
+    if " " not in other:
         return True
-    own = _plain(name)
-    if set(re.findall(r"[a-z]+", _plain(other))) & set(re.findall(r"[a-z]+", own)):
-        return True
-    return re.sub(r"[^a-z]", "", _plain(other))[:3] == re.sub(r"[^a-z]", "", own)[:3]
+    words, start = _name_shape(other)
+    return bool(words & own[0]) or start == own[1]
 
 
 def _plain(name: str) -> str:
@@ -93,8 +97,9 @@ def _data() -> _Gazetteer:
         for info in same_name:
             if int(info["population"]) < WELL_KNOWN_POPULATION and int(info["geonameid"]) not in capital_ids:
                 continue
+            own, folded = _name_shape(str(info["name"])), fold(info["name"])
             for other in {fold(a) for a in info.get("alternatenames", []) if _LATIN_NAME.fullmatch(a)}:
-                if other != fold(info["name"]) and _spells(other, str(info["name"])):
+                if other != folded and _spells(other, own):
                     alternates.setdefault(other, []).append(info)
     for same_name in alternates.values():
         same_name.sort(key=lambda info: -int(info["population"]))

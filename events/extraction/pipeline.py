@@ -39,6 +39,7 @@ from events.extraction.places import abroad_of_dateline, find_place, gapped_plac
 from events.extraction.status import (
     PLAN_PARTICIPLES,
     decide_status,
+    gathering_kind,
     governing_chain,
     has_schedule_modality,
     is_hedged,
@@ -1088,7 +1089,7 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     for event in events:
         # Talks held by two people on a day are their meeting that day ("Ruiz, Quispe hold talks" over "Ruiz
         # met Quispe on Thursday"): one key for both kinds.
-        kind = EventType.MEETING if event.type is EventType.TALKS else event.type
+        kind = gathering_kind(event.type)
         if event.type is EventType.ELECTION and event.rule.startswith("noun:vote+") and event.date in resolution_days:
             event = _replace(event, type=EventType.RESOLUTION)
             kind = EventType.RESOLUTION

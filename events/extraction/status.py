@@ -556,7 +556,8 @@ def _change_told_before(doc: Doc, trigger: Trigger) -> EventStatus | None:
         if (
             token.pos_ != "NOUN"
             or token.dep_ not in {"nsubjpass", "dobj"}
-            or _gathering_kind(NOUNS.get(noun_lemma(token))) is not _gathering_kind(trigger.type)
+            or (kind := NOUNS.get(noun_lemma(token))) is None
+            or gathering_kind(kind) is not gathering_kind(trigger.type)
         ):
             continue
         if _puts_off(verb):
@@ -568,8 +569,9 @@ def _change_told_before(doc: Doc, trigger: Trigger) -> EventStatus | None:
     return None
 
 
-def _gathering_kind(kind: EventType | None) -> EventType | None:
-    """Talks and a meeting are one kind of gathering: "called off its meeting with Peru ... the talks"."""
+def gathering_kind(kind: EventType) -> EventType:
+    """Talks and a meeting are one kind of gathering: "called off its meeting with Peru ... the talks" (and two
+    people holding talks on a day is their meeting that day)."""
     return EventType.MEETING if kind is EventType.TALKS else kind
 
 

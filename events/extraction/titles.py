@@ -538,7 +538,7 @@ def _verb_title(
         # acted on, with its owner, not the owner's name alone.
         partner = f" {_taken_phrase(doc, token)}"
     elif trigger.rule == "verb:set-fire-mission" and (burned := set_on_fire(token)):
-        # "set fire to Saudi embassy": the idiom whole, then what burned, not the fire as the thing acted on.
+        # "set fire to Danish consulate": the idiom whole, then what burned, not the fire as the thing acted on.
         partner = f" fire to {_noun_phrase(doc, burned[0])}"
     elif trigger.type is EventType.EXPULSION and _object_phrase(doc, token):
         # "expels U.S. ambassador", not "expels U.S.": who is sent out, as the text names them; "declares

@@ -962,10 +962,11 @@ STATE_BODY_NOUNS = STATE_BODY_INSTITUTIONS | frozenset(
 FORCED_ENTRY_VERBS = frozenset({"storm", "raid"})
 # Forces or services that train together hold an exercise: "warships trained together", "the navies drilled".
 TRAINING_VERBS = frozenset({"train", "drill", "exercise", "rehearse"})
-ARMED_SERVICES = frozenset({"navy", "navies", "army", "armies", "military", "militaries", "coastguard", "air force"})
+ARMED_SERVICES = frozenset({"navy", "navies", "army", "armies", "military", "militaries", "coastguard"})
 
 
-# Prepositions of what "set fire" burns: "set fire to the embassy", "set fires in the compound".
+# Prepositions of what "set fire" burns: "set fire to the embassy", "set fires in the compound". ("set fire" is an
+# idiom of English, a light verb and its fixed object, as "take place" is; no article's phrase.)
 BURNED_PREPS = frozenset({"to", "in", "at"})
 
 
