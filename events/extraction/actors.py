@@ -20,19 +20,24 @@ from events.extraction.gazetteer import capitals, country_code, fold, state_of_c
 from events.extraction.nlp import UNWELCOME_STATUS
 from events.extraction.person_names import family_name, part_of_name
 from events.extraction.places import OF_WHOSE_TYPES, names_a_country
-from events.extraction.tree import entity_span, listed_in_headline_subject, through_partitive
+from events.extraction.tree import entity_span, listed_in_headline_subject, placing_preposition, through_partitive
 from events.extraction.triggers import (
     CONVENING_VERBS,
     CROWD_NOUNS,
     ENCOUNTER_CRAFT,
     ENVOY_NOUNS,
     GUEST_NOUNS,
+    IMPOSE_VERBS,
+    LEAVE_VERBS,
     MISSION_NOUNS,
     PERSON_NOUNS,
+    RESTORE_VERBS,
     SENT_PEOPLE,
     SIDE_LABELS,
     STATE_BODY_INSTITUTIONS,
     STATE_SERVICES,
+    TIES_VERBS,
+    TRADE_STOPPING_VERBS,
     VERBS,
     Trigger,
     compound_read_as_subject,
@@ -66,7 +71,9 @@ SETTING_PREPS = frozenset({"in", "during", "at"})
 TITLE_WORDS_MAX = 4
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 DATELINE_TOKENS = 10
-_TITLE_WORDS = re.compile(r"^(?:(?:President|Prime Minister|Secretary|Minister|Premier|Chancellor|Gen\.|Adm\.)\s+)+")
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:President|Prime Minister|PM|P\.M\.|Secretary|Minister|Premier|Chancellor|Gen\.|Adm\.)\s+)+"
+)
 
 
 def _headline_verb(token: Token) -> bool:
@@ -79,15 +86,21 @@ def _headline_verb(token: Token) -> bool:
     if token.idx >= headline_chars(token.doc):
         return False
     stems = {word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else ""}
-    return bool(stems & (VERBS.keys() | SAYING_LEMMAS))
+    return bool(stems & HEADLINE_VERB_LEMMAS)
 
 
 def _clean_name(span: Span) -> str:
-    if len(span) > 1 and span.label_ == "PERSON" and _headline_verb(span[-1]):
-        span = span[:-1]
+    if len(span) > 1 and span.label_ == "PERSON":
+        # The model may run a title-case headline's name on through its verb and the verb's object
+        # ("Chavez Cuts All Ties"): the name ends before the verb.
+        cut = next((t.i for t in span[1:] if _headline_verb(t)), None)
+        if cut is not None:
+            span = span.doc[span.start : cut]
     text = span.text.strip()
     text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"^[Tt]he\s+", "", text)  # "The European Union" opening a sentence is the European Union
+    # A name never ends in a title of address: "Tuilaepa Dr. Sa'ilele ...", the model's span cut after "Dr.".
+    text = re.sub(r"\s+(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sir)\.?$", "", text)
     return _TITLE_WORDS.sub("", text).strip()
 
 
@@ -259,6 +272,12 @@ def in_dateline(doc: Doc, token: Token) -> bool:
 # Verbs of saying whose subject a pronoun in what was said stands for: "Canada said it would impose tariffs".
 SAYING_LEMMAS = frozenset({"say", "announce", "warn", "vow", "pledge", "threaten", "insist", "confirm", "state"})
 
+# The verbs a headline may run into a name: the engine's event verbs, and the verbs of ties, measures and
+# leaving that its phrase rules read ("Chavez Cuts All Ties", "Zembla Lifts Curbs").
+HEADLINE_VERB_LEMMAS = (
+    VERBS.keys() | SAYING_LEMMAS | TIES_VERBS | IMPOSE_VERBS | TRADE_STOPPING_VERBS | LEAVE_VERBS | RESTORE_VERBS
+)
+
 
 # A state's bodies and missions, which a pronoun "it" in what they say stands for.
 SAYING_BODIES = STATE_BODY_INSTITUTIONS | MISSION_NOUNS
@@ -306,6 +325,10 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     ent = _entity_of(doc, token)
     if ent is not None and ent.text.islower():
         ent = None  # "Iran's navy", "the coast guard" tagged as a body: a common noun names no one; its owner may
+    if ent is None and token.ent_type_ == "LOC" and (span := entity_span(doc, token)) is not None:
+        located = country_code(span.text)
+        if located is not None:
+            return [Actor(located[1], ActorKind.STATE, role)]  # "South Sudan" tagged a region: the state
     misread = not token.ent_type_ or _glued_to_dateline_date(doc, token)
     if ent is None and token.pos_ == "PROPN" and misread and (untagged := country_code(token.text)):
         # "QUITO (Reuters) - Peru on Monday lodged ...": a country's name the model left untagged is the state.
@@ -324,6 +347,9 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         # object whole (the title reads "Tokyo summons Chinese ambassador", not "Tokyo summons China").
         if token.lemma_.lower() in PRIVATE_PEOPLE:
             return []
+        if token.lemma_.lower() in GROUP_NOUNS and (bodies := _bodies_behind(doc, token)):
+            # "Israel and the Hamas movement agreed": a word for a group is the group its name in front names.
+            return [Actor(name, ActorKind.ORGANIZATION, role) for name in bodies]
         pair = _the_two_countries_told(doc, token)
         if pair:
             return [Actor(name, ActorKind.STATE, role) for name in pair]
@@ -335,12 +361,15 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         # "met his Peruvian counterpart": an official met, called or received takes part for the state.
         met = role is ActorRole.PARTICIPANT and token.lemma_.lower() in GUEST_NOUNS
         names = _states_behind(doc, token, nationalities=role is ActorRole.INITIATOR or craft or met)
-        if not names and token.lemma_.lower() in GUEST_NOUNS | STATE_SERVICES | STATE_WORDS:
+        # "navy personnel of the Maldives": people of a state's service are the service's (a "navy jet" is a craft).
+        of_a_service = token.lemma_.lower() in SERVICE_PEOPLE and any(
+            c.dep_ == "compound" and c.lemma_.lower() in STATE_SERVICES for c in token.children
+        )
+        if not names and (token.lemma_.lower() in GUEST_NOUNS | STATE_SERVICES | STATE_WORDS or of_a_service):
             # "the foreign ministers of Japan, China and South Korea", "the navies of Ostland and Zembla", "the
             # Andean nation of Bolivia"
-            names = _states_of(doc, token) or (
-                _countries_named_of(doc, token) if token.lemma_.lower() in STATE_WORDS else []
-            )
+            # A country after "of" is the state whatever the tagger took it for ("of Maldives" read as a body).
+            names = _states_of(doc, token) or _countries_named_of(doc, token)
             if not names and token.lemma_.lower() not in STATE_WORDS:
                 # "NATO leaders", "EU foreign ministers": officials of a body act for it.
                 return [Actor(name, ActorKind.ORGANIZATION, role) for name in _bodies_behind(doc, token)]
@@ -464,6 +493,12 @@ def _entity_names(doc: Doc, tokens: list[Token], label: str) -> list[str]:
         if name and name not in names:
             names.append(name)
     return names
+
+
+# Words for the people of a service: "navy personnel", "coast guard officers".
+SERVICE_PEOPLE = frozenset({"personnel", "staff", "officer", "crew", "member"})
+# Words for an organised group, which a name in front of them names: "the Hamas movement", "the Wafd party".
+GROUP_NOUNS = frozenset({"movement", "group", "party", "militia", "faction", "organisation", "organization"})
 
 
 def _bodies_behind(doc: Doc, token: Token) -> list[str]:
@@ -742,11 +777,12 @@ def find_actors(
                 # who attends takes part; the host is whoever holds it.
                 others.extend(initiators)
                 initiators = []
-        elif not initiators and token.dep_ == "pobj" and _setting_of_the_act(trigger, token.head):
+        elif not initiators and token.dep_ == "pobj" and _setting_of_the_act(trigger, placing_preposition(token)):
             # "speaking at a meeting with X": who speaks at the meeting takes part in it; "paid tribute on a
-            # visit to Kenya": who pays it makes the visit.
-            verb = token.head.head
-            if verb.pos_ in {"VERB", "AUX"} and verb.i != token.head.i:
+            # visit to Kenya" (or "is at the start of a visit to Kenya"): who pays it makes the visit.
+            prep = placing_preposition(token)
+            verb = prep.head
+            if verb.pos_ in {"VERB", "AUX"} and verb.i != prep.i:
                 initiators, _ = _subject_of(verb, acted_on_when_passive=False)
     else:
         initiators, acted_on = _subject_of(token, acted_on_when_passive=done_to)
@@ -789,7 +825,7 @@ def find_actors(
                 if trigger.nominal and child.lower_ == "by" and source.i == token.i:
                     continue  # an initiator, above
                 others.extend(g for c in child.children if c.dep_ == "pobj" for g in _with_conjuncts(c))
-            elif child.dep_ in {"dobj", "dative"} and not trigger.nominal and trigger.type is not EventType.VISIT:
+            elif child.dep_ in {"dobj", "dative"} and not trigger.nominal and trigger.type not in OBJECT_NO_SIDE_TYPES:
                 others.extend(_with_conjuncts(child))
             elif child.dep_ == "oprd" and trigger.rule == "verb:call-person":
                 others.append(child)  # "called Ruiz on Thursday", the name read as a second object
@@ -802,6 +838,7 @@ def find_actors(
             if start.ent_iob_ == "B" and start.ent_type_ in {"PERSON", "GPE", "ORG"}
             for ent in [entity_span(doc, start)]
             if ent is not None and ent.end <= window[1] and not _named_as_setting(ent.root)
+            if not (trigger.type in OBJECT_NO_SIDE_TYPES and ent.root.dep_ == "dobj" and ent.root.head.i == token.i)
         ]
         if named:
             own = {t.i for t in initiators}
@@ -809,6 +846,16 @@ def find_actors(
                 t
                 for t in named
                 if t.i not in own and not any(t.i in range(i.left_edge.i, i.right_edge.i + 1) for i in initiators)
+            ]
+    if trigger.rule in RECALL_RULES and not initiators:
+        # "Brazil's envoy in Ottawa has been recalled": an envoy is recalled by the state that sent him;
+        # where he was posted is the other side.
+        envoys = [c for c in token.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in ENVOY_NOUNS]
+        senders = [c for e in envoys for c in e.children if c.dep_ in {"poss", "amod", "compound"} and c.ent_type_]
+        if senders:
+            initiators = senders
+            others = [
+                g for e in envoys for c in e.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
             ]
     if trigger.type in HOSTS_ACT_TYPES:
         # "called in the Peruvian envoy to Chile": where the envoy serves is the host, who summons or expels,
@@ -829,6 +876,13 @@ def find_actors(
                     seen.add(actor.name)
                     actors.append(actor)
     return tuple(actors)
+
+
+# Rules of a recall, whose envoy's own state recalls him.
+RECALL_RULES = frozenset({"verb:recall-envoy", "verb:withdraw-envoy", "verb:pull-envoy"})
+# Acts whose object is never a side: a visit's is the place visited, an accord's the text signed ("signed an
+# Arrangement on Returns", the title tagged a body).
+OBJECT_NO_SIDE_TYPES = frozenset({EventType.VISIT, EventType.AGREEMENT})
 
 
 def _envoy_s_post(token: Token) -> bool:

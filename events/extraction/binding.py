@@ -357,6 +357,17 @@ def _topic_of_talk(doc: Doc, trigger: Trigger, anchor: int) -> bool:
     return not phrase.left_edge.i <= anchor <= phrase.right_edge.i
 
 
+def _saying_apart(verb: Token, trigger: Token) -> bool:
+    """Whether the time's verb is a saying the parser joined to the clause it reports without any "and" ("will
+    not watch the vote, due to curbs, the monitors said on Friday": "said" read as a conjunct of "be") and
+    the act lies outside it: the saying's time is the report's, which the reported clause's own tense places."""
+    if verb.dep_ not in {"conj", "relcl"} or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    # Or read as a relative clause on a noun before it ("... the election, ... the mission said on Monday").
+    joined = verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+    return not joined and not verb.left_edge.i <= trigger.i <= verb.right_edge.i
+
+
 def _in_describing_clause(trigger: Token, time: TimeExpression) -> bool:
     """Whether the act is told as done (simple past, active or passive, or present perfect) in a "who" clause,
     which then says who someone is, and the time lies outside it: "the envoy who negotiated the accord died on
@@ -1190,6 +1201,8 @@ def bind(doc: Doc, triggers: Sequence[Trigger], times: Sequence[TimeExpression])
                 continue
             if _in_the_source(doc[trigger.i], doc[anchor]) or _topic_of_talk(doc, trigger, anchor):
                 continue  # "officials familiar with the talks said on Sunday": Sunday is the saying's
+            if _saying_apart(doc[anchor], doc[trigger.i]):
+                continue  # "will not watch the vote, due to curbs, the monitors said on Friday": the saying's day
             if _describes_the_subject(doc, trigger, anchor) or _in_describing_clause(doc[trigger.i], time):
                 continue  # "diplomats expelled by Ostland were leaving on Wednesday": the leaving's day
             thing = _committed_for(doc, time, anchor)
@@ -1630,14 +1643,37 @@ def _outcome_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Bind
 def _days_up_to(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpression:
     """ "agreed to a ceasefire on Saturday after four days of strikes": the days the act ran, up to the host's day."""
     token = doc[trigger.i]
+    if time.precision != "day" or time.lower is None:
+        return time
     stretch = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-    if stretch is None or stretch.lemma_.lower() != "day" or time.precision != "day" or time.lower is None:
+    if stretch is not None and stretch.lemma_.lower() != "day":
+        stretch = None  # "after a night of talks": no count of days
+    if stretch is None and token.head.lower_ in RUN_UP_PREPS:
+        # "after a two-month standoff": the stretch the noun's own measure gives ends on the host's day ("during a
+        # four-day tour" holds the host's day somewhere inside it).
+        stretch = next(
+            (c for c in token.children if c.dep_ in {"compound", "amod"} and c.lemma_.lower() in UNIT_DAYS), None
+        )
+    if stretch is None:
         return time
-    count = _count_of(stretch)
-    if not 1 < count <= 31:
+    count, unit = _count_of(stretch), UNIT_DAYS[stretch.lemma_.lower()]
+    if not 1 < count * unit <= LONGEST_RUN_UP_DAYS:
         return time
-    start = time.lower - timedelta(days=count - 1)
+    start = time.lower - timedelta(days=count * unit - 1)
     return _days_between(time, start, time.lower)
+
+
+# Days in a unit of a stretch's measure, and the longest stretch read back from a host's day.
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+RUN_UP_PREPS = frozenset({"after", "following"})
+LONGEST_RUN_UP_DAYS = 366
+
+
+def _bare_back_reference(noun: Token) -> bool:
+    """ "after the incident", "following this clash": an event noun with nothing but "the", "this" or "that"
+    points back at an act the text has told (or takes as known); it says nothing of its own to date."""
+    children = list(noun.children)
+    return bool(children) and all(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children)
 
 
 def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:
@@ -1652,6 +1688,8 @@ def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Bin
         token = token.head.head  # "after three days of consultations", "after months of haggling"
     if token.dep_ != "pobj" or token.head.lower_ not in TEMPORAL_RELATION_PREPS or token.head.lower_ == "since":
         return None
+    if _bare_back_reference(token):
+        return None  # "expelled two envoys after the incident": an act told before, not one dated here
     for index in path_to_root(token.head)[1:]:
         if index in dated:
             return dated[index]

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 # A city in capitals, then optional ", Region" / ", March 3" parts, an optional "(Agency)", and a dash; after
 # the agency a spaced hyphen is one too ("BRUSSELS, May 13 (Reuters) - ..."), which alone could be a name's.
+# A comma may stand alone before the agency, where a page dropped the filing date ("CAIRO,  (Reuters) - ").
 _DASHED = re.compile(
-    r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*(?:\([^)]{1,40}\)\s*(?:--|[—–]|-(?=\s))|(?:--|[—–]))"
+    r"^\s*([A-Z][A-Z.'\-/ ]+?)(?:,\s*[A-Z][\w.' ]{1,30}?)*\s*(?:,\s*)?"
+    r"(?:\([^)]{1,40}\)\s*(?:--|[—–]|-(?=\s))|(?:--|[—–]))"
 )
 # A city in capitals with a filing date and a spaced hyphen, no agency: "BRUSSELS, 15 March - ...", "OSLO,
 # Norway, March 3 - ...", "LIMA, 7th May - ...". The date part is what tells it from a run of capitals before a hyphen.

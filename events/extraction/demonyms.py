@@ -12,8 +12,27 @@ from __future__ import annotations
 from functools import lru_cache
 
 # Forms news copy uses that the data spells otherwise: "Saudi" for "Saudi Arabian", the adjective
-# "Philippine" beside the demonym "Filipino".
-SHORT_FORMS = {"saudi": "saudi arabian", "philippine": "filipino"}
+# "Philippine" beside the demonym "Filipino", and the spellings current since the data's older ones ("Kyrgyz"
+# for "Kirghiz", "Uzbek" for "Uzbekistani", "Argentine" for "Argentinean").
+SHORT_FORMS = {
+    "saudi": "saudi arabian",
+    "philippine": "filipino",
+    "kyrgyz": "kirghiz",
+    "tajik": "tadzhik",
+    "uzbek": "uzbekistani",
+    "kazakh": "kazakhstani",
+    "nepali": "nepalese",
+    "maldivian": "maldivan",
+    "ecuadorian": "ecuadorean",
+    "argentine": "argentinean",
+    "argentinian": "argentinean",
+    "icelandic": "icelander",
+    "slovenian": "slovene",
+    "bosnian": "bosnian,herzegovinian",
+    "djiboutian": "djibouti",
+    "lao": "laotian",
+    "timorese": "east timorese",
+}
 
 
 @lru_cache(maxsize=1)

@@ -57,7 +57,15 @@ def family_name(full_name: str) -> str:
         return full_name
     if len(words) >= 2 and words[0].lower() in FAMILY_FIRST_SURNAMES and _given_name_shape(words[1:]):
         return words[0]
+    if len(words) >= 2 and REGNAL_NUMBER.fullmatch(words[-1]):
+        return " ".join(words[-2:])  # "Elizabeth II", "Felipe VI": a monarch is called by name and number
+    if len(words) >= 3 and words[-1].rstrip(".").lower() in {"jr", "sr"}:
+        return words[-2]  # "Luis Ruiz Jr." is Ruiz
     return words[-1]
+
+
+# A monarch's or pope's number after the name.
+REGNAL_NUMBER = re.compile(r"[IVX]{1,5}")
 
 
 __all__ = ["family_name"]

@@ -48,7 +48,7 @@ from events.extraction.status import (
 )
 from events.extraction.timex.tense import CHANGE_VERBS, FUTURE_AUX
 from events.extraction.titles import make_title
-from events.extraction.tree import measured_phrase
+from events.extraction.tree import measured_phrase, placing_preposition
 from events.extraction.triggers import (
     DONE_BY_ANNOUNCING,
     GATHERING_TYPES,
@@ -82,6 +82,8 @@ LOOSE_DAYS = 27
 CHANGED_STATUSES = frozenset({EventStatus.POSTPONED, EventStatus.CANCELLED})
 # The lead: the sentences where a wire story gives its news.
 LEAD_SENTENCES = 2
+# Tags of a verb with a tense of its own (past, present, modal).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # How many days before the publication day a lead's act can be told with its own date.
 LEAD_ECHO_DAYS = 7
 # Auxiliaries that make a perfect no present perfect: "will have met", "would have gone", "had".
@@ -147,7 +149,8 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
         # "TEL AVIV, June 19 (UPI) --": the filing date dates none of the sentence's events.
         sentence_times = [t for t in sentence_times if not inside_dateline(sentence, t.start)]
         lead = told < LEAD_SENTENCES
-        told += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+        # A standfirst of participles ("Fowle, held since May, flown home after release") tells no news either.
+        told += any(t.pos_ == "AUX" or (t.pos_ == "VERB" and t.tag_ in FINITE_TAGS) for t in sentence)
         triggers = find_triggers(sentence)
         if not triggers and not sentence_times:
             continue  # a dated sentence can still report an official reaction ("the ministry said Tuesday")
@@ -186,7 +189,7 @@ def _events_in(doc: Doc, published: date, config: ExtractionConfig) -> list[Extr
             if event is not None:
                 events.append(event)
     return _drop_loose_mentions(
-        _fold_first_days(_fold_refinements(doc, _merge_duplicates(_carry_scene(events, config))))
+        _fold_last_days(doc, _fold_first_days(_fold_refinements(doc, _merge_duplicates(_carry_scene(events, config)))))
     )
 
 
@@ -365,7 +368,7 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
                 continue
             if trigger.type in lead_dated and _in_headline(doc[trigger.i]):
                 continue
-            if trigger.nominal and _changed_in_headline(doc[trigger.i]):
+            if trigger.nominal and (_changed_in_headline(doc[trigger.i]) or _under_way(doc[trigger.i], trigger.type)):
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
                 continue
             # The noun that stands in the clause: "began a fresh round of talks" holds the round.
@@ -385,6 +388,25 @@ def _lead_past_of_the_day(doc: Doc, plans: list[Plan], published: date) -> None:
                 added.append(Binding(trigger, _news_of_the_day(plan.sentence, published), 1, inherited=True))
         if added:
             plan.bindings = in_order([*plan.bindings, *added])
+
+
+# Prepositions by which someone is in the course of a trip or gathering: "is on a visit to", "is in Rome for
+# talks", "are at a summit"; and the nouns of a phase of one ("is at the start of a tour of Asia").
+UNDER_WAY_PREPS = frozenset({"on", "for", "at"})
+UNDER_WAY_TYPES = HELD_LATER_TYPES - {EventType.ELECTION, EventType.INAUGURATION, EventType.WEAPONS_TEST}
+
+
+def _under_way(noun: Token, event_type: EventType) -> bool:
+    """ "Merkel is on a trip to China", "the envoy is in Lima for talks", "is at the start of a visit": a trip or
+    gathering that the lead's present "be" puts someone in is going on as the story is told."""
+    if event_type not in UNDER_WAY_TYPES or noun.dep_ != "pobj":
+        return False
+    prep = placing_preposition(noun)  # "at the start of a tour": "at"
+    copula = prep.head
+    if prep.lower_ not in UNDER_WAY_PREPS or copula.lemma_ != "be" or copula.tag_ not in {"VBZ", "VBP"}:
+        return False
+    auxiliaries = [c for c in copula.children if c.dep_ in {"aux", "auxpass", "neg"}]
+    return not auxiliaries and any(c.dep_ == "nsubj" for c in copula.children) and _asserted(copula)
 
 
 def _news_present_progressive(verb: Token, auxiliaries: list[Token]) -> bool:
@@ -871,7 +893,7 @@ def _event_from(
         return None
     actors = find_actors(doc, trigger, aliases, window=window)
     location = gapped_place(doc, trigger, time, _said_place(doc, trigger, find_place(doc, trigger)))
-    if abroad_of_dateline(doc, trigger, location, actors):
+    if abroad_of_dateline(doc, trigger, location, actors) or _long_before_the_dateline(doc, trigger, upper, published):
         location = None
     # A date shared by coordinated verbs is the host's own time; one taken from a host event is a guess.
     if binding.basis is not None:  # a date from outside the sentence: the story's time or another event's
@@ -1016,6 +1038,10 @@ def _replace(event: ExtractedEvent, **changes: object) -> ExtractedEvent:
 SYNONYM_NOUN_KINDS = frozenset({EventType.TALKS, EventType.MILITARY_EXERCISE})
 
 
+# Kinds whose verbs and nouns all name one act when told of one day with no side to tell two apart.
+ONE_A_DAY_TYPES = frozenset({EventType.RESOLUTION, EventType.RELEASE})
+
+
 def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = False) -> bool:
     """With no person to tie them, two mentions are one act only when the same word names them or they
     share a side ("China's drills" twice); the same word said of two sides that share none ("Ruritanian
@@ -1045,8 +1071,9 @@ def _same_act_words(a: ExtractedEvent, b: ExtractedEvent, *, same_day: bool = Fa
     # "talks broke down on Friday ... the Peruvian team left the meeting early": on one day, talks and a meeting
     # one telling names no side of are one sitting.
     same_kind = same_kind or (same_day and nouns and {a.type, b.type} == {EventType.TALKS, EventType.MEETING})
-    # "the assembly has voted to ..." and "the resolution passed on Thursday": on one day, one adoption.
-    same_kind = same_kind or (same_day and a.type is b.type is EventType.RESOLUTION)
+    # "the assembly has voted to ..." and "the resolution passed on Thursday": on one day, one adoption; "two
+    # captives have been let go" and "were handed over hours after their release": one release.
+    same_kind = same_kind or (same_day and a.type is b.type and a.type in ONE_A_DAY_TYPES)
     return stem_a == stem_b or bool(sides_a & sides_b) or (same_kind and not (sides_a and sides_b))
 
 
@@ -1078,6 +1105,22 @@ def _shared(*events: ExtractedEvent) -> bool:
     return any(e.rule.endswith("+shared-date") for e in events)
 
 
+# A vote told by its noun or its verb ("the vote", "128 members voted in favour").
+VOTE_RULES = ("noun:vote+", "verb:vote+")
+
+
+# How long before publication an act may be and still have happened where the story was filed.
+DATELINE_DAYS = 31
+
+
+def _long_before_the_dateline(doc: Doc, trigger: Trigger, upper: date | None, published: date) -> bool:
+    """ "TOKYO -- ... confessed yesterday that agents had kidnapped 11 citizens in the 1970s": the dateline is
+    where the news was filed; an act told of years before it did not happen there for that reason."""
+    if trigger.i not in doc.user_data.get("places_from_dateline", ()):
+        return False
+    return upper is not None and (published - upper).days > DATELINE_DAYS
+
+
 def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """One event per happening: an article often mentions the same trip twice ("his departure Friday")."""
     kept: list[ExtractedEvent] = []
@@ -1090,7 +1133,7 @@ def _merge_duplicates(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         # Talks held by two people on a day are their meeting that day ("Ruiz, Quispe hold talks" over "Ruiz
         # met Quispe on Thursday"): one key for both kinds.
         kind = gathering_kind(event.type)
-        if event.type is EventType.ELECTION and event.rule.startswith("noun:vote+") and event.date in resolution_days:
+        if event.type is EventType.ELECTION and event.rule.startswith(VOTE_RULES) and event.date in resolution_days:
             event = _replace(event, type=EventType.RESOLUTION)
             kind = EventType.RESOLUTION
         same_key = kept_by_key.setdefault((kind, event.date), [])
@@ -1171,8 +1214,8 @@ def _refines(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:
     nested = vague and c_lower <= p_lower and p_upper <= c_upper
     places = {e.location.name for e in (coarse, precise) if e.location is not None}
     return (
-        coarse.type is precise.type
-        and coarse.status is precise.status
+        _same_gathering(coarse, precise)
+        and (coarse.status is precise.status or _plan_as_it_stood(coarse, precise))
         and nested
         and (p_upper - p_lower) < (c_upper - c_lower)
         and len(places) <= 1
@@ -1182,15 +1225,28 @@ def _refines(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:
     )
 
 
+def _same_gathering(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:
+    """One kind of act; or a summit told again as "the meeting", a word for any gathering, naming no side of
+    its own ("called off next month's summit ... the leaders were to meet at the Oct. 3-4 meeting")."""
+    if coarse.type is precise.type:
+        return True
+    return coarse.type is EventType.SUMMIT and precise.type is EventType.MEETING and not precise.actors
+
+
+def _plan_as_it_stood(coarse: ExtractedEvent, precise: ExtractedEvent) -> bool:
+    """A plan called off or put off, then told again as it stood ("were expected to sign it at the meeting")."""
+    return coarse.status in CHANGED_STATUSES and precise.status is EventStatus.SCHEDULED
+
+
 def _fold_refinements(doc: Doc, events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """ "will host a round of talks in Cairo next week ... The talks, set to open on Oct. 21, ...": a definite
     back-reference that dates a gathering named before more exactly is that gathering; one event is kept, at
     the exact date, with the sides and the place either telling names. Linear in the events but for the
     vague tellings of one kind and status that a back-reference is compared with."""
     kept: list[ExtractedEvent | None] = list(events)
-    vague: dict[tuple[EventType, EventStatus], list[int]] = {}  # earlier tellings by week, month or year
+    vague: dict[EventType, list[int]] = {}  # earlier tellings by week, month or year
     for index, precise in enumerate(events):
-        key = (precise.type, precise.status)
+        key = _refined_kind(precise.type)
         if _back_reference(doc, precise):
             for earlier in vague.get(key, []):
                 coarse = kept[earlier]
@@ -1202,12 +1258,25 @@ def _fold_refinements(doc: Doc, events: list[ExtractedEvent]) -> list[ExtractedE
     return [event for event in kept if event is not None]
 
 
+def _refined_kind(kind: EventType) -> EventType:
+    """The kinds a back-reference may refine together: every gathering is one (see :func:`_same_gathering`)."""
+    return EventType.MEETING if kind in {EventType.SUMMIT, EventType.TALKS} else kind
+
+
 def _folded(coarse: ExtractedEvent, precise: ExtractedEvent) -> ExtractedEvent:
-    """One event of two tellings: the exact date, the sides and place either names, the fuller title."""
+    """One event of two tellings: the exact date, the sides and place either names, the fuller title; the
+    first telling's kind and status (a summit called off stays a summit called off)."""
     names = {a.name for a in coarse.actors}
     actors = coarse.actors + tuple(a for a in precise.actors if a.name not in names)
     title = coarse.title if len(coarse.title) > len(precise.title) else precise.title
-    return _replace(precise, actors=actors, title=title, location=precise.location or coarse.location)
+    return _replace(
+        precise,
+        type=coarse.type,
+        status=coarse.status,
+        actors=actors,
+        title=title,
+        location=precise.location or coarse.location,
+    )
 
 
 def _better_telling(first: ExtractedEvent, second: ExtractedEvent) -> ExtractedEvent:
@@ -1361,6 +1430,53 @@ def _fold_first_days(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                 dropped.add(id(day))
                 break
     return [merged.get(id(e), e) for e in events if id(e) not in dropped]
+
+
+# Words that tell a time as the last day of an act: "will go on through Sunday", "a visit which ends Friday".
+LAST_DAY_PREPS = frozenset({"through", "until", "till"})
+ENDING_VERBS = frozenset({"end", "conclude", "finish", "close", "wrap"})
+
+
+def _ends_on(doc: Doc, event: ExtractedEvent) -> bool:
+    """Whether the event's time is told as its last day: after "through", "until" or "till", or on a verb of
+    ending ("the drills, which end on Sunday")."""
+    span = doc.char_span(event.citation.time_start, event.citation.time_end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in LAST_DAY_PREPS:
+        return True
+    verb = before.head if before.pos_ == "ADP" else span.root.head
+    return verb.lemma_.lower() in ENDING_VERBS
+
+
+def _fold_last_days(doc: Doc, events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """ "Ostland and Zembla began joint drills on Thursday ... The drills go on through Sunday": a
+    back-reference dated by the last day of the act told begun on an earlier day is that act, which runs from
+    the first day to the last; one event is kept, with the first telling's status and the sides either names."""
+    kept: list[ExtractedEvent | None] = list(events)
+    for index, last in enumerate(events):
+        if last.precision != "day" or last.lower is None or not _back_reference(doc, last) or not _ends_on(doc, last):
+            continue
+        for earlier, first in enumerate(events[:index]):
+            if (
+                kept[earlier] is first
+                and first.type is last.type
+                and first.precision == "day"
+                and first.lower is not None
+                and first.lower == first.upper
+                and 0 < (last.lower - first.lower).days <= RUN_DAYS
+                and first.citation.start < last.citation.start
+                and _one_setting(first.location, last.location)
+                and (_one_act(first, last) or not last.actors)
+            ):
+                run = f"{first.lower.isoformat()}/{last.lower.isoformat()}"
+                names = {a.name for a in first.actors}
+                actors = first.actors + tuple(a for a in last.actors if a.name not in names)
+                kept[earlier] = _replace(first, date=run, upper=last.lower, actors=actors)
+                kept[index] = None
+                break
+    return [event for event in kept if event is not None]
 
 
 def _one_setting(a: Location | None, b: Location | None) -> bool:

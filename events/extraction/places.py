@@ -498,9 +498,13 @@ def _state_of(doc: Doc, token: Token, prefer: frozenset[str], *, inside_name: bo
         found = resolve_place(token.text, "GPE", prefer)
         if found.kind is PlaceKind.COUNTRY:
             return found
-        # "a Kuwaiti refinery": the tagger may read a nationality as a place (not a first word of a country's name)
+        # "a Kuwaiti refinery", "Sri Lankan waters": the tagger may read a nationality as a place (not a first word
+        # of a country's name, as "Saudi" in "Saudi Arabia")
         whole = entity_span(doc, token)
-        country = country_of_demonym(token.text) if whole is None or len(whole) == 1 else None
+        if whole is None or len(whole) == 1:
+            country = country_of_demonym(token.text)
+        else:
+            country = country_of_demonym(whole.text) if whole[-1].i == token.i else None
         return resolve_place(country, "GPE", prefer) if country else None
     return None
 
@@ -1160,6 +1164,10 @@ def _in_another_clause(place: Token, trigger: Token) -> bool:
             return True
         if current.dep_ == "prep" and current.lower_ in COMPANY_PREPS:
             return True  # "the summit coincides with a ceasefire in Gaza": the ceasefire's place
+        if antecedents and current.dep_ == "attr" and current.head.lemma_ == "be":
+            # "Ruiz, who took office in May, is a critic of Lima": what the antecedent is said to be, in the
+            # clause the relative one hangs in, is no setting of the relative clause's act.
+            return True
         if current.dep_ == "prep" and current.lower_ in SEQUENCE_PREPS and came_from.dep_ == "pobj":
             return True  # "postponed the trip after a shootdown over Chile": the shootdown's place
         describes_trigger = current.dep_ in {"acl", "relcl"} and (
@@ -1250,6 +1258,8 @@ def _only_place_in_sentence(
             root = root.head  # "at Ostra airport", "the Varel embassy": the common noun's phrase is the place
         if _names_a_side(root) or root.dep_ == "compound" or _in_another_clause(root, trigger):
             continue
+        if ent.end < len(doc) and doc[ent.end].tag_ == "HYPH" and not ent[-1].whitespace_:
+            continue  # "a Moscow-backed vote", "US-mediated talks": a word the place makes, not a setting
         if listed_in_headline_subject(root, root.head):
             continue  # a compound is part of a name ("the Indo-Pacific Business Forum")
         if _inside_a_topic(root, trigger):
@@ -1269,6 +1279,8 @@ def _only_place_in_sentence(
         if root.dep_ == "pobj" and root.head.lower_ in DESTINATION_PREPS and to_whom:
             continue
         place = resolve_place(ent.text, start.ent_type_, prefer)
+        if place.country is None and place.kind in {PlaceKind.REGION, PlaceKind.OTHER}:
+            continue  # "repatriation of Rohingyas", a people tagged a place: a name no gazetteer knows places nothing
         if found is not None and place.name != found.name:
             return None
         found = place
@@ -1499,8 +1511,12 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 # "from" names where one leaves only on the leaving word itself, not on a noun further down
                 and (current.lower_ != "from" or current.head.i in {token.i, trigger.head_i})
             )
-            visited_object = child.dep_ == "dobj" and trigger.lemma in {"visit", "tour"} and depth == 0
-            if child.dep_ == "dobj" and depth == 0 and child.lemma_.lower() in SPACE_NOUNS and space is None:
+            visited_object = (
+                child.dep_ == "dobj"
+                and (trigger.lemma in {"visit", "tour"} or trigger.rule == "verb:leave-city")
+                and depth == 0
+            )
+            if child.dep_ == "dobj" and depth == 0 and _a_space(child) and space is None:
                 # "violated Norwegian airspace": the state, unless a place phrase says more ("over Lapland").
                 space = _named_place(doc, child, prefer)
             if place_object or visited_object:
@@ -1516,6 +1532,12 @@ def _governed_place(doc: Doc, trigger: Trigger, prefer: frozenset[str]) -> Locat
                 continue  # "discussed the crisis in Gaza": what was talked about, not where
             queue.append((child, depth + 1))
     return space
+
+
+def _a_space(noun: Token) -> bool:
+    """A word for a state's space ("airspace", "its waters"); water in the singular is a substance ("banned
+    the mineral water")."""
+    return noun.lemma_.lower() in SPACE_NOUNS and (noun.lemma_.lower() != "water" or noun.tag_ == "NNS")
 
 
 # What joins the second half of a gapped clause: "visit Tokyo on Monday and Seoul on Wednesday".

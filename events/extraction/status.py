@@ -165,6 +165,26 @@ def participle_change(noun: Token) -> EventStatus | None:
     return None
 
 
+# Words for any gathering, by which a sentence refers back to the one it named: "the meeting", "the session".
+GATHERING_WORDS = frozenset({"meeting", "gathering", "session", "event", "conference", "summit", "talks", "talk"})
+
+
+def _changed_as_the_gathering(noun: Token) -> EventStatus | None:
+    """ "Crowds burst into a summit on Monday, and the hosts had to put the whole meeting off": later in the
+    sentence, a change of "the meeting" (a general word for a gathering, naming no side of its own) changes the
+    gathering the sentence named."""
+    for word in noun.sent:
+        if word.i <= noun.i or word.lemma_.lower() not in GATHERING_WORDS or word.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in word.children)
+        sides = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in word.children)
+        if definite and not sides:
+            change = _change_of(word.head)
+            if change is not None:
+                return change
+    return None
+
+
 def _change_read_as_noun(noun: Token) -> EventStatus | None:
     """ "Zembla cancels June 12 summit in Lima": a headline's verb of change in the third person, which the tagger
     took for a plural noun, with the event noun hung on it, changes the event."""
@@ -784,6 +804,8 @@ def decide_status(doc: Doc, trigger: Trigger, time: TimeExpression, published: d
         change = _joined_change(chain) if trigger.nominal or chain[0].dep_ in {"xcomp", "acl"} else None
     if change is None and trigger.nominal:
         change = participle_change(doc[trigger.i]) or _change_read_as_noun(doc[trigger.i])
+    if change is None and trigger.nominal and trigger.type in GATHERING_TYPES:
+        change = _changed_as_the_gathering(doc[trigger.i])
     if change is EventStatus.POSTPONED and _new_date(doc, time):
         # "postponed to next week": the event now lies at that date (its first date is another event's).
         return EventStatus.SCHEDULED if time.upper is None or time.upper >= published else EventStatus.OCCURRED

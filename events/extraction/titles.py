@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EVENT_TYPES, ActorKind, ActorRole, EventStatus, EventType, PlaceKind
-from events.extraction.actors import AIMED, in_dateline, short_name, unnamed_antecedent
+from events.extraction.actors import AIMED, RECALL_RULES, in_dateline, short_name, unnamed_antecedent
 from events.extraction.gazetteer import body_seat, country_code
 from events.extraction.nlp import UNWELCOME_STATUS
 from events.extraction.places import OF_WHOSE_TYPES, STRETCH_NOUNS, binding_starts
@@ -222,8 +222,8 @@ def _where(doc: Doc, trigger: Trigger, location: Location | None, said: str, *, 
         return ""  # "Tokyo summons the ambassador", not "... in Tokyo"; "U.S. to act", not "... in United States"
     if not worded:
         return f" {'to' if trigger.type is EventType.VISIT else 'in'} {location.name}"
-    if trigger.lemma in {"visit", "tour"} and not trigger.nominal:
-        return f" {location.name}"
+    if (trigger.lemma in {"visit", "tour"} and not trigger.nominal) or trigger.rule == "verb:leave-city":
+        return f" {location.name}"  # "visits Lima", "leaves Lima": the place is the verb's object
     return f" {_place_preposition(doc, trigger, location)} {location.name}"
 
 
@@ -359,6 +359,22 @@ def _prep_objects_of(tokens: list[Token], preposition: str) -> list[Token]:
     ]
 
 
+def _named_text(doc: Doc, token: Token) -> str:
+    """The named text an accord's verb takes for object ("signed the Treaty of Rarotonga", the name tagged a
+    body or a law), without the quotation marks around it; "" when its object names no text."""
+    named = next((c for c in token.children if c.dep_ == "dobj" and c.ent_type_ in TEXT_LABELS), None)
+    if named is None:
+        return ""
+    text = _named(doc, named)
+    for article in ("an ", "a ", "the "):
+        text = text.removeprefix(article)
+    return text.strip("'\"‘’“” ")
+
+
+# Entity labels a text's name may carry.
+TEXT_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT"})
+
+
 def _named(doc: Doc, token: Token) -> str:
     """The entity a token is part of, else the token with the words that name it."""
     entity = entity_span(doc, token)
@@ -391,6 +407,12 @@ def _subject(token: Token) -> Token | None:
         if subject is None and above.dep_ == "conj" and above.head.pos_ in {"VERB", "AUX"}:
             # "the two presidents spoke on Sunday and agreed to meet": the conjoined verb shares the subject
             subject = next((c for c in above.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    elif subject is None and token.dep_ == "pcomp" and _passive(token):
+        # "were taken to the embassy after being freed": the passive gerund's subject is its clause's.
+        subject = next((c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.pos_ == "VERB":
+        # "Three Japanese held hostage ... have been released", the participle parsed as the subject.
+        subject = next((c for c in subject.children if c.dep_ == "nsubj"), subject)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or in_dateline(subject.doc, subject):
         return None
     return subject
@@ -427,8 +449,8 @@ def _verb(
     elif not particle and trigger.rule.endswith("-out"):
         particle = "out"  # so may it the "out" of "ordered two officials out"
     lemma = trigger.lemma
-    if trigger.rule.endswith("-home-envoy") and lemma in {"call", "bring", "summon", "order"}:
-        lemma, particle = "recall", ""  # "called its envoy home", "summoned its envoy home": "recalls envoy"
+    if trigger.rule.endswith(("-home-envoy", "recall-envoy")) and lemma in {"call", "bring", "summon", "order"}:
+        lemma, particle = "recall", ""  # "called its envoy home", "summoned its envoy": "recalls envoy"
     base = {"be": "are"}.get(lemma, lemma) if plural else third_person(lemma)
     if future:
         base = f"to {lemma}"
@@ -466,6 +488,11 @@ def _verb_title(
     # "... by Russia": a named agent turns the passive active ("Russia expels two diplomats").
     agent_named = bool(named) and any(c.dep_ == "agent" for c in token.children)
     targets = tuple(a for a in actors if a.role is ActorRole.TARGET)
+    envoy = _subject(token)
+    if trigger.rule in RECALL_RULES and named and _passive(token) and envoy is not None:
+        # "Brazil's envoy in Ottawa has been recalled": "Brazil recalls envoy from Canada".
+        said = f"{initiators} {'recall' if plural else 'recalls'} {envoy.text.lower()}"
+        return said + (f" from {_names(targets, None)}" if targets else "")
     if not named and targets and _passive(token):
         # "The journalist, Nathan Marsh, was arrested": the one acted on is the passive subject; people named
         # by what they are ("two Kenyan diplomats were abducted") stay those people, not their state.
@@ -608,6 +635,8 @@ def _verb_title(
             events_too=trigger.type in {EventType.STATEMENT, EventType.REJECTION}
             or trigger.rule.endswith("-agreement"),
         )
+        if not obj and trigger.type is EventType.AGREEMENT:
+            obj = _named_text(doc, token)  # "sign Treaty of Amity and Trade"
         subject = _subject(token) if not obj and agent_named and _passive(token) else None
         if subject is not None:  # "diplomats were expelled by Russia": Russia expels the diplomats
             obj = _noun_phrase(doc, subject)

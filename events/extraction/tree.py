@@ -265,6 +265,20 @@ def measured_phrase(noun: Token) -> Token:
     return noun
 
 
+# Nouns of a phase of an act: "at the start of a visit", "on the last leg of a tour".
+PHASE_NOUNS = frozenset({"beginning", "start", "middle", "end", "leg", "stage", "day"})
+
+
+def placing_preposition(noun: Token) -> Token:
+    """The preposition an event noun hangs on, through a noun of a phase of it ("at the start of a tour":
+    "at"); the noun's own head otherwise."""
+    prep = noun.head
+    phase = prep.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and phase.lemma_.lower() in PHASE_NOUNS and phase.dep_ == "pobj":
+        return phase.head
+    return prep
+
+
 # What a verb's own phrase may hold that makes it complete without an object: "walked out of the talks and
 # imposed duties" shares nothing.
 _COMPLETING_DEPS = frozenset({"dobj", "prt", "prep", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp"})

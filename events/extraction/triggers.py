@@ -13,8 +13,16 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from events.domain.vocabulary import EventType
-from events.extraction.tree import free_relative, measured_phrase, shared_object, tells_taking_place, through_partitive
+from events.domain.vocabulary import EventType, PlaceKind
+from events.extraction.doc_views import headline_chars
+from events.extraction.tree import (
+    entity_span,
+    free_relative,
+    measured_phrase,
+    shared_object,
+    tells_taking_place,
+    through_partitive,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -33,6 +41,7 @@ VERBS: dict[str, EventType] = {
     "summon": T.SUMMONS, "protest": T.PROTEST,
     "rebuff": T.REJECTION, "snub": T.REJECTION,
     "detain": T.DETENTION, "arrest": T.DETENTION, "imprison": T.DETENTION, "jail": T.DETENTION,
+    "apprehend": T.DETENTION,
     "release": T.RELEASE, "free": T.RELEASE, "pardon": T.RELEASE,
     "elect": T.ELECTION, "inaugurate": T.INAUGURATION, "expel": T.EXPULSION,
     "initial": T.AGREEMENT, "convict": T.DETENTION, "sentence": T.DETENTION, "deploy": T.DEPLOYMENT,
@@ -185,6 +194,18 @@ RULE_NOUNS = frozenset({"requirement", "regime", "rule"})
 DONE_BY_ANNOUNCING = frozenset({"recall", "expulsion"})
 # Envoys a government "calls in" (a summons).
 ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "charge", "chargé", "attaché", "consul", "emissary"})
+# A body of people that a word of diplomacy makes a mission's: "its diplomatic staff", "embassy personnel".
+STAFF_NOUNS = frozenset({"staff", "personnel", "corps"})
+MISSION_MODIFIERS = frozenset({"diplomatic", "embassy", "consular", "consulate"})
+
+
+def _mission_s_people(noun: Token) -> bool:
+    """Whether the noun is a mission's people by its modifier: "recalled its diplomatic staff"."""
+    return noun.lemma_.lower() in STAFF_NOUNS and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in MISSION_MODIFIERS for c in noun.children
+    )
+
+
 # People who can be "held" (detained), as opposed to talks that are "held".
 PERSON_NOUNS = frozenset(
     {"journalist", "reporter", "citizen", "national", "man", "woman", "executive", "businessman", "worker",
@@ -525,6 +546,12 @@ def _raised_subjects(token: Token) -> list[Token]:
         found += [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if token.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         found += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if token.dep_ == "pcomp" and token.tag_ == "VBN" and token.head.dep_ == "prep":
+        # "were taken to the embassy after being freed": a passive gerund's captives are its clause's subject.
+        found += [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for clause in (c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"} and c.pos_ == "VERB"):
+        # "Three Japanese held hostage ... have been released": the parser made the participle the subject.
+        found += [c for c in clause.children if c.dep_ in {"nsubj", "dobj"}]
     return found
 
 
@@ -903,6 +930,15 @@ def _sailed_by_forces(token: Token) -> bool:
 
 
 GATHERING_TYPES = frozenset({T.VISIT, T.MEETING, T.TALKS, T.SUMMIT, T.PHONE_CALL})
+# People whose coming and going is no visit between states: staff moved out, troops, evacuees, citizens.
+NO_VISITOR_NOUNS = frozenset(
+    {"personnel", "staff", "employee", "troop", "soldier", "evacuee", "refugee", "migrant", "citizen", "tourist"}
+)
+# Words for a point or stretch of time, which "arrive" and "come" without anyone travelling.
+TIME_NOUNS = frozenset(
+    {"deadline", "day", "time", "moment", "hour", "date", "week", "month", "year", "season", "weekend", "winter",
+     "summer", "spring", "autumn", "anniversary", "era"}
+)  # fmt: skip
 
 
 def _consents_to_a_gathering(token: Token) -> bool:
@@ -1117,6 +1153,32 @@ def _gives_money(token: Token, objects: list[Token]) -> bool:
     return any(_is_party(t) for purpose in purposes for t in purpose.subtree if t.i != purpose.i)
 
 
+def _person_leaves_a_city(token: Token, objects: list[Token]) -> bool:
+    """ "Ruiz left Hanoi on Thursday", "the premier left Lima": a visitor leaving a city a visit took there
+    (leaving a body or a treaty is a withdrawal; leaving a country may be troops pulling out)."""
+    from events.extraction.gazetteer import resolve_place
+
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    # A named person or a visiting office ("the premier", "the delegation"); not a state or a body (leaving a
+    # place it is in is withdrawing), nor envoys, troops, ships or staff moved out.
+    visitor = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in GUEST_NOUNS - ENVOY_NOUNS - {
+        "official",
+        "officials",
+    }
+    if not visitor or subject.lemma_.lower() in MILITARY_ASSETS | VEHICLE_WORDS | NO_VISITOR_NOUNS:
+        return False
+    if any(NOUNS.get(t.lemma_.lower()) is T.VISIT for t in token.subtree if t.i != token.i):
+        return False  # "left Lima as a three-day visit ended": the visit is told by its noun
+    for place in (o for o in objects if o.ent_type_ == "GPE"):
+        span = entity_span(token.doc, place)
+        if span is not None and resolve_place(span.text).kind is PlaceKind.CITY:
+            return True
+    return False
+
+
 def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tuple[EventType, str] | None:
     """Verbs of PLOVER kinds beyond meetings, read from their dependents: consulting and hosting, leaving for
     a place, weapons hitting a target, pulling troops back, giving aid, accepting a truce, deporting and
@@ -1162,11 +1224,16 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
         return T.AID, f"verb:{lemma}-money"
     if lemma == "accept" and object_lemmas & ACCEPTED_NOUNS:
         return T.AGREEMENT, "verb:accept-terms"
+    if lemma == "leave" and _person_leaves_a_city(token, objects):
+        return T.VISIT, "verb:leave-city"  # "the president left Hanoi on Thursday": a visit's departure
     if lemma == "deport" and objects:
         return T.EXPULSION, "verb:deport"
-    if lemma == "recall" and object_lemmas & ENVOY_NOUNS:
+    envoys = bool(object_lemmas & ENVOY_NOUNS) or any(_mission_s_people(o) for o in objects)
+    if lemma == "recall" and envoys:
         return T.PROTEST, "verb:recall-envoy"
-    if pulls_back and object_lemmas & ENVOY_NOUNS:
+    if lemma == "summon" and any(_own_envoy(o) for o in objects):
+        return T.PROTEST, "verb:recall-envoy"  # "summoned its envoy in Lima home for talks": called home
+    if pulls_back and envoys:
         return T.PROTEST, f"verb:{lemma}-envoy"  # "withdrew its ambassador": a recall
     if lemma in ENVOY_MOVING_VERBS:
         moved = _envoy_moved(token, lemma, object_lemmas)
@@ -1184,6 +1251,13 @@ def _plover_verb_trigger(token: Token, lemma: str, objects: list[Token]) -> tupl
     if lemma in {"recover", "retrieve"} and object_lemmas & WRECK_NOUNS:
         return T.RESPONSE_OPERATION, f"verb:{lemma}-wreckage"
     return None
+
+
+def _own_envoy(noun: Token) -> bool:
+    """ "its ambassador", "their envoys": a state's own envoy, whom it can only call home, not summon as a host."""
+    return noun.lemma_.lower() in ENVOY_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children
+    )
 
 
 def _for_consultations(token: Token) -> bool:
@@ -1312,7 +1386,14 @@ def _joined_body(token: Token) -> bool:
 
 
 def _a_state(token: Token) -> bool:
-    return token.ent_type_ in {"GPE", "NORP"} or token.lemma_.lower() in STATE_WORDS
+    """A state's name, nationality or word ("the republic"); a country's name the tagger took for a region
+    ("South Sudan" tagged a location) too."""
+    if token.ent_type_ in {"GPE", "NORP"} or token.lemma_.lower() in STATE_WORDS:
+        return True
+    from events.extraction.gazetteer import country_code
+
+    span = entity_span(token.doc, token) if token.ent_type_ == "LOC" else None
+    return span is not None and country_code(span.text) is not None
 
 
 def joined_body_of(token: Token) -> Token | None:
@@ -1321,7 +1402,8 @@ def joined_body_of(token: Token) -> Token | None:
     held = [token]
     if token.lemma_.lower() == "become":
         held = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() == "member"]
-        owners = [c for m in held for c in m.children if c.dep_ == "poss"]
+        # "the alliance's 33rd member", "becomes U.N. member": whose member, by possessive or by a name before it.
+        owners = [c for m in held for c in m.children if c.dep_ == "poss" or (c.dep_ == "compound" and _joined_body(c))]
         if owners:
             return owners[0]
     # "the accession of two states into the alliance": the parser may hang "into" on the joiner
@@ -1626,7 +1708,8 @@ def _decided_by_a_body(token: Token) -> bool:
 
 # What a voting council or assembly does by resolution (PLOVER DEMAND / ENDORSE by a body): "demanded a
 # ceasefire", "authorized a mission", "condemned the annexation".
-BODY_DEMANDING_VERBS = frozenset({"demand", "authorize", "authorise", "condemn", "mandate"})
+# ("declared the referendum invalid": what a council or assembly declares, it declares by resolution.)
+BODY_DEMANDING_VERBS = frozenset({"demand", "authorize", "authorise", "condemn", "mandate", "declare"})
 # A council or assembly that decides by vote, named as such (not a union or a minister): "the Security Council".
 COUNCIL_WORDS = frozenset({"council", "assembly", "parliament", "senate", "congress", "legislature", "duma"})
 
@@ -1722,7 +1805,11 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         return T.INAUGURATION, f"verb:{lemma}-office"  # "takes office", "will assume office in May"
     # The parser reads some decided nouns as clauses ("approved Zembla's membership bid": "bid" a verb).
     decided = object_lemmas | {c.lemma_.lower() for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"}
-    if lemma in BODY_DEMANDING_VERBS and _decided_by_a_council(token) and objects:
+    # "declared as invalid X", "declares X invalid" with X read as a clause: what is declared, however parsed.
+    declared_as = any(
+        (c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ == "ccomp" and c.pos_ == "NOUN") for c in token.children
+    )
+    if lemma in BODY_DEMANDING_VERBS and _decided_by_a_council(token) and (objects or declared_as):
         # "the Security Council on Monday demanded an immediate ceasefire": a council demands by resolution.
         return T.RESOLUTION, f"verb:council-{lemma}"
     if lemma in BODY_DECISION_VERBS and _decided_by_a_body(token) and (decided & (DECIDED_NOUNS | NOUNS.keys())):
@@ -1876,10 +1963,22 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         s.lemma_.lower() in VEHICLE_WORDS for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]
     ):
         return None  # "a ship carrying fuel arrived": a delivery, not a visit
+    if event_type is T.VISIT and any(c.dep_ == "nsubj" and c.lemma_.lower() in TIME_NOUNS for c in token.children):
+        return None  # "as the deadline arrived", "the day has come": time passing, no one travelling
+    if event_type is T.VISIT and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in NO_VISITOR_NOUNS for c in token.children
+    ):
+        return None  # "with embassy personnel arriving in Tunisia": people moved, no one's visit
     if event_type is T.VISIT and _freed_coming(token):
         # "three Chileans held in Peru arrived home after being released": a release's homecoming, no visit.
         return T.RELEASE, f"verb:{lemma}-freed"
-    if lemma in {"fly", "head", "land"} and not any(
+    if (
+        lemma == "fly"
+        and {c.dep_ for c in token.children} >= {"auxpass"}
+        and any(c.lower_ == "home" for c in token.children)
+    ):
+        return None  # "she was flown home on an army jet": carried back, not travelling on a visit
+    if lemma in {"fly", "head", "land", "travel"} and not any(
         c.dep_ == "prep" and c.lower_ in {"to", "into", "in", "at"} for c in token.children
     ):
         return None
@@ -2491,11 +2590,43 @@ def verb_read_as_plural_noun(token: Token) -> bool:
     )
 
 
+# Nouns of a standing stop put on acts of a kind: "a moratorium on missile tests", "a ban on testing" (a
+# "freeze" or "halt" on drills is read as the drills put off, with their date).
+HALT_NOUNS = frozenset({"moratorium", "ban"})
+
+
+def _held_off(token: Token) -> bool:
+    """ "pledged to keep his moratorium on testing missiles", "a ban on nuclear tests": an act a stop is put
+    on is what does not happen; the stop is the news, not the act. (The parser may hang the "on" on the verb
+    whose object the stop is.)"""
+    prep = token.head
+    if token.dep_ not in {"pobj", "pcomp"} or prep.lower_ != "on":
+        return False
+    owner = prep.head
+    if owner.lemma_.lower() in HALT_NOUNS:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in HALT_NOUNS and c.i == prep.i - 1 for c in owner.children)
+
+
 def _participle_as_adjective(token: Token) -> bool:
     """ "the expelled diplomats left on Monday", "access to the detained journalist": a past participle before
     its noun says what state the noun is in, after an act told elsewhere (or not at all), not an act of this
     clause at its time."""
-    return token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i
+    if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i:
+        return True
+    # "Zembla frees detained fisherman": in a headline the tagger may read the verb as a plural noun and make
+    # the participle after it the verb of the line, with the noun for its subject.
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.tag_ in {"VBD", "VBN"}
+        and before is not None
+        and before.head.i == token.i
+        and before.dep_ == "nsubj"
+        and before.tag_ == "NNS"
+        and before.lemma_.lower() in VERBS
+        and token.idx < headline_chars(token.doc)
+        and any(c.dep_ == "dobj" and c.i > token.i for c in token.children)
+    )
 
 
 def _gerund_naming_people(token: Token) -> bool:
@@ -2544,6 +2675,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
                 or _gerund_naming_people(token)
                 or _participle_as_adjective(token)
                 or _word_of_a_name(token, sentence)
+                or _held_off(token)
                 else _verb_trigger(token)
             )
             if verb:
@@ -2554,7 +2686,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             or _named_gathering(token)
             or token.lower_ in SITTING_NOUNS
         ):
-            noun = _noun_trigger(token)
+            noun = None if _held_off(token) else _noun_trigger(token)
             if noun:
                 found.append(Trigger(token.i, _event_head(token), noun[0], noun_lemma(token), True, noun[1]))
     # A noun that is the object of a verb trigger is that verb's event ("signed an agreement"); the object

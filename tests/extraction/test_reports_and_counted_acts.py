@@ -41,7 +41,7 @@ def test_a_participle_that_says_when_its_noun_ran_still_dates_it() -> None:
 
 def test_an_indefinite_event_noun_does_not_take_the_place_of_the_one_told_before() -> None:
     told = placed(
-        "Peru's first soldiers will fly to Quito on May 23. Chile announced the plan in July during a visit by "
+        "Peru's first delegation will fly to Quito on May 23. Chile announced the plan in July during a visit by "
         "Peru's foreign minister."
     )
     assert told.count((EventType.VISIT, "Quito")) == 1

@@ -663,6 +663,42 @@ def _scene_continued(doc: Doc, span: Span, story_token: int, story_fronted: bool
     )
 
 
+# How many sentences on a day or month without a year may go on from a full date, and how far after it.
+_GOES_ON_SENTENCES = 3
+_GOES_ON_DAYS = 62
+
+
+def _going_on_from(
+    candidate: Candidate,
+    full_day: date,
+    text: str,
+    published: date,
+    direction: str | None,
+    counted_from: date | None,
+    span: Span,
+    governor_i: int | None,
+) -> TimeExpression | None:
+    """The yearless month or day read in the year of the full date told before it, when it falls on or after
+    that date by no more than :data:`_GOES_ON_DAYS` (the story goes on); else None."""
+    spec = candidate.spec
+    going_on = replace(candidate, spec=replace(spec, year=full_day.year))
+    expression = build_expression(
+        going_on,
+        text,
+        published,
+        direction,
+        counted_from,
+        token_start=span.start,
+        token_end=span.end,
+        governor_i=governor_i,
+    )
+    if expression is None or expression.lower is None:
+        return None
+    if not 0 <= (expression.lower - full_day).days <= _GOES_ON_DAYS:
+        return None
+    return replace(expression, basis="narrative")
+
+
 def _sentences_between(doc: Doc, first: int, last: int) -> int:
     """How many sentences begin after token ``first`` up to token ``last``."""
     return sum(1 for token in doc[first + 1 : last + 1] if token.is_sent_start)
@@ -1028,6 +1064,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     # The month last named with its year: (the word it hangs on, year, month, its first and last token + 1).
     chronicle: tuple[int, int, int, int, int] | None = None
     scene_moved = False  # a month named since the reference day, outside it, set the scene of its clause
+    full_date: tuple[int, date] | None = None  # the last month or day named with its year: (token, first day)
     for index, found in enumerate(candidates):
         candidate = _in_reporting_period(found, period, text, cumulative=cumulative)
         if candidate is None:
@@ -1228,6 +1265,21 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
         )
         if expression is None:
             continue
+        if (
+            not storied
+            and full_date is not None
+            and direction != "future"
+            and _yearless(resolved.spec)
+            and expression.lower is not None
+            and expression.lower.year < published.year
+            and _sentences_between(doc, full_date[0], span.start) <= _GOES_ON_SENTENCES
+        ):
+            # "On November 27, 2011, MPs voted ... Britain withdrew its staff on November 30": news names a
+            # day of an earlier year with its year, so a day without one that only an earlier year fits goes on
+            # from the full date just told, in its year, when it follows it closely.
+            on = _going_on_from(resolved, full_date[1], text, published, direction, counted_from, span, governor_i)
+            if on is not None:
+                expression, storied = on, True
         if resolved is not candidate:
             expression = replace(expression, signal=candidate.signal)
         if storied or inferred or (resolved.spec.kind == "date" and spec.kind == "anchored"):
@@ -1246,6 +1298,8 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             sets_scene = (governor_i is not None and _sets_scene(doc, governor_i)) or opens
             story_year, story_token = (found.spec.year, span.start) if sets_scene else (None, 0)
             story_fronted = sets_scene and _fronted(doc, span)
+        if found.spec.kind == "date" and found.spec.year is not None and found.spec.month and expression.lower:
+            full_date = (span.start, expression.lower)
         first_month = _named_month(found.spec)
         if first_month is not None and found.spec.year is not None and governor_i is not None:
             chronicle = (governor_i, found.spec.year, first_month, span.start, span.end)
