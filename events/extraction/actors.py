@@ -300,6 +300,16 @@ def _sayer_of(pronoun: Token) -> Token | None:
     return subject if subject.ent_type_ in {"GPE", "ORG", "NORP"} or body else None
 
 
+def _speaker_of(word: Token) -> Token | None:
+    """The subject of the saying or telling verb whose reported clause the word stands in."""
+    clause = word.head
+    while clause.dep_ in {"xcomp", "conj", "aux"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_LEMMAS | {"tell"}:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+
+
 # Nouns of a state that its name completes with "of": "the island state of Nauru", "the kingdom of Tonga".
 STATE_WORDS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "principality"})
 
@@ -322,6 +332,12 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
         # "Peru and Bolivia said they have agreed": "they" stands for every sayer joined by "and".
         sayers = [sayer, *sayer.conjuncts] if token.lower_ == "they" else [sayer]
         return [actor for one in sayers for actor in _actors_for(doc, one, role, aliases)]
+    if token.lemma_.lower() == "government" and all(c.dep_ == "det" for c in token.children):
+        # "Turkey's foreign minister told reporters that the government was cutting ties": the government is the
+        # state of the official who tells of it.
+        speaker = _speaker_of(token)
+        if speaker is not None:
+            return [Actor(name, ActorKind.STATE, role) for name in _states_behind(doc, speaker, nationalities=True)]
     ent = _entity_of(doc, token)
     if ent is not None and ent.text.islower():
         ent = None  # "Iran's navy", "the coast guard" tagged as a body: a common noun names no one; its owner may
@@ -384,6 +400,12 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
             return [Actor(aliases.resolve(name, ent.start), ActorKind.PERSON, role)]
         return [Actor(country, ActorKind.STATE, role)] if country else []
     kind = KINDS[token.ent_type_]
+    words = name.split()
+    if kind is ActorKind.ORGANIZATION and len(words) > 1 and words[-1].lower() in MISSION_NOUNS:
+        # "the Peruvian Embassy shut its doors": a mission acts for the state that sends it.
+        sender = country_code(" ".join(words[:-1])) or _demonym_code(" ".join(words[:-1]))
+        if sender is not None:
+            return [Actor(sender[1], ActorKind.STATE, role)]
     if kind is not ActorKind.PERSON and aliases.is_person(name):
         kind = ActorKind.PERSON
     elif kind is not ActorKind.STATE and not aliases.is_person(name) and fold(name) in capitals():
@@ -395,6 +417,12 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     if kind is ActorKind.PERSON:
         name = aliases.resolve(name, ent.start)
     return [Actor(name, kind, role)]
+
+
+def _demonym_code(words: str) -> tuple[str, str] | None:
+    """The country a nationality names, with its code ("Chinese" -> CN, China)."""
+    country = country_of_demonym(words)
+    return country_code(country) if country is not None else None
 
 
 def _person_before(doc: Doc, pronoun: Token) -> Token | None:

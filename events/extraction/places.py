@@ -844,12 +844,16 @@ ON_TOPIC_NOUNS = (
 )
 
 
+# Verbs of telling someone about something, whose "on" names the matter: "briefed Ruiz on the crisis in Peru".
+BRIEFING_VERBS = frozenset({"brief", "update", "inform", "consult", "lecture"})
+
+
 def _on_a_topic(prep: Token) -> bool:
     """Whether an "on" phrase says what talks or an accord are about: on a noun of :data:`ON_TOPIC_NOUNS`, or
     on the verb whose object such a noun is ("reached an understanding on Friday on the crisis in Peru")."""
     head = prep.head
-    if head.lemma_.lower() in ON_TOPIC_NOUNS:
-        return True
+    if head.lemma_.lower() in ON_TOPIC_NOUNS or head.lemma_.lower() in BRIEFING_VERBS:
+        return True  # "briefed Hu on the situation in Iraq": what he was briefed on
     return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ON_TOPIC_NOUNS for c in head.children)
 
 
@@ -1090,7 +1094,11 @@ def _names_a_side(token: Token) -> bool:
 def _whose_subject(noun: Token) -> bool:
     """A subject noun naming people or a body ("the envoys", "the council"), not a place or an event: the
     state after its "of" says whose they are."""
-    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.pos_ != "NOUN":
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
+        return True  # "President Ana Ruiz of Peru arrived": whose president, not where she arrived
+    if noun.pos_ != "NOUN":
         return False
     lemma = noun.lemma_.lower()
     place_nouns = SETTLEMENT_NOUNS | FEATURE_NOUNS | AREA_NOUNS | STRETCH_NOUNS | SPACE_NOUNS

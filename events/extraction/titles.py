@@ -22,6 +22,7 @@ from events.extraction.tree import entity_span, free_relative, shared_object, th
 from events.extraction.triggers import (
     GUEST_NOUNS,
     MEASURE_SUBJECTS,
+    MISSION_NOUNS,
     NOUNS,
     ROUND_OF,
     Trigger,
@@ -280,6 +281,15 @@ def _object_phrase(doc: Doc, token: Token, *, events_too: bool = False) -> str:
     return ""
 
 
+def _moved_phrase(doc: Doc, token: Token, trigger: Trigger) -> str:
+    """Who or what is sent: the object's phrase, or, for an extradition, the person named ("Ivo Quispe")."""
+    phrase = _object_phrase(doc, token)
+    if phrase or trigger.type is not EventType.EXTRADITION:
+        return phrase
+    person = next((c for c in token.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None)
+    return _named(doc, person) if person is not None else ""
+
+
 def _taken_phrase(doc: Doc, token: Token) -> str:
     """The object a summons or a seizure acts on: a common noun's phrase, or a named place with its owner."""
     phrase = _object_phrase(doc, token)
@@ -474,6 +484,10 @@ MEASURE_TITLE_TYPES = frozenset({EventType.SANCTION, EventType.EXPORT_CONTROL, E
 TIE_TITLE_TYPES = frozenset({EventType.WITHDRAWAL, EventType.TIES_RESTORED})
 
 
+# Verbs whose other side follows "with": "collided with a Chinese jet", "clashed with Zemblan troops".
+WITH_VERBS = frozenset({"collide", "clash", "skirmish"})
+
+
 def _verb_title(
     doc: Doc, trigger: Trigger, actors: tuple[Actor, ...], location: Location | None, *, future: bool = False
 ) -> str:
@@ -518,6 +532,7 @@ def _verb_title(
         or _of_a_body(subject)
         or binding_starts(trigger)
         or trigger.rule.startswith("verb:mission-")
+        or (subject.lemma_.lower() in MISSION_NOUNS and _passive(token))  # "Peru's embassy in Chad is evacuated"
     )
     if subject is not None and (
         (named_by_office and subject.pos_ == "NOUN" and not subject.ent_type_) or not initiators
@@ -539,8 +554,12 @@ def _verb_title(
     )
     with_partner = {EventType.MEETING, EventType.TALKS, EventType.PHONE_CALL}
     # "calls Ruiz", not "calls with Ruiz": the verb takes its partner as its object.
+    # "collides with", "clashes with": verbs of meeting in force take their other side with "with" too.
+    with_verb = trigger.lemma in WITH_VERBS and not trigger.nominal
     partner = (
-        f" with {others}" if others and trigger.type in with_partner and trigger.rule != "verb:call-person" else ""
+        f" with {others}"
+        if others and (trigger.type in with_partner or with_verb) and trigger.rule != "verb:call-person"
+        else ""
     )
     met_official = [
         c
@@ -592,11 +611,12 @@ def _verb_title(
         # "returns envoy to Ostland": where the envoy goes, a side or the place found for the act.
         whither = others or (location.name if location is not None else "")
         partner = f" {_object_phrase(doc, token)}" + (f" to {whither}" if whither else "")
-    elif trigger.type in {EventType.DEPLOYMENT, EventType.EXTRADITION} and _object_phrase(doc, token):
-        # "sends troops to Poland", "extradites 29 suspects to Peru": the forces or people, then where they go.
+    elif trigger.type in {EventType.DEPLOYMENT, EventType.EXTRADITION} and _moved_phrase(doc, token, trigger):
+        # "sends troops to Poland", "extradites 29 suspects to Peru", "extradites Ivo Quispe to Chile": the forces
+        # or people, then where they go.
         moved = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "handed over three suspects to Peru"
-        whither = _join([_named(doc, t) for t in _prep_objects_of(moved, "to")]) or others
-        partner = f" {_object_phrase(doc, token)}" + (f" to {whither}" if whither else "")
+        whither = _join([_named(doc, t) for t in _prep_objects_of(moved, "to")])
+        partner = f" {_moved_phrase(doc, token, trigger)}" + (f" to {whither}" if whither else "")
     elif others and trigger.type in AIMED and _object_phrase(doc, token):
         # "fires water cannon at Philippine supply boat", "shadows British destroyer": what was aimed at,
         # not the state it belongs to.
@@ -621,7 +641,7 @@ def _verb_title(
         not others
         and not voted_on
         and trigger.type not in MOTION | {EventType.AID}
-        and not (trigger.type in {EventType.DEPLOYMENT, EventType.EXTRADITION} and _object_phrase(doc, token))
+        and not (trigger.type in {EventType.DEPLOYMENT, EventType.EXTRADITION} and _moved_phrase(doc, token, trigger))
         and not (trigger.type is EventType.EXPULSION and _object_phrase(doc, token))
         and trigger.rule != "verb:set-fire-mission"
         and "-effect" not in trigger.rule

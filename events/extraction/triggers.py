@@ -833,8 +833,21 @@ def _envoy_moved(token: Token, lemma: str, object_lemmas: set[str]) -> tuple[Eve
     if to_post and (lemma == "return" or (lemma == "send" and "back" in words)):
         return T.TIES_RESTORED, f"verb:{lemma}-envoy-to-post"
     if words & HOMEWARD_WORDS and (lemma in {"call", "bring"} or "home" in words):
+        if lemma == "send" and any(_foreign_envoy(c) for c in token.children if c.dep_ == "dobj"):
+            return T.EXPULSION, "verb:send-home-foreign-envoy"  # "send the Peruvian envoy home": out of the country
         return T.PROTEST, f"verb:{lemma}-home-envoy"  # a recall, as "recalled its envoy"
     return None
+
+
+def _foreign_envoy(noun: Token) -> bool:
+    """ "the Peruvian envoy", "Chile's ambassador": an envoy a nationality or a state's name marks, not the
+    sender's own ("its envoy"); sent home, he is sent out of the host's country."""
+    if noun.lemma_.lower() not in ENVOY_NOUNS:
+        return False
+    return any(
+        (c.dep_ == "amod" and c.ent_type_ == "NORP") or (c.dep_ == "poss" and c.ent_type_ == "GPE")
+        for c in noun.children
+    )
 
 
 PLOVER_VERB_LEMMAS = (
@@ -893,7 +906,7 @@ def _encounter(token: Token, lemma: str, objects: list[Token]) -> bool:
 # Votes only a chamber holds: "a confidence vote", "a no-confidence vote", "the impeachment vote".
 CHAMBER_VOTES = frozenset({"confidence", "no-confidence", "impeachment", "censure", "ratification"})
 # Talking at a distance: "spoke by telephone", "talked over the phone", "conferred by video link".
-TALKING_VERBS = frozenset({"speak", "talk", "chat", "confer"})
+TALKING_VERBS = frozenset({"speak", "talk", "chat", "confer", "converse"})
 TALKED_TO = frozenset({"with", "to"})
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference"})
 # Speaking to reporters: "a news conference", "a press conference" is the setting of a saying, not a summit.
@@ -1925,7 +1938,8 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
             return None  # "an earthquake struck the capital": no one used force
         return T.MILITARY_ACTION, "verb:strike"
     if lemma in TALKING_VERBS and any(
-        c.dep_ == "prep" and c.lower_ in {"by", "over", "on"} and {g.lower_ for g in c.children} & CALL_MEANS
+        # "by" may be read as a passive's agent ("conversed by telephone")
+        c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "over", "on"} and {g.lower_ for g in c.children} & CALL_MEANS
         for c in token.children
     ):
         return T.PHONE_CALL, f"verb:{lemma}-by-phone"  # "spoke by telephone", "talked over the phone"
@@ -2595,6 +2609,14 @@ def verb_read_as_plural_noun(token: Token) -> bool:
 HALT_NOUNS = frozenset({"moratorium", "ban"})
 
 
+def _one_of_a_choice(verb: Token) -> bool:
+    """ "will either endorse or veto the bill", "whether to sign or walk away": acts offered as a
+    choice, of which the text asserts none."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    offered = any(c.dep_ == "preconj" and c.lower_ in {"either", "whether"} for c in first.children)
+    return offered and any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children)
+
+
 def _held_off(token: Token) -> bool:
     """ "pledged to keep his moratorium on testing missiles", "a ban on nuclear tests": an act a stop is put
     on is what does not happen; the stop is the news, not the act. (The parser may hang the "on" on the verb
@@ -2676,6 +2698,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
                 or _participle_as_adjective(token)
                 or _word_of_a_name(token, sentence)
                 or _held_off(token)
+                or _one_of_a_choice(token)
                 else _verb_trigger(token)
             )
             if verb:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -669,29 +669,11 @@ _GOES_ON_DAYS = 62
 
 
 def _going_on_from(
-    candidate: Candidate,
-    full_day: date,
-    text: str,
-    published: date,
-    direction: str | None,
-    counted_from: date | None,
-    span: Span,
-    governor_i: int | None,
+    candidate: Candidate, full_day: date, build: Callable[[Candidate], TimeExpression | None]
 ) -> TimeExpression | None:
     """The yearless month or day read in the year of the full date told before it, when it falls on or after
     that date by no more than :data:`_GOES_ON_DAYS` (the story goes on); else None."""
-    spec = candidate.spec
-    going_on = replace(candidate, spec=replace(spec, year=full_day.year))
-    expression = build_expression(
-        going_on,
-        text,
-        published,
-        direction,
-        counted_from,
-        token_start=span.start,
-        token_end=span.end,
-        governor_i=governor_i,
-    )
+    expression = build(replace(candidate, spec=replace(candidate.spec, year=full_day.year)))
     if expression is None or expression.lower is None:
         return None
     if not 0 <= (expression.lower - full_day).days <= _GOES_ON_DAYS:
@@ -1253,16 +1235,18 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # dates a report ("the mayor said on May 9 ... That same day, the strikers went home"); "the next
             # day" keeps counting from the last narrated day.
             counted_from = mentioned["day"][1]
-        expression = build_expression(
-            resolved,
-            text,
-            published,
-            direction,
-            counted_from,
+
+        build = partial(
+            build_expression,
+            text=text,
+            published=published,
+            direction=direction,
+            reference=counted_from,
             token_start=span.start,
             token_end=span.end,
             governor_i=governor_i,
         )
+        expression = build(resolved)
         if expression is None:
             continue
         if (
@@ -1277,7 +1261,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
             # "On November 27, 2011, MPs voted ... Britain withdrew its staff on November 30": news names a
             # day of an earlier year with its year, so a day without one that only an earlier year fits goes on
             # from the full date just told, in its year, when it follows it closely.
-            on = _going_on_from(resolved, full_date[1], text, published, direction, counted_from, span, governor_i)
+            on = _going_on_from(resolved, full_date[1], build)
             if on is not None:
                 expression, storied = on, True
         if resolved is not candidate:
