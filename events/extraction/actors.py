@@ -41,6 +41,7 @@ from events.extraction.triggers import (
     VERBS,
     Trigger,
     compound_read_as_subject,
+    country_tagged_a_region,
     joined_body_of,
     prep_objects,
     verb_read_as_plural_noun,
@@ -286,12 +287,7 @@ SAYING_BODIES = STATE_BODY_INSTITUTIONS | MISSION_NOUNS
 def _sayer_of(pronoun: Token) -> Token | None:
     """The named state, body or group that said what the pronoun's clause tells ("Canada said it would impose
     tariffs", "Mexico said it would announce its own measures"): the subject of the saying verb above."""
-    clause = pronoun.head
-    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_LEMMAS:
-        return None
-    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    subject = _speaker_of(pronoun, SAYING_LEMMAS)
     if subject is None:
         return None
     # "Peru's ministry says it has ...", "the Chilean embassy says it is to ...": a state's body or mission,
@@ -300,12 +296,13 @@ def _sayer_of(pronoun: Token) -> Token | None:
     return subject if subject.ent_type_ in {"GPE", "ORG", "NORP"} or body else None
 
 
-def _speaker_of(word: Token) -> Token | None:
-    """The subject of the saying or telling verb whose reported clause the word stands in."""
+def _speaker_of(word: Token, verbs: frozenset[str]) -> Token | None:
+    """The subject of the verb of ``verbs`` whose reported clause the word stands in (through "to" clauses and
+    clauses joined by "and")."""
     clause = word.head
-    while clause.dep_ in {"xcomp", "conj", "aux"} and clause.head.i != clause.i:
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_LEMMAS | {"tell"}:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in verbs:
         return None
     return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
 
@@ -335,16 +332,14 @@ def _actors_for(doc: Doc, token: Token, role: ActorRole, aliases: AliasTable) ->
     if token.lemma_.lower() == "government" and all(c.dep_ == "det" for c in token.children):
         # "Turkey's foreign minister told reporters that the government was cutting ties": the government is the
         # state of the official who tells of it.
-        speaker = _speaker_of(token)
+        speaker = _speaker_of(token, SAYING_LEMMAS | {"tell"})
         if speaker is not None:
             return [Actor(name, ActorKind.STATE, role) for name in _states_behind(doc, speaker, nationalities=True)]
     ent = _entity_of(doc, token)
     if ent is not None and ent.text.islower():
         ent = None  # "Iran's navy", "the coast guard" tagged as a body: a common noun names no one; its owner may
-    if ent is None and token.ent_type_ == "LOC" and (span := entity_span(doc, token)) is not None:
-        located = country_code(span.text)
-        if located is not None:
-            return [Actor(located[1], ActorKind.STATE, role)]  # "South Sudan" tagged a region: the state
+    if ent is None and (located := country_tagged_a_region(token)) is not None:
+        return [Actor(located[1], ActorKind.STATE, role)]  # "South Sudan" tagged a region: the state
     misread = not token.ent_type_ or _glued_to_dateline_date(doc, token)
     if ent is None and token.pos_ == "PROPN" and misread and (untagged := country_code(token.text)):
         # "QUITO (Reuters) - Peru on Monday lodged ...": a country's name the model left untagged is the state.

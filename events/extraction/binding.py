@@ -25,6 +25,7 @@ from events.extraction.timex.tense import (
 )
 from events.extraction.tree import (
     ANSWER_NOUNS,
+    POINTING_DETS,
     REPORTING_VERBS,
     crosses_clause,
     free_relative,
@@ -1664,7 +1665,7 @@ def _days_up_to(doc: Doc, trigger: Trigger, time: TimeExpression) -> TimeExpress
 
 
 # Days in a unit of a stretch's measure, and the longest stretch read back from a host's day.
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+UNIT_DAYS = DAY_MEASURES | {"month": 30, "year": 365}
 RUN_UP_PREPS = frozenset({"after", "following"})
 LONGEST_RUN_UP_DAYS = 366
 
@@ -1673,7 +1674,7 @@ def _bare_back_reference(noun: Token) -> bool:
     """ "after the incident", "following this clash": an event noun with nothing but "the", "this" or "that"
     points back at an act the text has told (or takes as known); it says nothing of its own to date."""
     children = list(noun.children)
-    return bool(children) and all(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children)
+    return bool(children) and all(c.dep_ == "det" and c.lower_ in POINTING_DETS for c in children)
 
 
 def _temporal_host(doc: Doc, trigger: Trigger, dated: dict[int, Binding]) -> Binding | None:

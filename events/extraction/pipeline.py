@@ -1260,20 +1260,24 @@ def _fold_refinements(doc: Doc, events: list[ExtractedEvent]) -> list[ExtractedE
 
 def _refined_kind(kind: EventType) -> EventType:
     """The kinds a back-reference may refine together: every gathering is one (see :func:`_same_gathering`)."""
-    return EventType.MEETING if kind in {EventType.SUMMIT, EventType.TALKS} else kind
+    return EventType.MEETING if kind is EventType.SUMMIT else gathering_kind(kind)
+
+
+def _joined_actors(first: ExtractedEvent, second: ExtractedEvent) -> tuple[Actor, ...]:
+    """The first telling's sides, then those only the second names."""
+    names = {a.name for a in first.actors}
+    return first.actors + tuple(a for a in second.actors if a.name not in names)
 
 
 def _folded(coarse: ExtractedEvent, precise: ExtractedEvent) -> ExtractedEvent:
     """One event of two tellings: the exact date, the sides and place either names, the fuller title; the
     first telling's kind and status (a summit called off stays a summit called off)."""
-    names = {a.name for a in coarse.actors}
-    actors = coarse.actors + tuple(a for a in precise.actors if a.name not in names)
     title = coarse.title if len(coarse.title) > len(precise.title) else precise.title
     return _replace(
         precise,
         type=coarse.type,
         status=coarse.status,
-        actors=actors,
+        actors=_joined_actors(coarse, precise),
         title=title,
         location=precise.location or coarse.location,
     )
@@ -1471,9 +1475,7 @@ def _fold_last_days(doc: Doc, events: list[ExtractedEvent]) -> list[ExtractedEve
                 and (_one_act(first, last) or not last.actors)
             ):
                 run = f"{first.lower.isoformat()}/{last.lower.isoformat()}"
-                names = {a.name for a in first.actors}
-                actors = first.actors + tuple(a for a in last.actors if a.name not in names)
-                kept[earlier] = _replace(first, date=run, upper=last.lower, actors=actors)
+                kept[earlier] = _replace(first, date=run, upper=last.lower, actors=_joined_actors(first, last))
                 kept[index] = None
                 break
     return [event for event in kept if event is not None]

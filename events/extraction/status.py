@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from events.domain.vocabulary import EventStatus, EventType
 from events.extraction.timex.tense import marked_as_past
-from events.extraction.tree import in_sequence_phrase, noun_phrase_heads
+from events.extraction.tree import POINTING_DETS, in_sequence_phrase, noun_phrase_heads
 from events.extraction.triggers import DECISION_NOUNS, DONE_BY_ANNOUNCING, NOUNS, Trigger, noun_lemma
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def _changed_as_the_gathering(noun: Token) -> EventStatus | None:
     for word in noun.sent:
         if word.i <= noun.i or word.lemma_.lower() not in GATHERING_WORDS or word.dep_ not in {"dobj", "nsubjpass"}:
             continue
-        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in word.children)
+        definite = any(c.dep_ == "det" and c.lower_ in POINTING_DETS for c in word.children)
         sides = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in word.children)
         if definite and not sides:
             change = _change_of(word.head)

@@ -265,6 +265,8 @@ def measured_phrase(noun: Token) -> Token:
     return noun
 
 
+# Determiners by which a noun points back at a thing named before or known: "after the incident", "this clash".
+POINTING_DETS = frozenset({"the", "this", "that"})
 # Nouns of a phase of an act: "at the start of a visit", "on the last leg of a tour".
 PHASE_NOUNS = frozenset({"beginning", "start", "middle", "end", "leg", "stage", "day"})
 

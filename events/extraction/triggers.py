@@ -1403,10 +1403,16 @@ def _a_state(token: Token) -> bool:
     ("South Sudan" tagged a location) too."""
     if token.ent_type_ in {"GPE", "NORP"} or token.lemma_.lower() in STATE_WORDS:
         return True
+    return country_tagged_a_region(token) is not None
+
+
+def country_tagged_a_region(token: Token) -> tuple[str, str] | None:
+    """The country (ISO code, name) whose name the tagger took for a region ("South Sudan" tagged a location),
+    else None."""
     from events.extraction.gazetteer import country_code
 
     span = entity_span(token.doc, token) if token.ent_type_ == "LOC" else None
-    return span is not None and country_code(span.text) is not None
+    return country_code(span.text) if span is not None else None
 
 
 def joined_body_of(token: Token) -> Token | None:
@@ -1977,18 +1983,17 @@ def _verb_trigger(token: Token) -> tuple[EventType, str] | None:
         s.lemma_.lower() in VEHICLE_WORDS for c in token.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]
     ):
         return None  # "a ship carrying fuel arrived": a delivery, not a visit
-    if event_type is T.VISIT and any(c.dep_ == "nsubj" and c.lemma_.lower() in TIME_NOUNS for c in token.children):
-        return None  # "as the deadline arrived", "the day has come": time passing, no one travelling
     if event_type is T.VISIT and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in NO_VISITOR_NOUNS for c in token.children
+        c.dep_ == "nsubj" and c.lemma_.lower() in TIME_NOUNS | NO_VISITOR_NOUNS for c in token.children
     ):
-        return None  # "with embassy personnel arriving in Tunisia": people moved, no one's visit
+        # "as the deadline arrived": time passing; "with embassy personnel arriving in Tunisia": people moved.
+        return None
     if event_type is T.VISIT and _freed_coming(token):
         # "three Chileans held in Peru arrived home after being released": a release's homecoming, no visit.
         return T.RELEASE, f"verb:{lemma}-freed"
     if (
         lemma == "fly"
-        and {c.dep_ for c in token.children} >= {"auxpass"}
+        and any(c.dep_ == "auxpass" for c in token.children)
         and any(c.lower_ == "home" for c in token.children)
     ):
         return None  # "she was flown home on an army jet": carried back, not travelling on a visit
